@@ -1,0 +1,162 @@
+"""Builds the stage chain from the config, checks it, and runs articles through it.
+
+A stage is a callable ``Article -> Article`` with three class attributes:
+``name``, ``requires`` and ``provides`` (tuples of capability names), and a
+``from_settings(settings, config)`` constructor that only stores what it is
+given (models load once, when the pipeline is built). The reader is the
+implicit first stage and provides ``"structure"``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+from .config import PipelineConfig, load_config
+from .document import Article
+from .errors import ConfigError
+from .reader import ReaderSettings, read_article
+
+#: Stage name -> "module:Class". Modules import lazily, so an unused stage costs nothing.
+STAGE_REGISTRY: dict[str, str] = {
+    "repair": "pipeline.repair.stage:RepairStage",
+    "align": "pipeline.align:AlignStage",
+    "ner": "pipeline.ner:NerStage",
+    "classify": "pipeline.classify:ClassifyStage",
+}
+
+READ_PROVIDES = ("structure",)
+
+
+class Stage(Protocol):
+    """What the runner expects of a stage."""
+
+    name: str
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+
+    def __call__(self, article: Article) -> Article: ...
+
+
+def _stage_class(name: str) -> Any:
+    try:
+        target = STAGE_REGISTRY[name]
+    except KeyError:
+        known = ", ".join(["read", *STAGE_REGISTRY])
+        raise ConfigError(f"unknown stage {name!r}; known stages: {known}") from None
+    module_name, _, attr = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and (exc.name == module_name or module_name.startswith(exc.name + ".")):
+            raise ConfigError(f"stage {name!r} is not available in this installation ({module_name})") from None
+        raise
+    return getattr(module, attr)
+
+
+class Pipeline:
+    """The configured chain of stages.
+
+    Build it once (models load here), then call it on one article or
+    :meth:`pipe` many.
+
+    Example:
+        >>> nlp = Pipeline.from_config()
+        >>> article = nlp("article.txt")
+    """
+
+    def __init__(self, config: PipelineConfig, stages: list[Stage], reader_settings: ReaderSettings) -> None:
+        self.config = config
+        self.stages = stages
+        self.reader_settings = reader_settings
+
+    @classmethod
+    def from_config(
+        cls,
+        config: PipelineConfig | str | Path | None = None,
+        *,
+        disable: Iterable[str] = (),
+    ) -> "Pipeline":
+        """Build the pipeline a config describes.
+
+        Args:
+            config: A loaded config, a path to one, or None for ``configs/pipeline.toml``.
+            disable: Stage names to leave out of this run.
+
+        Raises:
+            ConfigError: An unknown stage, or stages whose requirements no earlier stage provides
+                (all such problems are reported at once).
+        """
+        if not isinstance(config, PipelineConfig):
+            config = load_config(config)
+        disabled = set(disable)
+        names = [n for n in config.enabled_stages() if n not in disabled]
+        if not names or names[0] != "read":
+            raise ConfigError("the first stage of [pipeline] stages must be 'read'")
+        classes = [(n, _stage_class(n)) for n in names[1:]]
+        provided = set(READ_PROVIDES)
+        problems = []
+        for name, stage_cls in classes:
+            missing = [r for r in stage_cls.requires if r not in provided]
+            if missing:
+                problems.append(f"stage {name!r} requires {', '.join(missing)}, which no earlier stage provides")
+            provided.update(stage_cls.provides)
+        if problems:
+            raise ConfigError("; ".join(problems))
+        reader_settings = ReaderSettings.from_dict(config.stage_settings("read"))
+        stages = [stage_cls.from_settings(config.stage_settings(name), config) for name, stage_cls in classes]
+        return cls(config, stages, reader_settings)
+
+    @property
+    def stage_names(self) -> list[str]:
+        """Names of the stages that run, in order (the reader first)."""
+        return ["read", *(s.name for s in self.stages)]
+
+    def read(self, source: str | Path | bytes, *, name: str | None = None, encoding: str | None = None) -> Article:
+        """Run only the reader."""
+        return read_article(source, name=name, encoding=encoding, settings=self.reader_settings)
+
+    def __call__(self, source: str | Path | bytes | Article, *, name: str | None = None, encoding: str | None = None) -> Article:
+        """Run every stage on one article.
+
+        Args:
+            source: A path, raw bytes, the article text itself, or an already-read Article.
+            name: How to call the article in messages when ``source`` is text or bytes.
+            encoding: Force an input encoding instead of detecting it.
+        """
+        article = source if isinstance(source, Article) else self.read(source, name=name, encoding=encoding)
+        if "read" not in article.stages:
+            article.stages.append("read")
+        for stage in self.stages:
+            article = stage(article)
+            article.stages.append(stage.name)
+        return article
+
+    def pipe(self, sources: Iterable[str | Path | bytes | Article], *, batch_size: int = 8, encoding: str | None = None) -> Iterator[Article]:
+        """Run the pipeline over many articles, yielding results in input order.
+
+        Stages that can batch (they define ``pipe``) get ``batch_size`` articles at a time.
+        """
+        batch: list[Article] = []
+        for source in sources:
+            batch.append(source if isinstance(source, Article) else self.read(source, encoding=encoding))
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Article]) -> list[Article]:
+        for article in batch:
+            if "read" not in article.stages:
+                article.stages.append("read")
+        for stage in self.stages:
+            if hasattr(stage, "pipe"):
+                batch = list(stage.pipe(batch))
+            else:
+                batch = [stage(a) for a in batch]
+            for article in batch:
+                article.stages.append(stage.name)
+        return batch
