@@ -1,0 +1,81 @@
+"""The one place that imports camel-tools.
+
+Only ``camel_tools.utils`` and ``camel_tools.tokenizers.word`` are used: they
+need none of camel-tools' downloadable data and import neither torch nor
+transformers, so start-up stays fast. Every other module calls these wrappers.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from camel_tools.tokenizers.word import simple_word_tokenize as _simple_word_tokenize
+from camel_tools.utils.charmap import CharMapper
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+    normalize_unicode,
+)
+
+__all__ = [
+    "arclean",
+    "dediac",
+    "normalize_alef",
+    "normalize_alef_maksura",
+    "normalize_teh_marbuta",
+    "normalize_unicode",
+    "simple_word_tokenize",
+    "match_key",
+]
+
+
+def dediac(text: str) -> str:
+    """Remove Arabic diacritics (harakat, tanween, shadda, sukun, dagger alef)."""
+    return dediac_ar(text)
+
+
+def normalize_alef(text: str) -> str:
+    """Map أ إ آ ٱ to bare alef ا."""
+    return normalize_alef_ar(text)
+
+
+def normalize_alef_maksura(text: str) -> str:
+    """Map alef maksura ى to ي."""
+    return normalize_alef_maksura_ar(text)
+
+
+def normalize_teh_marbuta(text: str) -> str:
+    """Map teh marbuta ة to heh ه."""
+    return normalize_teh_marbuta_ar(text)
+
+
+def simple_word_tokenize(text: str) -> list[str]:
+    """CAMeL Tools' punctuation-aware whitespace tokenizer."""
+    return _simple_word_tokenize(text)
+
+
+@lru_cache(maxsize=1)
+def _arclean_mapper() -> CharMapper:
+    return CharMapper.builtin_mapper("arclean")
+
+
+def arclean(text: str) -> str:
+    """CAMeL Tools' ``arclean`` character map.
+
+    It expands some characters and deletes others, so offsets move: use it
+    only where offsets do not matter (matching keys, benchmarks).
+    """
+    return _arclean_mapper()(text)
+
+
+def match_key(text: str) -> str:
+    """A loose comparison key for Arabic strings: no diacritics or tatweel, alef/ya/ta-marbuta folded.
+
+    Used to compare headings, keywords and gazetteer entries regardless of
+    hamza spelling and vowel marks; never used to change text.
+    """
+    text = dediac_ar(text).replace("\u0640", "")
+    text = normalize_alef_ar(normalize_alef_maksura_ar(normalize_teh_marbuta_ar(text)))
+    return " ".join(text.split())
