@@ -1,0 +1,32 @@
+"""diplo-pipeline: a bilingual (Arabic/English) NLP pipeline for diplomacy articles.
+
+Load the configured pipeline once, then run it on one article or stream many::
+
+    import pipeline
+    nlp = pipeline.load()
+    article = nlp("article.txt")
+    for article in nlp.pipe(["a.txt", "b.txt"]):
+        print(article.to_json())
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from .document import Article, Passage, Section
+from .errors import DiploError
+from .runner import Pipeline
+
+__version__ = "0.1.0"
+
+__all__ = ["Article", "DiploError", "Passage", "Pipeline", "Section", "load", "__version__"]
+
+
+def load(config: str | Path | None = None, *, disable: Iterable[str] = ()) -> Pipeline:
+    """Build the pipeline described by a config (``configs/pipeline.toml`` by default).
+
+    Models load here, once; the returned :class:`Pipeline` is then called on
+    articles (``nlp(path)``) or streams them (``nlp.pipe(paths)``).
+    """
+    return Pipeline.from_config(config, disable=disable)

@@ -1,0 +1,797 @@
+"""The reader: raw article text in, :class:`~pipeline.document.Article` structure out.
+
+The reader works on lines and blank-line separated blocks of the raw text and
+never changes a character: every title, keyword, heading and passage it finds
+keeps its raw offsets. It recognises
+
+* the front matter (journal, titles, author, dates, permalink, archive notice);
+* the Arabic abstract (الملخص) and keywords (الكلمات المفتاحية), the English
+  abstract (``summary`` / ``Abstract``) and ``Keywords``;
+* headed sections with levels, the table of contents (structure, not text);
+* paragraphs and list items, re-joining a paragraph cut by a page break;
+* footnote markers such as ``⁽¹²⁾``, kept out of passage text as citations;
+* the references list, one passage per entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .camel import match_key
+from .document import Article, Citation, OffsetMap, Passage, Section, Segment, TextSpan
+from .errors import ConfigError, InputError, StructureError
+from .headings import (
+    REFERENCE_HEADINGS,
+    TOC_HEADINGS,
+    HeadingInfo,
+    classify_heading,
+    is_definite,
+    ordinal_word_index,
+)
+from .textio import arabic_letter_count, decode_bytes, read_text_file
+
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FOOTNOTE = re.compile(rf"⁽[{_SUPERSCRIPT_DIGITS}]+⁾|(?<=\S)[{_SUPERSCRIPT_DIGITS}]+")
+_LIST_MARKER = re.compile(r"^(?:(?P<num>\d{1,3})\s*[.\-–)](?!\d)\s*|(?P<dash>[-–•])\s+)")
+_SENTENCE_END = ".!?؟…:"
+_CLOSERS = " \t\"'”’»)]}"
+_AR_ABSTRACT = re.compile(r"^(?:الملخص|ملخص|ملخص البحث|ملخص الدراسة|المستخلص|مستخلص)\s*[:：]?\s*", re.UNICODE)
+_EN_ABSTRACT = re.compile(r"^(?:summary|abstract)\s*[:：.]?\s*", re.IGNORECASE)
+_AR_KEYWORDS = re.compile(r"^(?:الكلمات المفتاحية|الكلمات الدالة|الكلمات المفاتيح|كلمات مفتاحية|كلمات دالة)\s*[:：]\s*")
+_EN_KEYWORDS = re.compile(r"^key\s?-?words\s*[:：\-–]\s*", re.IGNORECASE)
+_KEYWORD_SEPARATORS = re.compile(r"[،,؛;]")
+_KEYWORD_TRIM = " \t.\"'‘’“”«»"
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"https?://[^\s>]+")
+_DATE_VALUE = r"\s*[:：]?\s*(?P<value>\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4})"
+_METADATA_DATES = {
+    "received": re.compile(r"تاريخ الاستلام" + _DATE_VALUE),
+    "accepted": re.compile(r"تاريخ القبول" + _DATE_VALUE),
+    "published": re.compile(r"تاريخ النشر" + _DATE_VALUE),
+    "retrieved": re.compile(r"تاريخ الاسترداد" + _DATE_VALUE),
+}
+_METADATA_LABELS = {
+    "article_name": re.compile(r"^اسم المقال\s*[:：]\s*(?P<value>.+)$"),
+    "author": re.compile(r"^اسم الكاتب\s*[:：]\s*(?P<value>.+)$"),
+    "permalink": re.compile(r"^رابط ثابت\s*[:：]\s*<?(?P<value>[^<>\s]+)>?\s*$"),
+}
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+#: Prepositions that may link the words of a run-in heading (match-key forms).
+_PREPOSITION_KEYS = frozenset(match_key(w) for w in ("في", "على", "من", "إلى", "عن"))
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass
+class ReaderSettings:
+    """Settings of the reader (``[stages.read]`` in ``configs/pipeline.toml``).
+
+    Attributes:
+        require_abstract: Refuse an article in which no Arabic or English abstract is found.
+        join_page_breaks: Re-join a paragraph that a page break cut in two.
+        max_heading_words: Longest line (in words) taken as a stand-alone heading.
+        min_arabic_letters: Fewest Arabic letters for a text to count as an Arabic article.
+    """
+
+    require_abstract: bool = True
+    join_page_breaks: bool = True
+    max_heading_words: int = 14
+    min_arabic_letters: int = 20
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ReaderSettings":
+        """Build settings from a config table, rejecting unknown keys."""
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known - {"enabled"}
+        if unknown:
+            raise ConfigError(f"[stages.read]: unknown setting(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}")
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+    heading: HeadingInfo | None = None
+    forced_heading: bool = False
+
+
+@dataclass
+class _Block:
+    lines: list[_Line]
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+
+@dataclass
+class _Unit:
+    """A passage under construction: raw blocks, each a list of line spans."""
+
+    kind: str
+    blocks: list[list[tuple[int, int]]]
+    section_id: str | None
+    number: str | None = None
+    closed: bool = False
+
+
+@dataclass
+class _State:
+    raw: str
+    settings: ReaderSettings
+    sections: list[Section] = field(default_factory=list)
+    units: list[_Unit] = field(default_factory=list)
+    structure: list[tuple[int, int]] = field(default_factory=list)
+    style_stack: list[str] = field(default_factory=list)
+    section_stack: list[Section] = field(default_factory=list)
+
+
+# -- entry points -----------------------------------------------------------
+
+
+def read_article(
+    source: str | Path | bytes,
+    *,
+    name: str | None = None,
+    encoding: str | None = None,
+    settings: ReaderSettings | None = None,
+) -> Article:
+    """Read an article from a file path, raw bytes or text.
+
+    A ``str`` is taken as a path when it is a single short line without Arabic
+    letters, otherwise as the article text itself.
+
+    Args:
+        source: A path, the file's bytes, or the article text.
+        name: Name used in messages when ``source`` is bytes or text.
+        encoding: Force this input encoding instead of detecting it.
+        settings: Reader settings; defaults when omitted.
+
+    Returns:
+        The article with its structure (front matter, abstracts, keywords,
+        sections, passages, references).
+
+    Raises:
+        InputError: Empty, binary or undecodable input, or no Arabic text.
+        InputNotFoundError: The path does not exist.
+        StructureError: No abstract found while ``require_abstract`` is set.
+    """
+    settings = settings or ReaderSettings()
+    if isinstance(source, bytes):
+        label = name or "<bytes>"
+        text, used = decode_bytes(source, label, encoding)
+        path = None
+    elif isinstance(source, Path) or (isinstance(source, str) and _looks_like_path(source)):
+        label = str(source)
+        text, used = read_text_file(source, encoding)
+        path = str(source)
+    else:
+        label = name or "<text>"
+        text, used = source, "str"
+        if not text.strip():
+            raise InputError(label, "the text is empty")
+    if arabic_letter_count(text) < settings.min_arabic_letters:
+        raise InputError(label, "no Arabic text found (expected an Arabic article)")
+    article = parse_article(text, label=label, settings=settings)
+    article.source = path if path is not None else name
+    article.encoding = used
+    return article
+
+
+def _looks_like_path(text: str) -> bool:
+    return "\n" not in text and len(text) < 1024 and not _ARABIC.search(text)
+
+
+def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings | None = None) -> Article:
+    """Parse decoded article text into an :class:`Article` (no decoding, no input checks)."""
+    settings = settings or ReaderSettings()
+    article = Article(raw=raw)
+    blocks = _blocks(raw)
+    state = _State(raw=raw, settings=settings)
+
+    ar_abs = _find_line(blocks, lambda t: bool(_AR_ABSTRACT.match(t)) and _heading_line_ok(t, _AR_ABSTRACT))
+    en_abs = _find_line(blocks, lambda t: bool(_EN_ABSTRACT.match(t)) and _heading_line_ok(t, _EN_ABSTRACT))
+    first_heading = _find_line(blocks, lambda t: classify_heading(t) is not None and len(t.split()) <= settings.max_heading_words)
+    starts = [b for b in (ar_abs, en_abs) if b is not None]
+    if not starts and settings.require_abstract:
+        raise StructureError(label, "no abstract found (expected a heading such as الملخص, summary or Abstract)")
+    front_end = min(starts) if starts else (first_heading if first_heading is not None else 0)
+    _read_front_matter(article, blocks[:front_end])
+
+    body_start = front_end
+    if ar_abs is not None:
+        body_start = max(body_start, _read_abstract(article, state, blocks, ar_abs, "ar"))
+    if en_abs is not None:
+        body_start = max(body_start, _read_abstract(article, state, blocks, en_abs, "en"))
+    if article.title_ar is None and article.metadata.get("article_name"):
+        article.title_ar = article.metadata["article_name"]
+
+    body = blocks[body_start:]
+    toc_entries = _mark_toc(body, state)
+    body = _split_inline_headings(body, toc_entries, state)
+    _read_body(body, state)
+
+    article.sections = state.sections
+    article.structure_spans = sorted(state.structure)
+    article.passages = [p for p in (_make_passage(raw, u, i) for i, u in enumerate(_ordered_units(article, state))) if p]
+    return article
+
+
+# -- lines and blocks -------------------------------------------------------
+
+
+def _blocks(raw: str) -> list[_Block]:
+    blocks: list[_Block] = []
+    current: list[_Line] = []
+    for m in re.finditer(r"[^\n]*", raw):
+        if m.start() > 0 and raw[m.start() - 1] != "\n":
+            continue  # the empty match after a line's content
+        content = m.group(0)
+        stripped = content.strip()
+        if not stripped:
+            if current:
+                blocks.append(_Block(current))
+                current = []
+            continue
+        lead = len(content) - len(content.lstrip())
+        start = m.start() + lead
+        current.append(_Line(start, start + len(stripped), stripped))
+    if current:
+        blocks.append(_Block(current))
+    return blocks
+
+
+def _find_line(blocks: list[_Block], predicate) -> int | None:
+    for i, block in enumerate(blocks):
+        if predicate(block.lines[0].text):
+            return i
+    return None
+
+
+def _heading_line_ok(text: str, pattern: re.Pattern[str]) -> bool:
+    # "Abstract" alone, or "Abstract: text..." — not a sentence that happens to start with the word.
+    m = pattern.match(text)
+    rest = text[m.end() :] if m else text
+    return not rest or (m is not None and re.search(r"[:：]", text[: m.end()]) is not None)
+
+
+# -- front matter -----------------------------------------------------------
+
+
+def _span(raw: str, start: int, end: int) -> TextSpan:
+    return TextSpan(raw[start:end], start, end)
+
+
+def _read_front_matter(article: Article, blocks: list[_Block]) -> None:
+    raw = article.raw
+    meta = article.metadata
+    notice: list[tuple[int, int]] = []
+    title_candidates: list[_Line] = []
+    for bi, block in enumerate(blocks):
+        for line in block.lines:
+            text = line.text
+            if bi == 0 and line is block.lines[0] and text.startswith("مجلة") and len(text.split()) <= 8:
+                meta["journal"] = _span(raw, line.start, line.end)
+                continue
+            matched = False
+            for key, pattern in _METADATA_LABELS.items():
+                m = pattern.match(text)
+                if m:
+                    meta[key] = _span(raw, line.start + m.start("value"), line.start + m.end("value"))
+                    matched = True
+            for key, pattern in _METADATA_DATES.items():
+                m = pattern.search(text)
+                if m:
+                    meta[key] = _span(raw, line.start + m.start("value"), line.start + m.end("value"))
+                    matched = True
+            email = _EMAIL.search(text)
+            if email and "email" not in meta and len(text.split()) <= 3:
+                meta["email"] = _span(raw, line.start + email.start(), line.start + email.end())
+                matched = True
+            if matched:
+                continue
+            if len(text.split()) > 15 or _URL.search(text) or "@" in text:
+                notice.append((line.start, line.end))
+            else:
+                title_candidates.append(line)
+    if notice:
+        meta["archive_notice"] = _span(raw, notice[0][0], notice[-1][1])
+    _pick_titles(article, title_candidates)
+
+
+def _pick_titles(article: Article, lines: list[_Line]) -> None:
+    raw = article.raw
+    meta = article.metadata
+    prepared_by = next((i for i, ln in enumerate(lines) if match_key(ln.text).strip(": ") in ("اعداد", "اعداد الباحث", "الباحث", "بقلم")), None)
+    before = lines[:prepared_by] if prepared_by is not None else lines
+    after = lines[prepared_by + 1 :] if prepared_by is not None else []
+    arabic = [ln for ln in before if _script(ln.text) == "ar"]
+    latin = [ln for ln in before if _script(ln.text) == "en" and len(ln.text.split()) >= 3]
+    if arabic:
+        article.title_ar = _span(raw, arabic[-1].start, arabic[-1].end)
+    if latin:
+        article.title_en = _span(raw, latin[0].start, latin[0].end)
+    if article.title_ar:
+        meta["title_ar"] = article.title_ar
+    if article.title_en:
+        meta["title_en"] = article.title_en
+    if after:
+        if "author" not in meta:
+            meta["author"] = _span(raw, after[0].start, after[0].end)
+        else:
+            meta["author_byline"] = _span(raw, after[0].start, after[0].end)
+        latin_after = [ln for ln in after[1:] if _script(ln.text) == "en"]
+        if latin_after:
+            meta["author_en"] = _span(raw, latin_after[0].start, latin_after[0].end)
+
+
+def _script(text: str) -> str:
+    ar = len(_ARABIC.findall(text))
+    la = len(_LATIN.findall(text))
+    return "ar" if ar >= la else "en"
+
+
+# -- abstracts and keywords -------------------------------------------------
+
+
+def _read_abstract(article: Article, state: _State, blocks: list[_Block], index: int, lang: str) -> int:
+    """Read one abstract starting at block ``index``; return the index of the block after it."""
+    raw = article.raw
+    heading_pattern = _AR_ABSTRACT if lang == "ar" else _EN_ABSTRACT
+    keywords_pattern = _AR_KEYWORDS if lang == "ar" else _EN_KEYWORDS
+    other_abstract = _EN_ABSTRACT if lang == "ar" else _AR_ABSTRACT
+    first = blocks[index].lines[0]
+    m = heading_pattern.match(first.text)
+    state.structure.append((first.start, first.start + m.end()))
+    pieces: list[list[_Line]] = []
+    rest = first.text[m.end() :]
+    if rest:
+        pieces.append([_Line(first.start + m.end(), first.end, rest), *blocks[index].lines[1:]])
+    elif len(blocks[index].lines) > 1:
+        pieces.append(blocks[index].lines[1:])
+    end = index + 1
+    keywords_line: _Line | None = None
+    for j in range(index + 1, len(blocks)):
+        block = blocks[j]
+        head = block.lines[0].text
+        if keywords_pattern.match(head):
+            keywords_line = block.lines[0]
+            end = j + 1
+            break
+        if other_abstract.match(head) or _is_body_heading(head, state.settings):
+            end = j
+            break
+        pieces.append(block.lines)
+        end = j + 1
+    units = _abstract_units(raw, pieces, lang)
+    for unit in units:
+        state.units.append(unit)
+    if keywords_line is not None:
+        km = keywords_pattern.match(keywords_line.text)
+        state.structure.append((keywords_line.start, keywords_line.start + km.end()))
+        spans = _split_keywords(raw, keywords_line.start + km.end(), keywords_line.end)
+        if lang == "ar":
+            article.keywords_ar = spans
+        else:
+            article.keywords_en = spans
+    return end
+
+
+def _is_body_heading(text: str, settings: ReaderSettings) -> bool:
+    info = classify_heading(text)
+    return info is not None and len(text.split()) <= settings.max_heading_words and not _ends_sentence(text) and info.style != "num-dot"
+
+
+def _abstract_units(raw: str, pieces: list[list[_Line]], lang: str) -> list[_Unit]:
+    """Paragraphs of an abstract, healing stray line breaks and lone dots."""
+    units: list[_Unit] = []
+    for lines in pieces:
+        spans = []
+        for line in lines:
+            s, e = line.start, line.end
+            # Lone "." lines and ". ." tails are conversion debris, not text.
+            while s < e and raw[s] in ". ":
+                s += 1
+            while e > s and raw[e - 1] in " ." and raw[s:e].rstrip(" .").endswith((".", "!", "?", "؟")):
+                e -= 1
+            if s < e:
+                spans.append((s, e))
+        if not spans:
+            continue
+        starts_mid_sentence = raw[lines[0].start] == "." or (units and not units[-1].closed)
+        if units and starts_mid_sentence:
+            units[-1].blocks.append(spans)
+        else:
+            units.append(_Unit("abstract", [spans], None))
+        units[-1].closed = _ends_sentence(raw[spans[-1][0] : spans[-1][1]])
+    for unit in units:
+        unit.number = lang
+    return units
+
+
+def _split_keywords(raw: str, start: int, end: int) -> list[TextSpan]:
+    out = []
+    pos = start
+    for piece in [*_KEYWORD_SEPARATORS.split(raw[start:end])]:
+        s, e = pos, pos + len(piece)
+        pos = e + 1
+        while s < e and raw[s] in _KEYWORD_TRIM:
+            s += 1
+        while e > s and raw[e - 1] in _KEYWORD_TRIM:
+            e -= 1
+        if s < e:
+            out.append(_span(raw, s, e))
+    return out
+
+
+# -- table of contents and inline headings ----------------------------------
+
+
+def _mark_toc(body: list[_Block], state: _State) -> list[HeadingInfo]:
+    """Find the table of contents; mark its blocks as structure and return its entries."""
+    entries: list[HeadingInfo] = []
+    in_toc = False
+    seen: set[tuple[str, str]] = set()
+    for block in body:
+        head = block.lines[0]
+        info = classify_heading(head.text) if len(block.lines) == 1 else None
+        if not in_toc:
+            if info and info.style == "named" and info.key in TOC_HEADINGS:
+                in_toc = True
+                head.heading = info
+            continue
+        long_text = len(block.text.split()) > 20
+        repeated = info is not None and info.identity in seen and info.style != "ordinal"
+        if long_text or repeated:
+            break
+        for line in block.lines:
+            line_info = classify_heading(line.text)
+            line.heading = HeadingInfo("toc", "", line.text)
+            state.structure.append((line.start, line.end))
+            if line_info:
+                entries.append(line_info)
+                seen.add(line_info.identity)
+    return entries
+
+
+def _split_inline_headings(body: list[_Block], toc: list[HeadingInfo], state: _State) -> list[_Block]:
+    """Split blocks where a heading runs into the text around it.
+
+    PDF conversion sometimes glues a heading to its first sentence
+    ("أولاً الدبلوماسية ... الدولية نظراً لأن ...") or to the end of the
+    previous paragraph ("... عبر الشبكة. ثانياً : امثلة ..."). The table of
+    contents, when there is one, says where such a heading ends.
+    """
+    raw = state.raw
+    out: list[_Block] = []
+    for block in body:
+        if block.lines[0].heading is not None:
+            out.append(block)
+            continue
+        current: list[_Line] = []
+        for line in block.lines:
+            cut = _inline_heading(raw, line, toc, state.settings)
+            if cut is None:
+                current.append(line)
+                continue
+            h_start, h_end = cut
+            if h_start > line.start:
+                before = raw[line.start : h_start].rstrip()
+                current.append(_Line(line.start, line.start + len(before), before))
+            if current:
+                out.append(_Block(current))
+            heading_line = _Line(h_start, h_end, raw[h_start:h_end], forced_heading=True)
+            out.append(_Block([heading_line]))
+            after_start = h_end
+            while after_start < line.end and raw[after_start].isspace():
+                after_start += 1
+            current = [_Line(after_start, line.end, raw[after_start : line.end])] if after_start < line.end else []
+        if current:
+            out.append(_Block(current))
+    return out
+
+
+def _inline_heading(raw: str, line: _Line, toc: list[HeadingInfo], settings: ReaderSettings) -> tuple[int, int] | None:
+    words = [(m.start() + line.start, m.end() + line.start, m.group()) for m in re.finditer(r"\S+", line.text)]
+    if len(words) <= settings.max_heading_words:
+        return None
+    for i, (w_start, _, word) in enumerate(words):
+        number = ordinal_word_index(word)
+        if number is None:
+            continue
+        if i > 0 and not words[i - 1][2].rstrip(_CLOSERS).endswith((".", "…", "!", "?", "؟")):
+            continue
+        j = i + 1
+        if j < len(words) and words[j][2] in (":", "："):
+            j += 1
+        titles = [e.title for e in toc if e.style == "ordinal" and e.key == str(number) and e.title]
+        k = _match_title(words, j, titles)
+        if k is None and i > 0:
+            continue  # mid-line headings are only trusted when the contents list names them
+        if k is None:
+            k = j
+        while k < len(words) and (is_definite(words[k][2]) or (
+            match_key(words[k][2]) in _PREPOSITION_KEYS and k + 1 < len(words) and is_definite(words[k + 1][2])
+        )):
+            k += 1
+        if k == j:
+            continue
+        end = words[k - 1][1]
+        return w_start, end
+    return None
+
+
+def _match_title(words: list[tuple[int, int, str]], j: int, titles: list[str]) -> int | None:
+    best = None
+    for title in titles:
+        t_words = [match_key(w).strip(":،,") for w in title.split()]
+        got = [match_key(w[2]).strip(":،,") for w in words[j : j + len(t_words)]]
+        if t_words and got == t_words:
+            best = max(best or 0, j + len(t_words))
+    return best
+
+
+# -- body -------------------------------------------------------------------
+
+
+def _read_body(body: list[_Block], state: _State) -> None:
+    settings = state.settings
+    in_references = False
+    i = 0
+    while i < len(body):
+        block = body[i]
+        first = block.lines[0]
+        if first.heading is not None and first.heading.style == "toc":
+            i += 1
+            continue
+        info = _heading_of(block, settings)
+        if info is not None:
+            heading_lines = list(block.lines)
+            if _needs_title(info) and i + 1 < len(body) and _is_title_continuation(body[i + 1], settings):
+                heading_lines += body[i + 1].lines
+                i += 1
+            _open_section(state, info, heading_lines)
+            in_references = info.style == "named" and info.key in REFERENCE_HEADINGS
+            i += 1
+            continue
+        if in_references:
+            _read_references(block, state)
+        else:
+            _read_text_block(block, state)
+        i += 1
+
+
+def _heading_of(block: _Block, settings: ReaderSettings) -> HeadingInfo | None:
+    if len(block.lines) != 1:
+        return None
+    line = block.lines[0]
+    if line.heading is not None:
+        return line.heading
+    info = classify_heading(line.text)
+    if info is None:
+        return None
+    if line.forced_heading:
+        return info
+    if len(line.text.split()) > settings.max_heading_words:
+        return None
+    if info.style in ("num-dash", "num-paren", "num-dot", "roman"):
+        # A short numbered line is a heading only if it does not read as a sentence.
+        if _ends_sentence(line.text) or len(info.title.split()) > 10:
+            return None
+    elif info.style != "named" and line.text.rstrip().endswith((".", "؟", "?", "!")):
+        return None
+    return info
+
+
+def _needs_title(info: HeadingInfo) -> bool:
+    return info.style not in ("named",) and not info.title
+
+
+def _is_title_continuation(block: _Block, settings: ReaderSettings) -> bool:
+    if len(block.lines) != 1:
+        return False
+    text = block.lines[0].text
+    return (
+        len(text.split()) <= settings.max_heading_words
+        and not _ends_sentence(text)
+        and classify_heading(text) is None
+        and not _LIST_MARKER.match(text)
+    )
+
+
+def _open_section(state: _State, info: HeadingInfo, lines: list[_Line]) -> None:
+    style = info.style
+    if style == "named":
+        level = 1
+        state.style_stack = ["named"]
+    elif style in state.style_stack:
+        level = state.style_stack.index(style) + 1
+        state.style_stack = state.style_stack[:level]
+    elif not state.style_stack or state.style_stack == ["named"]:
+        level = 1
+        state.style_stack = [style]
+    else:
+        state.style_stack.append(style)
+        level = len(state.style_stack)
+    start, end = lines[0].start, lines[-1].end
+    heading = " ".join(line.text for line in lines)
+    while state.section_stack and state.section_stack[-1].level >= level:
+        state.section_stack.pop()
+    parent = state.section_stack[-1].id if state.section_stack else None
+    section = Section(
+        id=f"s{len(state.sections) + 1:03d}",
+        heading=heading,
+        level=level,
+        start=start,
+        end=end,
+        number=info.key if style != "named" else None,
+        parent=parent,
+    )
+    state.sections.append(section)
+    state.section_stack.append(section)
+    # A heading closes whatever paragraph was open: text after it starts afresh.
+    for unit in state.units:
+        unit.closed = True
+
+
+def _current_section(state: _State) -> str | None:
+    return state.section_stack[-1].id if state.section_stack else None
+
+
+def _open_unit(state: _State) -> _Unit | None:
+    if not state.settings.join_page_breaks:
+        return None
+    for unit in reversed(state.units):
+        if unit.kind in ("paragraph", "list_item"):
+            return None if unit.closed else unit
+    return None
+
+
+def _read_text_block(block: _Block, state: _State) -> None:
+    raw = state.raw
+    unit: _Unit | None = None
+    for li, line in enumerate(block.lines):
+        marker = _LIST_MARKER.match(line.text)
+        if marker:
+            start = line.start + marker.end()
+            number = marker.group("num") or marker.group("dash")
+            unit = _Unit("list_item", [[(start, line.end)]], _current_section(state), number=number)
+            state.units.append(unit)
+        elif unit is not None:
+            unit.blocks[-1].append((line.start, line.end))
+        else:
+            continuing = _open_unit(state) if li == 0 else None
+            if continuing is not None:
+                unit = continuing
+                unit.blocks.append([(line.start, line.end)])
+            else:
+                unit = _Unit("paragraph", [[(line.start, line.end)]], _current_section(state))
+                state.units.append(unit)
+        unit.closed = _ends_sentence(raw[line.start : line.end])
+
+
+def _ends_sentence(text: str) -> bool:
+    text = text.rstrip(_CLOSERS)
+    if _FOOTNOTE.search(text[-6:] if len(text) > 6 else text) and re.search(rf"[⁾{_SUPERSCRIPT_DIGITS}]$", text):
+        return True
+    return text.endswith(tuple(_SENTENCE_END))
+
+
+_REF_NUMBER_START = re.compile(r"^\s*[-–]?\s*\.?\s*(?P<num>\d{1,3})\s*[.\-–)](?!\d)\s*")
+_REF_NUMBER_END = re.compile(r"(?<=[^\d./])\.(?P<num>\d{1,3})\s*$")
+_REF_LEAD = " \t-–.•"
+
+
+def _read_references(block: _Block, state: _State) -> None:
+    raw = state.raw
+    for li, line in enumerate(block.lines):
+        start_m = _REF_NUMBER_START.match(line.text)
+        end_m = _REF_NUMBER_END.search(line.text)
+        number = start_m.group("num") if start_m else (end_m.group("num") if end_m else None)
+        previous = next((u for u in reversed(state.units) if u.kind == "reference"), None)
+        is_url_only = bool(re.fullmatch(r"<?https?://\S+>?\s*[.,]?", line.text))
+        # An unnumbered block continues the entry before it only when that entry visibly runs on
+        # (ends with ":" or in the middle of a word run), or when it is just a link.
+        continues = previous is not None and number is None and (
+            li > 0 or is_url_only or not previous.closed
+        )
+        if continues:
+            if li == 0:
+                previous.blocks.append([(line.start, line.end)])
+            else:
+                previous.blocks[-1].append((line.start, line.end))
+            previous.closed = _reference_closed(line.text)
+            continue
+        s, e = line.start, line.end
+        if start_m:
+            s = line.start + start_m.end()
+        elif end_m:
+            e = line.start + end_m.start()
+        while s < e and raw[s] in _REF_LEAD:
+            s += 1
+        while e > s and raw[e - 1] in " \t":
+            e -= 1
+        unit = _Unit("reference", [[(s, e)]], _current_section(state), number=number)
+        unit.closed = _reference_closed(raw[s:e])
+        state.units.append(unit)
+
+
+def _reference_closed(text: str) -> bool:
+    text = text.rstrip()
+    return not (text.endswith(":") or (text and text[-1].isalpha()))
+
+
+# -- passages ---------------------------------------------------------------
+
+
+def _ordered_units(article: Article, state: _State) -> list[_Unit]:
+    return sorted(state.units, key=lambda u: u.blocks[0][0][0])
+
+
+def _make_passage(raw: str, unit: _Unit, index: int) -> Passage | None:
+    """Build a passage: join the unit's lines with spaces, take footnote markers out."""
+    text_parts: list[str] = []
+    segments: list[Segment] = []
+    citations: list[Citation] = []
+    pos = 0
+    prev_end: int | None = None
+    for block in unit.blocks:
+        for s, e in block:
+            pieces = _without_markers(raw, s, e, citations)
+            for k, (ps, pe) in enumerate(pieces):
+                if pe <= ps:
+                    continue
+                if prev_end is not None and (k == 0 or raw[prev_end:ps].strip() == ""):
+                    sep = " " if k == 0 or raw[prev_end:ps] else ""
+                    if sep:
+                        segments.append(Segment(pos, pos + 1, prev_end, ps))
+                        text_parts.append(sep)
+                        pos += 1
+                segments.append(Segment(pos, pos + pe - ps, ps, pe))
+                text_parts.append(raw[ps:pe])
+                pos += pe - ps
+                prev_end = pe
+    text = "".join(text_parts)
+    if not text.strip():
+        return None
+    spans = [(block[0][0], block[-1][1]) for block in unit.blocks]
+    lang = unit.number if unit.kind == "abstract" else _script(text)
+    number = None if unit.kind == "abstract" else unit.number
+    return Passage(
+        id=f"p{index + 1:04d}",
+        kind=unit.kind,
+        lang=lang,
+        text=text,
+        spans=spans,
+        text_map=OffsetMap(segments),
+        section_id=unit.section_id,
+        number=number,
+        citations=citations,
+    )
+
+
+def _without_markers(raw: str, start: int, end: int, citations: list[Citation]) -> list[tuple[int, int]]:
+    pieces = []
+    pos = start
+    for m in _FOOTNOTE.finditer(raw, start, end):
+        digits = m.group().strip("⁽⁾")
+        citations.append(Citation(int(digits.translate(str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789"))), m.start(), m.end()))
+        left_end = m.start()
+        while left_end > pos and raw[left_end - 1] in " \t" and (m.end() >= end or raw[m.end()] in " \t.،,؛:"):
+            left_end -= 1
+        pieces.append((pos, left_end))
+        pos = m.end()
+    pieces.append((pos, end))
+    return pieces
