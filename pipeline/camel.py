@@ -21,6 +21,7 @@ from camel_tools.utils.normalize import (
 
 __all__ = [
     "arclean",
+    "arclean_charmap",
     "dediac",
     "normalize_alef",
     "normalize_alef_maksura",
@@ -68,6 +69,17 @@ def arclean(text: str) -> str:
     only where offsets do not matter (matching keys, benchmarks).
     """
     return _arclean_mapper()(text)
+
+
+def arclean_charmap() -> dict[str, str]:
+    """The ``arclean`` map as ``{character: replacement}`` (a copy).
+
+    Characters the map keeps unchanged are left out; characters it deletes map
+    to ``""``. Callers pick the part they need and apply it themselves, so they
+    can keep their own offsets.
+    """
+    mapper = _arclean_mapper()
+    return {ch: rep for ch, rep in mapper._charmap.items() if rep is not None}
 
 
 def match_key(text: str) -> str:

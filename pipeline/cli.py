@@ -91,16 +91,13 @@ def read_command(
             echo(f"{key}: {span.text}")
     echo(f"keywords (ar): {' | '.join(k.text for k in doc.keywords_ar)}")
     echo(f"keywords (en): {' | '.join(k.text for k in doc.keywords_en)}")
-    sections = {s.id: s for s in doc.sections}
-    shown: set[str | None] = set()
+    items: list[tuple[int, str]] = [(s.start, f"{'#' * s.level} {s.heading}") for s in doc.sections]
     for passage in doc.passages:
-        if passage.section_id not in shown and passage.section_id in sections:
-            section = sections[passage.section_id]
-            echo(f"{'#' * section.level} {section.heading}")
-        shown.add(passage.section_id)
         label = passage.kind + (f" {passage.number}" if passage.number else "")
         text = passage.text if len(passage.text) <= 90 else passage.text[:87] + "..."
-        echo(f"  [{passage.id} {label} {passage.lang}] {text}")
+        items.append((passage.start, f"  [{passage.id} {label} {passage.lang}] {text}"))
+    for _, line in sorted(items, key=lambda item: item[0]):
+        echo(line)
 
 
 # -- stage commands: each stage registers its command below -------------------

@@ -179,7 +179,7 @@ def read_article(
         path = str(source)
     else:
         label = name or "<text>"
-        text, used = source, "str"
+        text, used, path = source, "str", None
         if not text.strip():
             raise InputError(label, "the text is empty")
     if arabic_letter_count(text) < settings.min_arabic_letters:
@@ -404,8 +404,9 @@ def _abstract_units(raw: str, pieces: list[list[_Line]], lang: str) -> list[_Uni
             # Lone "." lines and ". ." tails are conversion debris, not text.
             while s < e and raw[s] in ". ":
                 s += 1
-            while e > s and raw[e - 1] in " ." and raw[s:e].rstrip(" .").endswith((".", "!", "?", "؟")):
-                e -= 1
+            core = raw[s:e].rstrip(" .")
+            if len(core) < e - s and raw[s + len(core)] == ".":
+                e = s + len(core) + 1  # keep the full stop, drop the dots and spaces after it
             if s < e:
                 spans.append((s, e))
         if not spans:
@@ -446,17 +447,18 @@ def _mark_toc(body: list[_Block], state: _State) -> list[HeadingInfo]:
     seen: set[tuple[str, str]] = set()
     for block in body:
         head = block.lines[0]
-        info = classify_heading(head.text) if len(block.lines) == 1 else None
+        info = classify_heading(head.text)
+        toc_lines = block.lines
         if not in_toc:
             if info and info.style == "named" and info.key in TOC_HEADINGS:
                 in_toc = True
                 head.heading = info
-            continue
-        long_text = len(block.text.split()) > 20
-        repeated = info is not None and info.identity in seen and info.style != "ordinal"
-        if long_text or repeated:
+                toc_lines = block.lines[1:]
+            else:
+                continue
+        elif len(block.text.split()) > 20 or (info is not None and info.identity in seen and info.style != "ordinal"):
             break
-        for line in block.lines:
+        for line in toc_lines:
             line_info = classify_heading(line.text)
             line.heading = HeadingInfo("toc", "", line.text)
             state.structure.append((line.start, line.end))
@@ -546,37 +548,47 @@ def _match_title(words: list[tuple[int, int, str]], j: int, titles: list[str]) -
 # -- body -------------------------------------------------------------------
 
 
+@dataclass
+class _BodyLine:
+    line: _Line
+    block: int
+    first: bool
+
+
 def _read_body(body: list[_Block], state: _State) -> None:
-    settings = state.settings
+    items = [_BodyLine(line, bi, li == 0) for bi, block in enumerate(body) for li, line in enumerate(block.lines)]
     in_references = False
+    current: _Unit | None = None
     i = 0
-    while i < len(body):
-        block = body[i]
-        first = block.lines[0]
-        if first.heading is not None and first.heading.style == "toc":
+    while i < len(items):
+        item = items[i]
+        if item.first:
+            current = None
+        if item.line.heading is not None and item.line.heading.style == "toc":
             i += 1
             continue
-        info = _heading_of(block, settings)
+        info = _line_heading(items, i, state.settings)
         if info is not None:
-            heading_lines = list(block.lines)
-            if _needs_title(info) and i + 1 < len(body) and _is_title_continuation(body[i + 1], settings):
-                heading_lines += body[i + 1].lines
+            heading_lines = [item.line]
+            if _needs_title(info) and i + 1 < len(items) and _is_title_continuation(items[i + 1], state.settings):
+                heading_lines.append(items[i + 1].line)
                 i += 1
             _open_section(state, info, heading_lines)
             in_references = info.style == "named" and info.key in REFERENCE_HEADINGS
+            current = None
             i += 1
             continue
         if in_references:
-            _read_references(block, state)
+            _read_reference_line(item, state)
         else:
-            _read_text_block(block, state)
+            current = _read_text_line(item, current, state)
         i += 1
 
 
-def _heading_of(block: _Block, settings: ReaderSettings) -> HeadingInfo | None:
-    if len(block.lines) != 1:
-        return None
-    line = block.lines[0]
+def _line_heading(items: list[_BodyLine], i: int, settings: ReaderSettings) -> HeadingInfo | None:
+    """The heading a body line is, or None when it is text."""
+    item = items[i]
+    line = item.line
     if line.heading is not None:
         return line.heading
     info = classify_heading(line.text)
@@ -586,10 +598,19 @@ def _heading_of(block: _Block, settings: ReaderSettings) -> HeadingInfo | None:
         return info
     if len(line.text.split()) > settings.max_heading_words:
         return None
+    if not item.first:
+        previous = items[i - 1].line
+        if previous.heading is None and classify_heading(previous.text) is None and not _ends_sentence(previous.text):
+            return None  # a wrapped line of running text that happens to start like a heading
     if info.style in ("num-dash", "num-paren", "num-dot", "roman"):
-        # A short numbered line is a heading only if it does not read as a sentence.
+        # A short numbered line is a heading only if it does not read as a sentence or sit in a list.
         if _ends_sentence(line.text) or len(info.title.split()) > 10:
             return None
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(items) and items[j].block == item.block:
+                other = classify_heading(items[j].line.text)
+                if other is not None and other.style == info.style and _ends_sentence(items[j].line.text):
+                    return None
     elif info.style != "named" and line.text.rstrip().endswith((".", "؟", "?", "!")):
         return None
     return info
@@ -599,12 +620,11 @@ def _needs_title(info: HeadingInfo) -> bool:
     return info.style not in ("named",) and not info.title
 
 
-def _is_title_continuation(block: _Block, settings: ReaderSettings) -> bool:
-    if len(block.lines) != 1:
-        return False
-    text = block.lines[0].text
+def _is_title_continuation(item: _BodyLine, settings: ReaderSettings) -> bool:
+    text = item.line.text
     return (
-        len(text.split()) <= settings.max_heading_words
+        item.line.heading is None
+        and len(text.split()) <= settings.max_heading_words
         and not _ends_sentence(text)
         and classify_heading(text) is None
         and not _LIST_MARKER.match(text)
@@ -659,27 +679,28 @@ def _open_unit(state: _State) -> _Unit | None:
     return None
 
 
-def _read_text_block(block: _Block, state: _State) -> None:
-    raw = state.raw
-    unit: _Unit | None = None
-    for li, line in enumerate(block.lines):
-        marker = _LIST_MARKER.match(line.text)
-        if marker:
-            start = line.start + marker.end()
-            number = marker.group("num") or marker.group("dash")
-            unit = _Unit("list_item", [[(start, line.end)]], _current_section(state), number=number)
-            state.units.append(unit)
-        elif unit is not None:
-            unit.blocks[-1].append((line.start, line.end))
+def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _Unit:
+    """Add one line of running text to the passage it belongs to; return that passage."""
+    line = item.line
+    marker = _LIST_MARKER.match(line.text)
+    if marker:
+        start = line.start + marker.end()
+        number = marker.group("num") or marker.group("dash")
+        unit = _Unit("list_item", [[(start, line.end)]], _current_section(state), number=number)
+        state.units.append(unit)
+    elif current is not None:
+        unit = current
+        unit.blocks[-1].append((line.start, line.end))
+    else:
+        continuing = _open_unit(state) if item.first else None
+        if continuing is not None:
+            unit = continuing
+            unit.blocks.append([(line.start, line.end)])
         else:
-            continuing = _open_unit(state) if li == 0 else None
-            if continuing is not None:
-                unit = continuing
-                unit.blocks.append([(line.start, line.end)])
-            else:
-                unit = _Unit("paragraph", [[(line.start, line.end)]], _current_section(state))
-                state.units.append(unit)
-        unit.closed = _ends_sentence(raw[line.start : line.end])
+            unit = _Unit("paragraph", [[(line.start, line.end)]], _current_section(state))
+            state.units.append(unit)
+    unit.closed = _ends_sentence(line.text)
+    return unit
 
 
 def _ends_sentence(text: str) -> bool:
@@ -694,38 +715,37 @@ _REF_NUMBER_END = re.compile(r"(?<=[^\d./])\.(?P<num>\d{1,3})\s*$")
 _REF_LEAD = " \t-–.•"
 
 
-def _read_references(block: _Block, state: _State) -> None:
+def _read_reference_line(item: _BodyLine, state: _State) -> None:
+    """Add one line of the references list: a new numbered entry or the continuation of one."""
     raw = state.raw
-    for li, line in enumerate(block.lines):
-        start_m = _REF_NUMBER_START.match(line.text)
-        end_m = _REF_NUMBER_END.search(line.text)
-        number = start_m.group("num") if start_m else (end_m.group("num") if end_m else None)
-        previous = next((u for u in reversed(state.units) if u.kind == "reference"), None)
-        is_url_only = bool(re.fullmatch(r"<?https?://\S+>?\s*[.,]?", line.text))
-        # An unnumbered block continues the entry before it only when that entry visibly runs on
-        # (ends with ":" or in the middle of a word run), or when it is just a link.
-        continues = previous is not None and number is None and (
-            li > 0 or is_url_only or not previous.closed
-        )
-        if continues:
-            if li == 0:
-                previous.blocks.append([(line.start, line.end)])
-            else:
-                previous.blocks[-1].append((line.start, line.end))
-            previous.closed = _reference_closed(line.text)
-            continue
-        s, e = line.start, line.end
-        if start_m:
-            s = line.start + start_m.end()
-        elif end_m:
-            e = line.start + end_m.start()
-        while s < e and raw[s] in _REF_LEAD:
-            s += 1
-        while e > s and raw[e - 1] in " \t":
-            e -= 1
-        unit = _Unit("reference", [[(s, e)]], _current_section(state), number=number)
-        unit.closed = _reference_closed(raw[s:e])
-        state.units.append(unit)
+    line = item.line
+    start_m = _REF_NUMBER_START.match(line.text)
+    end_m = _REF_NUMBER_END.search(line.text)
+    number = start_m.group("num") if start_m else (end_m.group("num") if end_m else None)
+    previous = next((u for u in reversed(state.units) if u.kind == "reference"), None)
+    is_url_only = bool(re.fullmatch(r"<?https?://\S+>?\s*[.,]?", line.text))
+    # An unnumbered line continues the entry before it when it is inside the same block, when
+    # that entry visibly runs on (ends with ":" or mid-phrase), or when it is just a link.
+    continues = previous is not None and number is None and (not item.first or is_url_only or not previous.closed)
+    if continues:
+        if item.first:
+            previous.blocks.append([(line.start, line.end)])
+        else:
+            previous.blocks[-1].append((line.start, line.end))
+        previous.closed = _reference_closed(line.text)
+        return
+    s, e = line.start, line.end
+    if start_m:
+        s = line.start + start_m.end()
+    elif end_m:
+        e = line.start + end_m.start()
+    while s < e and raw[s] in _REF_LEAD:
+        s += 1
+    while e > s and raw[e - 1] in " \t":
+        e -= 1
+    unit = _Unit("reference", [[(s, e)]], _current_section(state), number=number)
+    unit.closed = _reference_closed(raw[s:e])
+    state.units.append(unit)
 
 
 def _reference_closed(text: str) -> bool:

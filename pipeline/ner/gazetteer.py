@@ -1,0 +1,168 @@
+"""Gazetteers of the NER stage: places, international organisations, platforms, month names.
+
+Built from maintained data wherever a library has it:
+
+* country, territory and region names in Arabic and English from Babel's CLDR
+  tables, plus pycountry's Arabic translations of the ISO 3166-1 names
+  (common and official forms), dediacritised through :mod:`pipeline.camel`;
+* month names of both Gregorian families (يناير… and كانون الثاني…) with the
+  Levantine, Iraqi and Maghrebi (جانفي…, يوليوز…) locale variants, from CLDR;
+* platform names from ``data/platforms.json`` (no library has them);
+* a short table of aliases that no library has (أمريكا/أميركا, بريطانيا, فلسطين).
+
+Nothing is read at import time: :func:`load_gazetteer` builds the tables once
+per process when the stage is built.
+"""
+
+from __future__ import annotations
+
+import gettext
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .. import camel
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+#: CLDR region codes that are not place names an article would tag (the world, unknown, groupings).
+_SKIP_CODES = {"001", "ZZ", "QO", "EZ", "XA", "XB"}
+#: CLDR "territories" that are organisations.
+_ORG_CODES = {"EU", "UN"}
+
+#: Aliases no library lists: code -> (Arabic forms, English forms).
+ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "US": (
+        ("أمريكا", "أميركا", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية"),
+        ("America", "USA", "U.S.", "the United States", "United States of America"),
+    ),
+    "GB": (("بريطانيا", "بريطانيا العظمى", "إنجلترا", "انكلترا"), ("Britain", "Great Britain", "UK", "U.K.", "England")),
+    "PS": (("فلسطين",), ("Palestine",)),
+    "RU": (("روسيا الاتحادية",), ("Russia",)),
+    "KR": (("كوريا الجنوبية",), ("South Korea",)),
+    "KP": (("كوريا الشمالية",), ("North Korea",)),
+    "AE": (("الإمارات",), ("UAE",)),
+    "CD": ((), ("DR Congo",)),
+    "UN": (("منظمة الأمم المتحدة", "هيئة الأمم المتحدة"), ("UN", "U.N.")),
+    "EU": ((), ("EU",)),
+}
+
+#: Locales whose CLDR month names cover the Arabic month-name families.
+MONTH_LOCALES = ("ar", "ar_EG", "ar_SY", "ar_LB", "ar_IQ", "ar_JO", "ar_DZ", "ar_TN", "ar_MA", "ar_MR", "ar_LY")
+
+
+@dataclass
+class Entry:
+    """One gazetteer name: its label and the id shared by all its spellings and languages."""
+
+    text: str
+    label: str
+    id: str
+    lang: str
+
+
+@dataclass
+class Gazetteer:
+    """Lookup tables keyed by :func:`key` of a name."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    nisba: dict[str, str] = field(default_factory=dict)
+    months_ar: set[str] = field(default_factory=set)
+    months_en: set[str] = field(default_factory=set)
+    max_words: int = 1
+
+    def add(self, text: str, label: str, id_: str, lang: str) -> None:
+        """Add one name (first writer wins: an ORG code never turns a LOC name into an ORG)."""
+        text = " ".join(camel.dediac(text).split())
+        if not text:
+            return
+        k = key(text)
+        self.entries.setdefault(k, Entry(text, label, id_, lang))
+        self.max_words = max(self.max_words, len(k.split()))
+
+    def lookup(self, text: str) -> Entry | None:
+        """The entry for a name (spelling variants of alef, ya, teh marbuta and case are folded)."""
+        return self.entries.get(key(text))
+
+    def names(self, lang: str, label: str | None = None) -> list[Entry]:
+        """All entries of one language (and label)."""
+        return [e for e in self.entries.values() if e.lang == lang and (label is None or e.label == label)]
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def key(text: str) -> str:
+    """The lookup key of a name: dediacritised, alef/ya/teh-marbuta folded, Latin lower-cased."""
+    return camel.match_key(text).lower()
+
+
+def _nisba_forms(name: str) -> list[str]:
+    """Nisba adjectives of a one-word Arabic place name (مصر -> المصري, المصرية, ...)."""
+    if " " in name or _LATIN.search(name):
+        return []
+    stem = name[2:] if name.startswith("ال") else name
+    stem = re.sub(r"[اةىي]$", "", stem)
+    if len(stem) < 2:
+        return []
+    forms = []
+    for suffix in ("ي", "ية", "يون", "يين", "يان", "يتين"):
+        forms += [stem + suffix, "ال" + stem + suffix]
+    return forms
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Build the gazetteer from Babel/CLDR, pycountry and the project's data files (once per process)."""
+    from babel import Locale
+    import pycountry
+
+    gaz = Gazetteer()
+    ar, en = Locale("ar"), Locale("en")
+    tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"], fallback=True).gettext
+    for code, ar_name in ar.territories.items():
+        if code in _SKIP_CODES:
+            continue
+        label = "ORG" if code in _ORG_CODES else "LOC"
+        gaz.add(ar_name, label, code, "ar")
+        if code in en.territories:
+            gaz.add(en.territories[code], label, code, "en")
+    for country in pycountry.countries:
+        code = country.alpha_2
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if not value:
+                continue
+            gaz.add(value, "LOC", code, "en")
+            translated = tr(value)
+            if translated != value:
+                gaz.add(translated, "LOC", code, "ar")
+    for code, (ar_forms, en_forms) in ALIASES.items():
+        label = "ORG" if code in _ORG_CODES else "LOC"
+        for form in ar_forms:
+            gaz.add(form, label, code, "ar")
+        for form in en_forms:
+            gaz.add(form, label, code, "en")
+    for name, entry in list(gaz.entries.items()):
+        if entry.lang == "ar" and entry.label == "LOC":
+            for form in _nisba_forms(entry.text):
+                gaz.nisba.setdefault(key(form), entry.id)
+    platforms = json.loads((DATA_DIR / "platforms.json").read_text(encoding="utf-8"))
+    for pid, forms in platforms.items():
+        if pid.startswith("_"):
+            continue
+        for form in forms.get("ar", []):
+            gaz.add(form, "PLATFORM", pid, "ar")
+        for form in forms.get("en", []):
+            gaz.add(form, "PLATFORM", pid, "en")
+    for loc in MONTH_LOCALES:
+        for context in ("format", "stand-alone"):
+            for name in Locale.parse(loc).months[context]["wide"].values():
+                gaz.months_ar.add(camel.dediac(name))
+    for name in en.months["format"]["wide"].values():
+        gaz.months_en.add(name)
+    for name in en.months["format"]["abbreviated"].values():
+        gaz.months_en.add(name)
+    return gaz

@@ -1,0 +1,71 @@
+"""Thresholds of the repair stage, read from ``configs/repair.toml`` or ``[stages.repair]``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from ..errors import ConfigError
+
+
+@dataclass(frozen=True)
+class RepairSettings:
+    """When the corrector may change a word, and when it only flags it.
+
+    A non-word is corrected automatically only when its best candidate is
+    close (``auto_max_cost``), common (``auto_min_zipf``) and clearly ahead of
+    the runner-up (``auto_margin`` on the score ``zipf - cost_weight * cost``).
+    """
+
+    auto_max_cost: float = 0.6
+    auto_min_zipf: float = 2.5
+    auto_margin: float = 1.0
+    cost_weight: float = 2.0
+    flag_max_cost: float = 1.0
+    #: A form wordfreq knows but rarely sees (Zipf below this) and Hunspell rejects is treated as
+    #: a likely typo when a candidate is at least ``rare_gap`` Zipf more frequent (الإنترت).
+    rare_max_zipf: float = 2.0
+    rare_gap: float = 2.5
+    rare_min_len: int = 6
+    #: Hunspell accepts some forms wordfreq never saw (overgeneration: يبز); such a form is corrected
+    #: only towards a candidate this frequent, else flagged.
+    hunspell_only_min_zipf: float = 3.5
+    #: A merged word is split when both halves are at least this frequent (or the first is a particle).
+    split_min_zipf: float = 3.5
+    #: Candidates filling a Latin run inside an Arabic word (توiter) must be this frequent to apply.
+    latin_fill_min_zipf: float = 3.5
+    min_duplicate_words: int = 4
+    min_leaked_words: int = 5
+    persian_letters: bool = True
+    remove_tatweel: bool = True
+    lexicon: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None, *, source: str = "repair settings") -> "RepairSettings":
+        """Validate and build settings.
+
+        Args:
+            data: A mapping of setting names to values (unknown names are errors).
+            source: Where the mapping came from, for messages.
+
+        Raises:
+            ConfigError: An unknown setting or a value of the wrong type.
+        """
+        data = dict(data or {})
+        data.pop("enabled", None)
+        data.pop("config", None)
+        known = {f.name: f for f in fields(cls)}
+        kwargs: dict[str, Any] = {}
+        for name, value in data.items():
+            if name not in known:
+                raise ConfigError(f"{source}: unknown repair setting {name!r}; known: {', '.join(sorted(known))}")
+            default = getattr(cls, name, None) if name != "lexicon" else {}
+            expected = type(default)
+            if expected is float and isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+            if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+                raise ConfigError(
+                    f"{source}: setting {name!r} expects {expected.__name__}, found {type(value).__name__} {value!r}"
+                )
+            kwargs[name] = value
+        return cls(**kwargs)

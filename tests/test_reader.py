@@ -1,0 +1,280 @@
+"""The reader on the seed article, on variant layouts and on bad input."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.errors import InputError, InputNotFoundError, StructureError
+from pipeline.reader import ReaderSettings, read_article
+
+from .conftest import VARIANTS
+
+# Every heading of the seed's body, in order, with its level, as read by hand from the file.
+SEED_HEADINGS = [
+    (1, "المقدمة"),
+    (1, "مشكلة الدراسة"),
+    (1, "أهمية الدراسة"),
+    (1, "اهداف الدراسة"),
+    (1, "الفرضية"),
+    (1, "منهجية الدراسة"),
+    (1, "هيكلية الدراسة:"),
+    (1, "المطلب الاول: الإطار المفاهيمي للدبلوماسية الرقمية"),
+    (2, "أولاً: مفهوم الدبلوماسية الرقمية"),
+    (2, "ثانياً: أهداف الدبلوماسية الرقمية"),
+    (2, "ثالثاً: أدوات الدبلوماسية الرقمية"),
+    (1, "المطلب الثاني الدبلوماسية الرقمية وتأثيرها على العلاقات الدولية"),
+    (2, "أولاً الدبلوماسية في العلاقات الدولية"),
+    (2, "ثانياً : امثلة على تأثير الدبلوماسية الرقمية على العلاقات الدولية"),
+    (1, "الخاتمة"),
+    (1, "الاستنتاجات"),
+    (1, "الوصيات"),
+    (1, "المصادر"),
+]
+FOOTNOTE = re.compile(r"[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]")
+
+
+def _section(article, heading_start: str):
+    return next(s for s in article.sections if s.heading.startswith(heading_start))
+
+
+def _passages_in(article, section):
+    return [p for p in article.passages if p.section_id == section.id]
+
+
+# -- the seed ------------------------------------------------------------------
+
+
+def test_front_matter_is_metadata_not_body(seed_article):
+    meta = {k: v.text for k, v in seed_article.metadata.items()}
+    assert meta["journal"] == "مجلة دراسات دولية"
+    assert meta["title_ar"] == "الدبلوماسية الرقمية وأثرها في العلاقات الدولية"
+    assert meta["title_en"] == "Digital Diplomacy and its Effects on International Relations"
+    assert meta["author"] == "م.د. أيناس مجبل دليان"
+    assert meta["author_en"] == "Enas migbil dalyan"
+    assert meta["email"] == "Enasmigbil74@gmail.com"
+    assert (meta["received"], meta["accepted"], meta["published"]) == ("2024/6/4", "2024/6/30", "2024/10/30")
+    assert meta["permalink"] == "https://political-encyclopedia.org/library/7448"
+    assert meta["archive_notice"].startswith("الموسوعة السياسية هي مبادرة")
+    notice = seed_article.metadata["archive_notice"]
+    assert not any(p.start < notice.end and notice.start < p.end for p in seed_article.passages)
+
+
+def test_metadata_spans_point_at_raw_text(seed_article):
+    for span in [*seed_article.metadata.values(), *seed_article.keywords_ar, *seed_article.keywords_en]:
+        assert seed_article.raw[span.start : span.end] == span.text
+
+
+def test_abstracts_and_keywords(seed_article):
+    ar = seed_article.abstract("ar")
+    en = seed_article.abstract("en")
+    assert [p.text[:20] for p in ar] == ["في القرن العشرين انت", "اذ شهد العالم تطويرا"]
+    assert len(en) == 2
+    assert en[0].text.startswith("In the twentieth century")
+    # The stray line break inside the first English sentence is healed.
+    assert "within the framework of international relations, including" in en[0].text
+    # The lone dots around the page break are gone.
+    assert "relations. Especially what is known" in en[1].text
+    assert ". ." not in en[1].text
+    assert [k.text for k in seed_article.keywords_ar] == ["الدبلوماسية", "الرقمية", "ادوات", "العلاقات الدولية"]
+    assert [k.text for k in seed_article.keywords_en] == ["diplomacy", "digital", "tools", "international relations"]
+
+
+def test_every_heading_in_order_with_its_level(seed_article):
+    assert [(s.level, s.heading) for s in seed_article.sections] == SEED_HEADINGS
+
+
+def test_table_of_contents_is_structure_not_text(seed_article):
+    toc = _section(seed_article, "هيكلية الدراسة")
+    assert _passages_in(seed_article, toc) == []
+    texts = " ".join(p.text for p in seed_article.passages)
+    assert "يقسم البحث الى الخطة التالية" not in texts
+    assert any(seed_article.raw[s:e] == "اولاً: مفهوم الدبلوماسية الرقمية" for s, e in seed_article.structure_spans)
+
+
+def test_goal_tool_and_example_items_are_passages(seed_article):
+    goals = [p for p in _passages_in(seed_article, _section(seed_article, "ثانياً: أهداف")) if p.kind == "list_item"]
+    assert [p.number for p in goals] == ["1", "2", "3", "4", "5", "6"]
+    assert goals[0].text.startswith("بذل الجهود المشتركة")
+    tools = [p for p in _passages_in(seed_article, _section(seed_article, "ثالثاً: أدوات")) if p.kind == "list_item"]
+    assert [p.number for p in tools] == ["1", "2", "3", "4"]
+    assert tools[0].text.startswith("وسائل التواصل الاجتماعي:")
+    assert tools[3].text.startswith("تعليم الدبلوماسيين عبر")
+    examples = [p for p in _passages_in(seed_article, _section(seed_article, "ثانياً : امثلة")) if p.kind == "list_item"]
+    assert len(examples) == 11 and all(p.number == "-" for p in examples)
+    assert examples[0].text.startswith("في عام 2011 لم ترد رئيسة الوزراء")
+    conclusions = [p for p in _passages_in(seed_article, _section(seed_article, "الاستنتاجات")) if p.kind == "list_item"]
+    recommendations = [p for p in _passages_in(seed_article, _section(seed_article, "الوصيات")) if p.kind == "list_item"]
+    assert len(conclusions) == 8 and len(recommendations) == 7
+
+
+def test_page_break_fragments_are_joined(seed_article):
+    trump = next(p for p in seed_article.passages if "كان له أكبر تأثير على" in p.text)
+    assert "كان له أكبر تأثير على تويتر منذ توليه منصبه" in trump.text
+    assert len(trump.spans) == 2
+    first, second = trump.spans
+    assert seed_article.raw[first[1] - len("تأثير على") : first[1]] == "تأثير على"
+    assert seed_article.raw[second[0] :].startswith("تويتر منذ توليه منصبه")
+    # A list item cut by a page break is joined too.
+    cuba = next(p for p in seed_article.passages if p.text.startswith("وفي 25 مايو/أيار 2015"))
+    assert "ترحيب البلدين رسمياً بالعودة" in cuba.text and len(cuba.spans) == 2
+    # The run-in heading does not swallow the paragraph that follows it.
+    follows = next(p for p in seed_article.passages if p.text.startswith("نظراً لأن الدبلوماسية الرقمية"))
+    assert "على العلاقات الدولية، وفي ظل حداثة الموضوع" in follows.text
+
+
+def test_footnote_markers_become_citations(seed_article):
+    numbers = []
+    for passage in seed_article.passages:
+        assert not FOOTNOTE.search(passage.text), passage.id
+        for citation in passage.citations:
+            marker = seed_article.raw[citation.start : citation.end]
+            assert marker.startswith("⁽") and marker.endswith("⁾")
+            assert passage.start <= citation.start < passage.end
+            numbers.append(citation.number)
+    assert sorted(numbers) == list(range(1, 32))
+    first = next(p for p in seed_article.passages if p.citations and p.citations[0].number == 1)
+    assert "الثورة المعلوماتية. فضلاً عن أن هناك" in first.text
+
+
+def test_passage_text_maps_back_to_raw(seed_article):
+    raw = seed_article.raw
+    for passage in seed_article.passages:
+        for seg in passage.text_map.segments:
+            derived = passage.text[seg.d_start : seg.d_end]
+            if derived == raw[seg.r_start : seg.r_end]:
+                continue
+            else:
+                # A joining space stands for a line break, or for stray dots the reader healed.
+                assert derived == " ", passage.id
+                assert raw[seg.r_start : seg.r_end].strip(" .\n") == "", passage.id
+        assert passage.text_map.span_to_raw(0, len(passage.text))[0] == passage.start
+
+
+def test_references_are_entries(seed_article):
+    refs = seed_article.passages_of("reference")
+    assert len(refs) == 30
+    numbered = [int(p.number) for p in refs if p.number]
+    assert numbered[:8] == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert refs[0].text.startswith("دانا علي صالح البرزنجي")
+    noon = next(p for p in refs if p.text.startswith("الدبلوماسية الرقمية: لماذا تبعتها"))
+    assert noon.text.endswith("<https://www.noonpost.com/content/30017>")
+    assert all(p.section_id == _section(seed_article, "المصادر").id for p in refs)
+
+
+def test_body_passages_have_sections_and_languages(seed_article):
+    body = seed_article.body_passages()
+    assert len(body) == 75
+    assert all(p.section_id for p in body)
+    assert {p.lang for p in body} == {"ar"}
+
+
+# -- variant layouts (fixtures made for these tests) ----------------------------
+
+
+def _headings(path):
+    return [(s.level, s.heading) for s in read_article(path).sections]
+
+
+def test_variant_mabhath_with_english_abstract():
+    article = read_article(VARIANTS / "mabhath_abstract_en.txt")
+    assert _headings(VARIANTS / "mabhath_abstract_en.txt") == [
+        (1, "المقدمة"),
+        (1, "المبحث الأول: الإطار النظري"),
+        (2, "أولا: مفهوم الدبلوماسية العامة"),
+        (2, "ثانيا: أدوات الدبلوماسية العامة"),
+        (1, "المبحث الثاني: التطبيقات العملية"),
+        (2, "أولا: تجربة وزارة الخارجية البريطانية"),
+        (1, "الخاتمة"),
+        (1, "المراجع"),
+    ]
+    assert article.metadata == {}
+    assert article.abstract("en")[0].text.startswith("This study examines")
+    assert [k.text for k in article.keywords_en] == ["public diplomacy", "digital platforms", "foreign policy"]
+    assert [p.kind for p in article.passages].count("list_item") == 2
+    assert len(article.passages_of("reference")) == 2
+    concept = next(p for p in article.passages if p.text.startswith("الدبلوماسية العامة هي"))
+    assert concept.text.endswith("تجاه سياساتها الخارجية.")
+
+
+def test_variant_numbered_without_english():
+    article = read_article(VARIANTS / "numbered_no_english.txt")
+    assert [(s.level, s.heading) for s in article.sections] == [
+        (1, "1- المقدمة"),
+        (1, "2- الإطار المفاهيمي"),
+        (2, "(1) تعريف المنصات الرقمية"),
+        (2, "(2) خصائص المنصات الرقمية"),
+        (1, "3- النتائج"),
+    ]
+    assert article.abstract("en") == [] and article.keywords_en == []
+    assert article.title_ar.text == "أثر المنصات الرقمية في السياسة الخارجية"
+    assert article.metadata["journal"].text == "مجلة العلوم السياسية"
+
+
+def test_variant_roman_without_front_matter():
+    article = read_article(VARIANTS / "roman_no_front.txt")
+    assert [(s.level, s.heading) for s in article.sections] == [
+        (1, "I. مخاطر الدبلوماسية الرقمية"),
+        (2, "1- القرصنة"),
+        (2, "2- التضليل الإعلامي"),
+        (1, "II. سبل المواجهة"),
+    ]
+    assert article.metadata == {}
+    assert [p.kind for p in article.passages] == ["abstract", "paragraph", "paragraph", "paragraph"]
+
+
+# -- encodings and bad input ----------------------------------------------------
+
+
+def test_utf8_bom_and_windows_1256_decode_to_the_same_text(tmp_path, seed_raw):
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes(b"\xef\xbb\xbf" + seed_raw.encode("utf-8"))
+    a = read_article(bom)
+    assert a.encoding == "utf-8-sig" and a.raw == seed_raw
+    variant = (VARIANTS / "numbered_no_english.txt").read_text(encoding="utf-8")
+    cp = tmp_path / "cp1256.txt"
+    cp.write_bytes(variant.encode("cp1256"))
+    b = read_article(cp)
+    assert b.encoding == "cp1256" and b.raw == variant
+    forced = read_article(cp, encoding="cp1256")
+    assert forced.raw == variant
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"   \n\n  ", "the file is empty"),
+        (b"\x7fELF\x02\x01\x01\x00\x00\x00binary", "binary file"),
+        ("Only English text here, no Arabic at all.".encode(), "no Arabic text found"),
+        (b"Caf\xe9 r\xe9sum\xe9 in Latin-1, not Arabic. " * 5, "undecodable bytes"),
+    ],
+)
+def test_bad_input_is_refused_with_the_file_and_the_reason(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message) as info:
+        read_article(path)
+    assert str(path) in str(info.value)
+
+
+def test_forced_wrong_encoding_names_the_byte(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("الملخص".encode("cp1256"))
+    with pytest.raises(InputError, match=r"cannot be decoded as utf-8: invalid byte 0x"):
+        read_article(path, encoding="utf-8")
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputNotFoundError, match="no such file"):
+        read_article(tmp_path / "absent.txt")
+
+
+def test_no_abstract_is_an_error_unless_allowed():
+    text = "المقدمة\nهذا نص عربي قصير عن الدبلوماسية الرقمية وأدواتها في العلاقات الدولية المعاصرة.\n"
+    with pytest.raises(StructureError, match="no abstract found"):
+        read_article(text, name="noabstract.txt")
+    article = read_article(text, settings=ReaderSettings(require_abstract=False))
+    assert [s.heading for s in article.sections] == ["المقدمة"]
+    assert article.body_passages()[0].text.startswith("هذا نص عربي")
