@@ -29,6 +29,7 @@ __all__ = [
     "normalize_unicode",
     "simple_word_tokenize",
     "match_key",
+    "to_buckwalter",
 ]
 
 
@@ -91,3 +92,17 @@ def match_key(text: str) -> str:
     text = dediac_ar(text).replace("\u0640", "")
     text = normalize_alef_ar(normalize_alef_maksura_ar(normalize_teh_marbuta_ar(text)))
     return " ".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def _ar2bw_mapper() -> CharMapper:
+    return CharMapper.builtin_mapper("ar2bw")
+
+
+def to_buckwalter(text: str) -> str:
+    """Buckwalter transliteration of Arabic text (one ASCII character per Arabic letter).
+
+    Used by the NER stage to compare an Arabic name with its English spelling
+    (تويتر -> twytr ~ Twitter); other characters pass through unchanged.
+    """
+    return _ar2bw_mapper()(text)

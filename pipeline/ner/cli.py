@@ -1,0 +1,44 @@
+"""Command functions of the NER stage (registered in :mod:`pipeline.cli`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+
+def train_ner_command(
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Model folder to write (default: models/ner-ar).")] = None,
+    data: Annotated[
+        Optional[Path], typer.Option("--data", help="Shared data folder (default: <repo>/../shared/data).")
+    ] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="spaCy training config (default: configs/ner_ar.cfg).")] = None,
+    no_aqmar: Annotated[bool, typer.Option("--no-aqmar", help="Train on ANERcorp only (for the published-split comparison).")] = False,
+    no_vectors: Annotated[bool, typer.Option("--no-vectors", help="Do not learn static word vectors.")] = False,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+    max_steps: Annotated[Optional[int], typer.Option("--max-steps", help="Override [training] max_steps.")] = None,
+    work_dir: Annotated[
+        Optional[Path], typer.Option("--work-dir", help="Keep DocBins, vectors and checkpoints here (default: a temp folder).")
+    ] = None,
+) -> None:
+    """Rebuild the Arabic NER model from ANERcorp (+ AQMAR) with spaCy's training loop."""
+    from .train import DEFAULT_CONFIG, DEFAULT_OUTPUT, train_ner
+
+    result = train_ner(
+        output or DEFAULT_OUTPUT,
+        data_dir=data,
+        config=config or DEFAULT_CONFIG,
+        use_aqmar=not no_aqmar,
+        use_vectors=not no_vectors,
+        seed=seed,
+        max_steps=max_steps,
+        work_dir=work_dir,
+        log=_log,
+    )
+    typer.echo(json.dumps({"output": str(result.output), "seconds": round(result.seconds), "scores": result.scores}, indent=2))
+
+
+def _log(message: str) -> None:
+    typer.echo(message, err=True)

@@ -1,0 +1,249 @@
+"""Span rules of the NER stage: DATE, PLATFORM and gazetteer names, clitic-aware.
+
+Arabic attaches one-letter proclitics (و ف ب ك ل) to the next word, so a name
+is often written وتويتر or بالسويد. The project's guideline puts the clitic
+outside the entity (وتويتر -> تويتر, بالسويد -> السويد) and, for the fused لل
+form, removes exactly one ل (للأمم المتحدة -> لأمم المتحدة). The rules here
+work on character offsets of the text they are given, so every span they
+return is exact; the stage maps them to raw offsets.
+
+English text is handled by a spaCy ``blank("en")`` pipeline with an
+``entity_ruler`` whose patterns come from the same gazetteer
+(:func:`build_english_ruler`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer, key
+
+#: Word characters of Arabic text: letters, digits, diacritics, tatweel.
+_WORD = r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640]"
+WORD_RE = re.compile(_WORD + r"+")
+_LATIN_WORD = re.compile(r"[A-Za-z]")
+
+#: Proclitic letter sequences that may precede a name (longest first).
+PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+
+_DIGIT = "[0-9\u0660-\u0669\u06F0-\u06F9]"
+_YEAR = rf"(?:1[0-9]|20|[\u0661][\u0660-\u0669]|[\u0662][\u0660]){_DIGIT}{{2}}"
+_ERA = r"(?:\s?(?:م|هـ|ه)(?!" + _WORD + r"))?"
+_YEARWORD = r"(?:عام|العام|سنة|السنة)\s+"
+_ORDINALS = (
+    "الأول|الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الحادي|العشرين|العشرون"
+)
+_DECADES = "عشرينيات|ثلاثينيات|أربعينيات|اربعينيات|خمسينيات|ستينيات|سبعينيات|ثمانينيات|تسعينيات"
+
+
+@dataclass(frozen=True)
+class RuleSpan:
+    """A span a rule found: character offsets into the text it was given."""
+
+    start: int
+    end: int
+    label: str
+    id: str = ""
+    rule: str = ""
+
+
+def _alternation(words: Iterable[str]) -> str:
+    forms = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms)
+
+
+def _with_hamza_variants(words: Iterable[str]) -> set[str]:
+    """Month names also as commonly typed without hamza (ابريل, اكتوبر)."""
+    out = set()
+    for w in words:
+        out.add(w)
+        out.add(w.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا"))
+    return out
+
+
+class ArabicRules:
+    """DATE and gazetteer (LOC/ORG/PLATFORM) spans in Arabic text, clitic-aware.
+
+    Args:
+        gazetteer: The loaded gazetteer (its Arabic entries and month names are used).
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        months = _alternation(_with_hamza_variants(gazetteer.months_ar))
+        month_group = rf"(?:{months})(?:\s*[/\\\-]\s*(?:{months}))?"
+        clitic = r"(?<!" + _WORD + r")(?:[وف]?[بلك]?)"
+        patterns = [
+            # 25 مايو/أيار 2015 م ; 17 سبتمبر/أيلول عام 2017 ; 20 فبراير/شباط
+            rf"{_DIGIT}{{1,2}}\s+{month_group}(?:\s*[،,]?\s*(?:{_YEARWORD})?{_YEAR}{_ERA})?",
+            # أيلول / سبتمبر 2007 ; مارس 2007
+            rf"{month_group}\s*[،,]?\s*(?:{_YEARWORD})?{_YEAR}{_ERA}",
+            # خمسينيات القرن العشرين ; القرن الحادي والعشرين ; القرن التاسع عشر
+            rf"(?:(?:{_DECADES})\s+)?القرن\s+(?:{_ORDINALS})(?:\s+(?:عشر|والعشرين|والعشرون))?",
+            # 2024/6/4 ; 4/6/2024
+            rf"{_YEAR}[/\-.]{_DIGIT}{{1,2}}[/\-.]{_DIGIT}{{1,2}}(?!{_DIGIT})",
+            rf"{_DIGIT}{{1,2}}[/\-.]{_DIGIT}{{1,2}}[/\-.]{_YEAR}",
+            # عام 2007 ; عام 2011م
+            rf"{_YEARWORD}{_YEAR}{_ERA}",
+            # 2014 م ; a bare year
+            rf"{_YEAR}{_ERA}",
+        ]
+        self._date_re = re.compile(
+            clitic + r"(?P<span>" + "|".join(f"(?:{p})" for p in patterns) + r")(?![0-9\u0660-\u0669/\\\-]|" + _WORD + ")"
+        )
+        # A bare domain (digdipblog.com), not one inside a full URL or an e-mail address.
+        self._url_re = re.compile(
+            r"(?<![\w@./:\-])(?P<span>(?:www\.)?[A-Za-z0-9][A-Za-z0-9\-]*\.(?:com|org|net|info|io|me|blog))(?![\w@/\-.])"
+        )
+
+    def dates(self, text: str) -> list[RuleSpan]:
+        """DATE spans (the clitic before the first word is left out)."""
+        return [RuleSpan(m.start("span"), m.end("span"), "DATE", rule="date") for m in self._date_re.finditer(text)]
+
+    def urls(self, text: str) -> list[RuleSpan]:
+        """Web sites named by their address (digdipblog.com) as PLATFORM spans."""
+        return [RuleSpan(m.start("span"), m.end("span"), "PLATFORM", rule="url") for m in self._url_re.finditer(text)]
+
+    def names(self, text: str, labels: Iterable[str] = ("LOC", "ORG", "PLATFORM")) -> list[RuleSpan]:
+        """Gazetteer names, longest match first, with the clitic of the first word left out."""
+        wanted = set(labels)
+        words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+        out: list[RuleSpan] = []
+        i = 0
+        n_max = self.gazetteer.max_words
+        while i < len(words):
+            found = None
+            for n in range(min(n_max, len(words) - i), 0, -1):
+                last_end = words[i + n - 1][1]
+                first_start, first_end, first = words[i]
+                for offset in clitic_offsets(first):
+                    candidate = text[first_start + offset : last_end]
+                    entry = self.gazetteer.lookup(_restore_article(first, offset, candidate))
+                    # Latin-script names (Facebook) inside Arabic text match the English entries too.
+                    if entry is not None and entry.label in wanted and (entry.lang == "ar" or _LATIN_WORD.match(candidate)):
+                        found = RuleSpan(first_start + offset, last_end, entry.label, entry.id, "gazetteer")
+                        break
+                if found:
+                    i += n
+                    break
+            if found:
+                out.append(found)
+            else:
+                i += 1
+        return out
+
+    def __call__(self, text: str) -> list[RuleSpan]:
+        """All rule spans of a text, overlaps resolved (longer span wins, then earlier)."""
+        return resolve_overlaps([*self.dates(text), *self.urls(text), *self.names(text)])
+
+
+def _restore_article(word: str, offset: int, candidate: str) -> str:
+    """The dictionary form of a candidate that lost its ا to a fused لل (لأمم المتحدة -> الأمم المتحدة)."""
+    if offset > 0 and word[offset - 1 : offset + 1] == "لل":
+        return "ا" + candidate
+    return candidate
+
+
+def clitic_offsets(word: str) -> Iterator[int]:
+    """Offsets at which a name may start inside ``word``: 0, then after each plausible proclitic.
+
+    The fused form لل (ل + ال) yields the offset after the first ل only, as the
+    guideline asks; the caller looks the rest up with its article restored.
+    """
+    yield 0
+    for prefix in sorted(PROCLITICS, key=len):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            yield len(prefix)
+
+
+def strip_clitic(text: str, known: set[str] | None = None) -> int:
+    """How many leading characters of a model span are a proclitic to leave out.
+
+    A clitic is stripped when what follows is the definite article (والسويد,
+    بالسويد -> السويد), when it is the fused لل (للأمم -> لأمم, one ل removed),
+    or when the rest of the word is a known name in ``known`` (keys from
+    :func:`pipeline.ner.gazetteer.key`), e.g. وتويتر -> تويتر.
+
+    Args:
+        text: The span text as the model found it.
+        known: Keys of words known to start names.
+
+    Returns:
+        The number of characters to drop from the start (0 when none).
+    """
+    first = text.split(" ", 1)[0]
+    if known and key(first) in known:
+        return 0
+    for prefix in ("و", "ف", ""):
+        if not first.startswith(prefix):
+            continue
+        rest = first[len(prefix) :]
+        if rest.startswith("لل") and len(rest) >= 4:
+            return len(prefix) + 1
+        if rest[:1] in ("ب", "ك", "ل") and rest[1:3] == "ال" and len(rest) >= 5:
+            return len(prefix) + 1
+        if prefix and rest.startswith("ال") and len(rest) >= 4:
+            return len(prefix)
+    if known:
+        for prefix in PROCLITICS:
+            rest = first[len(prefix) :]
+            if first.startswith(prefix) and len(rest) >= 3 and key(first) not in known and key(rest) in known:
+                return len(prefix)
+    return 0
+
+
+def _longest_first(span: RuleSpan) -> tuple[int, int]:
+    return -(span.end - span.start), span.start
+
+
+def resolve_overlaps(spans: Iterable[RuleSpan]) -> list[RuleSpan]:
+    """Keep non-overlapping spans: longer first, then earlier; result in text order."""
+    chosen: list[RuleSpan] = []
+    for span in sorted(spans, key=_longest_first):
+        if all(span.end <= c.start or span.start >= c.end for c in chosen):
+            chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def english_patterns(gazetteer: Gazetteer) -> list[dict]:
+    """Entity-ruler patterns for English text: gazetteer names and dates."""
+    patterns: list[dict] = []
+    for entry in gazetteer.names("en"):
+        patterns.append({"label": entry.label, "pattern": entry.text, "id": entry.id})
+    months = sorted(gazetteer.months_en)
+    year = {"TEXT": {"REGEX": r"^(1[0-9]|20)\d\d$"}}
+    day = {"TEXT": {"REGEX": r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$"}}
+    month = {"TEXT": {"IN": months}}
+    ordinals = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+        "eighteenth", "nineteenth", "twentieth", "21st", "20th", "19th", "18th",
+    ]  # fmt: skip
+    date_patterns = [
+        [day, month, {"TEXT": ",", "OP": "?"}, year],
+        [month, day, {"TEXT": ",", "OP": "?"}, year],
+        [month, year],
+        [day, month],
+        [{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ordinals}}, {"LOWER": "century"}],
+        [{"LOWER": "the", "OP": "?"}, {"LOWER": "twenty"}, {"TEXT": "-", "OP": "?"}, {"LOWER": "first"}, {"LOWER": "century"}],
+        [{"LOWER": "the"}, year, {"LOWER": "s"}],
+        [{"TEXT": {"REGEX": r"^(1[0-9]|20)\d0s$"}}],
+        [{"TEXT": {"REGEX": r"^\d{4}[/\-]\d{1,2}[/\-]\d{1,2}$"}}],
+        [year],
+    ]
+    for p in date_patterns:
+        patterns.append({"label": "DATE", "pattern": p})
+    patterns.append({"label": "PLATFORM", "pattern": [{"LIKE_URL": True}]})
+    return patterns
+
+
+def build_english_ruler(gazetteer: Gazetteer):  # type: ignore[no-untyped-def]
+    """A spaCy ``blank("en")`` pipeline with an entity ruler for English titles, abstracts and keywords."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+    ruler.add_patterns(english_patterns(gazetteer))
+    return nlp

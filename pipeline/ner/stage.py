@@ -1,0 +1,392 @@
+"""The NER stage: PER, ORG, LOC, PLATFORM and DATE in the Arabic and English text.
+
+* Arabic titles, abstracts, keywords, paragraphs and list items: the trained
+  spaCy pipeline in ``models/ner-ar`` (PER/LOC/ORG; its MISC label is dropped)
+  plus the span rules of :mod:`pipeline.ner.rules` (DATE, PLATFORM and
+  gazetteer names). Clitics are left outside the spans.
+* English title, abstract and keywords: a ``blank("en")`` pipeline with an
+  entity ruler built from the same gazetteer (no trained English model is
+  installable offline).
+* Entities of the English abstract are linked to the same entity in the Arabic
+  abstract (gazetteer ids, digits of dates, or Buckwalter transliteration).
+
+``predict`` returns spans in the offsets of the texts it is given and has no
+side effects; ``__call__`` maps them to raw offsets and fills the article.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import camel
+from ..config import PipelineConfig
+from ..document import Article, Entity, EntityLink, OffsetMap, Passage, TextSpan
+from ..errors import ConfigError, InputError, ModelError
+from .gazetteer import Gazetteer, key, load_gazetteer
+from .rules import ArabicRules, RuleSpan, build_english_ruler, resolve_overlaps, strip_clitic
+
+DEFAULT_MODEL = "models/ner-ar"
+#: Labels of the project; anything else a model predicts (MISC) is dropped.
+OUTPUT_LABELS = ("PER", "ORG", "LOC", "PLATFORM", "DATE")
+#: Labels the span rules are trusted with over the model.
+RULE_LABELS = ("DATE", "PLATFORM")
+#: File in the model folder listing words known to begin names (for clitic stripping).
+LEXICON_FILE = "name_words.json"
+_ARABIC = re.compile(r"[\u0621-\u064A]")
+_AR_PASSAGE_KINDS = ("abstract", "paragraph", "list_item")
+
+
+@dataclass(frozen=True)
+class Found:
+    """An entity found in one text: offsets into that text."""
+
+    start: int
+    end: int
+    label: str
+    source: str
+    id: str = ""
+
+
+def load_model(path: Path) -> Any:
+    """Load the trained Arabic pipeline from its folder.
+
+    Raises:
+        ModelError: The folder is missing, is not a spaCy pipeline, or has no ``ner`` component.
+    """
+    import spacy
+
+    if not path.exists():
+        raise ModelError(str(path), "NER model folder not found; expected the spaCy pipeline written by `diplo train ner`")
+    if not path.is_dir():
+        raise ModelError(str(path), "expected a folder holding a spaCy pipeline, found a file")
+    for required in ("config.cfg", "meta.json"):
+        if not (path / required).is_file():
+            raise ModelError(str(path), f"corrupt NER model: {required} is missing")
+    try:
+        nlp = spacy.load(path)
+    except Exception as exc:  # spaCy raises OSError, ValueError, KeyError, msgpack errors...
+        raise ModelError(str(path), f"corrupt NER model: spaCy cannot load it ({type(exc).__name__}: {exc})") from None
+    if "ner" not in nlp.pipe_names:
+        raise ModelError(str(path), f"expected a pipeline with an 'ner' component, found {nlp.pipe_names}")
+    return nlp
+
+
+def _load_lexicon(path: Path) -> set[str]:
+    file = path / LEXICON_FILE
+    if not file.is_file():
+        return set()
+    try:
+        return set(json.loads(file.read_text(encoding="utf-8")))
+    except (json.JSONDecodeError, TypeError) as exc:
+        raise ModelError(str(file), f"corrupt word list: {exc}") from None
+
+
+class NerStage:
+    """Named entities of an article (see the module docstring).
+
+    Args:
+        nlp_ar: The trained Arabic spaCy pipeline.
+        gazetteer: The loaded gazetteer.
+        name_words: Keys of words known to begin names (clitic stripping).
+        batch_size: Texts per batch given to spaCy.
+        link_threshold: Lowest transliteration similarity that links two entities.
+    """
+
+    name = "ner"
+    requires = ("structure",)
+    provides = ("entities",)
+
+    def __init__(
+        self,
+        nlp_ar: Any,
+        gazetteer: Gazetteer,
+        name_words: set[str] | None = None,
+        *,
+        batch_size: int = 64,
+        link_threshold: float = 0.7,
+    ) -> None:
+        self.nlp_ar = nlp_ar
+        self.gazetteer = gazetteer
+        self.rules = ArabicRules(gazetteer)
+        self.nlp_en = build_english_ruler(gazetteer)
+        self.known = set(gazetteer.entries) | {k.split()[0] for k in gazetteer.entries} | (name_words or set())
+        self.batch_size = batch_size
+        self.link_threshold = link_threshold
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any], config: PipelineConfig) -> "NerStage":
+        """Load the model once (``settings['model']``, default ``models/ner-ar``) and build the rules.
+
+        Raises:
+            ModelError: The model folder is missing or corrupt.
+            ConfigError: A setting has the wrong type.
+        """
+        model = settings.get("model", DEFAULT_MODEL)
+        if not isinstance(model, str):
+            raise ConfigError(f"[stages.ner] model: expected a path string, found {model!r}")
+        batch_size = settings.get("batch_size", 64)
+        if not isinstance(batch_size, int) or batch_size < 1:
+            raise ConfigError(f"[stages.ner] batch_size: expected a positive integer, found {batch_size!r}")
+        threshold = settings.get("link_threshold", 0.7)
+        if not isinstance(threshold, (int, float)) or not 0 < threshold <= 1:
+            raise ConfigError(f"[stages.ner] link_threshold: expected a number in (0, 1], found {threshold!r}")
+        path = config.resolve(model)
+        nlp = load_model(path)
+        return cls(nlp, load_gazetteer(), _load_lexicon(path), batch_size=batch_size, link_threshold=float(threshold))
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> "NerStage":
+        """Build the stage from a model folder (tests, scripts)."""
+        path = Path(path)
+        return cls(load_model(path), load_gazetteer(), _load_lexicon(path))
+
+    # -- prediction (no side effects) ---------------------------------------
+
+    def predict_ar(self, texts: Sequence[str]) -> list[list[Found]]:
+        """Entities of Arabic texts, in each text's own offsets (model and rules merged)."""
+        out: list[list[Found]] = []
+        docs = self.nlp_ar.pipe(texts, batch_size=self.batch_size)
+        for text, doc in zip(texts, docs, strict=True):
+            rule_spans = self.rules(text)
+            model_spans = []
+            for ent in doc.ents:
+                if ent.label_ not in OUTPUT_LABELS:
+                    continue
+                start = ent.start_char + strip_clitic(ent.text, self.known)
+                end = ent.end_char
+                surface = text[start:end]
+                if ent.label_ == "LOC" and key(surface) in self.gazetteer.nisba and self.gazetteer.lookup(surface) is None:
+                    continue  # a nisba adjective (الأمريكية) is not a place
+                if end - start >= 2:
+                    model_spans.append(RuleSpan(start, end, ent.label_, rule="model"))
+            out.append(_merge(model_spans, rule_spans))
+        return out
+
+    def entities_ar(self, text: str) -> list[Found]:
+        """Entities of one Arabic text.
+
+        Raises:
+            InputError: The text is empty or has no Arabic letters.
+        """
+        _check_text(text, "ar")
+        return self.predict_ar([text])[0]
+
+    def predict_en(self, texts: Sequence[str]) -> list[list[Found]]:
+        """Entities of English texts (entity ruler over the gazetteer and date patterns)."""
+        out = []
+        for doc in self.nlp_en.pipe(texts, batch_size=self.batch_size):
+            out.append(
+                [Found(e.start_char, e.end_char, e.label_, "rule", e.ent_id_) for e in doc.ents if e.label_ in OUTPUT_LABELS]
+            )
+        return out
+
+    def entities_en(self, text: str) -> list[Found]:
+        """Entities of one English text.
+
+        Raises:
+            InputError: The text is empty.
+        """
+        _check_text(text, "en")
+        return self.predict_en([text])[0]
+
+    # -- the stage -------------------------------------------------------------
+
+    def __call__(self, article: Article) -> Article:
+        """Fill ``article.entities`` and ``article.entity_links`` (previous NER output is replaced)."""
+        units_ar, units_en = _units(article)
+        article.entities = []
+        found_ar = self.predict_ar([u.text for u in units_ar]) if units_ar else []
+        found_en = self.predict_en([u.text for u in units_en]) if units_en else []
+        ids: list[str] = []
+        kinds: list[str] = []
+        for unit, found in [*zip(units_ar, found_ar, strict=True), *zip(units_en, found_en, strict=True)]:
+            for f in found:
+                start, end = unit.map.span_to_raw(f.start, f.end)
+                if end <= start:
+                    continue
+                article.entities.append(
+                    Entity(
+                        text=article.raw[start:end],
+                        label=f.label,
+                        start=start,
+                        end=end,
+                        lang=unit.lang,
+                        passage_id=unit.passage_id,
+                        source="model" if f.source == "model" else "rule",
+                    )
+                )
+                ids.append(f.id)
+                kinds.append(unit.kind)
+        article.entity_links = self.link(article, ids, kinds)
+        return article
+
+    def pipe(self, articles: Iterable[Article], batch_size: int = 8) -> Iterator[Article]:
+        """Run the stage over many articles, in order."""
+        for article in articles:
+            yield self(article)
+
+    # -- cross-lingual links ---------------------------------------------------
+
+    def link(self, article: Article, ids: Sequence[str], kinds: Sequence[str]) -> list[EntityLink]:
+        """Links between entities of the English and the Arabic abstract.
+
+        Args:
+            article: The article whose ``entities`` were just filled.
+            ids: The gazetteer id of each entity ('' when none).
+            kinds: The unit kind each entity was found in.
+        """
+        ents = article.entities
+        en_idx = [i for i, e in enumerate(ents) if e.lang == "en" and kinds[i] == "abstract"]
+        ar_idx = [i for i, e in enumerate(ents) if e.lang == "ar" and kinds[i] == "abstract"]
+        links = []
+        for i in en_idx:
+            best: tuple[float, int, str] | None = None
+            for j in ar_idx:
+                if ents[i].label != ents[j].label:
+                    continue
+                score, method = self._similarity(ents[i], ids[i], ents[j], ids[j])
+                if score >= self.link_threshold and (best is None or score > best[0]):
+                    best = (score, j, method)
+            if best is not None:
+                links.append(EntityLink(en=i, ar=best[1], score=round(best[0], 3), method=best[2]))
+        return links
+
+    def _similarity(self, en: Entity, en_id: str, ar: Entity, ar_id: str) -> tuple[float, str]:
+        if not en_id:
+            entry = self.gazetteer.lookup(en.text)
+            en_id = entry.id if entry else ""
+        if not ar_id:
+            entry = self.gazetteer.lookup(ar.text)
+            ar_id = entry.id if entry else ""
+        if en_id and en_id == ar_id:
+            return 1.0, "gazetteer"
+        if en.label == "DATE":
+            en_digits, ar_digits = re.findall(r"\d+", en.text), re.findall(r"\d+", _western_digits(ar.text))
+            if en_digits and en_digits == ar_digits:
+                return 1.0, "digits"
+            if _century(en.text) and _century(en.text) == _century_ar(ar.text):
+                return 1.0, "ordinal"
+            return 0.0, ""
+        return transliteration_similarity(en.text, ar.text), "transliteration"
+
+
+def transliteration_similarity(en: str, ar: str) -> float:
+    """How alike an English name and an Arabic name sound, from 0 to 1.
+
+    The Arabic is transliterated with CAMeL Tools' Buckwalter map and both
+    sides are reduced to consonant skeletons (vowels are mostly unwritten in
+    Arabic), then compared with difflib's ratio.
+    """
+    bw = camel.to_buckwalter(camel.dediac(ar))
+    bw = re.sub(r"^Al", "", bw)  # the definite article has no English counterpart
+    return difflib.SequenceMatcher(None, _skeleton_bw(bw), _skeleton_en(en)).ratio()
+
+
+_BW_FOLD = str.maketrans({"v": "t", "*": "d", "$": "s", "S": "s", "D": "d", "T": "t", "Z": "z", "H": "h", "x": "k",
+                          "E": "", "g": "g", "q": "k", "p": "", ">": "", "<": "", "|": "", "&": "", "}": "", "'": "",
+                          "A": "", "Y": "", "y": "", "w": "", "j": "j", "f": "f"})  # fmt: skip
+
+
+def _skeleton_bw(bw: str) -> str:
+    return re.sub(r"[^a-z]", "", bw.translate(_BW_FOLD).lower())
+
+
+def _skeleton_en(en: str) -> str:
+    s = en.lower()
+    s = s.replace("ph", "f").replace("ck", "k").replace("c", "k").replace("q", "k").replace("v", "f").replace("p", "b")
+    s = s.replace("x", "ks").replace("ee", "").replace("oo", "")
+    return re.sub(r"[^a-z]|[aeiouyw]", "", s)
+
+
+def _western_digits(text: str) -> str:
+    return text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
+
+
+_EN_CENTURIES = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21, "21st": 21, "20th": 20}
+_AR_CENTURIES = {"التاسع عشر": 19, "العشرين": 20, "العشرون": 20, "الحادي والعشرين": 21, "الحادي والعشرون": 21}
+
+
+def _century(text: str) -> int | None:
+    t = text.lower()
+    for word, n in sorted(_EN_CENTURIES.items(), key=_by_length):
+        if word in t:
+            return n
+    return None
+
+
+def _century_ar(text: str) -> int | None:
+    for word, n in sorted(_AR_CENTURIES.items(), key=_by_length):
+        if word in text:
+            return n
+    return None
+
+
+def _by_length(item: tuple[str, int]) -> int:
+    return -len(item[0])
+
+
+def _merge(model_spans: list[RuleSpan], rule_spans: list[RuleSpan]) -> list[Found]:
+    """Rules win for DATE and PLATFORM; gazetteer names fill gaps the model left; no overlaps."""
+    strong = [r for r in rule_spans if r.label in RULE_LABELS]
+    weak = [r for r in rule_spans if r.label not in RULE_LABELS]
+    kept_model = [m for m in model_spans if not any(_overlap(m, s) for s in strong)]
+    kept_weak = [w for w in weak if not any(_overlap(w, m) for m in kept_model)]
+    merged = resolve_overlaps([*strong, *kept_model, *kept_weak])
+    return [Found(s.start, s.end, s.label, "model" if s.rule == "model" else "rule", s.id) for s in merged]
+
+
+def _overlap(a: RuleSpan, b: RuleSpan) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _check_text(text: str, lang: str) -> None:
+    if not isinstance(text, str):
+        raise InputError("<text>", f"expected a str, found {type(text).__name__}")
+    if not text.strip():
+        raise InputError("<text>", "empty text: expected a sentence or passage to tag")
+    if lang == "ar" and not _ARABIC.search(text):
+        raise InputError("<text>", f"expected Arabic text, found no Arabic letters in {text[:40]!r}")
+
+
+@dataclass
+class _Unit:
+    text: str
+    map: OffsetMap
+    lang: str
+    kind: str
+    passage_id: str | None
+
+
+def _units(article: Article) -> tuple[list[_Unit], list[_Unit]]:
+    """The texts to tag: Arabic ones for the model, English ones for the ruler."""
+    ar: list[_Unit] = []
+    en: list[_Unit] = []
+
+    def add_span(span: TextSpan | None, lang: str, kind: str) -> None:
+        if span is None or not span.text.strip():
+            return
+        unit = _Unit(span.text, OffsetMap.identity(span.start, len(span.text)), lang, kind, None)
+        (ar if lang == "ar" else en).append(unit)
+
+    add_span(article.title_ar, "ar", "title")
+    add_span(article.title_en, "en", "title")
+    for kw in article.keywords_ar:
+        add_span(kw, "ar", "keywords")
+    for kw in article.keywords_en:
+        add_span(kw, "en", "keywords")
+    for passage in article.passages:
+        if passage.lang == "ar" and passage.kind in _AR_PASSAGE_KINDS and _ARABIC.search(passage.best_text):
+            ar.append(_passage_unit(passage))
+        elif passage.lang == "en" and passage.kind == "abstract" and passage.best_text.strip():
+            en.append(_passage_unit(passage))
+    return ar, en
+
+
+def _passage_unit(passage: Passage) -> _Unit:
+    return _Unit(passage.best_text, passage.best_map, passage.lang, passage.kind, passage.id)

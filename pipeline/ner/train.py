@@ -1,0 +1,363 @@
+"""``diplo train ner``: rebuild the Arabic NER pipeline in ``models/ner-ar`` from its data.
+
+Steps (all deterministic for a given seed):
+
+1. read and validate ANERcorp (CAMeL Lab split) and AQMAR, report malformed
+   lines, map types (see :mod:`pipeline.ner.convert`) and write DocBins: train =
+   ANERcorp train minus its last 10 % (the dev set, as CAMeL Lab ships no dev
+   split) plus, optionally, all of AQMAR; test = ANERcorp test, never trained on;
+2. optionally learn static word vectors from unlabelled Arabic text
+   (:mod:`pipeline.ner.vectors`);
+3. train with spaCy's own training loop (``spacy.cli.train.train``) on
+   ``configs/ner_ar.cfg`` with a fixed seed;
+4. assemble the shipped pipeline: the best checkpoint, a tokenizer that also
+   splits a full stop after a digit, the list of name-initial words used for
+   clitic stripping, and ``meta.json`` with data, licences, versions and scores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config import PROJECT_ROOT
+from ..errors import ConfigError, InputError
+from .convert import ConversionReport, TaggedSentence, read_aqmar, read_conll, to_docbin
+from .gazetteer import key
+from .rules import PROCLITICS
+from .stage import LEXICON_FILE
+
+MODEL_VERSION = "1.0.0"
+DEFAULT_OUTPUT = PROJECT_ROOT / "models" / "ner-ar"
+DEFAULT_CONFIG = PROJECT_ROOT / "configs" / "ner_ar.cfg"
+EVAL_LABELS = ("PER", "LOC", "ORG")
+
+CORPORA = {
+    "anercorp": {
+        "name": "ANERcorp, CAMeL Lab train/test split",
+        "licence": "CC BY-SA 4.0",
+        "citation": "Benajiba, Rosso & Benedí Ruiz, CICLing 2007; Obeid et al., LREC 2020 (CAMeL Tools)",
+        "files": ["ner/anercorp-camellab/ANERCorp_CamelLab_train.txt"],
+    },
+    "aqmar": {
+        "name": "AQMAR Arabic Wikipedia NER corpus v1.0",
+        "licence": "CC BY-SA 3.0",
+        "citation": "Mohit, Schneider, Bhowmick, Oflazer & Smith, EACL 2012",
+        "files": ["ner/aqmar/articles"],
+    },
+    "arabic-text": {
+        "name": "Unlabelled Arabic text for the static vectors: ANT corpus v1.1 (politics, international) and UN Parallel Corpus v1.0 test sets",
+        "licence": "Apache-2.0 (ANT corpus); UN Parallel Corpus terms (acknowledge the UN, cite Ziemski et al. 2016)",
+        "citation": "Chouigui et al. (ANT corpus); Ziemski, Junczys-Dowmunt & Pouliquen, LREC 2016",
+        "files": ["arabic-text/ant-corpus-v1.1-politics-intl/docs.jsonl", "arabic-text/un-parallel-corpus-v1.0-testsets/docs.jsonl"],
+    },
+}
+
+
+def default_data_dir() -> Path:
+    """``<repo>/../shared/data``, where the third-party data sets live beside a clone."""
+    return (PROJECT_ROOT / ".." / "shared" / "data").resolve()
+
+
+@dataclass
+class TrainResult:
+    """What a training run produced."""
+
+    output: Path
+    scores: dict[str, Any]
+    reports: dict[str, ConversionReport] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+# -- scoring ----------------------------------------------------------------------
+
+
+def span_prf(gold: Iterable[tuple[Any, int, int, str]], pred: Iterable[tuple[Any, int, int, str]], labels: Iterable[str]) -> dict[str, Any]:
+    """Exact-match precision/recall/F1 per label and micro-averaged over ``labels``.
+
+    Args:
+        gold: ``(unit, start, end, label)`` of the gold entities.
+        pred: The same for the predicted entities.
+        labels: Labels to score (others are ignored on both sides).
+
+    Returns:
+        ``{"micro": {"p", "r", "f", "tp", "gold", "pred"}, "per_type": {label: {...}}}``.
+    """
+    labels = tuple(labels)
+    g = {x for x in gold if x[3] in labels}
+    p = {x for x in pred if x[3] in labels}
+
+    def prf(gs: set, ps: set) -> dict[str, float | int]:
+        tp = len(gs & ps)
+        prec = tp / len(ps) if ps else 0.0
+        rec = tp / len(gs) if gs else 0.0
+        f = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        return {"p": round(prec, 4), "r": round(rec, 4), "f": round(f, 4), "tp": tp, "gold": len(gs), "pred": len(ps)}
+
+    per_type = {lab: prf({x for x in g if x[3] == lab}, {x for x in p if x[3] == lab}) for lab in labels}
+    return {"micro": prf(g, p), "per_type": per_type}
+
+
+def evaluate_on_sentences(nlp: Any, sentences: list[TaggedSentence], labels: Iterable[str] = EVAL_LABELS) -> dict[str, Any]:
+    """Score a pipeline on pre-tokenised gold sentences (token-span exact match, conlleval chunks)."""
+    from spacy.tokens import Doc
+
+    from .convert import _spans
+
+    gold, pred = [], []
+    docs = [Doc(nlp.vocab, words=s.tokens, spaces=[True] * len(s.tokens)) for s in sentences]
+    for i, (sent, doc) in enumerate(zip(sentences, nlp.pipe(docs, batch_size=256), strict=True)):
+        gold += [(i, a, b, lab) for (a, b), lab in _spans(sent.tags)]
+        pred += [(i, e.start, e.end, e.label_) for e in doc.ents]
+    return span_prf(gold, pred, labels)
+
+
+# -- data ---------------------------------------------------------------------------
+
+
+def _sha256_of(paths: Iterable[Path]) -> str:
+    h = hashlib.sha256()
+    for path in sorted(paths):
+        files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
+        for f in files:
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def load_corpora(data_dir: Path, *, use_aqmar: bool, dev_fraction: float = 0.1) -> dict[str, Any]:
+    """Read, validate and split the corpora.
+
+    Returns:
+        ``{"train", "dev", "test"}`` sentence lists and ``reports`` per corpus.
+
+    Raises:
+        InputError: A corpus file is missing.
+    """
+    ner = data_dir / "ner"
+    train_all, rep_train = read_conll(ner / "anercorp-camellab" / "ANERCorp_CamelLab_train.txt")
+    test, rep_test = read_conll(ner / "anercorp-camellab" / "ANERCorp_CamelLab_test.txt")
+    cut = int(len(train_all) * (1 - dev_fraction))
+    train, dev = train_all[:cut], train_all[cut:]
+    reports = {"anercorp_train": rep_train, "anercorp_test": rep_test}
+    if use_aqmar:
+        aqmar, rep_aq = read_aqmar(ner / "aqmar" / "articles")
+        train = train + aqmar
+        reports["aqmar"] = rep_aq
+    return {"train": train, "dev": dev, "test": test, "reports": reports}
+
+
+def name_words(sentences: Iterable[TaggedSentence], labels: Iterable[str] = EVAL_LABELS) -> list[str]:
+    """Keys of words that begin a PER/LOC/ORG name in the training data, without clitic-prefixed forms.
+
+    A form such as وألمانيا is left out when ألمانيا is itself on the list, so
+    the stage can tell that its و is a clitic.
+    """
+    from .convert import _spans
+
+    wanted = set(labels)
+    words = Counter()
+    for sent in sentences:
+        for (a, _), lab in _spans(sent.tags):
+            if lab in wanted:
+                words[key(sent.tokens[a])] += 1
+    out = set()
+    for w in words:
+        if any(w.startswith(p) and w[len(p) :] in words for p in PROCLITICS):
+            continue
+        if len(w) >= 2:
+            out.add(w)
+    return sorted(out)
+
+
+def build_vectors(data_dir: Path, sentences: list[TaggedSentence], out_dir: Path, *, dim: int = 64, seed: int = 0) -> Path:
+    """Learn static vectors from the unlabelled Arabic text plus the training sentences.
+
+    Returns:
+        A folder holding a spaCy pipeline with only the vectors table.
+    """
+    import spacy
+    from spacy.training.initialize import convert_vectors
+
+    from .vectors import iter_jsonl_texts, train_ppmi_svd, write_word2vec_text
+
+    nlp = spacy.blank("ar")
+    sents: list[list[str]] = []
+    for rel in CORPORA["arabic-text"]["files"]:
+        path = data_dir / rel
+        if not path.is_file():
+            raise InputError(str(path), "unlabelled Arabic text for the vectors not found")
+        for text in iter_jsonl_texts(path):
+            for line in text.split("\n"):
+                if line.strip():
+                    sents.append([t.text for t in nlp.tokenizer(line) if not t.is_space])
+    sents += [s.tokens for s in sentences]
+    words, vecs = train_ppmi_svd(sents, dim=dim, min_count=2, max_words=50000, seed=seed)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    txt = out_dir / "vectors.txt"
+    write_word2vec_text(words, vecs, txt)
+    vec_nlp = spacy.blank("ar")
+    convert_vectors(vec_nlp, txt, truncate=0, prune=-1, name="ner_ar.ppmi_svd")
+    target = out_dir / "vectors-model"
+    vec_nlp.to_disk(target)
+    return target
+
+
+# -- training -------------------------------------------------------------------------
+
+
+def train_ner(
+    output: str | Path = DEFAULT_OUTPUT,
+    *,
+    data_dir: str | Path | None = None,
+    config: str | Path = DEFAULT_CONFIG,
+    use_aqmar: bool = True,
+    use_vectors: bool = True,
+    seed: int = 0,
+    max_steps: int | None = None,
+    work_dir: str | Path | None = None,
+    log: Any = print,
+) -> TrainResult:
+    """Train the Arabic NER pipeline and save it with its ``meta.json``.
+
+    Args:
+        output: Folder of the finished pipeline (replaced).
+        data_dir: The shared data folder (default ``<repo>/../shared/data``).
+        config: The spaCy training config.
+        use_aqmar: Add AQMAR to the training data.
+        use_vectors: Learn and use static word vectors.
+        seed: Random seed of training (and of the vectors' SVD).
+        max_steps: Override ``[training] max_steps`` (e.g. a tiny smoke run).
+        work_dir: Where the DocBins, vectors and checkpoints go (a temporary folder when None).
+        log: Called with progress messages.
+
+    Returns:
+        The output folder and the scores written to ``meta.json``.
+
+    Raises:
+        InputError: Training data is missing.
+        ConfigError: The training config is missing.
+    """
+    import spacy
+    from spacy.cli.train import train as spacy_train
+
+    t0 = time.time()
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    config = Path(config)
+    if not config.is_file():
+        raise ConfigError(f"{config}: spaCy training config not found")
+    if not (data_dir / "ner").is_dir():
+        raise InputError(str(data_dir / "ner"), "NER training data not found (expected the shared data folder beside the repo)")
+    output = Path(output)
+    tmp = None
+    if work_dir is None:
+        tmp = tempfile.TemporaryDirectory(prefix="diplo-ner-")
+        work = Path(tmp.name)
+    else:
+        work = Path(work_dir)
+        work.mkdir(parents=True, exist_ok=True)
+    try:
+        data = load_corpora(data_dir, use_aqmar=use_aqmar)
+        for name, rep in data["reports"].items():
+            log(f"{name}: {rep.summary().splitlines()[0]}; {len(rep.problems)} malformed or repaired lines")
+        (work / "conversion_report.txt").write_text(
+            "\n\n".join(f"== {n}\n{r.summary()}" for n, r in data["reports"].items()) + "\n", encoding="utf-8"
+        )
+        vocab = spacy.blank("ar").vocab
+        to_docbin(vocab, data["train"]).to_disk(work / "train.spacy")
+        to_docbin(vocab, data["dev"]).to_disk(work / "dev.spacy")
+        overrides: dict[str, Any] = {
+            "paths.train": str(work / "train.spacy"),
+            "paths.dev": str(work / "dev.spacy"),
+            "system.seed": seed,
+            "training.seed": seed,
+        }
+        if max_steps is not None:
+            overrides["training.max_steps"] = max_steps
+            overrides["training.eval_frequency"] = max(1, min(250, max_steps))
+        if use_vectors:
+            log("learning static vectors (PPMI + SVD)...")
+            overrides["paths.vectors"] = str(build_vectors(data_dir, data["train"], work / "vectors", seed=seed))
+        else:
+            overrides["components.tok2vec.model.embed.include_static_vectors"] = False
+        log(f"training with spaCy ({config.name}, seed {seed})...")
+        spacy_train(config, work / "train", use_gpu=-1, overrides=overrides)
+        nlp = spacy.load(work / "train" / "model-best")
+        _extend_tokenizer(nlp)
+        scores = {
+            "anercorp_test": evaluate_on_sentences(nlp, data["test"], EVAL_LABELS),
+            "anercorp_test_with_misc": evaluate_on_sentences(nlp, data["test"], (*EVAL_LABELS, "MISC")),
+            "dev": evaluate_on_sentences(nlp, data["dev"], EVAL_LABELS),
+        }
+        log(f"ANERcorp test micro F1 (PER/LOC/ORG): {scores['anercorp_test']['micro']['f']:.4f}")
+        nlp.meta.update(_meta(data_dir, data, scores, seed=seed, use_aqmar=use_aqmar, use_vectors=use_vectors, config=config))
+        if output.exists():
+            shutil.rmtree(output)
+        nlp.to_disk(output)
+        words = name_words(data["train"])
+        (output / LEXICON_FILE).write_text(json.dumps(words, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        shutil.copy(work / "conversion_report.txt", output / "conversion_report.txt")
+        return TrainResult(output, scores, data["reports"], time.time() - t0)
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+
+
+def _extend_tokenizer(nlp: Any) -> None:
+    """Also split a full stop or a closing mark glued to a number ("2017." -> "2017" "."), which spaCy's Arabic rules keep."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9\u0660-\u0669])[.،؛:]"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
+def _meta(data_dir: Path, data: dict[str, Any], scores: dict[str, Any], *, seed: int, use_aqmar: bool, use_vectors: bool, config: Path) -> dict[str, Any]:
+    import spacy
+
+    corpora = ["anercorp"] + (["aqmar"] if use_aqmar else []) + (["arabic-text"] if use_vectors else [])
+    sources = []
+    for name in corpora:
+        info = CORPORA[name]
+        sources.append(
+            {
+                "name": info["name"],
+                "license": info["licence"],
+                "citation": info["citation"],
+                "files": info["files"],
+                "sha256": _sha256_of(data_dir / f for f in info["files"]),
+            }
+        )
+    return {
+        "lang": "ar",
+        "name": "ner_ar",
+        "version": MODEL_VERSION,
+        "spacy_version": f">={spacy.__version__},<3.9.0",
+        "description": "Arabic NER (PER/LOC/ORG, plus MISC that the NER stage drops) for the diplo pipeline; CNN tok2vec, no transformer.",
+        "license": "CC BY-SA 4.0 (trained on CC BY-SA data; see sources)",
+        "author": "diplo-pipeline",
+        "sources": sources,
+        "training": {
+            "seed": seed,
+            "config": config.name,
+            "use_aqmar": use_aqmar,
+            "use_vectors": use_vectors,
+            "train_sentences": len(data["train"]),
+            "dev_sentences": len(data["dev"]),
+            "dev": "last 10% of ANERcorp_CamelLab_train (CAMeL Lab ship no dev split)",
+            "type_map": "PERS->PER, PER->PER, LOC, ORG, MISC/MIS0-3->MISC (MISC dropped by the stage)",
+            "command": "diplo train ner",
+        },
+        "diplo_scores": scores,
+        "scorer": "exact span match over conlleval chunks (an I- tag after O or another type starts an entity)",
+    }
+
+
