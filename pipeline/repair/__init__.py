@@ -7,6 +7,7 @@ Arabic passage of an article.
 from .core import RepairResult, apply_edits, repair_text
 from .lexicon import Lexicon
 from .settings import RepairSettings
+from .stage import RepairStage
 
 
-__all__ = ["Lexicon", "RepairResult", "RepairSettings", "apply_edits", "repair_text"]
+__all__ = ["Lexicon", "RepairResult", "RepairSettings", "RepairStage", "apply_edits", "repair_text"]

@@ -19,6 +19,7 @@ gives the clean text (:func:`apply_edits`).
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -65,6 +66,7 @@ KIND_ORDER = (
     "invisible",
     "other",
 )
+_LEXICON_RULES = frozenset({"lexicon", "rare_form", "merged_words"})
 _RULE_KIND = {
     "invisible": "invisible",
     "presentation_form": "other",
@@ -140,6 +142,7 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
         if not _inside(deletions, m.start(), m.end())
     ]
     cache: dict[str, _WordResult] = {}
+    counts = Counter(w.text for w in words)
     for w in words:
         hit = cache.get(w.text)
         if hit is None:
@@ -147,6 +150,13 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
             cache[w.text] = hit
         fixed, applied_rules, suggestions, conf, base = hit
         w.fixed, w.rules, w.base = fixed, list(applied_rules), base
+        if _LEXICON_RULES & set(w.rules) and counts[w.text] >= settings.name_min_repeats:
+            # The same unknown form again and again is more likely a name than OCR noise
+            # (المرايحي), unless it is a rare look-alike of a very common word (الإنترت).
+            if lexicon.zipf.get(lookup_key(fixed), 0.0) < settings.name_override_zipf:
+                suggestions = [fixed]
+                w.fixed = base
+                w.rules = [r for r in w.rules if r not in _LEXICON_RULES]
         if suggestions:
             w.flag = Edit(
                 start=w.start,
@@ -348,7 +358,7 @@ def _split_candidates(key: str, lexicon: Lexicon, settings: RepairSettings) -> l
         zr = lexicon.zipf.get(right, 0.0)
         if zr < 2.5 or zl == 0:
             continue
-        if (left in lexicon.rules.particles and zr >= settings.split_min_zipf) or min(zl, zr) >= 4.5:
+        if left in lexicon.rules.particles and zr >= settings.split_min_zipf:
             out.append(Candidate(left + " " + right, 0.4, round(min(zr, zl), 2)))
     return out
 

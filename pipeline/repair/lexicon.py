@@ -100,7 +100,7 @@ class Lexicon:
         sorted_words: list[str],
         rules: RuleData,
         *,
-        clitic_stem_min_zipf: float = 3.0,
+        clitic_stem_min_zipf: float = 2.0,
         max_edit_distance: int = 1,
     ) -> None:
         self.zipf = zipf
@@ -167,7 +167,7 @@ class Lexicon:
             sym,
             sorted(indexed),
             load_rule_data(),
-            clitic_stem_min_zipf=float(settings.get("clitic_stem_min_zipf", 3.0)),
+            clitic_stem_min_zipf=float(settings.get("clitic_stem_min_zipf", 2.0)),
             max_edit_distance=max_ed,
         )
 

@@ -70,6 +70,7 @@ class RuleData:
     junk: tuple[re.Pattern[str], ...]
     confusion: dict[tuple[str, str], float]
     thin: dict[str, float]
+    thin_add: dict[str, float]
     proclitics: tuple[str, ...]
     enclitics: tuple[str, ...]
     particles: frozenset[str]
@@ -124,7 +125,9 @@ def load_rule_data(data_dir: Path = DATA_DIR) -> RuleData:
             for b in group:
                 if a != b:
                     confusion[(a, b)] = min(cost, confusion.get((a, b), cost))
-    thin = {row[0]: float(row[1]) for row in _data_lines(data_dir / "thin_letters.tsv")}
+    thin_rows = _data_lines(data_dir / "thin_letters.tsv")
+    thin = {row[0]: float(row[1]) for row in thin_rows}
+    thin_add = {row[0]: float(row[2] if len(row) > 2 else row[1]) for row in thin_rows}
     pro, enc = [], []
     for row in _data_lines(data_dir / "clitics.tsv"):
         (pro if row[0] == "pro" else enc).append(row[1])
@@ -137,6 +140,7 @@ def load_rule_data(data_dir: Path = DATA_DIR) -> RuleData:
         junk=junk,
         confusion=confusion,
         thin=thin,
+        thin_add=thin_add,
         proclitics=tuple(sorted(pro, key=len, reverse=True)),
         enclitics=tuple(sorted(enc, key=len, reverse=True)),
         particles=particles,
@@ -163,17 +167,15 @@ def map_persian_letters(word: str, data: RuleData) -> str:
 
 
 def remove_tatweel(word: str) -> str:
-    """Drop tatweel (kashida), except the author's detached-clitic mark (بـ, لـ, كـ).
+    """Drop tatweel (kashida) inside a word; keep a word-final one.
 
-    A one-letter prefix written apart from its word with a tatweel (``بـ (السيلفي)``)
-    is a deliberate spelling, so it stays.
+    A final tatweel marks a prefix the author wrote apart on purpose
+    (``بـ (السيلفي)``, ``الـ6``, ``بـ"الباهتة"``), so it stays.
     """
     if TATWEEL not in word:
         return word
-    stripped = word.replace(TATWEEL, "")
-    if len(stripped) <= 2 and word.endswith(TATWEEL) and word[0] in "بلكفو" and word.index(TATWEEL) == len(stripped):
-        return stripped + TATWEEL
-    return stripped
+    body = word.rstrip(TATWEEL)
+    return body.replace(TATWEEL, "") + word[len(body) :]
 
 
 def remove_foreign_marks(word: str) -> str:
@@ -292,7 +294,7 @@ def weighted_distance(a: str, b: str, data: RuleData, *, limit: float = 3.0) -> 
 
     Look-alike substitutions (dots, hamza seats) are cheap, thin letters are
     cheap to drop or add, and a doubled letter is cheap to undouble. Adjacent
-    transpositions cost 0.7; every other operation 1.0.
+    transpositions cost 0.5; every other operation 1.0.
 
     Args:
         a: The damaged word.
@@ -319,7 +321,7 @@ def weighted_distance(a: str, b: str, data: RuleData, *, limit: float = 3.0) -> 
             sub = 0.0 if ca == cb else data.confusion.get((ca, cb), 1.0)
             best = min(prev[j - 1] + sub, prev[j] + _del_cost(a, i - 1, data), cur[j - 1] + _ins_cost(b, j - 1, data))
             if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb and ca != cb:
-                best = min(best, prev2[j - 2] + 0.7)
+                best = min(best, prev2[j - 2] + 0.5)
             cur[j] = best
             row_min = min(row_min, best)
         if row_min >= limit:
@@ -333,7 +335,7 @@ def _del_cost(a: str, i: int, data: RuleData) -> float:
     ch = a[i]
     if (i > 0 and a[i - 1] == ch) or (i + 1 < len(a) and a[i + 1] == ch):
         return 0.3  # a doubled letter (متتصاعد)
-    return data.thin.get(ch, 1.0)
+    return data.thin_add.get(ch, 1.0)
 
 
 def _ins_cost(b: str, j: int, data: RuleData) -> float:

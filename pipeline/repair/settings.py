@@ -34,6 +34,10 @@ class RepairSettings:
     split_min_zipf: float = 3.5
     #: Candidates filling a Latin run inside an Arabic word (توiter) must be this frequent to apply.
     latin_fill_min_zipf: float = 3.5
+    #: An unknown form seen this often in one text is taken for a name: flagged, not corrected,
+    #: unless its correction is a very common word (Zipf >= name_override_zipf).
+    name_min_repeats: int = 3
+    name_override_zipf: float = 4.5
     min_duplicate_words: int = 4
     min_leaked_words: int = 5
     persian_letters: bool = True

@@ -1,0 +1,169 @@
+"""A seeded model of Arabic OCR damage: for evaluation and as a test tool.
+
+:func:`add_noise` damages a given share of the Arabic words of a clean text
+with the kinds of damage seen in the seed article (look-alike and dot
+confusions, dropped thin letters, doubled or inserted letters, characters of
+other scripts, stray tanween, transpositions, merged and split words) and
+returns the noisy text with the *gold repair edits*: offsets into the noisy
+text, ``original`` (the damage) and ``replacement`` (the clean form). Those
+edits are scored against the repair stage's edits with
+:func:`pipeline.scoring.edit_prf`.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Edit
+from .rules import RuleData, load_rule_data
+
+NOISE_KINDS = (
+    "lookalike",
+    "thin_drop",
+    "insertion",
+    "foreign",
+    "stray_tanween",
+    "transposition",
+    "merge",
+    "split",
+)
+_KIND_LABEL = {
+    "lookalike": "letter_confusion",
+    "thin_drop": "letter_confusion",
+    "insertion": "letter_confusion",
+    "transposition": "letter_confusion",
+    "foreign": "foreign_script",
+    "stray_tanween": "stray_diacritic",
+    "merge": "merged_words",
+    "split": "split_words",
+}
+_WORD = regex.compile(r"[\u0621-\u063A\u0641-\u064A]{3,}")
+_FOREIGN = ("特", "ह", "\u093c", "i", "r")
+
+
+@dataclass(frozen=True)
+class NoisyText:
+    """A damaged text and the edits that undo the damage (offsets into ``text``)."""
+
+    text: str
+    edits: list[Edit]
+    clean: str
+
+
+def add_noise(
+    text: str,
+    rate: float,
+    *,
+    seed: int = 0,
+    kinds: tuple[str, ...] = NOISE_KINDS,
+    data: RuleData | None = None,
+) -> NoisyText:
+    """Damage ``rate`` of the Arabic words (3+ letters) of ``text``.
+
+    Args:
+        text: Clean text.
+        rate: Share of eligible words to damage (0.05 for 5%).
+        seed: Random seed; the same seed gives the same damage.
+        kinds: Damage kinds to draw from (:data:`NOISE_KINDS`).
+        data: Rule tables (look-alike groups, thin letters); the package's by default.
+
+    Returns:
+        The noisy text, the gold repair edits (noisy-text offsets) and the clean text.
+
+    Raises:
+        ValueError: ``rate`` outside [0, 1] or an unknown kind.
+    """
+    if not 0 <= rate <= 1:
+        raise ValueError(f"rate must be between 0 and 1, found {rate!r}")
+    unknown = [k for k in kinds if k not in NOISE_KINDS]
+    if unknown:
+        raise ValueError(f"unknown noise kinds {unknown}; known: {', '.join(NOISE_KINDS)}")
+    data = data or load_rule_data()
+    rng = random.Random(seed)
+    groups: dict[str, list[str]] = {}
+    for a, b in data.confusion:
+        groups.setdefault(a, []).append(b)
+    words = list(_WORD.finditer(text))
+    out: list[str] = []
+    edits: list[Edit] = []
+    pos = 0
+    npos = 0  # length of the noisy text written so far
+    skip_next = False
+    for idx, m in enumerate(words):
+        if skip_next:
+            skip_next = False
+            continue
+        if rng.random() >= rate:
+            continue
+        kind = rng.choice(kinds)
+        w = m.group()
+        s, e = m.start(), m.end()
+        if kind == "merge":
+            nxt = words[idx + 1] if idx + 1 < len(words) else None
+            if nxt is None or text[e : nxt.start()] != " ":
+                continue
+            # The damage is the lost space: the noisy text has w+next glued.
+            out.append(text[pos:e])
+            npos += e - pos
+            edits.append(_edit(npos, npos, "", " ", kind))
+            pos = e + 1
+            skip_next = True
+            continue
+        noisy = _damage(w, kind, rng, groups, data)
+        if noisy is None or noisy == w:
+            continue
+        out.append(text[pos:s])
+        npos += s - pos
+        edits.append(_edit(npos, npos + len(noisy), noisy, w, kind))
+        out.append(noisy)
+        npos += len(noisy)
+        pos = e
+    out.append(text[pos:])
+    return NoisyText(text="".join(out), edits=edits, clean=text)
+
+
+def _edit(start: int, end: int, original: str, replacement: str, kind: str) -> Edit:
+    return Edit(start=start, end=end, original=original, replacement=replacement, rule=f"noise:{kind}", confidence=1.0, kind=_KIND_LABEL[kind])
+
+
+def _damage(w: str, kind: str, rng: random.Random, groups: dict[str, list[str]], data: RuleData) -> str | None:
+    """One damaged form of word ``w`` (None when the kind does not apply to it)."""
+    n = len(w)
+    if kind == "lookalike":
+        idx = [i for i, c in enumerate(w) if c in groups]
+        if not idx:
+            return None
+        i = rng.choice(idx)
+        return w[:i] + rng.choice(groups[w[i]]) + w[i + 1 :]
+    if kind == "thin_drop":
+        idx = [i for i, c in enumerate(w) if c in data.thin and 0 < i]
+        if not idx or n < 4:
+            return None
+        i = rng.choice(idx)
+        return w[:i] + w[i + 1 :]
+    if kind == "insertion":
+        i = rng.randrange(1, n)
+        if rng.random() < 0.5:
+            return w[:i] + w[i - 1] + w[i:]  # doubled letter (متتصاعد)
+        return w[:i] + rng.choice("نيت") + w[i:]  # an extra tooth (توينتر)
+    if kind == "foreign":
+        i = rng.randrange(1, n)
+        ch = rng.choice(_FOREIGN)
+        if ch == "\u093c":
+            return w[:i] + ch + w[i:]  # a combining nukta inside the word
+        return w[:i] + ch + w[i + 1 :]  # a letter read as another script's
+    if kind == "stray_tanween":
+        i = rng.randrange(1, n - 1)
+        return w[:i] + rng.choice("\u064b\u064c\u064d") + w[i:]
+    if kind == "transposition":
+        i = rng.randrange(1, n - 1)
+        if w[i] == w[i + 1]:
+            return None
+        return w[:i] + w[i + 1] + w[i] + w[i + 2 :]
+    if kind == "split":
+        i = rng.randrange(1, n - 1)
+        return w[:i] + " " + w[i:]
+    return None
