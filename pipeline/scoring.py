@@ -156,3 +156,28 @@ def span_prf(
     out = {label: scores({s for s in pred_set if s[2] == label}, {s for s in gold_set if s[2] == label}) for label in labels}
     out["ALL"] = scores(pred_set, gold_set)
     return out
+
+
+def span_prf(predicted: Iterable[tuple[int, int, str]], gold: Iterable[tuple[int, int, str]]) -> dict[str, dict[str, float]]:
+    """Precision, recall and F1 of labelled spans, exact match, per label and overall.
+
+    Args:
+        predicted: ``(start, end, label)`` triples of the system (duplicates count once).
+        gold: ``(start, end, label)`` triples of the gold annotation.
+
+    Returns:
+        ``{label: {"p", "r", "f1", "tp", "n_pred", "n_gold"}}`` for every label seen on
+        either side, plus ``"ALL"`` over all labels (p or r is 0.0 when its denominator is 0).
+    """
+    pred_set, gold_set = set(predicted), set(gold)
+    labels = sorted({s[2] for s in pred_set | gold_set})
+    out: dict[str, dict[str, float]] = {}
+    for label in [*labels, "ALL"]:
+        p = {s for s in pred_set if label == "ALL" or s[2] == label}
+        g = {s for s in gold_set if label == "ALL" or s[2] == label}
+        tp = len(p & g)
+        prec = tp / len(p) if p else 0.0
+        rec = tp / len(g) if g else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        out[label] = {"p": prec, "r": rec, "f1": f1, "tp": tp, "n_pred": len(p), "n_gold": len(g)}
+    return out
