@@ -1,0 +1,368 @@
+"""``diplo evaluate``: every stage scored against the annotated corpus.
+
+The pipeline (as configured) runs once over each corpus article; each
+stage's output is then compared with the gold by the pure scorers in
+:mod:`pipeline.scoring` and the stages' own metric modules. A stage that is
+not built, not configured or has no model is reported as *missing*, never as
+zero.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .config import PipelineConfig, load_config
+from .corpus import Corpus, GoldPassage, gold_clean_text, load_corpus
+from .document import Article, overlaps
+from .errors import ConfigError, DiploError
+from .scoring import cer, edit_prf, span_prf, wer
+
+STAGES = ("read", "repair", "align", "ner", "classify")
+
+
+@dataclass
+class StageResult:
+    """The evaluation of one stage.
+
+    Attributes:
+        status: ``ok``, ``missing`` (not built / not configured / no model) or ``error``.
+        metrics: Named figures (rounded floats and counts).
+        note: Why a stage is missing, or what the figures mean.
+    """
+
+    stage: str
+    status: str
+    metrics: dict[str, Any] = field(default_factory=dict)
+    note: str = ""
+
+
+@dataclass
+class Report:
+    """All stage results of one evaluation run."""
+
+    corpus: str
+    articles: list[str]
+    results: list[StageResult]
+
+    def to_json(self) -> str:
+        """The report as JSON."""
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2)
+
+    def result(self, stage: str) -> StageResult:
+        """The result of one stage."""
+        return next(r for r in self.results if r.stage == stage)
+
+
+def evaluate_corpus(
+    corpus_dir: str | Path | None = None,
+    *,
+    stages: list[str] | None = None,
+    config: PipelineConfig | str | Path | None = None,
+) -> Report:
+    """Run the configured pipeline over the corpus and score the chosen stages.
+
+    Args:
+        corpus_dir: The corpus folder (``corpus/`` by default).
+        stages: Stage names to score; all of :data:`STAGES` when omitted.
+        config: Pipeline config to run (``configs/pipeline.toml`` by default).
+
+    Raises:
+        ConfigError: An unknown stage name.
+    """
+    wanted = list(stages or STAGES)
+    unknown = [s for s in wanted if s not in STAGES]
+    if unknown:
+        raise ConfigError(f"unknown stage(s) {', '.join(unknown)} for evaluate; known: {', '.join(STAGES)}")
+    corpus = load_corpus(corpus_dir)
+    cfg = config if isinstance(config, PipelineConfig) else load_config(config)
+    articles, run_notes = _run_pipeline(corpus, cfg)
+    results = []
+    for stage in wanted:
+        if stage != "read" and stage not in run_notes["ran"]:
+            results.append(StageResult(stage, "missing", note=run_notes["why"].get(stage, "not in the configured pipeline")))
+            continue
+        evaluator = _EVALUATORS[stage]
+        try:
+            results.append(evaluator(corpus, articles, cfg))
+        except DiploError as exc:
+            results.append(StageResult(stage, "missing", note=str(exc)))
+    return Report(str(corpus.root), corpus.article_ids(), results)
+
+
+def _run_pipeline(corpus: Corpus, cfg: PipelineConfig) -> tuple[dict[str, Article], dict[str, Any]]:
+    """Run every stage that can run; note why the others cannot."""
+    from .runner import Pipeline, _stage_class
+
+    why: dict[str, str] = {}
+    runnable = ["read"]
+    enabled = cfg.enabled_stages()
+    for name in STAGES[1:]:
+        if name not in enabled:
+            why[name] = "not in [pipeline] stages of the config"
+            continue
+        try:
+            _stage_class(name)
+        except ConfigError as exc:
+            why[name] = str(exc)
+            continue
+        runnable.append(name)
+    sub = PipelineConfig(stages=[s for s in cfg.stages if s in runnable], settings=cfg.settings, root=cfg.root, path=cfg.path)
+    try:
+        nlp = Pipeline.from_config(sub)
+    except DiploError as exc:
+        # A stage whose model is missing or corrupt: evaluate the reader alone and say why.
+        for name in runnable[1:]:
+            why[name] = str(exc)
+        runnable = ["read"]
+        nlp = Pipeline.from_config(PipelineConfig(stages=["read"], settings=cfg.settings, root=cfg.root, path=cfg.path))
+    articles = {aid: nlp(corpus.raw_path(aid)) for aid in corpus.article_ids()}
+    return articles, {"ran": set(runnable), "why": why}
+
+
+# -- read ---------------------------------------------------------------------
+
+
+def evaluate_read(corpus: Corpus, articles: dict[str, Article], cfg: PipelineConfig) -> StageResult:
+    """Passage segmentation: gold units found as a predicted passage of the same kind and nearly the same extent."""
+    tp = n_gold = n_pred = 0
+    for aid, article in articles.items():
+        gold = [g for g in corpus.passages_of(aid) if g.kind in ("abstract", "paragraph", "list_item", "reference")]
+        pred = [p for p in article.passages]
+        n_gold += len(gold)
+        n_pred += len(pred)
+        for g in gold:
+            if any(p.kind == g.kind and _iou((p.start, p.end), (g.start, g.end)) >= 0.9 for p in pred):
+                tp += 1
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return StageResult(
+        "read",
+        "ok",
+        {"units_p": round(p, 4), "units_r": round(r, 4), "units_f1": round(f1, 4), "gold_units": n_gold, "predicted": n_pred},
+        "abstract, paragraph, list-item and reference units of the same kind whose raw extents overlap by IoU >= 0.9",
+    )
+
+
+def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = overlaps(a, b)
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
+
+
+# -- repair -------------------------------------------------------------------
+
+
+def evaluate_repair(corpus: Corpus, articles: dict[str, Article], cfg: PipelineConfig) -> StageResult:
+    """CER/WER of raw vs gold and repaired vs gold, and precision/recall of the applied edits.
+
+    Texts are rebuilt per gold unit from the raw characters, so the figures do
+    not depend on the reader's segmentation: raw = the unit with footnote
+    markers removed; repaired = the same with the stage's applied edits; gold =
+    the same with the gold edits.
+    """
+    raw_chars = raw_dist = rep_dist = 0
+    raw_words = raw_wdist = rep_wdist = 0
+    counts = {"tp_pred": 0, "tp_gold": 0, "n_pred": 0, "n_gold": 0}
+    for aid, article in articles.items():
+        pred_article, gold_article = [], []
+        raw = corpus.raw[aid]
+        applied = [e for e in article.edits if e.status == "applied"]
+        for g in corpus.passages_of(aid):
+            if g.lang != "ar" or g.kind not in ("abstract", "paragraph", "list_item", "title", "keywords"):
+                continue
+            inside = [e for e in applied if any(s <= e.start and e.end <= t for s, t in g.spans)]
+            plain = _rebuild(raw, g, [])
+            repaired = _rebuild(raw, g, inside)
+            gold_text = g.text
+            raw_chars += len(gold_text)
+            raw_dist += cer(plain, gold_text) * len(gold_text)
+            rep_dist += cer(repaired, gold_text) * len(gold_text)
+            n_words = len(gold_text.split())
+            raw_words += n_words
+            raw_wdist += wer(plain, gold_text) * n_words
+            rep_wdist += wer(repaired, gold_text) * n_words
+            pred_article += inside
+            gold_article += g.edits
+        prf = edit_prf(pred_article, gold_article, raw)
+        for key in counts:
+            counts[key] += prf[key]
+    precision = counts["tp_pred"] / counts["n_pred"] if counts["n_pred"] else 0.0
+    recall = counts["tp_gold"] / counts["n_gold"] if counts["n_gold"] else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return StageResult(
+        "repair",
+        "ok",
+        {
+            "cer_raw": round(raw_dist / raw_chars, 5) if raw_chars else 0.0,
+            "cer_repaired": round(rep_dist / raw_chars, 5) if raw_chars else 0.0,
+            "wer_raw": round(raw_wdist / raw_words, 5) if raw_words else 0.0,
+            "wer_repaired": round(rep_wdist / raw_words, 5) if raw_words else 0.0,
+            "edit_precision": round(precision, 4),
+            "edit_recall": round(recall, 4),
+            "edit_f1": round(f1, 4),
+            "edits_applied": counts["n_pred"],
+            "edits_gold": counts["n_gold"],
+        },
+        "over the Arabic gold units; edits judged by outcome (same repaired string)",
+    )
+
+
+def _rebuild(raw: str, unit: GoldPassage, edits: list[Any]) -> str:
+    replaced = GoldPassage(**{**unit.__dict__, "edits": [_as_gold_edit(e) for e in edits]})
+    return gold_clean_text(raw, replaced)
+
+
+def _as_gold_edit(edit: Any):
+    from .corpus import GoldEdit
+
+    return GoldEdit(edit.start, edit.end, edit.original, edit.replacement, getattr(edit, "kind", ""))
+
+
+# -- align --------------------------------------------------------------------
+
+
+def evaluate_align(corpus: Corpus, articles: dict[str, Article], cfg: PipelineConfig) -> StageResult:
+    """Alignment links against the gold beads, strict and lax (see :mod:`pipeline.align.metrics`).
+
+    Predicted sentences are mapped onto the gold sentences they overlap most,
+    so a bead is compared on gold sentence identities.
+    """
+    from .align.metrics import AlignmentScores, score_alignment
+
+    total = AlignmentScores()
+    per_kind: dict[str, AlignmentScores] = {}
+    for aid, article in articles.items():
+        spans = _predicted_unit_spans(article)
+        gold_units = _gold_alignment_units(corpus, aid)
+        for kind in ("title", "keywords", "abstract"):
+            gold_beads = [
+                (tuple(_unit_id(gold_units, "ar", s) for s in link.ar), tuple(_unit_id(gold_units, "en", s) for s in link.en))
+                for link in corpus.links
+                if link.article == aid and link.kind == kind
+            ]
+            pred_beads = []
+            for link in article.alignments:
+                if link.kind != kind:
+                    continue
+                ar = tuple(sorted({_unit_id(gold_units, "ar", spans[i]) for i in link.ar if i in spans}))
+                en = tuple(sorted({_unit_id(gold_units, "en", spans[i]) for i in link.en if i in spans}))
+                pred_beads.append((ar, en))
+            scores = score_alignment(pred_beads, gold_beads)
+            total.add(scores)
+            per_kind.setdefault(kind, AlignmentScores()).add(scores)
+    metrics = {f"all_{k}": v for k, v in total.as_dict().items()}
+    for kind, scores in per_kind.items():
+        metrics[f"{kind}_strict_f1"] = round(scores.strict_f1, 4)
+    metrics["gold_links"] = sum(1 for link in corpus.links if link.article in articles)
+    return StageResult("align", "ok", metrics, "title, keyword and abstract-sentence beads; strict = exact bead")
+
+
+def _predicted_unit_spans(article: Article) -> dict[str, tuple[int, int]]:
+    spans: dict[str, tuple[int, int]] = {}
+    for p in article.passages:
+        for s in p.sentences:
+            spans[s.id] = (s.start, s.end)
+    if article.title_ar:
+        spans["title.ar"] = (article.title_ar.start, article.title_ar.end)
+    if article.title_en:
+        spans["title.en"] = (article.title_en.start, article.title_en.end)
+    for lang, keywords in (("ar", article.keywords_ar), ("en", article.keywords_en)):
+        for i, k in enumerate(keywords):
+            spans[f"kw.{lang}.{i}"] = (k.start, k.end)
+    return spans
+
+
+def _gold_alignment_units(corpus: Corpus, aid: str) -> dict[str, list[tuple[int, int]]]:
+    units: dict[str, list[tuple[int, int]]] = {"ar": [], "en": []}
+    for link in corpus.links:
+        if link.article == aid:
+            units["ar"] += [tuple(s) for s in link.ar]
+            units["en"] += [tuple(s) for s in link.en]
+    for s in corpus.sentences:
+        if s.article == aid:
+            units[s.lang].append((s.start, s.end))
+    return {lang: sorted(set(v)) for lang, v in units.items()}
+
+
+def _unit_id(units: dict[str, list[tuple[int, int]]], lang: str, span: tuple[int, int]) -> tuple[int, int] | tuple[str, int, int]:
+    best = max(units[lang], key=lambda u: overlaps(u, span), default=None)
+    if best is None or overlaps(best, span) == 0:
+        return ("unmatched", span[0], span[1])
+    return best
+
+
+# -- ner ----------------------------------------------------------------------
+
+
+def evaluate_ner(corpus: Corpus, articles: dict[str, Article], cfg: PipelineConfig) -> StageResult:
+    """Entity P/R/F1 per type and overall, exact raw-span match, over the annotated units."""
+    predicted, gold = [], []
+    for aid, article in articles.items():
+        units = [g for g in corpus.passages_of(aid) if g.kind != "reference"]
+        regions = [s for g in units for s in g.spans]
+        gold += [(e.start, e.end, e.label) for g in units for e in g.entities]
+        predicted += [(e.start, e.end, e.label) for e in article.entities if any(s <= e.start and e.end <= t for s, t in _merge(regions))]
+    scores = span_prf(predicted, gold)
+    metrics = {}
+    for label, s in scores.items():
+        metrics[f"{label}_p"] = round(s["p"], 4)
+        metrics[f"{label}_r"] = round(s["r"], 4)
+        metrics[f"{label}_f1"] = round(s["f1"], 4)
+        metrics[f"{label}_gold"] = s["n_gold"]
+    return StageResult("ner", "ok", metrics, "exact raw-span and type match, in titles, abstracts, keywords and body")
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1] + 2:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
+
+
+# -- classify -----------------------------------------------------------------
+
+
+def evaluate_classify(corpus: Corpus, articles: dict[str, Article], cfg: PipelineConfig) -> StageResult:
+    """Cross-validated passage classification (folds by section; never scored by a model that saw it)."""
+    try:
+        module = importlib.import_module("pipeline.classify.evaluation")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("pipeline.classify"):
+            return StageResult("classify", "missing", note="the passage classifier is not built yet")
+        raise
+    metrics = module.cross_validate_corpus(corpus, cfg.stage_settings("classify"))
+    return StageResult("classify", "ok", metrics, "grouped cross-validation by section over the gold body passages")
+
+
+_EVALUATORS: dict[str, Callable[[Corpus, dict[str, Article], PipelineConfig], StageResult]] = {
+    "read": evaluate_read,
+    "repair": evaluate_repair,
+    "align": evaluate_align,
+    "ner": evaluate_ner,
+    "classify": evaluate_classify,
+}
+
+
+def format_report(report: Report) -> str:
+    """A plain-text table of the report, one block per stage."""
+    lines = [f"corpus: {report.corpus} ({len(report.articles)} article(s))", ""]
+    for result in report.results:
+        if result.status != "ok":
+            lines.append(f"{result.stage:<9} {result.status.upper()}: {result.note}")
+            lines.append("")
+            continue
+        lines.append(f"{result.stage:<9} {result.note}")
+        width = max((len(k) for k in result.metrics), default=0)
+        for key, value in result.metrics.items():
+            shown = f"{value:.4f}" if isinstance(value, float) else str(value)
+            lines.append(f"  {key:<{width}}  {shown:>10}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
