@@ -49,15 +49,21 @@ def run_command(
     compact: Annotated[bool, typer.Option("--compact", help="Write JSON without indentation.")] = False,
 ) -> None:
     """Run the pipeline on articles and write one JSON document per article."""
+    from .config import load_config
+    from .reader import ReaderSettings, read_article
     from .runner import Pipeline
     from .textio import write_atomic
 
-    nlp = Pipeline.from_config(config, disable=disable or ())
+    cfg = load_config(config)
+    reader_settings = ReaderSettings.from_dict(cfg.stage_settings("read"))
+    # Read every input first: a bad file is reported before any model is loaded.
+    read = [read_article(path, encoding=encoding, settings=reader_settings) for path in articles]
+    nlp = Pipeline.from_config(cfg, disable=disable or ())
     indent = None if compact else 2
     show_progress = out is not None and len(articles) > 1
     progress = _progress(len(articles), "articles") if show_progress else None
-    for path in articles:
-        article = nlp(path, encoding=encoding)
+    for path, article in zip(articles, read):
+        article = nlp(article)
         document = article.to_json(indent=indent)
         if out is None:
             sys.stdout.write(document + "\n")
@@ -102,6 +108,9 @@ def read_command(
 
 # -- stage commands: each stage registers its command below -------------------
 # (repair) ------------------------------------------------------------------
+from .repair.cli import repair_command  # noqa: E402 - registered in the stage block
+
+app.command("repair")(repair_command)
 # (align) -------------------------------------------------------------------
 # (ner) ---------------------------------------------------------------------
 # (classify) ----------------------------------------------------------------

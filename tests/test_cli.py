@@ -1,0 +1,74 @@
+"""The `diplo` command: outputs, atomic writes, and one-line errors with exit status 2."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.document import Article
+
+
+def test_run_writes_one_json_per_article_and_leaves_the_input_alone(tmp_path, seed_path, capsys):
+    before = hashlib.sha256(seed_path.read_bytes()).hexdigest()
+    out = tmp_path / "out"
+    assert main(["run", str(seed_path), "--out", str(out), "--disable", "repair", "--disable", "align",
+                 "--disable", "ner", "--disable", "classify"]) == 0
+    assert hashlib.sha256(seed_path.read_bytes()).hexdigest() == before
+    written = out / f"{seed_path.stem}.json"
+    article = Article.from_json(written.read_text(encoding="utf-8"))
+    assert article.source == str(seed_path)
+    assert len(article.body_passages()) == 75
+    assert [p.name for p in out.iterdir()] == [written.name]  # no temporary file left behind
+
+
+def test_run_without_out_prints_json(seed_path, capsys):
+    assert main(["run", str(seed_path), "--compact", "--disable", "repair", "--disable", "align",
+                 "--disable", "ner", "--disable", "classify"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["keywords_en"][0]["text"] == "diplomacy"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"\x00\x01\x02binary\x00", "binary file"),
+        (b"English only, no Arabic letters in this file at all.", "no Arabic text found"),
+        (b"Caf\xe9 cr\xe8me br\xfbl\xe9e, not an Arabic article. " * 4, "undecodable bytes"),
+        ("الملخص غير موجود في هذا النص العربي القصير الذي لا يحتوي على عناوين".encode(), "no abstract found"),
+    ],
+)
+def test_bad_input_gives_one_line_and_status_2(tmp_path, capsys, content, message):
+    path = tmp_path / "bad input.txt"
+    path.write_bytes(content)
+    assert main(["run", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert str(path) in err and message in err
+
+
+def test_missing_file_and_unknown_encoding(tmp_path, capsys, seed_path):
+    assert main(["run", str(tmp_path / "nope.txt")]) == 2
+    assert "nope.txt: no such file" in capsys.readouterr().err
+    assert main(["run", str(seed_path), "--encoding", "klingon"]) == 2
+    assert "unknown encoding 'klingon'" in capsys.readouterr().err
+
+
+def test_bad_config_is_one_line(tmp_path, capsys, seed_path):
+    cfg = tmp_path / "configs" / "pipeline.toml"
+    cfg.parent.mkdir()
+    cfg.write_text('[pipeline]\nstages = ["read", "parse"]\n', encoding="utf-8")
+    assert main(["run", str(seed_path), "--config", str(cfg)]) == 2
+    assert "unknown stage 'parse'" in capsys.readouterr().err
+
+
+def test_console_script_exit_status():
+    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", "/nonexistent/article.txt"],
+                          capture_output=True, text=True)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "error: /nonexistent/article.txt: no such file"

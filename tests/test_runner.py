@@ -1,0 +1,66 @@
+"""The runner: config checks, the stage chain, one article and a stream."""
+
+from __future__ import annotations
+
+import pytest
+
+import pipeline
+from pipeline.config import PipelineConfig, load_config
+from pipeline.errors import ConfigError
+from pipeline.runner import Pipeline
+
+from .conftest import VARIANTS
+
+
+def _read_only() -> PipelineConfig:
+    cfg = load_config()
+    return PipelineConfig(stages=["read"], settings=cfg.settings, root=cfg.root, path=cfg.path)
+
+
+def test_pipe_keeps_input_order_and_matches_single_calls(seed_path):
+    nlp = Pipeline.from_config(_read_only())
+    paths = [seed_path, VARIANTS / "roman_no_front.txt", VARIANTS / "mabhath_abstract_en.txt"]
+    streamed = list(nlp.pipe(paths, batch_size=2))
+    assert [a.source for a in streamed] == [str(p) for p in paths]
+    assert [a.to_json() for a in streamed] == [nlp(p).to_json() for p in paths]
+    assert all(a.stages == ["read"] for a in streamed)
+
+
+def test_text_and_bytes_sources(seed_path, seed_raw):
+    nlp = Pipeline.from_config(_read_only())
+    from_text = nlp(seed_raw, name="seed")
+    from_bytes = nlp(seed_path.read_bytes(), name="seed")
+    assert from_text.passages == from_bytes.passages == nlp(seed_path).passages
+
+
+def test_unknown_stage_and_unmet_requirements_are_reported_together(tmp_path):
+    cfg = tmp_path / "configs" / "pipeline.toml"
+    cfg.parent.mkdir()
+    cfg.write_text('[pipeline]\nstages = ["read", "nonsense"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown stage 'nonsense'"):
+        Pipeline.from_config(cfg)
+    cfg.write_text('[pipeline]\nstages = ["repair", "read"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="first stage"):
+        Pipeline.from_config(cfg)
+
+
+def test_reader_settings_are_validated(tmp_path):
+    cfg = tmp_path / "configs" / "pipeline.toml"
+    cfg.parent.mkdir()
+    cfg.write_text('[pipeline]\nstages = ["read"]\n[stages.read]\nrequire_abstrct = false\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown setting.*require_abstrct"):
+        Pipeline.from_config(cfg)
+
+
+def test_config_file_errors(tmp_path):
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_config(tmp_path / "missing.toml")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[pipeline\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_config(bad)
+
+
+def test_public_api_loads_the_default_config():
+    nlp = pipeline.load(disable=["repair", "align", "ner", "classify"])
+    assert nlp.stage_names == ["read"]
