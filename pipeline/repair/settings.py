@@ -19,7 +19,7 @@ class RepairSettings:
 
     auto_max_cost: float = 0.6
     auto_min_zipf: float = 2.5
-    auto_margin: float = 1.0
+    auto_margin: float = 0.7
     cost_weight: float = 2.0
     flag_max_cost: float = 1.0
     #: A form wordfreq knows but rarely sees (Zipf below this) and Hunspell rejects is treated as
@@ -33,7 +33,7 @@ class RepairSettings:
     #: A merged word is split when both halves are at least this frequent (or the first is a particle).
     split_min_zipf: float = 3.5
     #: Candidates filling a Latin run inside an Arabic word (توiter) must be this frequent to apply.
-    latin_fill_min_zipf: float = 3.5
+    latin_fill_min_zipf: float = 4.5
     #: An unknown form seen this often in one text is taken for a name: flagged, not corrected,
     #: unless its correction is a very common word (Zipf >= name_override_zipf).
     name_min_repeats: int = 3

@@ -1,0 +1,88 @@
+"""``diplo repair [FILE|-] [--diff] [--json]``: repair a text file or stdin, write to stdout."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..errors import InputError, InputNotFoundError
+
+
+def repair_command(
+    source: Annotated[Optional[str], typer.Argument(help="A UTF-8 text file, or - (the default) for stdin.")] = "-",
+    diff: Annotated[bool, typer.Option("--diff", help="Show the edits (applied and flagged) instead of the text.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Write the edit log as JSON instead of the text.")] = False,
+    config: Annotated[
+        Optional[Path], typer.Option("--config", "-c", help="Repair settings TOML (default: configs/repair.toml).")
+    ] = None,
+) -> None:
+    """Repair OCR damage in Arabic text and write the repaired text to stdout."""
+    from ..config import PROJECT_ROOT
+    from .core import repair_text
+    from .lexicon import Lexicon
+    from .stage import load_repair_settings
+
+    text = _read_source(source or "-")
+    overrides = {"config": str(config.resolve())} if config is not None else {}
+    settings = load_repair_settings(overrides, root=PROJECT_ROOT)
+    result = repair_text(text, Lexicon.load(settings.lexicon), settings)
+    if as_json:
+        log = {
+            "clean": result.clean,
+            "edits": [
+                {
+                    "start": e.start,
+                    "end": e.end,
+                    "original": e.original,
+                    "replacement": e.replacement,
+                    "rule": e.rule,
+                    "kind": e.kind,
+                    "status": e.status,
+                    "confidence": e.confidence,
+                    "suggestions": e.suggestions,
+                }
+                for e in result.edits
+            ],
+        }
+        sys.stdout.write(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
+    elif diff:
+        for line in format_diff(text, result.edits):
+            sys.stdout.write(line + "\n")
+    else:
+        sys.stdout.write(result.clean)
+
+
+def format_diff(text: str, edits: list) -> list[str]:
+    """One line per edit: position, status, kind, ``original -> replacement`` and its context."""
+    lines = []
+    for e in edits:
+        line_no = text.count("\n", 0, e.start) + 1
+        a = max(text.rfind("\n", 0, e.start) + 1, e.start - 25)
+        b = min(len(text), e.end + 25)
+        nl = text.find("\n", e.end)
+        if nl != -1:
+            b = min(b, nl)
+        ctx = text[a:e.start] + "[" + e.original + "→" + e.replacement + "]" + text[e.end:b]
+        sugg = f"  suggestions: {', '.join(e.suggestions)}" if e.status == "flagged" else ""
+        lines.append(f"{line_no}:{e.start}-{e.end}\t{e.status}\t{e.kind}\t{e.original!r} -> {e.replacement!r}\t{ctx}{sugg}")
+    return lines
+
+
+def _read_source(source: str) -> str:
+    if source == "-":
+        data = sys.stdin.buffer.read()
+        name = "<stdin>"
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise InputNotFoundError(source)
+        data = path.read_bytes()
+        name = source
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"expected UTF-8 text, found undecodable bytes at offset {exc.start}") from None

@@ -1,0 +1,308 @@
+"""Tests of the repair stage on real text: the seed article and clean UN/news Arabic."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.document import Article
+from pipeline.errors import ConfigError
+from pipeline.repair import rules
+from pipeline.repair.core import apply_edits, repair_text
+from pipeline.repair.lexicon import Lexicon
+from pipeline.repair.noise import add_noise
+from pipeline.repair.settings import RepairSettings
+from pipeline.repair.stage import RepairStage, load_repair_settings
+
+
+@pytest.fixture(scope="module")
+def repair_settings() -> RepairSettings:
+    return load_repair_settings()
+
+
+@pytest.fixture(scope="module")
+def lexicon(repair_settings: RepairSettings) -> Lexicon:
+    # Loads wordfreq, Hunspell-ar and the symspell index once for the whole module.
+    return Lexicon.load(repair_settings.lexicon)
+
+
+def _fix(text: str, lexicon: Lexicon, settings: RepairSettings) -> str:
+    return repair_text(text, lexicon, settings).clean
+
+
+# -- rules (no lexicon) -----------------------------------------------------------------
+
+
+class TestRules:
+    def test_stray_tanween_inside_words_goes(self):
+        assert rules.remove_stray_tanween("الإنترنٌت") == "الإنترنت"
+        assert rules.remove_stray_tanween("خاصٌة") == "خاصة"
+        assert rules.remove_stray_tanween("عقوًدا") == "عقودا"
+
+    def test_authors_final_tanween_and_shadda_stay(self):
+        for word in ("جديداً", "علميًّا", "مهمّاً", "هدًى", "محوٍ", "كافٍ", "عزّزت"):
+            assert rules.remove_stray_tanween(word) == word
+
+    def test_tatweel_inside_goes_detached_prefix_stays(self):
+        assert rules.remove_tatweel("اكثـر") == "اكثر"
+        assert rules.remove_tatweel("بـ") == "بـ"
+        assert rules.remove_tatweel("الـ") == "الـ"
+
+    def test_foreign_mark_and_persian_letter(self):
+        data = rules.load_rule_data()
+        assert rules.remove_foreign_marks("بلد\u093cه") == "بلده"
+        assert rules.map_persian_letters("فليپ", data) == "فليب"
+        assert rules.map_presentation_forms("\ufefb", data) == "لا"
+
+    def test_glued_latin_split(self):
+        assert rules.split_glued_latin("السيليكونSilicon") == ("السيليكون", "Silicon")
+        assert rules.split_glued_latin("توiter") is None
+
+    def test_weighted_distance_prefers_lookalikes_and_thin_letters(self):
+        data = rules.load_rule_data()
+        assert rules.weighted_distance("الفنصلية", "القنصلية", data) < rules.weighted_distance("الفنصلية", "الفصلية", data)
+        assert rules.weighted_distance("متتصاعد", "متصاعد", data) < rules.weighted_distance("متتصاعد", "تتصاعد", data)
+        assert rules.weighted_distance("يبز", "يبرز", data) < rules.weighted_distance("يبز", "خبز", data)
+
+    def test_missing_data_dir_is_a_config_error(self, tmp_path):
+        with pytest.raises(ConfigError, match="not found"):
+            rules.load_rule_data(tmp_path)
+
+
+# -- the core on the seed's damage ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        ("وصل حجم مستخدمي الإنترنط الى 3 مليارات", "وصل حجم مستخدمي الإنترنت الى 3 مليارات"),
+        ("حدث هذا الاتصال عبر الإنترن特 قبل شهرين", "حدث هذا الاتصال عبر الإنترنت قبل شهرين"),
+        ("بما في ذلك الإنترت، والأجهزة المحمولة", "بما في ذلك الإنترنت، والأجهزة المحمولة"),
+        ("استخدمت وزارة الشؤون الخارجية توiter لإجلاء", "استخدمت وزارة الشؤون الخارجية تويتر لإجلاء"),
+        ("تستخدم وزارة الخارجية الكينية تطبيق توينتر لتسليم", "تستخدم وزارة الخارجية الكينية تطبيق تويتر لتسليم"),
+        ("عبر الإنترنٌت، ويمكن", "عبر الإنترنت، ويمكن"),
+        ("كل منهم من بلد\u093cه، في أسرع", "كل منهم من بلده، في أسرع"),
+        ("منصة الفيسبوك، ك وسيط للتواصل", "منصة الفيسبوك، كوسيط للتواصل"),
+        ("ووصف ليف غروسمان ب أنها فرصة", "ووصف ليف غروسمان بأنها فرصة"),
+        ("كما انها تمكنا منرسم سياستها الخارجية", "كما انها تمكنا من رسم سياستها الخارجية"),
+        ("في وادي السيليكونSilicon Valley بسان", "في وادي السيليكون Silicon Valley بسان"),
+        ("تغيير خاصٌة في مجال", "تغيير خاصة في مجال"),
+        ("8.فليپ تايلو، الدبلوماسية", "8.فليب تايلو، الدبلوماسية"),
+        ("عبر الشبكة. جارٍ إعادة المحاولة... ثانياً", "عبر الشبكة. ثانياً"),
+    ],
+)
+def test_seed_damage_is_repaired(damaged, expected, lexicon, repair_settings):
+    assert _fix(damaged, lexicon, repair_settings) == expected
+
+
+def test_authors_spelling_and_marks_are_kept(lexicon, repair_settings):
+    # No hamza added (اذ, اصبح, الاول), final tanween, shadda and the detached بـ stay.
+    text = "اذ اصبح المطلب الاول تغييرًا علميًّا حقيقياً، على الحكومات الاستفادة بـ اكبر قدر ممكن"
+    result = repair_text(text, lexicon, repair_settings)
+    assert result.clean == text
+    assert result.applied == []
+
+
+def test_real_word_errors_are_not_touched(lexicon, repair_settings):
+    # الموضع for الموقع is a valid word: a lexicon cannot fix it, and it must not damage it.
+    text = "3. الموضع الإلكتروني: يوجد لدى عدد من وزارات الخارجية"
+    assert _fix(text, lexicon, repair_settings) == text
+
+
+def test_duplicate_and_leaked_translation_are_logged(seed_raw, lexicon, repair_settings):
+    start = seed_raw.index("علاوة على ذلك، أدت")
+    end = seed_raw.index("ومع ذلك، فإن")
+    text = seed_raw[start:end] + "ومع ذلك"
+    result = repair_text(text, lexicon, repair_settings)
+    assert "Moreover" not in result.clean
+    assert result.clean.count("تسريع نشر المعلومات") == 1
+    assert result.clean.startswith("علاوة على ذلك، أدت الدبلوماسية الرقمية إلى تسريع")
+    kinds = {e.kind for e in result.applied}
+    assert {"duplicate", "leaked_translation"} <= kinds
+    removed = "".join(e.original for e in result.applied if e.kind == "leaked_translation")
+    assert removed.count("Moreover, digital diplomacy") == 2  # nothing silently lost
+
+
+def test_english_passage_and_parenthesis_are_left_alone(lexicon, repair_settings):
+    text = (
+        "In the twentieth century, concepts spread that have connotations.\n"
+        "في كتابهم الدبلوماسية الرقمية (Digital Diplomacy Theory and Practice) والذي يشير"
+    )
+    assert _fix(text, lexicon, repair_settings) == text
+
+
+def test_footnote_markers_survive(lexicon, repair_settings):
+    text = "الثورة المعلوماتية⁽¹⁾. فضلاً عن الإنترنط"
+    assert _fix(text, lexicon, repair_settings) == "الثورة المعلوماتية⁽¹⁾. فضلاً عن الإنترنت"
+
+
+def test_unclear_cases_are_flagged_with_suggestions(lexicon, repair_settings):
+    # A non-word with the author's shadda: a bare candidate would drop the mark, so only suggest.
+    result = repair_text("قصد تمكينهم من التخيّي عن الأجهزة الأمنية", lexicon, repair_settings)
+    flagged = result.flagged
+    assert [e.original for e in flagged] == ["التخيّي"]
+    assert flagged[0].suggestions and flagged[0].confidence <= 0.5
+    assert result.applied == []
+    assert "التخيّي" in result.clean  # flagged, not applied
+
+
+def test_edit_log_reproduces_the_repair_on_the_seed(seed_raw, lexicon, repair_settings):
+    result = repair_text(seed_raw, lexicon, repair_settings)
+    assert len(result.applied) >= 30
+    for e in result.edits:
+        assert seed_raw[e.start : e.end] == e.original
+    clean, omap = apply_edits(seed_raw, result.applied)
+    assert clean == result.clean
+    # The map sends every clean offset back into the raw text, unchanged runs char by char.
+    i = result.clean.index("كوسيط")
+    assert seed_raw[omap.to_raw(i + 2) : omap.to_raw(i + 5, end=True)] == "سيط"
+    # Undo: putting every original back in place of its replacement gives the raw text.
+    assert _undo(result.clean, result.applied) == seed_raw
+
+
+def _undo(clean: str, applied) -> str:
+    out = []
+    pos = 0
+    delta = 0  # clean offset - raw offset, so far
+    for e in applied:  # in text order
+        at = e.start + delta
+        out.append(clean[pos:at])
+        out.append(e.original)
+        pos = at + len(e.replacement)
+        delta += len(e.replacement) - len(e.original)
+    out.append(clean[pos:])
+    return "".join(out)
+
+
+def test_repair_is_idempotent_on_the_seed(seed_raw, lexicon, repair_settings):
+    once = repair_text(seed_raw, lexicon, repair_settings)
+    twice = repair_text(once.clean, lexicon, repair_settings)
+    assert twice.clean == once.clean
+    assert twice.applied == []
+
+
+_SEED_WORDS = None
+
+
+def _seed_words() -> list[str]:
+    global _SEED_WORDS
+    if _SEED_WORDS is None:
+        from tests.conftest import SEED_PATH
+
+        raw = SEED_PATH.read_text(encoding="utf-8")
+        _SEED_WORDS = sorted(set(raw.split()))
+    return _SEED_WORDS
+
+
+_DAMAGE = st.sampled_from(["", "ٌ", "特", "\u200f", "ـ", "پ", " ", "Silicon", "ً", "iter", "\u093c", "."])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, 10_000), _DAMAGE, st.integers(0, 8)), min_size=1, max_size=14))
+def test_repair_is_idempotent_property(lexicon, repair_settings, parts):
+    """Repairing repaired text changes nothing, for seed words with random damage glued in."""
+    words = _seed_words()
+    pieces = []
+    for idx, damage, cut in parts:
+        w = words[idx % len(words)]
+        cut = min(cut, len(w))
+        pieces.append(w[:cut] + damage + w[cut:])
+    text = " ".join(pieces)
+    once = repair_text(text, lexicon, repair_settings)
+    for e in once.edits:
+        assert text[e.start : e.end] == e.original
+    assert apply_edits(text, once.applied)[0] == once.clean
+    twice = repair_text(once.clean, lexicon, repair_settings)
+    assert twice.clean == once.clean, twice.applied
+
+
+# -- clean real text and synthetic noise ---------------------------------------------------
+
+
+def _shared_docs(shared_data, n: int) -> list[str]:
+    docs = []
+    for name in ("un-parallel-corpus-v1.0-testsets", "ant-corpus-v1.1-politics-intl"):
+        path = shared_data / "arabic-text" / name / "docs.jsonl"
+        if not path.exists():
+            pytest.skip(f"{path} not found")
+        with open(path, encoding="utf-8") as fh:
+            for i, line in enumerate(fh):
+                if i >= n:
+                    break
+                docs.append(json.loads(line)["text"])
+    return docs
+
+
+def test_clean_un_and_news_text_is_barely_touched(shared_data, lexicon, repair_settings):
+    docs = _shared_docs(shared_data, 40)
+    tokens = sum(len(d.split()) for d in docs)
+    word_edits = 0
+    for d in docs:
+        for e in repair_text(d, lexicon, repair_settings).applied:
+            if e.kind not in ("tatweel", "invisible"):  # typographic only, the letters stay
+                word_edits += 1
+    assert tokens > 5000
+    assert word_edits * 5000 / tokens <= 3.0
+
+
+def test_synthetic_noise_is_mostly_repaired(shared_data, lexicon, repair_settings):
+    from pipeline.scoring import edit_prf
+
+    docs = _shared_docs(shared_data, 15)
+    agg = {"tp_pred": 0, "n_pred": 0, "tp_gold": 0, "n_gold": 0}
+    for k, d in enumerate(docs):
+        noisy = add_noise(d, 0.05, seed=k, kinds=("stray_tanween", "foreign", "insertion", "lookalike"))
+        result = repair_text(noisy.text, lexicon, repair_settings)
+        s = edit_prf(result.applied, noisy.edits, noisy.text)
+        for key in agg:
+            agg[key] += s[key]
+    assert agg["n_gold"] > 50
+    assert agg["tp_pred"] / agg["n_pred"] >= 0.85
+    assert agg["tp_gold"] / agg["n_gold"] >= 0.5
+
+
+def test_noise_model_is_seeded_and_its_edits_undo_the_damage():
+    text = "وتشاطر أرمينيا تماما القلق الذي أعرب عنه الرؤساء المشاركون لمجموعة مينسك التابعة لمنظمة الأمن"
+    a = add_noise(text, 0.5, seed=3)
+    b = add_noise(text, 0.5, seed=3)
+    assert a.text == b.text and a.text != text
+    assert apply_edits(a.text, a.edits)[0] == text
+    with pytest.raises(ValueError, match="rate"):
+        add_noise(text, 1.5)
+
+
+# -- settings and the stage -----------------------------------------------------------------
+
+
+def test_settings_reject_unknown_and_mistyped_values():
+    with pytest.raises(ConfigError, match="unknown repair setting 'auto_margn'"):
+        RepairSettings.from_dict({"auto_margn": 1.0})
+    with pytest.raises(ConfigError, match="expects float"):
+        RepairSettings.from_dict({"auto_margin": "high"})
+    assert RepairSettings.from_dict({"auto_margin": 2}).auto_margin == 2.0
+
+
+def test_stage_repairs_the_seed_article(seed_article, lexicon, repair_settings):
+    article = Article.from_dict(seed_article.to_dict())  # a copy: the fixture is shared
+    stage = RepairStage(lexicon, repair_settings)
+    assert (stage.name, stage.requires, stage.provides) == ("repair", ("structure",), ("clean_text",))
+    article = stage(article)
+    arabic = [p for p in article.passages if p.lang == "ar" and p.kind in ("abstract", "paragraph", "list_item")]
+    assert arabic and all(p.clean_text is not None for p in arabic)
+    assert all(p.clean_text is None for p in article.passages if p.lang == "en")
+    joined = " ".join(p.clean_text for p in arabic)
+    for bad in ("特", "الإنترنط", "توiter", "ك وسيط", "جارٍ إعادة المحاولة"):
+        assert bad not in joined
+    assert joined.count("Moreover, digital diplomacy") == 0
+    assert article.edits
+    for e in article.edits:
+        assert article.raw[e.start : e.end] == e.original
+        assert e.passage_id is not None
+    # The clean map leads back to the raw characters of a repaired word.
+    p = next(p for p in arabic if "كوسيط" in p.clean_text)
+    i = p.clean_text.index("كوسيط")
+    s, t = p.clean_map.span_to_raw(i, i + len("كوسيط"))
+    assert article.raw[s:t] == "ك وسيط"
