@@ -104,7 +104,8 @@ def _nisba_forms(name: str) -> list[str]:
     if " " in name or _LATIN.search(name):
         return []
     stem = name[2:] if name.startswith("ال") else name
-    stem = re.sub(r"[اةىي]$", "", stem)
+    stem = re.sub(r"[اةى]$", "", stem)
+    stem = stem[:-1] if stem.endswith("ي") else stem  # بريطانيا -> بريطان(ي)
     if len(stem) < 2:
         return []
     forms = []

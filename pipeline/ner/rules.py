@@ -35,6 +35,12 @@ _YEARWORD = r"(?:عام|العام|سنة|السنة)\s+"
 _ORDINALS = (
     "الأول|الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الحادي|العشرين|العشرون"
 )
+#: Head nouns of institutions named by their country (وزارة الخارجية الفرنسية, السفارة السويدية).
+INSTITUTION_HEADS = (
+    "وزارة", "سفارة", "السفارة", "الحكومة", "حكومة", "القنصلية", "قنصلية", "مكتب", "بعثة", "البعثة", "مجلس", "وكالة",
+)  # fmt: skip
+#: Ministries that are named without a country (وزارة الخارجية).
+MINISTRY_PORTFOLIOS = ("الخارجية", "الدفاع", "الداخلية", "الإعلام", "الاعلام")
 _DECADES = "عشرينيات|ثلاثينيات|أربعينيات|اربعينيات|خمسينيات|ستينيات|سبعينيات|ثمانينيات|تسعينيات"
 
 
@@ -134,9 +140,49 @@ class ArabicRules:
                 i += 1
         return out
 
+    def institutions(self, text: str, max_gap: int = 2) -> list[RuleSpan]:
+        """ORG spans of state institutions named by their country.
+
+        A head noun (وزارة, سفارة, الحكومة...) followed, within ``max_gap`` words
+        and without punctuation in between, by a country name or its nisba
+        adjective: وزارة الخارجية الفرنسية, السفارة السويدية, سفارة السويد,
+        مكتب شؤون الخارجية البريطاني. A ministry named by its portfolio alone
+        (وزارة الخارجية) is also an ORG, as the guideline asks.
+        """
+        heads = {key(h) for h in INSTITUTION_HEADS}
+        words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+        out: list[RuleSpan] = []
+        i = 0
+        while i < len(words):
+            start, end, word = words[i]
+            offset = next(
+                (o for o in clitic_offsets(word) if key(_restore_article(word, o, word[o:])) in heads), None
+            )
+            if offset is None:
+                i += 1
+                continue
+            last = None
+            for j in range(i + 1, min(len(words), i + max_gap + 2)):
+                if text[words[j - 1][1] : words[j][0]].strip():
+                    break  # punctuation or a line of something else in between
+                k = key(words[j][2])
+                entry = self.gazetteer.entries.get(k)
+                if k in self.gazetteer.nisba or (entry is not None and entry.label == "LOC"):
+                    last = j
+                    break
+            if last is None and key(word[offset:]) == key("وزارة") and i + 1 < len(words):
+                if words[i + 1][2] in MINISTRY_PORTFOLIOS and not text[end : words[i + 1][0]].strip():
+                    last = i + 1
+            if last is None:
+                i += 1
+                continue
+            out.append(RuleSpan(start + offset, words[last][1], "ORG", rule="institution"))
+            i = last + 1
+        return out
+
     def __call__(self, text: str) -> list[RuleSpan]:
         """All rule spans of a text, overlaps resolved (longer span wins, then earlier)."""
-        return resolve_overlaps([*self.dates(text), *self.urls(text), *self.names(text)])
+        return resolve_overlaps([*self.dates(text), *self.urls(text), *self.institutions(text), *self.names(text)])
 
 
 def _restore_article(word: str, offset: int, candidate: str) -> str:
@@ -158,39 +204,62 @@ def clitic_offsets(word: str) -> Iterator[int]:
             yield len(prefix)
 
 
-def strip_clitic(text: str, known: set[str] | None = None) -> int:
+def strip_clitic(
+    text: str, known: set[str] | None = None, counts: dict[str, int] | None = None, names: set[str] | None = None
+) -> int:
     """How many leading characters of a model span are a proclitic to leave out.
 
-    A clitic is stripped when what follows is the definite article (والسويد,
-    بالسويد -> السويد), when it is the fused لل (للأمم -> لأمم, one ل removed),
-    or when the rest of the word is a known name in ``known`` (keys from
-    :func:`pipeline.ner.gazetteer.key`), e.g. وتويتر -> تويتر.
+    The model was trained on corpora whose entity tokens keep their clitics
+    (وألمانيا is B-LOC), so its spans must be trimmed. A prefix is stripped when
+    the rest of the word is a gazetteer name (``known``: والدنمارك -> الدنمارك),
+    unless the whole word is itself a known name (لبنان); else when the rest is a
+    word that begins names in the training data (``names``) or is clearly more
+    frequent than the whole word in real Arabic text (``counts``, rests of four
+    letters or more: وشيلي -> شيلي, لترامب -> ترامب, but not كاليفورنيا,
+    فرانكفورت or وادي). The fused لل loses
+    exactly one ل (للأمم المتحدة -> لأمم المتحدة), as the guideline asks.
+    Without counts, only the article-based forms (والسويد, بالسويد) are trimmed.
 
     Args:
         text: The span text as the model found it.
-        known: Keys of words known to start names.
+        known: Keys (:func:`pipeline.ner.gazetteer.key`) of gazetteer names and their first words.
+        counts: Word counts keyed the same way.
+        names: Keys of words that begin names in the training data.
 
     Returns:
         The number of characters to drop from the start (0 when none).
     """
     first = text.split(" ", 1)[0]
-    if known and key(first) in known:
-        return 0
-    for prefix in ("و", "ف", ""):
-        if not first.startswith(prefix):
-            continue
-        rest = first[len(prefix) :]
-        if rest.startswith("لل") and len(rest) >= 4:
-            return len(prefix) + 1
-        if rest[:1] in ("ب", "ك", "ل") and rest[1:3] == "ال" and len(rest) >= 5:
-            return len(prefix) + 1
-        if prefix and rest.startswith("ال") and len(rest) >= 4:
-            return len(prefix)
-    if known:
-        for prefix in PROCLITICS:
+    known = known or set()
+    names = names or set()
+    k_first = key(first)
+    n_first = counts.get(k_first, 0) if counts else 0
+
+    def candidates() -> Iterator[tuple[int, str]]:
+        for prefix in sorted(PROCLITICS, key=len):
             rest = first[len(prefix) :]
-            if first.startswith(prefix) and len(rest) >= 3 and key(first) not in known and key(rest) in known:
-                return len(prefix)
+            if first.startswith(prefix) and len(rest) >= 2:
+                if prefix.endswith("ل") and rest.startswith("ل"):
+                    yield len(prefix), "ا" + rest  # fused لل: the span keeps the second ل
+                yield len(prefix), rest
+
+    if k_first in known:
+        return 0
+    for cut, rest in candidates():
+        if key(rest) in known:
+            return cut
+    if k_first in names:
+        return 0
+    for cut, rest in candidates():
+        k_rest = key(rest)
+        if k_rest in names:
+            return cut
+        if counts is None:
+            if rest.startswith("ال") and len(rest) >= 4:
+                return cut
+        elif len(k_rest) >= 4 and counts.get(k_rest, 0) >= max(3, 2 * n_first):
+            # Short rests are too often other words (وادي -> ادي "led to").
+            return cut
     return 0
 
 

@@ -36,8 +36,10 @@ DEFAULT_MODEL = "models/ner-ar"
 OUTPUT_LABELS = ("PER", "ORG", "LOC", "PLATFORM", "DATE")
 #: Labels the span rules are trusted with over the model.
 RULE_LABELS = ("DATE", "PLATFORM")
-#: File in the model folder listing words known to begin names (for clitic stripping).
+#: Files in the model folder used for clitic stripping: words known to begin names,
+#: and word counts of real Arabic text (both keyed by :func:`pipeline.ner.gazetteer.key`).
 LEXICON_FILE = "name_words.json"
+COUNTS_FILE = "word_counts.json"
 _ARABIC = re.compile(r"[\u0621-\u064A]")
 _AR_PASSAGE_KINDS = ("abstract", "paragraph", "list_item")
 
@@ -77,14 +79,22 @@ def load_model(path: Path) -> Any:
     return nlp
 
 
-def _load_lexicon(path: Path) -> set[str]:
-    file = path / LEXICON_FILE
+def _load_json(path: Path, name: str, expected: type) -> Any:
+    file = path / name
     if not file.is_file():
-        return set()
+        raise ModelError(str(path), f"corrupt NER model: {name} is missing")
     try:
-        return set(json.loads(file.read_text(encoding="utf-8")))
-    except (json.JSONDecodeError, TypeError) as exc:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ModelError(str(file), f"corrupt word list: {exc}") from None
+    if not isinstance(data, expected):
+        raise ModelError(str(file), f"expected a JSON {expected.__name__}, found {type(data).__name__}")
+    return data
+
+
+def load_lexicons(path: Path) -> tuple[set[str], dict[str, int]]:
+    """The name-initial words and word counts shipped beside the model."""
+    return set(_load_json(path, LEXICON_FILE, list)), _load_json(path, COUNTS_FILE, dict)
 
 
 class NerStage:
@@ -94,6 +104,7 @@ class NerStage:
         nlp_ar: The trained Arabic spaCy pipeline.
         gazetteer: The loaded gazetteer.
         name_words: Keys of words known to begin names (clitic stripping).
+        counts: Word counts of real Arabic text (clitic stripping).
         batch_size: Texts per batch given to spaCy.
         link_threshold: Lowest transliteration similarity that links two entities.
     """
@@ -107,6 +118,7 @@ class NerStage:
         nlp_ar: Any,
         gazetteer: Gazetteer,
         name_words: set[str] | None = None,
+        counts: dict[str, int] | None = None,
         *,
         batch_size: int = 64,
         link_threshold: float = 0.7,
@@ -115,7 +127,9 @@ class NerStage:
         self.gazetteer = gazetteer
         self.rules = ArabicRules(gazetteer)
         self.nlp_en = build_english_ruler(gazetteer)
-        self.known = set(gazetteer.entries) | {k.split()[0] for k in gazetteer.entries} | (name_words or set())
+        self.known = set(gazetteer.entries) | {k.split()[0] for k in gazetteer.entries}
+        self.name_words = name_words or set()
+        self.counts = counts
         self.batch_size = batch_size
         self.link_threshold = link_threshold
 
@@ -138,13 +152,23 @@ class NerStage:
             raise ConfigError(f"[stages.ner] link_threshold: expected a number in (0, 1], found {threshold!r}")
         path = config.resolve(model)
         nlp = load_model(path)
-        return cls(nlp, load_gazetteer(), _load_lexicon(path), batch_size=batch_size, link_threshold=float(threshold))
+        words, counts = load_lexicons(path)
+        return cls(nlp, load_gazetteer(), words, counts, batch_size=batch_size, link_threshold=float(threshold))
 
     @classmethod
     def from_path(cls, path: str | Path) -> "NerStage":
         """Build the stage from a model folder (tests, scripts)."""
         path = Path(path)
-        return cls(load_model(path), load_gazetteer(), _load_lexicon(path))
+        nlp = load_model(path)
+        words, counts = load_lexicons(path)
+        return cls(nlp, load_gazetteer(), words, counts)
+
+    def to_disk(self, path: str | Path) -> None:
+        """Save the model and its word lists so :meth:`from_path` rebuilds the same stage."""
+        path = Path(path)
+        self.nlp_ar.to_disk(path)
+        (path / LEXICON_FILE).write_text(json.dumps(sorted(self.name_words), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        (path / COUNTS_FILE).write_text(json.dumps(self.counts or {}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
 
     # -- prediction (no side effects) ---------------------------------------
 
@@ -158,7 +182,7 @@ class NerStage:
             for ent in doc.ents:
                 if ent.label_ not in OUTPUT_LABELS:
                     continue
-                start = ent.start_char + strip_clitic(ent.text, self.known)
+                start = ent.start_char + strip_clitic(ent.text, self.known, self.counts, self.name_words)
                 end = ent.end_char
                 surface = text[start:end]
                 if ent.label_ == "LOC" and key(surface) in self.gazetteer.nisba and self.gazetteer.lookup(surface) is None:
@@ -336,8 +360,10 @@ def _merge(model_spans: list[RuleSpan], rule_spans: list[RuleSpan]) -> list[Foun
     strong = [r for r in rule_spans if r.label in RULE_LABELS]
     weak = [r for r in rule_spans if r.label not in RULE_LABELS]
     kept_model = [m for m in model_spans if not any(_overlap(m, s) for s in strong)]
-    kept_weak = [w for w in weak if not any(_overlap(w, m) for m in kept_model)]
-    merged = resolve_overlaps([*strong, *kept_model, *kept_weak])
+    kept_weak = [w for w in weak if not any(_overlap(w, s) for s in strong)]
+    # Model and gazetteer/institution spans: the longer wins (أمريكا اللاتينية over أمريكا,
+    # سفارة السويد over السويد); on the very same span the curated rule label wins.
+    merged = resolve_overlaps([*strong, *kept_weak, *kept_model])
     return [Found(s.start, s.end, s.label, "model" if s.rule == "model" else "rule", s.id) for s in merged]
 
 

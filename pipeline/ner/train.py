@@ -34,7 +34,7 @@ from ..errors import ConfigError, InputError
 from .convert import ConversionReport, TaggedSentence, read_aqmar, read_conll, to_docbin
 from .gazetteer import key
 from .rules import PROCLITICS
-from .stage import LEXICON_FILE
+from .stage import COUNTS_FILE, LEXICON_FILE
 
 MODEL_VERSION = "1.0.0"
 DEFAULT_OUTPUT = PROJECT_ROOT / "models" / "ner-ar"
@@ -55,7 +55,7 @@ CORPORA = {
         "files": ["ner/aqmar/articles"],
     },
     "arabic-text": {
-        "name": "Unlabelled Arabic text for the static vectors: ANT corpus v1.1 (politics, international) and UN Parallel Corpus v1.0 test sets",
+        "name": "Unlabelled Arabic text (static vectors, word counts for clitic stripping): ANT corpus v1.1 (politics, international) and UN Parallel Corpus v1.0 test sets",
         "licence": "Apache-2.0 (ANT corpus); UN Parallel Corpus terms (acknowledge the UN, cite Ziemski et al. 2016)",
         "citation": "Chouigui et al. (ANT corpus); Ziemski, Junczys-Dowmunt & Pouliquen, LREC 2016",
         "files": ["arabic-text/ant-corpus-v1.1-politics-intl/docs.jsonl", "arabic-text/un-parallel-corpus-v1.0-testsets/docs.jsonl"],
@@ -179,8 +179,39 @@ def name_words(sentences: Iterable[TaggedSentence], labels: Iterable[str] = EVAL
     return sorted(out)
 
 
-def build_vectors(data_dir: Path, sentences: list[TaggedSentence], out_dir: Path, *, dim: int = 64, seed: int = 0) -> Path:
-    """Learn static vectors from the unlabelled Arabic text plus the training sentences.
+def unlabelled_sentences(data_dir: Path, limit: int | None = None) -> list[list[str]]:
+    """The unlabelled Arabic text (ANT news, UN documents), one token list per line.
+
+    Raises:
+        InputError: A file is missing.
+    """
+    import spacy
+
+    from .vectors import iter_jsonl_texts
+
+    nlp = spacy.blank("ar")
+    sents: list[list[str]] = []
+    for rel in CORPORA["arabic-text"]["files"]:
+        path = data_dir / rel
+        if not path.is_file():
+            raise InputError(str(path), "unlabelled Arabic text not found")
+        for text in iter_jsonl_texts(path):
+            for line in text.split("\n"):
+                if line.strip():
+                    sents.append([t.text for t in nlp.tokenizer(line) if not t.is_space])
+            if limit is not None and len(sents) >= limit:
+                break
+    return sents
+
+
+def word_counts(sentences: Iterable[list[str]], min_count: int = 2) -> dict[str, int]:
+    """Counts of word keys (:func:`pipeline.ner.gazetteer.key`) seen at least ``min_count`` times."""
+    counts = Counter(key(w) for s in sentences for w in s if any("\u0621" <= ch <= "\u064a" for ch in w))
+    return {w: c for w, c in sorted(counts.items()) if c >= min_count}
+
+
+def build_vectors(sents: list[list[str]], out_dir: Path, *, dim: int = 64, seed: int = 0) -> Path:
+    """Learn static vectors from tokenised sentences (unlabelled text plus training sentences).
 
     Returns:
         A folder holding a spaCy pipeline with only the vectors table.
@@ -188,19 +219,8 @@ def build_vectors(data_dir: Path, sentences: list[TaggedSentence], out_dir: Path
     import spacy
     from spacy.training.initialize import convert_vectors
 
-    from .vectors import iter_jsonl_texts, train_ppmi_svd, write_word2vec_text
+    from .vectors import train_ppmi_svd, write_word2vec_text
 
-    nlp = spacy.blank("ar")
-    sents: list[list[str]] = []
-    for rel in CORPORA["arabic-text"]["files"]:
-        path = data_dir / rel
-        if not path.is_file():
-            raise InputError(str(path), "unlabelled Arabic text for the vectors not found")
-        for text in iter_jsonl_texts(path):
-            for line in text.split("\n"):
-                if line.strip():
-                    sents.append([t.text for t in nlp.tokenizer(line) if not t.is_space])
-    sents += [s.tokens for s in sentences]
     words, vecs = train_ppmi_svd(sents, dim=dim, min_count=2, max_words=50000, seed=seed)
     out_dir.mkdir(parents=True, exist_ok=True)
     txt = out_dir / "vectors.txt"
@@ -222,8 +242,10 @@ def train_ner(
     config: str | Path = DEFAULT_CONFIG,
     use_aqmar: bool = True,
     use_vectors: bool = True,
+    use_norms: bool = True,
     seed: int = 0,
     max_steps: int | None = None,
+    limit: int | None = None,
     work_dir: str | Path | None = None,
     log: Any = print,
 ) -> TrainResult:
@@ -235,8 +257,10 @@ def train_ner(
         config: The spaCy training config.
         use_aqmar: Add AQMAR to the training data.
         use_vectors: Learn and use static word vectors.
+        use_norms: Install the Arabic NORM table (:mod:`pipeline.ner.norms`).
         seed: Random seed of training (and of the vectors' SVD).
         max_steps: Override ``[training] max_steps`` (e.g. a tiny smoke run).
+        limit: Use only this many sentences of each data set (a smoke run; scores are meaningless).
         work_dir: Where the DocBins, vectors and checkpoints go (a temporary folder when None).
         log: Called with progress messages.
 
@@ -249,6 +273,8 @@ def train_ner(
     """
     import spacy
     from spacy.cli.train import train as spacy_train
+
+    from . import norms  # noqa: F401  (registers the diplo.ar_norms.v1 callback the config names)
 
     t0 = time.time()
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
@@ -267,6 +293,8 @@ def train_ner(
         work.mkdir(parents=True, exist_ok=True)
     try:
         data = load_corpora(data_dir, use_aqmar=use_aqmar)
+        if limit is not None:
+            data = {**data, **{part: data[part][:limit] for part in ("train", "dev", "test")}}
         for name, rep in data["reports"].items():
             log(f"{name}: {rep.summary().splitlines()[0]}; {len(rep.problems)} malformed or repaired lines")
         (work / "conversion_report.txt").write_text(
@@ -284,14 +312,31 @@ def train_ner(
         if max_steps is not None:
             overrides["training.max_steps"] = max_steps
             overrides["training.eval_frequency"] = max(1, min(250, max_steps))
+        unlabelled = unlabelled_sentences(data_dir, limit) + [s.tokens for s in data["train"]]
+        counts = word_counts(unlabelled)
+        words = name_words(data["train"])
+        if use_norms:
+            from .gazetteer import load_gazetteer
+            from .norms import build_norm_table
+            gaz = load_gazetteer()
+            known = set(gaz.entries) | {k.split()[0] for k in gaz.entries}
+            seen = Counter(w for s in unlabelled for w in s)
+            vocab_words = [w for w, c in seen.items() if c >= 2] + [w for s in data["train"] for w in s.tokens]
+            table = build_norm_table(vocab_words, known, counts, set(words))
+            (work / "norms.json").write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+            overrides["paths.norms"] = str(work / "norms.json")
+            log(f"Arabic norm table: {len(table)} words")
         if use_vectors:
             log("learning static vectors (PPMI + SVD)...")
-            overrides["paths.vectors"] = str(build_vectors(data_dir, data["train"], work / "vectors", seed=seed))
+            overrides["paths.vectors"] = str(build_vectors(unlabelled, work / "vectors", seed=seed))
         else:
             overrides["components.tok2vec.model.embed.include_static_vectors"] = False
         log(f"training with spaCy ({config.name}, seed {seed})...")
         spacy_train(config, work / "train", use_gpu=-1, overrides=overrides)
         nlp = spacy.load(work / "train" / "model-best")
+        # The norms now live in the vocab; the shipped config must not need the callback.
+        nlp.config["initialize"]["before_init"] = None
+        nlp.config["paths"]["norms"] = None
         _extend_tokenizer(nlp)
         scores = {
             "anercorp_test": evaluate_on_sentences(nlp, data["test"], EVAL_LABELS),
@@ -299,12 +344,14 @@ def train_ner(
             "dev": evaluate_on_sentences(nlp, data["dev"], EVAL_LABELS),
         }
         log(f"ANERcorp test micro F1 (PER/LOC/ORG): {scores['anercorp_test']['micro']['f']:.4f}")
-        nlp.meta.update(_meta(data_dir, data, scores, seed=seed, use_aqmar=use_aqmar, use_vectors=use_vectors, config=config))
+        nlp.meta.update(
+            _meta(data_dir, data, scores, seed=seed, use_aqmar=use_aqmar, use_vectors=use_vectors, use_norms=use_norms, config=config)
+        )
         if output.exists():
             shutil.rmtree(output)
         nlp.to_disk(output)
-        words = name_words(data["train"])
         (output / LEXICON_FILE).write_text(json.dumps(words, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        (output / COUNTS_FILE).write_text(json.dumps(counts, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
         shutil.copy(work / "conversion_report.txt", output / "conversion_report.txt")
         return TrainResult(output, scores, data["reports"], time.time() - t0)
     finally:
@@ -320,10 +367,20 @@ def _extend_tokenizer(nlp: Any) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
-def _meta(data_dir: Path, data: dict[str, Any], scores: dict[str, Any], *, seed: int, use_aqmar: bool, use_vectors: bool, config: Path) -> dict[str, Any]:
+def _meta(
+    data_dir: Path,
+    data: dict[str, Any],
+    scores: dict[str, Any],
+    *,
+    seed: int,
+    use_aqmar: bool,
+    use_vectors: bool,
+    use_norms: bool,
+    config: Path,
+) -> dict[str, Any]:
     import spacy
 
-    corpora = ["anercorp"] + (["aqmar"] if use_aqmar else []) + (["arabic-text"] if use_vectors else [])
+    corpora = ["anercorp"] + (["aqmar"] if use_aqmar else []) + ["arabic-text"]
     sources = []
     for name in corpora:
         info = CORPORA[name]
@@ -350,6 +407,7 @@ def _meta(data_dir: Path, data: dict[str, Any], scores: dict[str, Any], *, seed:
             "config": config.name,
             "use_aqmar": use_aqmar,
             "use_vectors": use_vectors,
+            "use_norms": use_norms,
             "train_sentences": len(data["train"]),
             "dev_sentences": len(data["dev"]),
             "dev": "last 10% of ANERcorp_CamelLab_train (CAMeL Lab ship no dev split)",

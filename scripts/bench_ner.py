@@ -1,0 +1,106 @@
+"""Benchmark of the NER stage: model load time and batch throughput on real Arabic text.
+
+Usage:
+    python scripts/bench_ner.py [--model models/ner-ar] [--docs 400] [--n-process 1]
+
+Load time is measured in a fresh interpreter (imports included, as `diplo run`
+pays them). Throughput is tokens per second over running Arabic text from
+../shared/data/arabic-text (news and UN documents), batch mode: the trained
+model alone (``nlp.pipe``), and the whole Arabic prediction (model + clitic
+stripping + span rules).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+LOAD_SNIPPET = """
+import time, sys
+t = time.perf_counter()
+sys.path.insert(0, {repo!r})
+from pipeline.ner import NerStage
+stage = NerStage.from_path({model!r})
+print(time.perf_counter() - t)
+"""
+
+
+def load_time(model: Path, repeats: int = 3) -> list[float]:
+    """Seconds to import the stage and load the model, in fresh processes."""
+    out = []
+    for _ in range(repeats):
+        code = LOAD_SNIPPET.format(repo=str(REPO), model=str(model))
+        res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        out.append(float(res.stdout.strip().splitlines()[-1]))
+    return out
+
+
+def texts(n_docs: int) -> list[str]:
+    """Paragraphs of real Arabic text."""
+    from pipeline.ner.train import default_data_dir
+    from pipeline.ner.vectors import iter_jsonl_texts
+
+    path = default_data_dir() / "arabic-text" / "ant-corpus-v1.1-politics-intl" / "docs.jsonl"
+    paras = []
+    for i, text in enumerate(iter_jsonl_texts(path)):
+        if i >= n_docs:
+            break
+        paras += [p for p in text.split("\n") if p.strip()]
+    return paras
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--model", type=Path, default=REPO / "models" / "ner-ar")
+    parser.add_argument("--docs", type=int, default=400)
+    parser.add_argument("--n-process", type=int, default=1)
+    parser.add_argument("--batch-size", type=int, default=64)
+    args = parser.parse_args(argv)
+
+    loads = load_time(args.model)
+    from pipeline.ner import NerStage
+
+    stage = NerStage.from_path(args.model)
+    paras = texts(args.docs)
+    n_tokens = sum(len(d) for d in stage.nlp_ar.tokenizer.pipe(paras))
+    stage.predict_ar(paras[:20])  # warm up
+
+    t = time.perf_counter()
+    for _ in stage.nlp_ar.pipe(paras, batch_size=args.batch_size, n_process=args.n_process):
+        pass
+    model_s = time.perf_counter() - t
+
+    t = time.perf_counter()
+    stage.predict_ar(paras)
+    full_s = time.perf_counter() - t
+
+    size = sum(f.stat().st_size for f in args.model.rglob("*") if f.is_file())
+    print(
+        json.dumps(
+            {
+                "model": str(args.model),
+                "model_size_mb": round(size / 1e6, 1),
+                "load_seconds_fresh_process": [round(x, 2) for x in loads],
+                "paragraphs": len(paras),
+                "tokens": n_tokens,
+                "cpu_count": os.cpu_count(),
+                "n_process": args.n_process,
+                "model_tokens_per_s": round(n_tokens / model_s),
+                "model_plus_rules_tokens_per_s": round(n_tokens / full_s),
+            },
+            indent=2,
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,139 @@
+"""The NER stage with the shipped model: entities of the seed article, bad input, save -> reload."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import PipelineConfig
+from pipeline.errors import InputError, ModelError
+from pipeline.ner import NerStage
+from pipeline.ner.stage import COUNTS_FILE, LEXICON_FILE
+
+REPO = Path(__file__).resolve().parent.parent
+MODEL = REPO / "models" / "ner-ar"
+
+
+@pytest.fixture(scope="module")
+def stage() -> NerStage:
+    return NerStage.from_settings({"model": "models/ner-ar"}, PipelineConfig(stages=["read", "ner"], root=REPO))
+
+
+@pytest.fixture(scope="module")
+def tagged(stage, seed_article):
+    import copy
+
+    return stage(copy.deepcopy(seed_article))
+
+
+def test_stage_contract() -> None:
+    assert NerStage.name == "ner"
+    assert NerStage.requires == ("structure",)
+    assert NerStage.provides == ("entities",)
+
+
+def test_entities_have_raw_offsets_and_all_five_types(tagged) -> None:
+    assert tagged.entities
+    for e in tagged.entities:
+        assert tagged.raw[e.start : e.end] == e.text
+        assert e.label in ("PER", "ORG", "LOC", "PLATFORM", "DATE")
+        assert e.source in ("model", "rule")
+    assert {e.label for e in tagged.entities} == {"PER", "ORG", "LOC", "PLATFORM", "DATE"}
+    assert {e.lang for e in tagged.entities} == {"ar", "en"}
+    # No entity in the references (they are not tagged).
+    refs = [p for p in tagged.passages if p.kind == "reference"]
+    assert not any(p.start <= e.start < p.end for p in refs for e in tagged.entities)
+
+
+def test_seed_entities_with_clitics_left_out(tagged) -> None:
+    raw = tagged.raw
+    spans = {(e.start, e.end): e.label for e in tagged.entities}
+    i = raw.index("ايران وامريكا") + len("ايران و")
+    assert spans.get((i, i + len("امريكا"))) == "LOC"
+    i = raw.index("بالولايات المتحدة") + 1
+    assert spans.get((i, i + len("الولايات المتحدة"))) == "LOC"
+    i = raw.index("في القرن العشرين انتشرت") + 3
+    assert spans.get((i, i + len("القرن العشرين"))) == "DATE"
+    assert sum(e.text == "تويتر" and e.label == "PLATFORM" for e in tagged.entities) >= 10
+    assert any(e.text == "دونالد ترامب" and e.label == "PER" for e in tagged.entities)
+
+
+def test_cross_lingual_link_in_the_abstracts(tagged) -> None:
+    pairs = {(tagged.entities[link.en].text, tagged.entities[link.ar].text) for link in tagged.entity_links}
+    assert ("the twentieth century", "القرن العشرين") in pairs
+    for link in tagged.entity_links:
+        assert tagged.entities[link.en].lang == "en" and tagged.entities[link.ar].lang == "ar"
+
+
+def test_transliteration_similarity_prefers_the_right_name() -> None:
+    from pipeline.ner.stage import transliteration_similarity
+
+    assert transliteration_similarity("Twitter", "تويتر") > transliteration_similarity("Twitter", "فيسبوك")
+    assert transliteration_similarity("Obama", "أوباما") >= 0.7
+
+
+def test_bad_text_is_a_clear_error(stage) -> None:
+    with pytest.raises(InputError, match="empty text"):
+        stage.entities_ar("   ")
+    with pytest.raises(InputError, match="no Arabic letters"):
+        stage.entities_ar("Digital diplomacy and Twitter")
+    with pytest.raises(InputError, match="empty text"):
+        stage.entities_en("")
+
+
+def test_article_without_arabic_passages_gets_no_arabic_entities(stage, seed_article) -> None:
+    import copy
+
+    article = copy.deepcopy(seed_article)
+    article.passages = [p for p in article.passages if p.lang == "en"]
+    article.title_ar, article.keywords_ar = None, []
+    out = stage(article)
+    assert all(e.lang == "en" for e in out.entities)
+
+
+def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
+    cfg = PipelineConfig(stages=["read", "ner"], root=tmp_path)
+    with pytest.raises(ModelError, match="NER model folder not found"):
+        NerStage.from_settings({"model": "models/nothing-here"}, cfg)
+
+
+def test_corrupt_model_is_a_clear_error(tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "config.cfg").write_text("this is not a spaCy config", encoding="utf-8")
+    (broken / "meta.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(ModelError, match="corrupt NER model"):
+        NerStage.from_path(broken)
+    damaged = tmp_path / "damaged"
+    shutil.copytree(MODEL, damaged)
+    (damaged / "ner" / "model").write_bytes(b"\x00garbage")
+    with pytest.raises(ModelError, match="corrupt NER model"):
+        NerStage.from_path(damaged)
+    no_words = tmp_path / "no_words"
+    shutil.copytree(MODEL, no_words)
+    (no_words / COUNTS_FILE).unlink()
+    with pytest.raises(ModelError, match=COUNTS_FILE):
+        NerStage.from_path(no_words)
+
+
+def test_save_reload_same_entities(stage, seed_article, tmp_path: Path) -> None:
+    texts = [p.best_text for p in seed_article.passages if p.lang == "ar" and p.kind == "paragraph"][:15]
+    before = stage.predict_ar(texts)
+    stage.to_disk(tmp_path / "copy")
+    assert (tmp_path / "copy" / LEXICON_FILE).is_file()
+    reloaded = NerStage.from_path(tmp_path / "copy")
+    assert reloaded.predict_ar(texts) == before
+    assert any(before)
+
+
+def test_shipped_model_has_meta_with_sources_and_scores() -> None:
+    import json
+
+    meta = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))
+    assert meta["version"]
+    names = " ".join(s["name"] for s in meta["sources"])
+    assert "ANERcorp" in names
+    assert all(s["license"] for s in meta["sources"])
+    assert 0 < meta["diplo_scores"]["anercorp_test"]["micro"]["f"] <= 1

@@ -1,0 +1,61 @@
+"""`diplo train ner` end to end on a tiny slice of the data (a smoke run: scores are meaningless)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pipeline.ner import NerStage
+from pipeline.ner.norms import ar_norm
+from pipeline.ner.train import name_words, span_prf, train_ner
+
+
+def test_span_prf_counts_exact_matches() -> None:
+    gold = [(0, 0, 2, "PER"), (0, 3, 4, "LOC"), (1, 0, 1, "ORG")]
+    pred = [(0, 0, 2, "PER"), (0, 3, 5, "LOC"), (1, 0, 1, "PER")]
+    r = span_prf(gold, pred, ("PER", "LOC", "ORG"))
+    assert r["micro"]["tp"] == 1 and r["micro"]["gold"] == 3 and r["micro"]["pred"] == 3
+    assert r["per_type"]["PER"]["p"] == 0.5 and r["per_type"]["PER"]["r"] == 1.0
+
+
+def test_arabic_norms_fold_spelling_and_clitics() -> None:
+    known = {"المانيا", "السويد"}
+    counts = {"ترامب": 300, "لترامب": 8}
+    assert ar_norm("وألمانيا", known, counts) == "المانيا"
+    assert ar_norm("بالسويد", known, counts) == "السويد"
+    assert ar_norm("لترامب", known, counts) == "ترامب"
+    assert ar_norm("مدرسة", known, counts) == "مدرسه"  # teh marbuta folded, nothing stripped
+
+
+def _quiet(message: str) -> None:
+    pass
+
+
+def test_tiny_training_run_produces_a_loadable_model(shared_data: Path, tmp_path: Path) -> None:
+    result = train_ner(
+        tmp_path / "model",
+        data_dir=shared_data,
+        use_vectors=False,
+        max_steps=2,
+        limit=40,
+        work_dir=tmp_path / "work",
+        log=_quiet,
+    )
+    meta = json.loads((result.output / "meta.json").read_text(encoding="utf-8"))
+    assert meta["training"]["seed"] == 0 and meta["sources"][0]["license"] == "CC BY-SA 4.0"
+    assert "anercorp_test" in meta["diplo_scores"]
+    report = (result.output / "conversion_report.txt").read_text(encoding="utf-8")
+    assert "malformed or repaired lines" in report
+    stage = NerStage.from_path(result.output)
+    found = stage.entities_ar("غرد دونالد ترامب على تويتر في 20 يناير 2017")
+    assert ("PLATFORM", "تويتر") in {(f.label, "غرد دونالد ترامب على تويتر في 20 يناير 2017"[f.start : f.end]) for f in found}
+
+
+def test_name_words_leave_out_clitic_forms() -> None:
+    from pipeline.ner.convert import TaggedSentence
+
+    sents = [
+        TaggedSentence(["في", "ألمانيا"], ["O", "B-LOC"]),
+        TaggedSentence(["وألمانيا", "و", "بوش"], ["B-LOC", "O", "B-PER"]),
+    ]
+    assert name_words(sents) == ["المانيا", "بوش"]
