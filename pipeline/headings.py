@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .camel import match_key
 
@@ -145,12 +146,14 @@ def classify_heading(text: str) -> HeadingInfo | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def ordinal_word_index(word: str) -> int | None:
     """1-based number of an ordinal adverb (أولاً → 1), else None."""
     key = match_key(word).strip(_TRAILING + "،,")
     return ORDINAL_ADVERBS.index(key) + 1 if key in ORDINAL_ADVERBS else None
 
 
+@lru_cache(maxsize=65536)
 def is_definite(word: str) -> bool:
     """Whether a word carries the definite article (ال, وال, بال, لل...)."""
     key = match_key(word).strip(_TRAILING + "،,")
