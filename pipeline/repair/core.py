@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import accumulate
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -47,6 +48,7 @@ from .settings import RepairSettings
 
 #: A word: letters, marks and format characters (so invisible characters inside words stay with them).
 _WORD = regex.compile(r"[\p{L}\p{M}\p{Cf}]+")
+_WORD_SPLIT = regex.compile(r"([\p{L}\p{M}\p{Cf}]+)")
 #: A plain Arabic word (only base letters): the fast path, nothing but the lexicon can apply.
 _PLAIN_AR = regex.compile(r"[\u0621-\u063A\u0641-\u064A]+")
 _HAS_AR = regex.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]")
@@ -107,16 +109,36 @@ class RepairResult:
         return [e for e in self.edits if e.status == "flagged"]
 
 
-@dataclass
 class _Word:
-    start: int
-    end: int
-    text: str
-    fixed: str  # after the rules (may contain a space for split words)
-    rules: list[str]
-    base: str = ""  # after the character rules, before the lexicon
-    flag: Edit | None = None
-    deleted: bool = False
+    """One word of the text and what the word-level pass made of it."""
+
+    __slots__ = ("start", "end", "text", "fixed", "rules", "base", "flag")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.fixed = text  # after the rules (may contain a space for split words)
+        self.rules: list[str] = []
+        self.base = text  # after the character rules, before the lexicon
+        self.flag: Edit | None = None
+
+
+#: Verdicts per word kept across calls (a stage repairs many passages with one lexicon);
+#: cleared when this large, so memory stays bounded.
+_WORD_CACHE_MAX = 300_000
+
+
+def _word_cache(lexicon: Lexicon, settings: RepairSettings) -> dict[str, "_WordResult"]:
+    """The word -> verdict cache of this lexicon under these settings."""
+    entry = lexicon.word_caches.get(id(settings))
+    if entry is None or entry[0] is not settings:
+        entry = (settings, {})
+        lexicon.word_caches[id(settings)] = entry
+    cache = entry[1]
+    if len(cache) > _WORD_CACHE_MAX:
+        cache.clear()
+    return cache
 
 
 # -- public API ---------------------------------------------------------------------------
@@ -136,45 +158,46 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
     settings = settings or RepairSettings()
     rules = lexicon.rules
     deletions = _document_deletions(text, rules, settings)
-    words = [
-        _Word(m.start(), m.end(), m.group(), m.group(), [])
-        for m in _WORD.finditer(text)
-        if not _inside(deletions, m.start(), m.end())
-    ]
-    cache: dict[str, _WordResult] = {}
-    counts = Counter(w.text for w in words)
-    for w in words:
-        hit = cache.get(w.text)
+    # One C-level split gives the words and the separators between them; offsets are the
+    # running sum of the parts' lengths: word i spans offs[2i+1]:offs[2i+2] and the
+    # separator after it is parts[2i+2]. No per-word Python object for the plain words.
+    parts = _WORD_SPLIT.split(text)
+    offs = list(accumulate(map(len, parts), initial=0))
+    toks = parts[1::2]
+    n = len(toks)
+    if deletions:
+        alive = [not _inside(deletions, offs[2 * i + 1], offs[2 * i + 2]) for i in range(n)]
+        live_toks = [t for t, ok in zip(toks, alive) if ok]
+    else:
+        alive = None
+        live_toks = toks
+    cache = _word_cache(lexicon, settings)
+    counts = Counter(live_toks)
+    verdicts: dict[str, _WordResult] = {}
+    for t in counts:
+        hit = cache.get(t)
         if hit is None:
-            hit = _repair_word(w.text, lexicon, settings)
-            cache[w.text] = hit
-        fixed, applied_rules, suggestions, conf, base = hit
-        w.fixed, w.rules, w.base = fixed, list(applied_rules), base
-        if _LEXICON_RULES & set(w.rules) and counts[w.text] >= settings.name_min_repeats:
-            # The same unknown form again and again is more likely a name than OCR noise
-            # (المرايحي), unless it is a rare look-alike of a very common word (الإنترت).
-            if lexicon.zipf.get(lookup_key(fixed), 0.0) < settings.name_override_zipf:
-                suggestions = [fixed]
-                w.fixed = base
-                w.rules = [r for r in w.rules if r not in _LEXICON_RULES]
-        if suggestions:
-            w.flag = Edit(
-                start=w.start,
-                end=w.end,
-                original=w.text,
-                replacement=suggestions[0],
-                rule="lexicon",
-                confidence=round(conf, 3),
-                kind="letter_confusion",
-                status="flagged",
-                suggestions=list(suggestions),
-            )
-    deletions += _duplicate_deletions(text, words, deletions, settings)
+            hit = _repair_word(t, lexicon, settings)
+            cache[t] = hit
+        if hit[1] or hit[2] is not None or hit[0] != t:
+            verdicts[t] = hit
+    words: dict[int, _Word] = {}  # token index -> the words something happens to
+    if verdicts:
+        for i, t in enumerate(toks):
+            if t in verdicts and (alive is None or alive[i]):
+                words[i] = _word_from_verdict(i, t, verdicts[t], offs, counts, lexicon, settings)
+    deletions += _duplicate_deletions(text, toks, offs, alive, settings)
     edits = _deletion_edits(text, deletions)
-    deleted_spans = [(e.start, e.end) for e in edits]
-    live = [w for w in words if not _inside(deleted_spans, w.start, w.end)]
-    edits += _join_edits(text, live, lexicon, settings)
-    for w in live:
+    if edits:  # some text deleted: the words inside it are gone
+        spans = [(e.start, e.end) for e in edits]
+        live = [not _inside(spans, offs[2 * i + 1], offs[2 * i + 2]) for i in range(n)]
+        for i in [i for i in words if not live[i]]:
+            del words[i]
+    else:
+        live = None
+    edits += _join_edits(text, parts, offs, words, live, lexicon, settings)
+    for i in sorted(words):
+        w = words[i]
         if w.fixed != w.text:
             edits.append(_word_edit(w))
         if w.flag is not None:
@@ -182,6 +205,41 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
     edits.sort(key=_edit_order)
     clean, omap = apply_edits(text, edits)
     return RepairResult(clean=clean, edits=edits, map=omap)
+
+
+def _word_from_verdict(
+    i: int,
+    t: str,
+    verdict: "_WordResult",
+    offs: list[int],
+    counts: Counter,
+    lexicon: Lexicon,
+    settings: RepairSettings,
+) -> _Word:
+    """The word object of token ``i`` whose verdict changes or flags it."""
+    fixed, applied_rules, suggestions, conf, base = verdict
+    w = _Word(offs[2 * i + 1], offs[2 * i + 2], t)
+    w.fixed, w.rules, w.base = fixed, list(applied_rules), base
+    if counts[t] >= settings.name_min_repeats and not _LEXICON_RULES.isdisjoint(w.rules):
+        # The same unknown form again and again is more likely a name than OCR noise
+        # (المرايحي), unless it is a rare look-alike of a very common word (الإنترت).
+        if lexicon.zipf.get(lookup_key(fixed), 0.0) < settings.name_override_zipf:
+            suggestions = [fixed]
+            w.fixed = base
+            w.rules = [r for r in w.rules if r not in _LEXICON_RULES]
+    if suggestions:
+        w.flag = Edit(
+            start=w.start,
+            end=w.end,
+            original=w.text,
+            replacement=suggestions[0],
+            rule="lexicon",
+            confidence=round(conf, 3),
+            kind="letter_confusion",
+            status="flagged",
+            suggestions=list(suggestions),
+        )
+    return w
 
 
 def apply_edits(text: str, edits: list[Edit]) -> tuple[str, OffsetMap]:
@@ -236,9 +294,9 @@ def _repair_word(word: str, lexicon: Lexicon, settings: RepairSettings) -> _Word
         the word is left for review (else None), the confidence of the decision, and the
         form after the character rules only.
     """
+    if lexicon.zipf.get(word, 0.0) > settings.rare_max_zipf and _PLAIN_AR.fullmatch(word):
+        return word, [], None, 1.0, word
     if _PLAIN_AR.fullmatch(word):
-        if lexicon.zipf.get(word, 0.0) > settings.rare_max_zipf:
-            return word, [], None, 1.0, word
         return (*_lexicon_step(word, [], lexicon, settings), word)
     if not _HAS_AR.search(word):
         # Latin or other script: only invisible characters are taken out.
@@ -474,43 +532,60 @@ def _arabic_neighbours(text: str, s: int, e: int) -> bool:
     return bool(left and right)
 
 
-def _norm_word(w: str) -> str:
-    return lookup_key(w)
-
-
 def _duplicate_deletions(
-    text: str, words: list[_Word], deletions: list[tuple[int, int, str]], settings: RepairSettings
+    text: str,
+    toks: list[str],
+    offs: list[int],
+    alive: list[bool] | None,
+    settings: RepairSettings,
 ) -> list[tuple[int, int, str]]:
-    """Second copies of immediately repeated runs of words (a duplicated sentence)."""
-    seq = [w for w in words if _HAS_AR.search(w.text)]
-    keys = [_norm_word(w.text) for w in seq]
-    n = len(seq)
+    """Second copies of immediately repeated runs of words (a duplicated sentence).
+
+    Only Arabic words count. A repeated run of ``min_duplicate_words`` or more words
+    repeats its first n-gram, so only positions whose opening n-gram occurred before
+    are examined (a C-level Counter finds them; most texts have few).
+    """
     min_len = settings.min_duplicate_words
+    idx = [i for i, t in enumerate(toks) if (alive is None or alive[i]) and _HAS_AR.search(t)]
+    keys = [lookup_key(toks[i]) for i in idx]
+    n = len(keys)
+    g = max(1, min(4, min_len))
+    if n < 2 * min_len:
+        return []
+    grams = list(zip(*(keys[k : n - g + 1 + k] for k in range(g))))
+    counted = Counter(grams)
+    repeated = {x for x, c in counted.items() if c > 1}
+    if not repeated:
+        return []
     out: list[tuple[int, int, str]] = []
-    last_seen: dict[str, list[int]] = {}
-    j = 0
-    while j < n:
-        hit = None
-        for i in reversed(last_seen.get(keys[j], [])):
-            length = j - i
-            if length < min_len or j + length > n:
-                continue
-            if keys[i:j] == keys[j : j + length] and "\n" not in text[seq[i].start : seq[j + length - 1].end]:
-                hit = (i, length)
-                break
-        if hit is not None:
-            i, length = hit
-            out.append((seq[j - 1].end, seq[j + length - 1].end, "duplicate"))
-            for k in range(j, j + length):
-                last_seen.setdefault(keys[k], []).append(k)
-            j += length
+    last_seen: dict[tuple[str, ...], list[int]] = {}
+    skip_until = 0
+    for j, gram in enumerate(grams):
+        if gram not in repeated:
             continue
-        positions = last_seen.setdefault(keys[j], [])
+        positions = last_seen.setdefault(gram, [])
+        if j >= skip_until:
+            for i in reversed(positions):
+                length = j - i
+                if length < min_len or j + length > n:
+                    continue
+                end_word = idx[j + length - 1]
+                if _same_run(keys, i, j, length) and "\n" not in text[offs[2 * idx[i] + 1] : offs[2 * end_word + 2]]:
+                    out.append((offs[2 * idx[j - 1] + 2], offs[2 * end_word + 2], "duplicate"))
+                    skip_until = j + length
+                    break
         positions.append(j)
         if len(positions) > 8:
             del positions[0]
-        j += 1
     return out
+
+
+def _same_run(keys: list[str], i: int, j: int, length: int) -> bool:
+    """Whether ``keys[i:i+length] == keys[j:j+length]``, stopping at the first difference."""
+    for k in range(1, length):
+        if keys[i + k] != keys[j + k]:
+            return False
+    return True
 
 
 def _deletion_edits(text: str, deletions: list[tuple[int, int, str]]) -> list[Edit]:
@@ -551,43 +626,74 @@ def _inside(spans: list[tuple[int, ...]], s: int, e: int) -> bool:
 # -- word pairs ---------------------------------------------------------------------------
 
 
-def _join_edits(text: str, words: list[_Word], lexicon: Lexicon, settings: RepairSettings) -> list[Edit]:
+def _join_edits(
+    text: str,
+    parts: list[str],
+    offs: list[int],
+    words: dict[int, _Word],
+    live: list[bool] | None,
+    lexicon: Lexicon,
+    settings: RepairSettings,
+) -> list[Edit]:
     """Join split words: a lone clitic (ك وسيط, ب أنها) or a broken word (مد ونة).
 
     The join is judged on the words as the character rules left them; a lexicon
     correction or flag of either half is dropped when the halves form a known word.
+    New :class:`_Word` objects are added to ``words`` for halves that had none.
     """
+    toks = parts[1::2]
+    bases = toks
+    if words:
+        bases = list(toks)
+        for i, w in words.items():
+            bases[i] = w.base
+    seps = parts[2:-1:2]  # seps[i] stands between word i and word i + 1
+    zget = lexicon.zipf.get
+    # Cheap tests first, in one comprehension: almost no pair of neighbours joins into a
+    # frequent word, and a lone clitic letter is rare.
+    pairs = [
+        i
+        for i, (a, b, g) in enumerate(zip(bases, bases[1:], seps))
+        if (g == " " or g == "  ") and (zget(a + b, 0.0) >= 3.0 or (len(a) == 1 and a in "بكل"))
+    ]
     edits = []
-    prev_joined = False
-    for a, b in zip(words, words[1:]):
-        gap = text[a.end : b.start]
-        if prev_joined or not gap or gap.strip(" ") or len(gap) > 2:
-            prev_joined = False
+    last_joined = -2
+    for i in pairs:
+        if i == last_joined + 1 or (live is not None and not (live[i] and live[i + 1])):
             continue
-        left, right = lookup_key(a.base), lookup_key(b.base)
-        if not (_PLAIN_AR.fullmatch(left) and _PLAIN_AR.fullmatch(right)):
-            continue
+        left, right = bases[i], bases[i + 1]
         joined = left + right
-        if a.base != left or b.base != right:
-            continue  # a tatweel or marks: the author wrote the prefix apart on purpose (بـ اكبر)
-        if len(left) == 1 and left in "بكل":
-            ok = lexicon.info(joined).known and lexicon.info(right).zipf > 0 and len(right) >= 2
+        clitic = len(left) == 1 and left in "بكل"
+        if clitic and len(right) < 2:
+            continue
+        if not (_PLAIN_AR.fullmatch(left) and _PLAIN_AR.fullmatch(right)):
+            continue  # marks or a tatweel: the author wrote the prefix apart on purpose (بـ اكبر)
+        if clitic:
+            ok = lexicon.info(joined).known and lexicon.info(right).zipf > 0
         else:
-            li, ri = lexicon.info(left), lexicon.info(right)
-            broken = (not li.known) or (not ri.known)
-            ok = broken and lexicon.zipf.get(joined, 0.0) >= 3.0
+            ok = _join_broken(left, right, joined, lexicon, settings)
         if not ok:
             continue
-        for w in (a, b):
+        for k in (i, i + 1):
+            w = words.get(k)
+            if w is None:
+                continue
             if w.fixed != w.base:
                 w.fixed = w.base
                 w.rules = [r for r in w.rules if r not in ("lexicon", "rare_form", "merged_words")]
             w.flag = None
+        s, e = offs[2 * i + 2], offs[2 * i + 3]
         edits.append(
-            Edit(start=a.end, end=b.start, original=gap, replacement="", rule="split_words", confidence=0.9, kind="split_words")
+            Edit(start=s, end=e, original=text[s:e], replacement="", rule="split_words", confidence=0.9, kind="split_words")
         )
-        prev_joined = True
+        last_joined = i
     return edits
+
+
+def _join_broken(left: str, right: str, joined: str, lexicon: Lexicon, settings: RepairSettings) -> bool:
+    """Whether two neighbours are the halves of one frequent word (مد ونة → مدونة)."""
+    li, ri = lexicon.info(left), lexicon.info(right)
+    return (not li.known) or (not ri.known)
 
 
 def _edit_order(e: Edit) -> tuple[int, int, int]:

