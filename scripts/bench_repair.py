@@ -5,6 +5,13 @@ Arabic of ../shared/data/arabic-text (or a given file), after the lexicons
 are loaded (load time is printed apart), and of camel-tools' arclean char map
 over the same text in the same run, then prints the ratio.
 
+Each run starts with empty caches (the lexicon's per-word verdicts are
+cleared), so the figure is that of new text, not of text seen before; a
+second pass over the same text ("warm") is printed too, because a stage that
+repairs a stream of articles keeps its caches. Both CPU time of this process
+(what one core does, undisturbed by other processes on the machine) and wall
+time are printed; the throughput is computed from CPU time.
+
 Usage:
     python scripts/bench_repair.py [--docs 600] [--file PATH] [--repeat 2]
 """
@@ -49,21 +56,47 @@ def main() -> None:
     t = time.perf_counter()
     lex = Lexicon.load(settings.lexicon)
     load = time.perf_counter() - t
-    print(f"text: {len(texts)} docs, {mb:.2f} MB; lexicon load {load:.1f} s (once per process)")
-    best_repair = best_arclean = float("inf")
+    t = time.perf_counter()
+    lex.warm()
+    warm = time.perf_counter() - t
+    print(
+        f"text: {len(texts)} docs, {mb:.2f} MB; lexicon load {load:.1f} s + {warm:.1f} s opening Hunspell "
+        f"and building indexes (once per process; lazy in the stage)"
+    )
+    best = {"repair": float("inf"), "warm": float("inf"), "arclean": float("inf")}
     for r in range(args.repeat):
-        t = time.perf_counter()
+        c, w = _clock()
         for text in texts:
             arclean(text)
-        best_arclean = min(best_arclean, time.perf_counter() - t)
-        t = time.perf_counter()
+        arc = _since(c, w)
+        lex.clear_caches()
+        c, w = _clock()
         for text in texts:
             repair_text(text, lex, settings)
-        best_repair = min(best_repair, time.perf_counter() - t)
-        print(f"  run {r + 1}: repair {best_repair:.2f} s, arclean {best_arclean:.2f} s")
-    print(f"repair_text: {mb / best_repair:.2f} MB/s")
-    print(f"arclean:     {mb / best_arclean:.2f} MB/s")
-    print(f"ratio repair/arclean speed: {best_arclean / best_repair:.3f}")
+        cold = _since(c, w)
+        c, w = _clock()
+        for text in texts:
+            repair_text(text, lex, settings)
+        hot = _since(c, w)
+        best["repair"] = min(best["repair"], cold[0])
+        best["warm"] = min(best["warm"], hot[0])
+        best["arclean"] = min(best["arclean"], arc[0])
+        print(
+            f"  run {r + 1}: repair {cold[0]:.2f} s CPU ({cold[1]:.2f} s wall), same text again {hot[0]:.2f} s CPU "
+            f"({hot[1]:.2f} s wall); arclean {arc[0]:.2f} s CPU ({arc[1]:.2f} s wall)"
+        )
+    print(f"repair_text, new text:      {mb / best['repair']:.2f} MB/s (CPU time, one core)")
+    print(f"repair_text, text seen:     {mb / best['warm']:.2f} MB/s")
+    print(f"arclean:                    {mb / best['arclean']:.2f} MB/s")
+    print(f"ratio repair/arclean speed: {best['arclean'] / best['repair']:.3f} (new text)")
+
+
+def _clock() -> tuple[float, float]:
+    return time.process_time(), time.perf_counter()
+
+
+def _since(cpu: float, wall: float) -> tuple[float, float]:
+    return time.process_time() - cpu, time.perf_counter() - wall
 
 
 if __name__ == "__main__":

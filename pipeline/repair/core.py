@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from itertools import accumulate
+import operator
+from itertools import accumulate, compress, repeat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -48,6 +49,7 @@ from .settings import RepairSettings
 
 #: A word: letters, marks and format characters (so invisible characters inside words stay with them).
 _WORD = regex.compile(r"[\p{L}\p{M}\p{Cf}]+")
+_CLITIC_LETTERS = frozenset("بكل")
 _WORD_SPLIT = regex.compile(r"([\p{L}\p{M}\p{Cf}]+)")
 #: A plain Arabic word (only base letters): the fast path, nothing but the lexicon can apply.
 _PLAIN_AR = regex.compile(r"[\u0621-\u063A\u0641-\u064A]+")
@@ -173,20 +175,18 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
         live_toks = toks
     cache = _word_cache(lexicon, settings)
     counts = Counter(live_toks)
-    verdicts: dict[str, _WordResult] = {}
-    for t in counts:
-        hit = cache.get(t)
-        if hit is None:
-            hit = _repair_word(t, lexicon, settings)
-            cache[t] = hit
-        if hit[1] or hit[2] is not None or hit[0] != t:
-            verdicts[t] = hit
+    for t in [t for t in counts if t not in cache]:
+        hit = _repair_word(t, lexicon, settings)
+        # A valid word is cached as None, so the common case is one C-level lookup.
+        cache[t] = None if (not hit[1] and hit[2] is None and hit[0] == t) else hit
+    verdicts = {t: v for t, v in zip(counts, map(cache.__getitem__, counts)) if v is not None}
     words: dict[int, _Word] = {}  # token index -> the words something happens to
     if verdicts:
-        for i, t in enumerate(toks):
-            if t in verdicts and (alive is None or alive[i]):
+        for i in compress(range(n), map(verdicts.__contains__, toks)):
+            if alive is None or alive[i]:
+                t = toks[i]
                 words[i] = _word_from_verdict(i, t, verdicts[t], offs, counts, lexicon, settings)
-    deletions += _duplicate_deletions(text, toks, offs, alive, settings)
+    deletions += _duplicate_deletions(text, toks, offs, alive, settings, lexicon, counts)
     edits = _deletion_edits(text, deletions)
     if edits:  # some text deleted: the words inside it are gone
         spans = [(e.start, e.end) for e in edits]
@@ -365,6 +365,8 @@ def _lexicon_step(
     hunspell_only = info.hunspell and info.zipf == 0
     if info.known and not rare and not hunspell_only:
         return w, applied, None, 1.0
+    if rare and len(key) < settings.rare_min_len:
+        return w, applied, None, 1.0
     cands = lexicon.candidates(key, max_cost=settings.flag_max_cost)
     splits = _split_candidates(key, lexicon, settings)
     cands = sorted(cands + splits, key=partial(_neg_score, settings=settings))
@@ -538,6 +540,8 @@ def _duplicate_deletions(
     offs: list[int],
     alive: list[bool] | None,
     settings: RepairSettings,
+    lexicon: Lexicon,
+    distinct: Counter,
 ) -> list[tuple[int, int, str]]:
     """Second copies of immediately repeated runs of words (a duplicated sentence).
 
@@ -546,23 +550,28 @@ def _duplicate_deletions(
     are examined (a C-level Counter finds them; most texts have few).
     """
     min_len = settings.min_duplicate_words
-    idx = [i for i, t in enumerate(toks) if (alive is None or alive[i]) and _HAS_AR.search(t)]
-    keys = [lookup_key(toks[i]) for i in idx]
+    dup_keys = lexicon.dup_keys
+    for t in [t for t in distinct if t not in dup_keys]:
+        dup_keys[t] = lookup_key(t) if _HAS_AR.search(t) else ""  # "" = not an Arabic word
+    all_keys = list(map(dup_keys.get, toks, repeat("")))
+    if alive is not None:
+        all_keys = [k if ok else "" for k, ok in zip(all_keys, alive)]
+    idx = list(compress(range(len(toks)), all_keys))
+    keys = list(filter(None, all_keys))
     n = len(keys)
     g = max(1, min(4, min_len))
     if n < 2 * min_len:
         return []
     grams = list(zip(*(keys[k : n - g + 1 + k] for k in range(g))))
     counted = Counter(grams)
+    if len(counted) == len(grams):
+        return []  # no n-gram occurs twice: nothing can repeat
     repeated = {x for x, c in counted.items() if c > 1}
-    if not repeated:
-        return []
     out: list[tuple[int, int, str]] = []
     last_seen: dict[tuple[str, ...], list[int]] = {}
     skip_until = 0
-    for j, gram in enumerate(grams):
-        if gram not in repeated:
-            continue
+    for j in compress(range(len(grams)), map(repeated.__contains__, grams)):
+        gram = grams[j]
         positions = last_seen.setdefault(gram, [])
         if j >= skip_until:
             for i in reversed(positions):
@@ -648,14 +657,12 @@ def _join_edits(
         for i, w in words.items():
             bases[i] = w.base
     seps = parts[2:-1:2]  # seps[i] stands between word i and word i + 1
-    zget = lexicon.zipf.get
-    # Cheap tests first, in one comprehension: almost no pair of neighbours joins into a
-    # frequent word, and a lone clitic letter is rare.
-    pairs = [
-        i
-        for i, (a, b, g) in enumerate(zip(bases, bases[1:], seps))
-        if (g == " " or g == "  ") and (zget(a + b, 0.0) >= 3.0 or (len(a) == 1 and a in "بكل"))
-    ]
+    # Cheap tests first, at C speed: almost no pair of neighbours joins into a frequent
+    # word, and a lone clitic letter is rare.
+    frequent = lexicon.frequent_forms(3.0)
+    found = set(compress(range(len(seps)), map(frequent.__contains__, map(operator.add, bases, bases[1:]))))
+    found.update(compress(range(len(seps)), map(_CLITIC_LETTERS.__contains__, bases)))
+    pairs = sorted(i for i in found if seps[i] == " " or seps[i] == "  ")
     edits = []
     last_joined = -2
     for i in pairs:

