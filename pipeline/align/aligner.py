@@ -64,6 +64,9 @@ class AlignerParams:
     neighbours: int = 0
     gamma: float = 1.0
     mode: str = "additive"
+    window_mode: str = "concat"
+    anchor_base: float = 0.5
+    max_anchor_df: float = 0.1
     size_exp: float = 1.0
 
 
@@ -112,7 +115,7 @@ def anchor_tokens(text: str, lang: str, transliterate: Callable[[str], str] | No
                 skel = transliterate(raw)
                 if len(skel) >= 3:
                     out.add("~" + skel)
-        elif len(tok) >= 2:
+        elif len(tok) >= 2 and (_LATIN.search(tok) is None or raw[0].isupper() or len(tok) >= 4):
             out.add(tok)
     return out
 
@@ -190,14 +193,16 @@ class Aligner:
         src_win = {k: _windows(src, k) for k in ks}
         tgt_win = {l: _windows(tgt, l) for l in ls}
 
-        sims = self._similarities(src_win, tgt_win, beads) if self._use_encoder() else None
         len_cost = self._length_costs(src, tgt, beads)
         anchor_cost = self._anchor_costs(src, tgt, src_lang, tgt_lang, beads)
+        sims = self._similarities(src_win, tgt_win, beads, anchor_cost) if self._use_encoder() else None
 
         costs: dict[tuple[int, int], np.ndarray] = {}
         for k, l in beads:
             c = np.full((n, m), np.inf)
-            sub = p.w_len * len_cost[(k, l)] + p.w_anchor * anchor_cost[(k, l)]
+            sub = p.w_len * len_cost[(k, l)]
+            if p.mode != "vecalign":
+                sub = sub + p.w_anchor * anchor_cost[(k, l)]
             size = ((k + l) / 2.0) ** p.size_exp
             if sims is not None and p.mode == "vecalign":
                 sub = sub + sims[(k, l)] * (k * l) ** p.size_exp
@@ -220,22 +225,26 @@ class Aligner:
         src_win: dict[int, list[str]],
         tgt_win: dict[int, list[str]],
         beads: list[tuple[int, int]],
+        anchor_cost: dict[tuple[int, int], np.ndarray],
     ) -> dict[tuple[int, int], np.ndarray]:
         assert self.encoder is not None
         p = self.params
-        s_emb = {k: self.encoder.encode(w) for k, w in src_win.items()}
-        t_emb = {l: self.encoder.encode(w) for l, w in tgt_win.items()}
-        base = s_emb[1] @ t_emb[1].T
+        if p.window_mode == "mean":
+            s_emb = _mean_windows(self.encoder.encode(src_win[1]), list(src_win))
+            t_emb = _mean_windows(self.encoder.encode(tgt_win[1]), list(tgt_win))
+        else:
+            s_emb = {k: self.encoder.encode(w) for k, w in src_win.items()}
+            t_emb = {l: self.encoder.encode(w) for l, w in tgt_win.items()}
         # Hubness: how close a text is to the other side's sentences in general.
         s_hub = {k: _hub(e @ t_emb[1].T, p.neighbours) for k, e in s_emb.items()}
         t_hub = {l: _hub(e @ s_emb[1].T, p.neighbours) for l, e in t_emb.items()}
-        del base
         out = {}
         for k, l in beads:
             sim = s_emb[k] @ t_emb[l].T
             if p.mode == "vecalign":
+                factor = np.maximum(1.0 + p.w_anchor * anchor_cost[(k, l)] / ((k + l) / 2.0), 0.05)
                 norm = (1.0 - s_hub[k])[:, None] + (1.0 - t_hub[l])[None, :]
-                out[(k, l)] = (1.0 - sim) / np.maximum(norm, 1e-3)
+                out[(k, l)] = factor * (1.0 - sim) / np.maximum(norm, 1e-3)
                 continue
             if p.margin:
                 sim = sim - p.margin * 0.5 * (s_hub[k][:, None] + t_hub[l][None, :]) + p.margin * 0.0
@@ -268,7 +277,9 @@ class Aligner:
         t_tok = [self._anchors(t, tgt_lang) for t in tgt]
         s_vocab = Counter(tok for toks in s_tok for tok in toks)
         t_vocab = Counter(tok for toks in t_tok for tok in toks)
-        shared = set(s_vocab) & set(t_vocab)
+        limit = max(2.0, self.params.max_anchor_df * max(n, m))
+        # Tokens shared by the two texts that are rare on both sides (not function words).
+        shared = {t for t in set(s_vocab) & set(t_vocab) if s_vocab[t] <= limit and t_vocab[t] <= limit}
         # Rare shared tokens weigh more (a number seen in one sentence pins it down).
         weight = {tok: 1.0 / max(s_vocab[tok], t_vocab[tok]) for tok in shared}
         vocab = {tok: n for n, tok in enumerate(sorted(shared))}
@@ -285,7 +296,7 @@ class Aligner:
             denom = wa[:, None] + wb[None, :]
             both = (wa[:, None] > 0) & (wb[None, :] > 0)
             dice = np.where(both, 2.0 * common / np.maximum(denom, 1e-9), 0.0)
-            c = np.where(both, 0.5 - dice, 0.0)
+            c = np.where(both, self.params.anchor_base - dice, 0.0)
             out[(k, l)] = c * (k + l) / 2.0
         return out
 
@@ -379,3 +390,13 @@ def _window_union(mat: np.ndarray, k: int) -> np.ndarray:
     """Rows i..i+k-1 OR-ed together, for every window start i."""
     cum = np.concatenate([np.zeros((1, mat.shape[1])), np.cumsum(mat, axis=0)])
     return (cum[k:] - cum[:-k] > 0).astype(float)
+
+
+def _mean_windows(emb: np.ndarray, sizes: list[int]) -> dict[int, np.ndarray]:
+    """Unit-length sums of ``k`` consecutive sentence vectors, for every window size."""
+    cum = np.concatenate([np.zeros((1, emb.shape[1]), dtype=emb.dtype), np.cumsum(emb, axis=0)])
+    out = {}
+    for k in sizes:
+        win = cum[k:] - cum[:-k]
+        out[k] = win / np.maximum(np.linalg.norm(win, axis=1, keepdims=True), 1e-8)
+    return out
