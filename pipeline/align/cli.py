@@ -1,0 +1,80 @@
+"""``diplo align ARTICLE [--format table|tmx|tsv]``: align one article's Arabic and English parts."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..document import Article
+
+FORMATS = ("table", "tmx", "tsv")
+
+
+def align_article(path: Path, config: Path | None = None, encoding: str | None = None) -> Article:
+    """Read an article, run the configured stages that come before ``align`` (e.g. repair), then align it.
+
+    Args:
+        path: The article text file.
+        config: Pipeline config (default ``configs/pipeline.toml``).
+        encoding: Force the input encoding.
+
+    Returns:
+        The article with sentences and alignment links.
+    """
+    from ..config import load_config
+    from ..runner import Pipeline
+    from .stage import AlignStage
+
+    cfg = load_config(config)
+    names = cfg.enabled_stages()
+    # Keep the stages that run before align; add align when the config leaves it out.
+    before = names[: names.index("align")] if "align" in names else [n for n in names if n in ("read", "repair")]
+    cfg_before = type(cfg)(stages=before, settings=cfg.settings, root=cfg.root, path=cfg.path)
+    pipe = Pipeline.from_config(cfg_before)
+    article = pipe(path, encoding=encoding)
+    article = AlignStage.from_settings(cfg.stage_settings("align"), cfg)(article)
+    article.stages.append("align")
+    return article
+
+
+def render(article: Article, fmt: str) -> str:
+    """The article's links as a ``table``, ``tmx`` or ``tsv`` document.
+
+    Raises:
+        ValueError: An unknown format.
+    """
+    from .formats import aligned_pairs, to_table, to_tmx, to_tsv
+
+    pairs = aligned_pairs(article)
+    if fmt == "table":
+        out = to_table(pairs)
+        if article.warnings:
+            out += "\n" + "\n".join(f"warning: {w}" for w in article.warnings) + "\n"
+        return out
+    if fmt == "tmx":
+        return to_tmx(pairs, source=article.source)
+    if fmt == "tsv":
+        return to_tsv(pairs)
+    raise ValueError(f"--format: expected one of {', '.join(FORMATS)}, found {fmt!r}")
+
+
+def align_command(
+    article: Annotated[Path, typer.Argument(help="An article text file.", show_default=False)],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table (side by side), tmx (TMX 1.4) or tsv.")] = "table",
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="Pipeline config (default: configs/pipeline.toml).")] = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding (e.g. cp1256).")] = None,
+) -> None:
+    """Align the Arabic and English title, keywords and abstract sentences of an article."""
+    from ..errors import ConfigError
+
+    if fmt not in FORMATS:
+        raise ConfigError(f"--format: expected one of {', '.join(FORMATS)}, found {fmt!r}")
+    text = render(align_article(article, config, encoding), fmt)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")

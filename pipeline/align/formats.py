@@ -1,0 +1,113 @@
+"""Output formats of the alignment: a side-by-side table, TMX 1.4 and a TSV bitext."""
+
+from __future__ import annotations
+
+import textwrap
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from ..document import Article
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@dataclass
+class AlignedPair:
+    """One link with its texts: sentence (or title / keyword) texts on each side, in order."""
+
+    kind: str
+    ar_ids: list[str]
+    en_ids: list[str]
+    ar: list[str]
+    en: list[str]
+    score: float
+
+
+def aligned_pairs(article: Article) -> list[AlignedPair]:
+    """The article's links with the texts they join, in the order title, keywords, abstract."""
+    texts: dict[str, str] = {}
+    for p in article.passages:
+        for s in p.sentences:
+            texts[s.id] = s.text
+    if article.title_ar is not None:
+        texts["title.ar"] = article.title_ar.text
+    if article.title_en is not None:
+        texts["title.en"] = article.title_en.text
+    for lang, kws in (("ar", article.keywords_ar), ("en", article.keywords_en)):
+        for i, k in enumerate(kws):
+            texts[f"kw.{lang}.{i}"] = k.text
+    return [
+        AlignedPair(link.kind, list(link.ar), list(link.en), [texts.get(i, "") for i in link.ar], [texts.get(i, "") for i in link.en], link.score)
+        for link in article.alignments
+    ]
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def to_table(pairs: list[AlignedPair], width: int = 120) -> str:
+    """A readable side-by-side table: English on the left, Arabic on the right, one block per link."""
+    col = max(20, (width - 20) // 2)
+    lines = [f"{'link':<18}{'English':<{col}}  Arabic", "-" * min(width, 18 + 2 * col + 2)]
+    for p in pairs:
+        left = textwrap.wrap(_one_line(" ".join(p.en)), col) or ["—"]
+        right = textwrap.wrap(_one_line(" ".join(p.ar)), col) or ["—"]
+        head = f"{p.kind} {len(p.ar)}-{len(p.en)} {p.score:.2f}"
+        for n in range(max(len(left), len(right))):
+            tag = head if n == 0 else ""
+            l = left[n] if n < len(left) else ""
+            r = right[n] if n < len(right) else ""
+            lines.append(f"{tag:<18}{l:<{col}}  {r}".rstrip())
+        lines.append("")
+    return "\n".join(lines)
+
+
+def to_tmx(pairs: list[AlignedPair], source: str | None = None) -> str:
+    """A TMX 1.4 document with one translation unit per link that has text on both sides.
+
+    Arabic is the source language. Each ``<tu>`` carries the link kind, the
+    sentence ids and the score as ``<prop>`` elements; a side of several
+    sentences is one ``<seg>`` of the sentences joined by a space.
+    """
+    tmx = ET.Element("tmx", version="1.4")
+    ET.SubElement(
+        tmx,
+        "header",
+        creationtool="diplo",
+        creationtoolversion="0.1.0",
+        segtype="sentence",
+        **{"o-tmf": "diplo-json", "adminlang": "en", "srclang": "ar", "datatype": "plaintext"},
+    )
+    body = ET.SubElement(tmx, "body")
+    for p in pairs:
+        if not p.ar or not p.en:
+            continue
+        tu = ET.SubElement(body, "tu")
+        for name, value in (("x-kind", p.kind), ("x-ar-ids", " ".join(p.ar_ids)), ("x-en-ids", " ".join(p.en_ids)), ("x-score", f"{p.score:.4f}")):
+            prop = ET.SubElement(tu, "prop", type=name)
+            prop.text = value
+        if source:
+            note = ET.SubElement(tu, "note")
+            note.text = source
+        for lang, sents in (("ar", p.ar), ("en", p.en)):
+            tuv = ET.SubElement(tu, "tuv", {_XML_LANG: lang})
+            seg = ET.SubElement(tuv, "seg")
+            seg.text = _one_line(" ".join(sents))
+    ET.indent(tmx)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tmx, encoding="unicode") + "\n"
+
+
+def to_tsv(pairs: list[AlignedPair]) -> str:
+    """A tab-separated bitext: ``kind, score, ar_ids, en_ids, arabic, english`` with a header.
+
+    Ids within a cell are separated by ``+`` (ids never contain it); texts have
+    tabs and line breaks turned into spaces, so every row is one line with
+    exactly six cells. Several sentences on one side are joined by one space.
+    """
+    rows = ["kind\tscore\tar_ids\ten_ids\tarabic\tenglish"]
+    for p in pairs:
+        rows.append(
+            "\t".join([p.kind, f"{p.score:.4f}", "+".join(p.ar_ids), "+".join(p.en_ids), _one_line(" ".join(p.ar)), _one_line(" ".join(p.en))])
+        )
+    return "\n".join(rows) + "\n"

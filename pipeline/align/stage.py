@@ -1,0 +1,181 @@
+"""The align stage: sentences of both abstracts, and title, keyword and sentence links."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from typing import Any
+
+import numpy as np
+
+from ..config import PipelineConfig
+from ..document import AlignmentLink, Article, Passage, Sentence
+from ..errors import ConfigError
+from .aligner import Aligner, AlignerParams
+from .encoder import SentenceEncoder
+from .glossary import Glossary
+from .segment import split_sentences
+
+log = logging.getLogger(__name__)
+
+#: Link kinds this stage writes (and replaces when run again).
+LINK_KINDS = ("title", "keywords", "abstract")
+
+#: Aligner parameters tuned on the UN devset derived documents (Arabic–English).
+AR_EN_PARAMS = AlignerParams(
+    mode="vecalign",
+    skip=0.31,
+    size_exp=1.18,
+    w_len=0.05,
+    w_anchor=0.0,
+    bead_penalty={(2, 2): 0.2, (1, 3): 0.2, (3, 1): 0.2, (2, 3): 0.4, (3, 2): 0.4},
+)
+
+_PARAM_FIELDS = {f.name for f in dataclasses.fields(AlignerParams)} - {"beads", "bead_penalty"}
+
+
+def params_from_settings(settings: dict[str, Any], base: AlignerParams = AR_EN_PARAMS) -> AlignerParams:
+    """Aligner parameters from a ``[stages.align]`` table (unknown keys are an error).
+
+    Raises:
+        ConfigError: A key that is not an aligner parameter, or a value of the wrong type.
+    """
+    updates: dict[str, Any] = {}
+    for key, value in settings.items():
+        if key in ("enabled", "keyword_threshold", "title_threshold", "encoder", "glossary"):
+            continue
+        if key not in _PARAM_FIELDS:
+            raise ConfigError(f"[stages.align] {key}: unknown setting; expected one of {', '.join(sorted(_PARAM_FIELDS))}")
+        expected = type(getattr(base, key))
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, expected):
+            raise ConfigError(f"[stages.align] {key}: expected {expected.__name__}, found {value!r}")
+        updates[key] = value
+    return dataclasses.replace(base, **updates)
+
+
+class AlignStage:
+    """Splits the abstracts into sentences and links the Arabic and English parts.
+
+    Args:
+        aligner: The sentence aligner (its encoder also scores titles and keywords).
+        glossary: Bilingual term glossary for keywords.
+        keyword_threshold: Lowest keyword-pair score that makes a link.
+    """
+
+    name = "align"
+    requires = ("structure",)
+    provides = ("sentences", "alignment")
+
+    def __init__(self, aligner: Aligner, glossary: Glossary, keyword_threshold: float = 0.35) -> None:
+        self.aligner = aligner
+        self.glossary = glossary
+        self.keyword_threshold = keyword_threshold
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any], config: PipelineConfig | None = None) -> "AlignStage":
+        """Build the stage from its ``[stages.align]`` table.
+
+        Settings: any :class:`~pipeline.align.aligner.AlignerParams` field (``skip``,
+        ``w_len`` ...), ``keyword_threshold``, and ``encoder = false`` to align on
+        length and anchors only. The encoder itself loads on first use.
+
+        Raises:
+            ConfigError: An unknown setting or a value of the wrong type.
+        """
+        params = params_from_settings(settings)
+        threshold = settings.get("keyword_threshold", 0.35)
+        if not isinstance(threshold, (int, float)) or isinstance(threshold, bool):
+            raise ConfigError(f"[stages.align] keyword_threshold: expected a number, found {threshold!r}")
+        encoder = SentenceEncoder(threads=1) if settings.get("encoder", True) else None
+        return cls(Aligner(encoder, params), Glossary.load(), float(threshold))
+
+    # -- running -----------------------------------------------------------------
+
+    def __call__(self, article: Article) -> Article:
+        """Fill ``passage.sentences`` of both abstracts and ``article.alignments``; returns the article."""
+        article.alignments = [a for a in article.alignments if a.kind not in LINK_KINDS]
+        ar_sents = self._segment(article.abstract("ar"))
+        en_sents = self._segment(article.abstract("en"))
+        article.alignments += self.link_titles(article)
+        article.alignments += self.link_keywords(article)
+        if not ar_sents or not en_sents:
+            missing = "English" if not en_sents else "Arabic"
+            article.warnings.append(f"align: no {missing} abstract sentences, so the abstracts are not aligned")
+            return article
+        beads = self.aligner.align([s.text for s in ar_sents], [s.text for s in en_sents], "ar", "en")
+        for bead in beads:
+            article.alignments.append(
+                AlignmentLink(
+                    kind="abstract",
+                    ar=[ar_sents[i].id for i in bead.src],
+                    en=[en_sents[j].id for j in bead.tgt],
+                    score=bead.score,
+                )
+            )
+        return article
+
+    def pipe(self, articles, batch_size: int = 8):  # noqa: ANN001, ANN201 - runner protocol
+        """Align a stream of articles, in order."""
+        for article in articles:
+            yield self(article)
+
+    @staticmethod
+    def _segment(passages: list[Passage]) -> list[Sentence]:
+        out: list[Sentence] = []
+        for p in passages:
+            text, tmap = p.best_text, p.best_map
+            p.sentences = []
+            for n, (s, e) in enumerate(split_sentences(text, p.lang)):
+                start, end = tmap.span_to_raw(s, e)
+                p.sentences.append(Sentence(id=f"{p.id}.s{n}", text=text[s:e], start=start, end=end, lang=p.lang))
+            out += p.sentences
+        return out
+
+    def _similarity(self, ar: list[str], en: list[str]) -> np.ndarray:
+        """Cosine matrix ar × en (zeros without the encoder)."""
+        enc = self.aligner.encoder
+        if enc is None or not enc.available or not ar or not en:
+            return np.zeros((len(ar), len(en)))
+        return enc.encode(ar) @ enc.encode(en).T
+
+    def link_titles(self, article: Article) -> list[AlignmentLink]:
+        """One ``title`` link when both titles are present."""
+        if article.title_ar is None or article.title_en is None:
+            return []
+        sim = float(self._similarity([article.title_ar.text], [article.title_en.text])[0, 0])
+        gloss = self.glossary.match(article.title_ar.text, article.title_en.text)
+        return [AlignmentLink("title", ["title.ar"], ["title.en"], round(max(sim, gloss), 4))]
+
+    def link_keywords(self, article: Article) -> list[AlignmentLink]:
+        """Keyword links: a one-to-one assignment maximising encoder + glossary similarity.
+
+        Keywords are short and often listed in the same order on both sides, so a
+        small bonus rewards the same relative position. Pairs scoring below the
+        threshold stay unlinked (1-0 / 0-1 links).
+        """
+        from scipy.optimize import linear_sum_assignment
+
+        ar = [k.text for k in article.keywords_ar]
+        en = [k.text for k in article.keywords_en]
+        if not ar and not en:
+            return []
+        score = np.zeros((len(ar), len(en)))
+        if ar and en:
+            sim = self._similarity(ar, en)
+            for i, a in enumerate(ar):
+                for j, e in enumerate(en):
+                    pos = 1.0 - abs(i / max(len(ar) - 1, 1) - j / max(len(en) - 1, 1))
+                    score[i, j] = max(sim[i, j], self.glossary.match(a, e)) + 0.15 * pos
+        rows, cols = linear_sum_assignment(-score) if ar and en else ([], [])
+        links = []
+        linked_ar, linked_en = set(), set()
+        for i, j in zip(rows, cols):
+            if score[i, j] >= self.keyword_threshold:
+                links.append(AlignmentLink("keywords", [f"kw.ar.{i}"], [f"kw.en.{j}"], round(float(min(score[i, j], 1.0)), 4)))
+                linked_ar.add(i)
+                linked_en.add(j)
+        links += [AlignmentLink("keywords", [f"kw.ar.{i}"], [], 0.0) for i in range(len(ar)) if i not in linked_ar]
+        links += [AlignmentLink("keywords", [], [f"kw.en.{j}"], 0.0) for j in range(len(en)) if j not in linked_en]
+        return links
