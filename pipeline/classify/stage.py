@@ -1,0 +1,186 @@
+"""The classify stage: a label, class probabilities and the cues behind them for every body passage.
+
+For each paragraph and list item of the body the stage sets
+
+* ``label_probs``: the calibrated probability of each of the five classes of
+  the scheme and of ``other`` (they sum to 1);
+* ``label``: the most probable class; ``other`` when ``other`` is the most
+  probable, or when no class of the scheme reaches ``min_confidence``
+  (``[stages.classify] min_confidence``; 0, i.e. off, by default) — passages
+  outside the scheme (the study's problem, aims, method; lead-ins such as
+  «يوصى بالآتي:») are never forced into a class;
+* ``label_cues``: why — the terms present in the passage that pushed the
+  chosen class most (word features, cue phrases of the class, the section
+  heading when it names the class), strongest first.
+
+The model is loaded once, in :meth:`ClassifyStage.from_settings`.
+:meth:`ClassifyStage.predict` has no side effects; ``__call__`` writes the
+results into the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..config import PipelineConfig
+from ..document import Article
+from ..errors import ConfigError
+from .features import find_cues, make_rows
+from .weak import heading_weak_label
+from .persist import load_model
+
+DEFAULT_MODEL = "models/classifier"
+_BLOCK_ORDER = ("char", "word", "heading", "cue", "cue_prior", "prior")
+
+
+@dataclass
+class Prediction:
+    """The classification of one passage."""
+
+    label: str
+    probs: dict[str, float]
+    cues: list[str]
+
+
+def _block_widths(model: Any) -> list[tuple[str, int, Any]]:
+    """(name, width, transformer) of each feature block, in column order."""
+    out = []
+    for name, transformer in model.named_steps["features"].transformer_list:
+        if name in ("char", "word", "heading"):
+            width = len(transformer.named_steps["tfidf"].vocabulary_)
+        elif name == "cue":
+            width = transformer.n_features_out_
+        else:
+            width = len(model.named_steps["clf"].prior_classes)
+        out.append((name, width, transformer))
+    return out
+
+
+class ClassifyStage:
+    """Labels body passages with concept / goal / tool / risk / example, or other.
+
+    Args:
+        model: The fitted pipeline (see :mod:`pipeline.classify.model`).
+        meta: Its meta.json content.
+        min_confidence: Below this probability for every class of the scheme, a passage is ``other``.
+        n_cues: How many cue terms to keep per passage.
+    """
+
+    name = "classify"
+    requires = ("structure",)
+    provides = ("labels",)
+
+    def __init__(self, model: Any, meta: dict[str, Any] | None = None, *, min_confidence: float = 0.0, n_cues: int = 6) -> None:
+        self.model = model
+        self.meta = meta or {}
+        self.min_confidence = min_confidence
+        self.n_cues = n_cues
+        self.classes = [str(c) for c in model.classes_]
+        self._names = self._feature_names()
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any], config: PipelineConfig) -> "ClassifyStage":
+        """Build the stage from ``[stages.classify]``; the model is loaded here, once.
+
+        Settings: ``model`` (folder, default ``models/classifier``), ``min_confidence`` (0–1),
+        ``n_cues`` (cue terms per passage).
+
+        Raises:
+            ConfigError: A setting has the wrong type or range.
+            ModelError: The model folder is missing, corrupt, tampered with or of another version.
+        """
+        min_confidence = settings.get("min_confidence", 0.0)
+        if not isinstance(min_confidence, (int, float)) or not 0.0 <= float(min_confidence) <= 1.0:
+            raise ConfigError(f"[stages.classify] min_confidence: expected a number between 0 and 1, found {min_confidence!r}")
+        n_cues = settings.get("n_cues", 6)
+        if not isinstance(n_cues, int) or n_cues < 0:
+            raise ConfigError(f"[stages.classify] n_cues: expected a non-negative integer, found {n_cues!r}")
+        path = settings.get("model", DEFAULT_MODEL)
+        if not isinstance(path, (str, Path)):
+            raise ConfigError(f"[stages.classify] model: expected a folder path, found {path!r}")
+        model, meta = load_model(config.resolve(path))
+        return cls(model, meta, min_confidence=float(min_confidence), n_cues=n_cues)
+
+    def _feature_names(self) -> list[tuple[str, str]]:
+        """(block, readable name) of every column the logistic regression sees."""
+        names: list[tuple[str, str]] = []
+        for block, _, transformer in _block_widths(self.model):
+            if block in ("cue_prior", "prior"):
+                continue
+            if block in ("char", "word", "heading"):
+                vocab = transformer.named_steps["tfidf"].get_feature_names_out()
+                names += [(block, str(v)) for v in vocab]
+            else:
+                names += [(block, str(v)) for v in transformer.get_feature_names_out()]
+        return names
+
+    # -- prediction ----------------------------------------------------------------
+
+    def predict(self, texts: Sequence[str], headings: Sequence[str | None], kinds: Sequence[str]) -> list[Prediction]:
+        """Classify passages (no side effects).
+
+        Args:
+            texts: Passage texts (repaired text preferred).
+            headings: Their section headings.
+            kinds: Their kinds.
+
+        Returns:
+            One :class:`Prediction` per passage.
+        """
+        if not texts:
+            return []
+        rows = make_rows(texts, headings, kinds)
+        proba = self.model.predict_proba(rows)
+        X = self.model.named_steps["features"].transform(rows)
+        clf = self.model.named_steps["clf"]
+        out = []
+        for i, row in enumerate(proba):
+            label = self.classes[int(np.argmax(row))]
+            scheme = [j for j, c in enumerate(self.classes) if c != "other"]
+            if label != "other" and max(row[j] for j in scheme) < self.min_confidence:
+                label = "other"
+            probs = {c: round(float(p), 4) for c, p in zip(self.classes, row, strict=True)}
+            out.append(Prediction(label, probs, self._cues(clf, X, i, label, texts[i], headings[i])))
+        return out
+
+    def _cues(self, clf: Any, X: Any, i: int, label: str, text: str, heading: str | None) -> list[str]:
+        """The terms present in the passage that raised ``label``'s score most."""
+        if self.n_cues == 0 or label not in list(clf.lr_.classes_):
+            return []
+        contrib = clf.feature_contributions(X, i, label)
+        scored: dict[str, float] = {}
+        for j in np.flatnonzero(contrib > 0):
+            block, name = self._names[j]
+            if block == "char" or name == "length":
+                continue  # character n-grams and length are not readable as reasons
+            key = f"heading word {name[2:]}" if block == "heading" else name
+            scored[key] = scored.get(key, 0.0) + float(contrib[j])
+        if heading_weak_label(heading) == label and clf.beta_ > 0:
+            scored[f"heading names {label}"] = float(clf.beta_)
+        ranked = [k for k, _ in sorted(scored.items(), key=lambda kv: -kv[1])]
+        phrases = [f"«{p}»" for p in dict.fromkeys(find_cues(text).get(label, []))]
+        return (phrases[:2] + [k for k in ranked if k not in phrases])[: self.n_cues]
+
+    def __call__(self, article: Article) -> Article:
+        """Set ``label``, ``label_probs`` and ``label_cues`` on every body passage."""
+        passages = article.body_passages()
+        headings = []
+        for p in passages:
+            section = article.section_of(p)
+            headings.append(section.heading if section else "")
+        predictions = self.predict([p.best_text for p in passages], headings, [p.kind for p in passages])
+        for passage, pred in zip(passages, predictions, strict=True):
+            passage.label = pred.label
+            passage.label_probs = pred.probs
+            passage.label_cues = pred.cues
+        return article
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Classify a stream of articles, in order."""
+        for article in articles:
+            yield self(article)

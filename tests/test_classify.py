@@ -1,0 +1,315 @@
+"""Tests of the passage classifier: features, weak labels, persistence, the stage and honest cross-validation."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from pipeline.classify.evaluation import cross_validate_examples
+from pipeline.classify.features import (
+    analyse_words,
+    find_cues,
+    heading_title,
+    normalise,
+    split_clitic,
+    tokens,
+)
+from pipeline.classify.model import MODEL_LABELS
+from pipeline.classify.persist import MODEL_FILE, load_model, read_meta, save_model
+from pipeline.classify.weak import heading_weak_label, silver_label
+from pipeline.classify.train import fit_model, gold_examples, split_sentences, training_hash
+from pipeline.config import load_config
+from pipeline.corpus import load_corpus
+from pipeline.errors import ModelError
+
+#: Small grids keep one fit around a second; the shipped defaults are larger.
+FAST = {"inner_splits": 3, "betas": [0.0, 1.0, 2.0], "gammas": [0.0, 1.0], "temperatures": [0.5, 1.0, 2.0]}
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def examples(corpus):
+    return gold_examples(corpus)
+
+
+@pytest.fixture(scope="module")
+def model_dir(tmp_path_factory, examples):
+    """A model trained on the whole gold corpus and saved (the path is shared: copy before damaging it)."""
+    folder = tmp_path_factory.mktemp("classifier")
+    model = fit_model(examples, FAST)
+    save_model(model, folder, training_hash=training_hash(examples), training={"test": True}, scores={})
+    return folder
+
+
+def _copy(model_dir: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "model"
+    shutil.copytree(model_dir, target)
+    return target
+
+
+def _rewrite_hash(folder: Path) -> None:
+    """Make meta.json agree with a replaced model file, as a careful attacker would."""
+    import hashlib
+
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    meta["model_sha256"] = hashlib.sha256((folder / MODEL_FILE).read_bytes()).hexdigest()
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+# -- features -------------------------------------------------------------------
+
+
+def test_normalise_folds_diacritics_hamza_and_digits():
+    assert normalise("الدِّبلوماسيَّة الرقميّة عام 2017") == "الدبلوماسيه الرقميه عام 0000"
+    assert normalise("أهداف إدارة آليات") == "اهداف اداره اليات"
+
+
+def test_split_clitic_keeps_stems_and_removes_articles():
+    assert split_clitic("والاهداف") == "اهداف"
+    assert split_clitic("للدول") == "دول"
+    # و and ف that begin a stem stay; ta marbuta (folded to ه) is not taken for a pronoun.
+    assert split_clitic("وسائل") == "وسائل"
+    assert split_clitic("فوائد") == "فوائد"
+    assert split_clitic("مقدمه") == "مقدمه"
+    assert split_clitic("مشكلاتها") == "مشكلات"
+    assert split_clitic("twitter") == "twitter"
+
+
+def test_word_analyser_gives_unigrams_and_bigrams():
+    grams = analyse_words("أهداف الدبلوماسية الرقمية")
+    assert grams[:3] == ["اهداف", "دبلوماسيه", "رقميه"]
+    assert "اهداف دبلوماسيه" in grams
+
+
+def test_heading_weak_labels_on_the_seed_headings(seed_article):
+    labels = {s.heading: heading_weak_label(s.heading) for s in seed_article.sections}
+    assert labels["ثانياً: أهداف الدبلوماسية الرقمية"] == "goal"
+    assert labels["ثالثاً: أدوات الدبلوماسية الرقمية"] == "tool"
+    assert labels["أولاً: مفهوم الدبلوماسية الرقمية"] == "concept"
+    assert labels["ثانياً : امثلة على تأثير الدبلوماسية الرقمية على العلاقات الدولية"] == "example"
+    # The study's own aims are outside the scheme, not goals.
+    assert labels["اهداف الدراسة"] == "other"
+    assert labels["منهجية الدراسة"] == "other"
+    assert labels["المقدمة"] is None
+    assert heading_title("ثانياً : امثلة على تأثير") == "امثله علي تاثير"
+
+
+def test_cues_found_in_the_seed_risk_passage(corpus):
+    risk = next(p for p in corpus.passages if p.is_body and p.label == "risk" and "المخاطر" in p.text)
+    found = find_cues(risk.text)
+    assert "مخاطر" in found["risk"]
+    assert len(found["risk"]) > len(found["example"])
+
+
+def test_silver_labels_reproduce_the_hand_checked_sample():
+    path = Path(__file__).resolve().parent.parent / "pipeline" / "classify" / "silver_check.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")][1:]
+    assert len(rows) == 45
+    for label, cue, correct, _note, _doc, sentence in rows:
+        assert silver_label(sentence) == (label, cue)
+    precision = sum(int(r[2]) for r in rows) / len(rows)
+    assert precision == pytest.approx(36 / 45)
+
+
+def test_silver_labels_skip_look_alike_words():
+    # إليه ("to him") is not آلية, news media are not a means, two classes are no label.
+    assert silver_label("وإذا تجاوز أحد المتكلمين الوقت المخصص له، يطلب الرئيس إليه مراعاة النظام دون إبطاء.") is None
+    assert silver_label("وكانت وسائل إعلام ألمانية قد أوردت أن منفذ الهجوم لاذ بالفرار.") is None
+    assert silver_label("وهي خطة تهدف إلى الحد من مخاطر الكوارث في المناطق الحضرية.") is None
+    assert silver_label("وهي خطة وطنية للحد من مخاطر الكوارث في المناطق الحضرية.") == ("risk", "مخاطر")
+
+
+def test_sentence_split_merges_short_pieces():
+    parts = split_sentences("هذه جملة أولى طويلة بما يكفي. نعم. وهذه جملة ثانية طويلة أيضا؟ وثالثة هنا أيضا جدا.")
+    assert parts == ["هذه جملة أولى طويلة بما يكفي.", "نعم. وهذه جملة ثانية طويلة أيضا؟", "وثالثة هنا أيضا جدا."]
+
+
+def test_gold_examples_rows(corpus, examples):
+    body = [p for p in corpus.passages if p.is_body]
+    assert int(examples.is_main.sum()) == len(body) == 75
+    main = examples.subset(examples.is_main)
+    assert list(main.labels) == [p.label for p in body]
+    assert set(examples.weights[~examples.is_main]) <= {0.5, 0.3}
+    # Extra rows stay in their passage's section group.
+    by_id = {p.id: f"{p.article}/{p.section}" for p in body}
+    assert all(by_id[pid] == g for pid, g in zip(examples.passage_ids, examples.groups, strict=True))
+
+
+# -- persistence -------------------------------------------------------------------
+
+
+def test_save_reload_gives_identical_probabilities(model_dir, examples):
+    model, meta = load_model(model_dir)
+    again, _ = load_model(model_dir)
+    rows = examples.rows[examples.is_main]
+    first = model.predict_proba(rows)
+    assert np.array_equal(first, again.predict_proba(rows))
+    assert first.shape == (75, len(MODEL_LABELS))
+    assert np.allclose(first.sum(axis=1), 1.0)
+    assert sorted(meta["labels"]) == sorted(MODEL_LABELS)
+    assert meta["training_data_sha256"] == training_hash(examples)
+    assert {"sklearn", "skops", "numpy", "scipy"} <= set(meta["versions"])
+
+
+def test_refit_on_same_data_is_deterministic(model_dir, examples):
+    model, _ = load_model(model_dir)
+    rows = examples.rows[examples.is_main][:10]
+    fresh = fit_model(examples, FAST)
+    assert np.allclose(model.predict_proba(rows), fresh.predict_proba(rows), atol=1e-8)
+
+
+def test_truncated_model_file_is_refused(model_dir, tmp_path):
+    folder = _copy(model_dir, tmp_path)
+    data = (folder / MODEL_FILE).read_bytes()
+    (folder / MODEL_FILE).write_bytes(data[: len(data) // 2])
+    with pytest.raises(ModelError, match="SHA-256 .* differs"):
+        load_model(folder)
+    # Even with a matching hash, a damaged zip is reported as corrupt, not as a crash.
+    _rewrite_hash(folder)
+    with pytest.raises(ModelError, match="corrupt skops file"):
+        load_model(folder)
+
+
+def test_model_with_untrusted_types_is_refused(model_dir, tmp_path):
+    import skops.io as sio
+    from sklearn.preprocessing import FunctionTransformer
+
+    folder = _copy(model_dir, tmp_path)
+    sio.dump(FunctionTransformer(func=os.system), folder / MODEL_FILE, compression=zipfile.ZIP_DEFLATED)
+    _rewrite_hash(folder)
+    with pytest.raises(ModelError, match="outside the allow-list: .*system"):
+        load_model(folder)
+
+
+def test_version_and_normaliser_mismatch_are_refused(model_dir, tmp_path):
+    folder = _copy(model_dir, tmp_path)
+    meta_path = folder / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta_path.write_text(json.dumps({**meta, "versions": {**meta["versions"], "sklearn": "0.24.2"}}), encoding="utf-8")
+    with pytest.raises(ModelError, match="sklearn 0.24.2"):
+        load_model(folder)
+    meta_path.write_text(json.dumps({**meta, "normaliser_version": "0"}), encoding="utf-8")
+    with pytest.raises(ModelError, match="normaliser version '0'"):
+        load_model(folder)
+
+
+def test_missing_or_broken_meta_is_refused(model_dir, tmp_path):
+    folder = _copy(model_dir, tmp_path)
+    (folder / "meta.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelError, match="not valid JSON"):
+        read_meta(folder)
+    (folder / "meta.json").unlink()
+    with pytest.raises(ModelError, match="meta.json.*missing"):
+        load_model(folder)
+    with pytest.raises(ModelError, match="not found"):
+        load_model(tmp_path / "nowhere")
+
+
+# -- the stage ---------------------------------------------------------------------
+
+
+def test_stage_on_the_seed(model_dir, seed_article):
+    import copy
+
+    from pipeline.classify import ClassifyStage
+
+    stage = ClassifyStage.from_settings({"model": str(model_dir)}, load_config())
+    article = stage(copy.deepcopy(seed_article))
+    body = article.body_passages()
+    assert len(body) == 75
+    for p in body:
+        assert p.label in MODEL_LABELS
+        assert set(p.label_probs) == set(MODEL_LABELS)
+        assert abs(sum(p.label_probs.values()) - 1.0) < 1e-3
+        assert p.label == max(p.label_probs, key=p.label_probs.get)
+        assert p.label_cues and all(isinstance(c, str) and c for c in p.label_cues)
+    by_heading = {}
+    for p in body:
+        by_heading.setdefault(article.section_of(p).heading, []).append(p)
+    # The study's method is outside the scheme; the goals section is read as goals.
+    assert [p.label for p in by_heading["منهجية الدراسة"]] == ["other"]
+    goals = by_heading["ثانياً: أهداف الدبلوماسية الرقمية"]
+    assert sum(p.label == "goal" for p in goals) >= 6
+    # The passage that lists the risks of digital diplomacy, and why.
+    risk = next(p for p in body if "جملة من المخاطر" in p.text)
+    assert risk.label == "risk"
+    assert "«مخاطر»" in risk.label_cues
+
+
+def test_stage_threshold_sends_unsure_passages_to_other(model_dir, seed_article):
+    from pipeline.classify import ClassifyStage
+
+    sure = ClassifyStage.from_settings({"model": str(model_dir)}, load_config())
+    strict = ClassifyStage.from_settings({"model": str(model_dir), "min_confidence": 0.999}, load_config())
+    texts = [p.text for p in seed_article.body_passages()[:12]]
+    headings = [seed_article.section_of(p).heading for p in seed_article.body_passages()[:12]]
+    kinds = ["paragraph"] * len(texts)
+    a = sure.predict(texts, headings, kinds)
+    b = strict.predict(texts, headings, kinds)
+    assert [x.probs for x in a] == [x.probs for x in b]
+    assert sum(x.label == "other" for x in b) > sum(x.label == "other" for x in a)
+
+
+def test_stage_settings_are_checked(model_dir):
+    from pipeline.classify import ClassifyStage
+    from pipeline.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="min_confidence"):
+        ClassifyStage.from_settings({"model": str(model_dir), "min_confidence": 2}, load_config())
+    with pytest.raises(ModelError, match="not found"):
+        ClassifyStage.from_settings({"model": "models/no-such-classifier"}, load_config())
+
+
+# -- cross-validation ------------------------------------------------------------------
+
+
+def test_cross_validation_never_fits_on_the_held_out_section(examples):
+    # Four sections keep the test fast; every fold is checked.
+    keep = sorted(set(examples.groups))
+    keep = [g for g in keep if "أهداف" in g or "أدوات" in g or "مفهوم" in g or "المقدمة" in g]
+    assert len(keep) == 4
+    small = examples.subset(np.isin(examples.groups, keep))
+    seen = []
+
+    def check(model, train, test):
+        held_out = set(test.groups)
+        assert len(held_out) == 1 and not held_out & set(train.groups)
+        assert not set(test.passage_ids) & set(train.passage_ids)
+        vocab = set(model.named_steps["features"].transformer_list[1][1].named_steps["tfidf"].vocabulary_)
+        expected = {g for row in train.rows for g in analyse_words(str(row[0]))}
+        assert vocab == expected
+        only_test = {g for row in test.rows for g in analyse_words(str(row[0]))} - expected
+        assert only_test and not only_test & vocab
+        seen.append(next(iter(held_out)))
+
+    figures = cross_validate_examples(small, FAST, ablations=False, on_fold=check)
+    assert sorted(seen) == keep
+    assert figures["passages"] == int(small.is_main.sum())
+    for key in ("majority_macro_f1", "tfidf_lr_macro_f1", "model_macro_f1", "model_f1_risk", "weak_rule_precision"):
+        assert 0.0 <= figures[key] <= 1.0
+
+
+@pytest.mark.slow
+def test_full_cross_validation_beats_both_baselines(examples):
+    figures = cross_validate_examples(examples, ablations=False)
+    assert figures["model_macro_f1"] > figures["tfidf_lr_macro_f1"] > figures["majority_macro_f1"]
+
+
+def test_train_command_is_registered():
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["train", "--help"])
+    assert result.exit_code == 0
+    assert "classifier" in result.output
