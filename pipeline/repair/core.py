@@ -29,6 +29,7 @@ from functools import partial
 import regex
 
 from ..document import Edit, OffsetMap, Segment
+from .context import ContextModel
 from .lexicon import Candidate, Lexicon, fold
 from .rules import (
     RuleData,
@@ -50,6 +51,8 @@ from .settings import RepairSettings
 #: A word: letters, marks and format characters (so invisible characters inside words stay with them).
 _WORD = regex.compile(r"[\p{L}\p{M}\p{Cf}]+")
 _CLITIC_LETTERS = frozenset("بكل")
+#: Letters that only ever end a word: inside a "word" they mark a lost space.
+_FINAL_ONLY = frozenset("ةى")
 _WORD_SPLIT = regex.compile(r"([\p{L}\p{M}\p{Cf}]+)")
 #: A plain Arabic word (only base letters): the fast path, nothing but the lexicon can apply.
 _PLAIN_AR = regex.compile(r"[\u0621-\u063A\u0641-\u064A]+")
@@ -185,7 +188,7 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
         for i in compress(range(n), map(verdicts.__contains__, toks)):
             if alive is None or alive[i]:
                 t = toks[i]
-                words[i] = _word_from_verdict(i, t, verdicts[t], offs, counts, lexicon, settings)
+                words[i] = _word_from_verdict(i, t, verdicts[t], parts, offs, counts, lexicon, settings)
     deletions += _duplicate_deletions(text, toks, offs, alive, settings, lexicon, counts)
     edits = _deletion_edits(text, deletions)
     if edits:  # some text deleted: the words inside it are gone
@@ -207,17 +210,44 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
     return RepairResult(clean=clean, edits=edits, map=omap)
 
 
+def _neighbours(parts: list[str], i: int) -> tuple[str | None, str | None]:
+    """Lookup keys of the words before and after word ``i`` when only spaces separate them."""
+    left = right = None
+    gap = parts[2 * i]
+    if i > 0 and gap and not gap.strip(" "):
+        left = lookup_key(parts[2 * i - 1])
+    if 2 * i + 3 < len(parts):
+        gap = parts[2 * i + 2]
+        if gap and not gap.strip(" "):
+            right = lookup_key(parts[2 * i + 3])
+    return left, right
+
+
 def _word_from_verdict(
     i: int,
     t: str,
     verdict: "_WordResult",
+    parts: list[str],
     offs: list[int],
     counts: Counter,
     lexicon: Lexicon,
     settings: RepairSettings,
 ) -> _Word:
-    """The word object of token ``i`` whose verdict changes or flags it."""
+    """The word object of token ``i`` whose verdict changes or flags it.
+
+    A verdict of the lexicon corrector is taken again with the token's neighbours
+    when a context model is loaded (the cached verdict is context-free).
+    """
     fixed, applied_rules, suggestions, conf, base = verdict
+    if (
+        lexicon.context is not None
+        and (suggestions is not None or not _LEXICON_RULES.isdisjoint(applied_rules))
+        and _PLAIN_AR.fullmatch(lookup_key(base))
+    ):
+        left, right = _neighbours(parts, i)
+        if left or right:
+            char_rules = [r for r in applied_rules if r not in _LEXICON_RULES]
+            fixed, applied_rules, suggestions, conf = _lexicon_step(base, char_rules, lexicon, settings, left, right)
     w = _Word(offs[2 * i + 1], offs[2 * i + 2], t)
     w.fixed, w.rules, w.base = fixed, list(applied_rules), base
     if counts[t] >= settings.name_min_repeats and not _LEXICON_RULES.isdisjoint(w.rules):
@@ -350,9 +380,24 @@ def _neg_score(c: Candidate, settings: RepairSettings) -> float:
 
 
 def _lexicon_step(
-    w: str, applied: list[str], lexicon: Lexicon, settings: RepairSettings
+    w: str,
+    applied: list[str],
+    lexicon: Lexicon,
+    settings: RepairSettings,
+    left: str | None = None,
+    right: str | None = None,
 ) -> tuple[str, list[str], list[str] | None, float]:
-    """Correct or flag ``w`` when both lexicons reject it (or it is a rare look-alike of a common word)."""
+    """Correct or flag ``w`` when both lexicons reject it (or it is a rare look-alike of a common word).
+
+    Args:
+        w: The word after the character rules.
+        applied: The character rules that changed it.
+        lexicon: The lexicons (and the context model, if loaded).
+        settings: Thresholds.
+        left: The word before it (lookup key), when only spaces stand between; None otherwise.
+        right: The word after it, likewise. With a context model, candidates seen
+            next to these neighbours rank higher.
+    """
     key = lookup_key(w)
     if len(key) < 2:
         return w, applied, None, 1.0
@@ -365,37 +410,56 @@ def _lexicon_step(
     hunspell_only = info.hunspell and info.zipf == 0
     if info.known and not rare and not hunspell_only:
         return w, applied, None, 1.0
+    ctx_model = lexicon.context
+    if ctx_model is not None and ctx_model.unigrams.get(key, 0) >= settings.context_known_count:
+        # Seen this often in edited real text (names, Tunisian usage: الممضية, السواتل): a word.
+        return w, applied, None, 1.0
     if rare and len(key) < settings.rare_min_len:
         return w, applied, None, 1.0
     cands = lexicon.candidates(key, max_cost=settings.flag_max_cost)
     splits = _split_candidates(key, lexicon, settings)
-    cands = sorted(cands + splits, key=partial(_neg_score, settings=settings))
+    ctx = lexicon.context if (left or right) and settings.context_weight > 0 else None
+    scored = [(_score(c, settings) + (_fit(ctx, c.text, left, right, settings) if ctx else 0.0), c) for c in cands + splits]
+    scored.sort(key=_neg_first)
     # Hamza seats and ى/ي, ة/ه are the author's spelling, never OCR damage (اصبح, الاولى stay).
     folded = fold(key)
-    cands = [c for c in cands if fold(c.text) != folded]
+    scored = [(sc, c) for sc, c in scored if fold(c.text) != folded]
     if rare:
-        if len(key) < settings.rare_min_len:
-            return w, applied, None, 1.0
-        cands = [c for c in cands if c.zipf >= info.direct_zipf + settings.rare_gap and c.cost <= 0.5]
-        if not cands:
-            return w, applied, None, 1.0
-    if not cands:
+        scored = [(sc, c) for sc, c in scored if c.zipf >= info.direct_zipf + settings.rare_gap and c.cost <= 0.5]
+    if not scored:
         return w, applied, None, 1.0
-    best = cands[0]
-    margin = _score(best, settings) - (_score(cands[1], settings) if len(cands) > 1 else -math.inf)
+    best = scored[0][1]
+    margin = scored[0][0] - (scored[1][0] if len(scored) > 1 else -math.inf)
     min_zipf = settings.hunspell_only_min_zipf if hunspell_only else settings.auto_min_zipf
     if " " in best.text:
         min_zipf = max(min_zipf, 0.0)
     conf = _confidence(margin)
-    if best.cost <= settings.auto_max_cost and best.zipf >= min_zipf and margin >= settings.auto_margin:
+    clear = best.cost <= settings.auto_max_cost and margin >= settings.auto_margin
+    # A dearer edit (a deleted ي, 0.8) is applied only when nothing else comes near.
+    clear = clear or (
+        best.cost <= settings.clear_max_cost and margin >= settings.clear_margin and best.zipf >= settings.clear_min_zipf
+    )
+    if clear and best.zipf >= min_zipf:
         if not _keeps_marks(w, key):
             return w, applied, [best.text], conf  # diacritised word: leave the author's marks, only suggest
         rule = "merged_words" if " " in best.text else ("rare_form" if rare else "lexicon")
         return best.text, applied + [rule], None, conf
     if hunspell_only and best.zipf < settings.hunspell_only_min_zipf:
         return w, applied, None, 1.0
-    suggestions = [c.text for c in cands[:3]]
+    suggestions = [c.text for _, c in scored[:3]]
     return w, applied, suggestions, min(conf, 0.5)
+
+
+def _neg_first(pair: tuple[float, Candidate]) -> float:
+    return -pair[0]
+
+
+def _fit(ctx: ContextModel, text: str, left: str | None, right: str | None, settings: RepairSettings) -> float:
+    """Context bonus of a candidate (a split candidate "a b" is judged by its outer halves)."""
+    first, _, last = text.partition(" ")
+    if not last:
+        return settings.context_weight * ctx.fit(text, left, right)
+    return settings.context_weight * (ctx.fit(first, left, None) + ctx.fit(last, None, right))
 
 
 def _keeps_marks(w: str, key: str) -> bool:
@@ -410,16 +474,36 @@ def _confidence(margin: float) -> float:
 
 
 def _split_candidates(key: str, lexicon: Lexicon, settings: RepairSettings) -> list[Candidate]:
-    """Readings of a merged word as two words (منرسم → من رسم)."""
+    """Readings of a merged word as two words (منرسم → من رسم, وزارةالداخلية → وزارة الداخلية).
+
+    A split is offered after a particle when the rest is frequent, or where both
+    halves are frequent words of 3+ letters and the seam is one no single word can
+    have (a letter that only ends words, ة ى, before it, or the article ال after it)
+    or the two were seen side by side in real text. A seam split is cheaper.
+    """
     out = []
+    zipf = lexicon.zipf
+    particles = lexicon.rules.particles
+    ctx = lexicon.context
     for i in range(2, len(key) - 1):
         left, right = key[:i], key[i:]
-        zl = lexicon.zipf.get(left, 0.0)
-        zr = lexicon.zipf.get(right, 0.0)
+        zl = zipf.get(left, 0.0)
+        zr = zipf.get(right, 0.0)
         if zr < 2.5 or zl == 0:
             continue
-        if left in lexicon.rules.particles and zr >= settings.split_min_zipf:
-            out.append(Candidate(left + " " + right, 0.4, round(min(zr, zl), 2)))
+        seam = left[-1] in _FINAL_ONLY or (right.startswith("ال") and len(right) > 3)
+        cost = settings.split_seam_cost if seam else settings.split_cost
+        if left in particles and zr >= settings.split_min_zipf:
+            out.append(Candidate(left + " " + right, cost, round(min(zr, zl), 2)))
+        elif (
+            min(zl, zr) >= settings.split_min_zipf
+            and len(left) >= 3
+            and len(right) >= 3  # a short right half is mostly a suffix (دراسيت|ان, جسيم|ين)
+            and (seam or (ctx is not None and ctx.pair(left, right) > 0))
+        ) or (
+            min(zl, zr) >= settings.split_plain_min_zipf and min(len(left), len(right)) >= settings.split_plain_min_len
+        ):
+            out.append(Candidate(left + " " + right, cost, round(min(zr, zl), 2)))
     return out
 
 
@@ -697,10 +781,31 @@ def _join_edits(
     return edits
 
 
-def _join_broken(left: str, right: str, joined: str, lexicon: Lexicon, settings: RepairSettings) -> bool:
-    """Whether two neighbours are the halves of one frequent word (مد ونة → مدونة)."""
+def _join_broken(
+    left: str, right: str, joined: str, lexicon: Lexicon, settings: RepairSettings
+) -> bool:
+    """Whether two neighbours are the halves of one frequent word (مد ونة → مدونة).
+
+    Yes when the left half is no word at all (a lone letter other than و, the bare
+    article ال) or a half is a form both lexicons reject. When both halves are words,
+    only with a context model: the pair was never seen in real text, the joined word
+    was, it is frequent, and a half is a rare form (رسم ية, السلط ان).
+    """
+    if len(right) < 2 or left == "و":
+        return False  # initials (ع ب م), and و written apart is the author's habit (و بعض)
+    if left == "ال" or len(left) == 1:
+        return True
     li, ri = lexicon.info(left), lexicon.info(right)
-    return (not li.known) or (not ri.known)
+    if (not li.known) or (not ri.known):
+        return True
+    ctx = lexicon.context
+    if ctx is None or ctx.pair(left, right) > 0:
+        return False
+    jz = lexicon.zipf.get(joined, 0.0)
+    if jz < settings.join_min_zipf or (ctx.unigrams.get(joined, 0) == 0 and jz < settings.join_unseen_min_zipf):
+        return False
+    zl, zr = lexicon.zipf.get(left, 0.0), lexicon.zipf.get(right, 0.0)
+    return min(zl, zr) < settings.join_max_half_zipf
 
 
 def _edit_order(e: Edit) -> tuple[int, int, int]:

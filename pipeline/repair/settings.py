@@ -19,7 +19,12 @@ class RepairSettings:
 
     auto_max_cost: float = 0.6
     auto_min_zipf: float = 2.5
-    auto_margin: float = 0.7
+    auto_margin: float = 0.6
+    #: A dearer candidate (cost up to ``clear_max_cost``) is applied only with this margin,
+    #: and only when it is this frequent (a transliterated name keeps its letters: الآيبياد).
+    clear_max_cost: float = 0.8
+    clear_margin: float = 1.0
+    clear_min_zipf: float = 3.5
     cost_weight: float = 2.0
     flag_max_cost: float = 1.0
     #: A form wordfreq knows but rarely sees (Zipf below this) and Hunspell rejects is treated as
@@ -31,13 +36,30 @@ class RepairSettings:
     #: only towards a candidate this frequent, else flagged.
     hunspell_only_min_zipf: float = 3.5
     #: A merged word is split when both halves are at least this frequent (or the first is a particle).
-    split_min_zipf: float = 3.5
+    split_min_zipf: float = 3.0
+    #: Weighted cost of a split (منرسم → من رسم), and of one at a seam no word has (ة/ى before, ال after).
+    split_cost: float = 0.4
+    split_seam_cost: float = 0.2
+    #: Without a telling seam or a context pair, both halves must be this frequent and this long.
+    split_plain_min_zipf: float = 9.0
+    split_plain_min_len: int = 4
+    #: Two valid neighbours are joined (رسم ية → رسمية) only with a context model that never saw
+    #: them as a pair, when the joined word is this frequent and a half is short or rarer than
+    #: ``join_max_half_zipf``.
+    join_min_zipf: float = 3.0
+    join_max_half_zipf: float = 3.0
+    #: A joined word the context text never saw must be at least this frequent.
+    join_unseen_min_zipf: float = 3.0
     #: Candidates filling a Latin run inside an Arabic word (توiter) must be this frequent to apply.
     latin_fill_min_zipf: float = 4.5
     #: An unknown form seen this often in one text is taken for a name: flagged, not corrected,
     #: unless its correction is a very common word (Zipf >= name_override_zipf).
     name_min_repeats: int = 3
     name_override_zipf: float = 4.5
+    #: Weight of the context model's bonus (log10(1 + pair count) per neighbour) in candidate scores.
+    context_weight: float = 1.5
+    #: A form the context model's text has this often is a word, whatever the lexicons say.
+    context_known_count: int = 1
     min_duplicate_words: int = 4
     min_leaked_words: int = 5
     persian_letters: bool = True
