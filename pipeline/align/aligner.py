@@ -229,7 +229,13 @@ class Aligner:
     ) -> dict[tuple[int, int], np.ndarray]:
         assert self.encoder is not None
         p = self.params
-        if p.window_mode == "mean":
+        if p.window_mode == "hybrid":
+            # Pairs encoded as one text; longer windows as the mean of their sentences (3x cheaper).
+            s_one = {k: self.encoder.encode(w) for k, w in src_win.items() if k <= 2}
+            t_one = {l: self.encoder.encode(w) for l, w in tgt_win.items() if l <= 2}
+            s_emb = {**_mean_windows(s_one[1], list(src_win)), **s_one}
+            t_emb = {**_mean_windows(t_one[1], list(tgt_win)), **t_one}
+        elif p.window_mode == "mean":
             s_emb = _mean_windows(self.encoder.encode(src_win[1]), list(src_win))
             t_emb = _mean_windows(self.encoder.encode(tgt_win[1]), list(tgt_win))
         else:
