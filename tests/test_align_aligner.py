@@ -51,7 +51,7 @@ def test_un_documents_with_merges_and_drops(encoder, un_docs):
 
 
 def test_textberg_document(encoder, shared_data):
-    doc = load_textberg("test4")
+    doc = load_textberg("test5")
     beads = Aligner(encoder, TEXTBERG_PARAMS).align(doc.src, doc.tgt, "de", "fr")
     assert _covers(beads, len(doc.src), len(doc.tgt))
     ours = score_documents([([(b.src, b.tgt) for b in beads], doc.gold)])
