@@ -106,10 +106,71 @@ def test_authors_spelling_and_marks_are_kept(lexicon, repair_settings):
     assert result.applied == []
 
 
-def test_real_word_errors_are_not_touched(lexicon, repair_settings):
-    # الموضع for الموقع is a valid word: a lexicon cannot fix it, and it must not damage it.
+def test_real_word_errors_are_flagged_not_changed(lexicon, repair_settings):
+    # الموضع for الموقع is a valid word: the lexicons cannot fix it, but real text pairs
+    # الإلكتروني with الموقع and never with الموضع, so the context model flags it.
     text = "3. الموضع الإلكتروني: يوجد لدى عدد من وزارات الخارجية"
-    assert _fix(text, lexicon, repair_settings) == text
+    result = repair_text(text, lexicon, repair_settings)
+    assert result.clean == text
+    flags = [e for e in result.flagged if e.kind == "real_word"]
+    assert [(e.original, e.suggestions) for e in flags] == [("الموضع", ["الموقع"])]
+    # Where real text has no evidence for the variant either, the word is left alone.
+    assert repair_text("تحديد الموضع الجغرافي للمدينة", lexicon, repair_settings).edits == []
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        # a merged word split at a seam no word has: ة before, the article after
+        ("أعلنت وزارةالداخلية اليوم عن خطة", "أعلنت وزارة الداخلية اليوم عن خطة"),
+        # split words joined: a lone letter, the bare article, a rare fragment the context never saw apart
+        ("من غير ا لشعوب الأصلية", "من غير الشعوب الأصلية"),
+        ("وثائق وتقرير ال اجتماع الأول", "وثائق وتقرير الاجتماع الأول"),
+        ("في جلسة رسم ية وتاريخ آخر جلسة", "في جلسة رسمية وتاريخ آخر جلسة"),
+        # the author's و written apart and two valid words stay
+        ("من تجاوزات في حق الحزب و بعض قياداته", "من تجاوزات في حق الحزب و بعض قياداته"),
+        ("وإن ما يسمى بالهيئة التسييرية", "وإن ما يسمى بالهيئة التسييرية"),
+    ],
+)
+def test_merged_and_split_words(damaged, expected, lexicon, repair_settings):
+    assert _fix(damaged, lexicon, repair_settings) == expected
+
+
+def test_context_model_counts_held_out_real_text(lexicon):
+    ctx = lexicon.context
+    assert ctx is not None and ctx.total > 200_000
+    assert ctx.pair("الأمم", "المتحدة") > 100
+    assert ctx.pair("المتحدة", "الأمم") < ctx.pair("الأمم", "المتحدة")
+    assert ctx.fit("الموقع", None, "الإلكتروني") > ctx.fit("الموضع", None, "الإلكتروني") == 0.0
+
+
+def test_candidates_are_one_edit_forms_with_exact_costs(lexicon):
+    data = lexicon.rules
+    near = lexicon.near_forms("الإنترنط")
+    assert "الإنترنت" in near and "الإنترنط" not in near
+    for cand in near:
+        assert rules.one_edit_cost("الإنترنط", cand, data) >= rules.weighted_distance("الإنترنط", cand, data) - 1e-9
+    for a, b in (("متتصاعد", "متصاعد"), ("الفنصلية", "القنصلية"), ("يبز", "يبرز"), ("انلطاق", "انطلاق")):
+        assert rules.one_edit_cost(a, b, data) == pytest.approx(rules.weighted_distance(a, b, data))
+
+
+def test_hunspell_verdicts_are_used_only_when_they_match(lexicon, tmp_path):
+    from pipeline.repair.lexicon import VERDICTS_FILE, read_verdicts, verdict_fingerprint, write_verdicts
+
+    assert lexicon.hunspell_accepted is not None  # the shipped file matches the installed data
+    # A precomputed verdict agrees with Hunspell itself.
+    for word in ("الإنترنت", "الدبلوماسية", "الإنترنط"):
+        if word in lexicon.zipf:
+            assert (word in lexicon.hunspell_accepted) == bool(lexicon.hunspell.spell(word))
+    words = list(lexicon.zipf)[:50]
+    stem = lexicon.hunspell_stem
+    header = verdict_fingerprint(words, stem, "large")
+    path = tmp_path / "v.bin"
+    write_verdicts(path, header, bytes(50))
+    assert read_verdicts(path, header) == bytes(50)
+    assert read_verdicts(path, {**header, "forms_crc32": header["forms_crc32"] + 1}) is None  # other data: ignored
+    assert read_verdicts(tmp_path / "missing.bin", header) is None
+    assert VERDICTS_FILE.stat().st_size < 200_000
 
 
 def test_duplicate_and_leaked_translation_are_logged(seed_raw, lexicon, repair_settings):

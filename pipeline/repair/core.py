@@ -69,6 +69,7 @@ KIND_ORDER = (
     "stray_diacritic",
     "letter_confusion",
     "merged_words",
+    "real_word",
     "tatweel",
     "invisible",
     "other",
@@ -86,6 +87,7 @@ _RULE_KIND = {
     "lexicon": "letter_confusion",
     "rare_form": "letter_confusion",
     "merged_words": "merged_words",
+    "real_word": "real_word",
 }
 
 
@@ -189,6 +191,8 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
             if alive is None or alive[i]:
                 t = toks[i]
                 words[i] = _word_from_verdict(i, t, verdicts[t], parts, offs, counts, lexicon, settings)
+    if lexicon.context is not None and settings.realword_min_pairs > 0:
+        _real_word_flags(parts, toks, alive, words, lexicon, settings, offs)
     deletions += _duplicate_deletions(text, toks, offs, alive, settings, lexicon, counts)
     edits = _deletion_edits(text, deletions)
     if edits:  # some text deleted: the words inside it are gone
@@ -208,6 +212,73 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
     edits.sort(key=_edit_order)
     clean, omap = apply_edits(text, edits)
     return RepairResult(clean=clean, edits=edits, map=omap)
+
+
+def _real_word_flags(
+    parts: list[str],
+    toks: list[str],
+    alive: list[bool] | None,
+    words: dict[int, _Word],
+    lexicon: Lexicon,
+    settings: RepairSettings,
+    offs: list[int],
+) -> None:
+    """Flag valid words whose neighbours were never seen with them but often with a close variant.
+
+    الموضع الإلكتروني: "الموضع" is a word, but real text pairs "الإلكتروني" with
+    الموقع, one inner letter away and much more common (``realword_min_gap`` Zipf),
+    and never with الموضع. Such a word is
+    flagged with the variant as suggestion; it is replaced only when the evidence is
+    overwhelming (``realword_apply_pairs``). Adds :class:`_Word` objects to ``words``.
+    """
+    ctx = lexicon.context
+    variants = lexicon.real_word_variants(settings.realword_min_gap, _inner_substitution)
+    bigrams = ctx.bigrams
+    for i in compress(range(len(toks)), map(variants.__contains__, toks)):
+        if i in words or (alive is not None and not alive[i]):
+            continue
+        left, right = _neighbours(parts, i)
+        if not (left or right):
+            continue
+        w = toks[i]
+        if (left and (left + " " + w) in bigrams) or (right and (w + " " + right) in bigrams):
+            continue  # the word itself was seen in this company
+        best, best_n = "", 0
+        for v in variants[w]:
+            n = (bigrams.get(left + " " + v, 0) if left else 0) + (bigrams.get(v + " " + right, 0) if right else 0)
+            if n > best_n:
+                best, best_n = v, n
+        if best_n < settings.realword_min_pairs:
+            continue
+        word = _Word(offs[2 * i + 1], offs[2 * i + 2], w)
+        conf = round(min(0.9, 1.0 - 1.0 / (1 + best_n)), 3)
+        if best_n >= settings.realword_apply_pairs:
+            word.fixed = best
+            word.rules = ["real_word"]
+        else:
+            word.flag = Edit(
+                start=word.start,
+                end=word.end,
+                original=w,
+                replacement=best,
+                rule="real_word",
+                confidence=conf,
+                kind="real_word",
+                status="flagged",
+                suggestions=[best],
+            )
+        words[i] = word
+
+
+def _inner_substitution(w: str, v: str) -> bool:
+    """Whether ``v`` is ``w`` with one letter replaced, neither the first nor the last.
+
+    Variants that add or drop a letter, or change the first (تكون/يكون) or last
+    (مجموع/مجموعة) one, are mostly grammar (clitics, agreement), not misread letters.
+    """
+    if len(w) != len(v) or w[0] != v[0] or w[-1] != v[-1]:
+        return False
+    return sum(a != b for a, b in zip(w, v)) == 1
 
 
 def _neighbours(parts: list[str], i: int) -> tuple[str | None, str | None]:
@@ -739,7 +810,10 @@ def _join_edits(
     if words:
         bases = list(toks)
         for i, w in words.items():
-            bases[i] = w.base
+            # The form after the character rules and foreign-letter filling; a lexicon
+            # correction is judged again below (dropped when the halves join).
+            lexical = not _LEXICON_RULES.isdisjoint(w.rules)
+            bases[i] = w.base if lexical or " " in w.fixed else w.fixed
     seps = parts[2:-1:2]  # seps[i] stands between word i and word i + 1
     # Cheap tests first, at C speed: almost no pair of neighbours joins into a frequent
     # word, and a lone clitic letter is rare.
@@ -769,9 +843,9 @@ def _join_edits(
             w = words.get(k)
             if w is None:
                 continue
-            if w.fixed != w.base:
+            if not _LEXICON_RULES.isdisjoint(w.rules):
                 w.fixed = w.base
-                w.rules = [r for r in w.rules if r not in ("lexicon", "rare_form", "merged_words")]
+                w.rules = [r for r in w.rules if r not in _LEXICON_RULES]
             w.flag = None
         s, e = offs[2 * i + 2], offs[2 * i + 3]
         edits.append(

@@ -198,6 +198,8 @@ class Lexicon:
         """
         self.zipf = zipf
         self._hunspell = hunspell
+        #: Where the Hunspell dictionary lives (path stem), when known.
+        self.hunspell_stem: Path | None = hunspell if isinstance(hunspell, Path) else None
         self.symspell = symspell
         self._sorted_words = sorted_words or None
         self.rules = rules or load_rule_data()
@@ -217,7 +219,7 @@ class Lexicon:
         self._similar: dict[str, tuple[str, ...]] = {}
         for a, b in self.rules.confusion:
             self._similar[a] = (*self._similar.get(a, ()), b)
-        self._frequent: dict[float, frozenset[str]] = {}
+        self._frequent: dict[Any, Any] = {}  # frozensets of forms per Zipf threshold, and the like
 
     def clear_caches(self) -> None:
         """Forget every cached verdict (for benchmarks that must not reuse earlier work)."""
@@ -263,6 +265,28 @@ class Lexicon:
                         folded[k] = z
             self._folded = folded
         return self._folded
+
+    def real_word_variants(self, min_gap: float, accept: Any) -> dict[str, tuple[str, ...]]:
+        """The context model's close variants kept for real-word checks (built once per gap).
+
+        Args:
+            min_gap: A variant must be this much more frequent (Zipf) than the word.
+            accept: ``accept(word, variant) -> bool``, the kind of difference allowed.
+        """
+        if self.context is None:
+            return {}
+        key = ("real_word", min_gap)
+        hit = self._frequent.get(key)  # type: ignore[call-overload]
+        if hit is None:
+            zipf = self.zipf
+            hit = {}
+            for w, vs in self.context.variants.items():
+                zw = zipf.get(w, 0.0)
+                kept = tuple(v for v in vs if zipf.get(v, 0.0) >= zw + min_gap and accept(w, v))
+                if kept:
+                    hit[w] = kept
+            self._frequent[key] = hit  # type: ignore[index]
+        return hit  # type: ignore[return-value]
 
     def frequent_forms(self, min_zipf: float) -> frozenset[str]:
         """The forms at least this frequent (built once per threshold)."""

@@ -60,6 +60,12 @@ class RepairSettings:
     context_weight: float = 1.5
     #: A form the context model's text has this often is a word, whatever the lexicons say.
     context_known_count: int = 1
+    #: Real-word errors: a valid word never seen with its neighbours is flagged when a more common
+    #: close variant (one inner letter, ``realword_min_gap`` Zipf more common) was seen with them
+    #: this often (0 = off), and replaced from this many on.
+    realword_min_pairs: int = 2
+    realword_apply_pairs: int = 1000
+    realword_min_gap: float = 1.5
     min_duplicate_words: int = 4
     min_leaked_words: int = 5
     persian_letters: bool = True
