@@ -117,6 +117,9 @@ from .align.cli import align_command  # noqa: E402 - registered in the stage blo
 app.command("align")(align_command)
 # (ner) ---------------------------------------------------------------------
 # (classify) ----------------------------------------------------------------
+from .classify.cli import train_classifier_command  # noqa: E402 - registered in the stage block
+
+train_app.command("classifier")(train_classifier_command)
 # -- end of stage commands ----------------------------------------------------
 
 

@@ -215,6 +215,14 @@ def test_missing_or_broken_meta_is_refused(model_dir, tmp_path):
         load_model(tmp_path / "nowhere")
 
 
+def test_shipped_model_loads_and_records_its_scores(examples):
+    model, meta = load_model(Path(__file__).resolve().parent.parent / "models" / "classifier")
+    assert meta["training_data_sha256"] == training_hash(examples), "models/classifier is stale: run `diplo train classifier`"
+    scores = meta["cv_scores"]
+    assert scores["model_macro_f1"] > scores["tfidf_lr_macro_f1"] > scores["majority_macro_f1"]
+    assert model.predict_proba(examples.rows[:3]).shape == (3, len(MODEL_LABELS))
+
+
 # -- the stage ---------------------------------------------------------------------
 
 

@@ -469,21 +469,37 @@ def heading_prior_matrix(rows: np.ndarray) -> sparse.csr_matrix:
     return sparse.csr_matrix(out)
 
 
-def cue_prior_matrix(rows: np.ndarray) -> sparse.csr_matrix:
-    """Share of each class among the cue phrases of each passage (columns follow :data:`CUE_CLASSES`).
-
-    The classifier adds one shared weight times this share to each class's
-    log-odds, so a rare class (risk) benefits from what the cues of the
-    frequent classes teach about cues in general.
-    """
+def cue_counts(rows: np.ndarray) -> np.ndarray:
+    """``log1p`` of the number of cue phrases of each class (columns follow :data:`CUE_CLASSES`)."""
     rows = np.asarray(rows)
     out = np.zeros((rows.shape[0], len(CUE_CLASSES)), dtype=float)
     for i, row in enumerate(rows):
         found = find_cues(str(row[TEXT]))
-        counts = np.array([len(found[label]) for label in CUE_CLASSES], dtype=float)
-        if counts.sum() > 0:
-            out[i] = counts / counts.sum()
-    return sparse.csr_matrix(out)
+        out[i] = [math.log1p(len(found[label])) for label in CUE_CLASSES]
+    return out
+
+
+class CuePrior(TransformerMixin, BaseEstimator):
+    """How unusually many cue phrases of each class a passage holds: the standardised cue counts.
+
+    ``(log1p(count) - mean) / std`` per class, with mean and std learned on the
+    training rows. The classifier adds one shared weight times this score to
+    each class's log-odds, so three risk cues (rare in general) weigh more
+    than five tool cues (common everywhere), and a rare class (risk) benefits
+    from what the cues of the frequent classes teach about cues in general.
+    """
+
+    def fit(self, X: np.ndarray, y: Iterable | None = None) -> "CuePrior":
+        """Learn each class's mean and spread of cue counts."""
+        counts = cue_counts(X)
+        self.mean_ = counts.mean(axis=0)
+        self.scale_ = np.maximum(counts.std(axis=0), 0.25)
+        return self
+
+    def transform(self, X: np.ndarray) -> sparse.csr_matrix:
+        """Standardised cue counts, negative scores clipped to 0 (few cues say little)."""
+        z = (cue_counts(X) - self.mean_) / self.scale_
+        return sparse.csr_matrix(np.clip(z, 0.0, None))
 
 
 class CueFeatures(TransformerMixin, BaseEstimator):

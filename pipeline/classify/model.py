@@ -44,7 +44,7 @@ from .features import (
     column_heading,
     column_text,
     column_text_normalised,
-    cue_prior_matrix,
+    CuePrior,
     heading_prior_matrix,
 )
 
@@ -56,6 +56,7 @@ DEFAULTS: dict[str, Any] = {
     "C": 10.0,
     "char_ngrams": [2, 5],
     "char_min_df": 2,
+    "char_max_features": None,
     "cue_weight": 1.0,
     "heading_weight": 1.0,
     "use_heading_prior": True,
@@ -79,7 +80,7 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
     """Logistic regression plus two shared prior weights, calibrated by temperature.
 
     The last ``2 * len(prior_classes)`` columns of ``X`` are two prior blocks
-    over ``prior_classes``: first the cue shares (weight ``gamma``), then the
+    over ``prior_classes``: first the standardised cue counts (weight ``gamma``), then the
     heading's weak label (one-hot, weight ``beta``). Each block adds one
     weight, shared by all classes, times its column to that class's
     log-odds — a per-class weight could not be learned for a class with
@@ -276,7 +277,9 @@ def build_model(params: dict[str, Any] | None = None) -> Pipeline:
         "char": Pipeline(
             [
                 ("col", FunctionTransformer(column_text_normalised)),
-                ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=(lo, hi), min_df=p["char_min_df"], sublinear_tf=True)),
+                ("tfidf", TfidfVectorizer(
+                        analyzer="char_wb", ngram_range=(lo, hi), min_df=p["char_min_df"], max_features=p["char_max_features"], sublinear_tf=True
+                    )),
             ]
         ),
         "word": Pipeline([("col", FunctionTransformer(column_text)), ("tfidf", TfidfVectorizer(analyzer=analyse_words, sublinear_tf=True))]),
@@ -290,7 +293,7 @@ def build_model(params: dict[str, Any] | None = None) -> Pipeline:
         [(name, blocks[name]) for name in blocks if name in p["blocks"]]
         + [
             # Must stay last, in this order: PriorLogit reads its prior blocks from the last columns.
-            ("cue_prior", FunctionTransformer(cue_prior_matrix)),
+            ("cue_prior", CuePrior()),
             ("prior", FunctionTransformer(heading_prior_matrix)),
         ],
         transformer_weights={k: w for k, w in (("cue", p["cue_weight"]), ("heading", p["heading_weight"])) if k in p["blocks"]},

@@ -41,7 +41,7 @@ ALLOWED_TYPES = frozenset(
         "pipeline.classify.features.column_heading",
         "pipeline.classify.features.column_text",
         "pipeline.classify.features.column_text_normalised",
-        "pipeline.classify.features.cue_prior_matrix",
+        "pipeline.classify.features.CuePrior",
         "pipeline.classify.features.heading_prior_matrix",
         "pipeline.classify.model.PriorLogit",
     }
