@@ -33,7 +33,9 @@ METHODS = ("majority", "tfidf_lr", "model_no_weak", "model_plus_silver", "model_
 def main() -> int:
     """Run the cross-validation and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--silver", action="store_true", help="Train the model with silver sentences (and compare without).")
+    parser.add_argument(
+        "--silver", action="store_true", help="Train the model with silver sentences (and compare without)."
+    )
     parser.add_argument("--set", action="append", default=[], metavar="KEY=JSON", help="Override a model parameter.")
     parser.add_argument("--no-ablations", action="store_true", help="Only the model and the two baselines.")
     args = parser.parse_args()
@@ -42,7 +44,9 @@ def main() -> int:
     for item in args.set:
         key, _, value = item.partition("=")
         params[key] = json.loads(value)
-    examples = gold_examples(load_corpus(), use_label2=settings.get("use_label2", True), sentences=settings.get("sentences", True))
+    examples = gold_examples(
+        load_corpus(), use_label2=settings.get("use_label2", True), sentences=settings.get("sentences", True)
+    )
     silver = load_silver(settings) if args.silver or settings.get("silver", False) else []
     wrong: list[tuple[str, str, str, dict[str, float]]] = []
 
@@ -51,7 +55,9 @@ def main() -> int:
         for pid, gold, proba in zip(test.passage_ids, test.labels, model.predict_proba(test.rows), strict=True):
             pred = classes[int(proba.argmax())]
             if pred != gold:
-                wrong.append((pid, gold, pred, {c: round(float(p), 2) for c, p in zip(classes, proba, strict=True) if p >= 0.1}))
+                wrong.append(
+                    (pid, gold, pred, {c: round(float(p), 2) for c, p in zip(classes, proba, strict=True) if p >= 0.1})
+                )
 
     start = time.time()
     figures = cross_validate_examples(
@@ -63,7 +69,10 @@ def main() -> int:
         on_fold=collect,
     )
     seconds = time.time() - start
-    print(f"{figures['passages']} gold passages, {figures['folds']} sections (one fold each), {figures['train_rows']} gold rows, {figures['silver_rows']} silver rows; {seconds:.0f} s")
+    print(
+        f"{figures['passages']} gold passages, {figures['folds']} sections (one fold each), "
+        f"{figures['train_rows']} gold rows, {figures['silver_rows']} silver rows; {seconds:.0f} s"
+    )
     labels = [*MODEL_LABELS]
     print(f"{'method':<18} {'macro-F1(5)':>11} {'acc':>6} " + " ".join(f"{label:>8}" for label in labels))
     for method in METHODS:
@@ -72,8 +81,14 @@ def main() -> int:
         cells = " ".join(f"{figures[f'{method}_f1_{label}']:>8.3f}" for label in labels)
         print(f"{method:<18} {figures[f'{method}_macro_f1']:>11.3f} {figures[f'{method}_accuracy']:>6.3f} {cells}")
     print("gold counts:       " + " ".join(f"{label}={figures[f'gold_{label}']}" for label in labels))
-    print(f"heading weak rule: covers {figures['weak_rule_coverage']:.2f} of the passages, precision {figures['weak_rule_precision']:.2f}")
-    print(f"model: mean p(true class) {figures['model_mean_p_true']:.3f}, mean beta {figures['model_mean_beta']:.2f}, mean gamma {figures['model_mean_gamma']:.2f}")
+    print(
+        f"heading weak rule: covers {figures['weak_rule_coverage']:.2f} of the passages, "
+        f"precision {figures['weak_rule_precision']:.2f}"
+    )
+    print(
+        f"model: mean p(true class) {figures['model_mean_p_true']:.3f}, "
+        f"mean beta {figures['model_mean_beta']:.2f}, mean gamma {figures['model_mean_gamma']:.2f}"
+    )
     print("\nmodel errors (passage, gold, predicted, probabilities >= 0.1):")
     for pid, gold, pred, probs in sorted(wrong):
         print(f"  {pid}  {gold:<8} -> {pred:<8} {probs}")

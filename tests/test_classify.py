@@ -18,12 +18,11 @@ from pipeline.classify.features import (
     heading_title,
     normalise,
     split_clitic,
-    tokens,
 )
 from pipeline.classify.model import MODEL_LABELS
 from pipeline.classify.persist import MODEL_FILE, load_model, read_meta, save_model
-from pipeline.classify.weak import heading_weak_label, silver_label
 from pipeline.classify.train import fit_model, gold_examples, split_sentences, training_hash
+from pipeline.classify.weak import heading_weak_label, silver_label
 from pipeline.config import load_config
 from pipeline.corpus import load_corpus
 from pipeline.errors import ModelError
@@ -113,9 +112,11 @@ def test_cues_found_in_the_seed_risk_passage(corpus):
 
 def test_silver_labels_reproduce_the_hand_checked_sample():
     path = Path(__file__).resolve().parent.parent / "pipeline" / "classify" / "silver_check.tsv"
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")][1:]
+    rows = [
+        line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    ][1:]
     assert len(rows) == 45
-    for label, cue, correct, _note, _doc, sentence in rows:
+    for label, cue, _correct, _note, _doc, sentence in rows:
         assert silver_label(sentence) == (label, cue)
     precision = sum(int(r[2]) for r in rows) / len(rows)
     assert precision == pytest.approx(36 / 45)
@@ -217,7 +218,9 @@ def test_missing_or_broken_meta_is_refused(model_dir, tmp_path):
 
 def test_shipped_model_loads_and_records_its_scores(examples):
     model, meta = load_model(Path(__file__).resolve().parent.parent / "models" / "classifier")
-    assert meta["training_data_sha256"] == training_hash(examples), "models/classifier is stale: run `diplo train classifier`"
+    assert meta["training_data_sha256"] == training_hash(examples), (
+        "models/classifier is stale: run `diplo train classifier`"
+    )
     scores = meta["cv_scores"]
     assert scores["model_macro_f1"] > scores["tfidf_lr_macro_f1"] > scores["majority_macro_f1"]
     assert model.predict_proba(examples.rows[:3]).shape == (3, len(MODEL_LABELS))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -12,10 +12,16 @@ DEFAULT_MODEL = "models/classifier"  # also in .stage; kept here so the CLI impo
 
 
 def train_classifier_command(
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=f"Model folder to write (default: {DEFAULT_MODEL}).")] = None,
-    corpus: Annotated[Optional[Path], typer.Option("--corpus", help="Annotated corpus folder (default: corpus/).")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="Pipeline config whose [stages.classify] train table is used.")] = None,
-    no_cv: Annotated[bool, typer.Option("--no-cv", help="Skip the grouped cross-validation (meta.json then has no scores).")] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help=f"Model folder to write (default: {DEFAULT_MODEL}).")
+    ] = None,
+    corpus: Annotated[Path | None, typer.Option("--corpus", help="Annotated corpus folder (default: corpus/).")] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", "-c", help="Pipeline config whose [stages.classify] train table is used.")
+    ] = None,
+    no_cv: Annotated[
+        bool, typer.Option("--no-cv", help="Skip the grouped cross-validation (meta.json then has no scores).")
+    ] = False,
 ) -> None:
     """Train the passage classifier on the gold corpus and write models/classifier/ (skops + meta.json)."""
     from ..config import load_config

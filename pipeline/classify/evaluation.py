@@ -40,9 +40,9 @@ from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_su
 
 from ..corpus import Corpus
 from ..document import PASSAGE_LABELS
-from .weak import heading_weak_label
 from .model import MODEL_LABELS, build_word_baseline
 from .train import Examples, fit_model, gold_examples, load_silver, with_silver
+from .weak import heading_weak_label
 
 FoldHook = Callable[[Any, Examples, Examples], None]
 #: ``min_confidence`` values also scored in every run, to show what the threshold would do.
@@ -50,7 +50,7 @@ THRESHOLDS = (0.35, 0.5)
 
 
 def apply_threshold(proba: np.ndarray, classes: list[str], min_confidence: float) -> list[str]:
-    """Labels from probabilities: the most probable class, or ``other`` if no scheme class reaches ``min_confidence``."""
+    """Labels from probabilities: the most probable class, or ``other`` if no scheme class reaches the threshold."""
     out = []
     scheme = [j for j, c in enumerate(classes) if c in PASSAGE_LABELS]
     for row in proba:
@@ -144,11 +144,18 @@ def cross_validate_examples(
         gammas.append(float(model.named_steps["clf"].gamma_))
         if ablations:
             plain = fit_model(with_silver(train, silver), {**params, "use_heading_prior": False})
-            pred["model_no_weak"] += apply_threshold(plain.predict_proba(test.rows), list(plain.classes_), min_confidence)
+            pred["model_no_weak"] += apply_threshold(
+                plain.predict_proba(test.rows), list(plain.classes_), min_confidence
+            )
             if alt_name:
                 alt = fit_model(with_silver(train, alt_silver or []), params)
                 pred[alt_name] += apply_threshold(alt.predict_proba(test.rows), list(alt.classes_), min_confidence)
-    out: dict[str, Any] = {"passages": n_main, "folds": len(groups), "train_rows": len(examples), "silver_rows": len(silver)}
+    out: dict[str, Any] = {
+        "passages": n_main,
+        "folds": len(groups),
+        "train_rows": len(examples),
+        "silver_rows": len(silver),
+    }
     for method, predicted in pred.items():
         if predicted:
             out.update(scores(gold, predicted, method))
@@ -191,7 +198,9 @@ def cross_validate_corpus(corpus: Corpus, settings: dict[str, Any] | None = None
         The figures of :func:`cross_validate_examples`.
     """
     settings = settings or {}
-    examples = gold_examples(corpus, use_label2=settings.get("use_label2", True), sentences=settings.get("sentences", True))
+    examples = gold_examples(
+        corpus, use_label2=settings.get("use_label2", True), sentences=settings.get("sentences", True)
+    )
     silver = load_silver(settings) if settings.get("silver", False) else []
     return cross_validate_examples(
         examples,

@@ -76,7 +76,9 @@ def make_rows(texts: Sequence[str], headings: Sequence[str | None], kinds: Seque
         An object array of shape ``(n, 3)``.
     """
     if not len(texts) == len(headings) == len(kinds):
-        raise ValueError(f"texts, headings and kinds must have the same length, found {len(texts)}, {len(headings)}, {len(kinds)}")
+        raise ValueError(
+            f"texts, headings and kinds must have the same length, found {len(texts)}, {len(headings)}, {len(kinds)}"
+        )
     rows = np.empty((len(texts), len(COLUMNS)), dtype=object)
     for i, (text, heading, kind) in enumerate(zip(texts, headings, kinds, strict=True)):
         rows[i, TEXT] = text or ""
@@ -163,7 +165,7 @@ def match_phrase(variants: tuple[frozenset[str], ...], key: tuple[str, ...]) -> 
 def analyse_words(text: str) -> list[str]:
     """Analyzer of the word vectoriser: clitic-split unigrams and bigrams."""
     toks = tokens(text)
-    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
 
 
 def heading_title(heading: str) -> str:
@@ -418,7 +420,11 @@ def find_cues(text: str) -> dict[str, list[str]]:
     for i, forms in enumerate(variants):
         for form in forms:
             for label, key, phrase in index.get(form, ()):
-                if all(key[k] in variants[i + k] for k in range(1, len(key))) if i + len(key) <= len(variants) else False:
+                if (
+                    all(key[k] in variants[i + k] for k in range(1, len(key)))
+                    if i + len(key) <= len(variants)
+                    else False
+                ):
                     found[label].append(phrase)
     return found
 
@@ -489,7 +495,7 @@ class CuePrior(TransformerMixin, BaseEstimator):
     from what the cues of the frequent classes teach about cues in general.
     """
 
-    def fit(self, X: np.ndarray, y: Iterable | None = None) -> "CuePrior":
+    def fit(self, X: np.ndarray, y: Iterable | None = None) -> CuePrior:
         """Learn each class's mean and spread of cue counts."""
         counts = cue_counts(X)
         self.mean_ = counts.mean(axis=0)
@@ -505,7 +511,7 @@ class CuePrior(TransformerMixin, BaseEstimator):
 class CueFeatures(TransformerMixin, BaseEstimator):
     """Transformer wrapper of :func:`cue_matrix` (stateless; it has names for the cue explanations)."""
 
-    def fit(self, X: np.ndarray, y: Iterable | None = None) -> "CueFeatures":
+    def fit(self, X: np.ndarray, y: Iterable | None = None) -> CueFeatures:
         """Nothing to learn; the lexicon is fixed."""
         self.n_features_out_ = len(cue_feature_names())
         return self

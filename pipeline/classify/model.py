@@ -39,12 +39,12 @@ from ..errors import ConfigError
 from .features import (
     CUE_CLASSES,
     CueFeatures,
+    CuePrior,
     analyse_heading,
     analyse_words,
     column_heading,
     column_text,
     column_text_normalised,
-    CuePrior,
     heading_prior_matrix,
 )
 
@@ -149,7 +149,13 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
         # newton-cg: several times faster than lbfgs on these wide, short matrices.
         return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter, solver="newton-cg")
 
-    def fit(self, X: Any, y: Sequence[str], groups: Sequence[Any] | None = None, sample_weight: Sequence[float] | None = None) -> "PriorLogit":
+    def fit(
+        self,
+        X: Any,
+        y: Sequence[str],
+        groups: Sequence[Any] | None = None,
+        sample_weight: Sequence[float] | None = None,
+    ) -> PriorLogit:
         """Fit the logistic regression; choose the prior weights and the temperature by inner cross-validation.
 
         Args:
@@ -179,7 +185,9 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
             full[:, list(self.classes_).index(label)] = scores[:, j]
         return full
 
-    def _out_of_fold_scores(self, features: sparse.csr_matrix, y: np.ndarray, groups: Sequence[Any] | None, weights: np.ndarray) -> np.ndarray:
+    def _out_of_fold_scores(
+        self, features: sparse.csr_matrix, y: np.ndarray, groups: Sequence[Any] | None, weights: np.ndarray
+    ) -> np.ndarray:
         """Decision scores of each row from a model that did not see its section."""
         n = len(y)
         if groups is not None and len(set(groups)) >= 2:
@@ -195,7 +203,9 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
             oof[test] = self._full_scores(lr, features[test])
         return oof
 
-    def _choose(self, oof: np.ndarray, cue: np.ndarray, head: np.ndarray, y: np.ndarray, weights: np.ndarray) -> tuple[float, float, float]:
+    def _choose(
+        self, oof: np.ndarray, cue: np.ndarray, head: np.ndarray, y: np.ndarray, weights: np.ndarray
+    ) -> tuple[float, float, float]:
         ok = ~np.isnan(oof).any(axis=1)
         if ok.sum() == 0:
             return 0.0, 0.0, 1.0
@@ -208,7 +218,9 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
 
         def logloss(z: np.ndarray) -> float:
             proba = _softmax(z)
-            return float(-np.sum(weights * np.log(np.clip(proba[np.arange(len(y)), truth], 1e-12, None))) / weights.sum())
+            return float(
+                -np.sum(weights * np.log(np.clip(proba[np.arange(len(y)), truth], 1e-12, None))) / weights.sum()
+            )
 
         if self.selection == "logloss":
             best_joint, best_joint_loss = (0.0, 0.0, 1.0), np.inf
@@ -243,7 +255,11 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
         """Calibrated log-odds: model scores over the temperature plus the weighted priors."""
         features, cue, head = self._split(X)
         full = self._full_scores(self.lr_, features)
-        return full / self.temperature_ + self.gamma_ * self._reorder(cue, self.classes_) + self.beta_ * self._reorder(head, self.classes_)
+        return (
+            full / self.temperature_
+            + self.gamma_ * self._reorder(cue, self.classes_)
+            + self.beta_ * self._reorder(head, self.classes_)
+        )
 
     def predict_proba(self, X: Any) -> np.ndarray:
         """Class probabilities, columns in :attr:`classes_` order."""
@@ -277,13 +293,27 @@ def build_model(params: dict[str, Any] | None = None) -> Pipeline:
         "char": Pipeline(
             [
                 ("col", FunctionTransformer(column_text_normalised)),
-                ("tfidf", TfidfVectorizer(
-                        analyzer="char_wb", ngram_range=(lo, hi), min_df=p["char_min_df"], max_features=p["char_max_features"], sublinear_tf=True
-                    )),
+                (
+                    "tfidf",
+                    TfidfVectorizer(
+                        analyzer="char_wb",
+                        ngram_range=(lo, hi),
+                        min_df=p["char_min_df"],
+                        max_features=p["char_max_features"],
+                        sublinear_tf=True,
+                    ),
+                ),
             ]
         ),
-        "word": Pipeline([("col", FunctionTransformer(column_text)), ("tfidf", TfidfVectorizer(analyzer=analyse_words, sublinear_tf=True))]),
-        "heading": Pipeline([("col", FunctionTransformer(column_heading)), ("tfidf", TfidfVectorizer(analyzer=analyse_heading))]),
+        "word": Pipeline(
+            [
+                ("col", FunctionTransformer(column_text)),
+                ("tfidf", TfidfVectorizer(analyzer=analyse_words, sublinear_tf=True)),
+            ]
+        ),
+        "heading": Pipeline(
+            [("col", FunctionTransformer(column_heading)), ("tfidf", TfidfVectorizer(analyzer=analyse_heading))]
+        ),
         "cue": CueFeatures(),
     }
     unknown = [b for b in p["blocks"] if b not in blocks]
@@ -296,7 +326,9 @@ def build_model(params: dict[str, Any] | None = None) -> Pipeline:
             ("cue_prior", CuePrior()),
             ("prior", FunctionTransformer(heading_prior_matrix)),
         ],
-        transformer_weights={k: w for k, w in (("cue", p["cue_weight"]), ("heading", p["heading_weight"])) if k in p["blocks"]},
+        transformer_weights={
+            k: w for k, w in (("cue", p["cue_weight"]), ("heading", p["heading_weight"])) if k in p["blocks"]
+        },
     )
     clf = PriorLogit(
         C=p["C"],

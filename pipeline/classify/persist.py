@@ -20,7 +20,7 @@ import hashlib
 import json
 import platform
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -136,7 +136,7 @@ def save_model(
         "versions": library_versions(),
         "normaliser_version": NORMALISER_VERSION,
         "cv_scores": scores or {},
-        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     (out / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return meta
@@ -150,7 +150,9 @@ def read_meta(model_dir: str | Path) -> dict[str, Any]:
     """
     folder = Path(model_dir)
     if not folder.is_dir():
-        raise ModelError(str(folder), "classifier model folder not found; expected the folder written by `diplo train classifier`")
+        raise ModelError(
+            str(folder), "classifier model folder not found; expected the folder written by `diplo train classifier`"
+        )
     meta_path = folder / META_FILE
     if not meta_path.is_file():
         raise ModelError(str(meta_path), "missing; a classifier folder needs meta.json beside model.skops")
@@ -190,18 +192,23 @@ def load_model(model_dir: str | Path) -> tuple[Any, dict[str, Any]]:
     if meta["normaliser_version"] != NORMALISER_VERSION:
         raise ModelError(
             str(folder),
-            f"trained with normaliser version {meta['normaliser_version']!r}, this code has {NORMALISER_VERSION!r}; retrain with `diplo train classifier`",
+            f"trained with normaliser version {meta['normaliser_version']!r}, this code has "
+            f"{NORMALISER_VERSION!r}; retrain with `diplo train classifier`",
         )
     current = library_versions()
     for lib in CHECKED_LIBRARIES:
         saved = str(meta["versions"].get(lib, "?"))
         if _major_minor(saved) != _major_minor(current[lib]):
-            raise ModelError(str(folder), f"saved with {lib} {saved}, installed is {current[lib]}; retrain with `diplo train classifier`")
+            raise ModelError(
+                str(folder),
+                f"saved with {lib} {saved}, installed is {current[lib]}; retrain with `diplo train classifier`",
+            )
     found = _sha256(model_path)
     if found != meta["model_sha256"]:
         raise ModelError(
             str(model_path),
-            f"SHA-256 {found[:12]}… differs from the {str(meta['model_sha256'])[:12]}… recorded in meta.json: the file is corrupted or was replaced",
+            f"SHA-256 {found[:12]}… differs from the {str(meta['model_sha256'])[:12]}… recorded in meta.json: "
+            "the file is corrupted or was replaced",
         )
     try:
         untrusted = sio.get_untrusted_types(file=model_path)
@@ -209,7 +216,9 @@ def load_model(model_dir: str | Path) -> tuple[Any, dict[str, Any]]:
         raise ModelError(str(model_path), f"corrupt skops file ({type(exc).__name__}: {exc})") from None
     refused = sorted(set(untrusted) - ALLOWED_TYPES)
     if refused:
-        raise ModelError(str(model_path), f"refused: the file contains types outside the allow-list: {', '.join(refused)}")
+        raise ModelError(
+            str(model_path), f"refused: the file contains types outside the allow-list: {', '.join(refused)}"
+        )
     try:
         model = sio.load(model_path, trusted=sorted(untrusted))
     except Exception as exc:

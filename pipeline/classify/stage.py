@@ -31,8 +31,8 @@ from ..config import PipelineConfig
 from ..document import Article
 from ..errors import ConfigError
 from .features import find_cues, make_rows
-from .weak import heading_weak_label
 from .persist import load_model
+from .weak import heading_weak_label
 
 DEFAULT_MODEL = "models/classifier"
 _BLOCK_ORDER = ("char", "word", "heading", "cue", "cue_prior", "prior")
@@ -75,7 +75,9 @@ class ClassifyStage:
     requires = ("structure",)
     provides = ("labels",)
 
-    def __init__(self, model: Any, meta: dict[str, Any] | None = None, *, min_confidence: float = 0.0, n_cues: int = 6) -> None:
+    def __init__(
+        self, model: Any, meta: dict[str, Any] | None = None, *, min_confidence: float = 0.0, n_cues: int = 6
+    ) -> None:
         self.model = model
         self.meta = meta or {}
         self.min_confidence = min_confidence
@@ -84,7 +86,7 @@ class ClassifyStage:
         self._names = self._feature_names()
 
     @classmethod
-    def from_settings(cls, settings: dict[str, Any], config: PipelineConfig) -> "ClassifyStage":
+    def from_settings(cls, settings: dict[str, Any], config: PipelineConfig) -> ClassifyStage:
         """Build the stage from ``[stages.classify]``; the model is loaded here, once.
 
         Settings: ``model`` (folder, default ``models/classifier``), ``min_confidence`` (0–1),
@@ -96,7 +98,9 @@ class ClassifyStage:
         """
         min_confidence = settings.get("min_confidence", 0.0)
         if not isinstance(min_confidence, (int, float)) or not 0.0 <= float(min_confidence) <= 1.0:
-            raise ConfigError(f"[stages.classify] min_confidence: expected a number between 0 and 1, found {min_confidence!r}")
+            raise ConfigError(
+                f"[stages.classify] min_confidence: expected a number between 0 and 1, found {min_confidence!r}"
+            )
         n_cues = settings.get("n_cues", 6)
         if not isinstance(n_cues, int) or n_cues < 0:
             raise ConfigError(f"[stages.classify] n_cues: expected a non-negative integer, found {n_cues!r}")

@@ -55,7 +55,7 @@ class Examples:
     passage_ids: list[str] = field(default_factory=list)
     is_main: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
-    def subset(self, mask: np.ndarray) -> "Examples":
+    def subset(self, mask: np.ndarray) -> Examples:
         """The rows where ``mask`` is true."""
         idx = np.flatnonzero(mask)
         return Examples(
@@ -174,7 +174,9 @@ def load_silver(settings: dict[str, Any], data_dir: str | Path | None = None) ->
 def training_hash(examples: Examples) -> str:
     """SHA-256 of the training rows, labels, groups and weights (recorded in meta.json)."""
     digest = hashlib.sha256()
-    for row, label, group, weight in zip(examples.rows, examples.labels, examples.groups, examples.weights, strict=True):
+    for row, label, group, weight in zip(
+        examples.rows, examples.labels, examples.groups, examples.weights, strict=True
+    ):
         record = [str(row[0]), str(row[1]), str(row[2]), str(label), str(group), f"{weight:.4f}"]
         digest.update(json.dumps(record, ensure_ascii=False).encode("utf-8"))
     return digest.hexdigest()

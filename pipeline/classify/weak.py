@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .features import _tokens, heading_title, match_phrase, split_clitic, token_variants
+from .features import heading_title, match_phrase, split_clitic, token_variants, tokens
 
 #: Heading words that name a class (normalised forms), checked in this order.
 HEADING_CUES: dict[str, tuple[str, ...]] = {
@@ -64,7 +64,7 @@ def heading_weak_label(heading: str | None) -> str | None:
     """
     if not heading:
         return None
-    toks = set(_tokens(heading_title(heading)))
+    toks = set(tokens(heading_title(heading)))
     for label, cues in HEADING_CUES.items():
         if toks & {split_clitic(c) for c in cues}:
             return label
@@ -82,7 +82,9 @@ class SilverSentence:
 
 
 def _phrase_keys() -> list[tuple[str, tuple[str, ...], str]]:
-    return [(label, tuple(split_clitic(t) for t in p.split()), p) for label, phrases in SILVER_CUES.items() for p in phrases]
+    return [
+        (label, tuple(split_clitic(t) for t in p.split()), p) for label, phrases in SILVER_CUES.items() for p in phrases
+    ]
 
 
 def silver_label(sentence: str) -> tuple[str, str] | None:
@@ -112,7 +114,9 @@ def _documents(data_dir: Path) -> Iterator[tuple[str, str]]:
                 yield str(doc["id"]), str(doc.get("text", ""))
 
 
-def silver_sentences(data_dir: str | Path, *, per_class: int = 40, seed: int = 0, min_words: int = 10, max_words: int = 60) -> list[SilverSentence]:
+def silver_sentences(
+    data_dir: str | Path, *, per_class: int = 40, seed: int = 0, min_words: int = 10, max_words: int = 60
+) -> list[SilverSentence]:
     """Silver-labelled sentences from the shared Arabic text, at most ``per_class`` of each class.
 
     Args:
@@ -136,7 +140,7 @@ def silver_sentences(data_dir: str | Path, *, per_class: int = 40, seed: int = 0
                 candidates[found[0]].append(SilverSentence(doc_id, sentence, found[0], found[1]))
     rng = random.Random(seed)
     out: list[SilverSentence] = []
-    for label, items in candidates.items():
+    for items in candidates.values():
         rng.shuffle(items)
         out += items[:per_class]
     return out
