@@ -94,33 +94,36 @@ def evaluate_corpus(
 
 
 def _run_pipeline(corpus: Corpus, cfg: PipelineConfig) -> tuple[dict[str, Article], dict[str, Any]]:
-    """Run every stage that can run; note why the others cannot."""
-    from .runner import Pipeline, _stage_class
+    """Run every stage that can run; note why the others cannot.
+
+    Stages are built one by one, so a stage whose model is missing or refused
+    is reported (with the reason) without stopping the stages that do not need it.
+    """
+    from .reader import ReaderSettings
+    from .runner import READ_PROVIDES, Pipeline, _stage_class
 
     why: dict[str, str] = {}
-    runnable = ["read"]
     enabled = cfg.enabled_stages()
     for name in STAGES[1:]:
         if name not in enabled:
             why[name] = "not in [pipeline] stages of the config"
+    stages = []
+    provided = set(READ_PROVIDES)
+    for name in enabled:
+        if name == "read" or name not in STAGES:
             continue
         try:
-            _stage_class(name)
-        except ConfigError as exc:
+            stage_cls = _stage_class(name)
+            missing = [r for r in stage_cls.requires if r not in provided]
+            if missing:
+                raise ConfigError(f"needs {', '.join(missing)}, which no stage that could run provides")
+            stages.append(stage_cls.from_settings(cfg.stage_settings(name), cfg))
+            provided.update(stage_cls.provides)
+        except DiploError as exc:
             why[name] = str(exc)
-            continue
-        runnable.append(name)
-    sub = PipelineConfig(stages=[s for s in cfg.stages if s in runnable], settings=cfg.settings, root=cfg.root, path=cfg.path)
-    try:
-        nlp = Pipeline.from_config(sub)
-    except DiploError as exc:
-        # A stage whose model is missing or corrupt: evaluate the reader alone and say why.
-        for name in runnable[1:]:
-            why[name] = str(exc)
-        runnable = ["read"]
-        nlp = Pipeline.from_config(PipelineConfig(stages=["read"], settings=cfg.settings, root=cfg.root, path=cfg.path))
+    nlp = Pipeline(cfg, stages, ReaderSettings.from_dict(cfg.stage_settings("read")))
     articles = {aid: nlp(corpus.raw_path(aid)) for aid in corpus.article_ids()}
-    return articles, {"ran": set(runnable), "why": why}
+    return articles, {"ran": {"read", *(s.name for s in stages)}, "why": why}
 
 
 # -- read ---------------------------------------------------------------------
