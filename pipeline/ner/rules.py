@@ -100,6 +100,7 @@ class ArabicRules:
             clitic + r"(?P<span>" + "|".join(f"(?:{p})" for p in patterns) + r")(?![0-9\u0660-\u0669/\\\-]|" + _WORD + ")"
         )
         # A bare domain (digdipblog.com), not one inside a full URL or an e-mail address.
+        self._first_keys = {k.split()[0] for k in gazetteer.entries}
         self._url_re = re.compile(
             r"(?<![\w@./:\-])(?P<span>(?:www\.)?[A-Za-z0-9][A-Za-z0-9\-]*\.(?:com|org|net|info|io|me|blog))(?![\w@/\-.])"
         )
@@ -116,29 +117,34 @@ class ArabicRules:
         """Gazetteer names, longest match first, with the clitic of the first word left out."""
         wanted = set(labels)
         words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+        keys = [key(w) for _, _, w in words]
         out: list[RuleSpan] = []
         i = 0
-        n_max = self.gazetteer.max_words
         while i < len(words):
-            found = None
-            for n in range(min(n_max, len(words) - i), 0, -1):
-                last_end = words[i + n - 1][1]
-                first_start, first_end, first = words[i]
-                for offset in clitic_offsets(first):
-                    candidate = text[first_start + offset : last_end]
-                    entry = self.gazetteer.lookup(_restore_article(first, offset, candidate))
-                    # Latin-script names (Facebook) inside Arabic text match the English entries too.
-                    if entry is not None and entry.label in wanted and (entry.lang == "ar" or _LATIN_WORD.match(candidate)):
-                        found = RuleSpan(first_start + offset, last_end, entry.label, entry.id, "gazetteer")
-                        break
-                if found:
-                    i += n
-                    break
-            if found:
-                out.append(found)
-            else:
+            found = self._name_at(text, words, keys, i, wanted)
+            if found is None:
                 i += 1
+                continue
+            out.append(found[0])
+            i += found[1]
         return out
+
+    def _name_at(
+        self, text: str, words: list[tuple[int, int, str]], keys: list[str], i: int, wanted: set[str]
+    ) -> tuple[RuleSpan, int] | None:
+        first_start, _, first = words[i]
+        for offset in clitic_offsets(first):
+            k_first = keys[i] if offset == 0 else key(_restore_article(first, offset, first[offset:]))
+            if k_first not in self._first_keys:
+                continue
+            for n in range(min(self.gazetteer.max_words, len(words) - i), 0, -1):
+                if n > 1 and any(text[words[j - 1][1] : words[j][0]].strip() for j in range(i + 1, i + n)):
+                    continue  # a name does not run across punctuation
+                entry = self.gazetteer.entries.get(" ".join([k_first, *keys[i + 1 : i + n]]))
+                # Latin-script names (Facebook) inside Arabic text match the English entries too.
+                if entry is not None and entry.label in wanted and (entry.lang == "ar" or _LATIN_WORD.match(first)):
+                    return RuleSpan(first_start + offset, words[i + n - 1][1], entry.label, entry.id, "gazetteer"), n
+        return None
 
     def institutions(self, text: str, max_gap: int = 2) -> list[RuleSpan]:
         """ORG spans of state institutions named by their country.
