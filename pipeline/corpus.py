@@ -19,28 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from .config import PROJECT_ROOT
-from .document import ENTITY_LABELS, PASSAGE_LABELS
+from .document import EDIT_KINDS, ENTITY_LABELS, PASSAGE_LABELS
 from .errors import InputError, InputNotFoundError
 
 DEFAULT_CORPUS = PROJECT_ROOT / "corpus"
 GOLD_LABELS = (*PASSAGE_LABELS, "other")
 UNIT_KINDS = ("title", "abstract", "keywords", "paragraph", "list_item", "reference")
-EDIT_KINDS = (
-    "foreign_script",
-    "glued_script",
-    "persian_letter",
-    "stray_diacritic",
-    "letter_confusion",
-    "merged_words",
-    "split_words",
-    "duplicate",
-    "leaked_translation",
-    "interface_junk",
-    "real_word",
-    "invisible",
-    "tatweel",
-    "other",
-)
 _MARKER = re.compile(r"⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾")
 
 

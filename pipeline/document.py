@@ -33,6 +33,24 @@ PASSAGE_KINDS = (
 #: Entity types of the project.
 ENTITY_LABELS = ("PER", "ORG", "LOC", "PLATFORM", "DATE")
 
+#: Damage kinds of repair edits (``Edit.kind``), as defined in corpus/GUIDELINES.md.
+EDIT_KINDS = (
+    "foreign_script",
+    "glued_script",
+    "persian_letter",
+    "stray_diacritic",
+    "letter_confusion",
+    "merged_words",
+    "split_words",
+    "duplicate",
+    "leaked_translation",
+    "interface_junk",
+    "real_word",
+    "invisible",
+    "tatweel",
+    "other",
+)
+
 #: Passage classes of the project; ``other`` is outside the scheme.
 PASSAGE_LABELS = ("concept", "goal", "tool", "risk", "example")
 
