@@ -116,6 +116,9 @@ from .align.cli import align_command  # noqa: E402 - registered in the stage blo
 
 app.command("align")(align_command)
 # (ner) ---------------------------------------------------------------------
+from .ner.cli import train_ner_command  # noqa: E402 - registered in the stage block
+
+train_app.command("ner")(train_ner_command)
 # (classify) ----------------------------------------------------------------
 from .classify.cli import train_classifier_command  # noqa: E402 - registered in the stage block
 
