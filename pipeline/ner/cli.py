@@ -17,8 +17,9 @@ def train_ner_command(
     config: Annotated[Optional[Path], typer.Option("--config", "-c", help="spaCy training config (default: configs/ner_ar.cfg).")] = None,
     no_aqmar: Annotated[bool, typer.Option("--no-aqmar", help="Train on ANERcorp only (for the published-split comparison).")] = False,
     no_vectors: Annotated[bool, typer.Option("--no-vectors", help="Do not learn static word vectors.")] = False,
+    no_norms: Annotated[bool, typer.Option("--no-norms", help="Keep spaCy's default NORM (no Arabic norm table).")] = False,
     seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
-    max_steps: Annotated[Optional[int], typer.Option("--max-steps", help="Override [training] max_steps.")] = None,
+    max_steps: Annotated[Optional[int], typer.Option("--max-steps", help="Override training.max_steps of the config.")] = None,
     work_dir: Annotated[
         Optional[Path], typer.Option("--work-dir", help="Keep DocBins, vectors and checkpoints here (default: a temp folder).")
     ] = None,
@@ -32,6 +33,7 @@ def train_ner_command(
         config=config or DEFAULT_CONFIG,
         use_aqmar=not no_aqmar,
         use_vectors=not no_vectors,
+        use_norms=not no_norms,
         seed=seed,
         max_steps=max_steps,
         work_dir=work_dir,
