@@ -51,6 +51,23 @@ def test_tiny_training_run_produces_a_loadable_model(shared_data: Path, tmp_path
     assert ("PLATFORM", "تويتر") in {(f.label, "غرد دونالد ترامب على تويتر في 20 يناير 2017"[f.start : f.end]) for f in found}
 
 
+def test_training_is_deterministic(shared_data: Path, tmp_path: Path) -> None:
+    outputs = []
+    for run in ("a", "b"):
+        result = train_ner(
+            tmp_path / run,
+            data_dir=shared_data,
+            use_vectors=True,
+            max_steps=2,
+            limit=30,
+            work_dir=tmp_path / f"work-{run}",
+            log=_quiet,
+        )
+        outputs.append({f.relative_to(result.output): f.read_bytes() for f in result.output.rglob("*") if f.is_file()})
+    assert outputs[0].keys() == outputs[1].keys()
+    assert all(outputs[0][name] == outputs[1][name] for name in outputs[0])
+
+
 def test_name_words_leave_out_clitic_forms() -> None:
     from pipeline.ner.convert import TaggedSentence
 

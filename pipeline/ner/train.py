@@ -336,7 +336,9 @@ def train_ner(
         nlp = spacy.load(work / "train" / "model-best")
         # The norms now live in the vocab; the shipped config must not need the callback.
         nlp.config["initialize"]["before_init"] = None
-        nlp.config["paths"]["norms"] = None
+        # Work-folder paths mean nothing in the shipped model (and would make rebuilds differ).
+        for name in ("norms", "train", "dev", "vectors"):
+            nlp.config["paths"][name] = None
         _extend_tokenizer(nlp)
         scores = {
             "anercorp_test": evaluate_on_sentences(nlp, data["test"], EVAL_LABELS),
