@@ -35,6 +35,11 @@ from .persist import load_model
 from .weak import heading_weak_label
 
 DEFAULT_MODEL = "models/classifier"
+#: Function words (normalised, clitic-split) never shown as reasons: they carry weight in the
+#: model but explain nothing to a reader.
+FUNCTION_WORDS = frozenset(
+    "في من الي علي عن مع ما لا ان او ثم قد كما اذ اذا هذا هذه ذلك تلك التي الذي هو هي هم كان لم لن بين عند حتي".split()
+)
 _BLOCK_ORDER = ("char", "word", "heading", "cue", "cue_prior", "prior")
 
 
@@ -162,10 +167,18 @@ class ClassifyStage:
             block, name = self._names[j]
             if block == "char" or name == "length":
                 continue  # character n-grams and length are not readable as reasons
+            words = (name[2:] if block == "heading" else name).split()
+            if block in ("word", "heading") and all(w in FUNCTION_WORDS for w in words):
+                continue
             key = f"heading word {name[2:]}" if block == "heading" else name
             scored[key] = scored.get(key, 0.0) + float(contrib[j])
         if heading_weak_label(heading) == label and clf.beta_ > 0:
             scored[f"heading names {label}"] = float(clf.beta_)
+        _, cue_prior, _ = clf._split(X[i])
+        if label in clf.prior_classes:
+            push = clf.gamma_ * float(cue_prior[0, list(clf.prior_classes).index(label)])
+            if push > 0:
+                scored[f"unusually many cue words of {label}"] = push
         ranked = [k for k, _ in sorted(scored.items(), key=lambda kv: -kv[1])]
         phrases = [f"«{p}»" for p in dict.fromkeys(find_cues(text).get(label, []))]
         return (phrases[:2] + [k for k in ranked if k not in phrases])[: self.n_cues]
