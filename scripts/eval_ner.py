@@ -26,7 +26,9 @@ sys.path.insert(0, str(REPO))
 from pipeline.ner.train import EVAL_LABELS, default_data_dir, evaluate_on_sentences, span_prf  # noqa: E402
 
 LABELS = ("PER", "ORG", "LOC", "PLATFORM", "DATE")
-PUBLISHED = "AraBERTv0.2-base 83.70, AraELECTRA 83.95, CAMeL Tools ~83, BiLSTM-CRF 81.7, mBERT 78.4 (4 types incl. MISC)"
+PUBLISHED = (
+    "AraBERTv0.2-base 83.70, AraELECTRA 83.95, CAMeL Tools ~83, BiLSTM-CRF 81.7, mBERT 78.4 (4 types incl. MISC)"
+)
 
 
 def eval_anercorp(model: Path, data_dir: Path) -> dict:
@@ -75,7 +77,7 @@ def eval_seed(model: Path, gold_path: Path, *, repair: bool, show_errors: bool) 
             g, p = set(gold), set(pred)
             for kind, items in (("missed", g - p), ("spurious", p - g)):
                 for _, s, e, lab in sorted(items, key=lambda x: x[1]):
-                    print(f"{kind:9s} {lab:8s} {s:6d} {raw[s:e]!r}  ...{raw[max(0, s - 25):s]!r}", file=sys.stderr)
+                    print(f"{kind:9s} {lab:8s} {s:6d} {raw[s:e]!r}  ...{raw[max(0, s - 25) : s]!r}", file=sys.stderr)
     result = span_prf(gold, pred, LABELS)
     result["sources"] = dict(Counter(lab for *_, lab in pred))
     return result

@@ -18,7 +18,9 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 
 def test_types_are_mapped_and_misc_kept_for_training(tmp_path: Path) -> None:
-    path = _write(tmp_path, "جورج B-PERS\nبوش I-PERS\nفي O\nواشنطن B-LOC\n\nالأمم B-ORG\nالمتحدة I-ORG\nالأولمبياد B-MISC\n")
+    path = _write(
+        tmp_path, "جورج B-PERS\nبوش I-PERS\nفي O\nواشنطن B-LOC\n\nالأمم B-ORG\nالمتحدة I-ORG\nالأولمبياد B-MISC\n"
+    )
     sents, report = read_conll(path)
     assert [s.tags for s in sents] == [["B-PER", "I-PER", "O", "B-LOC"], ["B-ORG", "I-ORG", "B-MISC"]]
     assert report.entities == {"PER": 1, "LOC": 1, "ORG": 1, "MISC": 1}
@@ -62,12 +64,24 @@ def test_anercorp_counts_match_the_published_figures(shared_data: Path) -> None:
     assert report.sentences == 3973 and report.tokens == 125102
     assert report.entities == {"LOC": 3779, "PER": 2735, "ORG": 1586, "MISC": 900}
     # The README counts 39 I- starts (conlleval chunks); each is reported once.
-    assert sum("after 'O'" in p.found or "after 'B-" in p.found or "after 'I-" in p.found for p in report.problems) == 39
+    assert (
+        sum("after 'O'" in p.found or "after 'B-" in p.found or "after 'I-" in p.found for p in report.problems) == 39
+    )
 
 
 def test_aqmar_strays_are_repaired(shared_data: Path) -> None:
     sents, report = read_aqmar(shared_data / "ner" / "aqmar" / "articles")
     assert report.sentences == 2687 and report.tokens == 73853
-    assert {t for s in sents for t in s.tags} <= {"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"}
+    assert {t for s in sents for t in s.tags} <= {
+        "O",
+        "B-PER",
+        "I-PER",
+        "B-LOC",
+        "I-LOC",
+        "B-ORG",
+        "I-ORG",
+        "B-MISC",
+        "I-MISC",
+    }
     strays = [p for p in report.problems if p.found.startswith("stray tag")]
     assert len(strays) == 15

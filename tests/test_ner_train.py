@@ -48,7 +48,9 @@ def test_tiny_training_run_produces_a_loadable_model(shared_data: Path, tmp_path
     assert "malformed or repaired lines" in report
     stage = NerStage.from_path(result.output)
     found = stage.entities_ar("غرد دونالد ترامب على تويتر في 20 يناير 2017")
-    assert ("PLATFORM", "تويتر") in {(f.label, "غرد دونالد ترامب على تويتر في 20 يناير 2017"[f.start : f.end]) for f in found}
+    assert ("PLATFORM", "تويتر") in {
+        (f.label, "غرد دونالد ترامب على تويتر في 20 يناير 2017"[f.start : f.end]) for f in found
+    }
 
 
 def test_training_is_deterministic(shared_data: Path, tmp_path: Path) -> None:

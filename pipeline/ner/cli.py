@@ -4,24 +4,35 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 
 def train_ner_command(
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Model folder to write (default: models/ner-ar).")] = None,
-    data: Annotated[
-        Optional[Path], typer.Option("--data", help="Shared data folder (default: <repo>/../shared/data).")
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Model folder to write (default: models/ner-ar).")
     ] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="spaCy training config (default: configs/ner_ar.cfg).")] = None,
-    no_aqmar: Annotated[bool, typer.Option("--no-aqmar", help="Train on ANERcorp only (for the published-split comparison).")] = False,
+    data: Annotated[
+        Path | None, typer.Option("--data", help="Shared data folder (default: <repo>/../shared/data).")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", "-c", help="spaCy training config (default: configs/ner_ar.cfg).")
+    ] = None,
+    no_aqmar: Annotated[
+        bool, typer.Option("--no-aqmar", help="Train on ANERcorp only (for the published-split comparison).")
+    ] = False,
     no_vectors: Annotated[bool, typer.Option("--no-vectors", help="Do not learn static word vectors.")] = False,
-    no_norms: Annotated[bool, typer.Option("--no-norms", help="Keep spaCy's default NORM (no Arabic norm table).")] = False,
+    no_norms: Annotated[
+        bool, typer.Option("--no-norms", help="Keep spaCy's default NORM (no Arabic norm table).")
+    ] = False,
     seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
-    max_steps: Annotated[Optional[int], typer.Option("--max-steps", help="Override training.max_steps of the config.")] = None,
+    max_steps: Annotated[
+        int | None, typer.Option("--max-steps", help="Override training.max_steps of the config.")
+    ] = None,
     work_dir: Annotated[
-        Optional[Path], typer.Option("--work-dir", help="Keep DocBins, vectors and checkpoints here (default: a temp folder).")
+        Path | None,
+        typer.Option("--work-dir", help="Keep DocBins, vectors and checkpoints here (default: a temp folder)."),
     ] = None,
 ) -> None:
     """Rebuild the Arabic NER model from ANERcorp (+ AQMAR) with spaCy's training loop."""
@@ -39,7 +50,9 @@ def train_ner_command(
         work_dir=work_dir,
         log=_log,
     )
-    typer.echo(json.dumps({"output": str(result.output), "seconds": round(result.seconds), "scores": result.scores}, indent=2))
+    typer.echo(
+        json.dumps({"output": str(result.output), "seconds": round(result.seconds), "scores": result.scores}, indent=2)
+    )
 
 
 def _log(message: str) -> None:

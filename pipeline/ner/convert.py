@@ -95,7 +95,7 @@ class ConversionReport:
     entities: Counter = field(default_factory=Counter)
     problems: list[Problem] = field(default_factory=list)
 
-    def add(self, other: "ConversionReport") -> None:
+    def add(self, other: ConversionReport) -> None:
         """Merge another report into this one."""
         self.sentences += other.sentences
         self.tokens += other.tokens
@@ -256,12 +256,12 @@ def to_docbin(
 def _join(batch: list[TaggedSentence]) -> TaggedSentence:
     if len(batch) == 1:
         return batch[0]
-    return TaggedSentence(
-        [t for s in batch for t in s.tokens], [t for s in batch for t in s.tags], batch[0].source
-    )
+    return TaggedSentence([t for s in batch for t in s.tokens], [t for s in batch for t in s.tags], batch[0].source)
 
 
-def read_aqmar(folder: str | Path, articles: Iterable[str] | None = None) -> tuple[list[TaggedSentence], ConversionReport]:
+def read_aqmar(
+    folder: str | Path, articles: Iterable[str] | None = None
+) -> tuple[list[TaggedSentence], ConversionReport]:
     """Read (some of) the AQMAR article files.
 
     Args:

@@ -38,7 +38,10 @@ ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("أمريكا", "أميركا", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية"),
         ("America", "USA", "U.S.", "the United States", "United States of America"),
     ),
-    "GB": (("بريطانيا", "بريطانيا العظمى", "إنجلترا", "انكلترا"), ("Britain", "Great Britain", "UK", "U.K.", "England")),
+    "GB": (
+        ("بريطانيا", "بريطانيا العظمى", "إنجلترا", "انكلترا"),
+        ("Britain", "Great Britain", "UK", "U.K.", "England"),
+    ),
     "PS": (("فلسطين",), ("Palestine",)),
     "RU": (("روسيا الاتحادية",), ("Russia",)),
     "KR": (("كوريا الجنوبية",), ("South Korea",)),
@@ -117,8 +120,8 @@ def _nisba_forms(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Build the gazetteer from Babel/CLDR, pycountry and the project's data files (once per process)."""
-    from babel import Locale
     import pycountry
+    from babel import Locale
 
     gaz = Gazetteer()
     ar, en = Locale("ar"), Locale("en")
@@ -146,7 +149,7 @@ def load_gazetteer() -> Gazetteer:
             gaz.add(form, label, code, "ar")
         for form in en_forms:
             gaz.add(form, label, code, "en")
-    for name, entry in list(gaz.entries.items()):
+    for entry in list(gaz.entries.values()):
         if entry.lang == "ar" and entry.label == "LOC":
             for form in _nisba_forms(entry.text):
                 gaz.nisba.setdefault(key(form), entry.id)

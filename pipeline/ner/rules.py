@@ -28,13 +28,11 @@ _LATIN_WORD = re.compile(r"[A-Za-z]")
 #: Proclitic letter sequences that may precede a name (longest first).
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 
-_DIGIT = "[0-9\u0660-\u0669\u06F0-\u06F9]"
+_DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _YEAR = rf"(?:1[0-9]|20|[\u0661][\u0660-\u0669]|[\u0662][\u0660]){_DIGIT}{{2}}"
 _ERA = r"(?:\s?(?:م|هـ|ه)(?!" + _WORD + r"))?"
 _YEARWORD = r"(?:عام|العام|سنة|السنة)\s+"
-_ORDINALS = (
-    "الأول|الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الحادي|العشرين|العشرون"
-)
+_ORDINALS = "الأول|الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الحادي|العشرين|العشرون"
 #: Head nouns of institutions named by their country (وزارة الخارجية الفرنسية, السفارة السويدية).
 INSTITUTION_HEADS = (
     "وزارة", "سفارة", "السفارة", "الحكومة", "حكومة", "القنصلية", "قنصلية", "مكتب", "بعثة", "البعثة", "مجلس", "وكالة",
@@ -97,7 +95,12 @@ class ArabicRules:
             rf"{_YEAR}{_ERA}",
         ]
         self._date_re = re.compile(
-            clitic + r"(?P<span>" + "|".join(f"(?:{p})" for p in patterns) + r")(?![0-9\u0660-\u0669/\\\-]|" + _WORD + ")"
+            clitic
+            + r"(?P<span>"
+            + "|".join(f"(?:{p})" for p in patterns)
+            + r")(?![0-9\u0660-\u0669/\\\-]|"
+            + _WORD
+            + ")"
         )
         # A bare domain (digdipblog.com), not one inside a full URL or an e-mail address.
         self._first_keys = {k.split()[0] for k in gazetteer.entries}
@@ -161,9 +164,7 @@ class ArabicRules:
         i = 0
         while i < len(words):
             start, end, word = words[i]
-            offset = next(
-                (o for o in clitic_offsets(word) if key(_restore_article(word, o, word[o:])) in heads), None
-            )
+            offset = next((o for o in clitic_offsets(word) if key(_restore_article(word, o, word[o:])) in heads), None)
             if offset is None:
                 i += 1
                 continue
@@ -302,7 +303,13 @@ def english_patterns(gazetteer: Gazetteer) -> list[dict]:
         [month, year],
         [day, month],
         [{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ordinals}}, {"LOWER": "century"}],
-        [{"LOWER": "the", "OP": "?"}, {"LOWER": "twenty"}, {"TEXT": "-", "OP": "?"}, {"LOWER": "first"}, {"LOWER": "century"}],
+        [
+            {"LOWER": "the", "OP": "?"},
+            {"LOWER": "twenty"},
+            {"TEXT": "-", "OP": "?"},
+            {"LOWER": "first"},
+            {"LOWER": "century"},
+        ],
         [{"LOWER": "the"}, year, {"LOWER": "s"}],
         [{"TEXT": {"REGEX": r"^(1[0-9]|20)\d0s$"}}],
         [{"TEXT": {"REGEX": r"^\d{4}[/\-]\d{1,2}[/\-]\d{1,2}$"}}],

@@ -64,7 +64,9 @@ def load_model(path: Path) -> Any:
     import spacy
 
     if not path.exists():
-        raise ModelError(str(path), "NER model folder not found; expected the spaCy pipeline written by `diplo train ner`")
+        raise ModelError(
+            str(path), "NER model folder not found; expected the spaCy pipeline written by `diplo train ner`"
+        )
     if not path.is_dir():
         raise ModelError(str(path), "expected a folder holding a spaCy pipeline, found a file")
     for required in ("config.cfg", "meta.json"):
@@ -134,7 +136,7 @@ class NerStage:
         self.link_threshold = link_threshold
 
     @classmethod
-    def from_settings(cls, settings: dict[str, Any], config: PipelineConfig) -> "NerStage":
+    def from_settings(cls, settings: dict[str, Any], config: PipelineConfig) -> NerStage:
         """Load the model once (``settings['model']``, default ``models/ner-ar``) and build the rules.
 
         Raises:
@@ -156,7 +158,7 @@ class NerStage:
         return cls(nlp, load_gazetteer(), words, counts, batch_size=batch_size, link_threshold=float(threshold))
 
     @classmethod
-    def from_path(cls, path: str | Path) -> "NerStage":
+    def from_path(cls, path: str | Path) -> NerStage:
         """Build the stage from a model folder (tests, scripts)."""
         path = Path(path)
         nlp = load_model(path)
@@ -167,8 +169,12 @@ class NerStage:
         """Save the model and its word lists so :meth:`from_path` rebuilds the same stage."""
         path = Path(path)
         self.nlp_ar.to_disk(path)
-        (path / LEXICON_FILE).write_text(json.dumps(sorted(self.name_words), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-        (path / COUNTS_FILE).write_text(json.dumps(self.counts or {}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        (path / LEXICON_FILE).write_text(
+            json.dumps(sorted(self.name_words), ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+        )
+        (path / COUNTS_FILE).write_text(
+            json.dumps(self.counts or {}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+        )
 
     # -- prediction (no side effects) ---------------------------------------
 
@@ -185,7 +191,11 @@ class NerStage:
                 start = ent.start_char + strip_clitic(ent.text, self.known, self.counts, self.name_words)
                 end = ent.end_char
                 surface = text[start:end]
-                if ent.label_ == "LOC" and key(surface) in self.gazetteer.nisba and self.gazetteer.lookup(surface) is None:
+                if (
+                    ent.label_ == "LOC"
+                    and key(surface) in self.gazetteer.nisba
+                    and self.gazetteer.lookup(surface) is None
+                ):
                     continue  # a nisba adjective (الأمريكية) is not a place
                 if end - start >= 2:
                     model_spans.append(RuleSpan(start, end, ent.label_, rule="model"))
@@ -206,7 +216,11 @@ class NerStage:
         out = []
         for doc in self.nlp_en.pipe(texts, batch_size=self.batch_size):
             out.append(
-                [Found(e.start_char, e.end_char, e.label_, "rule", e.ent_id_) for e in doc.ents if e.label_ in OUTPUT_LABELS]
+                [
+                    Found(e.start_char, e.end_char, e.label_, "rule", e.ent_id_)
+                    for e in doc.ents
+                    if e.label_ in OUTPUT_LABELS
+                ]
             )
         return out
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import shutil
 import tempfile
 import time
@@ -55,10 +54,16 @@ CORPORA = {
         "files": ["ner/aqmar/articles"],
     },
     "arabic-text": {
-        "name": "Unlabelled Arabic text (static vectors, word counts for clitic stripping): ANT corpus v1.1 (politics, international) and UN Parallel Corpus v1.0 test sets",
+        "name": (
+            "Unlabelled Arabic text (static vectors, word counts, norms): ANT corpus v1.1 "
+            "(politics, international) and UN Parallel Corpus v1.0 test sets"
+        ),
         "licence": "Apache-2.0 (ANT corpus); UN Parallel Corpus terms (acknowledge the UN, cite Ziemski et al. 2016)",
         "citation": "Chouigui et al. (ANT corpus); Ziemski, Junczys-Dowmunt & Pouliquen, LREC 2016",
-        "files": ["arabic-text/ant-corpus-v1.1-politics-intl/docs.jsonl", "arabic-text/un-parallel-corpus-v1.0-testsets/docs.jsonl"],
+        "files": [
+            "arabic-text/ant-corpus-v1.1-politics-intl/docs.jsonl",
+            "arabic-text/un-parallel-corpus-v1.0-testsets/docs.jsonl",
+        ],
     },
 }
 
@@ -81,7 +86,9 @@ class TrainResult:
 # -- scoring ----------------------------------------------------------------------
 
 
-def span_prf(gold: Iterable[tuple[Any, int, int, str]], pred: Iterable[tuple[Any, int, int, str]], labels: Iterable[str]) -> dict[str, Any]:
+def span_prf(
+    gold: Iterable[tuple[Any, int, int, str]], pred: Iterable[tuple[Any, int, int, str]], labels: Iterable[str]
+) -> dict[str, Any]:
     """Exact-match precision/recall/F1 per label and micro-averaged over ``labels``.
 
     Args:
@@ -107,7 +114,9 @@ def span_prf(gold: Iterable[tuple[Any, int, int, str]], pred: Iterable[tuple[Any
     return {"micro": prf(g, p), "per_type": per_type}
 
 
-def evaluate_on_sentences(nlp: Any, sentences: list[TaggedSentence], labels: Iterable[str] = EVAL_LABELS) -> dict[str, Any]:
+def evaluate_on_sentences(
+    nlp: Any, sentences: list[TaggedSentence], labels: Iterable[str] = EVAL_LABELS
+) -> dict[str, Any]:
     """Score a pipeline on pre-tokenised gold sentences (token-span exact match, conlleval chunks)."""
     from spacy.tokens import Doc
 
@@ -282,7 +291,9 @@ def train_ner(
     if not config.is_file():
         raise ConfigError(f"{config}: spaCy training config not found")
     if not (data_dir / "ner").is_dir():
-        raise InputError(str(data_dir / "ner"), "NER training data not found (expected the shared data folder beside the repo)")
+        raise InputError(
+            str(data_dir / "ner"), "NER training data not found (expected the shared data folder beside the repo)"
+        )
     output = Path(output)
     tmp = None
     if work_dir is None:
@@ -318,6 +329,7 @@ def train_ner(
         if use_norms:
             from .gazetteer import load_gazetteer
             from .norms import build_norm_table
+
             gaz = load_gazetteer()
             known = set(gaz.entries) | {k.split()[0] for k in gaz.entries}
             seen = Counter(w for s in unlabelled for w in s)
@@ -347,7 +359,16 @@ def train_ner(
         }
         log(f"ANERcorp test micro F1 (PER/LOC/ORG): {scores['anercorp_test']['micro']['f']:.4f}")
         nlp.meta.update(
-            _meta(data_dir, data, scores, seed=seed, use_aqmar=use_aqmar, use_vectors=use_vectors, use_norms=use_norms, config=config)
+            _meta(
+                data_dir,
+                data,
+                scores,
+                seed=seed,
+                use_aqmar=use_aqmar,
+                use_vectors=use_vectors,
+                use_norms=use_norms,
+                config=config,
+            )
         )
         if output.exists():
             shutil.rmtree(output)
@@ -362,7 +383,7 @@ def train_ner(
 
 
 def _extend_tokenizer(nlp: Any) -> None:
-    """Also split a full stop or a closing mark glued to a number ("2017." -> "2017" "."), which spaCy's Arabic rules keep."""
+    """Also split a full stop or comma glued to a number ("2017." -> "2017" "."); spaCy's Arabic rules keep it."""
     from spacy.util import compile_suffix_regex
 
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9\u0660-\u0669])[.،؛:]"]
@@ -400,7 +421,10 @@ def _meta(
         "name": "ner_ar",
         "version": MODEL_VERSION,
         "spacy_version": f">={spacy.__version__},<3.9.0",
-        "description": "Arabic NER (PER/LOC/ORG, plus MISC that the NER stage drops) for the diplo pipeline; CNN tok2vec, no transformer.",
+        "description": (
+            "Arabic NER (PER/LOC/ORG, plus MISC that the NER stage drops) for the diplo pipeline; "
+            "CNN tok2vec, no transformer."
+        ),
         "license": "CC BY-SA 4.0 (trained on CC BY-SA data; see sources)",
         "author": "diplo-pipeline",
         "sources": sources,
@@ -419,5 +443,3 @@ def _meta(
         "diplo_scores": scores,
         "scorer": "exact span match over conlleval chunks (an I- tag after O or another type starts an entity)",
     }
-
-
