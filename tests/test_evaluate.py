@@ -70,3 +70,51 @@ def test_cli_evaluate_writes_json(tmp_path, capsys):
     assert "units_f1" in printed
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["results"][0]["stage"] == "read"
+
+
+def _seed_articles(seed_article):
+    from pipeline.document import Article
+
+    corpus = load_corpus()
+    return corpus, {corpus.article_ids()[0]: Article.from_dict(seed_article.to_dict())}
+
+
+def test_repair_evaluation_is_perfect_with_gold_edits_and_drops_with_wrong_ones(seed_article):
+    from pipeline.document import Edit
+    from pipeline.evaluate import evaluate_repair
+
+    corpus, articles = _seed_articles(seed_article)
+    article = next(iter(articles.values()))
+    gold = [e for p in corpus.passages if p.lang == "ar" for e in p.edits]
+    article.edits = [Edit(e.start, e.end, e.original, e.replacement, "gold", 1.0, e.kind) for e in gold]
+    perfect = evaluate_repair(corpus, articles, load_config()).metrics
+    assert perfect["cer_repaired"] == 0.0 and perfect["edit_precision"] == 1.0 and perfect["edit_recall"] == 1.0
+    assert perfect["cer_raw"] > 0.01
+    # Deliberately wrong: every edit replaces the right span with the wrong text.
+    article.edits = [Edit(e.start, e.end, e.original, e.original[::-1] + "x", "wrong", 1.0) for e in gold]
+    wrong = evaluate_repair(corpus, articles, load_config()).metrics
+    assert wrong["edit_precision"] == 0.0 and wrong["cer_repaired"] > perfect["cer_raw"]
+
+
+def test_align_evaluation_drops_for_a_wrong_link(seed_article):
+    from pipeline.document import AlignmentLink, Sentence
+    from pipeline.evaluate import evaluate_align
+
+    corpus, articles = _seed_articles(seed_article)
+    article = next(iter(articles.values()))
+    holder = article.abstract("ar")[0]
+    ids = {}
+    for i, s in enumerate(corpus.sentences):
+        sid = f"gold.s{i}"
+        holder.sentences.append(Sentence(sid, s.text, s.start, s.end, s.lang))
+        ids[(s.start, s.end)] = sid
+    def link_ids(spans):
+        return [ids[tuple(sp)] for sp in spans if tuple(sp) in ids]
+    gold_links = [link for link in corpus.links if link.kind == "abstract"]
+    article.alignments = [AlignmentLink("abstract", link_ids(g.ar), link_ids(g.en), 1.0) for g in gold_links]
+    right = evaluate_align(corpus, articles, load_config()).metrics
+    assert right["abstract_strict_f1"] == 1.0
+    # Swap the English sides of the first two beads.
+    swapped = [AlignmentLink("abstract", a.ar, b.en, 1.0) for a, b in zip(article.alignments, article.alignments[1:] + article.alignments[:1])]
+    article.alignments = swapped
+    assert evaluate_align(corpus, articles, load_config()).metrics["abstract_strict_f1"] == 0.0
