@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
 from pipeline.align.aligner import Aligner, AlignerParams, anchor_tokens
@@ -59,6 +60,34 @@ def test_textberg_document(encoder, shared_data):
     assert ours.strict_f1 >= 0.85
     assert ours.lax_f1 >= 0.95
     assert ours.strict_f1 > baseline.strict_f1
+
+
+def test_bertalign_mode_on_textberg_document(encoder, shared_data):
+    # Bertalign's per-bead score (cosine × length factor, neighbour margin); test5's vectors are memoised above.
+    doc = load_textberg("test5")
+    params = AlignerParams(mode="bertalign", skip=0.08, local_margin=0.5, w_len=0.0, w_anchor=0.2, neighbours=5)
+    beads = Aligner(encoder, params).align(doc.src, doc.tgt, "de", "fr")
+    assert _covers(beads, len(doc.src), len(doc.tgt))
+    ours = score_documents([([(b.src, b.tgt) for b in beads], doc.gold)])
+    baseline = score_documents([(gale_church_align(doc.src, doc.tgt), doc.gold)])
+    assert ours.strict_f1 >= 0.8
+    assert ours.strict_f1 > baseline.strict_f1
+
+
+def test_neighbour_similarity_looks_just_outside_the_bead():
+    from pipeline.align.aligner import _neighbour_sim
+
+    # 3 source, 4 target sentences; bead type 1-2. s1t[i, j]: source i vs target j; t1s[j, i]: target window j vs source i.
+    s1t = np.arange(12, dtype=float).reshape(3, 4)
+    t1s = np.arange(9, dtype=float).reshape(3, 3) * 10
+    out = _neighbour_sim(s1t, t1s, 1, 2)
+    assert out.shape == (3, 3)
+    # Bead (src 1, tgt 1-2): source side meets targets 0 and 3, target side meets sources 0 and 2.
+    src_side = (s1t[1, 0] + s1t[1, 3]) / 2
+    tgt_side = (t1s[1, 0] + t1s[1, 2]) / 2
+    assert out[1, 1] == pytest.approx((src_side + tgt_side) / 2)
+    # Bead (src 0, tgt 0-1): nothing before either side, so only the following sentences count.
+    assert out[0, 0] == pytest.approx((s1t[0, 2] + t1s[0, 1]) / 2)
 
 
 def test_without_encoder_falls_back_to_length_and_anchors(un_docs):
