@@ -1,7 +1,7 @@
 """Alignment evaluation in one run: our aligner side by side with a Gale–Church length-only baseline.
 
 Data sets (from ``../shared/data``):
-  * Text+Berg ``test0``–``test6`` (German–French, Bleualign gold);
+  * Text+Berg ``dev`` (the tuning document) and ``test0``–``test6`` (German–French, Bleualign gold);
   * the UN Arabic–English derived set: the first N testset documents with at least
     3 sentence pairs, with seeded merges and drops (``pipeline.align.testsets``);
   * the seed article's abstract, title and keyword gold (``corpus/gold/alignment.jsonl``).
@@ -74,6 +74,7 @@ def main() -> int:
     results: dict[str, dict] = {}
 
     tb = [load_textberg(f"test{i}") for i in range(7)]
+    tb_dev = [load_textberg("dev")]
     un = un_derived_set("testset", args.un_docs, seed=args.seed)
     n_beads = sum(len(d.gold) for d in un)
 
@@ -83,6 +84,8 @@ def main() -> int:
     un_ratio = sum(len(t) for d in un for t in d.tgt) / max(1, sum(len(s) for d in un for s in d.src))
 
     runs = [
+        ("Text+Berg dev", "ours (Text+Berg dev params)", tb_dev, lambda d: [(b.src, b.tgt) for b in ours_tb.align(d.src, d.tgt, "de", "fr")]),
+        ("Text+Berg dev", "Gale-Church", tb_dev, lambda d: gale_church_align(d.src, d.tgt)),
         ("Text+Berg test0-6", "ours (Text+Berg dev params)", tb, lambda d: [(b.src, b.tgt) for b in ours_tb.align(d.src, d.tgt, "de", "fr")]),
         ("Text+Berg test0-6", "ours (ar-en params)", tb, lambda d: [(b.src, b.tgt) for b in ours_tb_general.align(d.src, d.tgt, "de", "fr")]),
         ("Text+Berg test0-6", "Gale-Church", tb, lambda d: gale_church_align(d.src, d.tgt)),
