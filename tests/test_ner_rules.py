@@ -112,3 +112,14 @@ def test_english_ruler(gaz, seed_raw) -> None:
         ("the United States", "LOC"),
         ("20 January 2017", "DATE"),
     ]
+
+
+def test_word_cache_gives_the_same_spans_on_a_second_pass(gaz, seed_raw) -> None:
+    """The per-word lookup cache must not change what the rules find."""
+    fresh = ArabicRules(gaz)
+    lines = [line for line in seed_raw.splitlines() if line.strip()]
+    first = [fresh(line) for line in lines]
+    assert fresh._cache  # words were cached
+    assert [fresh(line) for line in lines] == first
+    assert [ArabicRules(gaz)(line) for line in lines] == first
+    assert any(first)

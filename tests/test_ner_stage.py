@@ -137,3 +137,26 @@ def test_shipped_model_has_meta_with_sources_and_scores() -> None:
     assert "ANERcorp" in names
     assert all(s["license"] for s in meta["sources"])
     assert 0 < meta["diplo_scores"]["anercorp_test"]["micro"]["f"] <= 1
+
+
+def test_worker_processes_give_the_same_entities(stage, seed_article) -> None:
+    """n_process > 1 shares the texts out to forked workers: same spans, same order."""
+    from pipeline.ner.stage import _MIN_PARALLEL_TEXTS
+
+    texts = [p.best_text for p in seed_article.passages if p.lang == "ar" and p.best_text.strip()]
+    assert len(texts) >= _MIN_PARALLEL_TEXTS
+    expected = stage.predict_ar(texts)
+    parallel = NerStage(stage.nlp_ar, stage.gazetteer, stage.name_words, stage.counts, n_process=2)
+    try:
+        assert parallel.predict_ar(texts) == expected
+        assert parallel._pool is not None  # the workers really ran
+    finally:
+        parallel.close()
+    assert any(expected)
+
+
+def test_bad_n_process_setting_is_a_config_error() -> None:
+    from pipeline.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="n_process"):
+        NerStage.from_settings({"n_process": 0}, PipelineConfig(stages=["read", "ner"], root=REPO))

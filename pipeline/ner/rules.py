@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .gazetteer import Gazetteer, key
 
@@ -40,6 +41,29 @@ INSTITUTION_HEADS = (
 #: Ministries that are named without a country (وزارة الخارجية).
 MINISTRY_PORTFOLIOS = ("الخارجية", "الدفاع", "الداخلية", "الإعلام", "الاعلام")
 _DECADES = "عشرينيات|ثلاثينيات|أربعينيات|اربعينيات|خمسينيات|ستينيات|سبعينيات|ثمانينيات|تسعينيات"
+
+
+#: Distinct words whose lookup facts :class:`ArabicRules` keeps (a few MB at most).
+_CACHE_SIZE = 200_000
+
+
+class _WordInfo(NamedTuple):
+    """What the rules need to know about one distinct word."""
+
+    key: str
+    #: (clitic offset, key of the rest) for each way the word may begin a gazetteer name.
+    starts: tuple[tuple[int, str], ...]
+    #: Offset of an institution head noun (وزارة, بالسفارة -> 2), None when the word is none.
+    head: int | None
+    #: The word is a country name or a nisba adjective of one.
+    country: bool
+
+
+class _Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+    info: _WordInfo
 
 
 @dataclass(frozen=True)
@@ -104,6 +128,8 @@ class ArabicRules:
         )
         # A bare domain (digdipblog.com), not one inside a full URL or an e-mail address.
         self._first_keys = {k.split()[0] for k in gazetteer.entries}
+        self._heads = {key(h) for h in INSTITUTION_HEADS}
+        self._cache: dict[str, _WordInfo] = {}
         self._url_re = re.compile(
             r"(?<![\w@./:\-])(?P<span>(?:www\.)?[A-Za-z0-9][A-Za-z0-9\-]*\.(?:com|org|net|info|io|me|blog))(?![\w@/\-.])"
         )
@@ -118,13 +144,42 @@ class ArabicRules:
 
     def names(self, text: str, labels: Iterable[str] = ("LOC", "ORG", "PLATFORM")) -> list[RuleSpan]:
         """Gazetteer names, longest match first, with the clitic of the first word left out."""
-        wanted = set(labels)
-        words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
-        keys = [key(w) for _, _, w in words]
+        return self._names(text, self._words(text), set(labels))
+
+    def _words(self, text: str) -> list[_Word]:
+        """The words of a text with their cached lookup facts."""
+        cache = self._cache
+        out = []
+        for m in WORD_RE.finditer(text):
+            w = m.group()
+            info = cache.get(w)
+            if info is None:
+                if len(cache) >= _CACHE_SIZE:
+                    cache.clear()  # bounded memory on very large batches; refilled from the next texts
+                info = cache[w] = self._word_info(w)
+            out.append(_Word(m.start(), m.end(), w, info))
+        return out
+
+    def _word_info(self, word: str) -> _WordInfo:
+        """Lookup facts of one distinct word, computed once (the rules see the same words again and again)."""
+        k = key(word)
+        starts = []
+        for offset in clitic_offsets(word):
+            k_first = k if offset == 0 else key(_restore_article(word, offset, word[offset:]))
+            if k_first in self._first_keys:
+                starts.append((offset, k_first))
+        head = next(
+            (o for o in clitic_offsets(word) if key(_restore_article(word, o, word[o:])) in self._heads), None
+        )
+        entry = self.gazetteer.entries.get(k)
+        country = k in self.gazetteer.nisba or (entry is not None and entry.label == "LOC")
+        return _WordInfo(k, tuple(starts), head, country)
+
+    def _names(self, text: str, words: list[_Word], wanted: set[str]) -> list[RuleSpan]:
         out: list[RuleSpan] = []
         i = 0
         while i < len(words):
-            found = self._name_at(text, words, keys, i, wanted)
+            found = self._name_at(text, words, i, wanted) if words[i].info.starts else None
             if found is None:
                 i += 1
                 continue
@@ -132,21 +187,21 @@ class ArabicRules:
             i += found[1]
         return out
 
-    def _name_at(
-        self, text: str, words: list[tuple[int, int, str]], keys: list[str], i: int, wanted: set[str]
-    ) -> tuple[RuleSpan, int] | None:
-        first_start, _, first = words[i]
-        for offset in clitic_offsets(first):
-            k_first = keys[i] if offset == 0 else key(_restore_article(first, offset, first[offset:]))
-            if k_first not in self._first_keys:
-                continue
+    def _name_at(self, text: str, words: list[_Word], i: int, wanted: set[str]) -> tuple[RuleSpan, int] | None:
+        first = words[i]
+        for offset, k_first in first.info.starts:
             for n in range(min(self.gazetteer.max_words, len(words) - i), 0, -1):
-                if n > 1 and any(text[words[j - 1][1] : words[j][0]].strip() for j in range(i + 1, i + n)):
+                if n > 1 and any(text[words[j - 1].end : words[j].start].strip() for j in range(i + 1, i + n)):
                     continue  # a name does not run across punctuation
-                entry = self.gazetteer.entries.get(" ".join([k_first, *keys[i + 1 : i + n]]))
+                k = k_first if n == 1 else " ".join([k_first, *(w.info.key for w in words[i + 1 : i + n])])
+                entry = self.gazetteer.entries.get(k)
                 # Latin-script names (Facebook) inside Arabic text match the English entries too.
-                if entry is not None and entry.label in wanted and (entry.lang == "ar" or _LATIN_WORD.match(first)):
-                    return RuleSpan(first_start + offset, words[i + n - 1][1], entry.label, entry.id, "gazetteer"), n
+                if (
+                    entry is not None
+                    and entry.label in wanted
+                    and (entry.lang == "ar" or _LATIN_WORD.match(first.text))
+                ):
+                    return RuleSpan(first.start + offset, words[i + n - 1].end, entry.label, entry.id, "gazetteer"), n
         return None
 
     def institutions(self, text: str, max_gap: int = 2) -> list[RuleSpan]:
@@ -158,38 +213,45 @@ class ArabicRules:
         مكتب شؤون الخارجية البريطاني. A ministry named by its portfolio alone
         (وزارة الخارجية) is also an ORG, as the guideline asks.
         """
-        heads = {key(h) for h in INSTITUTION_HEADS}
-        words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+        return self._institutions(text, self._words(text), max_gap)
+
+    def _institutions(self, text: str, words: list[_Word], max_gap: int = 2) -> list[RuleSpan]:
         out: list[RuleSpan] = []
         i = 0
         while i < len(words):
-            start, end, word = words[i]
-            offset = next((o for o in clitic_offsets(word) if key(_restore_article(word, o, word[o:])) in heads), None)
+            start, end, word, info = words[i]
+            offset = info.head
             if offset is None:
                 i += 1
                 continue
             last = None
             for j in range(i + 1, min(len(words), i + max_gap + 2)):
-                if text[words[j - 1][1] : words[j][0]].strip():
+                if text[words[j - 1].end : words[j].start].strip():
                     break  # punctuation or a line of something else in between
-                k = key(words[j][2])
-                entry = self.gazetteer.entries.get(k)
-                if k in self.gazetteer.nisba or (entry is not None and entry.label == "LOC"):
+                if words[j].info.country:
                     last = j
                     break
             if last is None and key(word[offset:]) == key("وزارة") and i + 1 < len(words):
-                if words[i + 1][2] in MINISTRY_PORTFOLIOS and not text[end : words[i + 1][0]].strip():
+                if words[i + 1].text in MINISTRY_PORTFOLIOS and not text[end : words[i + 1].start].strip():
                     last = i + 1
             if last is None:
                 i += 1
                 continue
-            out.append(RuleSpan(start + offset, words[last][1], "ORG", rule="institution"))
+            out.append(RuleSpan(start + offset, words[last].end, "ORG", rule="institution"))
             i = last + 1
         return out
 
     def __call__(self, text: str) -> list[RuleSpan]:
         """All rule spans of a text, overlaps resolved (longer span wins, then earlier)."""
-        return resolve_overlaps([*self.dates(text), *self.urls(text), *self.institutions(text), *self.names(text)])
+        words = self._words(text)
+        return resolve_overlaps(
+            [
+                *self.dates(text),
+                *self.urls(text),
+                *self._institutions(text, words),
+                *self._names(text, words, {"LOC", "ORG", "PLATFORM"}),
+            ]
+        )
 
 
 def _restore_article(word: str, offset: int, candidate: str) -> str:
