@@ -123,3 +123,19 @@ def test_word_cache_gives_the_same_spans_on_a_second_pass(gaz, seed_raw) -> None
     assert [fresh(line) for line in lines] == first
     assert [ArabicRules(gaz)(line) for line in lines] == first
     assert any(first)
+
+
+def test_descriptor_nouns_type_the_name_and_stay_outside(rules) -> None:
+    """Guideline: descriptors outside the span (مؤسسة Diplo -> "Diplo"); a site named as a site is a PLATFORM."""
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(text[s.start : s.end], s.label) for s in rules.descriptors(text)]
+
+    assert found("مؤسسة Diplo هي مؤسسة") == [("Diplo", "ORG")]
+    assert found('وتعتبر مؤسسة "بيبلو فاونديشن"، المصدر') == [("بيبلو فاونديشن", "ORG")]
+    assert found("قام الموقع «توبيلوماسي» بالعديد") == [("توبيلوماسي", "PLATFORM")]
+    assert found("عبر منصة WhatsApp Business للتواصل") == [("WhatsApp Business", "PLATFORM")]
+    # no descriptor, a lower-case word, or a long quotation: nothing
+    assert found("قالت Diplo إن") == []
+    assert found("موقع mostly here") == []
+    assert found('مؤسسة "تعمل على تطوير الدبلوماسية الرقمية في العالم العربي"') == []

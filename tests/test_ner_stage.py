@@ -160,3 +160,11 @@ def test_bad_n_process_setting_is_a_config_error() -> None:
 
     with pytest.raises(ConfigError, match="n_process"):
         NerStage.from_settings({"n_process": 0}, PipelineConfig(stages=["read", "ner"], root=REPO))
+
+
+def test_organisation_named_as_a_site_is_a_platform(stage) -> None:
+    """Guideline: a site referred to as a site (بي بي سي as the voting website) is a PLATFORM."""
+    as_site = "دعا السفير السوريين إلى التصويت له عبر موقع بي بي سي، ثم نشر النتيجة"
+    as_org = "أعلنت بي بي سي أن السفير نشر النتيجة"
+    assert ("بي بي سي", "PLATFORM") in [(as_site[f.start : f.end], f.label) for f in stage.entities_ar(as_site)]
+    assert ("بي بي سي", "ORG") in [(as_org[f.start : f.end], f.label) for f in stage.entities_ar(as_org)]

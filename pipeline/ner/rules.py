@@ -40,6 +40,9 @@ INSTITUTION_HEADS = (
 )  # fmt: skip
 #: Ministries that are named without a country (وزارة الخارجية).
 MINISTRY_PORTFOLIOS = ("الخارجية", "الدفاع", "الداخلية", "الإعلام", "الاعلام")
+#: Descriptor nouns that introduce a name and give its type (the descriptor stays outside the span).
+SITE_DESCRIPTORS = ("موقع", "تطبيق", "منصة", "مدونة")
+ORG_DESCRIPTORS = ("مؤسسة", "شركة", "منظمة", "جمعية", "هيئة", "وكالة")
 _DECADES = "عشرينيات|ثلاثينيات|أربعينيات|اربعينيات|خمسينيات|ستينيات|سبعينيات|ثمانينيات|تسعينيات"
 
 
@@ -129,6 +132,14 @@ class ArabicRules:
         # A bare domain (digdipblog.com), not one inside a full URL or an e-mail address.
         self._first_keys = {k.split()[0] for k in gazetteer.entries}
         self._heads = {key(h) for h in INSTITUTION_HEADS}
+        descriptor = (
+            r"(?<!" + _WORD + r")[وفبلك]?(?:ال)?(?P<desc>" + "|".join((*SITE_DESCRIPTORS, *ORG_DESCRIPTORS)) + r")\s*"
+        )
+        # مؤسسة "بيبلو فاونديشن" ; موقع «توبيلوماسي»: a quoted name of one to four words.
+        quoted = r"[\"«“](?P<q>[^\"«»“”\n.،,:;()]{2,40}?)[\"»”]"
+        # مؤسسة Diplo ; منصة WhatsApp Business: a capitalised Latin-script name.
+        latin = r"(?P<l>[A-Z][A-Za-z0-9.\-]*(?:\s+[A-Z][A-Za-z0-9.\-]*){0,3})(?![A-Za-z])"
+        self._descriptor_re = re.compile(descriptor + r"(?:" + quoted + r"|" + latin + r")")
         self._cache: dict[str, _WordInfo] = {}
         self._url_re = re.compile(
             r"(?<![\w@./:\-])(?P<span>(?:www\.)?[A-Za-z0-9][A-Za-z0-9\-]*\.(?:com|org|net|info|io|me|blog))(?![\w@/\-.])"
@@ -141,6 +152,25 @@ class ArabicRules:
     def urls(self, text: str) -> list[RuleSpan]:
         """Web sites named by their address (digdipblog.com) as PLATFORM spans."""
         return [RuleSpan(m.start("span"), m.end("span"), "PLATFORM", rule="url") for m in self._url_re.finditer(text)]
+
+    def descriptors(self, text: str) -> list[RuleSpan]:
+        """Names introduced by a descriptor noun, the descriptor left outside (guideline: مؤسسة Diplo -> "Diplo").
+
+        A quoted name (one to four words) or a capitalised Latin-script name right
+        after موقع/تطبيق/منصة/مدونة is a PLATFORM (a site referred to as a site),
+        after مؤسسة/شركة/منظمة/جمعية/هيئة/وكالة an ORG.
+        """
+        out = []
+        for m in self._descriptor_re.finditer(text):
+            group = "q" if m.group("q") is not None else "l"
+            name = m.group(group)
+            if len(name.split()) > 4:
+                continue
+            start = m.start(group) + (len(name) - len(name.lstrip()))
+            end = m.start(group) + len(name.rstrip())
+            label = "PLATFORM" if m.group("desc") in SITE_DESCRIPTORS else "ORG"
+            out.append(RuleSpan(start, end, label, rule="descriptor"))
+        return out
 
     def names(self, text: str, labels: Iterable[str] = ("LOC", "ORG", "PLATFORM")) -> list[RuleSpan]:
         """Gazetteer names, longest match first, with the clitic of the first word left out."""
@@ -248,6 +278,7 @@ class ArabicRules:
             [
                 *self.dates(text),
                 *self.urls(text),
+                *self.descriptors(text),
                 *self._institutions(text, words),
                 *self._names(text, words, {"LOC", "ORG", "PLATFORM"}),
             ]
