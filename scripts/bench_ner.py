@@ -110,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
                 "paragraphs": len(paras),
                 "tokens": n_tokens,
                 "cpu_count": os.cpu_count(),
+                "load_average_1min_at_end": round(os.getloadavg()[0], 2),  # other jobs on a shared machine
                 "n_process": args.n_process,
                 "model_tokens_per_s": round(n_tokens / model_s),
                 "model_plus_rules_tokens_per_s": round(n_tokens / full_s),
