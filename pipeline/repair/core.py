@@ -420,8 +420,17 @@ def _repair_word(word: str, lexicon: Lexicon, settings: RepairSettings) -> _Word
                 w = new
     glued = split_glued_latin(w)
     if glued is not None:
-        arabic = glued[0] if _HAS_AR.search(glued[0]) else glued[1]
-        if lexicon.info(arabic).known:
+        ar_index = 0 if _HAS_AR.search(glued[0]) else 1
+        arabic = glued[ar_index]
+        if _PLAIN_AR.fullmatch(arabic):
+            # The Arabic half gets the same word repair it would get standing alone, in this
+            # same pass, so that repairing the repaired text changes nothing.
+            fixed_ar, ar_rules, suggestions, confidence = _lexicon_step(arabic, [], lexicon, settings)
+            if suggestions is None and " " not in fixed_ar and lexicon.info(fixed_ar).known:
+                halves = [glued[0], glued[1]]
+                halves[ar_index] = fixed_ar
+                return halves[0] + " " + halves[1], applied + ["glued_latin", *ar_rules], None, min(0.95, confidence), w
+        elif lexicon.info(arabic).known:
             return glued[0] + " " + glued[1], applied + ["glued_latin"], None, 0.95, w
     if foreign_runs(w):
         return (*_foreign_step(w, applied, lexicon, settings), w)
@@ -814,36 +823,49 @@ def _join_edits(
             # correction is judged again below (dropped when the halves join).
             lexical = not _LEXICON_RULES.isdisjoint(w.rules)
             bases[i] = w.base if lexical or " " in w.fixed else w.fixed
+    # The forms after every per-word fix: a join that only shows once a half is corrected
+    # must be made in the same pass, or repairing the repaired text would change it again.
+    # A word the rules split in two (السيليكونSilicon) meets its left neighbour with its first
+    # part and its right neighbour with its last part.
+    fixed = list(toks)  # the form a word shows to its left neighbour
+    fixed_last = list(toks)  # the form it shows to its right neighbour
+    for i, w in words.items():
+        pieces = w.fixed.split(" ")
+        fixed[i], fixed_last[i] = pieces[0], pieces[-1]
     seps = parts[2:-1:2]  # seps[i] stands between word i and word i + 1
     # Cheap tests first, at C speed: almost no pair of neighbours joins into a frequent
     # word, and a lone clitic letter is rare.
     frequent = lexicon.frequent_forms(3.0)
-    found = set(compress(range(len(seps)), map(frequent.__contains__, map(operator.add, bases, bases[1:]))))
-    found.update(compress(range(len(seps)), map(_CLITIC_LETTERS.__contains__, bases)))
-    pairs = sorted(i for i in found if seps[i] == " " or seps[i] == "  ")
+    found: set[int] = set()
+    for lefts, rights in ((bases, bases), (fixed_last, fixed)) if fixed != bases or fixed_last != bases else ((bases, bases),):
+        found.update(compress(range(len(seps)), map(frequent.__contains__, map(operator.add, lefts, rights[1:]))))
+        found.update(compress(range(len(seps)), map(_CLITIC_LETTERS.__contains__, lefts)))
+    # Right to left, so a word rebuilt by one join can take a clitic on its left in the same
+    # pass (ب أ فضل -> بأفضل): repairing the repaired text then finds nothing more to join.
+    todo = sorted(found, reverse=True)
+    queued = set(todo)
+    merged_base: dict[int, str] = {}
+    merged_fixed: dict[int, str] = {}
     edits = []
-    last_joined = -2
-    for i in pairs:
-        if i == last_joined + 1 or (live is not None and not (live[i] and live[i + 1])):
+    while todo:
+        i = todo.pop(0)
+        if seps[i] not in (" ", "  ") or (live is not None and not (live[i] and live[i + 1])):
             continue
-        left, right = bases[i], bases[i + 1]
-        joined = left + right
-        clitic = len(left) == 1 and left in "بكل"
-        if clitic and len(right) < 2:
-            continue
-        if not (_PLAIN_AR.fullmatch(left) and _PLAIN_AR.fullmatch(right)):
-            continue  # marks or a tatweel: the author wrote the prefix apart on purpose (بـ اكبر)
-        if clitic:
-            ok = lexicon.info(joined).known and lexicon.info(right).zipf > 0
-        else:
-            ok = _join_broken(left, right, joined, lexicon, settings)
+        if i + 1 in merged_base and len(bases[i]) > 1 and len(fixed_last[i]) > 1:
+            continue  # only a lone clitic letter joins a word that is itself the result of a join
+        right_base = merged_base.get(i + 1, bases[i + 1])
+        right_fixed = merged_fixed.get(i + 1, fixed[i + 1])
+        keep_fixes = False
+        ok = _joins(bases[i], right_base, lexicon, settings)
+        if not ok and (fixed_last[i], right_fixed) != (bases[i], right_base):
+            ok = keep_fixes = _joins(fixed_last[i], right_fixed, lexicon, settings)
         if not ok:
             continue
         for k in (i, i + 1):
             w = words.get(k)
             if w is None:
                 continue
-            if not _LEXICON_RULES.isdisjoint(w.rules):
+            if not keep_fixes and not _LEXICON_RULES.isdisjoint(w.rules):
                 w.fixed = w.base
                 w.rules = [r for r in w.rules if r not in _LEXICON_RULES]
             w.flag = None
@@ -851,8 +873,32 @@ def _join_edits(
         edits.append(
             Edit(start=s, end=e, original=text[s:e], replacement="", rule="split_words", confidence=0.9, kind="split_words")
         )
-        last_joined = i
+        if fixed[i] == fixed_last[i]:  # a word split in two still shows its first part to the left
+            merged_base[i] = bases[i] + right_base
+            merged_fixed[i] = fixed_last[i] + right_fixed
+        if i > 0 and i - 1 not in queued:
+            queued.add(i - 1)
+            todo.insert(0, i - 1)
     return edits
+
+
+def _joins(left: str, right: str, lexicon: Lexicon, settings: RepairSettings) -> bool:
+    """Whether two neighbouring words, as given, should be written as one."""
+    clitic = len(left) == 1 and left in "بكل"
+    if clitic and len(right) < 2:
+        return False
+    if not (_PLAIN_AR.fullmatch(left) and _PLAIN_AR.fullmatch(right)):
+        return False  # marks or a tatweel: the author wrote the prefix apart on purpose (بـ اكبر)
+    if clitic:
+        ok = lexicon.info(left + right).known and lexicon.info(right).zipf > 0
+    else:
+        ok = _join_broken(left, right, left + right, lexicon, settings)
+    # Join only into a word the word repair would leave as it is: a joined word that still
+    # needed correcting would be corrected by the next pass, and repair must be idempotent.
+    joined = left + right
+    if ok and lexicon.zipf.get(joined, 0.0) <= settings.rare_max_zipf:
+        ok = _lexicon_step(joined, [], lexicon, settings)[0] == joined
+    return ok
 
 
 def _join_broken(
