@@ -139,3 +139,8 @@ def test_descriptor_nouns_type_the_name_and_stay_outside(rules) -> None:
     assert found("قالت Diplo إن") == []
     assert found("موقع mostly here") == []
     assert found('مؤسسة "تعمل على تطوير الدبلوماسية الرقمية في العالم العربي"') == []
+
+
+def test_descriptor_rule_needs_a_real_latin_name(rules) -> None:
+    text = "ومن ضمنها شركة S acquisitions المحدودة"
+    assert rules.descriptors(text) == []

@@ -137,8 +137,8 @@ class ArabicRules:
         )
         # مؤسسة "بيبلو فاونديشن" ; موقع «توبيلوماسي»: a quoted name of one to four words.
         quoted = r"[\"«“](?P<q>[^\"«»“”\n.،,:;()]{2,40}?)[\"»”]"
-        # مؤسسة Diplo ; منصة WhatsApp Business: a capitalised Latin-script name.
-        latin = r"(?P<l>[A-Z][A-Za-z0-9.\-]*(?:\s+[A-Z][A-Za-z0-9.\-]*){0,3})(?![A-Za-z])"
+        # مؤسسة Diplo ; منصة WhatsApp Business: a capitalised Latin-script name of two letters or more.
+        latin = r"(?P<l>[A-Z][A-Za-z0-9.\-]+(?:\s+[A-Z][A-Za-z0-9.\-]*){0,3})(?![A-Za-z])"
         self._descriptor_re = re.compile(descriptor + r"(?:" + quoted + r"|" + latin + r")")
         self._cache: dict[str, _WordInfo] = {}
         self._url_re = re.compile(

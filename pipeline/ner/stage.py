@@ -29,7 +29,7 @@ from ..config import PipelineConfig
 from ..document import Article, Entity, EntityLink, OffsetMap, Passage, TextSpan
 from ..errors import ConfigError, InputError, ModelError
 from .gazetteer import Gazetteer, key, load_gazetteer
-from .rules import ArabicRules, RuleSpan, build_english_ruler, resolve_overlaps, strip_clitic
+from .rules import ORG_DESCRIPTORS, ArabicRules, RuleSpan, build_english_ruler, resolve_overlaps, strip_clitic
 
 DEFAULT_MODEL = "models/ner-ar"
 #: Labels of the project; anything else a model predicts (MISC) is dropped.
@@ -257,7 +257,11 @@ class NerStage:
                 ):
                     continue  # a nisba adjective (الأمريكية) is not a place
                 label = ent.label_
-                if label == "ORG" and _SITE_BEFORE.search(text, max(0, start - 16), start):
+                if (
+                    label == "ORG"
+                    and _SITE_BEFORE.search(text, max(0, start - 16), start)
+                    and surface.split(" ", 1)[0] not in ORG_DESCRIPTORS  # موقع منظمة ... is the organisation's site
+                ):
                     label = "PLATFORM"  # a site referred to as a site (موقع بي بي سي), as the guideline asks
                 if end - start >= 2:
                     model_spans.append(RuleSpan(start, end, label, rule="model"))
