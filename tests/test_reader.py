@@ -280,3 +280,14 @@ def test_no_abstract_is_an_error_unless_allowed():
     article = read_article(text, settings=ReaderSettings(require_abstract=False))
     assert [s.heading for s in article.sections] == ["المقدمة"]
     assert article.body_passages()[0].text.startswith("هذا نص عربي")
+
+
+def test_windows_line_endings_read_the_same(seed_raw):
+    lf = read_article(seed_raw, name="lf")
+    crlf = read_article(seed_raw.replace("\n", "\r\n"), name="crlf")
+    assert [s.heading for s in crlf.sections] == [s.heading for s in lf.sections]
+    assert [p.text for p in crlf.passages] == [p.text for p in lf.passages]
+    for passage in crlf.passages:
+        assert "\r" not in passage.text
+        s, e = passage.text_map.span_to_raw(0, len(passage.text))
+        assert crlf.raw[s] == passage.text[0]
