@@ -76,14 +76,3 @@ def load_config(path: str | Path | None = None) -> PipelineConfig:
         raise ConfigError(f"{cfg_path}: [stages] must be a table of stage tables")
     root = cfg_path.resolve().parent.parent
     return PipelineConfig(stages=stages, settings=settings, root=root, path=cfg_path)
-
-
-def load_settings(name: str, root: Path = PROJECT_ROOT) -> dict[str, Any]:
-    """Load a standalone settings file ``configs/NAME.toml`` (e.g. training settings)."""
-    path = root / "configs" / f"{name}.toml"
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: config file not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None

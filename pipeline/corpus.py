@@ -174,16 +174,22 @@ def load_corpus(root: str | Path | None = None, *, gold_file: str = "gold/passag
                     raw=record.get("raw", ""),
                     text=record.get("text", ""),
                     citations=record.get("citations", []),
-                    edits=[GoldEdit(e["start"], e["end"], e["original"], e["replacement"], e["kind"]) for e in record.get("edits", [])],
+                    edits=[
+                        GoldEdit(e["start"], e["end"], e["original"], e["replacement"], e["kind"])
+                        for e in record.get("edits", [])
+                    ],
                     label=record.get("label"),
                     label2=record.get("label2"),
-                    entities=[GoldEntity(e["start"], e["end"], e["label"], e["text"]) for e in record.get("entities", [])],
+                    entities=[
+                        GoldEntity(e["start"], e["end"], e["label"], e["text"]) for e in record.get("entities", [])
+                    ],
                 )
             )
         except KeyError as exc:
             raise InputError(str(passages_path), f"record {record.get('id', '?')} lacks the field {exc}") from None
     sentences = [
-        GoldSentence(r["article"], r["lang"], r["start"], r["end"], r["text"]) for r in _read_jsonl(root / "gold" / "sentences.jsonl")
+        GoldSentence(r["article"], r["lang"], r["start"], r["end"], r["text"])
+        for r in _read_jsonl(root / "gold" / "sentences.jsonl")
     ]
     links = [
         GoldLink(r["article"], r["kind"], [tuple(s) for s in r["ar"]], [tuple(s) for s in r["en"]])
@@ -247,27 +253,30 @@ def validate_corpus(corpus: Corpus) -> list[str]:
                 problems.append(f"{where}: second label {p.label2!r} invalid")
         elif p.label is not None:
             problems.append(f"{where}: a {p.kind} unit carries a label")
-        inside = lambda a, b: any(s <= a and b <= e for s, e in p.spans)  # noqa: E731
         for ent in p.entities:
             if ent.label not in ENTITY_LABELS:
                 problems.append(f"{where}: entity type {ent.label!r} not in {ENTITY_LABELS}")
             if raw[ent.start : ent.end] != ent.text:
-                problems.append(f"{where}: entity ({ent.start}, {ent.end}) is {raw[ent.start:ent.end]!r}, recorded {ent.text!r}")
+                problems.append(
+                    f"{where}: entity ({ent.start}, {ent.end}) is {raw[ent.start : ent.end]!r}, recorded {ent.text!r}"
+                )
             if not p.spans[0][0] <= ent.start < ent.end <= p.spans[-1][1]:
                 problems.append(f"{where}: entity ({ent.start}, {ent.end}) outside the unit")
         ordered = sorted(p.entities, key=lambda x: (x.start, x.end))
-        for a, b in zip(ordered, ordered[1:]):
+        for a, b in zip(ordered, ordered[1:], strict=False):
             if b.start < a.end:
                 problems.append(f"{where}: entities {a.text!r} and {b.text!r} overlap")
         for ed in p.edits:
             if ed.kind not in EDIT_KINDS:
                 problems.append(f"{where}: edit kind {ed.kind!r} not in {EDIT_KINDS}")
             if raw[ed.start : ed.end] != ed.original:
-                problems.append(f"{where}: edit ({ed.start}, {ed.end}) is {raw[ed.start:ed.end]!r}, recorded {ed.original!r}")
-            if not inside(ed.start, ed.end):
+                problems.append(
+                    f"{where}: edit ({ed.start}, {ed.end}) is {raw[ed.start : ed.end]!r}, recorded {ed.original!r}"
+                )
+            if not any(s <= ed.start and ed.end <= e for s, e in p.spans):
                 problems.append(f"{where}: edit ({ed.start}, {ed.end}) outside the unit's spans")
         edits = sorted(p.edits, key=lambda x: x.start)
-        for a, b in zip(edits, edits[1:]):
+        for a, b in zip(edits, edits[1:], strict=False):
             if b.start < a.end:
                 problems.append(f"{where}: edits at {a.start} and {b.start} overlap")
         for c in p.citations:

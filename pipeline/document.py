@@ -16,7 +16,7 @@ import bisect
 import dataclasses
 import json
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from .errors import SchemaError
 
@@ -78,7 +78,7 @@ class OffsetMap:
     segments: list[Segment] = field(default_factory=list)
 
     @classmethod
-    def identity(cls, raw_start: int, length: int) -> "OffsetMap":
+    def identity(cls, raw_start: int, length: int) -> OffsetMap:
         """A map for a derived text that is ``raw[raw_start:raw_start+length]``."""
         return cls([Segment(0, length, raw_start, raw_start + length)])
 
@@ -117,7 +117,7 @@ class OffsetMap:
         """Raw ``(start, end)`` of a derived span."""
         return self.to_raw(start), self.to_raw(end, end=True)
 
-    def compose(self, inner: "OffsetMap") -> "OffsetMap":
+    def compose(self, inner: OffsetMap) -> OffsetMap:
         """Chain maps: ``inner`` maps a newer text onto this map's derived text.
 
         Returns a map from the newer text straight to raw offsets.
@@ -358,7 +358,7 @@ class Article:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Article":
+    def from_dict(cls, data: dict[str, Any]) -> Article:
         """Rebuild an article from :meth:`to_dict` output.
 
         Raises:
@@ -372,7 +372,7 @@ class Article:
         return _from_jsonable(cls, data)
 
     @classmethod
-    def from_json(cls, text: str) -> "Article":
+    def from_json(cls, text: str) -> Article:
         """Rebuild an article from :meth:`to_json` output."""
         try:
             data = json.loads(text)
@@ -443,8 +443,3 @@ def _convert(hint: str, value: Any) -> Any:
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> int:
     """Number of characters two ``(start, end)`` spans share."""
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def spans_cover(spans: Iterable[tuple[int, int]], offset: int) -> bool:
-    """Whether any span contains ``offset``."""
-    return any(s <= offset < e for s, e in spans)

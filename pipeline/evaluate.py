@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import importlib
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .config import PipelineConfig, load_config
 from .corpus import Corpus, GoldPassage, gold_clean_text, load_corpus
@@ -83,7 +84,9 @@ def evaluate_corpus(
     results = []
     for stage in wanted:
         if stage != "read" and stage not in run_notes["ran"]:
-            results.append(StageResult(stage, "missing", note=run_notes["why"].get(stage, "not in the configured pipeline")))
+            results.append(
+                StageResult(stage, "missing", note=run_notes["why"].get(stage, "not in the configured pipeline"))
+            )
             continue
         evaluator = _EVALUATORS[stage]
         try:
@@ -146,7 +149,13 @@ def evaluate_read(corpus: Corpus, articles: dict[str, Article], cfg: PipelineCon
     return StageResult(
         "read",
         "ok",
-        {"units_p": round(p, 4), "units_r": round(r, 4), "units_f1": round(f1, 4), "gold_units": n_gold, "predicted": n_pred},
+        {
+            "units_p": round(p, 4),
+            "units_r": round(r, 4),
+            "units_f1": round(f1, 4),
+            "gold_units": n_gold,
+            "predicted": n_pred,
+        },
         "abstract, paragraph, list-item and reference units of the same kind whose raw extents overlap by IoU >= 0.9",
     )
 
@@ -244,7 +253,10 @@ def evaluate_align(corpus: Corpus, articles: dict[str, Article], cfg: PipelineCo
         gold_units = _gold_alignment_units(corpus, aid)
         for kind in ("title", "keywords", "abstract"):
             gold_beads = [
-                (tuple(_unit_id(gold_units, "ar", s) for s in link.ar), tuple(_unit_id(gold_units, "en", s) for s in link.en))
+                (
+                    tuple(_unit_id(gold_units, "ar", s) for s in link.ar),
+                    tuple(_unit_id(gold_units, "en", s) for s in link.en),
+                )
                 for link in corpus.links
                 if link.article == aid and link.kind == kind
             ]
@@ -292,7 +304,9 @@ def _gold_alignment_units(corpus: Corpus, aid: str) -> dict[str, list[tuple[int,
     return {lang: sorted(set(v)) for lang, v in units.items()}
 
 
-def _unit_id(units: dict[str, list[tuple[int, int]]], lang: str, span: tuple[int, int]) -> tuple[int, int] | tuple[str, int, int]:
+def _unit_id(
+    units: dict[str, list[tuple[int, int]]], lang: str, span: tuple[int, int]
+) -> tuple[int, int] | tuple[str, int, int]:
     best = max(units[lang], key=lambda u: overlaps(u, span), default=None)
     if best is None or overlaps(best, span) == 0:
         return ("unmatched", span[0], span[1])
@@ -309,7 +323,11 @@ def evaluate_ner(corpus: Corpus, articles: dict[str, Article], cfg: PipelineConf
         units = [g for g in corpus.passages_of(aid) if g.kind != "reference"]
         regions = [s for g in units for s in g.spans]
         gold += [(e.start, e.end, e.label) for g in units for e in g.entities]
-        predicted += [(e.start, e.end, e.label) for e in article.entities if any(s <= e.start and e.end <= t for s, t in _merge(regions))]
+        predicted += [
+            (e.start, e.end, e.label)
+            for e in article.entities
+            if any(s <= e.start and e.end <= t for s, t in _merge(regions))
+        ]
     scores = span_prf(predicted, gold)
     metrics = {}
     for label, s in scores.items():

@@ -139,7 +139,12 @@ def classify_heading(text: str) -> HeadingInfo | None:
     if first in ORDINAL_ADVERBS:
         title = " ".join(words[1:]).lstrip(_TRAILING)
         return HeadingInfo("ordinal", str(ORDINAL_ADVERBS.index(first) + 1), title)
-    for style, pattern in (("num-dot", _NUM_DOT), ("num-paren", _NUM_PAREN), ("num-dash", _NUM_DASH), ("roman", _ROMAN)):
+    for style, pattern in (
+        ("num-dot", _NUM_DOT),
+        ("num-paren", _NUM_PAREN),
+        ("num-dash", _NUM_DASH),
+        ("roman", _ROMAN),
+    ):
         m = pattern.match(stripped)
         if m:
             return HeadingInfo(style, m.group("num"), m.group("title").strip())

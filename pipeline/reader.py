@@ -81,12 +81,14 @@ class ReaderSettings:
     min_arabic_letters: int = 20
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "ReaderSettings":
+    def from_dict(cls, data: dict[str, Any]) -> ReaderSettings:
         """Build settings from a config table, rejecting unknown keys."""
         known = {f.name for f in fields(cls)}
         unknown = set(data) - known - {"enabled"}
         if unknown:
-            raise ConfigError(f"[stages.read]: unknown setting(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}")
+            raise ConfigError(
+                f"[stages.read]: unknown setting(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}"
+            )
         return cls(**{k: v for k, v in data.items() if k in known})
 
 
@@ -203,7 +205,9 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
 
     ar_abs = _find_line(blocks, lambda t: bool(_AR_ABSTRACT.match(t)) and _heading_line_ok(t, _AR_ABSTRACT))
     en_abs = _find_line(blocks, lambda t: bool(_EN_ABSTRACT.match(t)) and _heading_line_ok(t, _EN_ABSTRACT))
-    first_heading = _find_line(blocks, lambda t: classify_heading(t) is not None and len(t.split()) <= settings.max_heading_words)
+    first_heading = _find_line(
+        blocks, lambda t: classify_heading(t) is not None and len(t.split()) <= settings.max_heading_words
+    )
     starts = [b for b in (ar_abs, en_abs) if b is not None]
     if not starts and settings.require_abstract:
         raise StructureError(label, "no abstract found (expected a heading such as الملخص, summary or Abstract)")
@@ -225,7 +229,11 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
 
     article.sections = state.sections
     article.structure_spans = sorted(state.structure)
-    article.passages = [p for p in (_make_passage(raw, u, i) for i, u in enumerate(_ordered_units(article, state))) if p]
+    article.passages = [
+        p
+        for p in (_make_passage(raw, u, i) for i, u in enumerate(sorted(state.units, key=lambda u: u.blocks[0][0][0])))
+        if p
+    ]
     return article
 
 
@@ -314,7 +322,14 @@ def _read_front_matter(article: Article, blocks: list[_Block]) -> None:
 def _pick_titles(article: Article, lines: list[_Line]) -> None:
     raw = article.raw
     meta = article.metadata
-    prepared_by = next((i for i, ln in enumerate(lines) if match_key(ln.text).strip(": ") in ("اعداد", "اعداد الباحث", "الباحث", "بقلم")), None)
+    prepared_by = next(
+        (
+            i
+            for i, ln in enumerate(lines)
+            if match_key(ln.text).strip(": ") in ("اعداد", "اعداد الباحث", "الباحث", "بقلم")
+        ),
+        None,
+    )
     before = lines[:prepared_by] if prepared_by is not None else lines
     after = lines[prepared_by + 1 :] if prepared_by is not None else []
     arabic = [ln for ln in before if _script(ln.text) == "ar"]
@@ -391,7 +406,12 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
 
 def _is_body_heading(text: str, settings: ReaderSettings) -> bool:
     info = classify_heading(text)
-    return info is not None and len(text.split()) <= settings.max_heading_words and not _ends_sentence(text) and info.style != "num-dot"
+    return (
+        info is not None
+        and len(text.split()) <= settings.max_heading_words
+        and not _ends_sentence(text)
+        and info.style != "num-dot"
+    )
 
 
 def _abstract_units(raw: str, pieces: list[list[_Line]], lang: str) -> list[_Unit]:
@@ -524,9 +544,10 @@ def _inline_heading(raw: str, line: _Line, toc: list[HeadingInfo], settings: Rea
             continue  # mid-line headings are only trusted when the contents list names them
         if k is None:
             k = j
-        while k < len(words) and (is_definite(words[k][2]) or (
-            match_key(words[k][2]) in _PREPOSITION_KEYS and k + 1 < len(words) and is_definite(words[k + 1][2])
-        )):
+        while k < len(words) and (
+            is_definite(words[k][2])
+            or (match_key(words[k][2]) in _PREPOSITION_KEYS and k + 1 < len(words) and is_definite(words[k + 1][2]))
+        ):
             k += 1
         if k == j:
             continue
@@ -756,10 +777,6 @@ def _reference_closed(text: str) -> bool:
 # -- passages ---------------------------------------------------------------
 
 
-def _ordered_units(article: Article, state: _State) -> list[_Unit]:
-    return sorted(state.units, key=lambda u: u.blocks[0][0][0])
-
-
 def _make_passage(raw: str, unit: _Unit, index: int) -> Passage | None:
     """Build a passage: join the unit's lines with spaces, take footnote markers out."""
     text_parts: list[str] = []
@@ -807,7 +824,9 @@ def _without_markers(raw: str, start: int, end: int, citations: list[Citation]) 
     pos = start
     for m in _FOOTNOTE.finditer(raw, start, end):
         digits = m.group().strip("⁽⁾")
-        citations.append(Citation(int(digits.translate(str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789"))), m.start(), m.end()))
+        citations.append(
+            Citation(int(digits.translate(str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789"))), m.start(), m.end())
+        )
         left_end = m.start()
         while left_end > pos and raw[left_end - 1] in " \t" and (m.end() >= end or raw[m.end()] in " \t.،,؛:"):
             left_end -= 1

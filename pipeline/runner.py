@@ -78,7 +78,7 @@ class Pipeline:
         config: PipelineConfig | str | Path | None = None,
         *,
         disable: Iterable[str] = (),
-    ) -> "Pipeline":
+    ) -> Pipeline:
         """Build the pipeline a config describes.
 
         Args:
@@ -118,7 +118,9 @@ class Pipeline:
         """Run only the reader."""
         return read_article(source, name=name, encoding=encoding, settings=self.reader_settings)
 
-    def __call__(self, source: str | Path | bytes | Article, *, name: str | None = None, encoding: str | None = None) -> Article:
+    def __call__(
+        self, source: str | Path | bytes | Article, *, name: str | None = None, encoding: str | None = None
+    ) -> Article:
         """Run every stage on one article.
 
         Args:
@@ -134,7 +136,9 @@ class Pipeline:
             article.stages.append(stage.name)
         return article
 
-    def pipe(self, sources: Iterable[str | Path | bytes | Article], *, batch_size: int = 8, encoding: str | None = None) -> Iterator[Article]:
+    def pipe(
+        self, sources: Iterable[str | Path | bytes | Article], *, batch_size: int = 8, encoding: str | None = None
+    ) -> Iterator[Article]:
         """Run the pipeline over many articles, yielding results in input order.
 
         Stages that can batch (they define ``pipe``) get ``batch_size`` articles at a time.

@@ -57,7 +57,8 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> tuple
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             raise InputError(
-                source, f"cannot be decoded as {encoding}: invalid byte 0x{data[exc.start]:02x} at byte offset {exc.start}"
+                source,
+                f"cannot be decoded as {encoding}: invalid byte 0x{data[exc.start]:02x} at byte offset {exc.start}",
             ) from None
         return _check_text(text.removeprefix("\ufeff"), source), encoding
     if data.startswith(codecs.BOM_UTF8):
