@@ -154,6 +154,51 @@ def test_candidates_are_one_edit_forms_with_exact_costs(lexicon):
         assert rules.one_edit_cost(a, b, data) == pytest.approx(rules.weighted_distance(a, b, data))
 
 
+def _one_edit_strings(stem: str, letters: tuple[str, ...]) -> set[str]:
+    """Every string one deletion, insertion, substitution or adjacent swap from ``stem`` (brute force)."""
+    out = {stem[:i] + stem[i + 1 :] for i in range(len(stem))}
+    out |= {stem[:i] + stem[i + 1] + stem[i] + stem[i + 2 :] for i in range(len(stem) - 1)}
+    for i in range(len(stem) + 1):
+        out |= {stem[:i] + c + stem[i:] for c in letters}
+        if i < len(stem):
+            out |= {stem[:i] + c + stem[i + 1 :] for c in letters}
+    out.discard(stem)
+    return out
+
+
+def test_one_edit_index_finds_exactly_the_forms_one_edit_away(seed_raw, lexicon):
+    from pipeline.repair.lexicon import _ALPHABET
+
+    index = lexicon.one_edit_index
+    forms = index.members
+    # Real words of the seed, as written and with a letter damaged, dropped or doubled.
+    words = sorted({w for w in seed_raw.split() if len(w) > 2 and all("\u0621" <= c <= "\u064a" for c in w)})[:150]
+    stems = words + [w[:2] + "ث" + w[3:] for w in words] + [w[:-1] for w in words] + [w + w[-1] for w in words]
+    for stem in stems:
+        expected = {f for f in _one_edit_strings(stem, _ALPHABET) if f in forms and len(f) > 1}
+        assert index.near(stem) == expected, stem
+    # The cheap edits only: a look-alike substitution is found, a dear one is not.
+    full = index.near("سفارتة")
+    cheap = index.near("سفارتة", inserted=frozenset(), substituted={"ة": ("ه",)})
+    assert cheap == {"سفارته", "سفارة"} and "سفارتي" in full - cheap
+
+
+def test_candidates_wait_for_hunspell_only_when_they_reach_the_top(lexicon, repair_settings):
+    from pipeline.repair.core import _lexicon_step
+
+    # Clitic-built candidates that wordfreq lacks are "pending" until Hunspell is asked;
+    # settling one can only lower it, by the fixed penalty when Hunspell rejects it.
+    cands = lexicon.candidates("وسفارتة")
+    pending = [c for c in cands if c.pending]
+    assert pending and not all(c.pending for c in cands)
+    for c in pending:
+        settled = lexicon.confirm(c)
+        assert not settled.pending
+        assert settled.zipf == (c.zipf if lexicon.hunspell_ok(c.text) else pytest.approx(c.zipf - 0.5))
+    fixed, rules_applied, suggestions, _ = _lexicon_step("الإنترنط", [], lexicon, repair_settings)
+    assert fixed == "الإنترنت" and "lexicon" in rules_applied and suggestions is None
+
+
 def test_hunspell_verdicts_are_used_only_when_they_match(lexicon, tmp_path):
     from pipeline.repair.lexicon import VERDICTS_FILE, read_verdicts, verdict_fingerprint, write_verdicts
 

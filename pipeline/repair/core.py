@@ -19,12 +19,13 @@ gives the clean text (:func:`apply_edits`).
 from __future__ import annotations
 
 import math
-from collections import Counter
 import operator
-from itertools import accumulate, compress, repeat
+import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import accumulate, compress
 
 import regex
 
@@ -56,6 +57,8 @@ _FINAL_ONLY = frozenset("ةى")
 _WORD_SPLIT = regex.compile(r"([\p{L}\p{M}\p{Cf}]+)")
 #: A plain Arabic word (only base letters): the fast path, nothing but the lexicon can apply.
 _PLAIN_AR = regex.compile(r"[\u0621-\u063A\u0641-\u064A]+")
+#: A line (a token, in a newline-joined list) with no Arabic letter.
+_NON_ARABIC_LINE = re.compile(r"(?m)^[^\u0621-\u063A\u0641-\u064A\u0671-\u06D3\n]+$")
 _HAS_AR = regex.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]")
 #: An English sentence: a capitalised word, then 4+ more words, ending in . ! or ?
 _LATIN_SENTENCE = regex.compile(r"[A-Z][A-Za-z'’\-]*(?:[ ,;:]+[A-Za-z0-9'’\-]+){4,}[ ]*[.!?]")
@@ -136,19 +139,44 @@ class _Word:
 _WORD_CACHE_MAX = 300_000
 
 
-def _word_cache(lexicon: Lexicon, settings: RepairSettings) -> dict[str, "_WordResult"]:
+@dataclass
+class _WordCache:
+    """Word verdicts of one lexicon under one settings object, kept across texts."""
+
+    settings: RepairSettings
+    #: token -> verdict; None for a word left as it is (the common case).
+    verdicts: dict[str, "_WordResult | None"] = field(default_factory=dict)
+    #: The tokens whose verdict is not None, so a text's few can be found with one set operation.
+    changed: set[str] = field(default_factory=set)
+
+
+def _word_cache(lexicon: Lexicon, settings: RepairSettings) -> _WordCache:
     """The word -> verdict cache of this lexicon under these settings."""
-    entry = lexicon.word_caches.get(id(settings))
-    if entry is None or entry[0] is not settings:
-        entry = (settings, {})
-        lexicon.word_caches[id(settings)] = entry
-    cache = entry[1]
-    if len(cache) > _WORD_CACHE_MAX:
-        cache.clear()
+    cache = lexicon.word_caches.get(id(settings))
+    if cache is None or cache.settings is not settings:
+        cache = _WordCache(settings)
+        lexicon.word_caches[id(settings)] = cache
+    if len(cache.verdicts) > _WORD_CACHE_MAX:
+        cache.verdicts.clear()
+        cache.changed.clear()
     return cache
 
 
 # -- public API ---------------------------------------------------------------------------
+
+
+def warm_up(lexicon: Lexicon, settings: RepairSettings | None = None) -> None:
+    """Build now, rather than on first use, everything :func:`repair_text` builds once per process.
+
+    Opens Hunspell and builds the lexicon's indexes and the per-threshold word sets of
+    these settings (about 3 s in all, most of it reading Hunspell's affix file), so
+    that the time of the first text is that of any other.
+    """
+    settings = settings or RepairSettings()
+    lexicon.warm()
+    lexicon.plain_forms_above(settings.rare_max_zipf)
+    if lexicon.context is not None and settings.realword_min_pairs > 0:
+        lexicon.real_word_variants(settings.realword_min_gap, _inner_substitution)
 
 
 def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = None) -> RepairResult:
@@ -180,20 +208,28 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
         live_toks = toks
     cache = _word_cache(lexicon, settings)
     counts = Counter(live_toks)
-    for t in [t for t in counts if t not in cache]:
+    known = cache.verdicts
+    new = set(counts).difference(known)  # C speed: the set is iterated, the big dict probed
+    # Most new tokens are common words of bare letters, left as they are: settled at C speed too.
+    common = lexicon.plain_forms_above(settings.rare_max_zipf).intersection(new)
+    known.update(dict.fromkeys(common))
+    for t in new.difference(common):
         hit = _repair_word(t, lexicon, settings)
-        # A valid word is cached as None, so the common case is one C-level lookup.
-        cache[t] = None if (not hit[1] and hit[2] is None and hit[0] == t) else hit
-    verdicts = {t: v for t, v in zip(counts, map(cache.__getitem__, counts)) if v is not None}
+        if not hit[1] and hit[2] is None and hit[0] == t:
+            known[t] = None
+        else:
+            known[t] = hit
+            cache.changed.add(t)
+    changed = cache.changed.intersection(counts)  # C-level: the few words something happens to
     words: dict[int, _Word] = {}  # token index -> the words something happens to
-    if verdicts:
-        for i in compress(range(n), map(verdicts.__contains__, toks)):
+    if changed:
+        for i in compress(range(n), map(changed.__contains__, toks)):
             if alive is None or alive[i]:
                 t = toks[i]
-                words[i] = _word_from_verdict(i, t, verdicts[t], parts, offs, counts, lexicon, settings)
+                words[i] = _word_from_verdict(i, t, known[t], parts, offs, counts, lexicon, settings)
     if lexicon.context is not None and settings.realword_min_pairs > 0:
         _real_word_flags(parts, toks, alive, words, lexicon, settings, offs)
-    deletions += _duplicate_deletions(text, toks, offs, alive, settings, lexicon, counts)
+    deletions += _duplicate_deletions(text, toks, offs, alive, settings)
     edits = _deletion_edits(text, deletions)
     if edits:  # some text deleted: the words inside it are gone
         spans = [(e.start, e.end) for e in edits]
@@ -482,14 +518,16 @@ def _lexicon_step(
     if len(key) < 2:
         return w, applied, None, 1.0
     info = lexicon.info(key)
+    # Only a form wordfreq has (Hunspell's verdict precomputed, cheap) can be rare.
     rare = (
-        not info.hunspell
-        and 0 < info.direct_zipf <= settings.rare_max_zipf
+        0 < info.direct_zipf <= settings.rare_max_zipf
         and info.zipf <= settings.rare_max_zipf
+        and not info.hunspell
     )
-    hunspell_only = info.hunspell and info.zipf == 0
-    if info.known and not rare and not hunspell_only:
+    if info.zipf > 0 and not rare:
         return w, applied, None, 1.0
+    # From here wordfreq rejects the word (or it is rare): whether Hunspell accepts it
+    # (hunspell_only) matters only once a candidate is found, so it is asked then.
     ctx_model = lexicon.context
     if ctx_model is not None and ctx_model.unigrams.get(key, 0) >= settings.context_known_count:
         # Seen this often in edited real text (names, Tunisian usage: الممضية, السواتل): a word.
@@ -504,12 +542,16 @@ def _lexicon_step(
     # Hamza seats and ى/ي, ة/ه are the author's spelling, never OCR damage (اصبح, الاولى stay).
     folded = fold(key)
     scored = [(sc, c) for sc, c in scored if fold(c.text) != folded]
+    keep = None
     if rare:
-        scored = [(sc, c) for sc, c in scored if c.zipf >= info.direct_zipf + settings.rare_gap and c.cost <= 0.5]
+        keep = partial(_clearly_commoner, min_zipf=info.direct_zipf + settings.rare_gap)
+        scored = [(sc, c) for sc, c in scored if keep(c)]
+    scored = _settle_top(scored, lexicon, keep)
     if not scored:
         return w, applied, None, 1.0
     best = scored[0][1]
     margin = scored[0][0] - (scored[1][0] if len(scored) > 1 else -math.inf)
+    hunspell_only = info.zipf == 0 and info.hunspell
     min_zipf = settings.hunspell_only_min_zipf if hunspell_only else settings.auto_min_zipf
     if " " in best.text:
         min_zipf = max(min_zipf, 0.0)
@@ -528,6 +570,36 @@ def _lexicon_step(
         return w, applied, None, 1.0
     suggestions = [c.text for _, c in scored[:3]]
     return w, applied, suggestions, min(conf, 0.5)
+
+
+def _clearly_commoner(c: Candidate, min_zipf: float) -> bool:
+    """Whether a rare form's candidate is cheap and common enough to replace it."""
+    return c.zipf >= min_zipf and c.cost <= 0.5
+
+
+def _settle_top(
+    scored: list[tuple[float, Candidate]],
+    lexicon: Lexicon,
+    keep: Callable[[Candidate], bool] | None,
+    top: int = 3,
+) -> list[tuple[float, Candidate]]:
+    """Ask Hunspell about the pending candidates that reach the top ``top`` (best first).
+
+    A pending candidate's score is an upper bound (Hunspell's verdict can only lower
+    it), so once the first ``top`` are settled their order and scores are final: the
+    same as asking about every candidate up front, at a fraction of the cost.
+    """
+    while True:
+        idx = next((k for k, (_, cand) in enumerate(scored[:top]) if cand.pending), None)
+        if idx is None:
+            return scored
+        sc, c = scored[idx]
+        settled = lexicon.confirm(c)
+        if keep is not None and not keep(settled):
+            del scored[idx]
+        else:
+            scored[idx] = (sc - (c.zipf - settled.zipf), settled)
+            scored.sort(key=_neg_first)
 
 
 def _neg_first(pair: tuple[float, Candidate]) -> float:
@@ -704,8 +776,6 @@ def _duplicate_deletions(
     offs: list[int],
     alive: list[bool] | None,
     settings: RepairSettings,
-    lexicon: Lexicon,
-    distinct: Counter,
 ) -> list[tuple[int, int, str]]:
     """Second copies of immediately repeated runs of words (a duplicated sentence).
 
@@ -714,10 +784,11 @@ def _duplicate_deletions(
     are examined (a C-level Counter finds them; most texts have few).
     """
     min_len = settings.min_duplicate_words
-    dup_keys = lexicon.dup_keys
-    for t in [t for t in distinct if t not in dup_keys]:
-        dup_keys[t] = lookup_key(t) if _HAS_AR.search(t) else ""  # "" = not an Arabic word
-    all_keys = list(map(dup_keys.get, toks, repeat("")))
+    if len(toks) < 2 * min_len:
+        return []
+    # Every token's lookup key in three C-level passes over the joined tokens (tokens hold
+    # no newline): strip marks, blank the lines with no Arabic letter, split.
+    all_keys = _NON_ARABIC_LINE.sub("", lookup_key("\n".join(toks))).split("\n")
     if alive is not None:
         all_keys = [k if ok else "" for k, ok in zip(all_keys, alive)]
     idx = list(compress(range(len(toks)), all_keys))
@@ -727,9 +798,9 @@ def _duplicate_deletions(
     if n < 2 * min_len:
         return []
     grams = list(zip(*(keys[k : n - g + 1 + k] for k in range(g))))
+    if len(set(grams)) == len(grams):
+        return []  # no n-gram occurs twice, nothing can repeat (most texts; a set is cheaper than a Counter)
     counted = Counter(grams)
-    if len(counted) == len(grams):
-        return []  # no n-gram occurs twice: nothing can repeat
     repeated = {x for x, c in counted.items() if c > 1}
     out: list[tuple[int, int, str]] = []
     last_seen: dict[tuple[str, ...], list[int]] = {}
