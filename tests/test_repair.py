@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +17,8 @@ from pipeline.repair.lexicon import Lexicon
 from pipeline.repair.noise import add_noise
 from pipeline.repair.settings import RepairSettings
 from pipeline.repair.stage import RepairStage, load_repair_settings
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(scope="module")
@@ -352,6 +355,47 @@ def test_clean_un_and_news_text_is_barely_touched(shared_data, lexicon, repair_s
                 word_edits += 1
     assert tokens > 5000
     assert word_edits * 5000 / tokens <= 3.0
+
+
+def _edit_window(text: str, start: int, end: int, replacement: str) -> tuple[str, str]:
+    """The three words around an edit, before and after it (as in repair_clean_judged.tsv)."""
+    a = text.rfind(" ", 0, start) + 1
+    a = text.rfind(" ", 0, max(0, a - 1)) + 1
+    b = text.find(" ", end)
+    b = len(text) if b < 0 else b
+    b2 = text.find(" ", b + 1)
+    b2 = len(text) if b2 < 0 else b2
+    return text[a:b2], text[a:start] + replacement + text[end:b2]
+
+
+def test_held_out_clean_text_gets_at_most_one_wrong_edit_per_5000_tokens(shared_data, lexicon, repair_settings):
+    """Every applied edit on 800 held-out clean documents is either a fix judged right by hand or counts as wrong."""
+    judged = {}
+    for line in (FIXTURES / "repair_clean_judged.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("doc\t"):
+            continue
+        doc, _rule, before, after, verdict, _status = line.split("\t")
+        judged[(doc, before.replace("\\n", "\n"), after.replace("\\n", "\n"))] = verdict
+    tokens = wrong = right = 0
+    for source, tag in (("un-parallel-corpus-v1.0-testsets", "un"), ("ant-corpus-v1.1-politics-intl", "ant")):
+        path = shared_data / "arabic-text" / source / "docs.jsonl"
+        if not path.exists():
+            pytest.skip(f"{path} not found")
+        with open(path, encoding="utf-8") as fh:
+            for i, line in zip(range(400), fh):
+                text = json.loads(line)["text"]
+                tokens += len(text.split())
+                for e in repair_text(text, lexicon, repair_settings).applied:
+                    if e.kind in ("tatweel", "invisible"):  # typographic only, the letters stay
+                        continue
+                    verdict = judged.get((f"{tag}:{i}", *_edit_window(text, e.start, e.end, e.replacement)))
+                    if verdict == "right":
+                        right += 1
+                    else:  # judged wrong, or never judged: counted against the repair
+                        wrong += 1
+    assert tokens > 100_000
+    assert wrong * 5000 / tokens <= 1.0
+    assert right >= 15  # the source's own typos (18 judged) are still fixed
 
 
 def test_synthetic_noise_is_mostly_repaired(shared_data, lexicon, repair_settings):

@@ -45,6 +45,7 @@ from .rules import (
     remove_stray_tanween,
     remove_tatweel,
     split_glued_latin,
+    strip_clitics,
     transliterate_latin,
 )
 from .settings import RepairSettings
@@ -227,9 +228,11 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
             if alive is None or alive[i]:
                 t = toks[i]
                 words[i] = _word_from_verdict(i, t, known[t], parts, offs, counts, lexicon, settings)
+        if lexicon.context is not None:
+            _rejudge_next_to_fixes(words, parts, toks, known, offs, counts, lexicon, settings)
     if lexicon.context is not None and settings.realword_min_pairs > 0:
         _real_word_flags(parts, toks, alive, words, lexicon, settings, offs)
-    deletions += _duplicate_deletions(text, toks, offs, alive, settings)
+    deletions += _duplicate_deletions(text, toks, offs, alive, settings, words)
     edits = _deletion_edits(text, deletions)
     if edits:  # some text deleted: the words inside it are gone
         spans = [(e.start, e.end) for e in edits]
@@ -306,6 +309,44 @@ def _real_word_flags(
         words[i] = word
 
 
+def _rejudge_next_to_fixes(
+    words: dict[int, _Word],
+    parts: list[str],
+    toks: list[str],
+    known: dict[str, "_WordResult | None"],
+    offs: list[int],
+    counts: Counter,
+    lexicon: Lexicon,
+    settings: RepairSettings,
+    rounds: int = 3,
+) -> None:
+    """Judge again, beside their neighbours' repaired forms, the words next to a repaired word.
+
+    A word's context score uses its neighbours; judged beside a damaged neighbour it
+    may only be flagged, and beside the repaired one be corrected, so repairing the
+    repaired text would change it. Judging it beside the repaired neighbours now makes
+    the repair idempotent (a few words per text; repeated until nothing changes).
+    """
+    for _ in range(rounds):
+        changed = False
+        for i in sorted(words):
+            raw = _neighbours(parts, i)
+            left, right = raw
+            if left is not None and i - 1 in words:
+                left = lookup_key(words[i - 1].fixed.split(" ")[-1])
+            if right is not None and i + 1 in words:
+                right = lookup_key(words[i + 1].fixed.split(" ")[0])
+            if (left, right) == raw:
+                continue
+            old = words[i]
+            new = _word_from_verdict(i, toks[i], known[toks[i]], parts, offs, counts, lexicon, settings, (left, right))
+            if new.fixed != old.fixed or (new.flag is None) != (old.flag is None):
+                words[i] = new
+                changed = True
+        if not changed:
+            return
+
+
 def _inner_substitution(w: str, v: str) -> bool:
     """Whether ``v`` is ``w`` with one letter replaced, neither the first nor the last.
 
@@ -339,11 +380,13 @@ def _word_from_verdict(
     counts: Counter,
     lexicon: Lexicon,
     settings: RepairSettings,
+    neighbours: tuple[str | None, str | None] | None = None,
 ) -> _Word:
     """The word object of token ``i`` whose verdict changes or flags it.
 
     A verdict of the lexicon corrector is taken again with the token's neighbours
-    when a context model is loaded (the cached verdict is context-free).
+    (``neighbours``, else those of the text) when a context model is loaded (the
+    cached verdict is context-free).
     """
     fixed, applied_rules, suggestions, conf, base = verdict
     if (
@@ -351,7 +394,7 @@ def _word_from_verdict(
         and (suggestions is not None or not _LEXICON_RULES.isdisjoint(applied_rules))
         and _PLAIN_AR.fullmatch(lookup_key(base))
     ):
-        left, right = _neighbours(parts, i)
+        left, right = neighbours if neighbours is not None else _neighbours(parts, i)
         if left or right:
             char_rules = [r for r in applied_rules if r not in _LEXICON_RULES]
             fixed, applied_rules, suggestions, conf = _lexicon_step(base, char_rules, lexicon, settings, left, right)
@@ -529,8 +572,7 @@ def _lexicon_step(
     # From here wordfreq rejects the word (or it is rare): whether Hunspell accepts it
     # (hunspell_only) matters only once a candidate is found, so it is asked then.
     ctx_model = lexicon.context
-    if ctx_model is not None and ctx_model.unigrams.get(key, 0) >= settings.context_known_count:
-        # Seen this often in edited real text (names, Tunisian usage: الممضية, السواتل): a word.
+    if ctx_model is not None and _seen_in_context(key, ctx_model, lexicon, settings):
         return w, applied, None, 1.0
     if rare and len(key) < settings.rare_min_len:
         return w, applied, None, 1.0
@@ -564,12 +606,28 @@ def _lexicon_step(
     if clear and best.zipf >= min_zipf:
         if not _keeps_marks(w, key):
             return w, applied, [best.text], conf  # diacritised word: leave the author's marks, only suggest
+        if hunspell_only and len(key) >= settings.hunspell_veto_min_len:
+            return w, applied, [c.text for _, c in scored[:3]], min(conf, 0.5)  # Hunspell's word: review only
         rule = "merged_words" if " " in best.text else ("rare_form" if rare else "lexicon")
         return best.text, applied + [rule], None, conf
     if hunspell_only and best.zipf < settings.hunspell_only_min_zipf:
         return w, applied, None, 1.0
     suggestions = [c.text for _, c in scored[:3]]
     return w, applied, suggestions, min(conf, 0.5)
+
+
+def _seen_in_context(key: str, ctx: ContextModel, lexicon: Lexicon, settings: RepairSettings) -> bool:
+    """Whether edited real text has the word, or its stem of 3+ letters once a clitic is set aside.
+
+    Such a form is a word (names, Tunisian usage: الممضية, and with a clitic للسواتل).
+    """
+    need = settings.context_known_count
+    unigrams = ctx.unigrams
+    if unigrams.get(key, 0) >= need:
+        return True
+    return any(
+        len(stem) >= 3 and unigrams.get(stem, 0) >= need for _, stem, _ in strip_clitics(key, lexicon.rules)[1:]
+    )
 
 
 def _clearly_commoner(c: Candidate, min_zipf: float) -> bool:
@@ -776,10 +834,12 @@ def _duplicate_deletions(
     offs: list[int],
     alive: list[bool] | None,
     settings: RepairSettings,
+    words: dict[int, _Word] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Second copies of immediately repeated runs of words (a duplicated sentence).
 
-    Only Arabic words count. A repeated run of ``min_duplicate_words`` or more words
+    Only Arabic words count, as the word pass repaired them (``words``): two copies
+    that differ by a damaged word are still one sentence twice. A repeated run of ``min_duplicate_words`` or more words
     repeats its first n-gram, so only positions whose opening n-gram occurred before
     are examined (a C-level Counter finds them; most texts have few).
     """
@@ -789,6 +849,9 @@ def _duplicate_deletions(
     # Every token's lookup key in three C-level passes over the joined tokens (tokens hold
     # no newline): strip marks, blank the lines with no Arabic letter, split.
     all_keys = _NON_ARABIC_LINE.sub("", lookup_key("\n".join(toks))).split("\n")
+    for i, w in (words or {}).items():
+        if w.fixed != w.text and _HAS_AR.search(w.fixed):
+            all_keys[i] = lookup_key(w.fixed)
     if alive is not None:
         all_keys = [k if ok else "" for k, ok in zip(all_keys, alive)]
     idx = list(compress(range(len(toks)), all_keys))

@@ -35,6 +35,9 @@ class RepairSettings:
     #: Hunspell accepts some forms wordfreq never saw (overgeneration: يبز); such a form is corrected
     #: only towards a candidate this frequent, else flagged.
     hunspell_only_min_zipf: float = 3.5
+    #: ... but only when shorter than this: a longer form Hunspell accepts is a real inflection far
+    #: more often than OCR damage (duals المؤشران, rare plurals خاويات), so it is flagged, never changed.
+    hunspell_veto_min_len: int = 4
     #: A merged word is split when both halves are at least this frequent (or the first is a particle).
     split_min_zipf: float = 3.0
     #: Weighted cost of a split (منرسم → من رسم), and of one at a seam no word has (ة/ى before, ال after).
