@@ -80,7 +80,9 @@ def evaluate_corpus(
         raise ConfigError(f"unknown stage(s) {', '.join(unknown)} for evaluate; known: {', '.join(STAGES)}")
     corpus = load_corpus(corpus_dir)
     cfg = config if isinstance(config, PipelineConfig) else load_config(config)
-    articles, run_notes = _run_pipeline(corpus, cfg)
+    # Stages after the last one scored are not built: their models need not load.
+    last = max(STAGES.index(s) for s in wanted)
+    articles, run_notes = _run_pipeline(corpus, cfg, STAGES[: last + 1])
     results = []
     for stage in wanted:
         if stage != "read" and stage not in run_notes["ran"]:
@@ -96,8 +98,10 @@ def evaluate_corpus(
     return Report(str(corpus.root), corpus.article_ids(), results)
 
 
-def _run_pipeline(corpus: Corpus, cfg: PipelineConfig) -> tuple[dict[str, Article], dict[str, Any]]:
-    """Run every stage that can run; note why the others cannot.
+def _run_pipeline(
+    corpus: Corpus, cfg: PipelineConfig, needed: tuple[str, ...] = STAGES
+) -> tuple[dict[str, Article], dict[str, Any]]:
+    """Run every stage of ``needed`` that can run; note why the others cannot.
 
     Stages are built one by one, so a stage whose model is missing or refused
     is reported (with the reason) without stopping the stages that do not need it.
@@ -113,7 +117,7 @@ def _run_pipeline(corpus: Corpus, cfg: PipelineConfig) -> tuple[dict[str, Articl
     stages = []
     provided = set(READ_PROVIDES)
     for name in enabled:
-        if name == "read" or name not in STAGES:
+        if name == "read" or name not in needed:
             continue
         try:
             stage_cls = _stage_class(name)
