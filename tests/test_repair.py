@@ -293,6 +293,16 @@ def test_repair_is_idempotent_on_the_seed(seed_raw, lexicon, repair_settings):
     assert twice.applied == []
 
 
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_repair_is_idempotent_on_the_seed_with_more_damage(seed_raw, lexicon, repair_settings, seed):
+    # 10% more damage (seed 0 splits a word inside the seed's duplicated sentence: the
+    # copies only match once the split is joined, so duplicates are looked for again then).
+    noisy = add_noise(seed_raw, 0.10, seed=seed).text
+    once = repair_text(noisy, lexicon, repair_settings)
+    twice = repair_text(once.clean, lexicon, repair_settings)
+    assert [(e.original, e.replacement, e.rule) for e in twice.applied] == []
+
+
 _SEED_WORDS = None
 
 

@@ -18,6 +18,7 @@ gives the clean text (:func:`apply_edits`).
 
 from __future__ import annotations
 
+import bisect
 import math
 import operator
 import re
@@ -58,6 +59,8 @@ _FINAL_ONLY = frozenset("ةى")
 _WORD_SPLIT = regex.compile(r"([\p{L}\p{M}\p{Cf}]+)")
 #: A plain Arabic word (only base letters): the fast path, nothing but the lexicon can apply.
 _PLAIN_AR = regex.compile(r"[\u0621-\u063A\u0641-\u064A]+")
+#: Edits that change no letter a word is compared by (lookup keys drop tatweel; invisibles are not words).
+_TYPOGRAPHIC_KINDS = frozenset({"tatweel", "invisible"})
 #: A line (a token, in a newline-joined list) with no Arabic letter.
 _NON_ARABIC_LINE = re.compile(r"(?m)^[^\u0621-\u063A\u0641-\u064A\u0671-\u06D3\n]+$")
 _HAS_AR = regex.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]")
@@ -241,7 +244,26 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
             del words[i]
     else:
         live = None
-    edits += _join_edits(text, parts, offs, words, live, lexicon, settings)
+    joins = _join_edits(text, parts, offs, words, live, lexicon, settings)
+    if joins:
+        if lexicon.context is not None:
+            _rejudge_beside_joins(words, joins, parts, toks, known, offs, counts, lexicon, settings)
+        # Two copies of a sentence that differed only by a split word are now one sentence twice.
+        joined = {bisect.bisect_left(offs, e.start) // 2 - 1 for e in joins}
+        taken = [(e.start, e.end) for e in edits]
+        extra = [
+            d
+            for d in _duplicate_deletions(text, toks, offs, live, settings, words, joined)
+            if not any(a < d[1] and d[0] < b for a, b in taken)
+        ]
+        if extra:
+            dup_edits = _deletion_edits(text, extra)
+            spans = [(e.start, e.end) for e in dup_edits]
+            joins = [e for e in joins if not _inside(spans, e.start, e.end)]
+            for i in [i for i in words if _inside(spans, offs[2 * i + 1], offs[2 * i + 2])]:
+                del words[i]
+            edits += dup_edits
+    edits += joins
     for i in sorted(words):
         w = words[i]
         if w.fixed != w.text:
@@ -250,7 +272,40 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
             edits.append(w.flag)
     edits.sort(key=_edit_order)
     clean, omap = apply_edits(text, edits)
+    for _ in range(3):
+        # Junk or a duplicated sentence that only shows once its words are repaired (or
+        # once text between two copies is gone): found on the repaired text, deleted in
+        # the raw one, so repairing the repaired text finds nothing more.
+        if not any(e.status == "applied" and e.kind not in _TYPOGRAPHIC_KINDS for e in edits):
+            break  # nothing but tatweel or invisible characters removed: the words are as they were
+        late = _late_deletions(text, clean, omap, rules, settings, edits)
+        if not late:
+            break
+        spans = [(e.start, e.end) for e in late]
+        edits = [e for e in edits if not any(a < e.end and e.start < b or a == e.start == e.end for a, b in spans)]
+        edits += late
+        edits.sort(key=_edit_order)
+        clean, omap = apply_edits(text, edits)
     return RepairResult(clean=clean, edits=edits, map=omap)
+
+
+def _late_deletions(
+    text: str, clean: str, omap: OffsetMap, rules: RuleData, settings: RepairSettings, edits: list[Edit]
+) -> list[Edit]:
+    """Deletions found on the repaired text ``clean``, as edits of the raw ``text`` (see :func:`repair_text`)."""
+    parts = _WORD_SPLIT.split(clean)
+    offs = list(accumulate(map(len, parts), initial=0))
+    found = _document_deletions(clean, rules, settings)
+    found += _duplicate_deletions(clean, parts[1::2], offs, None, settings)
+    out: list[tuple[int, int, str]] = []
+    for cs, ce, kind in sorted(found):
+        s, e = omap.to_raw(cs), omap.to_raw(ce, end=True)
+        for ed in edits:  # widen over any edit it cuts into, so nothing is half deleted
+            if ed.start < e and s < ed.end:
+                s, e = min(s, ed.start), max(e, ed.end)
+        if e > s:
+            out.append((s, e, kind))
+    return _deletion_edits(text, out)
 
 
 def _real_word_flags(
@@ -345,6 +400,51 @@ def _rejudge_next_to_fixes(
                 changed = True
         if not changed:
             return
+
+
+def _rejudge_beside_joins(
+    words: dict[int, _Word],
+    joins: list[Edit],
+    parts: list[str],
+    toks: list[str],
+    known: dict[str, "_WordResult | None"],
+    offs: list[int],
+    counts: Counter,
+    lexicon: Lexicon,
+    settings: RepairSettings,
+) -> None:
+    """Judge again the words whose neighbour was rebuilt by a join (الشع بي -> الشعبي).
+
+    Like :func:`_rejudge_next_to_fixes`, for neighbours that only exist once two
+    tokens are joined: repairing the repaired text sees the joined word.
+    """
+    joined = {bisect.bisect_left(offs, e.start) // 2 - 1 for e in joins}  # separator i joins word i and i + 1
+
+    def merged(first: int, step: int) -> str:
+        # The joined word that word ``first`` belongs to, walking left (step -1) or right (+1).
+        k = first
+        while (k - 1 if step < 0 else k) in joined:
+            k += step
+        lo, hi = min(first, k), max(first, k)
+        return lookup_key("".join((words[j].fixed if j in words else toks[j]).replace(" ", "") for j in range(lo, hi + 1)))
+
+    for i in sorted(words):
+        if i - 1 in joined or i in joined or known.get(toks[i]) is None:
+            continue  # part of a join itself, or not a word the lexicon judged
+        left, right = _neighbours(parts, i)
+        new_left = merged(i - 1, -1) if left is not None and i - 2 in joined else None
+        new_right = merged(i + 1, +1) if right is not None and i + 1 in joined else None
+        if new_left is None and new_right is None:
+            continue
+        if left is not None and i - 1 in words and new_left is None:
+            left = lookup_key(words[i - 1].fixed.split(" ")[-1])
+        if right is not None and i + 1 in words and new_right is None:
+            right = lookup_key(words[i + 1].fixed.split(" ")[0])
+        nb = (new_left or left, new_right or right)
+        old = words[i]
+        new = _word_from_verdict(i, toks[i], known[toks[i]], parts, offs, counts, lexicon, settings, nb)
+        if new.fixed != old.fixed or (new.flag is None) != (old.flag is None):
+            words[i] = new
 
 
 def _inner_substitution(w: str, v: str) -> bool:
@@ -835,13 +935,16 @@ def _duplicate_deletions(
     alive: list[bool] | None,
     settings: RepairSettings,
     words: dict[int, _Word] | None = None,
+    joined: set[int] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Second copies of immediately repeated runs of words (a duplicated sentence).
 
-    Only Arabic words count, as the word pass repaired them (``words``): two copies
-    that differ by a damaged word are still one sentence twice. A repeated run of ``min_duplicate_words`` or more words
-    repeats its first n-gram, so only positions whose opening n-gram occurred before
-    are examined (a C-level Counter finds them; most texts have few).
+    Only Arabic words count, as the word pass repaired them (``words``) and, when
+    given, with the words of ``joined`` pairs (separator i: word i and i + 1) as one:
+    two copies that differ by a damaged or split word are still one sentence twice.
+    A repeated run of ``min_duplicate_words`` or more words repeats its first n-gram,
+    so only positions whose opening n-gram occurred before are examined (most texts
+    have none, which one set of the n-grams shows).
     """
     min_len = settings.min_duplicate_words
     if len(toks) < 2 * min_len:
@@ -852,6 +955,8 @@ def _duplicate_deletions(
     for i, w in (words or {}).items():
         if w.fixed != w.text and _HAS_AR.search(w.fixed):
             all_keys[i] = lookup_key(w.fixed)
+    for i in sorted(joined or (), reverse=True):  # word i and i + 1 written as one (right to left: chains)
+        all_keys[i], all_keys[i + 1] = all_keys[i] + all_keys[i + 1], ""
     if alive is not None:
         all_keys = [k if ok else "" for k, ok in zip(all_keys, alive)]
     idx = list(compress(range(len(toks)), all_keys))
@@ -877,8 +982,13 @@ def _duplicate_deletions(
                 if length < min_len or j + length > n:
                     continue
                 end_word = idx[j + length - 1]
+                while joined and end_word in joined:  # the run ends on a joined word: take its last part
+                    end_word += 1
                 if _same_run(keys, i, j, length) and "\n" not in text[offs[2 * idx[i] + 1] : offs[2 * end_word + 2]]:
-                    out.append((offs[2 * idx[j - 1] + 2], offs[2 * end_word + 2], "duplicate"))
+                    first_end = idx[j - 1]  # the last word of the first copy (a joined word: its last part)
+                    while joined and first_end in joined:
+                        first_end += 1
+                    out.append((offs[2 * first_end + 2], offs[2 * end_word + 2], "duplicate"))
                     skip_until = j + length
                     break
         positions.append(j)
