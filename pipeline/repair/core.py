@@ -234,7 +234,7 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
         if lexicon.context is not None:
             _rejudge_next_to_fixes(words, parts, toks, known, offs, counts, lexicon, settings)
     if lexicon.context is not None and settings.realword_min_pairs > 0:
-        _real_word_flags(parts, toks, alive, words, lexicon, settings, offs)
+        _real_word_flags(parts, toks, alive, words, lexicon, settings, offs, counts)
     deletions += _duplicate_deletions(text, toks, offs, alive, settings, words)
     edits = _deletion_edits(text, deletions)
     if edits:  # some text deleted: the words inside it are gone
@@ -316,6 +316,7 @@ def _real_word_flags(
     lexicon: Lexicon,
     settings: RepairSettings,
     offs: list[int],
+    distinct: Counter | None = None,
 ) -> None:
     """Flag valid words whose neighbours were never seen with them but often with a close variant.
 
@@ -328,7 +329,11 @@ def _real_word_flags(
     ctx = lexicon.context
     variants = lexicon.real_word_variants(settings.realword_min_gap, _inner_substitution)
     bigrams = ctx.bigrams
-    for i in compress(range(len(toks)), map(variants.__contains__, toks)):
+    # The text's distinct words first (a few hundred probes of the big table, not one per token).
+    suspects = {t for t in (distinct if distinct is not None else toks) if t in variants}
+    if not suspects:
+        return
+    for i in compress(range(len(toks)), map(suspects.__contains__, toks)):
         if i in words or (alive is not None and not alive[i]):
             continue
         left, right = _neighbours(parts, i)
@@ -613,7 +618,10 @@ def _repair_word(word: str, lexicon: Lexicon, settings: RepairSettings) -> _Word
             return glued[0] + " " + glued[1], applied + ["glued_latin"], None, 0.95, w
     if foreign_runs(w):
         return (*_foreign_step(w, applied, lexicon, settings), w)
-    if _PLAIN_AR.fullmatch(lookup_key(w)):
+    key = lookup_key(w)
+    if key in lexicon.plain_forms_above(settings.rare_max_zipf):
+        return w, applied, None, 1.0, w  # a common word under the author's marks (المقرَّر)
+    if _PLAIN_AR.fullmatch(key):
         return (*_lexicon_step(w, applied, lexicon, settings), w)
     return w, applied, None, 0.99, w
 
