@@ -1,0 +1,111 @@
+"""Run one NER training experiment on prepared data and score it on ANERcorp dev and test.
+
+The data (DocBins, norm table, static vectors) come from a work folder written by
+``diplo train ner --no-aqmar --work-dir DIR`` so that every experiment trains on
+the same ANERcorp train split (no AQMAR: the published-split comparison) and is
+selected on the same dev split (the last 10 % of the train file). The test split
+is only scored, never used for a choice.
+
+Usage:
+    python scripts/ner_experiments.py NAME --work /tmp/nerexp/r1 \
+        [--config configs/ner_ar.cfg] [--set training.max_steps=3000 ...] \
+        [--pretrain-epochs 8] [--results /tmp/nerexp/results.jsonl]
+
+Each run appends one JSON line (name, settings, dev and test P/R/F1 over
+PER/LOC/ORG, seconds) to the results file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from pipeline.ner.train import EVAL_LABELS, default_data_dir, evaluate_on_sentences, load_corpora  # noqa: E402
+
+
+def _value(text: str):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("name")
+    parser.add_argument(
+        "--work", type=Path, required=True, help="Folder with train.spacy, dev.spacy, norms.json, vectors/"
+    )
+    parser.add_argument("--config", type=Path, default=REPO / "configs" / "ner_ar.cfg")
+    parser.add_argument("--set", action="append", default=[], help="Config override key=value (JSON value).")
+    parser.add_argument("--pretrain-epochs", type=int, default=0, help="spacy pretrain epochs first (0: none).")
+    parser.add_argument("--pretrain-set", action="append", default=[], help="[pretraining] setting key=value.")
+    parser.add_argument("--results", type=Path, default=Path("/tmp/nerexp/results.jsonl"))
+    args = parser.parse_args(argv)
+
+    import spacy
+    from spacy.cli.train import train as spacy_train
+
+    from pipeline.ner import augment, norms  # noqa: F401  (register diplo.ar_norms.v1, diplo.mention_swap.v1)
+
+    t0 = time.time()
+    work = args.work
+    out = work.parent / args.name
+    overrides = {
+        "paths.train": str(work / "train.spacy"),
+        "paths.dev": str(work / "dev.spacy"),
+        "paths.norms": str(work / "norms.json"),
+        "paths.vectors": str(work / "vectors" / "vectors-model"),
+    }
+    for item in args.set:
+        k, _, v = item.partition("=")
+        overrides[k] = _value(v)
+    if args.pretrain_epochs:
+        from pipeline.ner.pretrain import pretrain_tok2vec, write_raw_text
+        from pipeline.ner.train import unlabelled_sentences
+
+        data = load_corpora(default_data_dir(), use_aqmar=False)
+        raw = out / "raw_text.jsonl"
+        out.mkdir(parents=True, exist_ok=True)
+        write_raw_text(unlabelled_sentences(default_data_dir()) + [s.tokens for s in data["train"]], raw)
+        pre_over = {k: v for k, v in overrides.items() if not k.startswith("paths.")}
+        weights = pretrain_tok2vec(
+            args.config,
+            raw,
+            out / "pretrain",
+            norms=work / "norms.json",
+            vectors=work / "vectors" / "vectors-model",
+            overrides=pre_over,
+            epochs=args.pretrain_epochs,
+            settings={k: _value(v) for k, _, v in (item.partition("=") for item in args.pretrain_set)},
+        )
+        overrides["paths.init_tok2vec"] = str(weights)
+    t_pre = time.time() - t0
+    spacy_train(args.config, out / "train", use_gpu=-1, overrides=overrides)
+    nlp = spacy.load(out / "train" / "model-best")
+    data = load_corpora(default_data_dir(), use_aqmar=False)
+    row = {
+        "name": args.name,
+        "config": str(args.config),
+        "set": args.set,
+        "pretrain_epochs": args.pretrain_epochs,
+        "pretrain_set": args.pretrain_set,
+        "dev": evaluate_on_sentences(nlp, data["dev"], EVAL_LABELS)["micro"],
+        "test": evaluate_on_sentences(nlp, data["test"], EVAL_LABELS),
+        "seconds": round(time.time() - t0),
+        "pretrain_seconds": round(t_pre),
+    }
+    with args.results.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(row) + "\n")
+    print(json.dumps({k: row[k] for k in ("name", "dev", "seconds")}), "test:", row["test"]["micro"])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
