@@ -82,12 +82,22 @@ class OffsetMap:
         """A map for a derived text that is ``raw[raw_start:raw_start+length]``."""
         return cls([Segment(0, length, raw_start, raw_start + length)])
 
-    def _find(self, offset: int) -> Segment:
+    def _starts(self) -> list[int]:
+        # Kept between lookups (a passage's map is asked thousands of times while maps are
+        # composed); rebuilt when the segment list is replaced or grows.
+        cache = self.__dict__.get("_starts_cache")
+        if cache is None or cache[0] is not self.segments or cache[1] != len(self.segments):
+            cache = (self.segments, len(self.segments), [s.d_start for s in self.segments])
+            self.__dict__["_starts_cache"] = cache
+        return cache[2]
+
+    def _find_index(self, offset: int) -> int:
         if not self.segments:
             raise ValueError("empty offset map")
-        starts = [s.d_start for s in self.segments]
-        i = max(0, bisect.bisect_right(starts, offset) - 1)
-        return self.segments[i]
+        return max(0, bisect.bisect_right(self._starts(), offset) - 1)
+
+    def _find(self, offset: int) -> Segment:
+        return self.segments[self._find_index(offset)]
 
     def to_raw(self, offset: int, *, end: bool = False) -> int:
         """Raw offset of a derived offset.
@@ -127,11 +137,22 @@ class OffsetMap:
             r_start = self.to_raw(seg.r_start)
             r_end = self.to_raw(seg.r_end, end=True) if seg.r_end > seg.r_start else r_start
             if seg.d_end - seg.d_start == seg.r_end - seg.r_start and r_end - r_start != seg.r_end - seg.r_start:
-                # Equal-length run over a non-linear part of the outer map: split it.
-                for k in range(seg.d_end - seg.d_start):
-                    a = self.to_raw(seg.r_start + k)
-                    b = self.to_raw(seg.r_start + k + 1, end=True)
-                    out.append(Segment(seg.d_start + k, seg.d_start + k + 1, a, b))
+                # Equal-length run over a non-linear part of the outer map: split it where the
+                # outer map's segments split, character by character only over non-linear ones.
+                x = seg.r_start
+                while x < seg.r_end:
+                    outer = self.segments[self._find_index(x)]
+                    stop = min(seg.r_end, outer.d_end) if outer.d_end > x else x + 1
+                    linear = outer.d_end - outer.d_start == outer.r_end - outer.r_start
+                    if linear and stop > x:
+                        a = self.to_raw(x)
+                        out.append(Segment(seg.d_start + x - seg.r_start, seg.d_start + stop - seg.r_start, a, a + stop - x))
+                        x = stop
+                        continue
+                    a = self.to_raw(x)
+                    b = self.to_raw(x + 1, end=True)
+                    out.append(Segment(seg.d_start + x - seg.r_start, seg.d_start + x + 1 - seg.r_start, a, b))
+                    x += 1
                 continue
             out.append(Segment(seg.d_start, seg.d_end, r_start, r_end))
         return OffsetMap(_merge_segments(out))
