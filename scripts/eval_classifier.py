@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipeline.classify.evaluation import cross_validate_examples  # noqa: E402
-from pipeline.classify.model import MODEL_LABELS  # noqa: E402
+from pipeline.classify.model import MODEL_LABELS, passage_proba  # noqa: E402
 from pipeline.classify.train import gold_examples, load_silver  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
 from pipeline.corpus import load_corpus  # noqa: E402
@@ -52,7 +52,7 @@ def main() -> int:
 
     def collect(model, train, test) -> None:
         classes = list(model.classes_)
-        for pid, gold, proba in zip(test.passage_ids, test.labels, model.predict_proba(test.rows), strict=True):
+        for pid, gold, proba in zip(test.passage_ids, test.labels, passage_proba(model, test.rows), strict=True):
             pred = classes[int(proba.argmax())]
             if pred != gold:
                 wrong.append(
@@ -80,6 +80,8 @@ def main() -> int:
             continue
         cells = " ".join(f"{figures[f'{method}_f1_{label}']:>8.3f}" for label in labels)
         print(f"{method:<18} {figures[f'{method}_macro_f1']:>11.3f} {figures[f'{method}_accuracy']:>6.3f} {cells}")
+    lo, hi = figures["model_macro_f1_ci95"]
+    print(f"model macro-F1 95% interval (bootstrap stratified by gold label): {lo:.3f}-{hi:.3f}")
     print("gold counts:       " + " ".join(f"{label}={figures[f'gold_{label}']}" for label in labels))
     print(
         f"heading weak rule: covers {figures['weak_rule_coverage']:.2f} of the passages, "
@@ -87,7 +89,9 @@ def main() -> int:
     )
     print(
         f"model: mean p(true class) {figures['model_mean_p_true']:.3f}, "
-        f"mean beta {figures['model_mean_beta']:.2f}, mean gamma {figures['model_mean_gamma']:.2f}"
+        f"mean beta {figures['model_mean_beta']:.2f}, mean gamma {figures['model_mean_gamma']:.2f}, "
+        f"C chosen {figures['model_chosen_C']}, mean beta of paragraphs {figures['model_mean_beta_paragraph']:.2f} "
+        "(kind_prior; otherwise beta is for all)"
     )
     print("\nmodel errors (passage, gold, predicted, probabilities >= 0.1):")
     for pid, gold, pred, probs in sorted(wrong):

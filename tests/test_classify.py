@@ -324,3 +324,95 @@ def test_train_command_is_registered():
     result = CliRunner().invoke(app, ["train", "--help"])
     assert result.exit_code == 0
     assert "classifier" in result.output
+
+
+# -- sentence pooling, kind-split heading prior, first-sentence cues, nested C ---------------
+
+
+def test_passage_proba_pools_the_sentences_of_a_passage(examples):
+    from pipeline.classify.features import make_rows
+    from pipeline.classify.model import passage_proba
+
+    main = examples.subset(examples.is_main)
+    model = fit_model(examples, {**FAST, "sentence_pool": 0.5})
+    long_row = next(i for i, row in enumerate(main.rows) if len(split_sentences(str(row[0]))) >= 3)
+    short_row = next(i for i, row in enumerate(main.rows) if len(split_sentences(str(row[0]))) == 1)
+    rows = main.rows[[long_row, short_row]]
+    pooled = passage_proba(model, rows)
+    whole = model.predict_proba(rows)
+    parts = split_sentences(str(rows[0, 0]))
+    sentences = model.predict_proba(make_rows(parts, [rows[0, 1]] * len(parts), [rows[0, 2]] * len(parts)))
+    assert np.allclose(pooled[0], 0.5 * whole[0] + 0.5 * sentences.mean(axis=0))
+    assert not np.allclose(pooled[0], whole[0])
+    assert np.allclose(pooled[1], whole[1])  # one sentence: nothing to pool
+    assert np.allclose(pooled.sum(axis=1), 1.0)
+    # sentence_pool 0 is the whole passage only.
+    plain = fit_model(examples, {**FAST, "sentence_pool": 0.0})
+    assert np.array_equal(passage_proba(plain, rows), plain.predict_proba(rows))
+
+
+def test_heading_prior_is_split_by_passage_kind(examples):
+    from pipeline.classify.features import CUE_CLASSES, heading_prior_by_kind, make_rows
+
+    heading = "ثانياً: أهداف الدبلوماسية الرقمية"
+    rows = make_rows(["نص", "نص", "نص"], [heading, heading, "المقدمة"], ["list_item", "paragraph", "list_item"])
+    blocks = heading_prior_by_kind(rows).toarray()
+    k = len(CUE_CLASSES)
+    goal = CUE_CLASSES.index("goal")
+    assert blocks.shape == (3, 2 * k)
+    assert blocks[0, goal] == 1.0 and blocks[0].sum() == 1.0  # list item: first block
+    assert blocks[1, k + goal] == 1.0 and blocks[1].sum() == 1.0  # paragraph: second block
+    assert blocks[2].sum() == 0.0  # a heading that names no class
+    model = fit_model(examples, {**FAST, "kind_prior": True})
+    clf = model.named_steps["clf"]
+    assert clf.beta_ in FAST["betas"] and clf.beta_paragraph_ in FAST["betas"]  # log-loss selection: grid values
+    X = model.named_steps["features"].transform(rows)
+    assert clf.heading_push(X, 0, "goal") == pytest.approx(clf.beta_)
+    assert clf.heading_push(X, 1, "goal") == pytest.approx(clf.beta_paragraph_)
+    assert clf.heading_push(X, 2, "goal") == 0.0
+
+
+def test_first_sentence_cues_count_the_opening_sentence_only(corpus):
+    from pipeline.classify.features import CUE_CLASSES, cue_feature_names, cue_matrix, make_rows
+
+    # The virtual-embassies list item (gold p041): a definition first, a dated case later.
+    text = next(p.text for p in corpus.passages if p.text.startswith("السفارات الافتراضية:"))
+    rows = make_rows([text], ["ثالثاً: أدوات الدبلوماسية الرقمية"], ["list_item"])
+    plain = cue_matrix(rows).toarray()[0]
+    full = cue_matrix(rows, first_sentence=True).toarray()[0]
+    k = len(CUE_CLASSES)
+    assert len(full) == len(cue_feature_names(True)) == len(plain) + k
+    assert np.array_equal(full[: len(plain)], plain)
+    opening = find_cues(split_sentences(text)[0])
+    assert list(full[len(plain) :]) == [pytest.approx(np.log1p(len(opening[c]))) for c in CUE_CLASSES]
+    example = CUE_CLASSES.index("example")
+    assert plain[example] > full[len(plain) + example] == 0.0  # the year is in a later sentence
+
+
+def test_nested_choice_of_c_stays_in_the_grid(examples):
+    small = examples.subset(np.isin(examples.groups, sorted(set(examples.groups))[:8]))
+    fixed = fit_model(small, FAST).named_steps["clf"]
+    assert fixed.C_ == fixed.C == 10.0
+    nested = fit_model(small, {**FAST, "Cs": [1.0, 100.0]}).named_steps["clf"]
+    assert nested.C_ in (1.0, 100.0)
+    assert nested.lr_.C == nested.C_
+
+
+def test_prior_weights_are_chosen_on_main_rows_only(examples, monkeypatch):
+    from pipeline.classify.model import PriorLogit
+
+    small = examples.subset(np.isin(examples.groups, sorted(set(examples.groups))[:8]))
+    assert (~small.is_main).any()
+    seen = []
+    original = PriorLogit._choose
+
+    def spy(self, oof, cue, head, head2, y, weights):
+        seen.append(np.asarray(weights).copy())
+        return original(self, oof, cue, head, head2, y, weights)
+
+    monkeypatch.setattr(PriorLogit, "_choose", spy)
+    fit_model(small, {**FAST, "select_on_main": True})
+    fit_model(small, {**FAST, "select_on_main": False})
+    on_main, on_all = seen
+    assert np.array_equal(on_main > 0, small.is_main)  # secondary-label and sentence rows: weight 0
+    assert np.array_equal(on_all, small.weights)

@@ -36,6 +36,7 @@ _TATWEEL = "\u0640"
 _DIGITS = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A]+")
 _SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
 
 #: Proclitics stripped from a word, longest first (normalised forms: أ/إ/آ are ا).
 #: The article-bearing ones need a stem of :data:`MIN_STEM` letters after them.
@@ -85,6 +86,26 @@ def make_rows(texts: Sequence[str], headings: Sequence[str | None], kinds: Seque
         rows[i, HEADING] = heading or ""
         rows[i, KIND] = kind or ""
     return rows
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a passage (split after . ! ? ؟); pieces of fewer than 4 words are merged forward."""
+    pieces = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    out: list[str] = []
+    carry = ""
+    for piece in pieces:
+        piece = f"{carry} {piece}".strip() if carry else piece
+        if len(piece.split()) < 4:
+            carry = piece
+            continue
+        out.append(piece)
+        carry = ""
+    if carry:
+        if out:
+            out[-1] = f"{out[-1]} {carry}"
+        else:
+            out.append(carry)
+    return out
 
 
 @lru_cache(maxsize=8192)
@@ -429,16 +450,20 @@ def find_cues(text: str) -> dict[str, list[str]]:
     return found
 
 
-def cue_matrix(rows: np.ndarray) -> sparse.csr_matrix:
+def cue_matrix(rows: np.ndarray, first_sentence: bool = False) -> sparse.csr_matrix:
     """Dense hand-made features of each passage, as a sparse matrix.
 
     Columns: for each class of :data:`CUE_CLASSES`, ``log1p`` of the number of
     its cue phrases in the text; then ``log1p`` of the number of years, the
     log length in tokens, whether the text ends with a colon (a lead-in such
-    as «يوصى بالآتي:»), and whether the passage is a list item.
+    as «يوصى بالآتي:»), and whether the passage is a list item. With ``first_sentence``,
+    then ``log1p`` of the number of each class's cue phrases in the passage's first
+    sentence (:func:`split_sentences`): expository prose states a paragraph's function
+    in its opening sentence, while later sentences of a long paragraph drift.
     """
     rows = np.asarray(rows)
-    out = np.zeros((rows.shape[0], len(CUE_CLASSES) + 4), dtype=float)
+    k = len(CUE_CLASSES)
+    out = np.zeros((rows.shape[0], k + 4 + (k if first_sentence else 0)), dtype=float)
     for i, row in enumerate(rows):
         text = str(row[TEXT])
         found = find_cues(text)
@@ -449,12 +474,20 @@ def cue_matrix(rows: np.ndarray) -> sparse.csr_matrix:
         out[i, len(CUE_CLASSES) + 1] = math.log1p(len(_tokens(text))) / 5.0
         out[i, len(CUE_CLASSES) + 2] = 1.0 if text.rstrip().endswith((":", "：")) else 0.0
         out[i, len(CUE_CLASSES) + 3] = 1.0 if str(row[KIND]) == "list_item" else 0.0
+        if first_sentence:
+            parts = split_sentences(text)
+            opening = find_cues(parts[0]) if parts else {label: [] for label in CUE_CLASSES}
+            for j, label in enumerate(CUE_CLASSES):
+                out[i, k + 4 + j] = math.log1p(len(opening[label]))
     return sparse.csr_matrix(out)
 
 
-def cue_feature_names() -> list[str]:
+def cue_feature_names(first_sentence: bool = False) -> list[str]:
     """Names of the :func:`cue_matrix` columns."""
-    return [f"cue words of {c}" for c in CUE_CLASSES] + ["years", "length", "ends with a colon", "list item"]
+    names = [f"cue words of {c}" for c in CUE_CLASSES] + ["years", "length", "ends with a colon", "list item"]
+    if first_sentence:
+        names += [f"cue words of {c} in the first sentence" for c in CUE_CLASSES]
+    return names
 
 
 def heading_prior_matrix(rows: np.ndarray) -> sparse.csr_matrix:
@@ -473,6 +506,20 @@ def heading_prior_matrix(rows: np.ndarray) -> sparse.csr_matrix:
         if label is not None:
             out[i, CUE_CLASSES.index(label)] = 1.0
     return sparse.csr_matrix(out)
+
+
+def heading_prior_by_kind(rows: np.ndarray) -> sparse.csr_matrix:
+    """The heading's weak label (:func:`heading_prior_matrix`) split by passage kind.
+
+    Columns: the one-hot for list items, then the one-hot for every other passage (zeros
+    in the block that does not match the row's kind). A list under a heading enumerates
+    what the heading names; a paragraph of the section may introduce, qualify or digress,
+    so the classifier gives each block its own weight.
+    """
+    rows = np.asarray(rows)
+    onehot = heading_prior_matrix(rows).toarray()
+    is_list = np.array([str(row[KIND]) == "list_item" for row in rows], dtype=bool)[:, None]
+    return sparse.csr_matrix(np.hstack([onehot * is_list, onehot * ~is_list]))
 
 
 def cue_counts(rows: np.ndarray) -> np.ndarray:
@@ -509,17 +556,24 @@ class CuePrior(TransformerMixin, BaseEstimator):
 
 
 class CueFeatures(TransformerMixin, BaseEstimator):
-    """Transformer wrapper of :func:`cue_matrix` (stateless; it has names for the cue explanations)."""
+    """Transformer wrapper of :func:`cue_matrix` (stateless; it has names for the cue explanations).
+
+    Args:
+        first_sentence: Also count each class's cue phrases in the first sentence.
+    """
+
+    def __init__(self, first_sentence: bool = False) -> None:
+        self.first_sentence = first_sentence
 
     def fit(self, X: np.ndarray, y: Iterable | None = None) -> CueFeatures:
         """Nothing to learn; the lexicon is fixed."""
-        self.n_features_out_ = len(cue_feature_names())
+        self.n_features_out_ = len(cue_feature_names(self.first_sentence))
         return self
 
     def transform(self, X: np.ndarray) -> sparse.csr_matrix:
         """Cue counts and shape features of each row."""
-        return cue_matrix(X)
+        return cue_matrix(X, self.first_sentence)
 
     def get_feature_names_out(self, input_features: Sequence[str] | None = None) -> np.ndarray:
         """Names of the output columns."""
-        return np.asarray(cue_feature_names(), dtype=object)
+        return np.asarray(cue_feature_names(self.first_sentence), dtype=object)

@@ -15,8 +15,18 @@ over every block but ``prior``. The heading's weak label enters as one shared
 weight ``beta`` added to the log-odds of the class it names (a per-class weight
 could not be learned for a class whose only headed section is held out).
 ``beta`` and a softmax temperature (calibration) are chosen on out-of-fold
-scores of an inner cross-validation grouped by section, then the model is
-refitted on all training rows.
+scores of an inner cross-validation grouped by section — on the passages'
+main-label rows only (``select_on_main``), the label the model is judged by —
+then the model is refitted on all training rows (secondary-label and sentence
+rows included).
+
+A passage is scored by :func:`passage_proba`: the average of the probabilities
+of the passage as a whole and the mean probabilities of its sentences
+(``sentence_pool``), so one defining or dated sentence is not drowned by the
+rest of a long paragraph. Options kept for ablation and off by default (their
+outer-CV scores are in ``models/classifier/VARIANTS.md``): ``Cs`` (C chosen by
+the inner CV), ``kind_prior`` (separate heading weights for list items and
+paragraphs), ``first_sentence_cues`` (cue counts of the opening sentence).
 """
 
 from __future__ import annotations
@@ -38,6 +48,9 @@ from ..document import PASSAGE_LABELS
 from ..errors import ConfigError
 from .features import (
     CUE_CLASSES,
+    HEADING,
+    KIND,
+    TEXT,
     CueFeatures,
     CuePrior,
     analyse_heading,
@@ -45,7 +58,9 @@ from .features import (
     column_heading,
     column_text,
     column_text_normalised,
+    heading_prior_by_kind,
     heading_prior_matrix,
+    split_sentences,
 )
 
 #: Every class the model predicts: the five of the scheme and ``other``.
@@ -67,6 +82,20 @@ DEFAULTS: dict[str, Any] = {
     "inner_splits": 5,
     "selection": "logloss",
     "blocks": ["char", "word", "heading", "cue"],
+    # Candidate regularisation strengths chosen by the inner CV (None: C alone, fixed).
+    "Cs": None,
+    # Passed to the logistic regression ("balanced": by summed sample weight, see PriorLogit).
+    "class_weight": "balanced",
+    # Weight of the mean sentence probabilities in a multi-sentence passage's probabilities
+    # (see passage_proba); 0 scores the passage as a whole only. Fixed a priori at 0.5 (see
+    # models/classifier/VARIANTS.md, V1).
+    "sentence_pool": 0.5,
+    # Cue counts of the first sentence as well as of the whole passage (see cue_matrix).
+    "first_sentence_cues": False,
+    # The heading prior with one weight for list items and one for paragraphs (see PriorLogit).
+    "kind_prior": False,
+    # Choose the prior weights and temperature on the passages' main-label rows only (V8).
+    "select_on_main": True,
 }
 
 
@@ -96,11 +125,24 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
         gammas: Candidate cue-prior weights.
         temperatures: Candidate softmax temperatures, chosen by out-of-fold log loss.
         inner_splits: Folds of the inner cross-validation (grouped when groups are given).
-        class_weight: Passed to the logistic regression.
+        class_weight: Passed to the logistic regression (scikit-learn >= 1.8 computes
+            ``balanced`` from the summed sample weights, so sentence and secondary-label rows
+            count by their weight).
         max_iter: Passed to the logistic regression.
         selection: ``logloss`` (choose the prior weights and temperature together by out-of-fold
             log loss, smooth even with a handful of risk rows) or ``f1`` (prior weights by
             out-of-fold macro-F1, then the temperature by log loss).
+        Cs: Candidate values of ``C`` chosen by the inner cross-validation, jointly with the
+            prior weights and temperature (by log loss); None: ``C`` as given.
+        kind_prior: The heading prior comes as two blocks, list items then paragraphs, each
+            with its own weight (``beta_`` and ``beta_paragraph_``); otherwise one block and
+            one weight (``beta_paragraph_`` is 0).
+        select_on_main: Choose the prior weights and temperature on the out-of-fold scores of
+            the rows marked ``main`` in :meth:`fit` only (the passages' main labels), not on
+            the secondary-label and sentence rows, which still train the regression.
+        sentence_pool: Not used by the estimator itself: the weight of the sentence
+            probabilities in :func:`passage_proba`, stored with the model so that training
+            and prediction agree.
     """
 
     def __init__(
@@ -116,8 +158,16 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
         class_weight: str | None = "balanced",
         max_iter: int = 3000,
         selection: str = "logloss",
+        Cs: Sequence[float] | None = None,
+        sentence_pool: float = 0.0,
+        kind_prior: bool = False,
+        select_on_main: bool = False,
     ) -> None:
         self.C = C
+        self.select_on_main = select_on_main
+        self.kind_prior = kind_prior
+        self.Cs = Cs
+        self.sentence_pool = sentence_pool
         self.selection = selection
         self.prior_classes = prior_classes
         self.use_prior = use_prior
@@ -131,11 +181,19 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
 
     # -- fitting ---------------------------------------------------------------
 
-    def _split(self, X: Any) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
+    def _split(self, X: Any) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray, np.ndarray]:
+        """Features, the cue prior, and the heading prior as two blocks (list items, paragraphs).
+
+        Without ``kind_prior`` the heading prior is one block, returned first, and the second is zeros.
+        """
         X = sparse.csr_matrix(X)
         k = len(self.prior_classes)
-        blocks = np.asarray(X[:, -2 * k :].todense())
-        return X[:, : -2 * k], blocks[:, :k], blocks[:, k:]
+        n_blocks = 3 if self.kind_prior else 2
+        blocks = np.asarray(X[:, -n_blocks * k :].todense())
+        features = X[:, : -n_blocks * k]
+        if self.kind_prior:
+            return features, blocks[:, :k], blocks[:, k : 2 * k], blocks[:, 2 * k :]
+        return features, blocks[:, :k], blocks[:, k:], np.zeros_like(blocks[:, k:])
 
     def _reorder(self, block: np.ndarray, classes: np.ndarray) -> np.ndarray:
         """Prior columns re-ordered to ``classes`` (classes the prior does not know get zeros)."""
@@ -145,9 +203,11 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
                 out[:, j] = block[:, list(self.prior_classes).index(label)]
         return out
 
-    def _new_lr(self) -> LogisticRegression:
+    def _new_lr(self, C: float | None = None) -> LogisticRegression:
         # newton-cg: several times faster than lbfgs on these wide, short matrices.
-        return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter, solver="newton-cg")
+        return LogisticRegression(
+            C=self.C if C is None else C, class_weight=self.class_weight, max_iter=self.max_iter, solver="newton-cg"
+        )
 
     def fit(
         self,
@@ -155,6 +215,7 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
         y: Sequence[str],
         groups: Sequence[Any] | None = None,
         sample_weight: Sequence[float] | None = None,
+        main: Sequence[bool] | None = None,
     ) -> PriorLogit:
         """Fit the logistic regression; choose the prior weights and the temperature by inner cross-validation.
 
@@ -163,16 +224,26 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
             y: Class of each row.
             groups: Section of each row; the inner folds never split a section.
             sample_weight: Weight of each row (secondary-label and sentence rows weigh less).
+            main: True for the rows of a passage's main label (used with ``select_on_main``).
         """
-        features, cue, head = self._split(X)
+        features, cue, head, head2 = self._split(X)
         y = np.asarray(y, dtype=object)
         weights = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
         self.classes_ = np.array(sorted(set(y)), dtype=object)
-        oof = self._out_of_fold_scores(features, y, groups, weights)
-        self.gamma_, self.beta_, self.temperature_ = self._choose(
-            oof, self._reorder(cue, self.classes_), self._reorder(head, self.classes_), y, weights
-        )
-        self.lr_ = self._new_lr().fit(features, y, sample_weight=weights)
+        cue, head, head2 = (self._reorder(b, self.classes_) for b in (cue, head, head2))
+        select_weights = weights
+        if self.select_on_main and main is not None:
+            select_weights = weights * np.asarray(main, dtype=float)
+        best_loss = np.inf
+        for C in self.Cs or [self.C]:
+            oof = self._out_of_fold_scores(features, y, groups, weights, C)
+            (gamma, beta, beta2, temperature), loss = self._choose(oof, cue, head, head2, y, select_weights)
+            # Several Cs: the lowest out-of-fold log loss wins (ties: the first in the grid).
+            if loss < best_loss - 1e-12 or best_loss == np.inf:
+                best_loss = loss
+                self.C_, self.gamma_, self.temperature_ = float(C), gamma, temperature
+                self.beta_, self.beta_paragraph_ = beta, beta2
+        self.lr_ = self._new_lr(self.C_).fit(features, y, sample_weight=weights)
         return self
 
     def _full_scores(self, lr: LogisticRegression, features: sparse.csr_matrix) -> np.ndarray:
@@ -186,7 +257,12 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
         return full
 
     def _out_of_fold_scores(
-        self, features: sparse.csr_matrix, y: np.ndarray, groups: Sequence[Any] | None, weights: np.ndarray
+        self,
+        features: sparse.csr_matrix,
+        y: np.ndarray,
+        groups: Sequence[Any] | None,
+        weights: np.ndarray,
+        C: float | None = None,
     ) -> np.ndarray:
         """Decision scores of each row from a model that did not see its section."""
         n = len(y)
@@ -199,19 +275,30 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
         for train, test in splits:
             if len(set(y[train])) < 2:
                 continue
-            lr = self._new_lr().fit(features[train], y[train], sample_weight=weights[train])
+            lr = self._new_lr(C).fit(features[train], y[train], sample_weight=weights[train])
             oof[test] = self._full_scores(lr, features[test])
         return oof
 
     def _choose(
-        self, oof: np.ndarray, cue: np.ndarray, head: np.ndarray, y: np.ndarray, weights: np.ndarray
-    ) -> tuple[float, float, float]:
-        ok = ~np.isnan(oof).any(axis=1)
+        self,
+        oof: np.ndarray,
+        cue: np.ndarray,
+        head: np.ndarray,
+        head2: np.ndarray,
+        y: np.ndarray,
+        weights: np.ndarray,
+    ) -> tuple[tuple[float, float, float, float], float]:
+        """``(gamma, beta, beta_paragraph, temperature)`` and the out-of-fold log loss they reach."""
+        ok = ~np.isnan(oof).any(axis=1) & (weights > 0)
         if ok.sum() == 0:
-            return 0.0, 0.0, 1.0
-        oof, cue, head, y, weights = oof[ok], cue[ok], head[ok], y[ok], weights[ok]
+            return (0.0, 0.0, 0.0, 1.0), np.inf
+        oof, cue, y, weights = oof[ok], cue[ok], y[ok], weights[ok]
+        head, head2 = head[ok], head2[ok]
         labels = [c for c in self.classes_ if c in PASSAGE_LABELS]
-        betas = list(self.betas) if self.use_prior else [0.0]
+        betas1 = list(self.betas) if self.use_prior else [0.0]
+        betas2 = betas1 if self.kind_prior else [0.0]
+        # Each pair of heading weights as one term, so the loops below stay three deep.
+        head_terms = [((b1, b2), b1 * head + b2 * head2) for b1 in betas1 for b2 in betas2]
         gammas = list(self.gammas) if self.use_cue_prior else [0.0]
         index = {c: j for j, c in enumerate(self.classes_)}
         truth = np.array([index[c] for c in y])
@@ -223,43 +310,52 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
             )
 
         if self.selection == "logloss":
-            best_joint, best_joint_loss = (0.0, 0.0, 1.0), np.inf
+            best_joint, best_joint_loss = (0.0, 0.0, 0.0, 1.0), np.inf
             for t in self.temperatures:
                 for g in gammas:
-                    for b in betas:
-                        loss = logloss(oof / t + g * cue + b * head)
+                    for (b1, b2), term in head_terms:
+                        loss = logloss(oof / t + g * cue + term)
                         if loss < best_joint_loss - 1e-12:
-                            best_joint, best_joint_loss = (g, b, t), loss
-            return best_joint
+                            best_joint, best_joint_loss = (g, b1, b2, t), loss
+            return best_joint, best_joint_loss
         # The argmax depends on (gamma * T, beta * T) only: pick those by macro-F1
         # (ties: the smaller weights, i.e. the first in the grid)...
-        best, best_f1 = (0.0, 0.0), -1.0
+        best, best_term, best_f1 = (0.0, 0.0, 0.0), head_terms[0][1], -1.0
         for g in gammas:
-            for b in betas:
-                pred = self.classes_[np.argmax(oof + g * cue + b * head, axis=1)]
+            for (b1, b2), term in head_terms:
+                pred = self.classes_[np.argmax(oof + g * cue + term, axis=1)]
                 f1 = f1_score(y, pred, labels=labels, average="macro", zero_division=0, sample_weight=weights)
                 if f1 > best_f1 + 1e-9:
-                    best, best_f1 = (g, b), f1
+                    best, best_term, best_f1 = (g, b1, b2), term, f1
         # ...then the temperature by log loss, keeping the products fixed.
-        g, b = best
+        g, b1, b2 = best
         best_t, best_loss = 1.0, np.inf
         for t in self.temperatures:
-            loss = logloss((oof + g * cue + b * head) / t)
+            loss = logloss((oof + g * cue + best_term) / t)
             if loss < best_loss - 1e-12:
                 best_t, best_loss = t, loss
-        return g / best_t, b / best_t, best_t
+        return (g / best_t, b1 / best_t, b2 / best_t, best_t), best_loss
 
     # -- prediction ------------------------------------------------------------
 
     def decision_function(self, X: Any) -> np.ndarray:
         """Calibrated log-odds: model scores over the temperature plus the weighted priors."""
-        features, cue, head = self._split(X)
+        features, cue, head, head2 = self._split(X)
         full = self._full_scores(self.lr_, features)
         return (
             full / self.temperature_
             + self.gamma_ * self._reorder(cue, self.classes_)
             + self.beta_ * self._reorder(head, self.classes_)
+            + self.beta_paragraph_ * self._reorder(head2, self.classes_)
         )
+
+    def heading_push(self, X: Any, row: int, label: str) -> float:
+        """How much the heading's weak label adds to one row's log-odds of ``label`` (0 if it names another)."""
+        if label not in self.prior_classes:
+            return 0.0
+        _, _, head, head2 = self._split(X[row])
+        j = list(self.prior_classes).index(label)
+        return float(self.beta_ * head[0, j] + self.beta_paragraph_ * head2[0, j])
 
     def predict_proba(self, X: Any) -> np.ndarray:
         """Class probabilities, columns in :attr:`classes_` order."""
@@ -271,7 +367,7 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
 
     def feature_contributions(self, X: Any, row: int, label: str) -> np.ndarray:
         """Per-feature contribution (value x weight / temperature) of one row to one class's score."""
-        features, _, _ = self._split(X)
+        features, _, _, _ = self._split(X)
         j = list(self.lr_.classes_).index(label)
         x = features[row].toarray().ravel()
         return x * self.lr_.coef_[j] / self.temperature_
@@ -285,7 +381,7 @@ def build_model(params: dict[str, Any] | None = None) -> Pipeline:
 
     Returns:
         ``Pipeline([("features", FeatureUnion), ("clf", PriorLogit)])``; fit it with
-        ``fit(rows, y, clf__groups=sections, clf__sample_weight=weights)``.
+        ``fit(rows, y, clf__groups=sections, clf__sample_weight=weights, clf__main=is_main)``.
     """
     p = {**DEFAULTS, **(params or {})}
     lo, hi = p["char_ngrams"]
@@ -314,7 +410,7 @@ def build_model(params: dict[str, Any] | None = None) -> Pipeline:
         "heading": Pipeline(
             [("col", FunctionTransformer(column_heading)), ("tfidf", TfidfVectorizer(analyzer=analyse_heading))]
         ),
-        "cue": CueFeatures(),
+        "cue": CueFeatures(first_sentence=p["first_sentence_cues"]),
     }
     unknown = [b for b in p["blocks"] if b not in blocks]
     if unknown:
@@ -324,7 +420,10 @@ def build_model(params: dict[str, Any] | None = None) -> Pipeline:
         + [
             # Must stay last, in this order: PriorLogit reads its prior blocks from the last columns.
             ("cue_prior", CuePrior()),
-            ("prior", FunctionTransformer(heading_prior_matrix)),
+            (
+                "prior",
+                FunctionTransformer(heading_prior_by_kind if p["kind_prior"] else heading_prior_matrix),
+            ),
         ],
         transformer_weights={
             k: w for k, w in (("cue", p["cue_weight"]), ("heading", p["heading_weight"])) if k in p["blocks"]
@@ -339,8 +438,53 @@ def build_model(params: dict[str, Any] | None = None) -> Pipeline:
         temperatures=tuple(p["temperatures"]),
         inner_splits=p["inner_splits"],
         selection=p["selection"],
+        Cs=tuple(p["Cs"]) if p["Cs"] else None,
+        class_weight=p["class_weight"],
+        sentence_pool=float(p["sentence_pool"]),
+        kind_prior=bool(p["kind_prior"]),
+        select_on_main=bool(p["select_on_main"]),
     )
     return Pipeline([("features", features), ("clf", clf)])
+
+
+def passage_proba(model: Pipeline, rows: np.ndarray) -> np.ndarray:
+    """Class probabilities of passages, pooled with those of their sentences.
+
+    For a passage of several sentences (:func:`pipeline.classify.features.split_sentences`)
+    the result is ``(1 - w) * p(passage) + w * mean(p(sentence))`` with ``w`` the model's
+    ``sentence_pool`` (0: the passage as a whole only). A passage's function is often carried
+    by one or two of its sentences (a definition, a dated case), which the whole passage's
+    word vector dilutes; the model is trained on sentence rows as well, so it knows them.
+
+    Args:
+        model: A fitted pipeline from :func:`build_model`.
+        rows: Model input (see :func:`pipeline.classify.features.make_rows`).
+
+    Returns:
+        An array of shape ``(n, len(model.classes_))``; rows sum to 1.
+    """
+    rows = np.asarray(rows, dtype=object)
+    proba = model.predict_proba(rows)
+    weight = float(getattr(model.named_steps["clf"], "sentence_pool", 0.0))
+    if weight <= 0.0 or len(rows) == 0:
+        return proba
+    owner, sentences = [], []
+    for i, row in enumerate(rows):
+        parts = split_sentences(str(row[TEXT]))
+        if len(parts) > 1:
+            owner += [i] * len(parts)
+            sentences += [(part, row[HEADING], row[KIND]) for part in parts]
+    if not sentences:
+        return proba
+    sent_rows = np.empty((len(sentences), rows.shape[1]), dtype=object)
+    for j, (text, heading, kind) in enumerate(sentences):
+        sent_rows[j, TEXT], sent_rows[j, HEADING], sent_rows[j, KIND] = text, heading, kind
+    sent_proba = model.predict_proba(sent_rows)
+    owner_arr = np.asarray(owner)
+    out = proba.copy()
+    for i in sorted(set(owner)):
+        out[i] = (1.0 - weight) * proba[i] + weight * sent_proba[owner_arr == i].mean(axis=0)
+    return out
 
 
 def build_word_baseline(C: float = 10.0) -> Pipeline:

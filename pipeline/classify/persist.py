@@ -43,6 +43,7 @@ ALLOWED_TYPES = frozenset(
         "pipeline.classify.features.column_text_normalised",
         "pipeline.classify.features.CuePrior",
         "pipeline.classify.features.heading_prior_matrix",
+        "pipeline.classify.features.heading_prior_by_kind",
         "pipeline.classify.model.PriorLogit",
     }
 )

@@ -3,7 +3,8 @@
 For each paragraph and list item of the body the stage sets
 
 * ``label_probs``: the calibrated probability of each of the five classes of
-  the scheme and of ``other`` (they sum to 1);
+  the scheme and of ``other`` (they sum to 1), the passage's own probabilities
+  pooled with those of its sentences (:func:`pipeline.classify.model.passage_proba`);
 * ``label``: the most probable class; ``other`` when ``other`` is the most
   probable, or when no class of the scheme reaches ``min_confidence``
   (``[stages.classify] min_confidence``; 0, i.e. off, by default) — passages
@@ -31,6 +32,7 @@ from ..config import PipelineConfig
 from ..document import Article
 from ..errors import ConfigError
 from .features import find_cues, make_rows
+from .model import passage_proba
 from .persist import load_model
 from .weak import heading_weak_label
 
@@ -61,7 +63,9 @@ def _block_widths(model: Any) -> list[tuple[str, int, Any]]:
         elif name == "cue":
             width = transformer.n_features_out_
         else:
-            width = len(model.named_steps["clf"].prior_classes)
+            clf = model.named_steps["clf"]
+            kind_split = name == "prior" and getattr(clf, "kind_prior", False)
+            width = len(clf.prior_classes) * (2 if kind_split else 1)
         out.append((name, width, transformer))
     return out
 
@@ -144,7 +148,7 @@ class ClassifyStage:
         if not texts:
             return []
         rows = make_rows(texts, headings, kinds)
-        proba = self.model.predict_proba(rows)
+        proba = passage_proba(self.model, rows)
         X = self.model.named_steps["features"].transform(rows)
         clf = self.model.named_steps["clf"]
         out = []
@@ -172,9 +176,10 @@ class ClassifyStage:
                 continue
             key = f"heading word {name[2:]}" if block == "heading" else name
             scored[key] = scored.get(key, 0.0) + float(contrib[j])
-        if heading_weak_label(heading) == label and clf.beta_ > 0:
-            scored[f"heading names {label}"] = float(clf.beta_)
-        _, cue_prior, _ = clf._split(X[i])
+        push = clf.heading_push(X, i, label)
+        if heading_weak_label(heading) == label and push > 0:
+            scored[f"heading names {label}"] = push
+        _, cue_prior, _, _ = clf._split(X[i])
         if label in clf.prior_classes:
             push = clf.gamma_ * float(cue_prior[0, list(clf.prior_classes).index(label)])
             if push > 0:

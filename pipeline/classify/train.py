@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,14 +24,13 @@ from typing import Any
 import numpy as np
 
 from ..corpus import Corpus, GoldPassage
-from .features import make_rows
+from .features import make_rows, split_sentences
 
 LABEL2_WEIGHT = 0.5
 SENTENCE_WEIGHT = 0.3
 SILVER_WEIGHT = 0.3
 #: Where the shared third-party data sits: beside the repository (CI copies it there).
 SHARED_DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
-_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
 
 
 @dataclass
@@ -79,26 +77,6 @@ def body_passages(corpus: Corpus) -> list[GoldPassage]:
 def group_of(passage: GoldPassage) -> str:
     """The cross-validation group of a passage: its article and section."""
     return f"{passage.article}/{passage.section or '-'}"
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a passage (split after . ! ? ؟); pieces of fewer than 4 words are merged forward."""
-    pieces = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
-    out: list[str] = []
-    carry = ""
-    for piece in pieces:
-        piece = f"{carry} {piece}".strip() if carry else piece
-        if len(piece.split()) < 4:
-            carry = piece
-            continue
-        out.append(piece)
-        carry = ""
-    if carry:
-        if out:
-            out[-1] = f"{out[-1]} {carry}"
-        else:
-            out.append(carry)
-    return out
 
 
 def gold_examples(corpus: Corpus, *, use_label2: bool = True, sentences: bool = True) -> Examples:
@@ -187,7 +165,13 @@ def fit_model(examples: Examples, params: dict[str, Any] | None = None) -> Any:
     from .model import build_model
 
     model = build_model(params)
-    model.fit(examples.rows, examples.labels, clf__groups=examples.groups, clf__sample_weight=examples.weights)
+    model.fit(
+        examples.rows,
+        examples.labels,
+        clf__groups=examples.groups,
+        clf__sample_weight=examples.weights,
+        clf__main=examples.is_main,
+    )
     return model
 
 
