@@ -1,7 +1,8 @@
 """Run one NER training experiment on prepared data and score it on ANERcorp dev and test.
 
 The data (DocBins, norm table, static vectors) come from a work folder written by
-``diplo train ner --no-aqmar --work-dir DIR`` so that every experiment trains on
+``diplo train ner --no-aqmar --vectors {ppmi,floret} --work-dir DIR --max-steps 1 -o DIR/model``
+(only its data preparation matters) so that every experiment trains on
 the same ANERcorp train split (no AQMAR: the published-split comparison) and is
 selected on the same dev split (the last 10 % of the train file). The test split
 is only scored, never used for a choice.
@@ -9,7 +10,23 @@ is only scored, never used for a choice.
 Usage:
     python scripts/ner_experiments.py NAME --work /tmp/nerexp/r1 \
         [--config configs/ner_ar.cfg] [--set training.max_steps=3000 ...] \
-        [--pretrain-epochs 8] [--results /tmp/nerexp/results.jsonl]
+        [--char] [--augment] [--pretrain-epochs 5 --pretrain-set objective.hidden_size=128 ...] \
+        [--results /tmp/nerexp/results.jsonl]
+
+Variants (written into ``NAME/config.cfg`` beside the run): ``--char`` embeds
+words with spaCy's CharacterEmbed (NORM + the first and last 3 letters) instead
+of MultiHashEmbed; ``--augment`` adds the mention-replacement augmenter
+(:mod:`pipeline.ner.augment`); ``--pretrain-epochs`` runs ``spacy pretrain``
+first and adds the ``[pretraining]`` block without which spaCy silently
+ignores ``init_tok2vec``.
+
+The runs of models/ner-ar/MODEL_CARD.md (ablation table), with
+``S="--set training.max_steps=3000 --set training.patience=750 --set training.eval_frequency=250"``:
+baseline ``r1`` = the ``diplo train ner --no-aqmar --max-steps 6000`` run itself;
+``pre5t``: ``--work PPMI --pretrain-epochs 5 --pretrain-set objective.hidden_size=128
+--pretrain-set objective.n_characters=4 $S``; ``char``: ``--work PPMI --char $S``;
+``floret``: ``--work FLORET $S``; ``aug``: ``--work PPMI --augment $S``;
+``floret_aug``: ``--work FLORET --augment $S``.
 
 Each run appends one JSON line (name, settings, dev and test P/R/F1 over
 PER/LOC/ORG, seconds) to the results file.
@@ -36,6 +53,35 @@ def _value(text: str):
         return text
 
 
+def derive_config(base: Path, target: Path, *, char: bool, augment: bool, pretraining: bool) -> Path:
+    """Write the training config of one variant (see the module docstring) and return its path."""
+    import spacy
+    from spacy.util import load_config
+
+    config = load_config(base, interpolate=False)
+    if char:
+        config["components"]["tok2vec"]["model"]["embed"] = {
+            "@architectures": "spacy.CharacterEmbed.v2",
+            "width": "${components.tok2vec.model.encode.width}",
+            "rows": 20000,
+            "nM": 16,
+            "nC": 12,  # UTF-8 bytes: the first and last 3 Arabic letters
+            "include_static_vectors": True,
+            "feature": "NORM",
+        }
+    if augment:
+        config["corpora"]["train"]["augmenter"] = {
+            "@augmenters": "diplo.mention_swap.v1",
+            "level": 0.5,
+            "swap_prob": 0.8,
+        }
+    if pretraining and not config.get("pretraining"):
+        defaults = load_config(Path(spacy.__file__).parent / "default_config_pretraining.cfg", interpolate=False)
+        config = defaults.merge(config)
+    config.to_disk(target)
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("name")
@@ -44,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--config", type=Path, default=REPO / "configs" / "ner_ar.cfg")
     parser.add_argument("--set", action="append", default=[], help="Config override key=value (JSON value).")
+    parser.add_argument("--char", action="store_true", help="CharacterEmbed instead of MultiHashEmbed.")
+    parser.add_argument("--augment", action="store_true", help="Mention-replacement augmentation.")
     parser.add_argument("--pretrain-epochs", type=int, default=0, help="spacy pretrain epochs first (0: none).")
     parser.add_argument("--pretrain-set", action="append", default=[], help="[pretraining] setting key=value.")
     parser.add_argument("--results", type=Path, default=Path("/tmp/nerexp/results.jsonl"))
@@ -57,6 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.time()
     work = args.work
     out = work.parent / args.name
+    out.mkdir(parents=True, exist_ok=True)
+    args.config = derive_config(
+        args.config, out / "config.cfg", char=args.char, augment=args.augment, pretraining=bool(args.pretrain_epochs)
+    )
     overrides = {
         "paths.train": str(work / "train.spacy"),
         "paths.dev": str(work / "dev.spacy"),
@@ -94,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         "name": args.name,
         "config": str(args.config),
         "set": args.set,
+        "char": args.char,
+        "augment": args.augment,
         "pretrain_epochs": args.pretrain_epochs,
         "pretrain_set": args.pretrain_set,
         "dev": evaluate_on_sentences(nlp, data["dev"], EVAL_LABELS)["micro"],

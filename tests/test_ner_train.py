@@ -78,3 +78,32 @@ def test_name_words_leave_out_clitic_forms() -> None:
         TaggedSentence(["وألمانيا", "و", "بوش"], ["B-LOC", "O", "B-PER"]),
     ]
     assert name_words(sents) == ["المانيا", "بوش"]
+
+
+def test_floret_vectors_cover_unseen_words_and_are_deterministic(shared_data: Path, tmp_path: Path) -> None:
+    import numpy as np
+    import spacy
+
+    from pipeline.ner.train import build_vectors, unlabelled_sentences
+
+    sents = unlabelled_sentences(shared_data, limit=300)
+    tables = []
+    for run in ("a", "b"):
+        path = build_vectors(sents, tmp_path / run, kind="floret", dim=16)
+        tables.append(spacy.load(path).vocab.vectors)
+    assert tables[0].mode == "floret"
+    assert np.array_equal(tables[0].data, tables[1].data)
+    # A word absent from the text still gets a (non-zero) vector from its character n-grams.
+    unseen = "رامسفيلدوفيتش"
+    assert not any(unseen in s for s in sents)
+    assert np.abs(tables[0].get_batch([unseen])).sum() > 0
+
+
+def test_unknown_vectors_kind_is_a_config_error(tmp_path: Path) -> None:
+    import pytest
+
+    from pipeline.errors import ConfigError
+    from pipeline.ner.train import build_vectors
+
+    with pytest.raises(ConfigError, match="vectors kind"):
+        build_vectors([["كلمة", "كلمة"]], tmp_path, kind="glove")

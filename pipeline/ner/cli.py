@@ -23,8 +23,14 @@ def train_ner_command(
         bool, typer.Option("--no-aqmar", help="Train on ANERcorp only (for the published-split comparison).")
     ] = False,
     no_vectors: Annotated[bool, typer.Option("--no-vectors", help="Do not learn static word vectors.")] = False,
+    vectors: Annotated[
+        str, typer.Option("--vectors", help="Static vectors: ppmi (PPMI + SVD, shipped) or floret (subword-aware).")
+    ] = "ppmi",
     no_norms: Annotated[
         bool, typer.Option("--no-norms", help="Keep spaCy's default NORM (no Arabic norm table).")
+    ] = False,
+    no_pretrain: Annotated[
+        bool, typer.Option("--no-pretrain", help="Skip the config's [pretraining] (spacy pretrain) step.")
     ] = False,
     seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
     max_steps: Annotated[
@@ -44,7 +50,9 @@ def train_ner_command(
         config=config or DEFAULT_CONFIG,
         use_aqmar=not no_aqmar,
         use_vectors=not no_vectors,
+        vectors_kind=vectors,
         use_norms=not no_norms,
+        use_pretraining=not no_pretrain,
         seed=seed,
         max_steps=max_steps,
         work_dir=work_dir,

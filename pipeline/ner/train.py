@@ -8,9 +8,12 @@ Steps (all deterministic for a given seed):
    split) plus, optionally, all of AQMAR; test = ANERcorp test, never trained on;
 2. optionally learn static word vectors from unlabelled Arabic text
    (:mod:`pipeline.ner.vectors`);
-3. train with spaCy's own training loop (``spacy.cli.train.train``) on
+3. when the config has a ``[pretraining]`` block, pretrain the tok2vec on the
+   unlabelled text plus the training sentences (``spacy pretrain``,
+   :mod:`pipeline.ner.pretrain`) and start training from those weights;
+4. train with spaCy's own training loop (``spacy.cli.train.train``) on
    ``configs/ner_ar.cfg`` with a fixed seed;
-4. assemble the shipped pipeline: the best checkpoint, a tokenizer that also
+5. assemble the shipped pipeline: the best checkpoint, a tokenizer that also
    splits a full stop after a digit, the list of name-initial words used for
    clitic stripping, and ``meta.json`` with data, licences, versions and scores.
 """
@@ -219,23 +222,49 @@ def word_counts(sentences: Iterable[list[str]], min_count: int = 2) -> dict[str,
     return {w: c for w, c in sorted(counts.items()) if c >= min_count}
 
 
-def build_vectors(sents: list[list[str]], out_dir: Path, *, dim: int = 64, seed: int = 0) -> Path:
+#: Static vectors of the shipped recipe: "ppmi" (one vector per word seen twice) or "floret"
+#: (subword-aware, every word gets a vector; +2 dev F1 on ANERcorp but a lower seed F1, so not
+#: shipped); see models/ner-ar/MODEL_CARD.md for the comparison.
+VECTORS_KIND = "ppmi"
+VECTORS_KINDS = ("floret", "ppmi")
+
+
+def build_vectors(
+    sents: list[list[str]], out_dir: Path, *, kind: str = VECTORS_KIND, dim: int | None = None, seed: int = 0
+) -> Path:
     """Learn static vectors from tokenised sentences (unlabelled text plus training sentences).
+
+    Args:
+        sents: Tokenised sentences.
+        out_dir: Work folder.
+        kind: ``"floret"`` (100 d, 50,000 hashed rows of words and character 3- to 5-grams) or
+            ``"ppmi"`` (64 d PPMI + SVD, one row per word seen twice, at most 50,000 words).
+        dim: Vector width (default 100 for floret, 64 for ppmi).
+        seed: Random state of the SVD (floret is deterministic on its single thread).
 
     Returns:
         A folder holding a spaCy pipeline with only the vectors table.
+
+    Raises:
+        ConfigError: Unknown ``kind``.
     """
     import spacy
     from spacy.training.initialize import convert_vectors
 
-    from .vectors import train_ppmi_svd, write_word2vec_text
+    from .vectors import train_floret, train_ppmi_svd, write_word2vec_text
 
-    words, vecs = train_ppmi_svd(sents, dim=dim, min_count=2, max_words=50000, seed=seed)
     out_dir.mkdir(parents=True, exist_ok=True)
-    txt = out_dir / "vectors.txt"
-    write_word2vec_text(words, vecs, txt)
     vec_nlp = spacy.blank("ar")
-    convert_vectors(vec_nlp, txt, truncate=0, prune=-1, name="ner_ar.ppmi_svd")
+    if kind == "floret":
+        table = train_floret(sents, out_dir, dim=dim or 100)
+        convert_vectors(vec_nlp, table, truncate=0, prune=-1, name="ner_ar.floret", mode="floret")
+    elif kind == "ppmi":
+        words, vecs = train_ppmi_svd(sents, dim=dim or 64, min_count=2, max_words=50000, seed=seed)
+        txt = out_dir / "vectors.txt"
+        write_word2vec_text(words, vecs, txt)
+        convert_vectors(vec_nlp, txt, truncate=0, prune=-1, name="ner_ar.ppmi_svd")
+    else:
+        raise ConfigError(f"vectors kind: expected one of {', '.join(VECTORS_KINDS)}, got {kind!r}")
     target = out_dir / "vectors-model"
     vec_nlp.to_disk(target)
     return target
@@ -251,7 +280,9 @@ def train_ner(
     config: str | Path = DEFAULT_CONFIG,
     use_aqmar: bool = True,
     use_vectors: bool = True,
+    vectors_kind: str = VECTORS_KIND,
     use_norms: bool = True,
+    use_pretraining: bool = True,
     seed: int = 0,
     max_steps: int | None = None,
     limit: int | None = None,
@@ -266,7 +297,9 @@ def train_ner(
         config: The spaCy training config.
         use_aqmar: Add AQMAR to the training data.
         use_vectors: Learn and use static word vectors.
+        vectors_kind: ``"floret"`` or ``"ppmi"`` (:func:`build_vectors`).
         use_norms: Install the Arabic NORM table (:mod:`pipeline.ner.norms`).
+        use_pretraining: Run the config's ``[pretraining]`` (if it has one) before training.
         seed: Random seed of training (and of the vectors' SVD).
         max_steps: Override ``[training] max_steps`` (e.g. a tiny smoke run).
         limit: Use only this many sentences of each data set (a smoke run; scores are meaningless).
@@ -283,7 +316,7 @@ def train_ner(
     import spacy
     from spacy.cli.train import train as spacy_train
 
-    from . import norms  # noqa: F401  (registers the diplo.ar_norms.v1 callback the config names)
+    from . import augment, norms  # noqa: F401  (register diplo.ar_norms.v1 and diplo.mention_swap.v1 the config names)
 
     t0 = time.time()
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
@@ -339,18 +372,41 @@ def train_ner(
             overrides["paths.norms"] = str(work / "norms.json")
             log(f"Arabic norm table: {len(table)} words")
         if use_vectors:
-            log("learning static vectors (PPMI + SVD)...")
-            overrides["paths.vectors"] = str(build_vectors(unlabelled, work / "vectors", seed=seed))
+            log(f"learning static vectors ({vectors_kind})...")
+            overrides["paths.vectors"] = str(build_vectors(unlabelled, work / "vectors", kind=vectors_kind, seed=seed))
         else:
             overrides["components.tok2vec.model.embed.include_static_vectors"] = False
+        pretrained = use_pretraining and _has_pretraining(config)
+        if pretrained:
+            from .pretrain import pretrain_tok2vec, write_raw_text
+
+            raw = work / "raw_text.jsonl"
+            n_lines = write_raw_text(unlabelled, raw)
+            log(f"pretraining the tok2vec (spacy pretrain) on {n_lines} lines of unlabelled text...")
+            model_overrides = {k: v for k, v in overrides.items() if k.startswith("components.")}
+            overrides["paths.init_tok2vec"] = str(
+                pretrain_tok2vec(
+                    config,
+                    raw,
+                    work / "pretrain",
+                    norms=Path(overrides["paths.norms"]) if "paths.norms" in overrides else None,
+                    vectors=Path(overrides["paths.vectors"]) if "paths.vectors" in overrides else None,
+                    overrides=model_overrides,
+                    seed=seed,
+                )
+            )
         log(f"training with spaCy ({config.name}, seed {seed})...")
         spacy_train(config, work / "train", use_gpu=-1, overrides=overrides)
         nlp = spacy.load(work / "train" / "model-best")
-        # The norms now live in the vocab; the shipped config must not need the callback.
+        # The norms now live in the vocab; the shipped config must not need the callback, nor
+        # the training-only augmenter (the recipe is in configs/ner_ar.cfg and meta.json).
         nlp.config["initialize"]["before_init"] = None
+        augmenter = nlp.config["corpora"]["train"].get("augmenter")
+        nlp.config["corpora"]["train"]["augmenter"] = None
         # Work-folder paths mean nothing in the shipped model (and would make rebuilds differ).
-        for name in ("norms", "train", "dev", "vectors"):
-            nlp.config["paths"][name] = None
+        for name in ("norms", "train", "dev", "vectors", "init_tok2vec", "raw_text"):
+            if name in nlp.config["paths"]:
+                nlp.config["paths"][name] = None
         _extend_tokenizer(nlp)
         scores = {
             "anercorp_test": evaluate_on_sentences(nlp, data["test"], EVAL_LABELS),
@@ -366,10 +422,13 @@ def train_ner(
                 seed=seed,
                 use_aqmar=use_aqmar,
                 use_vectors=use_vectors,
+                vectors_kind=vectors_kind,
                 use_norms=use_norms,
+                pretrained=pretrained,
                 config=config,
             )
         )
+        nlp.meta["training"]["augmenter"] = dict(augmenter) if augmenter else None
         if output.exists():
             shutil.rmtree(output)
         nlp.to_disk(output)
@@ -380,6 +439,14 @@ def train_ner(
     finally:
         if tmp is not None:
             tmp.cleanup()
+
+
+def _has_pretraining(config: Path) -> bool:
+    """Whether the training config has a ``[pretraining]`` block with at least one epoch."""
+    from spacy.util import load_config
+
+    block = load_config(config, interpolate=False).get("pretraining") or {}
+    return int(block.get("max_epochs", 0) or 0) > 0
 
 
 def _extend_tokenizer(nlp: Any) -> None:
@@ -398,7 +465,9 @@ def _meta(
     seed: int,
     use_aqmar: bool,
     use_vectors: bool,
+    vectors_kind: str,
     use_norms: bool,
+    pretrained: bool,
     config: Path,
 ) -> dict[str, Any]:
     import spacy
@@ -433,7 +502,9 @@ def _meta(
             "config": config.name,
             "use_aqmar": use_aqmar,
             "use_vectors": use_vectors,
+            "vectors": vectors_kind if use_vectors else None,
             "use_norms": use_norms,
+            "pretrained_tok2vec": pretrained,
             "train_sentences": len(data["train"]),
             "dev_sentences": len(data["dev"]),
             "dev": "last 10% of ANERcorp_CamelLab_train (CAMeL Lab ship no dev split)",

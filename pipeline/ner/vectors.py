@@ -101,3 +101,59 @@ def write_word2vec_text(words: list[str], vectors: np.ndarray, path: Path) -> No
         fh.write(f"{len(words)} {vectors.shape[1]}\n")
         for word, vec in zip(words, vectors, strict=True):
             fh.write(word + " " + " ".join(f"{x:.5f}" for x in vec) + "\n")
+
+
+def train_floret(
+    sentences: Iterable[list[str]],
+    out_dir: Path,
+    *,
+    dim: int = 100,
+    bucket: int = 50000,
+    minn: int = 3,
+    maxn: int = 5,
+    epoch: int = 10,
+) -> Path:
+    """Subword-aware word vectors (floret: fastText skip-gram with a compact hashed table).
+
+    Every word, also one never seen in the text (a new foreign name such as
+    رامسفيلد), gets a vector from its character n-grams, which the PPMI vectors
+    cannot give. One thread: floret seeds each thread's generator with its
+    number, so a single thread gives the same table on every run.
+
+    Args:
+        sentences: Tokenised sentences.
+        out_dir: Folder for the training text and the ``vectors.floret`` table.
+        dim: Vector width.
+        bucket: Rows of the hashed table (words and n-grams share them).
+        minn: Shortest character n-gram.
+        maxn: Longest character n-gram.
+        epoch: Passes over the text.
+
+    Returns:
+        The ``vectors.floret`` file (``spacy init vectors --mode floret`` reads it).
+    """
+    import floret
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    text = out_dir / "floret_input.txt"
+    with text.open("w", encoding="utf-8") as fh:
+        for sent in sentences:
+            if sent:
+                fh.write(" ".join(sent) + "\n")
+    model = floret.train_unsupervised(
+        str(text),
+        model="skipgram",
+        mode="floret",
+        hashCount=2,
+        bucket=bucket,
+        dim=dim,
+        minn=minn,
+        maxn=maxn,
+        minCount=2,
+        epoch=epoch,
+        thread=1,
+        verbose=0,
+    )
+    path = out_dir / "vectors.floret"
+    model.save_floret_vectors(str(path))
+    return path
