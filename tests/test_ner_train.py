@@ -107,3 +107,34 @@ def test_unknown_vectors_kind_is_a_config_error(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError, match="vectors kind"):
         build_vectors([["كلمة", "كلمة"]], tmp_path, kind="glove")
+
+
+def test_pretraining_block_pretrains_and_initialises_the_tok2vec(shared_data: Path, tmp_path: Path) -> None:
+    import spacy
+    from spacy.util import load_config
+
+    from pipeline.ner.train import DEFAULT_CONFIG
+
+    defaults = load_config(Path(spacy.__file__).parent / "default_config_pretraining.cfg", interpolate=False)
+    config = defaults.merge(load_config(DEFAULT_CONFIG, interpolate=False))
+    config["pretraining"]["max_epochs"] = 1
+    config["pretraining"]["objective"]["hidden_size"] = 16
+    config["corpora"]["pretrain"]["min_length"] = 1
+    config_path = tmp_path / "with_pretraining.cfg"
+    config.to_disk(config_path)
+    result = train_ner(
+        tmp_path / "model",
+        data_dir=shared_data,
+        config=config_path,
+        use_vectors=False,
+        max_steps=2,
+        limit=30,
+        work_dir=tmp_path / "work",
+        log=_quiet,
+    )
+    assert (tmp_path / "work" / "pretrain" / "model-last.bin").stat().st_size > 0
+    meta = json.loads((result.output / "meta.json").read_text(encoding="utf-8"))
+    assert meta["training"]["pretrained_tok2vec"] is True
+    # The shipped config keeps no work-folder path.
+    shipped = load_config(result.output / "config.cfg", interpolate=False)
+    assert shipped["paths"]["init_tok2vec"] is None and shipped["paths"]["raw_text"] is None
