@@ -32,7 +32,7 @@ from typing import Any
 from ..camel import normalize_alef, normalize_alef_maksura, normalize_teh_marbuta
 from ..errors import ModelError
 from .edit_index import OneEditIndex
-from .rules import RuleData, load_rule_data, lookup_key, one_edit_cost, strip_clitics
+from .rules import RuleData, clear_clitic_cache, load_rule_data, lookup_key, one_edit_cost, strip_clitics
 
 #: Hunspell's precomputed verdicts on wordfreq's forms (scripts/build_repair_hunspell_verdicts.py).
 VERDICTS_FILE = Path(__file__).resolve().parent / "data" / "hunspell_verdicts.bin"
@@ -255,6 +255,7 @@ class Lexicon:
         self._cand_cache.clear()
         self._hun_cache.clear()
         self.word_caches.clear()
+        clear_clitic_cache()
         if self.context is not None:
             self.context.clear_caches()
 

@@ -268,14 +268,25 @@ def lookup_key(word: str) -> str:
     return _KEY_MARKS.sub("", word) if _KEY_MARKS.search(word) else word
 
 
-def strip_clitics(word: str, data: RuleData) -> list[tuple[str, str, str]]:
+def strip_clitics(word: str, data: RuleData) -> tuple[tuple[str, str, str], ...]:
     """Possible ``(proclitic, stem, enclitic)`` readings of a word, the bare word first.
 
     Only stems of at least two letters are returned; the caller decides which
-    readings a lexicon accepts.
+    readings a lexicon accepts. (Kept per word: validity, context and candidates
+    all ask about the same unknown word.)
     """
+    return _strip_clitics(word, data.proclitics, data.enclitics)
+
+
+def clear_clitic_cache() -> None:
+    """Forget the readings kept by :func:`strip_clitics` (benchmarks of new text)."""
+    _strip_clitics.cache_clear()
+
+
+@lru_cache(maxsize=1 << 16)
+def _strip_clitics(word: str, proclitics: tuple[str, ...], enclitics: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
     out = [("", word, "")]
-    pros = [""] + [p for p in data.proclitics if word.startswith(p) and len(word) - len(p) >= 2]
+    pros = [""] + [p for p in proclitics if word.startswith(p) and len(word) - len(p) >= 2]
     for p in pros:
         rest = word[len(p) :]
         if p:
@@ -283,14 +294,14 @@ def strip_clitics(word: str, data: RuleData) -> list[tuple[str, str, str]]:
             if p.endswith("لل"):
                 # لل = ل + ال with the alef elided: للدولة -> ال + دولة
                 out.append((p, "ال" + rest, ""))
-        for e in data.enclitics:
+        for e in enclitics:
             if rest.endswith(e) and len(rest) - len(e) >= 3:
                 stem = rest[: -len(e)]
                 out.append((p, stem, e))
                 if stem.endswith("ت") and e:
                     # صورته -> صورة + ه (teh marbuta written open before a suffix)
                     out.append((p, stem[:-1] + "ة", e))
-    return out
+    return tuple(out)
 
 
 # -- weighted edit distance -------------------------------------------------------
