@@ -246,10 +246,10 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
         live = None
     joins = _join_edits(text, parts, offs, words, live, lexicon, settings)
     if joins:
+        joined = {bisect.bisect_left(offs, e.start) // 2 - 1 for e in joins}  # separator i: word i + word i + 1
         if lexicon.context is not None:
-            _rejudge_beside_joins(words, joins, parts, toks, known, offs, counts, lexicon, settings)
+            _rejudge_next_to_fixes(words, parts, toks, known, offs, counts, lexicon, settings, joined)
         # Two copies of a sentence that differed only by a split word are now one sentence twice.
-        joined = {bisect.bisect_left(offs, e.start) // 2 - 1 for e in joins}
         taken = [(e.start, e.end) for e in edits]
         extra = [
             d
@@ -378,6 +378,7 @@ def _rejudge_next_to_fixes(
     counts: Counter,
     lexicon: Lexicon,
     settings: RepairSettings,
+    joined: set[int] | frozenset[int] = frozenset(),
     rounds: int = 3,
 ) -> None:
     """Judge again, beside their neighbours' repaired forms, the words next to a repaired word.
@@ -385,17 +386,33 @@ def _rejudge_next_to_fixes(
     A word's context score uses its neighbours; judged beside a damaged neighbour it
     may only be flagged, and beside the repaired one be corrected, so repairing the
     repaired text would change it. Judging it beside the repaired neighbours now makes
-    the repair idempotent (a few words per text; repeated until nothing changes).
+    the repair idempotent (a few words per text; repeated until nothing changes). A
+    neighbour that is part of a join (``joined``: separator i joins word i and i + 1,
+    الشع بي -> الشعبي) is seen as the joined word.
     """
+
+    def shown(j: int, step: int) -> str:
+        # What word j shows on the side of the word being judged: the whole joined word
+        # when j is part of a join (walking left, step -1, or right, +1), else its repaired form.
+        k = j
+        while (k - 1 if step < 0 else k) in joined:
+            k += step
+        if k != j:
+            lo, hi = min(j, k), max(j, k)
+            return lookup_key("".join((words[x].fixed if x in words else toks[x]).replace(" ", "") for x in range(lo, hi + 1)))
+        return lookup_key(words[j].fixed.split(" ")[-1 if step < 0 else 0] if j in words else toks[j])
+
     for _ in range(rounds):
         changed = False
         for i in sorted(words):
+            if i - 1 in joined or i in joined or known.get(toks[i]) is None:
+                continue  # part of a join itself, or not a word the lexicon judged
             raw = _neighbours(parts, i)
             left, right = raw
-            if left is not None and i - 1 in words:
-                left = lookup_key(words[i - 1].fixed.split(" ")[-1])
-            if right is not None and i + 1 in words:
-                right = lookup_key(words[i + 1].fixed.split(" ")[0])
+            if left is not None and (i - 1 in words or i - 2 in joined):
+                left = shown(i - 1, -1)
+            if right is not None and (i + 1 in words or i + 1 in joined):
+                right = shown(i + 1, +1)
             if (left, right) == raw:
                 continue
             old = words[i]
@@ -405,51 +422,6 @@ def _rejudge_next_to_fixes(
                 changed = True
         if not changed:
             return
-
-
-def _rejudge_beside_joins(
-    words: dict[int, _Word],
-    joins: list[Edit],
-    parts: list[str],
-    toks: list[str],
-    known: dict[str, "_WordResult | None"],
-    offs: list[int],
-    counts: Counter,
-    lexicon: Lexicon,
-    settings: RepairSettings,
-) -> None:
-    """Judge again the words whose neighbour was rebuilt by a join (الشع بي -> الشعبي).
-
-    Like :func:`_rejudge_next_to_fixes`, for neighbours that only exist once two
-    tokens are joined: repairing the repaired text sees the joined word.
-    """
-    joined = {bisect.bisect_left(offs, e.start) // 2 - 1 for e in joins}  # separator i joins word i and i + 1
-
-    def merged(first: int, step: int) -> str:
-        # The joined word that word ``first`` belongs to, walking left (step -1) or right (+1).
-        k = first
-        while (k - 1 if step < 0 else k) in joined:
-            k += step
-        lo, hi = min(first, k), max(first, k)
-        return lookup_key("".join((words[j].fixed if j in words else toks[j]).replace(" ", "") for j in range(lo, hi + 1)))
-
-    for i in sorted(words):
-        if i - 1 in joined or i in joined or known.get(toks[i]) is None:
-            continue  # part of a join itself, or not a word the lexicon judged
-        left, right = _neighbours(parts, i)
-        new_left = merged(i - 1, -1) if left is not None and i - 2 in joined else None
-        new_right = merged(i + 1, +1) if right is not None and i + 1 in joined else None
-        if new_left is None and new_right is None:
-            continue
-        if left is not None and i - 1 in words and new_left is None:
-            left = lookup_key(words[i - 1].fixed.split(" ")[-1])
-        if right is not None and i + 1 in words and new_right is None:
-            right = lookup_key(words[i + 1].fixed.split(" ")[0])
-        nb = (new_left or left, new_right or right)
-        old = words[i]
-        new = _word_from_verdict(i, toks[i], known[toks[i]], parts, offs, counts, lexicon, settings, nb)
-        if new.fixed != old.fixed or (new.flag is None) != (old.flag is None):
-            words[i] = new
 
 
 def _inner_substitution(w: str, v: str) -> bool:
