@@ -40,17 +40,22 @@ class OneEditIndex:
         self.members = frozenset(self.forms)
         self.letters = frozenset(letters)
         count = len(self.forms)
-        # Each entry is one uint64: the deletion's hash in the high bits, the form's
-        # number in the low ones, so one plain sort orders both (no argsort).
+        width = max(map(len, self.forms), default=1)
+        # Each entry is one uint64: the deletion's hash in the high bits, then the position
+        # of the deleted letter, then the form's number, so one plain sort orders all three
+        # (no argsort). The position tells a substitution (same place) from two unrelated
+        # deletions that happen to leave the same string.
         self._owner_bits = max(1, count.bit_length())
         self._owner_mask = (1 << self._owner_bits) - 1
-        width = max(map(len, self.forms), default=1)
+        self._pos_bits = max(1, width.bit_length())
+        self._pos_mask = (1 << self._pos_bits) - 1
+        self._low_bits = self._owner_bits + self._pos_bits
         lens = np.fromiter(map(len, self.forms), dtype=np.int64, count=count)
         codes = np.array(self.forms, dtype=f"<U{width}").view(np.uint32).reshape(count, width)
         # Powers from P**1: with P**0 a first letter would only move the low bits, which are dropped.
         powers = np.array([pow(_P, k + 1, 1 << 64) for k in range(width + 1)], dtype=np.uint64)
         chunks = []
-        high = np.uint64(_MASK ^ self._owner_mask)
+        high = np.uint64(_MASK ^ ((1 << self._low_bits) - 1))
         for length in np.unique(lens).tolist():
             # Forms of one length at a time: no padding to hash, every deletion valid.
             ids = np.flatnonzero(lens == length)
@@ -59,7 +64,8 @@ class OneEditIndex:
             np.cumsum(weighted, axis=1, out=prefix[:, 1:])
             whole = prefix[:, length:]
             deletions = prefix[:, :length] + (whole - prefix[:, 1:]) * np.uint64(_P_INV)
-            chunks.append(((deletions & high) | ids.astype(np.uint64)[:, None]).ravel())
+            positions = np.arange(length, dtype=np.uint64)[None, :] << np.uint64(self._owner_bits)
+            chunks.append(((deletions & high) | positions | ids.astype(np.uint64)[:, None]).ravel())
         self._entries = np.sort(np.concatenate(chunks)) if chunks else np.zeros(0, dtype=np.uint64)
 
     def __len__(self) -> int:
@@ -86,14 +92,21 @@ class OneEditIndex:
             power = (power * _P) & _MASK
         whole = prefix[n]
         keys = [whole] + [(prefix[i] + (whole - prefix[i + 1]) * _P_INV) & _MASK for i in range(n)]
-        high = _MASK ^ self._owner_mask
-        starts = np.array([k & high for k in keys], dtype=np.uint64)
+        low = (1 << self._low_bits) - 1
+        starts = np.array([k & (_MASK ^ low) for k in keys], dtype=np.uint64)
         lo = np.searchsorted(self._entries, starts, side="left").tolist()
-        hi = np.searchsorted(self._entries, starts | np.uint64(self._owner_mask), side="right").tolist()
+        hi = np.searchsorted(self._entries, starts | np.uint64(low), side="right").tolist()
         forms = self.forms
         entries = self._entries
-        mask = self._owner_mask
-        found = {forms[e & mask] for a, b in zip(lo, hi) if b > a for e in entries[a:b].tolist()}
+        mask, shift, pos_mask = self._owner_mask, self._owner_bits, self._pos_mask
+        # keys[0] is the whole stem: a form with one more letter, deleted anywhere. keys[q]
+        # deletes the stem's letter q - 1: a substitution there (the form's deletion at the
+        # same place) or a swap with the next letter (the form's deletion one place on).
+        found = {forms[e & mask] for a, b in zip(lo[:1], hi[:1]) if b > a for e in entries[a:b].tolist()}
+        for q in range(1, n + 1):
+            a, b = lo[q], hi[q]
+            if b > a:
+                found.update(forms[e & mask] for e in entries[a:b].tolist() if 0 <= ((e >> shift) & pos_mask) - (q - 1) <= 1)
         members = self.members
         found.update(d for d in (stem[:i] + stem[i + 1 :] for i in range(n)) if d in members)
         found.discard(stem)
