@@ -673,24 +673,35 @@ def _lexicon_step(
         return w, applied, None, 1.0
     best = scored[0][1]
     margin = scored[0][0] - (scored[1][0] if len(scored) > 1 else -math.inf)
-    hunspell_only = info.zipf == 0 and info.hunspell
-    min_zipf = settings.hunspell_only_min_zipf if hunspell_only else settings.auto_min_zipf
-    if " " in best.text:
-        min_zipf = max(min_zipf, 0.0)
     conf = _confidence(margin)
     clear = best.cost <= settings.auto_max_cost and margin >= settings.auto_margin
     # A dearer edit (a deleted ي, 0.8) is applied only when nothing else comes near.
     clear = clear or (
         best.cost <= settings.clear_max_cost and margin >= settings.clear_margin and best.zipf >= settings.clear_min_zipf
     )
-    if clear and best.zipf >= min_zipf:
+
+    # Whether Hunspell accepts a word wordfreq lacks (0.05-0.4 ms to ask) changes the
+    # frequency a correction needs and vetoes corrections of long words: asked only then.
+    def hunspell_only() -> bool:
+        return info.zipf == 0 and info.hunspell
+
+    min_plain, min_hunspell = settings.auto_min_zipf, settings.hunspell_only_min_zipf
+    if " " in best.text:
+        min_plain, min_hunspell = max(min_plain, 0.0), max(min_hunspell, 0.0)
+    if best.zipf >= max(min_plain, min_hunspell):
+        frequent_enough = True
+    elif best.zipf < min(min_plain, min_hunspell):
+        frequent_enough = False
+    else:
+        frequent_enough = best.zipf >= (min_hunspell if hunspell_only() else min_plain)
+    if clear and frequent_enough:
         if not _keeps_marks(w, key):
             return w, applied, [best.text], conf  # diacritised word: leave the author's marks, only suggest
-        if hunspell_only and len(key) >= settings.hunspell_veto_min_len:
+        if len(key) >= settings.hunspell_veto_min_len and hunspell_only():
             return w, applied, [c.text for _, c in scored[:3]], min(conf, 0.5)  # Hunspell's word: review only
         rule = "merged_words" if " " in best.text else ("rare_form" if rare else "lexicon")
         return best.text, applied + [rule], None, conf
-    if hunspell_only and best.zipf < settings.hunspell_only_min_zipf:
+    if best.zipf < settings.hunspell_only_min_zipf and hunspell_only():
         return w, applied, None, 1.0
     suggestions = [c.text for _, c in scored[:3]]
     return w, applied, suggestions, min(conf, 0.5)
