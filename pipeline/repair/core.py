@@ -32,7 +32,7 @@ import regex
 
 from ..document import Edit, OffsetMap, Segment
 from .context import ContextModel
-from .lexicon import Candidate, Lexicon, fold
+from .lexicon import PLAIN_ARABIC, Candidate, Lexicon, fold
 from .rules import (
     RuleData,
     foreign_runs,
@@ -58,7 +58,6 @@ _CLITIC_LETTERS = frozenset("بكل")
 _FINAL_ONLY = frozenset("ةى")
 _WORD_SPLIT = regex.compile(r"([\p{L}\p{M}\p{Cf}]+)")
 #: A plain Arabic word (only base letters): the fast path, nothing but the lexicon can apply.
-_PLAIN_AR = regex.compile(r"[\u0621-\u063A\u0641-\u064A]+")
 #: Edits that change no letter a word is compared by (lookup keys drop tatweel; invisibles are not words).
 _TYPOGRAPHIC_KINDS = frozenset({"tatweel", "invisible"})
 #: A line (a token, in a newline-joined list) with no Arabic letter.
@@ -469,7 +468,7 @@ def _word_from_verdict(
     if (
         lexicon.context is not None
         and (suggestions is not None or not _LEXICON_RULES.isdisjoint(applied_rules))
-        and _PLAIN_AR.fullmatch(lookup_key(base))
+        and PLAIN_ARABIC.fullmatch(lookup_key(base))
     ):
         left, right = neighbours if neighbours is not None else _neighbours(parts, i)
         if left or right:
@@ -551,9 +550,9 @@ def _repair_word(word: str, lexicon: Lexicon, settings: RepairSettings) -> _Word
         the word is left for review (else None), the confidence of the decision, and the
         form after the character rules only.
     """
-    if lexicon.zipf.get(word, 0.0) > settings.rare_max_zipf and _PLAIN_AR.fullmatch(word):
+    if lexicon.zipf.get(word, 0.0) > settings.rare_max_zipf and PLAIN_ARABIC.fullmatch(word):
         return word, [], None, 1.0, word
-    if _PLAIN_AR.fullmatch(word):
+    if PLAIN_ARABIC.fullmatch(word):
         return (*_lexicon_step(word, [], lexicon, settings), word)
     if not _HAS_AR.search(word):
         # Latin or other script: only invisible characters are taken out.
@@ -578,7 +577,7 @@ def _repair_word(word: str, lexicon: Lexicon, settings: RepairSettings) -> _Word
     if glued is not None:
         ar_index = 0 if _HAS_AR.search(glued[0]) else 1
         arabic = glued[ar_index]
-        if _PLAIN_AR.fullmatch(arabic):
+        if PLAIN_ARABIC.fullmatch(arabic):
             # The Arabic half gets the same word repair it would get standing alone, in this
             # same pass, so that repairing the repaired text changes nothing.
             fixed_ar, ar_rules, suggestions, confidence = _lexicon_step(arabic, [], lexicon, settings)
@@ -593,7 +592,7 @@ def _repair_word(word: str, lexicon: Lexicon, settings: RepairSettings) -> _Word
     key = lookup_key(w)
     if key in lexicon.plain_forms_above(settings.rare_max_zipf):
         return w, applied, None, 1.0, w  # a common word under the author's marks (المقرَّر)
-    if _PLAIN_AR.fullmatch(key):
+    if PLAIN_ARABIC.fullmatch(key):
         return (*_lexicon_step(w, applied, lexicon, settings), w)
     return w, applied, None, 0.99, w
 
@@ -1122,7 +1121,7 @@ def _joins(left: str, right: str, lexicon: Lexicon, settings: RepairSettings) ->
     clitic = len(left) == 1 and left in "بكل"
     if clitic and len(right) < 2:
         return False
-    if not (_PLAIN_AR.fullmatch(left) and _PLAIN_AR.fullmatch(right)):
+    if not (PLAIN_ARABIC.fullmatch(left) and PLAIN_ARABIC.fullmatch(right)):
         return False  # marks or a tatweel: the author wrote the prefix apart on purpose (بـ اكبر)
     if clitic:
         ok = lexicon.info(left + right).known and lexicon.info(right).zipf > 0

@@ -43,8 +43,8 @@ _CHECKED_COST = 0.6
 _UNCONFIRMED_PENALTY = 0.5
 #: The letters candidates are made of (the base Arabic letters wordfreq's forms use).
 _ALPHABET = tuple(chr(c) for c in list(range(0x0621, 0x063B)) + list(range(0x0641, 0x064B)))
-#: A word of bare Arabic letters only (no marks, tatweel, digits or other scripts).
-_PLAIN_ARABIC = re.compile("[\u0621-\u063A\u0641-\u064A]+")
+#: A word of bare Arabic letters only (no marks, tatweel, digits or other scripts): the letters of _ALPHABET.
+PLAIN_ARABIC = re.compile("[\u0621-\u063A\u0641-\u064A]+")
 _DEBIAN_HUNSPELL = (Path("/usr/share/hunspell/ar"), Path("/usr/share/myspell/dicts/ar"), Path("/usr/share/myspell/ar"))
 
 
@@ -328,7 +328,7 @@ class Lexicon:
         key = ("plain_above", min_zipf)
         hit = self._frequent.get(key)
         if hit is None:
-            plain = _PLAIN_ARABIC.fullmatch
+            plain = PLAIN_ARABIC.fullmatch
             hit = self._frequent[key] = frozenset(w for w, z in self.zipf.items() if z > min_zipf and plain(w))
         return hit
 
@@ -492,7 +492,7 @@ class Lexicon:
             stem: The (damaged) word or stem.
             dear: Also the dear edits (any substitution or insertion); False keeps
                 the cheap ones only (look-alike substitutions, restored thin letters,
-                deletions, transpositions), a fifth of the strings.
+                deletions, transpositions).
         """
         if self.symspell is not None or self.max_edit_distance > 1:
             return self._symspell_forms(stem)
