@@ -177,7 +177,7 @@ def warm_up(lexicon: Lexicon, settings: RepairSettings | None = None) -> None:
     """
     settings = settings or RepairSettings()
     lexicon.warm()
-    lexicon.plain_forms_above(settings.rare_max_zipf)
+    lexicon.plain_forms_known(settings.rare_max_zipf, settings.context_known_count)
     if lexicon.context is not None and settings.realword_min_pairs > 0:
         lexicon.real_word_variants(settings.realword_min_gap, _inner_substitution)
 
@@ -213,8 +213,9 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
     counts = Counter(live_toks)
     known = cache.verdicts
     new = set(counts).difference(known)  # C speed: the set is iterated, the big dict probed
-    # Most new tokens are common words of bare letters, left as they are: settled at C speed too.
-    common = lexicon.plain_forms_above(settings.rare_max_zipf).intersection(new)
+    # Most new tokens are common words of bare letters, or words real text has, left as they
+    # are: settled at C speed too.
+    common = lexicon.plain_forms_known(settings.rare_max_zipf, settings.context_known_count).intersection(new)
     known.update(dict.fromkeys(common))
     for t in new.difference(common):
         hit = _repair_word(t, lexicon, settings)
@@ -329,7 +330,7 @@ def _real_word_flags(
     variants = lexicon.real_word_variants(settings.realword_min_gap, _inner_substitution)
     bigrams = ctx.bigrams
     # The text's distinct words first (a few hundred probes of the big table, not one per token).
-    suspects = {t for t in (distinct if distinct is not None else toks) if t in variants}
+    suspects = variants.keys() & (distinct.keys() if distinct is not None else set(toks))  # iterates the smaller
     if not suspects:
         return
     for i in compress(range(len(toks)), map(suspects.__contains__, toks)):
@@ -566,6 +567,10 @@ def _repair_word(word: str, lexicon: Lexicon, settings: RepairSettings) -> _Word
         if new != w:
             applied.append(name)
             w = new
+    if PLAIN_ARABIC.fullmatch(lookup_key(w)):
+        # Arabic letters under marks (most such words: تُخضِع, داخلياً): no other script or
+        # Persian letter left for the steps below, only the lexicon's verdict.
+        return _plain_verdict(w, applied, lexicon, settings)
     if settings.persian_letters:
         new = map_persian_letters(w, rules)
         if new != w:
@@ -589,12 +594,16 @@ def _repair_word(word: str, lexicon: Lexicon, settings: RepairSettings) -> _Word
             return glued[0] + " " + glued[1], applied + ["glued_latin"], None, 0.95, w
     if foreign_runs(w):
         return (*_foreign_step(w, applied, lexicon, settings), w)
-    key = lookup_key(w)
-    if key in lexicon.plain_forms_above(settings.rare_max_zipf):
-        return w, applied, None, 1.0, w  # a common word under the author's marks (المقرَّر)
-    if PLAIN_ARABIC.fullmatch(key):
-        return (*_lexicon_step(w, applied, lexicon, settings), w)
+    if PLAIN_ARABIC.fullmatch(lookup_key(w)):  # plain once a Persian letter is mapped (اسپم -> اسبم -> اسم)
+        return _plain_verdict(w, applied, lexicon, settings)
     return w, applied, None, 0.99, w
+
+
+def _plain_verdict(w: str, applied: list[str], lexicon: Lexicon, settings: RepairSettings) -> _WordResult:
+    """The verdict on a word of Arabic letters (marks aside) once the character rules ran."""
+    if lookup_key(w) in lexicon.plain_forms_known(settings.rare_max_zipf, settings.context_known_count):
+        return w, applied, None, 1.0, w  # a known word under the author's marks (المقرَّر)
+    return (*_lexicon_step(w, applied, lexicon, settings), w)
 
 
 def _char_rules(rules: RuleData, settings: RepairSettings) -> list[tuple[str, Callable[[str], str]]]:

@@ -332,6 +332,25 @@ class Lexicon:
             hit = self._frequent[key] = frozenset(w for w, z in self.zipf.items() if z > min_zipf and plain(w))
         return hit
 
+    def plain_forms_known(self, min_zipf: float, context_min_count: int) -> frozenset[str]:
+        """Bare-Arabic forms the corrector leaves as they are without looking further (built once).
+
+        The forms more frequent than ``min_zipf`` (:meth:`plain_forms_above`) and, with
+        a context model, those real text has at least ``context_min_count`` times: a
+        word seen in edited text is a word (``_seen_in_context`` in the core), so a new
+        text's words can be settled by one set intersection.
+        """
+        key = ("plain_known", min_zipf, context_min_count)
+        hit = self._frequent.get(key)
+        if hit is None:
+            hit = self.plain_forms_above(min_zipf)
+            if self.context is not None and context_min_count > 0:
+                plain = PLAIN_ARABIC.fullmatch
+                seen = [w for w, n in self.context.unigrams.items() if n >= context_min_count and plain(w)]
+                hit = hit.union(seen)
+            self._frequent[key] = hit
+        return hit
+
     @property
     def one_edit_index(self) -> OneEditIndex:
         """The deletion index of the candidate forms (built on first use)."""
