@@ -9,16 +9,20 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..errors import InputError, InputNotFoundError
+from ..errors import ConfigError, InputError
 
 
 def repair_command(
-    source: Annotated[Optional[str], typer.Argument(help="A UTF-8 text file, or - (the default) for stdin.")] = "-",
+    source: Annotated[
+        Optional[str],
+        typer.Argument(help="A text file (UTF-8, UTF-8 with BOM or Windows-1256), or - (the default) for stdin."),
+    ] = "-",
     diff: Annotated[bool, typer.Option("--diff", help="Show the edits (applied and flagged) instead of the text.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Write the edit log as JSON instead of the text.")] = False,
     config: Annotated[
         Optional[Path], typer.Option("--config", "-c", help="Repair settings TOML (default: configs/repair.toml).")
     ] = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding (e.g. cp1256).")] = None,
 ) -> None:
     """Repair OCR damage in Arabic text and write the repaired text to stdout."""
     from ..config import PROJECT_ROOT
@@ -26,7 +30,9 @@ def repair_command(
     from .lexicon import Lexicon
     from .stage import load_repair_settings
 
-    text = _read_source(source or "-")
+    if diff and as_json:
+        raise ConfigError("--diff and --json: expected one of them, found both")
+    text = _read_source(source or "-", encoding)
     overrides = {"config": str(config.resolve())} if config is not None else {}
     settings = load_repair_settings(overrides, root=PROJECT_ROOT)
     result = repair_text(text, Lexicon.load(settings.lexicon), settings)
@@ -72,17 +78,21 @@ def format_diff(text: str, edits: list) -> list[str]:
     return lines
 
 
-def _read_source(source: str) -> str:
+def _read_source(source: str, encoding: str | None = None) -> str:
+    """The text of ``source`` (a path or ``-`` for stdin), decoded as ``diplo run`` decodes articles.
+
+    Raises:
+        InputNotFoundError: No such file, or a directory.
+        InputError: Empty, binary, undecodable, or without a single Arabic letter.
+    """
+    from ..textio import arabic_letter_count, decode_bytes, read_text_file
+
     if source == "-":
-        data = sys.stdin.buffer.read()
         name = "<stdin>"
+        text, _ = decode_bytes(sys.stdin.buffer.read(), name, encoding)
     else:
-        path = Path(source)
-        if not path.is_file():
-            raise InputNotFoundError(source)
-        data = path.read_bytes()
         name = source
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(name, f"expected UTF-8 text, found undecodable bytes at offset {exc.start}") from None
+        text, _ = read_text_file(source, encoding)
+    if not arabic_letter_count(text):
+        raise InputError(name, "no Arabic text found (expected Arabic text to repair)")
+    return text

@@ -28,12 +28,17 @@ def load_repair_settings(overrides: dict[str, Any] | None = None, root: Path = P
         root: The project root that relative paths refer to.
 
     Raises:
-        ConfigError: The settings file is not TOML or a setting is unknown or mistyped.
+        ConfigError: A named settings file is missing, the settings file is not TOML, or a
+            setting is unknown or mistyped.
     """
     overrides = dict(overrides or {})
     overrides.pop("enabled", None)
     overrides.pop("kinds", None)
-    path = root / overrides.pop("config", "configs/repair.toml")
+    named = overrides.pop("config", None)
+    path = root / (named or "configs/repair.toml")
+    if named is not None and not path.is_file():
+        # A settings file asked for by name must exist: silently using the defaults would hide a typo.
+        raise ConfigError(f"{path}: repair settings file not found")
     base: dict[str, Any] = {}
     if path.exists():
         try:
