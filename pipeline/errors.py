@@ -43,6 +43,15 @@ class StructureError(DiploError, ValueError):
         super().__init__(f"{source}: {problem}")
 
 
+class OutputError(DiploError, OSError):
+    """An output file or folder cannot be written (not a folder, no permission, disk full)."""
+
+    def __init__(self, target: str, problem: str) -> None:
+        self.target = target
+        self.problem = problem
+        super().__init__(f"{target}: {problem}")
+
+
 class ConfigError(DiploError, ValueError):
     """The pipeline configuration is invalid (unknown stage, missing requirement, bad value)."""
 

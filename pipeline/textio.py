@@ -15,7 +15,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from .errors import InputError, InputNotFoundError
+from .errors import InputError, InputNotFoundError, OutputError
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -123,16 +123,39 @@ def write_atomic(path: str | Path, text: str) -> None:
 
     The text goes to a temporary file in the same folder, which then replaces
     the target in one rename.
+
+    Raises:
+        OutputError: The target is a folder, or it or its folder cannot be created or written.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    if target.is_dir():
+        raise OutputError(str(target), "is a folder, expected a file name to write")
+    if target.parent.exists() and not target.parent.is_dir():
+        raise OutputError(str(target.parent), "is a file, expected a folder to write into")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        # e.g. a folder without write permission, or a path under a missing mount.
+        raise OutputError(str(target), f"cannot be written ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            # mkstemp creates the file readable by its owner only; give it the mode a plain open() would.
+            os.fchmod(handle.fileno(), 0o666 & ~_umask())
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(str(target), f"cannot be written ({exc.strerror or exc})") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process's file-creation mask (read by setting it and putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

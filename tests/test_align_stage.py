@@ -114,3 +114,35 @@ def test_cli_formats(seed_path, capsys):
     assert capsys.readouterr().out.startswith("kind\tscore")
     assert main(["align", str(seed_path), "--format", "xml"]) == 2
     assert "--format: expected one of table, tmx, tsv, found 'xml'" in capsys.readouterr().err
+
+
+def test_tmx_parses_with_control_characters_in_the_text(aligned):
+    """A stray control character from a PDF conversion must not make the TMX file unreadable."""
+    pairs = aligned_pairs(aligned)
+    pairs[0].ar[0] = pairs[0].ar[0].replace(" ", "\x01 ", 1)
+    pairs[0].en[0] = pairs[0].en[0].replace(" ", "\x0c\x1b ", 1)
+    root = ET.fromstring(to_tmx(pairs, source="seed\x02.txt").encode("utf-8"))
+    segs = [seg.text for seg in root.findall("body/tu")[0].iter("seg")]
+    assert segs[0].startswith("الدبلوماسية الرقمية") and segs[1].startswith("Digital Diplomacy and")
+    assert not any(c in "".join(segs) for c in "\x01\x0c\x1b")
+
+
+def test_cli_no_english_abstract_warns_on_stderr_and_writes_tmx(tmp_path, capsys, seed_raw):
+    """An article without an English abstract: exit 0, a TMX file that parses, the warning on stderr only."""
+    from pipeline.cli import main
+
+    lines = seed_raw.split("\n")
+    start = lines.index("summary")
+    end = next(n for n, line in enumerate(lines) if line.startswith("Keywords:"))
+    article = tmp_path / "no-english-abstract.txt"
+    article.write_text("\n".join(lines[:start] + lines[end + 1 :]), encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    assert main(["align", str(article), "--format", "tmx", "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert f"warning: {article}: align: no English abstract" in captured.err
+    root = ET.parse(out).getroot()
+    assert [tu.find("prop[@type='x-kind']").text for tu in root.findall("body/tu")] == ["title"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([article.name, out.name])  # no temporary file left
+    assert main(["align", str(article), "--format", "tsv", "--out", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.endswith(f"{tmp_path}: is a folder, expected a file name to write\n")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 import subprocess
 import sys
 
@@ -72,3 +74,31 @@ def test_console_script_exit_status():
                           capture_output=True, text=True)
     assert done.returncode == 2
     assert done.stderr.strip() == "error: /nonexistent/article.txt: no such file"
+
+
+_NO_MODELS = ["--disable", "repair", "--disable", "align", "--disable", "ner", "--disable", "classify"]
+
+
+def test_out_that_is_a_file_or_unwritable_is_one_line(tmp_path, capsys, seed_path):
+    not_a_folder = tmp_path / "results"
+    not_a_folder.write_text("keep me\n", encoding="utf-8")
+    assert main(["run", str(seed_path), "--out", str(not_a_folder), *_NO_MODELS]) == 2
+    err = capsys.readouterr().err
+    assert err == f"error: {not_a_folder}: is a file, expected a folder to write into\n"
+    assert not_a_folder.read_text(encoding="utf-8") == "keep me\n"
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    if os.access(locked, os.W_OK):  # running as root: permissions are not enforced
+        return
+    assert main(["run", str(seed_path), "--out", str(locked), *_NO_MODELS]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot be written" in err and "Traceback" not in err
+
+
+def test_written_json_has_the_usual_file_mode(tmp_path, seed_path):
+    """The atomic write goes through a private temporary file; the result must still be readable by others."""
+    out = tmp_path / "out"
+    assert main(["run", str(seed_path), "--out", str(out), *_NO_MODELS]) == 0
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert stat.S_IMODE((out / f"{seed_path.stem}.json").stat().st_mode) == 0o666 & ~mask

@@ -50,10 +50,7 @@ def render(article: Article, fmt: str) -> str:
 
     pairs = aligned_pairs(article)
     if fmt == "table":
-        out = to_table(pairs)
-        if article.warnings:
-            out += "\n" + "\n".join(f"warning: {w}" for w in article.warnings) + "\n"
-        return out
+        return to_table(pairs)
     if fmt == "tmx":
         return to_tmx(pairs, source=article.source)
     if fmt == "tsv":
@@ -73,8 +70,14 @@ def align_command(
 
     if fmt not in FORMATS:
         raise ConfigError(f"--format: expected one of {', '.join(FORMATS)}, found {fmt!r}")
-    text = render(align_article(article, config, encoding), fmt)
+    from ..textio import write_atomic
+
+    aligned = align_article(article, config, encoding)
+    text = render(aligned, fmt)
     if out is None:
         sys.stdout.write(text)
     else:
-        out.write_text(text, encoding="utf-8")
+        write_atomic(out, text)
+    # Warnings (e.g. no English abstract) go to stderr in every format, so a TMX or TSV file stays clean.
+    for warning in aligned.warnings:
+        typer.echo(f"warning: {article}: {warning}", err=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -46,6 +47,15 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+# Characters XML 1.0 forbids (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF): a stray one
+# from a PDF conversion would make the whole TMX file unreadable to an XML parser.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
 def to_table(pairs: list[AlignedPair], width: int = 120) -> str:
     """A readable side-by-side table: English on the left, Arabic on the right, one block per link."""
     col = max(20, (width - 20) // 2)
@@ -68,7 +78,8 @@ def to_tmx(pairs: list[AlignedPair], source: str | None = None) -> str:
 
     Arabic is the source language. Each ``<tu>`` carries the link kind, the
     sentence ids and the score as ``<prop>`` elements; a side of several
-    sentences is one ``<seg>`` of the sentences joined by a space.
+    sentences is one ``<seg>`` of the sentences joined by a space. Control
+    characters that XML 1.0 does not allow are left out, so the file always parses.
     """
     tmx = ET.Element("tmx", version="1.4")
     ET.SubElement(
@@ -86,14 +97,14 @@ def to_tmx(pairs: list[AlignedPair], source: str | None = None) -> str:
         tu = ET.SubElement(body, "tu")
         for name, value in (("x-kind", p.kind), ("x-ar-ids", " ".join(p.ar_ids)), ("x-en-ids", " ".join(p.en_ids)), ("x-score", f"{p.score:.4f}")):
             prop = ET.SubElement(tu, "prop", type=name)
-            prop.text = value
+            prop.text = _xml_text(value)
         if source:
             note = ET.SubElement(tu, "note")
-            note.text = source
+            note.text = _xml_text(source)
         for lang, sents in (("ar", p.ar), ("en", p.en)):
             tuv = ET.SubElement(tu, "tuv", {_XML_LANG: lang})
             seg = ET.SubElement(tuv, "seg")
-            seg.text = _one_line(" ".join(sents))
+            seg.text = _one_line(_xml_text(" ".join(sents)))
     ET.indent(tmx)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tmx, encoding="unicode") + "\n"
 
