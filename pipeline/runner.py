@@ -86,12 +86,19 @@ class Pipeline:
             disable: Stage names to leave out of this run.
 
         Raises:
-            ConfigError: An unknown stage, or stages whose requirements no earlier stage provides
+            ConfigError: An unknown stage (also in ``disable``), or stages whose requirements no earlier stage provides
                 (all such problems are reported at once).
         """
         if not isinstance(config, PipelineConfig):
             config = load_config(config)
         disabled = set(disable)
+        known = [*config.stages, *(n for n in STAGE_REGISTRY if n not in config.stages)]
+        unknown = sorted(disabled - set(known) - {"read"})
+        if unknown:
+            # A misspelt --disable would otherwise run the very stage the user meant to leave out.
+            raise ConfigError(
+                f"--disable: unknown stage(s) {', '.join(map(repr, unknown))}; expected one of {', '.join(known)}"
+            )
         names = [n for n in config.enabled_stages() if n not in disabled]
         if not names or names[0] != "read":
             raise ConfigError("the first stage of [pipeline] stages must be 'read'")

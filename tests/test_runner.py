@@ -64,3 +64,11 @@ def test_config_file_errors(tmp_path):
 def test_public_api_loads_the_default_config():
     nlp = pipeline.load(disable=["repair", "align", "ner", "classify"])
     assert nlp.stage_names == ["read"]
+
+
+def test_disabling_an_unknown_stage_is_an_error(seed_path):
+    """A misspelt --disable must not silently run the stage it meant to leave out."""
+    with pytest.raises(ConfigError, match="--disable: unknown stage.*'nerr'.*expected one of read, repair"):
+        Pipeline.from_config(_read_only(), disable=["nerr"])
+    # Disabling a registered stage the config does not list is harmless.
+    assert Pipeline.from_config(_read_only(), disable=["ner"]).stage_names == ["read"]
