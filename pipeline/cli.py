@@ -161,7 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     except DiploError as exc:
         if _STATE["debug"]:
             raise
-        typer.echo(f"error: {exc}", err=True)
+        # One line, whatever the message quotes (spaCy's config errors, for one, span several lines).
+        message = " ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+        typer.echo(f"error: {message}", err=True)
         return exc.exit_code
     return 0
 

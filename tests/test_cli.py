@@ -14,6 +14,8 @@ import pytest
 from pipeline.cli import main
 from pipeline.document import Article
 
+from .conftest import REPO
+
 
 def test_run_writes_one_json_per_article_and_leaves_the_input_alone(tmp_path, seed_path, capsys):
     before = hashlib.sha256(seed_path.read_bytes()).hexdigest()
@@ -102,3 +104,18 @@ def test_written_json_has_the_usual_file_mode(tmp_path, seed_path):
     mask = os.umask(0o022)
     os.umask(mask)
     assert stat.S_IMODE((out / f"{seed_path.stem}.json").stat().st_mode) == 0o666 & ~mask
+
+
+def test_corrupt_ner_model_is_one_line_naming_the_folder(tmp_path, capsys, seed_path):
+    """spaCy's config errors span several lines; the CLI still prints one line that names the model folder."""
+    broken = tmp_path / "ner-broken"
+    broken.mkdir()
+    (broken / "config.cfg").write_text("garbage [[[\n", encoding="utf-8")
+    # The shipped meta.json, so that spaCy gets as far as parsing the config.
+    (broken / "meta.json").write_bytes((REPO / "models" / "ner-ar" / "meta.json").read_bytes())
+    cfg = tmp_path / "pipeline.toml"
+    cfg.write_text(f'[pipeline]\nstages = ["read", "ner"]\n[stages.ner]\nmodel = "{broken}"\n', encoding="utf-8")
+    assert main(["run", str(seed_path), "--config", str(cfg)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {broken}: corrupt NER model: spaCy cannot load it")
+    assert err.count("\n") == 1 and "Traceback" not in err
