@@ -119,3 +119,27 @@ def test_corrupt_ner_model_is_one_line_naming_the_folder(tmp_path, capsys, seed_
     err = capsys.readouterr().err
     assert err.startswith(f"error: {broken}: corrupt NER model: spaCy cannot load it")
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"),
+    [
+        ([], "repair"),
+        (["run"], "--disable"),
+        (["read"], "--encoding"),
+        (["repair"], "--encoding"),
+        (["align"], "TMX 1.4"),
+        (["evaluate"], "--stage"),
+        (["train", "ner"], "Skip the config's [pretraining]"),
+        (["train", "classifier"], "whose [stages.classify] train"),
+    ],
+)
+def test_every_help_renders_and_keeps_square_brackets(command, shown):
+    """Rich markup would swallow a bracketed TOML table name such as [pretraining] in an option's help."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, [*command, "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    assert shown in " ".join(result.output.split())

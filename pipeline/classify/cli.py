@@ -17,7 +17,7 @@ def train_classifier_command(
     ] = None,
     corpus: Annotated[Path | None, typer.Option("--corpus", help="Annotated corpus folder (default: corpus/).")] = None,
     config: Annotated[
-        Path | None, typer.Option("--config", "-c", help="Pipeline config whose [stages.classify] train table is used.")
+        Path | None, typer.Option("--config", "-c", help="Pipeline config whose \\[stages.classify] train table is used.")
     ] = None,
     no_cv: Annotated[
         bool, typer.Option("--no-cv", help="Skip the grouped cross-validation (meta.json then has no scores).")

@@ -30,7 +30,7 @@ def train_ner_command(
         bool, typer.Option("--no-norms", help="Keep spaCy's default NORM (no Arabic norm table).")
     ] = False,
     no_pretrain: Annotated[
-        bool, typer.Option("--no-pretrain", help="Skip the config's [pretraining] (spacy pretrain) step.")
+        bool, typer.Option("--no-pretrain", help="Skip the config's \\[pretraining] (spacy pretrain) step.")
     ] = False,
     seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
     max_steps: Annotated[
