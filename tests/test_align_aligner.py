@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 
 import numpy as np
@@ -13,6 +14,7 @@ from pipeline.align.gale_church import gale_church_align
 from pipeline.align.metrics import score_documents
 from pipeline.align.stage import AR_EN_PARAMS, TEXTBERG_PARAMS
 from pipeline.align.testsets import derive_un_document, load_textberg, load_un_documents
+from tests.conftest import REPO
 
 
 @pytest.fixture(scope="module")
@@ -132,6 +134,21 @@ def test_unequal_lengths_and_empty_sentences(encoder):
     assert linked and 0 in linked[0].src
     assert aligner.align([], en) == [type(beads[0])((), (0,), 0.0)]
     assert aligner.align(ar, []) and all(not b.tgt for b in aligner.align(ar, []))
+
+
+def test_english_abstract_much_shorter_than_the_arabic_one(encoder, seed_raw):
+    """The seed's gold abstract sentences with the English cut to its first one or two sentences."""
+    gold = [json.loads(line) for line in (REPO / "corpus" / "gold" / "sentences.jsonl").open(encoding="utf-8")]
+    raw = seed_raw
+    ar = [raw[g["start"] : g["end"]] for g in gold if g["lang"] == "ar"]
+    en = [raw[g["start"] : g["end"]] for g in gold if g["lang"] == "en"]
+    aligner = Aligner(encoder, AR_EN_PARAMS)
+    # With only the first English sentence the whole-text length ratio (0.2) is no translation
+    # ratio; the sentence still renders the first Arabic sentence.
+    linked = [(b.src, b.tgt) for b in aligner.align(ar, en[:1], "ar", "en") if b.src and b.tgt]
+    assert linked == [((0,), (0,))]
+    linked = [(b.src, b.tgt) for b in aligner.align(ar, en[:2], "ar", "en") if b.src and b.tgt]
+    assert linked == [((0,), (0,)), ((1,), (1,))]
 
 
 def test_one_to_three_split(encoder):

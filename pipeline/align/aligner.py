@@ -11,7 +11,8 @@ as configured). The cost of a bead combines:
   it is to the other text's sentences on average (a margin, as in
   Artetxe & Schwenk 2019);
 * **length**: the Gale–Church (1993) length-ratio cost, with the character
-  ratio estimated from the document itself;
+  ratio estimated from the document itself, within a factor of the language
+  pair's usual ratio (one side may render only part of the other);
 * **lexical anchors**: numbers, dates and tokens that the two texts share
   (Latin-script words and acronyms in an Arabic text, names, or Arabic names
   transliterated to Latin letters), weighted by rarity;
@@ -82,6 +83,12 @@ class AlignerParams:
     local_margin: float = 0.0
     #: Exponent of the ``bertalign`` mode's length factor (0 = no length factor).
     len_exp: float = 1.0
+    #: Expected characters of target text per character of source text in a translation.
+    length_ratio: float = 1.0
+    #: The length cost uses the document's own ratio of the two texts' lengths, kept within
+    #: this factor of ``length_ratio``: when one side is much shorter (an English abstract that
+    #: renders only the first Arabic sentence) the whole-text ratio is not a translation ratio.
+    ratio_spread: float = 1.6
 
 
 # -- lexical anchors -----------------------------------------------------------
@@ -294,10 +301,16 @@ class Aligner:
             out[(k, l)] = sim
         return out
 
+    def _length_ratio(self, s_len: np.ndarray, t_len: np.ndarray) -> float:
+        """Target characters per source character: the document's own, within ``ratio_spread`` of the prior."""
+        p = self.params
+        ratio = max(t_len.sum(), 1.0) / max(s_len.sum(), 1.0)
+        return float(min(max(ratio, p.length_ratio / p.ratio_spread), p.length_ratio * p.ratio_spread))
+
     def _length_costs(self, src: list[str], tgt: list[str], beads: list[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
         s_len = np.array([len(s) for s in src], dtype=float)
         t_len = np.array([len(t) for t in tgt], dtype=float)
-        ratio = max(t_len.sum(), 1.0) / max(s_len.sum(), 1.0)
+        ratio = self._length_ratio(s_len, t_len)
         s_cum = np.concatenate([[0.0], np.cumsum(s_len)])
         t_cum = np.concatenate([[0.0], np.cumsum(t_len)])
         out = {}
@@ -316,7 +329,7 @@ class Aligner:
         """Bertalign's length factor ``log2(1 + min/max)`` of the two sides' character counts (target scaled)."""
         s_len = np.array([len(s) for s in src], dtype=float)
         t_len = np.array([len(t) for t in tgt], dtype=float)
-        ratio = max(s_len.sum(), 1.0) / max(t_len.sum(), 1.0)
+        ratio = 1.0 / self._length_ratio(s_len, t_len)
         s_cum = np.concatenate([[0.0], np.cumsum(s_len)])
         t_cum = np.concatenate([[0.0], np.cumsum(t_len)])
         out = {}
