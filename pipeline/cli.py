@@ -54,6 +54,11 @@ def run_command(
     from .runner import Pipeline
     from .textio import write_atomic
 
+    from .errors import OutputError
+
+    if out is not None and out.exists() and not out.is_dir():
+        # Reported now, not after the models have loaded and the first article has run.
+        raise OutputError(str(out), "is a file, expected a folder to write into")
     cfg = load_config(config)
     reader_settings = ReaderSettings.from_dict(cfg.stage_settings("read"))
     # Read every input first: a bad file is reported before any model is loaded.
