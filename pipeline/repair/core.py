@@ -551,10 +551,8 @@ def _repair_word(word: str, lexicon: Lexicon, settings: RepairSettings) -> _Word
         the word is left for review (else None), the confidence of the decision, and the
         form after the character rules only.
     """
-    if lexicon.zipf.get(word, 0.0) > settings.rare_max_zipf and PLAIN_ARABIC.fullmatch(word):
-        return word, [], None, 1.0, word
     if PLAIN_ARABIC.fullmatch(word):
-        return (*_lexicon_step(word, [], lexicon, settings), word)
+        return _plain_verdict(word, [], lexicon, settings)
     if not _HAS_AR.search(word):
         # Latin or other script: only invisible characters are taken out.
         fixed = remove_invisible(word, lexicon.rules)
