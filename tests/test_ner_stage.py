@@ -168,3 +168,25 @@ def test_organisation_named_as_a_site_is_a_platform(stage) -> None:
     as_org = "أعلنت بي بي سي أن السفير نشر النتيجة"
     assert ("بي بي سي", "PLATFORM") in [(as_site[f.start : f.end], f.label) for f in stage.entities_ar(as_site)]
     assert ("بي بي سي", "ORG") in [(as_org[f.start : f.end], f.label) for f in stage.entities_ar(as_org)]
+
+
+@pytest.mark.parametrize("space", ["\t", "\u00a0"])
+def test_tabs_and_no_break_spaces_between_words_tag_like_spaces(stage, seed_raw, tagged, space) -> None:
+    """A PDF conversion that writes tabs or no-break spaces between words finds the same entities.
+
+    The tagger took any space but U+0020 for a token of its own, so "محمد\\tصلاح" came out as
+    the padded PER "محمد\\t" (fuzz run of scripts/fuzz_pipeline.py).
+    """
+    import copy
+
+    from pipeline.reader import read_article
+
+    start = seed_raw.index("محمد صلاح")
+    line_start, line_end = seed_raw.rindex("\n", 0, start) + 1, seed_raw.index("\n", start)
+    text = seed_raw[:line_start] + seed_raw[line_start:line_end].replace(" ", space) + seed_raw[line_end:]
+    article = stage(copy.deepcopy(read_article(text, name="spaced")))
+    assert all(e.text == e.text.strip() for e in article.entities)
+    assert any(e.text == f"محمد{space}صلاح" and e.label == "PER" for e in article.entities)
+    same_line = [(e.start, e.end, e.label) for e in tagged.entities if line_start <= e.start < line_end]
+    assert len(same_line) >= 3
+    assert [(e.start, e.end, e.label) for e in article.entities if line_start <= e.start < line_end] == same_line

@@ -42,6 +42,11 @@ LEXICON_FILE = "name_words.json"
 COUNTS_FILE = "word_counts.json"
 _ARABIC = re.compile(r"[\u0621-\u064A]")
 _AR_PASSAGE_KINDS = ("abstract", "paragraph", "list_item")
+#: Whitespace other than the plain space (tab, no-break space, line/paragraph separators, ...),
+#: each read as one plain space by the model and the rules: the tagger learnt single spaces
+#: between words and takes any other space for a token of its own, often inside a name
+#: ("محمد\tصلاح" gave "محمد\t"). One character for one, so offsets do not move.
+_OTHER_SPACES = {ord(c): " " for c in map(chr, range(0x3000 + 1)) if c.isspace() and c != " "}
 
 
 @dataclass(frozen=True)
@@ -320,8 +325,8 @@ class NerStage:
         units = [_units(a) for a in articles]
         all_ar = [u for ar, _ in units for u in ar]
         all_en = [u for _, en in units for u in en]
-        found_ar = iter(self.predict_ar([u.text for u in all_ar]) if all_ar else [])
-        found_en = iter(self.predict_en([u.text for u in all_en]) if all_en else [])
+        found_ar = iter(self.predict_ar([plain_spaces(u.text) for u in all_ar]) if all_ar else [])
+        found_en = iter(self.predict_en([plain_spaces(u.text) for u in all_en]) if all_en else [])
         for article, (units_ar, units_en) in zip(articles, units, strict=True):
             article.entities = []
             ids: list[str] = []
@@ -329,7 +334,10 @@ class NerStage:
             pairs = [(u, next(found_ar)) for u in units_ar] + [(u, next(found_en)) for u in units_en]
             for unit, found in pairs:
                 for f in found:
-                    start, end = unit.map.span_to_raw(f.start, f.end)
+                    s, e = _trimmed(unit.text, f.start, f.end)
+                    if e <= s:
+                        continue
+                    start, end = unit.map.span_to_raw(s, e)
                     if end <= start:
                         continue
                     article.entities.append(
@@ -567,6 +575,20 @@ class _Unit:
     lang: str
     kind: str
     passage_id: str | None
+
+
+def plain_spaces(text: str) -> str:
+    """``text`` with every whitespace character a plain space (same length, so offsets hold)."""
+    return text.translate(_OTHER_SPACES)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """An entity span without whitespace at its edges (an entity never starts or ends in a space)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _units(article: Article) -> tuple[list[_Unit], list[_Unit]]:
