@@ -23,6 +23,9 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _CONTROL = re.compile(r"[\x00-\x08\x0B\x0E-\x1F\x7F]")
 # Letters of Windows-1256 that are not Arabic: a real cp1256 Arabic text is mostly Arabic letters.
 _MIN_ARABIC_SHARE_CP1256 = 0.5
+# A text with at least this many UTF-8 Arabic letters per invalid sequence is damaged UTF-8, not
+# another codec (read as Windows-1256 nearly every Arabic letter of a UTF-8 file is invalid UTF-8).
+_MAX_BAD_PER_UTF8_LETTERS = 20
 
 
 def arabic_letter_count(text: str) -> int:
@@ -46,6 +49,14 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> tuple
     """
     if not data.strip():
         raise InputError(source, "the file is empty")
+    if encoding is None and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Before the NUL test: UTF-16 text (Notepad's "Unicode") is full of NUL bytes.
+        try:
+            return _check_text(data.decode("utf-16"), source), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                source, f"starts with a UTF-16 byte-order mark but has invalid UTF-16 at byte offset {exc.start}"
+            ) from None
     if b"\x00" in data[:8192]:
         raise InputError(source, "this is a binary file (it contains NUL bytes), not a text article")
     if encoding is not None:
@@ -68,12 +79,11 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> tuple
             raise InputError(
                 source, f"starts with a UTF-8 byte-order mark but has invalid UTF-8 at byte offset {exc.start + 3}"
             ) from None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _check_text(data.decode("utf-16"), source), "utf-16"
     try:
         return _check_text(data.decode("utf-8"), source), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    _refuse_damaged_utf8(data, source, utf8_error)
     # Not UTF-8: the only other encoding Arabic PDFs are commonly converted to is Windows-1256.
     try:
         text = data.decode("cp1256")
@@ -87,6 +97,31 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> tuple
         source,
         f"undecodable bytes: not UTF-8 (invalid byte 0x{data[utf8_error.start]:02x} at byte offset {utf8_error.start}) "
         "and not Arabic Windows-1256; pass --encoding to name the codec",
+    )
+
+
+def _refuse_damaged_utf8(data: bytes, source: str, error: UnicodeDecodeError) -> None:
+    """Refuse UTF-8 Arabic with a few bad bytes (a file cut mid-character, a damaged byte).
+
+    Such a file is not Windows-1256: read as cp1256, its UTF-8 letter pairs turn into
+    mojibake that is itself mostly Arabic letters (ط, ظ) and passed the cp1256 test.
+
+    Raises:
+        InputError: The bytes are UTF-8 Arabic apart from a few invalid sequences.
+    """
+    lenient = data.decode("utf-8", errors="replace")
+    arabic = arabic_letter_count(lenient)
+    bad = lenient.count("\ufffd")
+    if arabic < 20 or bad * _MAX_BAD_PER_UTF8_LETTERS > arabic:
+        return
+    if error.end == len(data) and "end of data" in error.reason:
+        raise InputError(
+            source, f"ends in the middle of a UTF-8 character (byte offset {error.start}): the file looks cut off"
+        )
+    raise InputError(
+        source,
+        f"is UTF-8 Arabic with {bad} invalid byte sequence(s), the first 0x{data[error.start]:02x} at byte offset "
+        f"{error.start}; repair the file or pass --encoding to name its codec",
     )
 
 

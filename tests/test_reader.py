@@ -261,6 +261,32 @@ def test_bad_input_is_refused_with_the_file_and_the_reason(tmp_path, content, me
     assert str(path) in str(info.value)
 
 
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path, seed_raw):
+    # Notepad's "Unicode": full of NUL bytes, and was refused as a binary file.
+    for codec in ("utf-16", "utf-16-be"):
+        path = tmp_path / f"{codec}.txt"
+        data = seed_raw.encode(codec)
+        path.write_bytes(data if data.startswith((b"\xff\xfe", b"\xfe\xff")) else b"\xfe\xff" + data)
+        article = read_article(path)
+        assert article.encoding == "utf-16" and article.raw == seed_raw
+        assert [p.text for p in article.passages] == [p.text for p in read_article(seed_raw, name="s").passages]
+
+
+def test_damaged_utf8_is_refused_not_read_as_windows_1256(tmp_path, seed_raw):
+    # A UTF-8 file cut in the middle of a character, or with one bad byte, used to be read as
+    # Windows-1256 mojibake (ط/ظ letters) without a word.
+    data = seed_raw.encode("utf-8")
+    cut = next(i for i in range(len(data) // 2, len(data)) if 0x80 <= data[i] < 0xC0)
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data[:cut])
+    with pytest.raises(InputError, match=rf"ends in the middle of a UTF-8 character \(byte offset {cut - 1}\): the file looks cut off"):
+        read_article(path)
+    path.write_bytes(data[:cut] + b"\xff" + data[cut:])
+    with pytest.raises(InputError, match=r"is UTF-8 Arabic with \d+ invalid byte sequence\(s\)") as info:
+        read_article(path)
+    assert str(path) in str(info.value)
+
+
 def test_forced_wrong_encoding_names_the_byte(tmp_path):
     path = tmp_path / "latin.txt"
     path.write_bytes("الملخص".encode("cp1256"))
