@@ -466,3 +466,26 @@ def test_stage_repairs_the_seed_article(seed_article, lexicon, repair_settings):
     i = p.clean_text.index("كوسيط")
     s, t = p.clean_map.span_to_raw(i, i + len("كوسيط"))
     assert article.raw[s:t] == "ك وسيط"
+
+
+def test_stage_edits_never_swallow_a_footnote_marker(seed_raw, lexicon, repair_settings):
+    """An edit across a footnote marker is split around it: the edit log keeps the marker.
+
+    The reading text has the marker taken out, so a repair of "المعلوماـتية⁽¹⁾\\xad" spans it;
+    the logged edit used to read 'ـتية⁽¹⁾\\xad' -> 'تية', deleting the citation from the raw text
+    when applied (found by scripts/fuzz_pipeline.py on invisible characters sprinkled in the seed).
+    """
+    from pipeline.reader import read_article
+
+    marker = "المعلوماتية⁽¹⁾"
+    i = seed_raw.index(marker) + len("المعلوماتية")
+    damaged = seed_raw[: i - 3] + "ـ" + seed_raw[i - 3 : i] + "\u200b⁽¹⁾\u00ad\u200c" + seed_raw[i + 3 :]
+    article = RepairStage(lexicon, repair_settings)(read_article(damaged, name="marker.txt"))
+    applied = [e for e in article.edits if e.status == "applied"]
+    for e in applied:
+        assert article.raw[e.start : e.end] == e.original
+        assert "⁽" not in e.original and "⁾" not in e.original
+    repaired_raw = apply_edits(article.raw, applied)[0]
+    assert "المعلوماتية⁽¹⁾." in repaired_raw
+    passage = next(p for p in article.passages if "المعلوماتية." in (p.clean_text or ""))
+    assert [c.number for c in passage.citations][:1] == [1]

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import PROJECT_ROOT, PipelineConfig
-from ..document import Article, Edit
+from ..document import Article, Edit, Passage
 from ..errors import ConfigError
 from .core import repair_text
 from .lexicon import Lexicon
@@ -49,6 +49,45 @@ def load_repair_settings(overrides: dict[str, Any] | None = None, root: Path = P
     base.update(overrides)
     base["lexicon"] = lexicon
     return RepairSettings.from_dict(base, source=str(path))
+
+
+def _raw_edits(passage: Passage, edit: Edit) -> list[tuple[int, int, str]]:
+    """Raw ``(start, end, replacement)`` of an edit made on the passage's reading text.
+
+    An applied edit whose text crosses a place where the reading text leaves raw characters
+    out (a footnote marker such as ``⁽²⁸⁾``, taken out as a citation) is split there, so that
+    no edit claims to replace the marker: applying the raw edits keeps the marker and the
+    reading text of the result is the repaired text. Pieces that stay as they were at either
+    end are left out; the replacement goes to the first changed piece, the others are deleted.
+    """
+    tmap = passage.text_map
+    if edit.end == edit.start:
+        start = tmap.to_raw(edit.start)
+        return [(start, start, edit.replacement)]
+    cuts = [edit.start]
+    for prev, seg in zip(tmap.segments, tmap.segments[1:]):
+        if edit.start < seg.d_start < edit.end and prev.r_end != seg.r_start:
+            cuts.append(seg.d_start)
+    cuts.append(edit.end)
+    if len(cuts) == 2 or edit.status != "applied":
+        start, end = tmap.span_to_raw(edit.start, edit.end)
+        return [(start, end, edit.replacement)]
+    text = passage.text
+    pieces = [(a, b) for a, b in zip(cuts, cuts[1:])]
+    replacement = edit.replacement
+    while len(pieces) > 1 and replacement.startswith(text[pieces[0][0] : pieces[0][1]]):
+        replacement = replacement[pieces[0][1] - pieces[0][0] :]
+        pieces.pop(0)
+    while len(pieces) > 1 and replacement.endswith(text[pieces[-1][0] : pieces[-1][1]]):
+        replacement = replacement[: len(replacement) - (pieces[-1][1] - pieces[-1][0])]
+        pieces.pop()
+    out = []
+    for k, (a, b) in enumerate(pieces):
+        start, end = tmap.span_to_raw(a, b)
+        piece_replacement = replacement if k == 0 else ""
+        if text[a:b] != piece_replacement:
+            out.append((start, end, piece_replacement))
+    return out
 
 
 class RepairStage:
@@ -92,23 +131,21 @@ class RepairStage:
             passage.clean_text = result.clean
             passage.clean_map = passage.text_map.compose(result.map)
             for e in result.edits:
-                start, end = passage.text_map.span_to_raw(e.start, e.end)
-                if e.end == e.start:
-                    end = start
-                article.edits.append(
-                    Edit(
-                        start=start,
-                        end=end,
-                        original=article.raw[start:end],
-                        replacement=e.replacement,
-                        rule=e.rule,
-                        confidence=e.confidence,
-                        kind=e.kind,
-                        status=e.status,
-                        suggestions=list(e.suggestions),
-                        passage_id=passage.id,
+                for start, end, replacement in _raw_edits(passage, e):
+                    article.edits.append(
+                        Edit(
+                            start=start,
+                            end=end,
+                            original=article.raw[start:end],
+                            replacement=replacement,
+                            rule=e.rule,
+                            confidence=e.confidence,
+                            kind=e.kind,
+                            status=e.status,
+                            suggestions=list(e.suggestions),
+                            passage_id=passage.id,
+                        )
                     )
-                )
         return article
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 8) -> Iterator[Article]:
