@@ -38,9 +38,37 @@ _FOOTNOTE = re.compile(rf"⁽[{_SUPERSCRIPT_DIGITS}]+⁾|(?<=\S)[{_SUPERSCRIPT_D
 _LIST_MARKER = re.compile(r"^(?:(?P<num>\d{1,3})\s*[.\-–)](?!\d)\s*|(?P<dash>[-–•])\s+)")
 _SENTENCE_END = ".!?؟…:"
 _CLOSERS = " \t\"'”’»)]}"
-_AR_ABSTRACT = re.compile(r"^(?:الملخص|ملخص|ملخص البحث|ملخص الدراسة|المستخلص|مستخلص)\s*[:：]?\s*", re.UNICODE)
+# Marks and invisible characters OCR and PDF conversion put inside words (vowel marks, tatweel,
+# zero-width and direction marks, soft hyphens): a label or heading is recognised through them.
+_INSIDE_WORD = "[\u064b-\u0652\u0670\u0640\u200b-\u200f\u061c\u00ad\u2060\ufeff]*"
+# Persian letters that OCR gives for their Arabic look-alikes.
+_LETTER_FORMS = {"ك": "[كک]", "ي": "[يیى]", "ى": "[ىيی]"}
+
+
+def _tolerant(*phrases: str) -> str:
+    """A regex alternation of Arabic phrases that also matches them with marks or invisible
+    characters between the letters and Persian look-alike letters (offsets stay raw offsets)."""
+
+    def one(phrase: str) -> str:
+        parts = []
+        for ch in phrase:
+            parts.append(r"\s+" if ch == " " else _LETTER_FORMS.get(ch, re.escape(ch)) + _INSIDE_WORD)
+        return "".join(parts)
+
+    # Longest first: "ملخص البحث" must not stop at "ملخص", leaving "البحث" as text.
+    return "(?:" + "|".join(one(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
+
+
+_AR_ABSTRACT = re.compile(
+    rf"^{_INSIDE_WORD}{_tolerant('الملخص', 'ملخص', 'ملخص البحث', 'ملخص الدراسة', 'المستخلص', 'مستخلص')}\s*[:：]?\s*",
+    re.UNICODE,
+)
 _EN_ABSTRACT = re.compile(r"^(?:summary|abstract)\s*[:：.]?\s*", re.IGNORECASE)
-_AR_KEYWORDS = re.compile(r"^(?:الكلمات المفتاحية|الكلمات الدالة|الكلمات المفاتيح|كلمات مفتاحية|كلمات دالة)\s*[:：]\s*")
+_AR_KEYWORDS = re.compile(
+    rf"^{_INSIDE_WORD}"
+    + _tolerant("الكلمات المفتاحية", "الكلمات الدالة", "الكلمات المفاتيح", "كلمات مفتاحية", "كلمات دالة")
+    + r"\s*[:：]\s*"
+)
 _EN_KEYWORDS = re.compile(r"^key\s?-?words\s*[:：\-–]\s*", re.IGNORECASE)
 _KEYWORD_SEPARATORS = re.compile(r"[،,؛;]")
 _KEYWORD_TRIM = " \t.\"'‘’“”«»"
@@ -48,15 +76,15 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"https?://[^\s>]+")
 _DATE_VALUE = r"\s*[:：]?\s*(?P<value>\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4})"
 _METADATA_DATES = {
-    "received": re.compile(r"تاريخ الاستلام" + _DATE_VALUE),
-    "accepted": re.compile(r"تاريخ القبول" + _DATE_VALUE),
-    "published": re.compile(r"تاريخ النشر" + _DATE_VALUE),
-    "retrieved": re.compile(r"تاريخ الاسترداد" + _DATE_VALUE),
+    "received": re.compile(_tolerant("تاريخ الاستلام") + _DATE_VALUE),
+    "accepted": re.compile(_tolerant("تاريخ القبول") + _DATE_VALUE),
+    "published": re.compile(_tolerant("تاريخ النشر") + _DATE_VALUE),
+    "retrieved": re.compile(_tolerant("تاريخ الاسترداد") + _DATE_VALUE),
 }
 _METADATA_LABELS = {
-    "article_name": re.compile(r"^اسم المقال\s*[:：]\s*(?P<value>.+)$"),
-    "author": re.compile(r"^اسم الكاتب\s*[:：]\s*(?P<value>.+)$"),
-    "permalink": re.compile(r"^رابط ثابت\s*[:：]\s*<?(?P<value>[^<>\s]+)>?\s*$"),
+    "article_name": re.compile(rf"^{_tolerant('اسم المقال')}\s*[:：]\s*(?P<value>.+)$"),
+    "author": re.compile(rf"^{_tolerant('اسم الكاتب')}\s*[:：]\s*(?P<value>.+)$"),
+    "permalink": re.compile(rf"^{_tolerant('رابط ثابت')}\s*[:：]\s*<?(?P<value>[^<>\s]+)>?\s*$"),
 }
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 #: Prepositions that may link the words of a run-in heading (match-key forms).

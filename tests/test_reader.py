@@ -317,3 +317,31 @@ def test_windows_line_endings_read_the_same(seed_raw):
         assert "\r" not in passage.text
         s, e = passage.text_map.span_to_raw(0, len(passage.text))
         assert crlf.raw[s] == passage.text[0]
+
+
+def test_headings_and_labels_are_found_through_marks_invisibles_and_persian_letters(seed_raw):
+    # OCR and PDF conversion leave vowel marks, tatweel, zero-width characters and Persian
+    # look-alike letters inside labels; the vowelled heading "المُلَخَّص" used to give
+    # "no abstract found" and a Persian-kaf "اسم الکاتب" lost the author (pipeline fuzz run).
+    plain = read_article(seed_raw, name="plain")
+    damaged = (
+        seed_raw.replace("\nالملخص\n", "\nالمُلَخَّص\n", 1)
+        .replace("الكلمات المفتاحية:", "الكلمـات المفتاحيّة:", 1)
+        .replace("اسم الكاتب:", "اسم الکاتب:", 1)
+        .replace("تاريخ الاستلام:", "تاريخ\u200c الاستلام:", 1)
+    )
+    article = read_article(damaged, name="damaged")
+    assert [p.text for p in article.abstract("ar")] == [p.text for p in plain.abstract("ar")]
+    assert [k.text for k in article.keywords_ar] == [k.text for k in plain.keywords_ar]
+    assert article.metadata["author"].text == plain.metadata["author"].text
+    assert article.metadata["received"].text == plain.metadata["received"].text == "2024/6/4"
+    for span in (article.metadata["author"], *article.keywords_ar):
+        assert article.raw[span.start : span.end] == span.text
+
+
+def test_two_word_abstract_heading_is_not_cut_after_its_first_word(seed_raw):
+    # "ملخص البحث" stopped at "ملخص", left "البحث" as text, and so was not a heading at all.
+    article = read_article(seed_raw.replace("\nالملخص\n", "\nملخص البحث\n", 1), name="two-word")
+    assert article.abstract("ar")[0].text.startswith("في القرن العشرين")
+    heading = article.raw.index("ملخص البحث")
+    assert (heading, heading + len("ملخص البحث")) in article.structure_spans
