@@ -65,7 +65,7 @@ def _raw_edits(passage: Passage, edit: Edit) -> list[tuple[int, int, str]]:
         start = tmap.to_raw(edit.start)
         return [(start, start, edit.replacement)]
     cuts = [edit.start]
-    for prev, seg in zip(tmap.segments, tmap.segments[1:]):
+    for prev, seg in zip(tmap.segments, tmap.segments[1:], strict=False):
         if edit.start < seg.d_start < edit.end and prev.r_end != seg.r_start:
             cuts.append(seg.d_start)
     cuts.append(edit.end)
@@ -73,7 +73,7 @@ def _raw_edits(passage: Passage, edit: Edit) -> list[tuple[int, int, str]]:
         start, end = tmap.span_to_raw(edit.start, edit.end)
         return [(start, end, edit.replacement)]
     text = passage.text
-    pieces = [(a, b) for a, b in zip(cuts, cuts[1:])]
+    pieces = list(zip(cuts, cuts[1:], strict=False))
     replacement = edit.replacement
     while len(pieces) > 1 and replacement.startswith(text[pieces[0][0] : pieces[0][1]]):
         replacement = replacement[pieces[0][1] - pieces[0][0] :]
