@@ -712,7 +712,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=0, help="random seed of the variants (default 0)")
     parser.add_argument("--variants", type=int, default=300, help="stop after this many variants (default 300)")
-    parser.add_argument("--data-docs", type=int, default=100, help="data-set documents wrapped as articles (default 100)")
+    parser.add_argument(
+        "--data-docs", type=int, default=100, help="data-set documents wrapped as articles (default 100)"
+    )
     parser.add_argument("--rounds", type=int, default=4, help="rounds of seed variants, each freshly drawn (default 4)")
     parser.add_argument("--only", action="append", default=[], help="only variants of this kind (repeatable)")
     parser.add_argument(
