@@ -269,12 +269,16 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
 
 
 def _blocks(raw: str) -> list[_Block]:
+    """The text's blocks: runs of non-blank lines, split at blank lines.
+
+    Lines end at LF, CRLF or a lone CR (old Mac files and some PDF converters write CR
+    only). A text with no blank lines between its paragraphs (what many PDF-to-text
+    tools give) is split at line level instead (:func:`_line_blocks`).
+    """
     blocks: list[_Block] = []
     current: list[_Line] = []
-    for m in re.finditer(r"[^\n]*", raw):
-        if m.start() > 0 and raw[m.start() - 1] != "\n":
-            continue  # the empty match after a line's content
-        content = m.group(0)
+    for m in _LINE.finditer(raw):
+        content = m.group(1)
         stripped = content.strip()
         if not stripped:
             if current:
@@ -286,7 +290,56 @@ def _blocks(raw: str) -> list[_Block]:
         current.append(_Line(start, start + len(stripped), stripped))
     if current:
         blocks.append(_Block(current))
+    lines = sum(len(b.lines) for b in blocks)
+    if lines >= _LINE_MODE_MIN_LINES and len(blocks) < _LINE_MODE_MAX_BLOCK_SHARE * lines:
+        return _line_blocks([line for b in blocks for line in b.lines])
     return blocks
+
+
+#: One line and its end (LF, CRLF or CR); the empty match at the very end is skipped by the caller's strip.
+_LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
+#: A text of at least this many lines in which blank lines make fewer blocks than this
+#: share of its lines has no paragraph layout to go by: it is read line by line.
+_LINE_MODE_MIN_LINES = 20
+_LINE_MODE_MAX_BLOCK_SHARE = 0.05
+
+
+def _line_blocks(lines: list[_Line]) -> list[_Block]:
+    """Blocks for a text without blank lines: a new block after a line that ends a sentence or is heading-like.
+
+    A paragraph wrapped over several lines stays one block (its lines do not end
+    sentences); headings, abstract and keyword labels and front-matter lines (short,
+    no full stop) each start or make their own block, and so does every line of a
+    references list, which is what the reader expects of a laid-out text.
+    """
+    blocks: list[_Block] = []
+    in_references = False
+    for line in lines:
+        previous = blocks[-1].lines[-1].text if blocks else ""
+        if in_references:
+            # An entry ends where its line does, unless the line visibly runs on (a comma, a colon, a word cut short).
+            new_block = _reference_closed(previous) and not previous.rstrip().endswith((",", "،", ";", "؛"))
+        else:
+            new_block = _ends_block(previous) or _starts_block(line.text)
+        if not blocks or new_block:
+            blocks.append(_Block([line]))
+        else:
+            blocks[-1].lines.append(line)
+        info = classify_heading(line.text)
+        if info is not None and info.style == "named":
+            # Reference entries are one per line (the reference reader joins the ones that run on).
+            in_references = info.key in REFERENCE_HEADINGS
+    return blocks
+
+
+def _ends_block(text: str) -> bool:
+    return _ends_sentence(text) or _starts_block(text) or len(text.split()) <= 3
+
+
+def _starts_block(text: str) -> bool:
+    if _AR_ABSTRACT.match(text) or _EN_ABSTRACT.match(text) or _AR_KEYWORDS.match(text) or _EN_KEYWORDS.match(text):
+        return True
+    return classify_heading(text) is not None and len(text.split()) <= ReaderSettings.max_heading_words
 
 
 def _find_line(blocks: list[_Block], predicate) -> int | None:
