@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from .errors import DiploError
+from .startup import keep_torch_out
 
 app = typer.Typer(
     name="diplo",
@@ -159,6 +160,7 @@ def _progress(total: int, unit: str):
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``diplo`` console script; returns the exit status."""
+    keep_torch_out()  # before anything imports spaCy (and through it thinc, which would import torch)
     try:
         app(args=argv, standalone_mode=True)
     except SystemExit as exc:

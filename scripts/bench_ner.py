@@ -4,7 +4,9 @@ Usage:
     python scripts/bench_ner.py [--model models/ner-ar] [--docs 400] [--n-process 1] [--stage-processes 2]
 
 Load time is measured in a fresh interpreter (imports included, as `diplo run`
-pays them). Throughput is tokens per second over running Arabic text from
+pays them), as the ``diplo`` command starts (torch kept out, pipeline/startup.py)
+and, apart, as a program that imports the library without that choice (thinc then
+imports the torch that camel-tools installed). Throughput is tokens per second over running Arabic text from
 ../shared/data/arabic-text (news and UN documents), batch mode: the trained
 model alone (``nlp.pipe``), the whole Arabic prediction (model + clitic
 stripping + span rules) in one process, and the same with the stage's forked
@@ -28,17 +30,20 @@ LOAD_SNIPPET = """
 import time, sys
 t = time.perf_counter()
 sys.path.insert(0, {repo!r})
+if {as_cli}:
+    from pipeline.startup import keep_torch_out
+    keep_torch_out()
 from pipeline.ner import NerStage
 stage = NerStage.from_path({model!r})
 print(time.perf_counter() - t)
 """
 
 
-def load_time(model: Path, repeats: int = 3) -> list[float]:
-    """Seconds to import the stage and load the model, in fresh processes."""
+def load_time(model: Path, repeats: int = 3, as_cli: bool = True) -> list[float]:
+    """Seconds to import the stage and load the model, in fresh processes (as ``diplo`` starts, or as a library)."""
     out = []
     for _ in range(repeats):
-        code = LOAD_SNIPPET.format(repo=str(REPO), model=str(model))
+        code = LOAD_SNIPPET.format(repo=str(REPO), model=str(model), as_cli=as_cli)
         res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
         out.append(float(res.stdout.strip().splitlines()[-1]))
     return out
@@ -70,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     loads = load_time(args.model)
+    library_loads = load_time(args.model, as_cli=False)
     from pipeline.ner import NerStage
 
     stage = NerStage.from_path(args.model)
@@ -107,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
                 "model": str(args.model),
                 "model_size_mb": round(size / 1e6, 1),
                 "load_seconds_fresh_process": [round(x, 2) for x in loads],
+                "load_seconds_fresh_process_as_library_with_torch": [round(x, 2) for x in library_loads],
                 "paragraphs": len(paras),
                 "tokens": n_tokens,
                 "cpu_count": os.cpu_count(),
