@@ -240,7 +240,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     if not starts and settings.require_abstract:
         raise StructureError(label, "no abstract found (expected a heading such as الملخص, summary or Abstract)")
     front_end = min(starts) if starts else (first_heading if first_heading is not None else 0)
-    _read_front_matter(article, blocks[:front_end])
+    _read_front_matter(article, blocks[:front_end], state)
 
     body_start = front_end
     if ar_abs is not None:
@@ -363,7 +363,7 @@ def _span(raw: str, start: int, end: int) -> TextSpan:
     return TextSpan(raw[start:end], start, end)
 
 
-def _read_front_matter(article: Article, blocks: list[_Block]) -> None:
+def _read_front_matter(article: Article, blocks: list[_Block], state: _State) -> None:
     raw = article.raw
     meta = article.metadata
     notice: list[tuple[int, int]] = []
@@ -391,16 +391,22 @@ def _read_front_matter(article: Article, blocks: list[_Block]) -> None:
                 matched = True
             if matched:
                 continue
-            if len(text.split()) > 15 or _URL.search(text) or "@" in text:
+            # A long line, a link or an address is the archive's notice, and so is the rest of its block.
+            runs_on = notice and line is not block.lines[0] and notice[-1][1] == _previous_end(block, line)
+            if len(text.split()) > 15 or _URL.search(text) or "@" in text or runs_on:
                 notice.append((line.start, line.end))
             else:
                 title_candidates.append(line)
     if notice:
         meta["archive_notice"] = _span(raw, notice[0][0], notice[-1][1])
-    _pick_titles(article, title_candidates)
+    _pick_titles(article, title_candidates, state)
 
 
-def _pick_titles(article: Article, lines: list[_Line]) -> None:
+def _previous_end(block: _Block, line: _Line) -> int:
+    return block.lines[block.lines.index(line) - 1].end
+
+
+def _pick_titles(article: Article, lines: list[_Line], state: _State) -> None:
     raw = article.raw
     meta = article.metadata
     prepared_by = next(
@@ -411,6 +417,8 @@ def _pick_titles(article: Article, lines: list[_Line]) -> None:
         ),
         None,
     )
+    if prepared_by is not None:
+        state.structure.append((lines[prepared_by].start, lines[prepared_by].end))  # the "prepared by" label
     before = lines[:prepared_by] if prepared_by is not None else lines
     after = lines[prepared_by + 1 :] if prepared_by is not None else []
     arabic = [ln for ln in before if _script(ln.text) == "ar"]

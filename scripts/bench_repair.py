@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.camel import arclean  # noqa: E402
+from pipeline.document import Article  # noqa: E402
 from pipeline.repair.core import repair_text, warm_up  # noqa: E402
 from pipeline.repair.lexicon import Lexicon  # noqa: E402
 from pipeline.repair.stage import load_repair_settings  # noqa: E402
@@ -103,10 +104,13 @@ def main() -> None:
         )
     med = {k: statistics.median(v) for k, v in runs.items()}
     best = {k: min(v) for k, v in runs.items()}
-    print(f"repair_text, new text:      {mb / med['repair']:.2f} MB/s median, {mb / best['repair']:.2f} best (CPU time, one core)")
+    print(
+        f"repair_text, new text:      {mb / med['repair']:.2f} MB/s median, {mb / best['repair']:.2f} best "
+        "(CPU time, one core)"
+    )
     print(f"repair_text, text seen:     {mb / med['warm']:.2f} MB/s median, {mb / best['warm']:.2f} best")
     print(f"arclean:                    {mb / med['arclean']:.2f} MB/s median, {mb / best['arclean']:.2f} best")
-    ratios = [a / r for a, r in zip(runs["arclean"], runs["repair"])]
+    ratios = [a / r for a, r in zip(runs["arclean"], runs["repair"], strict=True)]
     print(f"ratio repair/arclean speed: {statistics.median(ratios):.3f} median of the runs (new text)")
     _bench_stage(lex, settings, args.repeat, [_as_article(t) for t in texts], "the same text as articles")
     if SEED.exists():
@@ -115,9 +119,9 @@ def main() -> None:
         _bench_stage(lex, settings, args.repeat, [read_article(SEED)], "the seed article")
 
 
-def _as_article(text: str) -> "Article":
+def _as_article(text: str) -> Article:
     """A document as the reader would give it: one paragraph passage per non-empty line."""
-    from pipeline.document import Article, OffsetMap, Passage
+    from pipeline.document import OffsetMap, Passage
 
     passages = []
     start = 0
@@ -139,7 +143,6 @@ def _as_article(text: str) -> "Article":
 
 def _bench_stage(lex: Lexicon, settings, repeat: int, articles: list, what: str) -> None:
     """The whole repair stage over ``articles`` (caches emptied before every run), beside arclean on their text."""
-    from pipeline.document import Article
     from pipeline.repair.stage import RepairStage
 
     stage = RepairStage(lex, settings)
@@ -158,9 +161,10 @@ def _bench_stage(lex: Lexicon, settings, repeat: int, articles: list, what: str)
             stage(a)
         times.append(_since(c, w)[0])
     med = statistics.median(times)
-    ratio = statistics.median(a / t for a, t in zip(arc_times, times))
+    ratio = statistics.median(a / t for a, t in zip(arc_times, times, strict=True))
     print(
-        f"RepairStage on {what} ({mb * 1000:.0f} KB, every word new): {med * 1000:.0f} ms = {mb / med:.2f} MB/s median, "
+        f"RepairStage on {what} ({mb * 1000:.0f} KB, every word new): {med * 1000:.0f} ms = "
+        f"{mb / med:.2f} MB/s median, "
         f"{mb / min(times):.2f} best; arclean {mb / statistics.median(arc_times):.2f} MB/s; ratio {ratio:.3f}"
     )
 

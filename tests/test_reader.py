@@ -154,6 +154,25 @@ def test_passage_text_maps_back_to_raw(seed_article):
         assert passage.text_map.span_to_raw(0, len(passage.text))[0] == passage.start
 
 
+def test_no_line_of_the_seed_is_left_out(seed_article):
+    # Nothing is lost: every raw line with a letter is covered by some span of the structure
+    # (metadata, titles, keywords, headings, labels, passages). The notice's second line and
+    # the lone "إعداد" label above the author were covered by none.
+    raw = seed_article.raw
+    covered = bytearray(len(raw))
+    spans = list(seed_article.structure_spans)
+    spans += [(t.start, t.end) for t in seed_article.metadata.values()]
+    spans += [(t.start, t.end) for t in (*seed_article.keywords_ar, *seed_article.keywords_en)]
+    spans += [(s.start, s.end) for s in seed_article.sections]
+    spans += [sp for p in seed_article.passages for sp in p.spans]
+    for s, e in spans:
+        covered[s:e] = b"\x01" * (e - s)
+    lines = re.finditer(r"[^\n]+", raw)
+    left_out = [m.group() for m in lines if re.search(r"[^\W\d_]", m.group()) and not any(covered[m.start() : m.end()])]
+    assert left_out == []
+    assert seed_article.metadata["archive_notice"].text.endswith("التي يتضمن المقال تحتها.")
+
+
 def test_references_are_entries(seed_article):
     refs = seed_article.passages_of("reference")
     assert len(refs) == 30
