@@ -11,12 +11,15 @@ Load the configured pipeline once, then run it on one article or stream many::
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Any
 
 from .document import Article, Passage, Section
 from .errors import DiploError
-from .runner import Pipeline
+
+if TYPE_CHECKING:
+    from .runner import Pipeline
 
 __version__ = "0.1.0"
 
@@ -29,4 +32,16 @@ def load(config: str | Path | None = None, *, disable: Iterable[str] = ()) -> Pi
     Models load here, once; the returned :class:`Pipeline` is then called on
     articles (``nlp(path)``) or streams them (``nlp.pipe(paths)``).
     """
+    from .runner import Pipeline
+
     return Pipeline.from_config(config, disable=disable)
+
+
+def __getattr__(name: str) -> Any:
+    # The runner (and through the reader, camel-tools' character tables, ~1 s) is imported on
+    # first use: every submodule import runs this file, ``diplo --help`` included.
+    if name == "Pipeline":
+        from .runner import Pipeline
+
+        return Pipeline
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,13 +1,30 @@
 """OCR repair of Arabic text: rules as data, two lexicons, a reversible edit log.
 
 The pure core is :func:`repair_text`; :class:`RepairStage` runs it on every
-Arabic passage of an article.
+Arabic passage of an article. The names are imported lazily, so ``diplo --help``
+(which imports :mod:`.cli`) does not pay for the lexicon code and camel-tools.
 """
 
-from .core import RepairResult, apply_edits, repair_text
-from .lexicon import Lexicon
-from .settings import RepairSettings
-from .stage import RepairStage
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+#: Exported name -> the submodule that defines it.
+_HOMES = {
+    "Lexicon": "lexicon",
+    "RepairResult": "core",
+    "RepairSettings": "settings",
+    "RepairStage": "stage",
+    "apply_edits": "core",
+    "repair_text": "core",
+}
+
+__all__ = sorted(_HOMES)
 
 
-__all__ = ["Lexicon", "RepairResult", "RepairSettings", "RepairStage", "apply_edits", "repair_text"]
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f".{home}", __name__), name)
