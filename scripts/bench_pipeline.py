@@ -4,6 +4,8 @@
 
 Prints model load time, per-stage time per article, characters per second of
 each stage and of the whole chain, and the peak resident memory of the process.
+The process starts as ``diplo`` does, with torch kept out (pipeline/startup.py;
+``DIPLO_ALLOW_TORCH=1`` measures it with torch loaded, as a library user's program).
 """
 
 from __future__ import annotations
@@ -14,8 +16,12 @@ import statistics
 import time
 from pathlib import Path
 
-from pipeline.config import load_config
-from pipeline.runner import Pipeline
+from pipeline.startup import keep_torch_out
+
+keep_torch_out()  # before spaCy is imported, as the diplo command does
+
+from pipeline.config import load_config  # noqa: E402
+from pipeline.runner import Pipeline  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
