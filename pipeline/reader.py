@@ -228,7 +228,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     """Parse decoded article text into an :class:`Article` (no decoding, no input checks)."""
     settings = settings or ReaderSettings()
     article = Article(raw=raw)
-    blocks = _blocks(raw)
+    blocks = _blocks(raw, settings)
     state = _State(raw=raw, settings=settings)
 
     ar_abs = _find_line(blocks, lambda t: bool(_AR_ABSTRACT.match(t)) and _heading_line_ok(t, _AR_ABSTRACT))
@@ -268,7 +268,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
 # -- lines and blocks -------------------------------------------------------
 
 
-def _blocks(raw: str) -> list[_Block]:
+def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
     """The text's blocks: runs of non-blank lines, split at blank lines.
 
     Lines end at LF, CRLF or a lone CR (old Mac files and some PDF converters write CR
@@ -292,7 +292,7 @@ def _blocks(raw: str) -> list[_Block]:
         blocks.append(_Block(current))
     lines = sum(len(b.lines) for b in blocks)
     if lines >= _LINE_MODE_MIN_LINES and len(blocks) < _LINE_MODE_MAX_BLOCK_SHARE * lines:
-        return _line_blocks([line for b in blocks for line in b.lines])
+        return _line_blocks([line for b in blocks for line in b.lines], settings)
     return blocks
 
 
@@ -304,7 +304,7 @@ _LINE_MODE_MIN_LINES = 20
 _LINE_MODE_MAX_BLOCK_SHARE = 0.05
 
 
-def _line_blocks(lines: list[_Line]) -> list[_Block]:
+def _line_blocks(lines: list[_Line], settings: ReaderSettings) -> list[_Block]:
     """Blocks for a text without blank lines: a new block after a line that ends a sentence or is heading-like.
 
     A paragraph wrapped over several lines stays one block (its lines do not end
@@ -314,32 +314,31 @@ def _line_blocks(lines: list[_Line]) -> list[_Block]:
     """
     blocks: list[_Block] = []
     in_references = False
+    previous_ends = True  # whether the line before ends its block
     for line in lines:
-        previous = blocks[-1].lines[-1].text if blocks else ""
-        if in_references:
-            # An entry ends where its line does, unless the line visibly runs on (a comma, a colon, a word cut short).
-            new_block = _reference_closed(previous) and not previous.rstrip().endswith((",", "،", ";", "؛"))
-        else:
-            new_block = _ends_block(previous) or _starts_block(line.text)
-        if not blocks or new_block:
+        info = classify_heading(line.text)
+        starts = _starts_block(line.text, info, settings)
+        if not blocks or previous_ends or (starts and not in_references):
             blocks.append(_Block([line]))
         else:
             blocks[-1].lines.append(line)
-        info = classify_heading(line.text)
         if info is not None and info.style == "named":
             # Reference entries are one per line (the reference reader joins the ones that run on).
             in_references = info.key in REFERENCE_HEADINGS
+        text = line.text
+        if in_references and not starts:
+            # An entry ends where its line does, unless the line visibly runs on (a comma, a colon, a word cut short).
+            previous_ends = _reference_closed(text) and not text.rstrip().endswith((",", "،", ";", "؛"))
+        else:
+            previous_ends = starts or _ends_sentence(text) or len(text.split()) <= 3
     return blocks
 
 
-def _ends_block(text: str) -> bool:
-    return _ends_sentence(text) or _starts_block(text) or len(text.split()) <= 3
-
-
-def _starts_block(text: str) -> bool:
+def _starts_block(text: str, info: HeadingInfo | None, settings: ReaderSettings) -> bool:
+    """Whether a line is a heading or an abstract or keywords label (it opens a block of its own)."""
     if _AR_ABSTRACT.match(text) or _EN_ABSTRACT.match(text) or _AR_KEYWORDS.match(text) or _EN_KEYWORDS.match(text):
         return True
-    return classify_heading(text) is not None and len(text.split()) <= ReaderSettings.max_heading_words
+    return info is not None and len(text.split()) <= settings.max_heading_words
 
 
 def _find_line(blocks: list[_Block], predicate) -> int | None:
@@ -369,7 +368,9 @@ def _read_front_matter(article: Article, blocks: list[_Block], state: _State) ->
     notice: list[tuple[int, int]] = []
     title_candidates: list[_Line] = []
     for bi, block in enumerate(blocks):
+        last: _Line | None = None  # the line read just before, in this block
         for line in block.lines:
+            prior, last = last, line
             text = line.text
             if bi == 0 and line is block.lines[0] and text.startswith("مجلة") and len(text.split()) <= 8:
                 meta["journal"] = _span(raw, line.start, line.end)
@@ -392,7 +393,7 @@ def _read_front_matter(article: Article, blocks: list[_Block], state: _State) ->
             if matched:
                 continue
             # A long line, a link or an address is the archive's notice, and so is the rest of its block.
-            runs_on = notice and line is not block.lines[0] and notice[-1][1] == _previous_end(block, line)
+            runs_on = prior is not None and bool(notice) and notice[-1][1] == prior.end
             if len(text.split()) > 15 or _URL.search(text) or "@" in text or runs_on:
                 notice.append((line.start, line.end))
             else:
@@ -400,10 +401,6 @@ def _read_front_matter(article: Article, blocks: list[_Block], state: _State) ->
     if notice:
         meta["archive_notice"] = _span(raw, notice[0][0], notice[-1][1])
     _pick_titles(article, title_candidates, state)
-
-
-def _previous_end(block: _Block, line: _Line) -> int:
-    return block.lines[block.lines.index(line) - 1].end
 
 
 def _pick_titles(article: Article, lines: list[_Line], state: _State) -> None:
