@@ -238,7 +238,12 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     )
     starts = [b for b in (ar_abs, en_abs) if b is not None]
     if not starts and settings.require_abstract:
-        raise StructureError(label, "no abstract found (expected a heading such as الملخص, summary or Abstract)")
+        message = "no abstract found (expected a heading such as الملخص, summary or Abstract"
+        lines = sum(len(b.lines) for b in blocks)
+        if lines < _FEW_LINES and len(raw) > _FEW_LINES_MIN_CHARS:
+            # A whole article on a handful of lines: the headings are inside them, not at line starts.
+            message += f" at the start of a line; the text has only {lines} line(s) for {len(raw):,} characters"
+        raise StructureError(label, message + ")")
     front_end = min(starts) if starts else (first_heading if first_heading is not None else 0)
     _read_front_matter(article, blocks[:front_end], state)
 
@@ -296,6 +301,9 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
     return blocks
 
 
+#: A text longer than this on fewer lines lost its line breaks (the error says so).
+_FEW_LINES = 5
+_FEW_LINES_MIN_CHARS = 2000
 #: One line and its end (LF, CRLF or CR); the empty match at the very end is skipped by the caller's strip.
 _LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 #: A text of at least this many lines in which blank lines make fewer blocks than this

@@ -327,6 +327,12 @@ def test_no_abstract_is_an_error_unless_allowed():
     assert article.body_passages()[0].text.startswith("هذا نص عربي")
 
 
+def test_an_article_without_line_breaks_is_refused_with_the_reason(seed_raw):
+    reason = r"no abstract found .*the text has only 1 line\(s\) for 36,470 characters"
+    with pytest.raises(StructureError, match=reason):
+        read_article(" ".join(seed_raw.split()), name="one-line.txt")
+
+
 def test_windows_line_endings_read_the_same(seed_raw):
     lf = read_article(seed_raw, name="lf")
     crlf = read_article(seed_raw.replace("\n", "\r\n"), name="crlf")
