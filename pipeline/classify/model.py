@@ -447,7 +447,7 @@ def build_model(params: dict[str, Any] | None = None) -> Pipeline:
     return Pipeline([("features", features), ("clf", clf)])
 
 
-def passage_proba(model: Pipeline, rows: np.ndarray) -> np.ndarray:
+def passage_proba(model: Pipeline, rows: np.ndarray, features: Any = None) -> np.ndarray:
     """Class probabilities of passages, pooled with those of their sentences.
 
     For a passage of several sentences (:func:`pipeline.classify.features.split_sentences`)
@@ -459,12 +459,17 @@ def passage_proba(model: Pipeline, rows: np.ndarray) -> np.ndarray:
     Args:
         model: A fitted pipeline from :func:`build_model`.
         rows: Model input (see :func:`pipeline.classify.features.make_rows`).
+        features: ``rows`` through the model's ``features`` step, when the caller has them
+            already (the stage needs them for the cues too): transformed once, not twice.
 
     Returns:
         An array of shape ``(n, len(model.classes_))``; rows sum to 1.
     """
     rows = np.asarray(rows, dtype=object)
-    proba = model.predict_proba(rows)
+    if features is None:
+        proba = model.predict_proba(rows)
+    else:
+        proba = model.named_steps["clf"].predict_proba(features)
     weight = float(getattr(model.named_steps["clf"], "sentence_pool", 0.0))
     if weight <= 0.0 or len(rows) == 0:
         return proba

@@ -148,8 +148,8 @@ class ClassifyStage:
         if not texts:
             return []
         rows = make_rows(texts, headings, kinds)
-        proba = passage_proba(self.model, rows)
         X = self.model.named_steps["features"].transform(rows)
+        proba = passage_proba(self.model, rows, X)
         clf = self.model.named_steps["clf"]
         out = []
         for i, row in enumerate(proba):
