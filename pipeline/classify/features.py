@@ -439,7 +439,7 @@ def find_cues(text: str) -> dict[str, list[str]]:
     variants = token_variants(text)
     found: dict[str, list[str]] = {label: [] for label in CUES}
     for i, forms in enumerate(variants):
-        for form in forms:
+        for form in sorted(forms):  # a set's order changes with the hash seed: the cues shown must not
             for label, key, phrase in index.get(form, ()):
                 if (
                     all(key[k] in variants[i + k] for k in range(1, len(key)))

@@ -367,9 +367,9 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
 
     def feature_contributions(self, X: Any, row: int, label: str) -> np.ndarray:
         """Per-feature contribution (value x weight / temperature) of one row to one class's score."""
-        features, _, _, _ = self._split(X)
+        features, _, _, _ = self._split(X[row : row + 1])  # the row alone: not the whole matrix per row
         j = list(self.lr_.classes_).index(label)
-        x = features[row].toarray().ravel()
+        x = features.toarray().ravel()
         return x * self.lr_.coef_[j] / self.temperature_
 
 
