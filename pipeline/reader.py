@@ -74,7 +74,12 @@ _KEYWORD_SEPARATORS = re.compile(r"[،,؛;]")
 _KEYWORD_TRIM = " \t.\"'‘’“”«»"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"https?://[^\s>]+")
-_DATE_VALUE = r"\s*[:：]?\s*(?P<value>\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4})"
+# Digits and separators with invisible characters allowed between them (PDF text puts direction
+# marks around numbers in right-to-left lines); the value keeps them, as raw text.
+_INVISIBLE = "[\u200b-\u200f\u061c\u2060-\u2069\ufeff]*"
+_DIGITS = rf"\d(?:{_INVISIBLE}\d){{0,3}}"
+_DATE_SEP = rf"{_INVISIBLE}[/\-.]{_INVISIBLE}"
+_DATE_VALUE = rf"\s*[:：]?\s*{_INVISIBLE}(?P<value>{_DIGITS}{_DATE_SEP}{_DIGITS}{_DATE_SEP}{_DIGITS})"
 _METADATA_DATES = {
     "received": re.compile(_tolerant("تاريخ الاستلام") + _DATE_VALUE),
     "accepted": re.compile(_tolerant("تاريخ القبول") + _DATE_VALUE),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -398,6 +399,25 @@ def test_headings_and_labels_are_found_through_marks_invisibles_and_persian_lett
     assert article.metadata["author"].text == plain.metadata["author"].text
     assert article.metadata["received"].text == plain.metadata["received"].text == "2024/6/4"
     for span in (article.metadata["author"], *article.keywords_ar):
+        assert article.raw[span.start : span.end] == span.text
+
+
+def test_dates_with_invisible_characters_between_their_digits_are_read(seed_raw):
+    # PDF text puts direction marks and zero-width characters around and inside numbers of
+    # right-to-left lines; three of the four dates of the front matter used to be lost.
+    rng = random.Random(0)
+    head, rest = seed_raw[:3000], seed_raw[3000:]
+    marked = []
+    for ch in head:
+        marked.append(ch)
+        if ch.isdigit() and rng.random() < 0.6:
+            marked.append(rng.choice("\u200b\u200e\u200f\u2066\u2069"))
+    article = read_article("".join(marked) + rest, name="marked")
+    plain = read_article(seed_raw, name="seed")
+    invisible = re.compile("[\u200b-\u200f\u2066-\u2069]")
+    for key in ("received", "accepted", "published", "retrieved"):
+        assert invisible.sub("", article.metadata[key].text) == plain.metadata[key].text
+        span = article.metadata[key]
         assert article.raw[span.start : span.end] == span.text
 
 
