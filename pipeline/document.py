@@ -172,6 +172,18 @@ def _merge_segments(segments: list[Segment]) -> list[Segment]:
     return merged
 
 
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inwards past any whitespace at the edges of ``text[start:end]``.
+
+    Empty (``start == end``) when the span holds only whitespace.
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 @dataclass
 class TextSpan:
     """A piece of text with its raw offsets (a title, a keyword, a metadata value)."""

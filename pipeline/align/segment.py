@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from ..document import strip_span
+
 #: Sentence-final punctuation of Arabic text.
 AR_TERMINATORS = ".!؟?؛\u06d4…"
 EN_TERMINATORS = ".!?…"
@@ -55,7 +57,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     prev = 0
     for cut in [*cuts, len(text)]:
-        start, end = _strip(text, prev, cut)
+        start, end = strip_span(text, prev, cut)
         prev = cut
         if start >= end:
             continue
@@ -68,14 +70,6 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
             continue
         spans.append((start, end))
     return spans
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _cut_points(text: str, lang: str) -> list[int]:

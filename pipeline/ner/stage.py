@@ -26,7 +26,7 @@ from typing import Any
 
 from .. import camel
 from ..config import PipelineConfig
-from ..document import Article, Entity, EntityLink, OffsetMap, Passage, TextSpan
+from ..document import Article, Entity, EntityLink, OffsetMap, Passage, TextSpan, strip_span
 from ..errors import ConfigError, InputError, ModelError
 from .gazetteer import Gazetteer, key, load_gazetteer
 from .rules import ORG_DESCRIPTORS, ArabicRules, RuleSpan, build_english_ruler, resolve_overlaps, strip_clitic
@@ -334,7 +334,7 @@ class NerStage:
             pairs = [(u, next(found_ar)) for u in units_ar] + [(u, next(found_en)) for u in units_en]
             for unit, found in pairs:
                 for f in found:
-                    s, e = _trimmed(unit.text, f.start, f.end)
+                    s, e = strip_span(unit.text, f.start, f.end)  # an entity never starts or ends in a space
                     if e <= s:
                         continue
                     start, end = unit.map.span_to_raw(s, e)
@@ -580,15 +580,6 @@ class _Unit:
 def plain_spaces(text: str) -> str:
     """``text`` with every whitespace character a plain space (same length, so offsets hold)."""
     return text.translate(_OTHER_SPACES)
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """An entity span without whitespace at its edges (an entity never starts or ends in a space)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _units(article: Article) -> tuple[list[_Unit], list[_Unit]]:
