@@ -40,7 +40,8 @@ _SENTENCE_END = ".!?؟…:"
 _CLOSERS = " \t\"'”’»)]}"
 # Marks and invisible characters OCR and PDF conversion put inside words (vowel marks, tatweel,
 # zero-width and direction marks, soft hyphens): a label or heading is recognised through them.
-_INSIDE_WORD = "[\u064b-\u0652\u0670\u0640\u200b-\u200f\u061c\u00ad\u2060\ufeff]*"
+_INVISIBLE_CHARS = "\u200b-\u200f\u061c\u00ad\u2060\ufeff"
+_INSIDE_WORD = f"[\u064b-\u0652\u0670\u0640{_INVISIBLE_CHARS}]*"
 # Persian letters that OCR gives for their Arabic look-alikes.
 _LETTER_FORMS = {"ك": "[كک]", "ي": "[يیى]", "ى": "[ىيی]"}
 
@@ -76,7 +77,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"https?://[^\s>]+")
 # Digits and separators with invisible characters allowed between them (PDF text puts direction
 # marks around numbers in right-to-left lines); the value keeps them, as raw text.
-_INVISIBLE = "[\u200b-\u200f\u061c\u2060-\u2069\ufeff]*"
+_INVISIBLE = f"[{_INVISIBLE_CHARS}\u2061-\u2069]*"  # and the direction isolates around numbers
 _DIGITS = rf"\d(?:{_INVISIBLE}\d){{0,3}}"
 _DATE_SEP = rf"{_INVISIBLE}[/\-.]{_INVISIBLE}"
 _DATE_VALUE = rf"\s*[:：]?\s*{_INVISIBLE}(?P<value>{_DIGITS}{_DATE_SEP}{_DIGITS}{_DATE_SEP}{_DIGITS})"
