@@ -23,12 +23,14 @@ __all__ = [
     "arclean",
     "arclean_charmap",
     "dediac",
+    "fold_glyphs",
     "normalize_alef",
     "normalize_alef_maksura",
     "normalize_teh_marbuta",
     "normalize_unicode",
     "simple_word_tokenize",
     "match_key",
+    "presentation_forms",
     "to_buckwalter",
 ]
 
@@ -83,13 +85,51 @@ def arclean_charmap() -> dict[str, str]:
     return {ch: rep for ch, rep in mapper._charmap.items() if rep is not None}
 
 
+@lru_cache(maxsize=1)
+def presentation_forms() -> dict[str, str]:
+    """Arabic presentation-form code points (ﺍ ﻟ ﻻ ...) and their base letters, from ``arclean``.
+
+    PDF text extraction often gives glyph codes instead of letters. Only this part of
+    the ``arclean`` map is taken, so callers keep their own offsets; a lam-alef ligature
+    maps to two letters (ﻻ -> لا).
+    """
+    return {
+        ch: rep
+        for ch, rep in arclean_charmap().items()
+        if (0xFB50 <= ord(ch) <= 0xFDFF or 0xFE70 <= ord(ch) <= 0xFEFC) and rep
+    }
+
+
+# Format characters that PDF text leaves inside words and that carry no letter: zero-width
+# space/joiners, direction marks and embeddings, the Arabic letter mark, soft hyphen, word
+# joiner, isolates, byte-order mark.
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u061c\u00ad\u2060\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e\ufeff"
+
+
+@lru_cache(maxsize=1)
+def _glyph_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord(ch): rep for ch, rep in presentation_forms().items()}
+    table.update(dict.fromkeys(map(ord, _INVISIBLE)))
+    # Foreign combining marks that OCR leaves on Arabic letters (Latin accents, the Devanagari nukta).
+    table.update(dict.fromkeys([*range(0x0300, 0x0370), 0x093C]))
+    return table
+
+
+def fold_glyphs(text: str) -> str:
+    """Text with presentation-form glyph codes as letters (ﻻ -> لا) and no invisible characters
+    or foreign combining marks, for comparing and matching; never used to change a document's
+    text (the repair stage does that, with an edit for each change)."""
+    return text.translate(_glyph_table())
+
+
 def match_key(text: str) -> str:
     """A loose comparison key for Arabic strings: no diacritics or tatweel, alef/ya/ta-marbuta folded.
 
     Used to compare headings, keywords and gazetteer entries regardless of
-    hamza spelling and vowel marks; never used to change text.
+    hamza spelling and vowel marks, of presentation-form glyph codes (ﺍﻟﻤﻠﺨﺺ) and of
+    invisible characters inside words (a zero-width space in إعداد); never used to change text.
     """
-    text = dediac_ar(text).replace("\u0640", "")
+    text = dediac_ar(fold_glyphs(text)).replace("\u0640", "")
     text = normalize_alef_ar(normalize_alef_maksura_ar(normalize_teh_marbuta_ar(text)))
     return " ".join(text.split())
 

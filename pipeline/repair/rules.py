@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..camel import arclean_charmap
+from ..camel import presentation_forms
 from ..errors import ConfigError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -112,11 +112,7 @@ def load_rule_data(data_dir: Path = DATA_DIR) -> RuleData:
     persian = {row[0]: row[1] for row in _data_lines(data_dir / "persian_letters.tsv")}
     # Presentation forms (ligatures, isolated/final glyph codes): CAMeL Tools' arclean map
     # knows their base letters; only that part of the map is used, so offsets stay ours.
-    presentation = {
-        ch: rep
-        for ch, rep in arclean_charmap().items()
-        if (0xFB50 <= ord(ch) <= 0xFDFF or 0xFE70 <= ord(ch) <= 0xFEFC) and rep
-    }
+    presentation = dict(presentation_forms())
     junk = tuple(re.compile(row[0]) for row in _data_lines(data_dir / "junk.txt"))
     confusion: dict[tuple[str, str], float] = {}
     for row in _data_lines(data_dir / "confusions.tsv"):
