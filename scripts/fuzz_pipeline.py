@@ -57,7 +57,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.document import PASSAGE_LABELS, Article  # noqa: E402
 from pipeline.errors import DiploError  # noqa: E402
 from pipeline.repair import apply_edits  # noqa: E402
-from pipeline.repair.noise import add_noise  # noqa: E402
+from pipeline.repair.noise import add_noise, as_presentation_forms  # noqa: E402
 
 SHARED = ROOT / ".." / "shared"
 SEED = SHARED / "seeds" / "000_295e6e45a451921c.txt"
@@ -223,6 +223,7 @@ def seed_variants(seed: str, rng: random.Random) -> Iterator[Variant]:
     forms = str.maketrans({"ا": "ﺍ", "ل": "ﻟ", "م": "ﻣ", "ه": "ﻪ"})
     yield Variant("presentation-forms", "letters", _enc(seed.translate(forms)))
     yield Variant("lam-alef-ligature", "letters", _enc(seed.replace("لا", "ﻻ")))
+    yield Variant("presentation-forms-all", "glyphs", _enc(as_presentation_forms(seed)))
     yield Variant(
         "diacritised", "letters", _enc(_sprinkle(seed, random.Random(n), "\u064e\u064f\u0650\u0651\u0652", 0.2))
     )

@@ -50,3 +50,27 @@ def test_one_variant_of_each_kind_keeps_every_invariant(fuzz, nlp):
     assert all("no abstract" in o.error or "cut off" in o.error for o in outcomes if o.status == "error")
     pipe = fuzz.pipe_check(nlp, [v for v, o in zip(sample, outcomes, strict=True) if o.status == "ok"][:3])
     assert pipe.status == "ok", pipe.problems[:2]
+
+
+def test_article_in_presentation_forms_gives_what_the_seed_gives(nlp, seed_raw):
+    # Every Arabic letter as a glyph code (as some PDF-to-text tools write it): the file was
+    # refused as "no Arabic text found"; the repair stage now gives back the letters, one
+    # presentation_form edit per word, and every later stage sees the seed's text.
+    from pipeline.repair.noise import as_presentation_forms
+
+    plain = nlp(seed_raw, name="seed")
+    glyphs = nlp(as_presentation_forms(seed_raw), name="glyphs")
+    # (references are not repaired: they keep their glyph codes, which display the same)
+    repaired = ("abstract", "paragraph", "list_item")
+    assert [p.best_text for p in glyphs.passages if p.kind in repaired] == [
+        p.best_text for p in plain.passages if p.kind in repaired
+    ]
+    assert [p.label for p in glyphs.passages] == [p.label for p in plain.passages]
+    assert sorted((e.label, e.lang) for e in glyphs.entities) == sorted((e.label, e.lang) for e in plain.entities)
+    assert [(a.kind, a.ar, a.en) for a in glyphs.alignments] == [(a.kind, a.ar, a.en) for a in plain.alignments]
+    assert len(glyphs.entity_links) == len(plain.entity_links)
+
+    def rules(article):
+        return {rule for e in article.edits for rule in e.rule.split("+")}
+
+    assert rules(glyphs) - rules(plain) == {"presentation_form"}

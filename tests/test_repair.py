@@ -489,3 +489,12 @@ def test_stage_edits_never_swallow_a_footnote_marker(seed_raw, lexicon, repair_s
     assert "المعلوماتية⁽¹⁾." in repaired_raw
     passage = next(p for p in article.passages if "المعلوماتية." in (p.clean_text or ""))
     assert [c.number for c in passage.citations][:1] == [1]
+
+
+def test_words_written_only_in_glyph_codes_are_repaired(lexicon, repair_settings):
+    # A word with no letter of the Arabic block (ﻉﻻﻡﺍﺕ) was taken for another script and left
+    # as it was: a whole article in presentation forms got no repair at all.
+    result = repair_text("ﻉﻻﻡﺍﺕ ﺏﺍﺭﺯﺓ ﻑﻱ ﺍﻝﻕﺭﻥ", lexicon, repair_settings)
+    assert result.clean == "علامات بارزة في القرن"
+    assert [e.rule for e in result.edits] == ["presentation_form"] * 4
+    assert repair_text(result.clean, lexicon, repair_settings).edits == []

@@ -62,10 +62,11 @@ _WORD_SPLIT = regex.compile(r"([\p{L}\p{M}\p{Cf}]+)")
 _TYPOGRAPHIC_KINDS = frozenset({"tatweel", "invisible"})
 #: A line (a token, in a newline-joined list) with no Arabic letter.
 _NON_ARABIC_LINE = re.compile(r"(?m)^[^\u0621-\u063A\u0641-\u064A\u0671-\u06D3\n]+$")
-_HAS_AR = regex.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]")
+# Arabic letters, and their presentation-form glyph codes (a word of ﺍﻟﻤﻠﺨﺺ is Arabic to repair)
+_HAS_AR = regex.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE80-\uFEFC]")
 #: An English sentence: a capitalised word, then 4+ more words, ending in . ! or ?
 _LATIN_SENTENCE = regex.compile(r"[A-Z][A-Za-z'’\-]*(?:[ ,;:]+[A-Za-z0-9'’\-]+){4,}[ ]*[.!?]")
-_ARABIC_LETTER_CLASS = "\u0621-\u063A\u0641-\u064A\u0671-\u06D3"
+_ARABIC_LETTER_CLASS = "\u0621-\u063A\u0641-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE80-\uFEFC"
 
 #: Edit kinds, most specific first: one edit of a word takes the first kind of its rules.
 KIND_ORDER = (

@@ -167,3 +167,31 @@ def _damage(w: str, kind: str, rng: random.Random, groups: dict[str, list[str]],
         i = rng.randrange(1, n - 1)
         return w[:i] + " " + w[i:]
     return None
+
+
+def as_presentation_forms(text: str) -> str:
+    """``text`` as some PDF-to-text tools give it: each Arabic letter as its isolated glyph code
+    (U+FE80-FEFC) and lam-alef as one ligature code (ﻻ), everything else as it was.
+
+    A whole-document kind of damage, deterministic, for tests: the reader must find the
+    structure through it and the repair stage must give back the letters.
+    """
+    for pair, ligature in _LAM_ALEF_LIGATURES.items():
+        text = text.replace(pair, ligature)
+    return text.translate(_presentation_table())
+
+
+_LAM_ALEF_LIGATURES = {"لا": "\ufefb", "لأ": "\ufef7", "لإ": "\ufef9", "لآ": "\ufef5"}
+
+
+def _presentation_table() -> dict[int, str]:
+    # Built from Unicode's own decompositions (the isolated form of each letter).
+    import unicodedata  # noqa: PLC0415
+
+    table: dict[int, str] = {}
+    for cp in range(0xFE70, 0xFEFD):
+        name = unicodedata.name(chr(cp), "")
+        base = unicodedata.normalize("NFKC", chr(cp))
+        if "ISOLATED" in name and len(base) == 1 and ord(base) not in table:
+            table[ord(base)] = chr(cp)
+    return table
