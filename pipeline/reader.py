@@ -15,12 +15,13 @@ keeps its raw offsets. It recognises
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .camel import match_key
+from .camel import match_key, presentation_forms
 from .document import Article, Citation, OffsetMap, Passage, Section, Segment, TextSpan
 from .errors import ConfigError, InputError, StructureError
 from .headings import (
@@ -40,20 +41,57 @@ _SENTENCE_END = ".!?؟…:"
 _CLOSERS = " \t\"'”’»)]}"
 # Marks and invisible characters OCR and PDF conversion put inside words (vowel marks, tatweel,
 # zero-width and direction marks, soft hyphens): a label or heading is recognised through them.
-_INVISIBLE_CHARS = "\u200b-\u200f\u061c\u00ad\u2060\ufeff"
-_INSIDE_WORD = f"[\u064b-\u0652\u0670\u0640{_INVISIBLE_CHARS}]*"
+_INVISIBLE_CHARS = "\u200b-\u200f\u061c\u00ad\u2060\ufeff\u202a-\u202e\u2066-\u2069"
+# (and the presentation forms of the marks and of tatweel, U+FE70-FE7F,
+# and the foreign combining marks OCR leaves on Arabic letters: Latin accents, the Devanagari nukta)
+_INSIDE_WORD = f"[\u064b-\u0652\u0670\u0640\ufe70-\ufe7f\u0300-\u036f\u093c{_INVISIBLE_CHARS}]*"
 # Persian letters that OCR gives for their Arabic look-alikes.
-_LETTER_FORMS = {"ك": "[كک]", "ي": "[يیى]", "ى": "[ىيی]"}
+_LOOK_ALIKES = {"ك": "ک", "ي": "یى", "ى": "يی"}
+_ALEFS = "اأإآ"
+
+
+def _letter_forms() -> tuple[dict[str, str], dict[str, str]]:
+    """Per base letter, the characters that stand for it in PDF text (itself, Persian look-alikes,
+    presentation-form glyph codes); per alef, the lam-alef ligatures that hold it."""
+    forms: dict[str, set[str]] = {}
+    ligatures: dict[str, str] = {}
+    for code, base in presentation_forms().items():
+        if len(base) == 1:
+            forms.setdefault(base, set()).add(code)
+        elif len(base) == 2 and base[0] == "ل" and base[1] in _ALEFS:
+            ligatures[base[1]] = ligatures.get(base[1], "") + code
+    for base, others in _LOOK_ALIKES.items():
+        for other in others:
+            forms.setdefault(base, set()).update({other, *forms.get(other, ())})
+    return {b: "[" + b + "".join(sorted(f - {b})) + "]" for b, f in forms.items()}, ligatures
+
+
+_LETTER_FORMS, _LAM_ALEF = _letter_forms()
 
 
 def _tolerant(*phrases: str) -> str:
     """A regex alternation of Arabic phrases that also matches them with marks or invisible
-    characters between the letters and Persian look-alike letters (offsets stay raw offsets)."""
+    characters between the letters, Persian look-alike letters and presentation-form glyph
+    codes, lam-alef ligatures included (offsets stay raw offsets)."""
+
+    def letter(ch: str) -> str:
+        return _LETTER_FORMS.get(ch, re.escape(ch)) + _INSIDE_WORD
 
     def one(phrase: str) -> str:
         parts = []
-        for ch in phrase:
-            parts.append(r"\s+" if ch == " " else _LETTER_FORMS.get(ch, re.escape(ch)) + _INSIDE_WORD)
+        i = 0
+        while i < len(phrase):
+            ch = phrase[i]
+            if ch == " ":
+                parts.append(r"\s+" + _INSIDE_WORD)
+            elif ch == "ل" and i + 1 < len(phrase) and phrase[i + 1] in _LAM_ALEF:
+                # ﻻ is one code for two letters
+                pair = letter(ch) + letter(phrase[i + 1])
+                parts.append(f"(?:{pair}|[{_LAM_ALEF[phrase[i + 1]]}]{_INSIDE_WORD})")
+                i += 1
+            else:
+                parts.append(letter(ch))
+            i += 1
         return "".join(parts)
 
     # Longest first: "ملخص البحث" must not stop at "ملخص", leaving "البحث" as text.
@@ -73,7 +111,8 @@ _AR_KEYWORDS = re.compile(
 _EN_KEYWORDS = re.compile(r"^key\s?-?words\s*[:：\-–]\s*", re.IGNORECASE)
 _KEYWORD_SEPARATORS = re.compile(r"[،,؛;]")
 _KEYWORD_TRIM = " \t.\"'‘’“”«»"
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# (invisible characters may sit inside an address in PDF text; the value keeps them, as raw text)
+_EMAIL = re.compile(rf"[\w.+\-{_INVISIBLE_CHARS}]+@[\w\-{_INVISIBLE_CHARS}]+(?:\.[\w\-{_INVISIBLE_CHARS}]+)+")
 _URL = re.compile(r"https?://[^\s>]+")
 # Digits and separators with invisible characters allowed between them (PDF text puts direction
 # marks around numbers in right-to-left lines); the value keeps them, as raw text.
@@ -92,7 +131,7 @@ _METADATA_LABELS = {
     "author": re.compile(rf"^{_tolerant('اسم الكاتب')}\s*[:：]\s*(?P<value>.+)$"),
     "permalink": re.compile(rf"^{_tolerant('رابط ثابت')}\s*[:：]\s*<?(?P<value>[^<>\s]+)>?\s*$"),
 }
-_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_ARABIC = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC]")  # presentation forms too
 #: Prepositions that may link the words of a run-in heading (match-key forms).
 _PREPOSITION_KEYS = frozenset(match_key(w) for w in ("في", "على", "من", "إلى", "عن"))
 _LATIN = re.compile(r"[A-Za-z]")
@@ -237,8 +276,8 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     blocks = _blocks(raw, settings)
     state = _State(raw=raw, settings=settings)
 
-    ar_abs = _find_line(blocks, lambda t: bool(_AR_ABSTRACT.match(t)) and _heading_line_ok(t, _AR_ABSTRACT))
-    en_abs = _find_line(blocks, lambda t: bool(_EN_ABSTRACT.match(t)) and _heading_line_ok(t, _EN_ABSTRACT))
+    ar_abs = _find_line(blocks, lambda t: _abstract_heading_end(t, "ar") is not None)
+    en_abs = _find_line(blocks, lambda t: _abstract_heading_end(t, "en") is not None)
     first_heading = _find_line(
         blocks, lambda t: classify_heading(t) is not None and len(t.split()) <= settings.max_heading_words
     )
@@ -352,6 +391,8 @@ def _starts_block(text: str, info: HeadingInfo | None, settings: ReaderSettings)
     """Whether a line is a heading or an abstract or keywords label (it opens a block of its own)."""
     if _AR_ABSTRACT.match(text) or _EN_ABSTRACT.match(text) or _AR_KEYWORDS.match(text) or _EN_KEYWORDS.match(text):
         return True
+    if _abstract_heading_end(text, "ar") is not None:
+        return True
     return info is not None and len(text.split()) <= settings.max_heading_words
 
 
@@ -359,6 +400,25 @@ def _find_line(blocks: list[_Block], predicate) -> int | None:
     for i, block in enumerate(blocks):
         if predicate(block.lines[0].text):
             return i
+    return None
+
+
+_AR_ABSTRACT_KEYS = frozenset(
+    match_key(w).replace(" ", "") for w in ("الملخص", "ملخص", "ملخص البحث", "ملخص الدراسة", "المستخلص", "مستخلص")
+)
+
+
+def _abstract_heading_end(text: str, lang: str) -> int | None:
+    """Where the abstract heading that opens this line ends, or None when the line opens no abstract.
+
+    An Arabic heading split by OCR (المل خص) is recognised when it stands alone on its line.
+    """
+    pattern = _AR_ABSTRACT if lang == "ar" else _EN_ABSTRACT
+    m = pattern.match(text)
+    if m is not None and _heading_line_ok(text, pattern):
+        return m.end()
+    if lang == "ar" and len(text.split()) <= 3 and match_key(text).replace(" ", "").strip(":：") in _AR_ABSTRACT_KEYS:
+        return len(text)
     return None
 
 
@@ -386,7 +446,7 @@ def _read_front_matter(article: Article, blocks: list[_Block], state: _State) ->
         for line in block.lines:
             prior, last = last, line
             text = line.text
-            if bi == 0 and line is block.lines[0] and text.startswith("مجلة") and len(text.split()) <= 8:
+            if bi == 0 and line is block.lines[0] and match_key(text).startswith("مجله") and len(text.split()) <= 8:
                 meta["journal"] = _span(raw, line.start, line.end)
                 continue
             matched = False
@@ -420,14 +480,11 @@ def _read_front_matter(article: Article, blocks: list[_Block], state: _State) ->
 def _pick_titles(article: Article, lines: list[_Line], state: _State) -> None:
     raw = article.raw
     meta = article.metadata
-    prepared_by = next(
-        (
-            i
-            for i, ln in enumerate(lines)
-            if match_key(ln.text).strip(": ") in ("اعداد", "اعداد الباحث", "الباحث", "بقلم")
-        ),
-        None,
-    )
+    keys = [match_key(ln.text).strip(": ") for ln in lines]
+    prepared_by = next((i for i, k in enumerate(keys) if k in _PREPARED_BY), None)
+    if prepared_by is None:
+        # OCR damage in the one-word label (إعدااد, إعددا): the closest one-word line, if close.
+        prepared_by = next((i for i, k in enumerate(keys) if " " not in k and _close(k, "اعداد")), None)
     if prepared_by is not None:
         state.structure.append((lines[prepared_by].start, lines[prepared_by].end))  # the "prepared by" label
     before = lines[:prepared_by] if prepared_by is not None else lines
@@ -435,7 +492,16 @@ def _pick_titles(article: Article, lines: list[_Line], state: _State) -> None:
     arabic = [ln for ln in before if _script(ln.text) == "ar"]
     latin = [ln for ln in before if _script(ln.text) == "en" and len(ln.text.split()) >= 3]
     if arabic:
-        article.title_ar = _span(raw, arabic[-1].start, arabic[-1].end)
+        title = arabic[-1]
+        named = meta.get("article_name")
+        if named is not None:
+            # The archive's "article name" field repeats the title: the line closest to it is the
+            # title, wherever it stands (a damaged label can leave other lines before the byline).
+            key = match_key(named.text)
+            title = max(arabic, key=lambda ln: (_similarity(match_key(ln.text), key), ln is arabic[-1]))
+            if _similarity(match_key(title.text), key) < _TITLE_SIMILARITY:
+                title = arabic[-1]
+        article.title_ar = _span(raw, title.start, title.end)
     if latin:
         article.title_en = _span(raw, latin[0].start, latin[0].end)
     if article.title_ar:
@@ -452,6 +518,21 @@ def _pick_titles(article: Article, lines: list[_Line], state: _State) -> None:
             meta["author_en"] = _span(raw, latin_after[0].start, latin_after[0].end)
 
 
+_PREPARED_BY = frozenset(match_key(w) for w in ("إعداد", "إعداد الباحث", "الباحث", "بقلم"))
+#: Least similarity (difflib ratio of match keys) of a damaged label or title to the expected one.
+_LABEL_SIMILARITY = 0.8
+_TITLE_SIMILARITY = 0.6
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _close(key: str, label: str) -> bool:
+    """Whether a one-word line's key is the label with an OCR slip (a letter doubled, lost or swapped)."""
+    return key != label and abs(len(key) - len(label)) <= 1 and _similarity(key, label) >= _LABEL_SIMILARITY
+
+
 def _script(text: str) -> str:
     ar = len(_ARABIC.findall(text))
     la = len(_LATIN.findall(text))
@@ -464,16 +545,17 @@ def _script(text: str) -> str:
 def _read_abstract(article: Article, state: _State, blocks: list[_Block], index: int, lang: str) -> int:
     """Read one abstract starting at block ``index``; return the index of the block after it."""
     raw = article.raw
-    heading_pattern = _AR_ABSTRACT if lang == "ar" else _EN_ABSTRACT
     keywords_pattern = _AR_KEYWORDS if lang == "ar" else _EN_KEYWORDS
+    other_lang = "en" if lang == "ar" else "ar"
     other_abstract = _EN_ABSTRACT if lang == "ar" else _AR_ABSTRACT
     first = blocks[index].lines[0]
-    m = heading_pattern.match(first.text)
-    state.structure.append((first.start, first.start + m.end()))
+    heading_end = _abstract_heading_end(first.text, lang)
+    assert heading_end is not None  # the block was found by this test
+    state.structure.append((first.start, first.start + heading_end))
     pieces: list[list[_Line]] = []
-    rest = first.text[m.end() :]
+    rest = first.text[heading_end:]
     if rest:
-        pieces.append([_Line(first.start + m.end(), first.end, rest), *blocks[index].lines[1:]])
+        pieces.append([_Line(first.start + heading_end, first.end, rest), *blocks[index].lines[1:]])
     elif len(blocks[index].lines) > 1:
         pieces.append(blocks[index].lines[1:])
     end = index + 1
@@ -485,7 +567,13 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
             keywords_line = block.lines[0]
             end = j + 1
             break
-        if other_abstract.match(head) or _is_body_heading(head, state.settings):
+        # A heading ends the abstract, but not before any of its text: a block right under the
+        # abstract's heading is its text even when its first line looks like a heading.
+        if (
+            other_abstract.match(head)
+            or _abstract_heading_end(head, other_lang) is not None
+            or (pieces and _is_body_heading(head, state.settings))
+        ):
             end = j
             break
         pieces.append(block.lines)

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from .errors import InputError, InputNotFoundError, OutputError
 
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
+# Letters, and their presentation-form glyph codes (PDF text extraction gives ﺍﻟﻤﻠﺨﺺ for الملخص).
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF\uFB50-\uFDFF\uFE80-\uFEFC]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 # C0 controls other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0B\x0E-\x1F\x7F]")

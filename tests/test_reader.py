@@ -7,8 +7,10 @@ import re
 
 import pytest
 
+from pipeline.camel import fold_glyphs
 from pipeline.errors import InputError, InputNotFoundError, StructureError
 from pipeline.reader import ReaderSettings, read_article
+from pipeline.repair.noise import as_presentation_forms
 
 from .conftest import VARIANTS
 
@@ -427,3 +429,74 @@ def test_two_word_abstract_heading_is_not_cut_after_its_first_word(seed_raw):
     assert article.abstract("ar")[0].text.startswith("في القرن العشرين")
     heading = article.raw.index("ملخص البحث")
     assert (heading, heading + len("ملخص البحث")) in article.structure_spans
+
+
+def test_article_in_presentation_forms_is_read_like_the_seed(seed_raw):
+    # The whole seed in glyph codes was refused as "no Arabic text found"; with only some
+    # letters so, the abstract heading was missed and the abstract read as front matter.
+    plain = read_article(seed_raw, name="seed")
+    glyphs = read_article(as_presentation_forms(seed_raw), name="glyphs")
+    assert "ﺍ" in glyphs.raw and "ﻻ" in glyphs.raw
+    assert [fold_glyphs(s.heading) for s in glyphs.sections] == [s.heading for s in plain.sections]
+    # (both sides folded: the seed's own damage has a Devanagari nukta, which folding drops too)
+    assert [(p.kind, p.lang, fold_glyphs(p.text)) for p in glyphs.passages] == [
+        (p.kind, p.lang, fold_glyphs(p.text)) for p in plain.passages
+    ]
+    assert [fold_glyphs(k.text) for k in glyphs.keywords_ar] == [k.text for k in plain.keywords_ar]
+    assert {k: fold_glyphs(v.text) for k, v in glyphs.metadata.items()} == {
+        k: v.text for k, v in plain.metadata.items()
+    }
+    for span in (glyphs.title_ar, glyphs.metadata["journal"], *glyphs.keywords_ar):
+        assert glyphs.raw[span.start : span.end] == span.text
+
+
+def test_front_matter_labels_are_read_through_zero_width_characters(seed_raw):
+    # A zero-width space in «إعداد» lost the byline label, so the author's name was taken for
+    # the title; one after the space of «رابط ثابت» lost the link, and one in the address cut
+    # the e-mail to its last character (pipeline fuzz run, zero-width variant).
+    plain = read_article(seed_raw, name="seed")
+    damaged = (
+        seed_raw.replace("\nإعداد\n", "\nإعد\u200bاد\n", 1)
+        .replace("رابط ثابت:", "رابط \u200bثابت:", 1)
+        .replace("Enasmigbil74@", "Enasmigbil7\u200c4@", 1)
+    )
+    article = read_article(damaged, name="zw")
+    assert article.title_ar.text == plain.title_ar.text
+    assert article.metadata["permalink"].text == plain.metadata["permalink"].text
+    assert article.metadata["email"].text == "Enasmigbil7\u200c4@gmail.com"
+    label = article.raw.index("إعد\u200bاد")
+    assert (label, label + 6) in article.structure_spans
+
+
+def test_ocr_damaged_byline_label_and_abstract_heading(seed_raw):
+    # A doubled letter in «إعداد» made every front-matter line a title candidate (the author's
+    # line became the title, the title line was covered by nothing); «المل خص», split by OCR,
+    # was no heading, and the whole Arabic abstract was read as the archive notice.
+    plain = read_article(seed_raw, name="seed")
+    damaged = seed_raw.replace("\nإعداد\n", "\nإعدااد\n", 1).replace("\nالملخص\n", "\nالمل خص\n", 1)
+    article = read_article(damaged, name="damaged")
+    assert article.title_ar.text == plain.title_ar.text
+    assert article.metadata["author_en"].text == plain.metadata["author_en"].text
+    assert [p.text for p in article.abstract("ar")] == [p.text for p in plain.abstract("ar")]
+    heading = article.raw.index("المل خص")
+    assert (heading, heading + len("المل خص")) in article.structure_spans
+
+
+def test_title_is_the_line_that_repeats_the_article_name_field(seed_raw):
+    # Without any byline label the title is the front-matter line closest to «اسم المقال:»,
+    # not the last Arabic line before the abstract (here the author's name).
+    plain = read_article(seed_raw, name="seed")
+    article = read_article(seed_raw.replace("\nإعداد\n", "\n", 1), name="no-label")
+    assert article.title_ar.text == plain.title_ar.text
+
+
+def test_abstract_whose_first_line_looks_like_a_heading_keeps_its_text(seed_raw):
+    # A UN document wrapped as an article: its abstract opened with «أولاً - ...», taken for a
+    # body heading, and the abstract's three lines were covered by no span (fuzz run).
+    first = "أولاً - المسائل الدستورية والقانونية والسياسية"
+    text = seed_raw.replace("\nالملخص\n\n", f"\nالملخص\n\n{first}\n", 1)
+    article = read_article(text, name="numbered-abstract")
+    abstract = article.abstract("ar")
+    assert abstract[0].text.startswith(first)
+    assert "في القرن العشرين" in " ".join(p.text for p in abstract)
+    assert [s.heading for s in article.sections] == [s.heading for s in read_article(seed_raw, name="s").sections]
