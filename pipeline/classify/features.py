@@ -26,7 +26,7 @@ from ..document import PASSAGE_LABELS
 
 #: Bump when a normalisation or feature function changes what it returns:
 #: a saved model records it and refuses to load under a different version.
-NORMALISER_VERSION = "2"
+NORMALISER_VERSION = "3"
 
 #: Columns of the model input (see :func:`make_rows`).
 COLUMNS = ("text", "heading", "kind")
@@ -112,11 +112,12 @@ def split_sentences(text: str) -> list[str]:
 def normalise(text: str) -> str:
     """Normalise Arabic for matching: no diacritics or tatweel, folded alef / ya / ta marbuta, digits as 0.
 
-    Latin letters are lower-cased; whitespace is collapsed. Years become
+    Presentation-form glyph codes are read as their letters and invisible characters dropped
+    (a section heading is raw text, not repaired). Latin letters are lower-cased; whitespace is collapsed. Years become
     ``0000`` so a date in a new article looks like the dates seen in training.
     (Cached: cross-validation normalises the same passages many times.)
     """
-    text = camel.dediac(text).replace(_TATWEEL, "")
+    text = camel.dediac(camel.fold_glyphs(text)).replace(_TATWEEL, "")
     text = camel.normalize_alef(camel.normalize_alef_maksura(camel.normalize_teh_marbuta(text)))
     text = _DIGITS.sub("0", text.lower())
     return _SPACES.sub(" ", text).strip()

@@ -395,14 +395,15 @@ class NerStage:
             ar_id = entry.id if entry else ""
         if en_id and en_id == ar_id:
             return 1.0, "gazetteer"
+        ar_text = camel.fold_glyphs(ar.text)  # raw text: may hold glyph codes or invisible characters
         if en.label == "DATE":
-            en_digits, ar_digits = re.findall(r"\d+", en.text), re.findall(r"\d+", _western_digits(ar.text))
+            en_digits, ar_digits = re.findall(r"\d+", en.text), re.findall(r"\d+", _western_digits(ar_text))
             if en_digits and en_digits == ar_digits:
                 return 1.0, "digits"
-            if _century(en.text) and _century(en.text) == _century_ar(ar.text):
+            if _century(en.text) and _century(en.text) == _century_ar(ar_text):
                 return 1.0, "ordinal"
             return 0.0, ""
-        return transliteration_similarity(en.text, ar.text), "transliteration"
+        return transliteration_similarity(en.text, ar_text), "transliteration"
 
 
 #: A site descriptor (موقع, التطبيق, ومنصة) ending right before a span.
