@@ -9,8 +9,9 @@ The pipeline config names the stages in order and has one table per stage:
     enabled = true
     ...
 
-Paths in a config are relative to the project root (the parent of the
-``configs/`` folder the file lives in).
+Relative paths in a config (``model = "models/ner-ar"``) are relative to the
+project root, :data:`PROJECT_ROOT`, wherever the config file itself lives: a
+copy of ``configs/pipeline.toml`` in another folder uses the same models.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 
 from .errors import ConfigError
 
+#: The folder that holds ``pipeline/``, ``configs/`` and ``models/``; relative config paths start here.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = PROJECT_ROOT / "configs" / "pipeline.toml"
 
@@ -34,6 +36,11 @@ class PipelineConfig:
     settings: dict[str, dict[str, Any]] = field(default_factory=dict)
     root: Path = PROJECT_ROOT
     path: Path | None = None
+
+    @property
+    def origin(self) -> str:
+        """Where the stage list comes from, for messages: the config file, or ``[pipeline] stages``."""
+        return str(self.path) if self.path is not None else "[pipeline] stages"
 
     def stage_settings(self, name: str) -> dict[str, Any]:
         """Settings of one stage (an empty dict when it has none)."""
@@ -52,27 +59,61 @@ class PipelineConfig:
 def load_config(path: str | Path | None = None) -> PipelineConfig:
     """Load a pipeline config.
 
+    Relative paths in the config are relative to the project root
+    (:data:`PROJECT_ROOT`, the folder holding ``pipeline/``, ``configs/`` and
+    ``models/``), never to the config file's own folder: a copy of
+    ``configs/pipeline.toml`` saved anywhere finds the same models and
+    ``configs/repair.toml``. Write an absolute path to use a file elsewhere.
+
     Args:
         path: A TOML file; ``configs/pipeline.toml`` when omitted.
 
     Returns:
-        The parsed config.
+        The parsed config (``root`` is :data:`PROJECT_ROOT`).
 
     Raises:
-        ConfigError: The file is missing, not TOML, or lacks ``[pipeline] stages``.
+        ConfigError: The file is missing, a folder, unreadable, not UTF-8, not TOML, lacks
+            ``[pipeline] stages``, or does not start with the reader (``read``, not switched off).
     """
     cfg_path = Path(path) if path is not None else DEFAULT_CONFIG
-    try:
-        data = tomllib.loads(cfg_path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{cfg_path}: config file not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{cfg_path}: not valid TOML ({exc})") from None
-    stages = data.get("pipeline", {}).get("stages")
+    data = _read_toml(cfg_path)
+    pipeline_table = data.get("pipeline", {})
+    stages = pipeline_table.get("stages") if isinstance(pipeline_table, dict) else None
     if not isinstance(stages, list) or not all(isinstance(s, str) for s in stages):
         raise ConfigError(f"{cfg_path}: expected a list of stage names in [pipeline] stages")
     settings = data.get("stages", {})
-    if not isinstance(settings, dict):
-        raise ConfigError(f"{cfg_path}: [stages] must be a table of stage tables")
-    root = cfg_path.resolve().parent.parent
-    return PipelineConfig(stages=stages, settings=settings, root=root, path=cfg_path)
+    if not isinstance(settings, dict) or not all(isinstance(t, dict) for t in settings.values()):
+        raise ConfigError(f"{cfg_path}: [stages] must be a table of stage tables ([stages.NAME])")
+    if not stages or stages[0] != "read":
+        found = repr(stages[0]) if stages else "an empty list"
+        raise ConfigError(f"{cfg_path}: the first stage of [pipeline] stages must be 'read', found {found}")
+    if settings.get("read", {}).get("enabled", True) is not True:
+        # Every other stage works on the reader's structure; a run without it has nothing to do.
+        raise ConfigError(f"{cfg_path}: [stages.read] enabled: the reader cannot be switched off")
+    return PipelineConfig(stages=stages, settings=settings, root=PROJECT_ROOT, path=cfg_path)
+
+
+def _read_toml(cfg_path: Path) -> dict[str, Any]:
+    """The parsed TOML of a config file.
+
+    Raises:
+        ConfigError: Missing, a folder, unreadable, not UTF-8 or not TOML; the message names the file.
+    """
+    if cfg_path.is_dir():
+        raise ConfigError(f"{cfg_path}: is a folder, not a config file (expected a .toml file)")
+    try:
+        return tomllib.loads(cfg_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{cfg_path}: config file not found") from None
+    except PermissionError:
+        raise ConfigError(f"{cfg_path}: config file cannot be read (permission denied)") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{cfg_path}: config file is not UTF-8 text (invalid byte 0x{exc.object[exc.start]:02x} "
+            f"at byte offset {exc.start})"
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{cfg_path}: not valid TOML ({exc})") from None
+    except OSError as exc:
+        # e.g. a FIFO or a device, a path through a file, a name too long.
+        raise ConfigError(f"{cfg_path}: config file cannot be read ({exc.strerror or exc})") from None
