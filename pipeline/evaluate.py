@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -63,6 +64,7 @@ def evaluate_corpus(
     *,
     stages: list[str] | None = None,
     config: PipelineConfig | str | Path | None = None,
+    log: Callable[[str], None] | None = None,
 ) -> Report:
     """Run the configured pipeline over the corpus and score the chosen stages.
 
@@ -70,6 +72,7 @@ def evaluate_corpus(
         corpus_dir: The corpus folder (``corpus/`` by default).
         stages: Stage names to score; all of :data:`STAGES` when omitted.
         config: Pipeline config to run (``configs/pipeline.toml`` by default).
+        log: Called with a progress line (models loading, each stage's start and time); silent when omitted.
 
     Raises:
         ConfigError: An unknown stage name.
@@ -82,24 +85,33 @@ def evaluate_corpus(
     cfg = config if isinstance(config, PipelineConfig) else load_config(config)
     # Stages after the last one scored are not built: their models need not load.
     last = max(STAGES.index(s) for s in wanted)
-    articles, run_notes = _run_pipeline(corpus, cfg, STAGES[: last + 1])
+    log = log or _silent
+    articles, run_notes = _run_pipeline(corpus, cfg, STAGES[: last + 1], log)
     results = []
     for stage in wanted:
         if stage != "read" and stage not in run_notes["ran"]:
             results.append(
                 StageResult(stage, "missing", note=run_notes["why"].get(stage, "not in the configured pipeline"))
             )
+            log(f"{stage}: missing ({' '.join(results[-1].note.split())})")  # one line, as the CLI's errors
             continue
         evaluator = _EVALUATORS[stage]
+        log(f"{stage}: scoring...")
+        started = time.perf_counter()
         try:
             results.append(evaluator(corpus, articles, cfg))
         except DiploError as exc:
             results.append(StageResult(stage, "missing", note=str(exc)))
+        log(f"{stage}: done in {time.perf_counter() - started:.1f} s")
     return Report(str(corpus.root), corpus.article_ids(), results)
 
 
+def _silent(message: str) -> None:
+    """The default progress callback: says nothing."""
+
+
 def _run_pipeline(
-    corpus: Corpus, cfg: PipelineConfig, needed: tuple[str, ...] = STAGES
+    corpus: Corpus, cfg: PipelineConfig, needed: tuple[str, ...] = STAGES, log: Callable[[str], None] = _silent
 ) -> tuple[dict[str, Article], dict[str, Any]]:
     """Run every stage of ``needed`` that can run; note why the others cannot.
 
@@ -116,6 +128,10 @@ def _run_pipeline(
             why[name] = "not in [pipeline] stages of the config"
     stages = []
     provided = set(READ_PROVIDES)
+    building = [n for n in enabled if n != "read" and n in needed]
+    if building:
+        log(f"loading models ({', '.join(building)})...")
+    started = time.perf_counter()
     for name in enabled:
         if name == "read" or name not in needed:
             continue
@@ -128,8 +144,14 @@ def _run_pipeline(
             provided.update(stage_cls.provides)
         except DiploError as exc:
             why[name] = str(exc)
+    if building:
+        log(f"models loaded in {time.perf_counter() - started:.1f} s")
     nlp = Pipeline(cfg, stages, ReaderSettings.from_dict(cfg.stage_settings("read")))
-    articles = {aid: nlp(corpus.raw_path(aid)) for aid in corpus.article_ids()}
+    ids = corpus.article_ids()
+    log(f"running {', '.join(nlp.stage_names)} on {len(ids)} article(s)...")
+    started = time.perf_counter()
+    articles = {aid: nlp(corpus.raw_path(aid)) for aid in ids}
+    log(f"pipeline ran in {time.perf_counter() - started:.1f} s")
     return articles, {"ran": {"read", *(s.name for s in stages)}, "why": why}
 
 
