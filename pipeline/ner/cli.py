@@ -3,42 +3,51 @@
 from __future__ import annotations
 
 import json
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 
+class VectorsKind(str, Enum):
+    """The static vectors ``diplo train ner --vectors`` can learn (a choice, so a typo is refused at once)."""
+
+    ppmi = "ppmi"
+    floret = "floret"
+
+
 def train_ner_command(
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Model folder to write (default: models/ner-ar).")
+        Path | None, typer.Option("--output", "-o", metavar="DIR", help="Model folder to write (default: models/ner-ar).")
     ] = None,
     data: Annotated[
-        Path | None, typer.Option("--data", help="Shared data folder (default: <repo>/../shared/data).")
+        Path | None, typer.Option("--data", metavar="DIR", help="Shared data folder (default: <repo>/../shared/data).")
     ] = None,
     config: Annotated[
-        Path | None, typer.Option("--config", "-c", help="spaCy training config (default: configs/ner_ar.cfg).")
+        Path | None, typer.Option("--config", "-c", metavar="FILE", help="spaCy training config (default: configs/ner_ar.cfg).")
     ] = None,
     no_aqmar: Annotated[
         bool, typer.Option("--no-aqmar", help="Train on ANERcorp only (for the published-split comparison).")
     ] = False,
     no_vectors: Annotated[bool, typer.Option("--no-vectors", help="Do not learn static word vectors.")] = False,
     vectors: Annotated[
-        str, typer.Option("--vectors", help="Static vectors: ppmi (PPMI + SVD, shipped) or floret (subword-aware).")
-    ] = "ppmi",
+        VectorsKind,
+        typer.Option("--vectors", help="Static vectors: ppmi (PPMI + SVD, shipped) or floret (subword-aware)."),
+    ] = VectorsKind.ppmi,
     no_norms: Annotated[
         bool, typer.Option("--no-norms", help="Keep spaCy's default NORM (no Arabic norm table).")
     ] = False,
     no_pretrain: Annotated[
-        bool, typer.Option("--no-pretrain", help="Skip the config's \\[pretraining] (spacy pretrain) step.")
+        bool, typer.Option("--no-pretrain", help="Skip the config's [pretraining] (spacy pretrain) step.")
     ] = False,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", metavar="INT", help="Random seed.")] = 0,
     max_steps: Annotated[
-        int | None, typer.Option("--max-steps", help="Override training.max_steps of the config.")
+        int | None, typer.Option("--max-steps", metavar="INT", help="Override training.max_steps of the config.")
     ] = None,
     work_dir: Annotated[
         Path | None,
-        typer.Option("--work-dir", help="Keep DocBins, vectors and checkpoints here (default: a temp folder)."),
+        typer.Option("--work-dir", metavar="DIR", help="Keep DocBins, vectors and checkpoints here (default: a temp folder)."),
     ] = None,
 ) -> None:
     """Rebuild the Arabic NER model from ANERcorp (+ AQMAR) with spaCy's training loop."""
@@ -50,7 +59,7 @@ def train_ner_command(
         config=config or DEFAULT_CONFIG,
         use_aqmar=not no_aqmar,
         use_vectors=not no_vectors,
-        vectors_kind=vectors,
+        vectors_kind=vectors.value,
         use_norms=not no_norms,
         use_pretraining=not no_pretrain,
         seed=seed,
