@@ -2,19 +2,82 @@
 
 The CLI is thin: each command calls a plain function and prints or writes
 what it returns. Errors of the :class:`~pipeline.errors.DiploError` family
-become one line on stderr and exit status 2; ``--debug`` shows the traceback.
+become one line on stderr and exit status 2; ``--debug`` also prints the
+traceback (same exit status). Progress (model loading, evaluation stages)
+goes to stderr as plain lines; stdout carries only the JSON or the table.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperCommand
 
-from .errors import DiploError
+from .errors import DiploError, OutputError
 from .startup import keep_torch_out
+
+#: The encodings ``read_text_file`` recognises without ``--encoding`` (pipeline/textio.py).
+ENCODINGS = "UTF-8, UTF-8 or UTF-16 with a byte-order mark, or Windows-1256"
+
+
+class PlainHelpCommand(TyperCommand):
+    """A command whose help shows arguments by name (``ARTICLE...``, ``[SOURCE]``) and flags without a value.
+
+    typer 0.29 labels every parameter with its Python type (``--debug <bool>``, ``<list[Path]>``) and
+    puts a required argument in braces (``{articles}...``). Its Rich panels do so for flags too, so the
+    app uses the plain click layout (``rich_markup_mode=None``, which already leaves flags bare); this
+    class names arguments the click way and gives value options an upper-case placeholder
+    (``--config CONFIG``) unless they set a metavar or have choices (``<ppmi|floret>``).
+    """
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        """The usage line after the command name: ``[OPTIONS] ARTICLE...``."""
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                pieces.append(_argument_label(param))
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        """The ``Arguments`` and ``Options`` sections of the help."""
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "option" and not param.is_flag and param.metavar is None:
+                if "|" not in param.display_type(ctx):  # choices stay listed
+                    param.metavar = param.name.upper()
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((_argument_label(param), record[1]))
+            else:
+                options.append(record)
+        if arguments:
+            with formatter.section("Arguments"):
+                formatter.write_dl(arguments)
+        if options:
+            with formatter.section("Options"):
+                formatter.write_dl(options)
+
+
+def _argument_label(param: Any) -> str:
+    """``ARTICLE...`` for a required list, ``[SOURCE]`` for an optional argument."""
+    label = param.metavar or param.name.upper()
+    if param.nargs != 1 and not label.endswith("..."):
+        label += "..."
+    return label if param.required else f"[{label}]"
+
 
 app = typer.Typer(
     name="diplo",
@@ -22,8 +85,11 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
-train_app = typer.Typer(help="Retrain the shipped models from the data they were built from.", no_args_is_help=True)
+train_app = typer.Typer(
+    help="Retrain the shipped models from the data they were built from.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(train_app, name="train")
 
 _STATE = {"debug": False}
@@ -31,66 +97,134 @@ _STATE = {"debug": False}
 
 @app.callback()
 def _main_options(
-    debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks instead of one-line errors.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Print the full traceback with an error (the exit status stays the same).")
+    ] = False,
 ) -> None:
     _STATE["debug"] = debug
 
 
-@app.command("run")
+@app.command("run", cls=PlainHelpCommand, short_help="Run the pipeline on articles and write their JSON.")
 def run_command(
-    articles: Annotated[list[Path], typer.Argument(help="Article text files (UTF-8, UTF-8 with BOM or Windows-1256).", show_default=False)],
+    articles: Annotated[
+        list[Path], typer.Argument(metavar="ARTICLE...", help=f"Article text files ({ENCODINGS}).", show_default=False)
+    ],
     out: Annotated[
-        Optional[Path], typer.Option("--out", "-o", help="Folder for one JSON file per article; JSON goes to stdout when omitted.")
+        Optional[Path],
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="DIR",
+            help="Folder (created if needed) for one ARTICLE-NAME.json per article; two articles with the same "
+            "file name are refused. Without --out the JSON goes to stdout: one indented document for one article, "
+            "JSON Lines (one compact document per line, in input order) for several.",
+        ),
     ] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="Pipeline config (default: configs/pipeline.toml).")] = None,
+    config: Annotated[
+        Optional[Path],
+        typer.Option("--config", "-c", metavar="FILE", help="Pipeline config (default: configs/pipeline.toml)."),
+    ] = None,
     disable: Annotated[
-        Optional[list[str]], typer.Option("--disable", "-d", help="Leave out a stage for this run (repeatable).")
+        Optional[list[str]],
+        typer.Option("--disable", "-d", metavar="STAGE", help="Leave out a stage for this run (repeatable)."),
     ] = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding (e.g. cp1256).")] = None,
+    encoding: Annotated[
+        Optional[str], typer.Option("--encoding", metavar="CODEC", help="Force the input encoding (e.g. cp1256).")
+    ] = None,
     compact: Annotated[bool, typer.Option("--compact", help="Write JSON without indentation.")] = False,
 ) -> None:
-    """Run the pipeline on articles and write one JSON document per article."""
+    """Run the pipeline on articles and write one JSON document per article.
+
+    Every input is read before the models load. A file that cannot be read or processed is
+    reported on stderr in one line and skipped; the other articles are still processed and
+    written, and the exit status is 2 when any file failed (0 when all succeeded).
+    """
     from .config import load_config
     from .reader import ReaderSettings, read_article
     from .runner import Pipeline
     from .textio import write_atomic
 
-    from .errors import OutputError
-
-    if out is not None and out.exists() and not out.is_dir():
-        # Reported now, not after the models have loaded and the first article has run.
-        raise OutputError(str(out), "is a file, expected a folder to write into")
+    targets = _output_targets(articles, out) if out is not None else None
+    if out is not None:
+        # Before any model loads: a folder that cannot be written fails now, not after the first article.
+        ensure_writable_folder(out)
     cfg = load_config(config)
     reader_settings = ReaderSettings.from_dict(cfg.stage_settings("read"))
-    # Read every input first: a bad file is reported before any model is loaded.
-    read = [read_article(path, encoding=encoding, settings=reader_settings) for path in articles]
-    nlp = Pipeline.from_config(cfg, disable=disable or ())
-    indent = None if compact else 2
-    show_progress = out is not None and len(articles) > 1
-    progress = _progress(len(articles), "articles") if show_progress else None
-    for path, article in zip(articles, read):
-        article = nlp(article)
+    # Read every input first: unreadable files are reported before any model is loaded.
+    failed: list[Path] = []
+    todo = []
+    for index, path in enumerate(articles):
+        try:
+            todo.append((index, read_article(path, encoding=encoding, settings=reader_settings)))
+        except DiploError as exc:
+            report_error(exc)
+            failed.append(path)
+    if todo:
+        disabled = set(disable or ())
+        with loading_models([n for n in cfg.enabled_stages() if n != "read" and n not in disabled]):
+            nlp = Pipeline.from_config(cfg, disable=disable or ())
+    # Several articles on stdout are JSON Lines: one document per line, whatever --compact says.
+    indent = None if compact or (out is None and len(articles) > 1) else 2
+    progress = _progress(len(todo), "articles") if out is not None and len(todo) > 1 else None
+    for index, article in todo:
+        path = articles[index]
+        try:
+            article = nlp(article)
+        except DiploError as exc:
+            report_error(exc)
+            failed.append(path)
+            continue
+        finally:
+            if progress is not None:
+                progress.update(1)
         document = article.to_json(indent=indent)
-        if out is None:
+        if targets is None:
             sys.stdout.write(document + "\n")
+            sys.stdout.flush()  # a reader of the JSON Lines gets each article as it is done
         else:
-            target = out / (path.stem + ".json")
-            if target.resolve() == path.resolve():
-                raise typer.BadParameter(f"{target}: output would overwrite the input file")
-            write_atomic(target, document + "\n")
-            typer.echo(f"{path} -> {target}", err=True)
+            write_atomic(targets[index], document + "\n")
+            typer.echo(f"{path} -> {targets[index]}", err=True)
         for warning in article.warnings:
             typer.echo(f"warning: {path}: {warning}", err=True)
-        if progress is not None:
-            progress.update(1)
     if progress is not None:
         progress.close()
+    if failed:
+        if len(articles) > 1:
+            typer.echo(f"error: {len(failed)} of {len(articles)} articles failed", err=True)
+        raise typer.Exit(DiploError.exit_code)
 
 
-@app.command("read")
+def _output_targets(articles: list[Path], out: Path) -> list[Path]:
+    """The JSON file of each article in ``out``.
+
+    Raises:
+        OutputError: Two inputs share a file name (their JSON would overwrite each other), or an
+            input would be overwritten by its own JSON.
+    """
+    targets: list[Path] = []
+    first: dict[Path, Path] = {}
+    for path in articles:
+        target = out / (path.stem + ".json")
+        if target in first:
+            raise OutputError(
+                str(target),
+                f"would be written for both {first[target]} and {path}; rename one of them or run them with different --out folders",
+            )
+        if target.resolve() == path.resolve():
+            raise OutputError(str(target), "the output would overwrite the input file")
+        first[target] = path
+        targets.append(target)
+    return targets
+
+
+@app.command("read", cls=PlainHelpCommand, short_help="Show the structure the reader finds in an article.")
 def read_command(
-    article: Annotated[Path, typer.Argument(help="Article text file.", show_default=False)],
-    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding.")] = None,
+    article: Annotated[
+        Path, typer.Argument(metavar="ARTICLE", help=f"Article text file ({ENCODINGS}).", show_default=False)
+    ],
+    encoding: Annotated[
+        Optional[str], typer.Option("--encoding", metavar="CODEC", help="Force the input encoding (e.g. cp1256).")
+    ] = None,
 ) -> None:
     """Show the structure the reader finds: metadata, abstracts, keywords, headings, passages."""
     from .reader import read_article
@@ -116,40 +250,124 @@ def read_command(
 # (repair) ------------------------------------------------------------------
 from .repair.cli import repair_command  # noqa: E402 - registered in the stage block
 
-app.command("repair")(repair_command)
+app.command("repair", cls=PlainHelpCommand, short_help="Repair OCR damage in Arabic text.")(repair_command)
 # (align) -------------------------------------------------------------------
 from .align.cli import align_command  # noqa: E402 - registered in the stage block
 
-app.command("align")(align_command)
+app.command("align", cls=PlainHelpCommand, short_help="Align an article's Arabic and English parts.")(align_command)
 # (ner) ---------------------------------------------------------------------
 from .ner.cli import train_ner_command  # noqa: E402 - registered in the stage block
 
-train_app.command("ner")(train_ner_command)
+train_app.command("ner", cls=PlainHelpCommand, short_help="Rebuild the Arabic NER model.")(train_ner_command)
 # (classify) ----------------------------------------------------------------
 from .classify.cli import train_classifier_command  # noqa: E402 - registered in the stage block
 
-train_app.command("classifier")(train_classifier_command)
+train_app.command("classifier", cls=PlainHelpCommand, short_help="Retrain the passage classifier.")(
+    train_classifier_command
+)
 # -- end of stage commands ----------------------------------------------------
 
 
-@app.command("evaluate")
+@app.command("evaluate", cls=PlainHelpCommand, short_help="Score every stage against the annotated corpus.")
 def evaluate_command(
-    corpus: Annotated[Optional[Path], typer.Option("--corpus", help="Annotated corpus folder (default: corpus/).")] = None,
-    stage: Annotated[
-        Optional[list[str]], typer.Option("--stage", "-s", help="Evaluate only this stage (repeatable): read, repair, align, ner, classify.")
+    corpus: Annotated[
+        Optional[Path], typer.Option("--corpus", metavar="DIR", help="Annotated corpus folder (default: corpus/).")
     ] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the report as JSON here.")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="Pipeline config (default: configs/pipeline.toml).")] = None,
+    stage: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--stage",
+            "-s",
+            metavar="STAGE",
+            help="Evaluate only this stage (repeatable): read, repair, align, ner, classify. "
+            "classify (a cross-validation) takes several minutes.",
+        ),
+    ] = None,
+    out: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="FILE",
+            help="Write the report as JSON to this file (default: evaluation.json in the current folder).",
+        ),
+    ] = None,
+    config: Annotated[
+        Optional[Path],
+        typer.Option("--config", "-c", metavar="FILE", help="Pipeline config (default: configs/pipeline.toml)."),
+    ] = None,
 ) -> None:
-    """Score every stage against the annotated corpus and print a table."""
+    """Score every stage against the annotated corpus: a table on stdout and the report as JSON in a file.
+
+    Without --out the JSON report is written to evaluation.json in the current folder. Progress
+    (model loading, each stage's start and time) goes to stderr.
+    """
     from .evaluate import evaluate_corpus, format_report
     from .textio import write_atomic
 
-    report = evaluate_corpus(corpus, stages=stage or None, config=config)
-    typer.echo(format_report(report))
     target = out or Path("evaluation.json")
+    ensure_writable_file(target)  # before the models load and the evaluation runs
+    report = evaluate_corpus(corpus, stages=stage or None, config=config, log=log)
+    typer.echo(format_report(report))
     write_atomic(target, report.to_json() + "\n")
     typer.echo(f"report written to {target}", err=True)
+
+
+# -- helpers shared by the commands ------------------------------------------
+
+
+def log(message: str) -> None:
+    """Write a progress line to stderr (stdout carries only the command's output)."""
+    typer.echo(message, err=True)
+
+
+@contextmanager
+def loading_models(stages: list[str]) -> Iterator[None]:
+    """Say on stderr that the models of ``stages`` load, and how long they took."""
+    if not stages:
+        yield
+        return
+    log(f"loading models ({', '.join(stages)})...")
+    started = time.perf_counter()
+    yield
+    log(f"models loaded in {time.perf_counter() - started:.1f} s")
+
+
+def ensure_writable_folder(folder: Path) -> None:
+    """Create ``folder`` if needed and check that a file can be written in it (a temporary file, removed).
+
+    Raises:
+        OutputError: ``folder`` is a file, or it cannot be created or written.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(str(folder), "is a file, expected a folder to write into")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".diplo-write-test.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(str(folder), f"cannot be written ({exc.strerror or exc})") from None
+    os.close(fd)
+    os.unlink(probe)
+
+
+def ensure_writable_file(target: Path) -> None:
+    """Check that ``target`` can be written (its folder is created if needed), before the work that fills it.
+
+    Raises:
+        OutputError: ``target`` is a folder, or its folder cannot be created or written.
+    """
+    if target.is_dir():
+        raise OutputError(str(target), "is a folder, expected a file name to write")
+    ensure_writable_folder(target.parent)
+
+
+def report_error(exc: DiploError) -> None:
+    """An error as one line on stderr; with ``--debug`` its traceback first."""
+    if _STATE["debug"]:
+        traceback.print_exception(exc)
+    # One line, whatever the message quotes (spaCy's config errors, for one, span several lines).
+    message = " ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+    typer.echo(f"error: {message}", err=True)
 
 
 def _progress(total: int, unit: str):
@@ -166,11 +384,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except DiploError as exc:
-        if _STATE["debug"]:
-            raise
-        # One line, whatever the message quotes (spaCy's config errors, for one, span several lines).
-        message = " ".join(line.strip() for line in str(exc).splitlines() if line.strip())
-        typer.echo(f"error: {message}", err=True)
+        report_error(exc)
         return exc.exit_code
     return 0
 

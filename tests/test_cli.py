@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -116,9 +117,9 @@ def test_corrupt_ner_model_is_one_line_naming_the_folder(tmp_path, capsys, seed_
     cfg = tmp_path / "pipeline.toml"
     cfg.write_text(f'[pipeline]\nstages = ["read", "ner"]\n[stages.ner]\nmodel = "{broken}"\n', encoding="utf-8")
     assert main(["run", str(seed_path), "--config", str(cfg)]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith(f"error: {broken}: corrupt NER model: spaCy cannot load it")
-    assert err.count("\n") == 1 and "Traceback" not in err
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "loading models (ner)..."
+    assert len(err) == 2 and err[1].startswith(f"error: {broken}: corrupt NER model: spaCy cannot load it")
 
 
 @pytest.mark.parametrize(
@@ -143,3 +144,204 @@ def test_every_help_renders_and_keeps_square_brackets(command, shown):
     result = CliRunner().invoke(app, [*command, "--help"], terminal_width=200)
     assert result.exit_code == 0
     assert shown in " ".join(result.output.split())
+
+
+# -- defects of the new-user audit ------------------------------------------------------------------
+
+_SEED_LINES = 60  # the front matter and both abstracts: enough for the reader, quick for the models
+
+
+@pytest.fixture()
+def small_article(tmp_path, seed_raw) -> "Path":
+    """The head of the seed (front matter, abstracts, keywords): a real article the stages run on quickly."""
+    path = tmp_path / "small.txt"
+    path.write_text("\n".join(seed_raw.split("\n")[:_SEED_LINES]) + "\n", encoding="utf-8")
+    return path
+
+
+def _broken_ner_config(tmp_path) -> "Path":
+    """A config whose NER model folder is corrupt: building the pipeline fails at once, naming the folder."""
+    broken = tmp_path / "ner-broken"
+    broken.mkdir()
+    (broken / "config.cfg").write_text("garbage [[[\n", encoding="utf-8")
+    (broken / "meta.json").write_bytes((REPO / "models" / "ner-ar" / "meta.json").read_bytes())
+    cfg = tmp_path / "pipeline.toml"
+    cfg.write_text(f'[pipeline]\nstages = ["read", "ner"]\n[stages.ner]\nmodel = "{broken}"\n', encoding="utf-8")
+    return cfg
+
+
+def test_run_says_that_models_load_and_how_long_it_took(small_article, capsys):
+    assert main(["run", str(small_article), "--disable", "align", "--disable", "ner", "--disable", "classify"]) == 0
+    captured = capsys.readouterr()
+    err = captured.err.splitlines()
+    assert err[0] == "loading models (repair)..."
+    assert re.fullmatch(r"models loaded in \d+\.\d s", err[1])
+    assert json.loads(captured.out)["stages"] == ["read", "repair"]  # stdout is the JSON only
+
+
+def test_evaluate_reports_each_stage_start_and_time(tmp_path, capsys):
+    target = tmp_path / "report.json"
+    assert main(["evaluate", "--stage", "read", "--stage", "ner", "--out", str(target),
+                 "--config", str(_broken_ner_config(tmp_path))]) == 0
+    captured = capsys.readouterr()
+    err = captured.err.splitlines()
+    assert err[0] == "loading models (ner)..."
+    assert re.fullmatch(r"models loaded in \d+\.\d s", err[1])
+    assert err[2] == "running read on 1 article(s)..."
+    assert re.fullmatch(r"pipeline ran in \d+\.\d s", err[3])
+    assert err[4] == "read: scoring..."
+    assert re.fullmatch(r"read: done in \d+\.\d s", err[5])
+    assert err[6].startswith("ner: missing (") and "corrupt NER model" in err[6]
+    assert err[7] == f"report written to {target}"
+    assert "units_f1" in captured.out and "loading" not in captured.out  # progress stays off stdout
+
+
+def test_unwritable_out_is_refused_before_any_model_loads(tmp_path, capsys, small_article):
+    """A folder below a file cannot be created: the error names it, before the (broken) NER model is touched."""
+    blocker = tmp_path / "results.txt"
+    blocker.write_text("keep me\n", encoding="utf-8")
+    cfg = _broken_ner_config(tmp_path)
+    assert main(["run", str(small_article), "--out", str(blocker / "sub"), "--config", str(cfg)]) == 2
+    assert capsys.readouterr().err == f"error: {blocker / 'sub'}: cannot be written (Not a directory)\n"
+    assert main(["evaluate", "--stage", "read", "--out", str(blocker / "x.json")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""  # refused before the evaluation, not after its table
+    assert captured.err == f"error: {blocker}: is a file, expected a folder to write into\n"
+    assert blocker.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_out_folder_is_created_and_left_without_probe_files(tmp_path, small_article):
+    out = tmp_path / "new" / "folder"
+    assert main(["run", str(small_article), "--out", str(out), *_NO_MODELS]) == 0
+    assert [p.name for p in out.iterdir()] == ["small.json"]
+
+
+def test_unknown_vectors_kind_is_refused_at_once():
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["train", "ner", "--vectors", "bogus"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--vectors'" in result.output and "'ppmi', 'floret'" in result.output
+
+
+def test_inputs_with_the_same_file_name_are_refused_up_front(tmp_path, capsys, seed_raw):
+    first, second = tmp_path / "a" / "small.txt", tmp_path / "b" / "small.txt"
+    for path in (first, second):
+        path.parent.mkdir()
+        path.write_text(seed_raw, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(first), str(second), "--out", str(out), *_NO_MODELS]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"error: {out / 'small.json'}: would be written for both")
+    assert str(first) in err and str(second) in err
+    assert not out.exists()
+
+
+def test_debug_prints_the_traceback_and_keeps_exit_status_2(tmp_path, capsys):
+    missing = tmp_path / "nonexistent.txt"
+    assert main(["--debug", "read", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Traceback (most recent call last):")
+    assert err.endswith(f"error: {missing}: no such file\n")
+    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "--debug", "read", str(missing)],
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and "InputNotFoundError" in done.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["run"], ["read"], ["repair"], ["align"], ["evaluate"], ["train"],
+                                     ["train", "ner"], ["train", "classifier"]])
+def test_help_shows_flags_without_a_value_and_arguments_by_name(command):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, [*command, "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    assert not re.search(r"<(bool|list\[|path|str|int)", result.output), result.output
+    assert "{" not in result.output
+    assert re.search(r"^  --help +Show this message", result.output, re.M)
+
+
+def test_run_and_evaluate_help_say_what_they_accept_and_write():
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    def help_of(*command: str) -> str:
+        return " ".join(CliRunner().invoke(app, [*command, "--help"], terminal_width=200).output.split())
+
+    run = help_of("run")
+    assert "Usage: diplo run [OPTIONS] ARTICLE..." in run and "--compact Write JSON" in run
+    assert "UTF-16 with a byte-order mark" in run and "JSON Lines" in run and "exit status is 2" in run
+    assert "evaluation.json in the current folder" in help_of("evaluate")
+    assert "Usage: diplo align [OPTIONS] ARTICLE" in help_of("align")
+
+
+def test_several_articles_on_stdout_are_json_lines(tmp_path, seed_raw, capsys):
+    paths = []
+    for name in ("one.txt", "two.txt"):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(seed_raw, encoding="utf-8")
+    assert main(["run", *map(str, paths), *_NO_MODELS]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["source"] for line in lines] == [str(p) for p in paths]
+    assert main(["run", str(paths[0]), *_NO_MODELS]) == 0  # one article stays one indented document
+    assert capsys.readouterr().out.startswith('{\n  "raw":')
+
+
+def test_batch_writes_every_good_article_and_reports_every_bad_one(tmp_path, seed_raw, capsys):
+    files = {"good.txt": seed_raw.encode(), "empty.txt": b"", "binary.bin": b"\x00\x01\x02binary\x00",
+             "tiny.txt": seed_raw.encode()}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    out = tmp_path / "out"
+    assert main(["run", *(str(tmp_path / n) for n in files), "--out", str(out), *_NO_MODELS]) == 2
+    assert sorted(p.name for p in out.iterdir()) == ["good.json", "tiny.json"]
+    err = capsys.readouterr().err.splitlines()
+    assert f"error: {tmp_path / 'empty.txt'}: the file is empty" in err
+    assert any(line.startswith(f"error: {tmp_path / 'binary.bin'}: this is a binary file") for line in err)
+    assert err[-1] == "error: 2 of 4 articles failed"
+
+
+def test_bad_files_are_reported_before_the_models_load(tmp_path, capsys, small_article):
+    """Only the good article reaches model loading; a batch of bad files loads nothing."""
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    cfg = _broken_ner_config(tmp_path)
+    assert main(["run", str(empty), str(small_article), "--config", str(cfg)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"error: {empty}: the file is empty" and err[1] == "loading models (ner)..."
+    assert main(["run", str(empty), str(empty), "--config", str(cfg)]) == 2
+    assert "loading models" not in capsys.readouterr().err
+
+
+def test_readme_lists_every_metadata_key_the_reader_finds(seed_article):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    output_format = readme.split("## Output format", 1)[1].split("\n## ", 1)[0]
+    missing = [key for key in seed_article.metadata if f"`{key}`" not in output_format]
+    assert not missing
+
+
+def _broken_repair_config(tmp_path) -> "Path":
+    """A config whose repair settings file is missing: building the repair stage fails at once."""
+    cfg = tmp_path / "pipeline-repair.toml"
+    cfg.write_text(f'[pipeline]\nstages = ["read", "repair", "align"]\n[stages.repair]\nconfig = "{tmp_path / "missing.toml"}"\n',
+                   encoding="utf-8")
+    return cfg
+
+
+def test_align_reads_and_checks_its_output_before_loading_models(tmp_path, capsys, small_article):
+    cfg = _broken_repair_config(tmp_path)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["align", str(empty), "--config", str(cfg)]) == 2
+    assert capsys.readouterr().err == f"error: {empty}: the file is empty\n"
+    blocker = tmp_path / "results.txt"
+    blocker.write_text("keep me\n", encoding="utf-8")
+    assert main(["align", str(small_article), "--out", str(blocker / "x.tsv"), "--config", str(cfg)]) == 2
+    assert capsys.readouterr().err == f"error: {blocker}: is a file, expected a folder to write into\n"
+    assert main(["align", str(small_article), "--config", str(cfg)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "loading models (repair, align)..." and "missing.toml" in err[1]
