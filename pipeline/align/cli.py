@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -13,18 +15,25 @@ from ..document import Article
 FORMATS = ("table", "tmx", "tsv")
 
 
-def align_article(path: Path, config: Path | None = None, encoding: str | None = None) -> Article:
+def align_article(
+    path: Path,
+    config: Path | None = None,
+    encoding: str | None = None,
+    log: Callable[[str], None] | None = None,
+) -> Article:
     """Read an article, run the configured stages that come before ``align`` (e.g. repair), then align it.
 
     Args:
         path: The article text file.
         config: Pipeline config (default ``configs/pipeline.toml``).
         encoding: Force the input encoding.
+        log: Called with progress lines (models loading and the time they took); silent when omitted.
 
     Returns:
         The article with sentences and alignment links.
     """
     from ..config import load_config
+    from ..reader import ReaderSettings, read_article
     from ..runner import Pipeline
     from .stage import AlignStage
 
@@ -32,10 +41,17 @@ def align_article(path: Path, config: Path | None = None, encoding: str | None =
     names = cfg.enabled_stages()
     # Keep the stages that run before align; add align when the config leaves it out.
     before = names[: names.index("align")] if "align" in names else [n for n in names if n in ("read", "repair")]
+    # Read first: an unreadable file is reported before any model loads.
+    article = read_article(path, encoding=encoding, settings=ReaderSettings.from_dict(cfg.stage_settings("read")))
     cfg_before = type(cfg)(stages=before, settings=cfg.settings, root=cfg.root, path=cfg.path)
+    if log is not None:
+        log(f"loading models ({', '.join([*before[1:], 'align'])})...")
+    started = time.perf_counter()
     pipe = Pipeline.from_config(cfg_before)
-    article = pipe(path, encoding=encoding)
-    article = AlignStage.from_settings(cfg.stage_settings("align"), cfg)(article)
+    stage = AlignStage.from_settings(cfg.stage_settings("align"), cfg)
+    if log is not None:
+        log(f"models loaded in {time.perf_counter() - started:.1f} s")
+    article = stage(pipe(article))
     article.stages.append("align")
     return article
 
@@ -59,20 +75,34 @@ def render(article: Article, fmt: str) -> str:
 
 
 def align_command(
-    article: Annotated[Path, typer.Argument(help="An article text file.", show_default=False)],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table (side by side), tmx (TMX 1.4) or tsv.")] = "table",
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="Pipeline config (default: configs/pipeline.toml).")] = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding (e.g. cp1256).")] = None,
+    article: Annotated[Path, typer.Argument(metavar="ARTICLE", help="An article text file.", show_default=False)],
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", metavar="table|tmx|tsv", help="Output: table (side by side), tmx (TMX 1.4) or tsv."),
+    ] = "table",
+    out: Annotated[
+        Optional[Path],
+        typer.Option("--out", "-o", metavar="FILE", help="Write to this file (its folder is created) instead of stdout."),
+    ] = None,
+    config: Annotated[
+        Optional[Path],
+        typer.Option("--config", "-c", metavar="FILE", help="Pipeline config (default: configs/pipeline.toml)."),
+    ] = None,
+    encoding: Annotated[
+        Optional[str], typer.Option("--encoding", metavar="CODEC", help="Force the input encoding (e.g. cp1256).")
+    ] = None,
 ) -> None:
     """Align the Arabic and English title, keywords and abstract sentences of an article."""
+    from ..cli import ensure_writable_file, log
     from ..errors import ConfigError
 
     if fmt not in FORMATS:
         raise ConfigError(f"--format: expected one of {', '.join(FORMATS)}, found {fmt!r}")
     from ..textio import write_atomic
 
-    aligned = align_article(article, config, encoding)
+    if out is not None:
+        ensure_writable_file(out)  # before the encoder loads
+    aligned = align_article(article, config, encoding, log=log)
     text = render(aligned, fmt)
     if out is None:
         sys.stdout.write(text)
