@@ -20,7 +20,9 @@ text, the edit log in raw offsets) runs with empty caches, so every word is new
 to it, twice: over the same held-out text (each document an article, each of its
 lines a paragraph passage, as the reader makes them), and on the seed article,
 which is damaged OCR output (about 2.8% of its tokens) and so the harder case.
-arclean is timed on the same text in both runs and the ratio printed.
+arclean is timed on the same text in both runs and the ratio printed. Last, the seed
+pasted 1, 4 and 8 times into one text: the time per copy shows whether the
+document-level passes stay linear on long texts.
 
 The default text is the held-out part of ../shared/data/arabic-text: the first
 400 documents of each source, which the repair's word-context model was not
@@ -117,6 +119,7 @@ def main() -> None:
         from pipeline.reader import read_article
 
         _bench_stage(lex, settings, args.repeat, [read_article(SEED)], "the seed article")
+        _bench_long_text(lex, settings, SEED.read_text(encoding="utf-8"))
 
 
 def _as_article(text: str) -> Article:
@@ -167,6 +170,18 @@ def _bench_stage(lex: Lexicon, settings, repeat: int, articles: list, what: str)
         f"{mb / med:.2f} MB/s median, "
         f"{mb / min(times):.2f} best; arclean {mb / statistics.median(arc_times):.2f} MB/s; ratio {ratio:.3f}"
     )
+
+
+def _bench_long_text(lex: Lexicon, settings, seed: str) -> None:
+    """repair_text on the seed pasted 1, 4 and 8 times as one text: the time per copy should stay flat."""
+    parts = []
+    for copies in (1, 4, 8):
+        lex.clear_caches()
+        c, w = _clock()
+        repair_text(seed * copies, lex, settings)
+        cpu = _since(c, w)[0]
+        parts.append(f"x{copies} {cpu * 1000 / copies:.0f} ms/copy")
+    print("repair_text on the seed pasted several times in one text (every word new): " + ", ".join(parts))
 
 
 def _clock() -> tuple[float, float]:

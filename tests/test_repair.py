@@ -498,3 +498,35 @@ def test_words_written_only_in_glyph_codes_are_repaired(lexicon, repair_settings
     assert result.clean == "علامات بارزة في القرن"
     assert [e.rule for e in result.edits] == ["presentation_form"] * 4
     assert repair_text(result.clean, lexicon, repair_settings).edits == []
+
+
+def test_line_ends_do_not_change_the_repair(seed_raw, lexicon, repair_settings):
+    # Only LF ended a line for the document passes: with CR line ends a reference line and the
+    # next were one line, and «I 2 4 NEWS 20.» was deleted as leaked English (58 edits, not 57).
+    lf = repair_text(seed_raw, lexicon, repair_settings)
+    cr = repair_text(seed_raw.replace("\n", "\r"), lexicon, repair_settings)
+    crlf = repair_text(seed_raw.replace("\n", "\r\n"), lexicon, repair_settings)
+    assert [(e.start, e.end, e.replacement, e.rule) for e in cr.edits] == [
+        (e.start, e.end, e.replacement, e.rule) for e in lf.edits
+    ]
+    assert [(e.original.replace("\r", ""), e.replacement, e.rule) for e in crlf.edits] == [
+        (e.original, e.replacement, e.rule) for e in lf.edits
+    ]
+
+
+def test_an_article_pasted_several_times_is_repaired_copy_by_copy(seed_raw, lexicon, repair_settings):
+    # Copies on separate lines are not duplicated sentences: every copy gets the same edits (a
+    # word's count in the text can tip a decision, so not always those of a single copy), and
+    # the duplicate runs found are those of one copy, four times. (Comparing the copies word by
+    # word at every repeated n-gram before testing that a run stays on one line made this
+    # quadratic: four copies took 17 s, eight over 3 minutes; scripts/bench_repair.py times it.)
+    size = len(seed_raw)
+    one = repair_text(seed_raw, lexicon, repair_settings)
+    four = repair_text(seed_raw * 4, lexicon, repair_settings)
+    copies = [
+        [(e.start - k * size, e.end - k * size, e.replacement, e.rule) for e in four.edits if k * size <= e.start < (k + 1) * size]
+        for k in range(4)
+    ]
+    assert copies[0] and copies[1] == copies[0] and copies[2] == copies[0] and copies[3] == copies[0]
+    duplicates = [(e.start, e.end) for e in one.edits if e.rule == "duplicate"]
+    assert duplicates and [(s, e) for s, e, _, rule in copies[0] if rule == "duplicate"] == duplicates

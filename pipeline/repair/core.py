@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate, compress
 
+import numpy as np
 import regex
 
 from ..document import Edit, OffsetMap, Segment
@@ -61,6 +62,8 @@ _WORD_SPLIT = regex.compile(r"([\p{L}\p{M}\p{Cf}]+)")
 #: Edits that change no letter a word is compared by (lookup keys drop tatweel; invisibles are not words).
 _TYPOGRAPHIC_KINDS = frozenset({"tatweel", "invisible"})
 #: A line (a token, in a newline-joined list) with no Arabic letter.
+#: A line break: LF, or CR alone or before LF (old Mac and Windows files read as they are).
+_LINE_BREAK = re.compile(r"[\n\r]")
 _NON_ARABIC_LINE = re.compile(r"(?m)^[^\u0621-\u063A\u0641-\u064A\u0671-\u06D3\n]+$")
 # Arabic letters, and their presentation-form glyph codes (a word of ﺍﻟﻤﻠﺨﺺ is Arabic to repair)
 _HAS_AR = regex.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE80-\uFEFC]")
@@ -205,7 +208,7 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
     toks = parts[1::2]
     n = len(toks)
     if deletions:
-        alive = [not _inside(deletions, offs[2 * i + 1], offs[2 * i + 2]) for i in range(n)]
+        alive = _outside(deletions, offs, n)
         live_toks = [t for t, ok in zip(toks, alive) if ok]
     else:
         alive = None
@@ -240,7 +243,7 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
     edits = _deletion_edits(text, deletions)
     if edits:  # some text deleted: the words inside it are gone
         spans = [(e.start, e.end) for e in edits]
-        live = [not _inside(spans, offs[2 * i + 1], offs[2 * i + 2]) for i in range(n)]
+        live = _outside(spans, offs, n)
         for i in [i for i in words if not live[i]]:
             del words[i]
     else:
@@ -914,9 +917,9 @@ def _with_space(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _arabic_neighbours(text: str, s: int, e: int) -> bool:
     """Whether Arabic running text stands on both sides of ``text[s:e]`` on the same line."""
-    line_start = text.rfind("\n", 0, s) + 1
-    line_end = text.find("\n", e)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start = max(text.rfind("\n", 0, s), text.rfind("\r", 0, s)) + 1
+    ends = [k for k in (text.find("\n", e), text.find("\r", e)) if k >= 0]
+    line_end = min(ends, default=len(text))
     before = text[line_start:s].rstrip(" ")
     after = text[e:line_end].lstrip(" ")
     if before.endswith(("(", "«", '"', "“")) or after.startswith((")", "»", '"', "”")):
@@ -966,14 +969,24 @@ def _duplicate_deletions(
     grams = list(zip(*(keys[k : n - g + 1 + k] for k in range(g))))
     if len(set(grams)) == len(grams):
         return []  # no n-gram occurs twice, nothing can repeat (most texts; a set is cheaper than a Counter)
-    counted = Counter(grams)
+    # A repeated run lies on one line: an n-gram counts as repeated only where it occurs twice
+    # on one line, and a run must end on the line it starts on (tested before its words are
+    # compared). Two copies of a long text, the same article pasted twice, were compared word
+    # by word over their whole length at every repeated n-gram (quadratic: four copies of the
+    # seed took 17 s).
+    breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+    lines = np.searchsorted(breaks, [offs[2 * k + 1] for k in idx[: len(grams)]]).tolist() if breaks else [0] * len(grams)
+    placed = list(zip(lines, grams))
+    counted = Counter(placed)
     repeated = {x for x, c in counted.items() if c > 1}
+    if not repeated:
+        return []
     out: list[tuple[int, int, str]] = []
-    last_seen: dict[tuple[str, ...], list[int]] = {}
+    last_seen: dict[tuple[int, tuple[str, ...]], list[int]] = {}
     skip_until = 0
-    for j in compress(range(len(grams)), map(repeated.__contains__, grams)):
-        gram = grams[j]
-        positions = last_seen.setdefault(gram, [])
+    for j in compress(range(len(grams)), map(repeated.__contains__, placed)):
+        line = lines[j]
+        positions = last_seen.setdefault(placed[j], [])
         if j >= skip_until:
             for i in reversed(positions):
                 length = j - i
@@ -982,7 +995,7 @@ def _duplicate_deletions(
                 end_word = idx[j + length - 1]
                 while joined and end_word in joined:  # the run ends on a joined word: take its last part
                     end_word += 1
-                if _same_run(keys, i, j, length) and "\n" not in text[offs[2 * idx[i] + 1] : offs[2 * end_word + 2]]:
+                if bisect.bisect_left(breaks, offs[2 * end_word + 2]) == line and _same_run(keys, i, j, length):
                     first_end = idx[j - 1]  # the last word of the first copy (a joined word: its last part)
                     while joined and first_end in joined:
                         first_end += 1
@@ -1032,6 +1045,23 @@ def _deletion_edits(text: str, deletions: list[tuple[int, int, str]]) -> list[Ed
         )
         last_end = e
     return edits
+
+
+def _outside(spans: list[tuple[int, ...]], offs: list[int], n: int) -> list[bool]:
+    """For each of the ``n`` words (word i spans ``offs[2i+1]:offs[2i+2]``), whether no span holds it.
+
+    One binary search per word over the spans sorted by start, with the furthest end reached
+    so far: a word is held when some span starting at or before it reaches its end (a test of
+    every span for every word was quadratic on long texts with many deletions).
+    """
+    ordered = sorted((a, b) for a, b, *_ in spans)
+    starts = [a for a, _ in ordered]
+    reach = list(accumulate((b for _, b in ordered), max))
+    out = []
+    for i in range(n):
+        k = bisect.bisect_right(starts, offs[2 * i + 1]) - 1
+        out.append(k < 0 or reach[k] < offs[2 * i + 2])
+    return out
 
 
 def _inside(spans: list[tuple[int, ...]], s: int, e: int) -> bool:
