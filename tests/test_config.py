@@ -53,7 +53,8 @@ def test_a_copied_config_builds_the_same_pipeline(tmp_path):
 
 def test_an_absolute_path_in_a_config_is_kept(tmp_path):
     cfg_file = tmp_path / "pipeline.toml"
-    cfg_file.write_text(f'[pipeline]\nstages = ["read", "ner"]\n[stages.ner]\nmodel = "{tmp_path / "m"}"\n', encoding="utf-8")
+    toml = f'[pipeline]\nstages = ["read", "ner"]\n[stages.ner]\nmodel = "{tmp_path / "m"}"\n'
+    cfg_file.write_text(toml, encoding="utf-8")
     cfg = load_config(cfg_file)
     assert cfg.resolve(cfg.stage_settings("ner")["model"]) == tmp_path / "m"
 
@@ -70,7 +71,8 @@ def test_a_folder_is_not_a_config_file(tmp_path):
 def test_a_config_that_is_not_utf8(tmp_path):
     binary = tmp_path / "bin.toml"
     binary.write_bytes(b"\xff\xfe[pipeline]\n")
-    with pytest.raises(ConfigError, match=r"bin\.toml: config file is not UTF-8 text \(invalid byte 0xff at byte offset 0\)"):
+    expected = r"bin\.toml: config file is not UTF-8 text \(invalid byte 0xff at byte offset 0\)"
+    with pytest.raises(ConfigError, match=expected):
         load_config(binary)
     latin = tmp_path / "latin1.toml"
     latin.write_bytes(b'[pipeline]\nstages = ["read"]\n# caf\xe9\n')
@@ -98,7 +100,9 @@ def test_an_unreadable_config(tmp_path):
         locked.chmod(0o600)
 
 
-@pytest.mark.parametrize(("kind", "message"), [("folder", "is a folder, not a config file"), ("binary", "is not UTF-8 text")])
+@pytest.mark.parametrize(
+    ("kind", "message"), [("folder", "is a folder, not a config file"), ("binary", "is not UTF-8 text")]
+)
 def test_bad_config_files_are_one_line_in_the_cli(tmp_path, capsys, seed_path, kind, message):
     """These used to end in an IsADirectoryError / UnicodeDecodeError traceback."""
     cfg = tmp_path
@@ -117,10 +121,19 @@ def test_bad_config_files_are_one_line_in_the_cli(tmp_path, capsys, seed_path, k
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ('[pipeline]\nstages = ["repair", "read"]\n', "the first stage of [pipeline] stages must be 'read', found 'repair'"),
+        (
+            '[pipeline]\nstages = ["repair", "read"]\n',
+            "the first stage of [pipeline] stages must be 'read', found 'repair'",
+        ),
         ("[pipeline]\nstages = []\n", "the first stage of [pipeline] stages must be 'read', found an empty list"),
-        ('[pipeline]\nstages = ["read"]\n[stages.read]\nenabled = false\n', "[stages.read] enabled: the reader cannot be switched off"),
-        ('[pipeline]\nstages = ["read"]\n[stages]\nread = 3\n', "[stages] must be a table of stage tables ([stages.NAME])"),
+        (
+            '[pipeline]\nstages = ["read"]\n[stages.read]\nenabled = false\n',
+            "[stages.read] enabled: the reader cannot be switched off",
+        ),
+        (
+            '[pipeline]\nstages = ["read"]\n[stages]\nread = 3\n',
+            "[stages] must be a table of stage tables ([stages.NAME])",
+        ),
         ('pipeline = "read"\n', "expected a list of stage names in [pipeline] stages"),
     ],
 )

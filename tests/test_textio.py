@@ -87,7 +87,7 @@ def test_the_whole_seed_and_an_ocr_noisy_seed_in_windows_1256(seed_raw):
     ("name", "data"),
     [
         # Latin-1 German: ä is ن in Windows-1256, inside Latin words.
-        ("latin-1 German", "Die Digitalisierung verändert die Außenpolitik: Mädchen, Bär, Käse, Länder.".encode("latin-1") * 3),
+        ("latin-1 German", "Die Digitalisierung verändert die Außenpolitik: Mädchen, Bär, Käse.".encode("latin-1") * 3),
         # Windows-1251 and KOI8-R Russian: Arabic letters mixed with é/à, or ة/ى inside words.
         ("cp1251 Russian", "Дипломатия это искусство ведения переговоров между государствами.".encode("cp1251") * 3),
         ("koi8-r Russian", "Дипломатия это искусство ведения переговоров между государствами.".encode("koi8-r") * 3),
