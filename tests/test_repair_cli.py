@@ -85,3 +85,24 @@ def test_cp1256_file_stdin_and_json_log(tmp_path, capsys, monkeypatch, seed_raw)
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
     assert main(["repair"]) == 0
     assert capsys.readouterr().out == log["clean"]
+
+
+def test_diff_has_a_header_and_names_kind_and_rule_as_json_does(tmp_path, capsys, seed_raw):
+    # The diff showed the kind (foreign_script) in an unlabelled column while --json and
+    # `diplo run` name the rule (foreign_letters): both are shown now, under a header.
+    path = tmp_path / "excerpt.txt"
+    path.write_text(_seed_excerpt(seed_raw).replace("\n", "\r"), encoding="utf-8")  # CR-only line ends
+    assert main(["repair", "--diff", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("#") and lines[0].split("\t")[2:4] == ["kind", "rule"]
+    assert main(["repair", "--json", str(path)]) == 0
+    edits = json.loads(capsys.readouterr().out)["edits"]
+    assert len(lines) == len(edits) + 1
+    for line, edit in zip(lines[1:], edits, strict=True):
+        place, status, kind, rule = line.split("\t")[:4]
+        assert (status, kind, rule) == (edit["status"], edit["kind"], edit["rule"])
+        assert place.endswith(f":{edit['start']}-{edit['end']}")
+        assert "\r" not in line  # the context stops at the line end, CR included
+    first = next(line for line in lines[1:] if "الإنترن[ط→ت]" in line)
+    line_no = int(first.split(":")[0])
+    assert _seed_excerpt(seed_raw).splitlines()[line_no - 1].count("الإنترنط") >= 1

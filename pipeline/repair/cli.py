@@ -15,16 +15,27 @@ from ..errors import ConfigError, InputError
 def repair_command(
     source: Annotated[
         Optional[str],
-        typer.Argument(help="A text file (UTF-8, UTF-8 with BOM or Windows-1256), or - (the default) for stdin."),
+        typer.Argument(
+            help="A text file (UTF-8, UTF-8 or UTF-16 with a byte-order mark, or Windows-1256), "
+            "or - (the default) for stdin."
+        ),
     ] = "-",
-    diff: Annotated[bool, typer.Option("--diff", help="Show the edits (applied and flagged) instead of the text.")] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Show the edits (applied and flagged), one per line under a header, instead of the text."),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Write the edit log as JSON instead of the text.")] = False,
     config: Annotated[
         Optional[Path], typer.Option("--config", "-c", help="Repair settings TOML (default: configs/repair.toml).")
     ] = None,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding (e.g. cp1256).")] = None,
 ) -> None:
-    """Repair OCR damage in Arabic text and write the repaired text to stdout."""
+    """Repair OCR damage in Arabic text and write the repaired text to stdout.
+
+    The whole text is repaired as one, headings and references included; `diplo run`
+    repairs only the abstracts, paragraphs and list items the reader finds, so its edit
+    log can be a few edits shorter on the same file.
+    """
     from ..config import PROJECT_ROOT
     from .core import repair_text
     from .lexicon import Lexicon
@@ -62,19 +73,31 @@ def repair_command(
         sys.stdout.write(result.clean)
 
 
+#: The header of ``--diff``: what each tab-separated column holds.
+DIFF_HEADER = "# line:start-end\tstatus\tkind\trule\toriginal -> replacement\tcontext"
+
+
 def format_diff(text: str, edits: list) -> list[str]:
-    """One line per edit: position, status, kind, ``original -> replacement`` and its context."""
-    lines = []
+    """A header, then one line per edit: place, status, kind (the damage), rule (what repaired it),
+    ``original -> replacement`` and the edit in its context on its line.
+
+    The kind and rule are those of ``--json`` and of ``diplo run``'s edit log.
+    """
+    lines = [DIFF_HEADER]
     for e in edits:
-        line_no = text.count("\n", 0, e.start) + 1
-        a = max(text.rfind("\n", 0, e.start) + 1, e.start - 25)
+        before = text[: e.start]
+        line_no = before.count("\n") + before.count("\r") - before.count("\r\n") + 1  # LF, CRLF or CR
+        a = max(before.rfind("\n"), before.rfind("\r")) + 1
+        a = max(a, e.start - 25)
         b = min(len(text), e.end + 25)
-        nl = text.find("\n", e.end)
-        if nl != -1:
-            b = min(b, nl)
-        ctx = text[a:e.start] + "[" + e.original + "→" + e.replacement + "]" + text[e.end:b]
+        for end_of_line in (text.find("\n", e.end), text.find("\r", e.end)):
+            if end_of_line != -1:
+                b = min(b, end_of_line)
+        ctx = text[a : e.start] + "[" + e.original + "→" + e.replacement + "]" + text[e.end : b]
         sugg = f"  suggestions: {', '.join(e.suggestions)}" if e.status == "flagged" else ""
-        lines.append(f"{line_no}:{e.start}-{e.end}\t{e.status}\t{e.kind}\t{e.original!r} -> {e.replacement!r}\t{ctx}{sugg}")
+        lines.append(
+            f"{line_no}:{e.start}-{e.end}\t{e.status}\t{e.kind}\t{e.rule}\t{e.original!r} -> {e.replacement!r}\t{ctx}{sugg}"
+        )
     return lines
 
 
