@@ -32,7 +32,7 @@ from .headings import (
     is_definite,
     ordinal_word_index,
 )
-from .textio import arabic_letter_count, decode_bytes, read_text_file
+from .textio import arabic_shortage, decode_bytes, read_text_file
 
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FOOTNOTE = re.compile(rf"⁽[{_SUPERSCRIPT_DIGITS}]+⁾|(?<=\S)[{_SUPERSCRIPT_DIGITS}]+")
@@ -257,8 +257,9 @@ def read_article(
         text, used, path = source, "str", None
         if not text.strip():
             raise InputError(label, "the text is empty")
-    if arabic_letter_count(text) < settings.min_arabic_letters:
-        raise InputError(label, "no Arabic text found (expected an Arabic article)")
+    problem = arabic_shortage(text, settings.min_arabic_letters)
+    if problem is not None:
+        raise InputError(label, problem)
     article = parse_article(text, label=label, settings=settings)
     article.source = path if path is not None else name
     article.encoding = used

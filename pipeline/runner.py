@@ -40,12 +40,12 @@ class Stage(Protocol):
     def __call__(self, article: Article) -> Article: ...
 
 
-def _stage_class(name: str) -> Any:
+def _stage_class(name: str, origin: str = "[pipeline] stages") -> Any:
     try:
         target = STAGE_REGISTRY[name]
     except KeyError:
         known = ", ".join(["read", *STAGE_REGISTRY])
-        raise ConfigError(f"unknown stage {name!r}; known stages: {known}") from None
+        raise ConfigError(f"{origin}: unknown stage {name!r} in [pipeline] stages; known stages: {known}") from None
     module_name, _, attr = target.partition(":")
     try:
         module = importlib.import_module(module_name)
@@ -99,10 +99,12 @@ class Pipeline:
             raise ConfigError(
                 f"--disable: unknown stage(s) {', '.join(map(repr, unknown))}; expected one of {', '.join(known)}"
             )
+        if "read" in disabled:
+            raise ConfigError("--disable read: the reader cannot be left out (every other stage works on what it reads)")
         names = [n for n in config.enabled_stages() if n not in disabled]
         if not names or names[0] != "read":
-            raise ConfigError("the first stage of [pipeline] stages must be 'read'")
-        classes = [(n, _stage_class(n)) for n in names[1:]]
+            raise ConfigError(f"{config.origin}: the first stage of [pipeline] stages must be 'read'")
+        classes = [(n, _stage_class(n, config.origin)) for n in names[1:]]
         provided = set(READ_PROVIDES)
         problems = []
         for name, stage_cls in classes:

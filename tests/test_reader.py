@@ -500,3 +500,15 @@ def test_abstract_whose_first_line_looks_like_a_heading_keeps_its_text(seed_raw)
     assert abstract[0].text.startswith(first)
     assert "في القرن العشرين" in " ".join(p.text for p in abstract)
     assert [s.heading for s in article.sections] == [s.heading for s in read_article(seed_raw, name="s").sections]
+
+
+def test_short_arabic_text_says_how_many_letters_it_has(tmp_path, capsys):
+    # "no Arabic text found" for a text that is Arabic, only too short for an article.
+    from pipeline.cli import main
+
+    tiny = tmp_path / "tiny.txt"
+    tiny.write_text("مرحبا بالعالم\n", encoding="utf-8")
+    assert main(["read", str(tiny)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {tiny}: only 12 Arabic letters (an article needs at least 20; setting [stages.read] min_arabic_letters)\n"
+    )

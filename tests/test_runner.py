@@ -72,3 +72,24 @@ def test_disabling_an_unknown_stage_is_an_error(seed_path):
         Pipeline.from_config(_read_only(), disable=["nerr"])
     # Disabling a registered stage the config does not list is harmless.
     assert Pipeline.from_config(_read_only(), disable=["ner"]).stage_names == ["read"]
+
+
+def test_unknown_stage_names_the_config_file(tmp_path, capsys, seed_path):
+    # The message named neither the file nor the table the stage list comes from.
+    from pipeline.cli import main
+
+    cfg = tmp_path / "mine.toml"
+    cfg.write_text('[pipeline]\nstages = ["read", "foo"]\n', encoding="utf-8")
+    assert main(["run", str(seed_path), "--config", str(cfg)]) == 2
+    err = capsys.readouterr().err
+    assert f"error: {cfg}: unknown stage 'foo' in [pipeline] stages; known stages: read, " in err
+
+
+def test_disable_read_names_the_option(capsys, seed_path):
+    # It said "the first stage of [pipeline] stages must be 'read'", about a config never touched.
+    from pipeline.cli import main
+
+    assert main(["run", str(seed_path), "--disable", "read"]) == 2
+    assert "error: --disable read: the reader cannot be left out" in capsys.readouterr().err
+    with pytest.raises(ConfigError, match="--disable read"):
+        Pipeline.from_config(None, disable=["read"])
