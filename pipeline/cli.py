@@ -17,7 +17,7 @@ import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperCommand
@@ -81,7 +81,8 @@ def _argument_label(param: Any) -> str:
 
 app = typer.Typer(
     name="diplo",
-    help="Bilingual (Arabic/English) NLP pipeline for articles on diplomacy: read, repair, align, tag entities, classify passages.",
+    help="Bilingual (Arabic/English) NLP pipeline for articles on diplomacy: "
+    "read, repair, align, tag entities, classify passages.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -110,7 +111,7 @@ def run_command(
         list[Path], typer.Argument(metavar="ARTICLE...", help=f"Article text files ({ENCODINGS}).", show_default=False)
     ],
     out: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             "--out",
             "-o",
@@ -121,15 +122,15 @@ def run_command(
         ),
     ] = None,
     config: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--config", "-c", metavar="FILE", help="Pipeline config (default: configs/pipeline.toml)."),
     ] = None,
     disable: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("--disable", "-d", metavar="STAGE", help="Leave out a stage for this run (repeatable)."),
     ] = None,
     encoding: Annotated[
-        Optional[str], typer.Option("--encoding", metavar="CODEC", help="Force the input encoding (e.g. cp1256).")
+        str | None, typer.Option("--encoding", metavar="CODEC", help="Force the input encoding (e.g. cp1256).")
     ] = None,
     compact: Annotated[bool, typer.Option("--compact", help="Write JSON without indentation.")] = False,
 ) -> None:
@@ -208,7 +209,8 @@ def _output_targets(articles: list[Path], out: Path) -> list[Path]:
         if target in first:
             raise OutputError(
                 str(target),
-                f"would be written for both {first[target]} and {path}; rename one of them or run them with different --out folders",
+                f"would be written for both {first[target]} and {path}; "
+                "rename one of them or run them with different --out folders",
             )
         if target.resolve() == path.resolve():
             raise OutputError(str(target), "the output would overwrite the input file")
@@ -223,7 +225,7 @@ def read_command(
         Path, typer.Argument(metavar="ARTICLE", help=f"Article text file ({ENCODINGS}).", show_default=False)
     ],
     encoding: Annotated[
-        Optional[str], typer.Option("--encoding", metavar="CODEC", help="Force the input encoding (e.g. cp1256).")
+        str | None, typer.Option("--encoding", metavar="CODEC", help="Force the input encoding (e.g. cp1256).")
     ] = None,
 ) -> None:
     """Show the structure the reader finds: metadata, abstracts, keywords, headings, passages."""
@@ -271,10 +273,10 @@ train_app.command("classifier", cls=PlainHelpCommand, short_help="Retrain the pa
 @app.command("evaluate", cls=PlainHelpCommand, short_help="Score every stage against the annotated corpus.")
 def evaluate_command(
     corpus: Annotated[
-        Optional[Path], typer.Option("--corpus", metavar="DIR", help="Annotated corpus folder (default: corpus/).")
+        Path | None, typer.Option("--corpus", metavar="DIR", help="Annotated corpus folder (default: corpus/).")
     ] = None,
     stage: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(
             "--stage",
             "-s",
@@ -284,7 +286,7 @@ def evaluate_command(
         ),
     ] = None,
     out: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             "--out",
             "-o",
@@ -293,7 +295,7 @@ def evaluate_command(
         ),
     ] = None,
     config: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--config", "-c", metavar="FILE", help="Pipeline config (default: configs/pipeline.toml)."),
     ] = None,
 ) -> None:

@@ -9,6 +9,7 @@ import re
 import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -21,8 +22,25 @@ from .conftest import REPO
 def test_run_writes_one_json_per_article_and_leaves_the_input_alone(tmp_path, seed_path, capsys):
     before = hashlib.sha256(seed_path.read_bytes()).hexdigest()
     out = tmp_path / "out"
-    assert main(["run", str(seed_path), "--out", str(out), "--disable", "repair", "--disable", "align",
-                 "--disable", "ner", "--disable", "classify"]) == 0
+    assert (
+        main(
+            [
+                "run",
+                str(seed_path),
+                "--out",
+                str(out),
+                "--disable",
+                "repair",
+                "--disable",
+                "align",
+                "--disable",
+                "ner",
+                "--disable",
+                "classify",
+            ]
+        )
+        == 0
+    )
     assert hashlib.sha256(seed_path.read_bytes()).hexdigest() == before
     written = out / f"{seed_path.stem}.json"
     article = Article.from_json(written.read_text(encoding="utf-8"))
@@ -32,8 +50,24 @@ def test_run_writes_one_json_per_article_and_leaves_the_input_alone(tmp_path, se
 
 
 def test_run_without_out_prints_json(seed_path, capsys):
-    assert main(["run", str(seed_path), "--compact", "--disable", "repair", "--disable", "align",
-                 "--disable", "ner", "--disable", "classify"]) == 0
+    assert (
+        main(
+            [
+                "run",
+                str(seed_path),
+                "--compact",
+                "--disable",
+                "repair",
+                "--disable",
+                "align",
+                "--disable",
+                "ner",
+                "--disable",
+                "classify",
+            ]
+        )
+        == 0
+    )
     document = json.loads(capsys.readouterr().out)
     assert document["keywords_en"][0]["text"] == "diplomacy"
 
@@ -73,8 +107,9 @@ def test_bad_config_is_one_line(tmp_path, capsys, seed_path):
 
 
 def test_console_script_exit_status():
-    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", "/nonexistent/article.txt"],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "run", "/nonexistent/article.txt"], capture_output=True, text=True
+    )
     assert done.returncode == 2
     assert done.stderr.strip() == "error: /nonexistent/article.txt: no such file"
 
@@ -152,14 +187,14 @@ _SEED_LINES = 60  # the front matter and both abstracts: enough for the reader, 
 
 
 @pytest.fixture()
-def small_article(tmp_path, seed_raw) -> "Path":
+def small_article(tmp_path, seed_raw) -> Path:
     """The head of the seed (front matter, abstracts, keywords): a real article the stages run on quickly."""
     path = tmp_path / "small.txt"
     path.write_text("\n".join(seed_raw.split("\n")[:_SEED_LINES]) + "\n", encoding="utf-8")
     return path
 
 
-def _broken_ner_config(tmp_path) -> "Path":
+def _broken_ner_config(tmp_path) -> Path:
     """A config whose NER model folder is corrupt: building the pipeline fails at once, naming the folder."""
     broken = tmp_path / "ner-broken"
     broken.mkdir()
@@ -181,8 +216,22 @@ def test_run_says_that_models_load_and_how_long_it_took(small_article, capsys):
 
 def test_evaluate_reports_each_stage_start_and_time(tmp_path, capsys):
     target = tmp_path / "report.json"
-    assert main(["evaluate", "--stage", "read", "--stage", "ner", "--out", str(target),
-                 "--config", str(_broken_ner_config(tmp_path))]) == 0
+    assert (
+        main(
+            [
+                "evaluate",
+                "--stage",
+                "read",
+                "--stage",
+                "ner",
+                "--out",
+                str(target),
+                "--config",
+                str(_broken_ner_config(tmp_path)),
+            ]
+        )
+        == 0
+    )
     captured = capsys.readouterr()
     err = captured.err.splitlines()
     assert err[0] == "loading models (ner)..."
@@ -245,13 +294,16 @@ def test_debug_prints_the_traceback_and_keeps_exit_status_2(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("Traceback (most recent call last):")
     assert err.endswith(f"error: {missing}: no such file\n")
-    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "--debug", "read", str(missing)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "--debug", "read", str(missing)], capture_output=True, text=True
+    )
     assert done.returncode == 2 and "InputNotFoundError" in done.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["read"], ["repair"], ["align"], ["evaluate"], ["train"],
-                                     ["train", "ner"], ["train", "classifier"]])
+@pytest.mark.parametrize(
+    "command",
+    [[], ["run"], ["read"], ["repair"], ["align"], ["evaluate"], ["train"], ["train", "ner"], ["train", "classifier"]],
+)
 def test_help_shows_flags_without_a_value_and_arguments_by_name(command):
     from typer.testing import CliRunner
 
@@ -292,8 +344,12 @@ def test_several_articles_on_stdout_are_json_lines(tmp_path, seed_raw, capsys):
 
 
 def test_batch_writes_every_good_article_and_reports_every_bad_one(tmp_path, seed_raw, capsys):
-    files = {"good.txt": seed_raw.encode(), "empty.txt": b"", "binary.bin": b"\x00\x01\x02binary\x00",
-             "tiny.txt": seed_raw.encode()}
+    files = {
+        "good.txt": seed_raw.encode(),
+        "empty.txt": b"",
+        "binary.bin": b"\x00\x01\x02binary\x00",
+        "tiny.txt": seed_raw.encode(),
+    }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
     out = tmp_path / "out"
@@ -324,11 +380,13 @@ def test_readme_lists_every_metadata_key_the_reader_finds(seed_article):
     assert not missing
 
 
-def _broken_repair_config(tmp_path) -> "Path":
+def _broken_repair_config(tmp_path) -> Path:
     """A config whose repair settings file is missing: building the repair stage fails at once."""
     cfg = tmp_path / "pipeline-repair.toml"
-    cfg.write_text(f'[pipeline]\nstages = ["read", "repair", "align"]\n[stages.repair]\nconfig = "{tmp_path / "missing.toml"}"\n',
-                   encoding="utf-8")
+    cfg.write_text(
+        f'[pipeline]\nstages = ["read", "repair", "align"]\n[stages.repair]\nconfig = "{tmp_path / "missing.toml"}"\n',
+        encoding="utf-8",
+    )
     return cfg
 
 

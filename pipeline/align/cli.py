@@ -6,7 +6,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -78,18 +78,22 @@ def align_command(
     article: Annotated[Path, typer.Argument(metavar="ARTICLE", help="An article text file.", show_default=False)],
     fmt: Annotated[
         str,
-        typer.Option("--format", "-f", metavar="table|tmx|tsv", help="Output: table (side by side), tmx (TMX 1.4) or tsv."),
+        typer.Option(
+            "--format", "-f", metavar="table|tmx|tsv", help="Output: table (side by side), tmx (TMX 1.4) or tsv."
+        ),
     ] = "table",
     out: Annotated[
-        Optional[Path],
-        typer.Option("--out", "-o", metavar="FILE", help="Write to this file (its folder is created) instead of stdout."),
+        Path | None,
+        typer.Option(
+            "--out", "-o", metavar="FILE", help="Write to this file (its folder is created) instead of stdout."
+        ),
     ] = None,
     config: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--config", "-c", metavar="FILE", help="Pipeline config (default: configs/pipeline.toml)."),
     ] = None,
     encoding: Annotated[
-        Optional[str], typer.Option("--encoding", metavar="CODEC", help="Force the input encoding (e.g. cp1256).")
+        str | None, typer.Option("--encoding", metavar="CODEC", help="Force the input encoding (e.g. cp1256).")
     ] = None,
 ) -> None:
     """Align the Arabic and English title, keywords and abstract sentences of an article."""

@@ -13,11 +13,17 @@ DEFAULT_MODEL = "models/classifier"  # also in .stage; kept here so the CLI impo
 
 def train_classifier_command(
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="DIR", help=f"Model folder to write (default: {DEFAULT_MODEL}).")
+        Path | None,
+        typer.Option("--output", "-o", metavar="DIR", help=f"Model folder to write (default: {DEFAULT_MODEL})."),
     ] = None,
-    corpus: Annotated[Path | None, typer.Option("--corpus", metavar="DIR", help="Annotated corpus folder (default: corpus/).")] = None,
+    corpus: Annotated[
+        Path | None, typer.Option("--corpus", metavar="DIR", help="Annotated corpus folder (default: corpus/).")
+    ] = None,
     config: Annotated[
-        Path | None, typer.Option("--config", "-c", metavar="FILE", help="Pipeline config whose [stages.classify] train table is used.")
+        Path | None,
+        typer.Option(
+            "--config", "-c", metavar="FILE", help="Pipeline config whose [stages.classify] train table is used."
+        ),
     ] = None,
     no_cv: Annotated[
         bool, typer.Option("--no-cv", help="Skip the grouped cross-validation (meta.json then has no scores).")

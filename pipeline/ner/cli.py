@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 
-class VectorsKind(str, Enum):
+class VectorsKind(StrEnum):
     """The static vectors ``diplo train ner --vectors`` can learn (a choice, so a typo is refused at once)."""
 
     ppmi = "ppmi"
@@ -19,13 +19,15 @@ class VectorsKind(str, Enum):
 
 def train_ner_command(
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="DIR", help="Model folder to write (default: models/ner-ar).")
+        Path | None,
+        typer.Option("--output", "-o", metavar="DIR", help="Model folder to write (default: models/ner-ar)."),
     ] = None,
     data: Annotated[
         Path | None, typer.Option("--data", metavar="DIR", help="Shared data folder (default: <repo>/../shared/data).")
     ] = None,
     config: Annotated[
-        Path | None, typer.Option("--config", "-c", metavar="FILE", help="spaCy training config (default: configs/ner_ar.cfg).")
+        Path | None,
+        typer.Option("--config", "-c", metavar="FILE", help="spaCy training config (default: configs/ner_ar.cfg)."),
     ] = None,
     no_aqmar: Annotated[
         bool, typer.Option("--no-aqmar", help="Train on ANERcorp only (for the published-split comparison).")
@@ -47,7 +49,9 @@ def train_ner_command(
     ] = None,
     work_dir: Annotated[
         Path | None,
-        typer.Option("--work-dir", metavar="DIR", help="Keep DocBins, vectors and checkpoints here (default: a temp folder)."),
+        typer.Option(
+            "--work-dir", metavar="DIR", help="Keep DocBins, vectors and checkpoints here (default: a temp folder)."
+        ),
     ] = None,
 ) -> None:
     """Rebuild the Arabic NER model from ANERcorp (+ AQMAR) with spaCy's training loop."""
