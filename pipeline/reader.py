@@ -294,14 +294,18 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     _read_front_matter(article, blocks[:front_end], state)
 
     body_start = front_end
-    if ar_abs is not None:
-        body_start = max(body_start, _read_abstract(article, state, blocks, ar_abs, "ar"))
-    if en_abs is not None:
-        body_start = max(body_start, _read_abstract(article, state, blocks, en_abs, "en"))
+    read: set[int] = set()  # blocks the abstracts took
+    for index, lang in ((ar_abs, "ar"), (en_abs, "en")):
+        if index is not None:
+            end = _read_abstract(article, state, blocks, index, lang)
+            read.update(range(index, end))
+            body_start = max(body_start, end)
     if article.title_ar is None and article.metadata.get("article_name"):
         article.title_ar = article.metadata["article_name"]
 
-    body = blocks[body_start:]
+    # Blocks between the abstracts that neither took (a note, a second abstract heading after
+    # the keywords) are read with the body, before its first heading, rather than dropped.
+    body = [b for i, b in enumerate(blocks[front_end:body_start], front_end) if i not in read] + blocks[body_start:]
     toc_entries = _mark_toc(body, state)
     body = _split_inline_headings(body, toc_entries, state)
     _read_body(body, state)
@@ -509,16 +513,41 @@ def _pick_titles(article: Article, lines: list[_Line], state: _State) -> None:
         meta["title_ar"] = article.title_ar
     if article.title_en:
         meta["title_en"] = article.title_en
+    titles = {t.start for t in (article.title_ar, article.title_en) if t is not None}
+    used = {id(ln) for ln in lines if ln.start in titles}
+    if prepared_by is not None:
+        used.add(id(lines[prepared_by]))
     if after:
+        used.add(id(after[0]))
         if "author" not in meta:
             meta["author"] = _span(raw, after[0].start, after[0].end)
         else:
             meta["author_byline"] = _span(raw, after[0].start, after[0].end)
         latin_after = [ln for ln in after[1:] if _script(ln.text) == "en"]
         if latin_after:
+            used.add(id(latin_after[0]))
             meta["author_en"] = _span(raw, latin_after[0].start, latin_after[0].end)
+    _keep_front_matter_notes(raw, [ln for ln in lines if id(ln) not in used], state)
 
 
+def _keep_front_matter_notes(raw: str, lines: list[_Line], state: _State) -> None:
+    """Front-matter lines that are no title, byline or field (a note such as «هذا البحث مستل من
+    رسالة ماجستير») become paragraphs before the first section, so no text of the file is lost.
+    Lines of one block make one paragraph."""
+    unit: _Unit | None = None
+    previous: _Line | None = None
+    for line in lines:
+        gap = raw[previous.end : line.start] if previous is not None else None
+        same_block = gap is not None and not gap.strip() and len(_LINE_BREAK.findall(gap)) <= 1
+        if unit is not None and same_block:
+            unit.blocks[-1].append((line.start, line.end))
+        else:
+            unit = _Unit("paragraph", [[(line.start, line.end)]], None)
+            state.units.append(unit)
+        previous = line
+
+
+_LINE_BREAK = re.compile(r"\r\n|[\n\r]")
 _PREPARED_BY = frozenset(match_key(w) for w in ("إعداد", "إعداد الباحث", "الباحث", "بقلم"))
 #: Least similarity (difflib ratio of match keys) of a damaged label or title to the expected one.
 _LABEL_SIMILARITY = 0.8

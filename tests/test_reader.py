@@ -512,3 +512,30 @@ def test_short_arabic_text_says_how_many_letters_it_has(tmp_path, capsys):
     assert capsys.readouterr().err == (
         f"error: {tiny}: only 12 Arabic letters (an article needs at least 20; setting [stages.read] min_arabic_letters)\n"
     )
+
+
+_NOTE = "يتناول هذا البحث ملخصاً ثانياً مختلفاً عن الأول، ويبحث في أثر وسائل التواصل الاجتماعي على السياسة الخارجية."
+
+
+@pytest.mark.parametrize(
+    ("where", "inserted"),
+    [
+        ("\nsummary\n", f"\n{_NOTE}\n"),  # a note between the Arabic keywords and the English abstract
+        ("\nsummary\n", f"\nالملخص\n\n{_NOTE}\n"),  # a second Arabic abstract heading there
+        ("\nالملخص\n", "\nهذا البحث مستل من رسالة ماجستير\n"),  # a short note in the front matter
+    ],
+)
+def test_text_between_the_parts_of_the_front_matter_is_kept(seed_raw, where, inserted):
+    # Blocks between the two abstracts were skipped (the body started after the later one), and
+    # a front-matter line that was no title or byline was covered by nothing: both silently lost
+    # (new-user audit). They are now paragraphs before the first section.
+    at = seed_raw.index(where)
+    text = seed_raw[:at] + inserted + seed_raw[at:]
+    plain = read_article(seed_raw, name="seed")
+    article = read_article(text, name="noted")
+    note = inserted.strip().split("\n")[-1]
+    kept = [p for p in article.passages if note in p.text]
+    assert len(kept) == 1 and kept[0].kind == "paragraph" and kept[0].section_id is None
+    assert [p.text for p in article.passages if p is not kept[0]] == [p.text for p in plain.passages]
+    assert article.title_ar.text == plain.title_ar.text
+    assert [s.heading for s in article.sections] == [s.heading for s in plain.sections]
