@@ -9,9 +9,7 @@ goes to stderr as plain lines; stdout carries only the JSON or the table.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import time
 import traceback
 from collections.abc import Iterator
@@ -24,6 +22,7 @@ from typer.core import TyperCommand
 
 from .errors import DiploError, OutputError
 from .startup import keep_torch_out
+from .textio import ensure_writable_file, ensure_writable_folder
 
 #: The encodings ``read_text_file`` recognises without ``--encoding`` (pipeline/textio.py).
 ENCODINGS = "UTF-8, UTF-8 or UTF-16 with a byte-order mark, or Windows-1256"
@@ -333,34 +332,6 @@ def loading_models(stages: list[str]) -> Iterator[None]:
     started = time.perf_counter()
     yield
     log(f"models loaded in {time.perf_counter() - started:.1f} s")
-
-
-def ensure_writable_folder(folder: Path) -> None:
-    """Create ``folder`` if needed and check that a file can be written in it (a temporary file, removed).
-
-    Raises:
-        OutputError: ``folder`` is a file, or it cannot be created or written.
-    """
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(str(folder), "is a file, expected a folder to write into")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=".diplo-write-test.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputError(str(folder), f"cannot be written ({exc.strerror or exc})") from None
-    os.close(fd)
-    os.unlink(probe)
-
-
-def ensure_writable_file(target: Path) -> None:
-    """Check that ``target`` can be written (its folder is created if needed), before the work that fills it.
-
-    Raises:
-        OutputError: ``target`` is a folder, or its folder cannot be created or written.
-    """
-    if target.is_dir():
-        raise OutputError(str(target), "is a folder, expected a file name to write")
-    ensure_writable_folder(target.parent)
 
 
 def report_error(exc: DiploError) -> None:

@@ -99,7 +99,7 @@ def evaluate_corpus(
         log(f"{stage}: scoring...")
         started = time.perf_counter()
         try:
-            results.append(evaluator(corpus, articles, cfg))
+            results.append(evaluator(corpus, articles, cfg, log))
         except DiploError as exc:
             results.append(StageResult(stage, "missing", note=str(exc)))
         log(f"{stage}: done in {time.perf_counter() - started:.1f} s")
@@ -158,7 +158,9 @@ def _run_pipeline(
 # -- read ---------------------------------------------------------------------
 
 
-def evaluate_read(corpus: Corpus, articles: dict[str, Article], cfg: PipelineConfig) -> StageResult:
+def evaluate_read(
+    corpus: Corpus, articles: dict[str, Article], cfg: PipelineConfig, log: Callable[[str], None] = _silent
+) -> StageResult:
     """Passage segmentation: gold units found as a predicted passage of the same kind and nearly the same extent."""
     tp = n_gold = n_pred = 0
     for aid, article in articles.items():
@@ -195,7 +197,9 @@ def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
 # -- repair -------------------------------------------------------------------
 
 
-def evaluate_repair(corpus: Corpus, articles: dict[str, Article], cfg: PipelineConfig) -> StageResult:
+def evaluate_repair(
+    corpus: Corpus, articles: dict[str, Article], cfg: PipelineConfig, log: Callable[[str], None] = _silent
+) -> StageResult:
     """CER/WER of raw vs gold and repaired vs gold, and precision/recall of the applied edits.
 
     Texts are rebuilt per gold unit from the raw characters, so the figures do
@@ -264,7 +268,9 @@ def _as_gold_edit(edit: Any):
 # -- align --------------------------------------------------------------------
 
 
-def evaluate_align(corpus: Corpus, articles: dict[str, Article], cfg: PipelineConfig) -> StageResult:
+def evaluate_align(
+    corpus: Corpus, articles: dict[str, Article], cfg: PipelineConfig, log: Callable[[str], None] = _silent
+) -> StageResult:
     """Alignment links against the gold beads, strict and lax (see :mod:`pipeline.align.metrics`).
 
     Predicted sentences are mapped onto the gold sentences they overlap most,
@@ -342,7 +348,9 @@ def _unit_id(
 # -- ner ----------------------------------------------------------------------
 
 
-def evaluate_ner(corpus: Corpus, articles: dict[str, Article], cfg: PipelineConfig) -> StageResult:
+def evaluate_ner(
+    corpus: Corpus, articles: dict[str, Article], cfg: PipelineConfig, log: Callable[[str], None] = _silent
+) -> StageResult:
     """Entity P/R/F1 per type and overall, exact raw-span match, over the annotated units."""
     predicted, gold = [], []
     for aid, article in articles.items():
@@ -377,7 +385,9 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # -- classify -----------------------------------------------------------------
 
 
-def evaluate_classify(corpus: Corpus, articles: dict[str, Article], cfg: PipelineConfig) -> StageResult:
+def evaluate_classify(
+    corpus: Corpus, articles: dict[str, Article], cfg: PipelineConfig, log: Callable[[str], None] = _silent
+) -> StageResult:
     """Cross-validated passage classification (folds by section; never scored by a model that saw it)."""
     try:
         module = importlib.import_module("pipeline.classify.evaluation")
@@ -385,11 +395,13 @@ def evaluate_classify(corpus: Corpus, articles: dict[str, Article], cfg: Pipelin
         if exc.name and exc.name.startswith("pipeline.classify"):
             return StageResult("classify", "missing", note="the passage classifier is not built yet")
         raise
-    metrics = module.cross_validate_corpus(corpus, cfg.stage_settings("classify"))
+    metrics = module.cross_validate_corpus(corpus, cfg.stage_settings("classify"), progress=log)
     return StageResult("classify", "ok", metrics, "grouped cross-validation by section over the gold body passages")
 
 
-_EVALUATORS: dict[str, Callable[[Corpus, dict[str, Article], PipelineConfig], StageResult]] = {
+#: Each evaluator is called as ``evaluator(corpus, articles, cfg, log)``; ``log`` takes progress lines
+#: of long evaluations (the classifier's folds), the others need not use it.
+_EVALUATORS: dict[str, Callable[[Corpus, dict[str, Article], PipelineConfig, Callable[[str], None]], StageResult]] = {
     "read": evaluate_read,
     "repair": evaluate_repair,
     "align": evaluate_align,

@@ -269,3 +269,31 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+def ensure_writable_folder(folder: Path) -> None:
+    """Create ``folder`` if needed and check that a file can be written in it (a temporary file, removed).
+
+    Raises:
+        OutputError: ``folder`` is a file, or it cannot be created or written.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(str(folder), "is a file, expected a folder to write into")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".diplo-write-test.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(str(folder), f"cannot be written ({exc.strerror or exc})") from None
+    os.close(fd)
+    os.unlink(probe)
+
+
+def ensure_writable_file(target: Path) -> None:
+    """Check that ``target`` can be written (its folder is created if needed), before the work that fills it.
+
+    Raises:
+        OutputError: ``target`` is a folder, or its folder cannot be created or written.
+    """
+    if target.is_dir():
+        raise OutputError(str(target), "is a folder, expected a file name to write")
+    ensure_writable_folder(target.parent)

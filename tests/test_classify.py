@@ -303,8 +303,11 @@ def test_cross_validation_never_fits_on_the_held_out_section(examples):
         assert only_test and not only_test & vocab
         seen.append(next(iter(held_out)))
 
-    figures = cross_validate_examples(small, FAST, ablations=False, on_fold=check)
+    lines = []
+    figures = cross_validate_examples(small, FAST, ablations=False, on_fold=check, progress=lines.append)
     assert sorted(seen) == keep
+    # one progress line per fold (diplo evaluate and diplo train classifier print them on stderr)
+    assert [line.split(" (")[0] for line in lines] == [f"classify: fold {k}/4" for k in range(1, 5)]
     assert figures["passages"] == int(small.is_main.sum())
     for key in ("majority_macro_f1", "tfidf_lr_macro_f1", "model_macro_f1", "model_f1_risk", "weak_rule_precision"):
         assert 0.0 <= figures[key] <= 1.0

@@ -403,3 +403,11 @@ def test_align_reads_and_checks_its_output_before_loading_models(tmp_path, capsy
     assert main(["align", str(small_article), "--config", str(cfg)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err[0] == "loading models (repair, align)..." and "missing.toml" in err[1]
+
+
+@pytest.mark.parametrize("model", ["ner", "classifier"])
+def test_train_checks_its_output_folder_before_the_work(model, capsys):
+    # The output was checked only when the model was saved, minutes of training later.
+    assert main(["train", model, "--output", "/proc/diplo-no-such-folder/model"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "/proc/diplo-no-such-folder" in err and "cannot be written" in err

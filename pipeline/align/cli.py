@@ -97,8 +97,9 @@ def align_command(
     ] = None,
 ) -> None:
     """Align the Arabic and English title, keywords and abstract sentences of an article."""
-    from ..cli import ensure_writable_file, log
+    from ..cli import log
     from ..errors import ConfigError
+    from ..textio import ensure_writable_file
 
     if fmt not in FORMATS:
         raise ConfigError(f"--format: expected one of {', '.join(FORMATS)}, found {fmt!r}")

@@ -32,11 +32,13 @@ def train_classifier_command(
     """Train the passage classifier on the gold corpus and write models/classifier/ (skops + meta.json)."""
     from ..config import load_config
     from ..corpus import load_corpus
+    from ..textio import ensure_writable_folder
     from .train import train_classifier
 
     cfg = load_config(config)
     settings = cfg.stage_settings("classify")
     target = output or cfg.resolve(settings.get("model", DEFAULT_MODEL))
+    ensure_writable_folder(Path(target).parent)  # before minutes of cross-validation
     meta = train_classifier(
         load_corpus(corpus),
         target,
@@ -44,6 +46,11 @@ def train_classifier_command(
         use_label2=settings.get("use_label2", True),
         sentences=settings.get("sentences", True),
         cross_validate=not no_cv,
+        progress=_to_stderr,
     )
     shown = {k: v for k, v in meta["cv_scores"].items() if k.endswith("macro_f1") or k.startswith("model_f1")}
     typer.echo(json.dumps({"output": str(target), "labels": meta["labels"], "cv": shown}, ensure_ascii=False, indent=2))
+
+
+def _to_stderr(line: str) -> None:
+    typer.echo(line, err=True)

@@ -36,6 +36,7 @@ training fold (inner grouped CV), never on the held-out section.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -119,6 +120,7 @@ def cross_validate_examples(
     silver: list[Any] | None = None,
     silver_ablation: bool = True,
     on_fold: FoldHook | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Leave-one-section-out cross-validation of the classifier and the baselines.
 
@@ -132,6 +134,7 @@ def cross_validate_examples(
             ``silver`` is given (``model_no_silver``), with the given-or-mined silver when not
             (``model_plus_silver``); only when ``ablations`` is on.
         on_fold: Called as ``on_fold(model, train, test)`` after each fold is fitted (tests use it).
+        progress: Called with a line after each fold (``classify: fold 3/15 (21.4 s)``).
 
     Returns:
         Flat ``{name: number}``: per-method macro-F1, accuracy and per-label F1, plus counts.
@@ -158,7 +161,8 @@ def cross_validate_examples(
     gammas: list[float] = []
     cs: list[float] = []
     betas_paragraph: list[float] = []
-    for group in groups:
+    started = time.perf_counter()
+    for fold, group in enumerate(groups, 1):
         train = examples.subset(examples.groups != group)
         test = examples.subset((examples.groups == group) & examples.is_main)
         if len(test) == 0:
@@ -190,6 +194,8 @@ def cross_validate_examples(
             if alt_name:
                 alt = fit_model(with_silver(train, alt_silver or []), params)
                 pred[alt_name] += apply_threshold(passage_proba(alt, test.rows), list(alt.classes_), min_confidence)
+        if progress is not None:
+            progress(f"classify: fold {fold}/{len(groups)} ({time.perf_counter() - started:.1f} s)")
     out: dict[str, Any] = {
         "passages": n_main,
         "folds": len(groups),
@@ -229,7 +235,9 @@ def _mined_silver() -> list[Any]:
     return load_silver({})
 
 
-def cross_validate_corpus(corpus: Corpus, settings: dict[str, Any] | None = None) -> dict[str, Any]:
+def cross_validate_corpus(
+    corpus: Corpus, settings: dict[str, Any] | None = None, progress: Callable[[str], None] | None = None
+) -> dict[str, Any]:
     """The ``diplo evaluate --stage classify`` entry point.
 
     Args:
@@ -237,6 +245,7 @@ def cross_validate_corpus(corpus: Corpus, settings: dict[str, Any] | None = None
         settings: ``[stages.classify]`` of the pipeline config: ``min_confidence``,
             ``use_label2``, ``sentences``, ``silver``, ``silver_per_class`` and a ``train``
             table of model parameters.
+        progress: Called with a line after each fold.
 
     Returns:
         The figures of :func:`cross_validate_examples`.
@@ -251,4 +260,5 @@ def cross_validate_corpus(corpus: Corpus, settings: dict[str, Any] | None = None
         settings.get("train", {}),
         min_confidence=float(settings.get("min_confidence", 0.0)),
         silver=silver,
+        progress=progress,
     )

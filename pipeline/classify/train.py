@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -185,6 +186,7 @@ def train_classifier(
     silver: bool = False,
     silver_per_class: int = 60,
     cross_validate: bool = True,
+    progress: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Train on every gold body passage and save the model with its meta.json.
 
@@ -197,6 +199,7 @@ def train_classifier(
         silver: Train on silver sentences from the shared Arabic text too.
         silver_per_class: Silver sentences per class.
         cross_validate: Run the grouped cross-validation first and store its scores in meta.json.
+        progress: Called with a line after each cross-validation fold.
 
     Returns:
         The meta.json content.
@@ -208,7 +211,9 @@ def train_classifier(
     silver_rows = load_silver({"silver_per_class": silver_per_class}) if silver else []
     scores: dict[str, Any] = {}
     if cross_validate:
-        scores = cross_validate_examples(examples, params, silver=silver_rows, silver_ablation=False)
+        scores = cross_validate_examples(
+            examples, params, silver=silver_rows, silver_ablation=False, progress=progress
+        )
     examples = with_silver(examples, silver_rows)
     model = fit_model(examples, params)
     training = {

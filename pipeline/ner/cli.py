@@ -55,10 +55,13 @@ def train_ner_command(
     ] = None,
 ) -> None:
     """Rebuild the Arabic NER model from ANERcorp (+ AQMAR) with spaCy's training loop."""
+    from ..textio import ensure_writable_folder
     from .train import DEFAULT_CONFIG, DEFAULT_OUTPUT, train_ner
 
+    target = output or DEFAULT_OUTPUT
+    ensure_writable_folder(target.parent)  # before minutes of conversion and training
     result = train_ner(
-        output or DEFAULT_OUTPUT,
+        target,
         data_dir=data,
         config=config or DEFAULT_CONFIG,
         use_aqmar=not no_aqmar,

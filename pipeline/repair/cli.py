@@ -26,9 +26,12 @@ def repair_command(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Write the edit log as JSON instead of the text.")] = False,
     config: Annotated[
-        Optional[Path], typer.Option("--config", "-c", help="Repair settings TOML (default: configs/repair.toml).")
+        Optional[Path],
+        typer.Option("--config", "-c", metavar="FILE", help="Repair settings TOML (default: configs/repair.toml)."),
     ] = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding (e.g. cp1256).")] = None,
+    encoding: Annotated[
+        Optional[str], typer.Option("--encoding", metavar="CODEC", help="Force the input encoding (e.g. cp1256).")
+    ] = None,
 ) -> None:
     """Repair OCR damage in Arabic text and write the repaired text to stdout.
 
