@@ -144,3 +144,13 @@ def test_descriptor_nouns_type_the_name_and_stay_outside(rules) -> None:
 def test_descriptor_rule_needs_a_real_latin_name(rules) -> None:
     text = "ومن ضمنها شركة S acquisitions المحدودة"
     assert rules.descriptors(text) == []
+
+
+def test_descriptor_name_at_the_end_of_a_sentence_leaves_the_full_stop_out(rules) -> None:
+    # From the new-user audit (a UN document): ORG "Sony Pictures Entertainment." took the stop.
+    def found(text: str) -> list[str]:
+        return [text[s.start : s.end] for s in rules.descriptors(text)]
+
+    assert found("هجومها الإلكتروني على شركة Sony Pictures Entertainment.") == ["Sony Pictures Entertainment"]
+    assert found("عبر موقع Digdipblog.com للتعريف") == ["Digdipblog.com"]
+    assert found("وتعمل وكالة U.S. في المنطقة") == ["U.S."]

@@ -50,6 +50,10 @@ _DECADES = "عشرينيات|ثلاثينيات|أربعينيات|اربعين�
 _CACHE_SIZE = 200_000
 
 
+#: A Latin name that ends with a full stop after a lower-case letter and has no other dot:
+#: «شركة Sony Pictures Entertainment.» ends a sentence (digdipblog.com and U.S. do not match).
+_SENTENCE_STOP = re.compile(r"^[^.]*[a-z]\.$")
+
 class _WordInfo(NamedTuple):
     """What the rules need to know about one distinct word."""
 
@@ -168,6 +172,8 @@ class ArabicRules:
                 continue
             start = m.start(group) + (len(name) - len(name.lstrip()))
             end = m.start(group) + len(name.rstrip())
+            if group == "l" and _SENTENCE_STOP.search(text[start:end]):
+                end -= 1  # the sentence's full stop, not part of the name (an abbreviation U.S. keeps its dots)
             label = "PLATFORM" if m.group("desc") in SITE_DESCRIPTORS else "ORG"
             out.append(RuleSpan(start, end, label, rule="descriptor"))
         return out
