@@ -530,3 +530,16 @@ def test_an_article_pasted_several_times_is_repaired_copy_by_copy(seed_raw, lexi
     assert copies[0] and copies[1] == copies[0] and copies[2] == copies[0] and copies[3] == copies[0]
     duplicates = [(e.start, e.end) for e in one.edits if e.rule == "duplicate"]
     assert duplicates and [(s, e) for s, e, _, rule in copies[0] if rule == "duplicate"] == duplicates
+
+
+def test_references_get_only_their_glyph_codes_written_as_letters(lexicon):
+    # References are not word-repaired (their mixed-script text would be damaged), so a
+    # reference in glyph codes stayed unreadable to search; only the glyph codes change now.
+    from pipeline.repair.core import repair_glyphs
+
+    text = "ﺩﺍﻥﺍ ﻉﻝﻱ ، ﺍﻝﺩﺏﻝﻭﻡﺍﺱﻱﺓ ﺍﻻﻝﻙﺕﺭﻭﻥﻱﺓ، Journal of IR, 2019, p. 21 (الإنترنط)"
+    result = repair_glyphs(text, lexicon)
+    assert result.clean == "دانا علي ، الدبلوماسية الالكترونية، Journal of IR, 2019, p. 21 (الإنترنط)"
+    assert {e.rule for e in result.edits} == {"presentation_form"} and len(result.edits) == 4
+    assert repair_glyphs(result.clean, lexicon).edits == []
+    assert result.map.to_raw(result.clean.index("Journal")) == text.index("Journal")

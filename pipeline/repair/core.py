@@ -62,6 +62,8 @@ _WORD_SPLIT = regex.compile(r"([\p{L}\p{M}\p{Cf}]+)")
 #: Edits that change no letter a word is compared by (lookup keys drop tatweel; invisibles are not words).
 _TYPOGRAPHIC_KINDS = frozenset({"tatweel", "invisible"})
 #: A line (a token, in a newline-joined list) with no Arabic letter.
+#: A run of Arabic presentation-form code points (letters, ligatures, marks).
+_GLYPH_RUN = re.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFC]+")
 #: A line break: LF, or CR alone or before LF (old Mac and Windows files read as they are).
 _LINE_BREAK = re.compile(r"[\n\r]")
 _NON_ARABIC_LINE = re.compile(r"(?m)^[^\u0621-\u063A\u0641-\u064A\u0671-\u06D3\n]+$")
@@ -290,6 +292,30 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
         edits += late
         edits.sort(key=_edit_order)
         clean, omap = apply_edits(text, edits)
+    return RepairResult(clean=clean, edits=edits, map=omap)
+
+
+def repair_glyphs(text: str, lexicon: Lexicon) -> RepairResult:
+    """Only presentation-form glyph codes written as their letters (ﻻ -> لا), one edit per run.
+
+    For text the word repair leaves alone (references, whose mixed-script bibliographic text
+    a lexicon would damage): the glyph codes are never meant, so the mapping is certain.
+    """
+    presentation = lexicon.rules.presentation
+    edits = [
+        Edit(
+            start=m.start(),
+            end=m.end(),
+            original=m.group(),
+            replacement="".join(presentation.get(ch, ch) for ch in m.group()),
+            rule="presentation_form",
+            confidence=0.99,
+            kind=_RULE_KIND["presentation_form"],
+        )
+        for m in _GLYPH_RUN.finditer(text)
+        if any(ch in presentation for ch in m.group())
+    ]
+    clean, omap = apply_edits(text, edits)
     return RepairResult(clean=clean, edits=edits, map=omap)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -10,12 +11,14 @@ from typing import Any
 from ..config import PROJECT_ROOT, PipelineConfig
 from ..document import Article, Edit, Passage
 from ..errors import ConfigError
-from .core import repair_text
+from .core import repair_glyphs, repair_text
 from .lexicon import Lexicon
 from .settings import RepairSettings
 
-#: Passage kinds repaired by default (references keep their mixed-script bibliographic text).
+#: Passage kinds repaired by default (references keep their mixed-script bibliographic text;
+#: only presentation-form glyph codes in them are written as letters).
 DEFAULT_KINDS = ("abstract", "paragraph", "list_item")
+_GLYPHS = re.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFC]")
 
 
 def load_repair_settings(overrides: dict[str, Any] | None = None, root: Path = PROJECT_ROOT) -> RepairSettings:
@@ -95,7 +98,8 @@ class RepairStage:
 
     Sets ``passage.clean_text`` and ``passage.clean_map`` (clean -> raw offsets)
     and appends every edit, applied or flagged, to ``article.edits`` with raw
-    offsets and the passage id.
+    offsets and the passage id. Passages of other kinds (references) get only their
+    presentation-form glyph codes written as letters, when they have any.
     """
 
     name = "repair"
@@ -125,9 +129,14 @@ class RepairStage:
     def __call__(self, article: Article) -> Article:
         """Repair every Arabic passage of ``article`` (in place) and return it."""
         for passage in article.passages:
-            if passage.lang != "ar" or passage.kind not in self.kinds or not passage.text:
+            if not passage.text:
                 continue
-            result = repair_text(passage.text, self.lexicon, self.settings)
+            if passage.lang == "ar" and passage.kind in self.kinds:
+                result = repair_text(passage.text, self.lexicon, self.settings)
+            elif _GLYPHS.search(passage.text):
+                result = repair_glyphs(passage.text, self.lexicon)  # references: only the glyph codes
+            else:
+                continue
             passage.clean_text = result.clean
             passage.clean_map = passage.text_map.compose(result.map)
             for e in result.edits:
