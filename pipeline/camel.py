@@ -20,6 +20,8 @@ from camel_tools.utils.normalize import (
 )
 
 __all__ = [
+    "FOREIGN_MARKS",
+    "INVISIBLE_CHARACTERS",
     "arclean",
     "arclean_charmap",
     "dediac",
@@ -100,18 +102,20 @@ def presentation_forms() -> dict[str, str]:
     }
 
 
-# Format characters that PDF text leaves inside words and that carry no letter: zero-width
-# space/joiners, direction marks and embeddings, the Arabic letter mark, soft hyphen, word
-# joiner, isolates, byte-order mark.
-_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u061c\u00ad\u2060\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e\ufeff"
+#: Format characters that PDF text leaves inside words and that carry no letter: zero-width
+#: space/joiners, direction marks and embeddings, the Arabic letter mark, soft hyphen, word
+#: joiner, isolates, byte-order mark (none is special inside a regex character class).
+INVISIBLE_CHARACTERS = (
+    "\u200b\u200c\u200d\u200e\u200f\u061c\u00ad\u2060\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e\ufeff"
+)
+#: Foreign combining marks that OCR leaves on Arabic letters: Latin accents, the Devanagari nukta.
+FOREIGN_MARKS = "".join(map(chr, range(0x0300, 0x0370))) + "\u093c"
 
 
 @lru_cache(maxsize=1)
 def _glyph_table() -> dict[int, str | None]:
     table: dict[int, str | None] = {ord(ch): rep for ch, rep in presentation_forms().items()}
-    table.update(dict.fromkeys(map(ord, _INVISIBLE)))
-    # Foreign combining marks that OCR leaves on Arabic letters (Latin accents, the Devanagari nukta).
-    table.update(dict.fromkeys([*range(0x0300, 0x0370), 0x093C]))
+    table.update(dict.fromkeys(map(ord, INVISIBLE_CHARACTERS + FOREIGN_MARKS)))
     return table
 
 

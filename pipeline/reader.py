@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .camel import match_key, presentation_forms
+from .camel import FOREIGN_MARKS, INVISIBLE_CHARACTERS, match_key, presentation_forms
 from .document import Article, Citation, OffsetMap, Passage, Section, Segment, TextSpan
 from .errors import ConfigError, InputError, StructureError
 from .headings import (
@@ -41,10 +41,10 @@ _SENTENCE_END = ".!?؟…:"
 _CLOSERS = " \t\"'”’»)]}"
 # Marks and invisible characters OCR and PDF conversion put inside words (vowel marks, tatweel,
 # zero-width and direction marks, soft hyphens): a label or heading is recognised through them.
-_INVISIBLE_CHARS = "\u200b-\u200f\u061c\u00ad\u2060\ufeff\u202a-\u202e\u2066-\u2069"
-# (and the presentation forms of the marks and of tatweel, U+FE70-FE7F,
-# and the foreign combining marks OCR leaves on Arabic letters: Latin accents, the Devanagari nukta)
-_INSIDE_WORD = f"[\u064b-\u0652\u0670\u0640\ufe70-\ufe7f\u0300-\u036f\u093c{_INVISIBLE_CHARS}]*"
+_INVISIBLE_CHARS = INVISIBLE_CHARACTERS
+# (and the presentation forms of the marks and of tatweel, U+FE70-FE7F, and the foreign
+# combining marks OCR leaves on Arabic letters)
+_INSIDE_WORD = f"[\u064b-\u0652\u0670\u0640\ufe70-\ufe7f{FOREIGN_MARKS}{_INVISIBLE_CHARS}]*"
 # Persian letters that OCR gives for their Arabic look-alikes.
 _LOOK_ALIKES = {"ك": "ک", "ي": "یى", "ى": "يی"}
 _ALEFS = "اأإآ"

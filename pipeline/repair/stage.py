@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,7 +17,6 @@ from .settings import RepairSettings
 #: Passage kinds repaired by default (references keep their mixed-script bibliographic text;
 #: only presentation-form glyph codes in them are written as letters).
 DEFAULT_KINDS = ("abstract", "paragraph", "list_item")
-_GLYPHS = re.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFC]")
 
 
 def load_repair_settings(overrides: dict[str, Any] | None = None, root: Path = PROJECT_ROOT) -> RepairSettings:
@@ -133,10 +131,10 @@ class RepairStage:
                 continue
             if passage.lang == "ar" and passage.kind in self.kinds:
                 result = repair_text(passage.text, self.lexicon, self.settings)
-            elif _GLYPHS.search(passage.text):
-                result = repair_glyphs(passage.text, self.lexicon)  # references: only the glyph codes
             else:
-                continue
+                result = repair_glyphs(passage.text, self.lexicon)  # references: only the glyph codes
+                if not result.edits:
+                    continue
             passage.clean_text = result.clean
             passage.clean_map = passage.text_map.compose(result.map)
             for e in result.edits:
