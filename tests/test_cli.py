@@ -19,28 +19,14 @@ from pipeline.document import Article
 from .conftest import REPO
 
 
+#: Options of a run that only reads (no model loads).
+READ_ONLY = ["--disable", "repair", "--disable", "align", "--disable", "ner", "--disable", "classify"]
+
+
 def test_run_writes_one_json_per_article_and_leaves_the_input_alone(tmp_path, seed_path, capsys):
     before = hashlib.sha256(seed_path.read_bytes()).hexdigest()
     out = tmp_path / "out"
-    assert (
-        main(
-            [
-                "run",
-                str(seed_path),
-                "--out",
-                str(out),
-                "--disable",
-                "repair",
-                "--disable",
-                "align",
-                "--disable",
-                "ner",
-                "--disable",
-                "classify",
-            ]
-        )
-        == 0
-    )
+    assert main(["run", str(seed_path), "--out", str(out), *READ_ONLY]) == 0
     assert hashlib.sha256(seed_path.read_bytes()).hexdigest() == before
     written = out / f"{seed_path.stem}.json"
     article = Article.from_json(written.read_text(encoding="utf-8"))
@@ -50,24 +36,7 @@ def test_run_writes_one_json_per_article_and_leaves_the_input_alone(tmp_path, se
 
 
 def test_run_without_out_prints_json(seed_path, capsys):
-    assert (
-        main(
-            [
-                "run",
-                str(seed_path),
-                "--compact",
-                "--disable",
-                "repair",
-                "--disable",
-                "align",
-                "--disable",
-                "ner",
-                "--disable",
-                "classify",
-            ]
-        )
-        == 0
-    )
+    assert main(["run", str(seed_path), "--compact", *READ_ONLY]) == 0
     document = json.loads(capsys.readouterr().out)
     assert document["keywords_en"][0]["text"] == "diplomacy"
 
