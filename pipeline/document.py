@@ -127,6 +127,59 @@ class OffsetMap:
         """Raw ``(start, end)`` of a derived span."""
         return self.to_raw(start), self.to_raw(end, end=True)
 
+    def from_raw(self, offset: int, *, end: bool = False) -> int:
+        """Derived offset of a raw offset: the inverse of :meth:`to_raw`.
+
+        The segments are taken in order, with raw runs that do not go backwards (as the reader
+        and the repair stage build them). Raw characters the derived text left out (a footnote
+        marker, a deleted character) map to the derived offset where they would have been; a
+        raw offset inside a replaced run maps outwards, to the run's derived start (or end with
+        ``end=True``), so a span that touches a replacement covers all of it. Text inserted at a
+        raw offset (an added space) is left outside spans that start or end there.
+
+        Args:
+            offset: Offset into the raw text.
+            end: Treat the offset as an exclusive end.
+
+        Returns:
+            The corresponding offset into the derived text, clamped to it (0 before the first
+            segment, its length after the last).
+
+        Raises:
+            ValueError: The map is empty.
+        """
+        if not self.segments:
+            raise ValueError("empty offset map")
+        if not end:
+            for seg in self.segments:
+                if seg.r_end > offset:  # the first run that reaches past the offset
+                    if offset <= seg.r_start:
+                        return seg.d_start
+                    if seg.d_end - seg.d_start == seg.r_end - seg.r_start:
+                        return seg.d_start + offset - seg.r_start
+                    return seg.d_start
+            return self.segments[-1].d_end
+        for seg in reversed(self.segments):
+            if seg.r_start < offset:  # the last run that begins before the end
+                if offset >= seg.r_end:
+                    return seg.d_end
+                if seg.d_end - seg.d_start == seg.r_end - seg.r_start:
+                    return seg.d_start + offset - seg.r_start
+                return seg.d_end
+        return self.segments[0].d_start
+
+    def span_from_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Derived ``(start, end)`` of a raw span (see :meth:`from_raw`).
+
+        An empty raw span (where a repair inserted text) gives the inserted text; a raw span
+        the derived text left out entirely gives an empty span where it was.
+        """
+        if start == end:
+            a, b = self.from_raw(start, end=True), self.from_raw(start)
+            return min(a, b), max(a, b)
+        d_start, d_end = self.from_raw(start), self.from_raw(end, end=True)
+        return (d_start, d_end) if d_start <= d_end else (d_end, d_end)
+
     def compose(self, inner: OffsetMap) -> OffsetMap:
         """Chain maps: ``inner`` maps a newer text onto this map's derived text.
 
