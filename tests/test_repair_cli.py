@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -106,3 +107,131 @@ def test_diff_has_a_header_and_names_kind_and_rule_as_json_does(tmp_path, capsys
     first = next(line for line in lines[1:] if "الإنترن[ط→ت]" in line)
     line_no = int(first.split(":")[0])
     assert _seed_excerpt(seed_raw).splitlines()[line_no - 1].count("الإنترنط") >= 1
+
+
+# -- reviewing an edit log: reject applied edits, accept flagged ones, apply with --apply ----------
+
+
+@pytest.fixture(scope="module")
+def excerpt_log(tmp_path_factory, seed_raw):
+    """The seed excerpt in a file and its `diplo repair --json` log (repaired once per module)."""
+    path = tmp_path_factory.mktemp("review") / "excerpt.txt"
+    path.write_text(_seed_excerpt(seed_raw), encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["repair", "--json", str(path)]) == 0
+    return path, out.getvalue()
+
+
+def _write_log(tmp_path, capsys, excerpt_log):
+    path, log_json = excerpt_log
+    return path, json.loads(log_json)
+
+
+def test_applying_the_unreviewed_log_gives_the_repaired_text(tmp_path, capsys, excerpt_log):
+    path, log = _write_log(tmp_path, capsys, excerpt_log)
+    assert log["text_sha256"] == hashlib.sha256(path.read_text(encoding="utf-8").encode()).hexdigest()
+    (tmp_path / "log.json").write_text(json.dumps(log, ensure_ascii=False), encoding="utf-8")
+    assert main(["repair", str(path), "--apply", str(tmp_path / "log.json")]) == 0
+    assert capsys.readouterr().out == log["clean"]
+
+
+def test_rejected_edit_is_undone_and_accepted_suggestion_is_made(tmp_path, capsys, excerpt_log):
+    path, log = _write_log(tmp_path, capsys, excerpt_log)
+    text = path.read_text(encoding="utf-8")
+    edits = log["edits"]
+    fixed = next(e for e in edits if e["status"] == "applied" and text[e["start"] - 7 : e["end"]] == "الإنترنط")
+    flagged = [e for e in edits if e["status"] == "flagged" and e["suggestions"]]
+    assert flagged, "the excerpt has flagged edits with suggestions to review"
+    fixed["status"] = "rejected"
+    flagged[0]["status"] = "applied"
+    flagged[0]["replacement"] = flagged[0]["suggestions"][-1]
+    reviewed = tmp_path / "reviewed.json"
+    reviewed.write_text(json.dumps(log, ensure_ascii=False), encoding="utf-8")
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+
+    assert main(["repair", str(path), "--apply", str(reviewed)]) == 0
+    out = capsys.readouterr().out
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before  # the input is never modified
+    # Every applied edit of the reviewed log is made, nothing else: rebuild it independently.
+    rebuilt = text
+    for e in sorted((e for e in edits if e["status"] == "applied"), key=lambda e: e["start"], reverse=True):
+        rebuilt = rebuilt[: e["start"]] + e["replacement"] + rebuilt[e["end"] :]
+    assert out == rebuilt
+    assert out.count("الإنترنط") == 1 + log["clean"].count("الإنترنط")  # the rejected fix is undone
+    assert out != log["clean"]
+
+    # --json on a reviewed log keeps the reviewer's statuses and gives the reviewed text.
+    assert main(["repair", str(path), "--apply", str(reviewed), "--json"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert again["clean"] == out
+    assert [e["status"] for e in again["edits"]] == [e["status"] for e in edits]
+
+
+def test_article_json_of_diplo_run_is_a_log_too(tmp_path, capsys, seed_raw):
+    """`diplo run`'s JSON (raw offsets, `raw` kept) applies to its article file."""
+    from pipeline.document import Article
+
+    path = tmp_path / "article.txt"
+    path.write_text(seed_raw, encoding="utf-8")
+    args = ["run", str(path), "-o", str(tmp_path / "out"), "-d", "align", "-d", "ner", "-d", "classify"]
+    assert main(args) == 0
+    capsys.readouterr()
+    result = tmp_path / "out" / "article.json"
+    article = Article.from_json(result.read_text(encoding="utf-8"))
+    assert main(["repair", str(path), "--apply", str(result)]) == 0
+    out = capsys.readouterr().out
+    applied = sorted((e for e in article.edits if e.status == "applied"), key=lambda e: e.start, reverse=True)
+    assert len(applied) > 20
+    rebuilt = seed_raw
+    for e in applied:
+        rebuilt = rebuilt[: e.start] + e.replacement + rebuilt[e.end :]
+    assert out == rebuilt
+    # A paragraph that lies on one line of the file reads in the output as the stage repaired it.
+    one_line = [p for p in article.passages if p.clean_text and len(p.spans) == 1 and not p.citations]
+    assert one_line and any(p.clean_text != p.text for p in one_line)
+    for p in one_line:
+        assert p.clean_text in out
+
+    other = tmp_path / "other.txt"
+    other.write_text(seed_raw.replace("الدبلوماسية", "الدبلوماسيه", 1), encoding="utf-8")
+    assert main(["repair", str(other), "--apply", str(result)]) == 2
+    assert "made from another text" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda log: log.update(text_sha256="0" * 64), "made from another text"),
+        (lambda log: log["edits"][0].update(status="maybe"), "edit 0: status 'maybe', expected one of applied"),
+        (lambda log: log["edits"][0].pop("original"), "edit 0: missing field(s) original"),
+        (lambda log: log["edits"][0].update(start=log["edits"][0]["start"] + 1), "edit 0 at"),
+        (lambda log: log["edits"][0].update(end=10**7), "outside the text"),
+        (lambda log: log["edits"].append(next(dict(e) for e in log["edits"] if e["status"] == "applied")), "overlap"),
+        (lambda log: log.pop("edits"), "expected an edit log"),
+    ],
+)
+def test_bad_edit_log_is_one_line_naming_the_log(tmp_path, capsys, excerpt_log, change, message):
+    path, log = _write_log(tmp_path, capsys, excerpt_log)
+    if "text_sha256" not in message and "another text" not in message:
+        log.pop("text_sha256")
+    change(log)
+    bad = tmp_path / "bad log.json"
+    bad.write_text(json.dumps(log, ensure_ascii=False), encoding="utf-8")
+    assert main(["repair", str(path), "--apply", str(bad)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1 and "Traceback" not in captured.err
+    assert str(bad) in captured.err and message in captured.err
+
+
+def test_unreadable_edit_log_files(tmp_path, capsys, seed_raw):
+    path = tmp_path / "excerpt.txt"
+    path.write_text(_seed_excerpt(seed_raw), encoding="utf-8")
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    for log, message in (
+        (tmp_path / "missing.json", "edit log not found"),
+        (tmp_path / "broken.json", "not valid JSON"),
+        (tmp_path, "is a folder"),
+    ):
+        assert main(["repair", str(path), "--apply", str(log)]) == 2
+        assert f"{log}: {message}" in capsys.readouterr().err

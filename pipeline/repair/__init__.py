@@ -16,7 +16,8 @@ _HOMES = {
     "RepairResult": "core",
     "RepairSettings": "settings",
     "RepairStage": "stage",
-    "apply_edits": "core",
+    "apply_edits": "edit_log",
+    "load_edit_log": "edit_log",
     "repair_text": "core",
 }
 

@@ -1,4 +1,4 @@
-"""``diplo repair [FILE|-] [--diff] [--json]``: repair a text file or stdin, write to stdout."""
+"""``diplo repair [FILE|-] [--diff] [--json] [--apply LOG]``: repair a text file or stdin, write to stdout."""
 
 from __future__ import annotations
 
@@ -32,27 +32,51 @@ def repair_command(
     encoding: Annotated[
         Optional[str], typer.Option("--encoding", metavar="CODEC", help="Force the input encoding (e.g. cp1256).")
     ] = None,
+    apply: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--apply",
+            metavar="LOG",
+            help="Apply a reviewed edit log (the --json output, or a `diplo run` JSON) instead of "
+            "repairing: edits marked \"applied\" are made, \"flagged\" and \"rejected\" ones are not. "
+            "No lexicon is loaded.",
+        ),
+    ] = None,
 ) -> None:
     """Repair OCR damage in Arabic text and write the repaired text to stdout.
 
     The whole text is repaired as one, headings and references included; `diplo run`
     repairs only the abstracts, paragraphs and list items the reader finds, so its edit
     log can be a few edits shorter on the same file.
-    """
-    from ..config import PROJECT_ROOT
-    from .core import repair_text
-    from .lexicon import Lexicon
-    from .stage import load_repair_settings
 
+    To review: write the log with --json, set an edit's "status" to "rejected" to undo it,
+    or to "applied" (with the wanted "replacement") to accept a flagged suggestion, then
+    run `diplo repair FILE --apply LOG`.
+    """
     if diff and as_json:
         raise ConfigError("--diff and --json: expected one of them, found both")
     text = _read_source(source or "-", encoding)
-    overrides = {"config": str(config.resolve())} if config is not None else {}
-    settings = load_repair_settings(overrides, root=PROJECT_ROOT)
-    result = repair_text(text, Lexicon.load(settings.lexicon), settings)
+    if apply is not None:
+        from .edit_log import apply_edits, load_edit_log
+
+        edits = load_edit_log(apply, text)
+        clean, _ = apply_edits(text, edits)
+    else:
+        from ..config import PROJECT_ROOT
+        from .core import repair_text
+        from .lexicon import Lexicon
+        from .stage import load_repair_settings
+
+        overrides = {"config": str(config.resolve())} if config is not None else {}
+        settings = load_repair_settings(overrides, root=PROJECT_ROOT)
+        result = repair_text(text, Lexicon.load(settings.lexicon), settings)
+        clean, edits = result.clean, result.edits
     if as_json:
+        from .edit_log import text_sha256
+
         log = {
-            "clean": result.clean,
+            "text_sha256": text_sha256(text),
+            "clean": clean,
             "edits": [
                 {
                     "start": e.start,
@@ -65,15 +89,15 @@ def repair_command(
                     "confidence": e.confidence,
                     "suggestions": e.suggestions,
                 }
-                for e in result.edits
+                for e in edits
             ],
         }
         sys.stdout.write(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
     elif diff:
-        for line in format_diff(text, result.edits):
+        for line in format_diff(text, edits):
             sys.stdout.write(line + "\n")
     else:
-        sys.stdout.write(result.clean)
+        sys.stdout.write(clean)
 
 
 #: The header of ``--diff``: what each tab-separated column holds.

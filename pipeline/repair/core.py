@@ -31,8 +31,10 @@ from itertools import accumulate, compress
 import numpy as np
 import regex
 
-from ..document import Edit, OffsetMap, Segment
+from ..document import Edit, OffsetMap
 from .context import ContextModel
+from .edit_log import apply_edits
+from .edit_log import edit_order as _edit_order
 from .lexicon import PLAIN_ARABIC, Candidate, Lexicon, fold
 from .rules import (
     RuleData,
@@ -527,43 +529,6 @@ def _word_from_verdict(
             suggestions=list(suggestions),
         )
     return w
-
-
-def apply_edits(text: str, edits: list[Edit]) -> tuple[str, OffsetMap]:
-    """Apply the applied edits (input offsets, non-overlapping) to ``text``.
-
-    Args:
-        text: The input text the edits' offsets refer to.
-        edits: Edits; flagged ones are skipped.
-
-    Returns:
-        The edited text and the map from its offsets back to ``text``.
-
-    Raises:
-        ValueError: Two applied edits overlap or an edit's ``original`` does not match the text.
-    """
-    out: list[str] = []
-    segments: list[Segment] = []
-    pos = 0
-    d = 0
-    for e in sorted((e for e in edits if e.status == "applied"), key=_edit_order):
-        if e.start < pos:
-            raise ValueError(f"overlapping edits at {e.start} (previous edit ends at {pos})")
-        if text[e.start : e.end] != e.original:
-            raise ValueError(f"edit at {e.start}:{e.end} expects {e.original!r}, text has {text[e.start:e.end]!r}")
-        if e.start > pos:
-            out.append(text[pos : e.start])
-            segments.append(Segment(d, d + e.start - pos, pos, e.start))
-            d += e.start - pos
-        if e.replacement:
-            out.append(e.replacement)
-            segments.append(Segment(d, d + len(e.replacement), e.start, e.end))
-            d += len(e.replacement)
-        pos = e.end
-    if pos < len(text) or not segments:
-        out.append(text[pos:])
-        segments.append(Segment(d, d + len(text) - pos, pos, len(text)))
-    return "".join(out), OffsetMap(segments)
 
 
 # -- word level ---------------------------------------------------------------------------
@@ -1226,5 +1191,3 @@ def _join_broken(
     return min(zl, zr) < settings.join_max_half_zipf
 
 
-def _edit_order(e: Edit) -> tuple[int, int, int]:
-    return (e.start, e.end, 0 if e.status == "applied" else 1)
