@@ -20,7 +20,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand
 
-from .errors import DiploError, OutputError
+from .errors import ConfigError, DiploError, OutputError
 from .startup import keep_torch_out
 from .textio import ensure_writable_file, ensure_writable_folder
 
@@ -132,6 +132,16 @@ def run_command(
         str | None, typer.Option("--encoding", metavar="CODEC", help="Force the input encoding (e.g. cp1256).")
     ] = None,
     compact: Annotated[bool, typer.Option("--compact", help="Write JSON without indentation.")] = False,
+    edits: Annotated[
+        Path | None,
+        typer.Option(
+            "--edits",
+            metavar="LOG",
+            help="A reviewed edit log of the one ARTICLE (`diplo repair --json` output or an earlier `diplo run` "
+            "JSON, see `diplo repair --help`): the repair stage makes its \"applied\" edits instead of repairing, "
+            "and the later stages read that text.",
+        ),
+    ] = None,
 ) -> None:
     """Run the pipeline on articles and write one JSON document per article.
 
@@ -149,13 +159,23 @@ def run_command(
         # Before any model loads: a folder that cannot be written fails now, not after the first article.
         ensure_writable_folder(out)
     cfg = load_config(config)
+    if edits is not None:
+        if len(articles) != 1:
+            raise ConfigError(f"--edits {edits}: a reviewed edit log belongs to one article, found {len(articles)}")
+        if "repair" not in cfg.enabled_stages() or "repair" in (disable or ()):
+            raise ConfigError(f"--edits {edits}: the repair stage that applies it is disabled")
     reader_settings = ReaderSettings.from_dict(cfg.stage_settings("read"))
     # Read every input first: unreadable files are reported before any model is loaded.
     failed: list[Path] = []
     todo = []
     for index, path in enumerate(articles):
         try:
-            todo.append((index, read_article(path, encoding=encoding, settings=reader_settings)))
+            article = read_article(path, encoding=encoding, settings=reader_settings)
+            if edits is not None:
+                from .repair.edit_log import load_edit_log
+
+                article.edits = load_edit_log(edits, article.raw)
+            todo.append((index, article))
         except DiploError as exc:
             report_error(exc)
             failed.append(path)
@@ -265,6 +285,12 @@ from .classify.cli import train_classifier_command  # noqa: E402 - registered in
 
 train_app.command("classifier", cls=PlainHelpCommand, short_help="Retrain the passage classifier.")(
     train_classifier_command
+)
+# (review) ------------------------------------------------------------------
+from .review import review_command  # noqa: E402 - registered in the stage block
+
+app.command("review", cls=PlainHelpCommand, short_help="Write an HTML page to review a processed article.")(
+    review_command
 )
 # -- end of stage commands ----------------------------------------------------
 
