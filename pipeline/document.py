@@ -310,7 +310,8 @@ class Edit:
 
     ``raw[start:end] == original`` and, when ``status == 'applied'``, the
     repaired text has ``replacement`` in its place. ``flagged`` edits are
-    suggestions for review that were not applied.
+    suggestions for review that were not applied; ``rejected`` marks an edit a
+    reviewer undid (see :mod:`pipeline.repair.edit_log`).
     """
 
     start: int

@@ -9,14 +9,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.document import Article
-from pipeline.errors import ConfigError
+from pipeline.document import Article, Edit
+from pipeline.errors import ConfigError, InputError
 from pipeline.repair import rules
 from pipeline.repair.core import apply_edits, repair_text
 from pipeline.repair.lexicon import Lexicon
 from pipeline.repair.noise import add_noise
 from pipeline.repair.settings import RepairSettings
-from pipeline.repair.stage import RepairStage, load_repair_settings
+from pipeline.repair.stage import RepairStage, apply_reviewed_log, load_repair_settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -543,3 +543,78 @@ def test_references_get_only_their_glyph_codes_written_as_letters(lexicon):
     assert {e.rule for e in result.edits} == {"presentation_form"} and len(result.edits) == 4
     assert repair_glyphs(result.clean, lexicon).edits == []
     assert result.map.to_raw(result.clean.index("Journal")) == text.index("Journal")
+
+
+# -- a reviewed edit log (diplo run --edits) ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def repaired_seed(seed_article, lexicon, repair_settings) -> Article:
+    return RepairStage(lexicon, repair_settings)(Article.from_dict(seed_article.to_dict()))
+
+
+def _with_log(seed_article, edits) -> Article:
+    article = Article.from_dict(seed_article.to_dict())
+    article.edits = [Edit(**{**vars(e)}) for e in edits]
+    return article
+
+
+def test_unreviewed_log_gives_the_repaired_article(seed_article, repaired_seed, lexicon, repair_settings):
+    """An article that arrives with its own edit log reads as the repair stage left it, without repairing."""
+    article = RepairStage(lexicon, repair_settings)(_with_log(seed_article, repaired_seed.edits))
+    assert article.to_dict() == repaired_seed.to_dict()
+
+
+def test_rejected_and_accepted_edits_change_only_their_passages(seed_article, repaired_seed):
+    edits = [Edit(**vars(e)) for e in repaired_seed.edits]
+    rejected = next(e for e in edits if e.status == "applied" and e.kind == "letter_confusion" and e.original)
+    accepted = next(e for e in edits if e.status == "flagged" and e.suggestions)
+    rejected.status = "rejected"
+    accepted.status, accepted.replacement = "applied", accepted.suggestions[-1]
+    article = apply_reviewed_log(_with_log(seed_article, edits))
+    before = {p.id: p for p in repaired_seed.passages}
+    changed = {p.id for p in article.passages if p.clean_text != before[p.id].clean_text}
+    assert changed == {rejected.passage_id, accepted.passage_id}
+    for p in article.passages:
+        if p.id in changed:
+            # The reviewed passage is the reading text with exactly its applied edits made,
+            # and its clean map still leads back to the raw characters of each one.
+            mine = [e for e in article.edits if e.passage_id == p.id and e.status == "applied"]
+            rebuilt = article.raw
+            for e in sorted(mine, key=lambda e: e.start, reverse=True):
+                rebuilt = rebuilt[: e.start] + e.replacement + rebuilt[e.end :]
+            assert p.clean_text.replace(" ", "") in rebuilt.replace("\n", "").replace(" ", "")
+    p = next(p for p in article.passages if p.id == rejected.passage_id)
+    n = len(rejected.original)  # the raw characters of the rejected edit are back, and map to their place
+    assert any(
+        p.clean_text[i : i + n] == rejected.original
+        and p.clean_map.span_to_raw(i, i + n) == (rejected.start, rejected.end)
+        for i in range(len(p.clean_text))
+    )
+    q = next(p for p in article.passages if p.id == accepted.passage_id)
+    assert accepted.replacement in q.clean_text and accepted.original not in q.clean_text
+
+
+def test_whole_text_log_is_placed_by_position_and_the_rest_reported(seed_article, seed_raw, lexicon, repair_settings):
+    """A `diplo repair --json` log (no passage ids) goes to the passages that hold its edits."""
+    whole = repair_text(seed_raw, lexicon, repair_settings).edits
+    article = apply_reviewed_log(_with_log(seed_article, whole))
+    assert article.edits and all(e.passage_id for e in article.edits)
+    inside = {(e.start, e.end) for e in article.edits}
+    outside = [e for e in whole if (e.start, e.end) not in inside]
+    for e in article.edits:
+        p = article.passage(e.passage_id)
+        assert any(a <= e.start <= b for a, b in p.spans) and e.end <= p.end
+    if outside:
+        assert any(f"{len(outside)} edit(s) of the reviewed log lie outside" in w for w in article.warnings)
+    else:
+        assert not article.warnings
+    fixed = " ".join(p.clean_text for p in article.passages if p.clean_text)
+    assert "الإنترنط" not in fixed and "الإنترنت" in fixed
+
+
+def test_a_log_from_another_text_is_refused(seed_article, repaired_seed):
+    edits = [Edit(**vars(e)) for e in repaired_seed.edits]
+    edits[0].original = edits[0].original + "x"
+    with pytest.raises(InputError, match="edit 0 at .* expects"):
+        apply_reviewed_log(_with_log(seed_article, edits))

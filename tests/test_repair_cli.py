@@ -235,3 +235,36 @@ def test_unreadable_edit_log_files(tmp_path, capsys, seed_raw):
     ):
         assert main(["repair", str(path), "--apply", str(log)]) == 2
         assert f"{log}: {message}" in capsys.readouterr().err
+
+
+def test_run_with_a_reviewed_log_reads_the_reviewed_text(tmp_path, capsys, seed_raw):
+    """`diplo run --edits LOG`: the repair stage makes the log's applied edits, not its own."""
+    from pipeline.document import Article
+
+    path = tmp_path / "article.txt"
+    path.write_text(seed_raw, encoding="utf-8")
+    assert main(["repair", "--json", str(path)]) == 0
+    log = json.loads(capsys.readouterr().out)
+    rejected = [e for e in log["edits"] if e["status"] == "applied" and seed_raw[e["start"] - 7 : e["end"]] == "الإنترنط"]
+    assert rejected
+    for e in rejected:
+        e["status"] = "rejected"
+    reviewed = tmp_path / "reviewed.json"
+    reviewed.write_text(json.dumps(log, ensure_ascii=False), encoding="utf-8")
+    stages = ["-d", "align", "-d", "ner", "-d", "classify"]
+
+    assert main(["run", str(path), "--edits", str(reviewed), "-o", str(tmp_path / "out"), *stages]) == 0
+    article = Article.from_json((tmp_path / "out" / "article.json").read_text(encoding="utf-8"))
+    assert sum(e.status == "rejected" for e in article.edits) == len(rejected)
+    repaired = " ".join(p.clean_text for p in article.passages if p.clean_text)
+    assert repaired.count("الإنترنط") == len(rejected)  # the rejected fixes are undone, nothing else
+    assert "الإنترنت" in repaired and "توiter" not in repaired
+
+
+def test_run_edits_needs_one_article_and_the_repair_stage(tmp_path, capsys, seed_path):
+    log = tmp_path / "log.json"
+    log.write_text("[]", encoding="utf-8")
+    assert main(["run", str(seed_path), str(seed_path), "--edits", str(log)]) == 2
+    assert "belongs to one article, found 2" in capsys.readouterr().err
+    assert main(["run", str(seed_path), "--edits", str(log), "-d", "repair"]) == 2
+    assert "the repair stage that applies it is disabled" in capsys.readouterr().err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -9,8 +10,9 @@ from typing import Any
 
 from ..config import PROJECT_ROOT, PipelineConfig
 from ..document import Article, Edit, Passage
-from ..errors import ConfigError
+from ..errors import ConfigError, InputError
 from .core import repair_glyphs, repair_text
+from .edit_log import apply_edits, check_edits
 from .lexicon import Lexicon
 from .settings import RepairSettings
 
@@ -125,7 +127,15 @@ class RepairStage:
         return cls(Lexicon.load(rs.lexicon), rs, tuple(kinds))
 
     def __call__(self, article: Article) -> Article:
-        """Repair every Arabic passage of ``article`` (in place) and return it."""
+        """Repair every Arabic passage of ``article`` (in place) and return it.
+
+        An article that arrives with edits already (a reviewed edit log put there by
+        ``diplo run --edits``, see :func:`~pipeline.repair.edit_log.load_edit_log`) is not
+        repaired again: its ``applied`` edits are made in their passages, so later stages
+        read the reviewed text.
+        """
+        if article.edits:
+            return apply_reviewed_log(article, self.kinds)
         for passage in article.passages:
             if not passage.text:
                 continue
@@ -159,3 +169,71 @@ class RepairStage:
         """Repair a stream of articles, in order."""
         for article in articles:
             yield self(article)
+
+
+def apply_reviewed_log(article: Article, kinds: tuple[str, ...] = DEFAULT_KINDS) -> Article:
+    """Make the ``applied`` edits of the article's (reviewed) edit log in its passages.
+
+    Each edit goes to the passage it names (``passage_id``, as in a ``diplo run`` JSON) or
+    else to the passage one of whose raw pieces holds its start (a ``diplo repair --json`` log of the
+    whole text). Edits outside every passage (in a heading or the front matter, which the
+    stage does not repair) are taken out of the log with a warning that counts them.
+    Flagged and rejected edits stay in the log and change nothing. As in a repair run,
+    every Arabic passage of ``kinds`` gets a ``clean_text`` (its text when no edit applies).
+
+    Raises:
+        InputError: An edit's ``original`` is not at its raw offsets, applied edits
+            overlap, or an edit cannot be made in its passage's reading text.
+    """
+    source = article.source or "<edit log>"
+    check_edits(article.edits, article.raw, source)
+    by_id = {p.id: p for p in article.passages}
+    pieces = sorted((start, end, p.id) for p in article.passages for start, end in p.spans)
+    starts = [start for start, _, _ in pieces]
+    owned: dict[str, list[Edit]] = {}
+    kept: list[Edit] = []
+    outside: list[Edit] = []
+    for e in article.edits:
+        passage = by_id.get(e.passage_id or "")
+        if passage is None or not passage.start <= e.start <= e.end <= passage.end:
+            # The passage one of whose raw pieces holds the edit's start (an edit may run
+            # over a page break into the passage's next piece, never past its end).
+            k = bisect.bisect_right(starts, e.start) - 1
+            passage = None
+            if k >= 0 and e.start <= pieces[k][1]:
+                candidate = by_id[pieces[k][2]]
+                passage = candidate if e.end <= candidate.end else None
+        if passage is None:
+            outside.append(e)
+            continue
+        e.passage_id = passage.id
+        kept.append(e)
+        owned.setdefault(passage.id, []).append(e)
+    for passage in article.passages:
+        edits = owned.get(passage.id, [])
+        if not edits and not (passage.text and passage.lang == "ar" and passage.kind in kinds):
+            continue
+        passage_id = passage.id
+        tmap = passage.text_map
+        text_edits = []
+        for e in edits:
+            if e.status != "applied":
+                continue
+            a, b = tmap.span_from_raw(e.start, e.end)
+            text_edits.append(
+                Edit(a, b, passage.text[a:b], e.replacement, e.rule, e.confidence, e.kind, e.status)
+            )
+        try:
+            clean, cmap = apply_edits(passage.text, text_edits)
+        except ValueError as exc:
+            raise InputError(source, f"edit log: cannot apply the edits of passage {passage_id} ({exc})") from None
+        passage.clean_text = clean
+        passage.clean_map = tmap.compose(cmap)
+    article.edits = kept
+    if outside:
+        places = ", ".join(f"{e.start}:{e.end}" for e in outside[:3]) + (" ..." if len(outside) > 3 else "")
+        article.warnings.append(
+            f"repair: {len(outside)} edit(s) of the reviewed log lie outside the passages the pipeline reads "
+            f"(headings, front matter) and were left out: {places}"
+        )
+    return article
