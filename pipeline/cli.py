@@ -292,12 +292,6 @@ from .review import review_command  # noqa: E402 - registered in the stage block
 app.command("review", cls=PlainHelpCommand, short_help="Write an HTML page to review a processed article.")(
     review_command
 )
-# (review) ------------------------------------------------------------------
-from .review import review_command  # noqa: E402 - registered in the stage block
-
-app.command("review", cls=PlainHelpCommand, short_help="Write an HTML page to review a processed article.")(
-    review_command
-)
 # -- end of stage commands ----------------------------------------------------
 
 
