@@ -78,6 +78,7 @@ mark.entity, mark.entity > span { unicode-bidi: isolate; }
 table.edits { table-layout: fixed; } table.edits td { overflow-wrap: anywhere; }
 table.edits td.code { overflow-wrap: normal; font-size: 0.85em; }
 tr.flagged { background: #fff8d6; } tr.applied { background: #f1faef; }
+tr.rejected { background: #f2f2f2; color: #777; }
 del { background: #f8d0d0; text-decoration: line-through; } ins { background: #c9f0c4; text-decoration: none; }
 .flag { background: #ffe28a; }
 .ws { color: #999; font-family: monospace; }
@@ -305,7 +306,7 @@ class _Page:
         )
         return (
             f'<p class="legend" dir="ltr">entities: {marks} · edits: <del>original</del><ins>replacement</ins> '
-            'applied, <span class="flag">original</span> flagged (not applied)</p>'
+            'applied, <span class="flag">original</span> flagged or rejected (not applied)</p>'
         )
 
     # -- abstracts, keywords, alignment ---------------------------------------
