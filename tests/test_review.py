@@ -171,3 +171,12 @@ def test_bad_input_is_one_line_naming_the_file(tmp_path, capsys, name, content, 
 def test_output_that_is_a_folder_is_refused_before_reading(tmp_path, seed_json, capsys):
     assert main(["review", str(seed_json), "-o", str(tmp_path)]) == 2
     assert f"{tmp_path}: is a folder" in capsys.readouterr().err
+
+
+def test_a_read_only_article_renders_without_the_later_stages(seed_article):
+    article = copy.deepcopy(seed_article)  # the session's read-only seed: not mutated
+    page = render_html(article)
+    assert set(_blocks(page)) == {p.id for p in article.passages}
+    assert "no alignment (the align stage did not run)" in page
+    assert "<mark" not in page.split("</header>", 1)[1] and 'class="label"' not in page
+    assert "stages that ran: <b>none</b>" in page  # read_article alone records no stage
