@@ -10,7 +10,7 @@ import pytest
 from pipeline.config import PipelineConfig
 from pipeline.errors import InputError, ModelError
 from pipeline.ner import NerStage
-from pipeline.ner.stage import COUNTS_FILE, LEXICON_FILE
+from pipeline.ner.stage import CHECKSUM_KEY, COUNTS_FILE, LEXICON_FILE, load_model
 
 REPO = Path(__file__).resolve().parent.parent
 MODEL = REPO / "models" / "ner-ar"
@@ -109,6 +109,10 @@ def test_corrupt_model_is_a_clear_error(tmp_path: Path) -> None:
     damaged = tmp_path / "damaged"
     shutil.copytree(MODEL, damaged)
     (damaged / "ner" / "model").write_bytes(b"\x00garbage")
+    with pytest.raises(ModelError, match="file ner/model does not match its SHA-256"):
+        NerStage.from_path(damaged)
+    # Without the checksums (a model from an older version) spaCy's own failure is reported.
+    _edit_meta(damaged, CHECKSUM_KEY, None)
     with pytest.raises(ModelError, match="corrupt NER model"):
         NerStage.from_path(damaged)
     no_words = tmp_path / "no_words"
@@ -190,3 +194,87 @@ def test_tabs_and_no_break_spaces_between_words_tag_like_spaces(stage, seed_raw,
     same_line = [(e.start, e.end, e.label) for e in tagged.entities if line_start <= e.start < line_end]
     assert len(same_line) >= 3
     assert [(e.start, e.end, e.label) for e in article.entities if line_start <= e.start < line_end] == same_line
+
+
+SEED_SENTENCE = "غرد دونالد ترامب على تويتر في 20 يناير 2017 بعد لقائه مع وزير خارجية ألمانيا في برلين"
+
+
+def _edit_meta(folder: Path, field: str, value: object) -> None:
+    """Set (or, with None, delete) one field of a model folder's meta.json."""
+    import json
+
+    meta_path = folder / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    if value is None:
+        del meta[field]
+    else:
+        meta[field] = value
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+
+def test_model_for_another_spacy_is_refused_in_one_line_without_warning(tmp_path: Path) -> None:
+    import warnings
+
+    import spacy
+
+    old = tmp_path / "old"
+    shutil.copytree(MODEL, old)
+    _edit_meta(old, "spacy_version", ">=3.5.0,<3.6.0")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(ModelError) as err:
+            load_model(old)
+    message = str(err.value)
+    assert "\n" not in message
+    assert str(old) in message and ">=3.5.0,<3.6.0" in message and spacy.__version__ in message
+    assert not [w for w in caught if "W095" in str(w.message)], [str(w.message) for w in caught]
+    _edit_meta(old, "spacy_version", "three point five")
+    with pytest.raises(ModelError, match="not a valid version range"):
+        load_model(old)
+
+
+def test_flipped_byte_in_the_weights_is_refused(tmp_path: Path) -> None:
+    tampered = tmp_path / "tampered"
+    shutil.copytree(MODEL, tampered)
+    weights = tampered / "ner" / "model"
+    data = bytearray(weights.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    weights.write_bytes(bytes(data))
+    with pytest.raises(ModelError) as err:
+        load_model(tampered)
+    assert "file ner/model does not match its SHA-256 in meta.json" in str(err.value)
+    assert "\n" not in str(err.value)
+    (tampered / "vocab" / "vectors").unlink()
+    data[len(data) // 2] ^= 0x01
+    weights.write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="file vocab/vectors listed in meta.json diplo_sha256 is missing"):
+        load_model(tampered)
+
+
+def test_shipped_model_lists_every_weight_file() -> None:
+    import json
+
+    sums = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))[CHECKSUM_KEY]
+    on_disk = {f.relative_to(MODEL).as_posix() for f in MODEL.rglob("*") if f.is_file()}
+    assert set(sums) == on_disk - {"meta.json", "MODEL_CARD.md", "conversion_report.txt"}
+    assert {"ner/model", "tok2vec/model", "vocab/strings.json", "config.cfg", COUNTS_FILE} <= set(sums)
+
+
+def test_model_without_checksums_still_loads_and_tags_the_same(stage, tmp_path: Path) -> None:
+    older = tmp_path / "older"
+    shutil.copytree(MODEL, older)
+    _edit_meta(older, CHECKSUM_KEY, None)
+    found = NerStage.from_path(older).entities_ar(SEED_SENTENCE)
+    assert found == stage.entities_ar(SEED_SENTENCE)
+    assert ("دونالد ترامب", "PER") in {(SEED_SENTENCE[f.start : f.end], f.label) for f in found}
+
+
+def test_spacy_load_failure_is_one_line(tmp_path: Path) -> None:
+    unknown = tmp_path / "unknown_factory"
+    shutil.copytree(MODEL, unknown)
+    config = unknown / "config.cfg"
+    config.write_text(config.read_text(encoding="utf-8").replace('factory = "ner"', 'factory = "no_such_ner"'))
+    _edit_meta(unknown, CHECKSUM_KEY, None)  # a hand-edited folder: spaCy itself refuses it
+    with pytest.raises(ModelError, match="no_such_ner") as err:
+        load_model(unknown)
+    assert "\n" not in str(err.value)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 from pipeline.ner import NerStage
 from pipeline.ner.norms import ar_norm
+from pipeline.ner.stage import CHECKSUM_KEY
 from pipeline.ner.train import name_words, span_prf, train_ner
 
 
@@ -46,6 +48,12 @@ def test_tiny_training_run_produces_a_loadable_model(shared_data: Path, tmp_path
     assert "anercorp_test" in meta["diplo_scores"]
     report = (result.output / "conversion_report.txt").read_text(encoding="utf-8")
     assert "malformed or repaired lines" in report
+    # Every file but meta.json and the documentation carries its SHA-256, which the stage checks at load.
+    sums = meta[CHECKSUM_KEY]
+    on_disk = {f.relative_to(result.output).as_posix() for f in result.output.rglob("*") if f.is_file()}
+    assert set(sums) == on_disk - {"meta.json", "conversion_report.txt"}
+    assert {"ner/model", "tok2vec/model", "config.cfg", "word_counts.json", "name_words.json"} <= set(sums)
+    assert all(sums[name] == hashlib.sha256((result.output / name).read_bytes()).hexdigest() for name in sums)
     stage = NerStage.from_path(result.output)
     found = stage.entities_ar("غرد دونالد ترامب على تويتر في 20 يناير 2017")
     assert ("PLATFORM", "تويتر") in {

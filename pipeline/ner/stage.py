@@ -17,6 +17,7 @@ side effects; ``__call__`` maps them to raw offsets and fills the article.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -61,10 +62,20 @@ class Found:
 
 
 def load_model(path: Path) -> Any:
-    """Load the trained Arabic pipeline from its folder.
+    """Load the trained Arabic pipeline from its folder, after checking its version and files.
+
+    Checks, in order, before spaCy reads any weights: the folder holds ``config.cfg``
+    and a readable ``meta.json``; the installed spaCy satisfies ``meta.json``'s
+    ``spacy_version`` (so spaCy's multi-line W095 warning never comes up); every file
+    listed under ``diplo_sha256`` (:data:`CHECKSUM_KEY`, written by ``diplo train ner``
+    and :meth:`NerStage.to_disk`) is present and has that SHA-256. A folder whose
+    ``meta.json`` has no such list (trained by an older version, or by hand with
+    ``spacy train``) is loaded without the file check.
 
     Raises:
-        ModelError: The folder is missing, is not a spaCy pipeline, or has no ``ner`` component.
+        ModelError: The folder is missing, is not a spaCy pipeline, needs another spaCy
+            version, has a damaged or modified file, or has no ``ner`` component. The
+            message is one line.
     """
     import spacy
 
@@ -77,13 +88,133 @@ def load_model(path: Path) -> Any:
     for required in ("config.cfg", "meta.json"):
         if not (path / required).is_file():
             raise ModelError(str(path), f"corrupt NER model: {required} is missing")
+    meta = _read_meta(path)
+    _check_spacy_version(path, meta)
+    if CHECKSUM_KEY in meta:
+        verify_checksums(path, meta[CHECKSUM_KEY])
     try:
         nlp = spacy.load(path)
     except Exception as exc:  # spaCy raises OSError, ValueError, KeyError, msgpack errors...
-        raise ModelError(str(path), f"corrupt NER model: spaCy cannot load it ({type(exc).__name__}: {exc})") from None
+        raise ModelError(
+            str(path), f"corrupt NER model: spaCy cannot load it ({type(exc).__name__}: {_one_line(str(exc))})"
+        ) from None
     if "ner" not in nlp.pipe_names:
         raise ModelError(str(path), f"expected a pipeline with an 'ner' component, found {nlp.pipe_names}")
     return nlp
+
+
+#: ``meta.json`` key of the SHA-256 of every file of the pipeline folder, ``{relative POSIX path: hex}``.
+CHECKSUM_KEY = "diplo_sha256"
+#: Files of the folder that are not hashed: ``meta.json`` holds the hashes (its ``spacy_version``
+#: is checked on its own), the card and the conversion report are documentation nothing loads.
+UNHASHED_FILES = ("meta.json", "MODEL_CARD.md", "conversion_report.txt")
+#: Longest library message quoted in a ModelError (spaCy's unknown-factory error lists every factory).
+_MAX_QUOTED = 300
+
+
+def _one_line(message: str) -> str:
+    """A library message condensed to one line of at most :data:`_MAX_QUOTED` characters."""
+    text = " ".join(message.split())
+    return text if len(text) <= _MAX_QUOTED else text[: _MAX_QUOTED - 1] + "…"
+
+
+def _read_meta(path: Path) -> dict[str, Any]:
+    file = path / "meta.json"
+    try:
+        meta = json.loads(file.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ModelError(str(file), f"corrupt NER model: meta.json is not valid JSON ({_one_line(str(exc))})") from None
+    if not isinstance(meta, dict):
+        raise ModelError(str(file), f"corrupt NER model: expected a JSON object, found {type(meta).__name__}")
+    return meta
+
+
+def _check_spacy_version(path: Path, meta: dict[str, Any]) -> None:
+    """Refuse a pipeline made for another spaCy (spaCy itself would only warn, on several lines)."""
+    import spacy
+    from spacy.util import is_compatible_version
+
+    required = meta.get("spacy_version")
+    if not isinstance(required, str) or not required.strip():
+        raise ModelError(
+            str(path),
+            f"corrupt NER model: meta.json has no spacy_version (expected a range such as '>=3.8.0,<3.9.0', "
+            f"found {required!r})",
+        )
+    compatible = is_compatible_version(spacy.__version__, required)
+    if compatible is None:  # not a valid version range
+        raise ModelError(str(path), f"meta.json: spacy_version {required!r} is not a valid version range")
+    if not compatible:
+        raise ModelError(
+            str(path),
+            f"NER model needs spaCy {required} (meta.json spacy_version), installed is {spacy.__version__}; "
+            "install a matching spaCy or retrain with `diplo train ner`",
+        )
+
+
+def _sha256_file(file: Path) -> str:
+    with file.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def file_checksums(path: Path) -> dict[str, str]:
+    """SHA-256 of every file of a pipeline folder but :data:`UNHASHED_FILES`, by relative POSIX path.
+
+    Args:
+        path: The pipeline folder.
+
+    Returns:
+        ``{"ner/model": "<hex>", ...}``, sorted by path.
+    """
+    files = sorted(f for f in path.rglob("*") if f.is_file() and f.relative_to(path).as_posix() not in UNHASHED_FILES)
+    return {f.relative_to(path).as_posix(): _sha256_file(f) for f in files}
+
+
+def write_checksums(path: Path) -> dict[str, str]:
+    """Record :func:`file_checksums` in the folder's ``meta.json`` under :data:`CHECKSUM_KEY`.
+
+    Call it last, once every other file of the folder is written.
+
+    Args:
+        path: The pipeline folder (its ``meta.json`` is rewritten, other keys kept).
+
+    Returns:
+        The checksums written.
+    """
+    import srsly
+
+    sums = file_checksums(path)
+    meta = srsly.read_json(path / "meta.json")
+    meta[CHECKSUM_KEY] = sums
+    srsly.write_json(path / "meta.json", meta)  # spaCy's own writer: same layout as nlp.to_disk
+    return sums
+
+
+def verify_checksums(path: Path, expected: Any) -> None:
+    """Check every file listed in ``meta.json``'s :data:`CHECKSUM_KEY` against its SHA-256.
+
+    Files of the folder that are not listed are not checked (spaCy reads only the
+    files of the components that ``config.cfg`` names, and config.cfg is listed).
+
+    Raises:
+        ModelError: The list is malformed, or a listed file is missing or differs.
+    """
+    if not isinstance(expected, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in expected.items()
+    ):
+        raise ModelError(str(path), f"meta.json: {CHECKSUM_KEY} must map file paths to SHA-256 hex digests")
+    retrain = "retrain with `diplo train ner`"
+    for rel, digest in sorted(expected.items()):
+        parts = Path(rel).parts
+        if Path(rel).is_absolute() or ".." in parts or not parts:
+            raise ModelError(str(path), f"meta.json: {CHECKSUM_KEY} lists {rel!r}, a path outside the model folder")
+        file = path / rel
+        if not file.is_file():
+            raise ModelError(str(path), f"file {rel} listed in meta.json {CHECKSUM_KEY} is missing; {retrain}")
+        if _sha256_file(file) != digest.lower():
+            raise ModelError(
+                str(path), f"file {rel} does not match its SHA-256 in meta.json (damaged or modified); {retrain}"
+            )
 
 
 def _load_json(path: Path, name: str, expected: type) -> Any:
@@ -188,7 +319,7 @@ class NerStage:
         return cls(nlp, load_gazetteer(), words, counts)
 
     def to_disk(self, path: str | Path) -> None:
-        """Save the model and its word lists so :meth:`from_path` rebuilds the same stage."""
+        """Save the model and its word lists (with fresh checksums) so :meth:`from_path` rebuilds the same stage."""
         path = Path(path)
         self.nlp_ar.to_disk(path)
         (path / LEXICON_FILE).write_text(
@@ -197,6 +328,9 @@ class NerStage:
         (path / COUNTS_FILE).write_text(
             json.dumps(self.counts or {}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
         )
+        # The vocab's strings grow as texts are tagged, so the saved files differ from the
+        # loaded ones: record their own checksums.
+        write_checksums(path)
 
     # -- prediction (no side effects) ---------------------------------------
 

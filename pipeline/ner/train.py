@@ -15,7 +15,8 @@ Steps (all deterministic for a given seed):
    ``configs/ner_ar.cfg`` with a fixed seed;
 5. assemble the shipped pipeline: the best checkpoint, a tokenizer that also
    splits a full stop after a digit, the list of name-initial words used for
-   clitic stripping, and ``meta.json`` with data, licences, versions and scores.
+   clitic stripping, and ``meta.json`` with data, licences, versions, scores and
+   the SHA-256 of every file of the folder (``diplo_sha256``, checked at load).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from ..errors import ConfigError, InputError
 from .convert import ConversionReport, TaggedSentence, read_aqmar, read_conll, to_docbin
 from .gazetteer import key
 from .rules import PROCLITICS
-from .stage import COUNTS_FILE, LEXICON_FILE
+from .stage import COUNTS_FILE, LEXICON_FILE, write_checksums
 
 MODEL_VERSION = "1.0.0"
 DEFAULT_OUTPUT = PROJECT_ROOT / "models" / "ner-ar"
@@ -435,6 +436,8 @@ def train_ner(
         (output / LEXICON_FILE).write_text(json.dumps(words, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
         (output / COUNTS_FILE).write_text(json.dumps(counts, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
         shutil.copy(work / "conversion_report.txt", output / "conversion_report.txt")
+        # Last, once every file is written: the SHA-256 the stage checks at load.
+        write_checksums(output)
         return TrainResult(output, scores, data["reports"], time.time() - t0)
     finally:
         if tmp is not None:
