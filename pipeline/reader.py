@@ -225,8 +225,10 @@ def read_article(
 ) -> Article:
     """Read an article from a file path, raw bytes or text.
 
-    A ``str`` is taken as a path when it is a single short line without Arabic
-    letters, otherwise as the article text itself.
+    A ``str`` is taken as a path when it is a single short line that names an
+    existing file or has no Arabic letters (so ``"مقال.txt"`` is read as a file when
+    it exists), otherwise as the article text itself; pass a :class:`~pathlib.Path`
+    to leave no doubt.
 
     Args:
         source: A path, the file's bytes, or the article text.
@@ -242,8 +244,11 @@ def read_article(
         InputError: Empty, binary or undecodable input, or no Arabic text.
         InputNotFoundError: The path does not exist.
         StructureError: No abstract found while ``require_abstract`` is set.
+        TypeError: ``source`` is not a path, bytes or text.
     """
     settings = settings or ReaderSettings()
+    if not isinstance(source, (str, Path, bytes)):
+        raise TypeError(f"expected a file path, the file's bytes or the article text, found {type(source).__name__}")
     if isinstance(source, bytes):
         label = name or "<bytes>"
         text, used = decode_bytes(source, label, encoding)
@@ -267,7 +272,14 @@ def read_article(
 
 
 def _looks_like_path(text: str) -> bool:
-    return "\n" not in text and len(text) < 1024 and not _ARABIC.search(text)
+    if "\n" in text or "\r" in text or len(text) >= 1024:
+        return False
+    if not _ARABIC.search(text):
+        return True
+    try:
+        return Path(text).is_file()  # an Arabic file name (مقال.txt) is common for this audience
+    except (OSError, ValueError):  # a name too long for the file system, or with a NUL
+        return False
 
 
 def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings | None = None) -> Article:

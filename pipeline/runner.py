@@ -10,13 +10,13 @@ implicit first stage and provides ``"structure"``.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
 from .config import PipelineConfig, load_config
 from .document import Article
-from .errors import ConfigError
+from .errors import ConfigError, DiploError
 from .reader import ReaderSettings, read_article
 
 #: Stage name -> "module:Class". Modules import lazily, so an unused stage costs nothing.
@@ -91,7 +91,7 @@ class Pipeline:
         """
         if not isinstance(config, PipelineConfig):
             config = load_config(config)
-        disabled = set(disable)
+        disabled = {disable} if isinstance(disable, str) else set(disable)  # disable="ner" is one stage
         known = [*config.stages, *(n for n in STAGE_REGISTRY if n not in config.stages)]
         unknown = sorted(disabled - set(known) - {"read"})
         if unknown:
@@ -100,7 +100,9 @@ class Pipeline:
                 f"--disable: unknown stage(s) {', '.join(map(repr, unknown))}; expected one of {', '.join(known)}"
             )
         if "read" in disabled:
-            raise ConfigError("--disable read: the reader cannot be left out (every other stage works on what it reads)")
+            raise ConfigError(
+                "--disable read: the reader cannot be left out (every other stage works on what it reads)"
+            )
         names = [n for n in config.enabled_stages() if n not in disabled]
         if not names or names[0] != "read":
             raise ConfigError(f"{config.origin}: the first stage of [pipeline] stages must be 'read'")
@@ -123,6 +125,21 @@ class Pipeline:
         """Names of the stages that run, in order (the reader first)."""
         return ["read", *(s.name for s in self.stages)]
 
+    def stage(self, name: str) -> Stage:
+        """The loaded stage called ``name``, to use one component on its own.
+
+        Example:
+            >>> nlp.stage("ner").entities_ar("زار أنتوني بلينكن القاهرة")
+            >>> nlp.stage("classify").classify(passage_text)
+
+        Raises:
+            KeyError: No stage of that name runs in this pipeline.
+        """
+        for stage in self.stages:
+            if stage.name == name:
+                return stage
+        raise KeyError(f"no stage {name!r} in this pipeline; it runs {', '.join(self.stage_names)}")
+
     def read(self, source: str | Path | bytes, *, name: str | None = None, encoding: str | None = None) -> Article:
         """Run only the reader."""
         return read_article(source, name=name, encoding=encoding, settings=self.reader_settings)
@@ -133,43 +150,102 @@ class Pipeline:
         """Run every stage on one article.
 
         Args:
-            source: A path, raw bytes, the article text itself, or an already-read Article.
+            source: A path, raw bytes, the article text itself, or an already-read Article
+                (an article processed before keeps its repair edit log, which the repair
+                stage then applies rather than repairing again; see ``diplo run --edits``).
             name: How to call the article in messages when ``source`` is text or bytes.
             encoding: Force an input encoding instead of detecting it.
+
+        Raises:
+            DiploError: The input cannot be read (:class:`~pipeline.errors.InputError` and
+                kin, naming the file) or a stage fails on it.
+            TypeError: ``source`` is not a path, bytes, text or Article.
         """
         article = source if isinstance(source, Article) else self.read(source, name=name, encoding=encoding)
-        if "read" not in article.stages:
-            article.stages.append("read")
+        _ran(article, "read")
         for stage in self.stages:
             article = stage(article)
-            article.stages.append(stage.name)
+            _ran(article, stage.name)
         return article
 
     def pipe(
-        self, sources: Iterable[str | Path | bytes | Article], *, batch_size: int = 8, encoding: str | None = None
+        self,
+        sources: Iterable[str | Path | bytes | Article],
+        *,
+        batch_size: int = 8,
+        encoding: str | None = None,
+        on_error: Callable[[Any, DiploError], None] | None = None,
     ) -> Iterator[Article]:
         """Run the pipeline over many articles, yielding results in input order.
 
         Stages that can batch (they define ``pipe``) get ``batch_size`` articles at a time.
-        """
-        batch: list[Article] = []
-        for source in sources:
-            batch.append(source if isinstance(source, Article) else self.read(source, encoding=encoding))
-            if len(batch) >= batch_size:
-                yield from self._run_batch(batch)
-                batch = []
-        if batch:
-            yield from self._run_batch(batch)
+        A bad input never costs the good ones: every article before it is yielded first.
 
-    def _run_batch(self, batch: list[Article]) -> list[Article]:
-        for article in batch:
-            if "read" not in article.stages:
-                article.stages.append("read")
-        for stage in self.stages:
-            if hasattr(stage, "pipe"):
-                batch = list(stage.pipe(batch))
-            else:
-                batch = [stage(a) for a in batch]
-            for article in batch:
-                article.stages.append(stage.name)
-        return batch
+        Args:
+            sources: Paths, bytes, texts or Articles (a single path or text is refused:
+                wrap it in a list).
+            batch_size: Articles per batch for stages that batch.
+            encoding: Force an input encoding instead of detecting it.
+            on_error: Called as ``on_error(source, error)`` for an input that cannot be read
+                or that a stage fails on (a :class:`~pipeline.errors.DiploError`); the input is
+                skipped and the others go on. Without it the error is raised at that input's
+                place, after the articles before it were yielded.
+
+        Raises:
+            DiploError: Without ``on_error``, the first input that fails.
+            TypeError: ``sources`` is a single str, Path or bytes.
+        """
+        if isinstance(sources, (str, bytes, Path)):
+            raise TypeError(
+                "pipe() takes an iterable of sources (paths, bytes, texts or Articles); call nlp(source) "
+                "for one, or wrap it in a list"
+            )
+        batch: list[tuple[Any, Article]] = []
+        for source in sources:
+            try:
+                article = source if isinstance(source, Article) else self.read(source, encoding=encoding)
+            except DiploError as exc:
+                yield from self._run_batch(batch, on_error)
+                batch = []
+                if on_error is None:
+                    raise
+                on_error(source, exc)
+                continue
+            batch.append((source, article))
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch, on_error)
+                batch = []
+        yield from self._run_batch(batch, on_error)
+
+    def _run_batch(
+        self, batch: list[tuple[Any, Article]], on_error: Callable[[Any, DiploError], None] | None
+    ) -> Iterator[Article]:
+        if not batch:
+            return
+        # Stages change articles in place: keep copies, so that when a stage fails on one article of
+        # the batch the others can be run again one by one (and the failing one found) from scratch.
+        copies = [Article.from_dict(a.to_dict()) for _, a in batch] if len(batch) > 1 else []
+        articles = [a for _, a in batch]
+        try:
+            for article in articles:
+                _ran(article, "read")
+            for stage in self.stages:
+                articles = list(stage.pipe(articles)) if hasattr(stage, "pipe") else [stage(a) for a in articles]
+                for article in articles:
+                    _ran(article, stage.name)
+        except DiploError as exc:
+            if not copies:
+                if on_error is None:
+                    raise
+                on_error(batch[0][0], exc)
+                return
+            for (source, _), copy in zip(batch, copies, strict=True):
+                yield from self._run_batch([(source, copy)], on_error)
+            return
+        yield from articles
+
+
+def _ran(article: Article, stage_name: str) -> None:
+    """Record that a stage ran on the article (once, however often it runs again)."""
+    if stage_name not in article.stages:
+        article.stages.append(stage_name)
