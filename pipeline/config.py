@@ -56,6 +56,13 @@ class PipelineConfig:
         return p if p.is_absolute() else self.root / p
 
 
+def resolve_model_path(path: str | Path) -> Path:
+    """A model folder given in code: as written when it exists (relative to the current
+    folder), else relative to the project root, so ``"models/ner-ar"`` works from anywhere."""
+    p = Path(path)
+    return p if p.is_absolute() or p.exists() else PROJECT_ROOT / p
+
+
 def load_config(path: str | Path | None = None) -> PipelineConfig:
     """Load a pipeline config.
 

@@ -194,7 +194,12 @@ class Aligner:
 
         Returns:
             Beads in order, covering every sentence of both sides exactly once.
+
+        Raises:
+            TypeError: ``src`` or ``tgt`` is a single string rather than a list of sentences.
         """
+        if isinstance(src, str) or isinstance(tgt, str):
+            raise TypeError("align() takes two lists of sentences, found a single string")
         n, m = len(src), len(tgt)
         if n == 0 or m == 0:
             return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]

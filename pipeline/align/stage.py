@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -11,7 +12,7 @@ import numpy as np
 from ..config import PipelineConfig
 from ..document import AlignmentLink, Article, Passage, Sentence
 from ..errors import ConfigError
-from .aligner import Aligner, AlignerParams
+from .aligner import Aligner, AlignerParams, Bead
 from .encoder import SentenceEncoder
 from .glossary import Glossary
 from .segment import split_sentences
@@ -99,7 +100,9 @@ class AlignStage:
 
         Settings: any :class:`~pipeline.align.aligner.AlignerParams` field (``skip``,
         ``w_len`` ...), ``keyword_threshold``, and ``encoder = false`` to align on
-        length and anchors only. The encoder itself loads on first use.
+        length and anchors only. The encoder's weights are read here (about 2 s), so that
+        the first article costs what any other does; a missing encoder package gives one
+        logged warning and the length-and-anchors fallback.
 
         Raises:
             ConfigError: An unknown setting or a value of the wrong type.
@@ -109,9 +112,24 @@ class AlignStage:
         if not isinstance(threshold, (int, float)) or isinstance(threshold, bool):
             raise ConfigError(f"[stages.align] keyword_threshold: expected a number, found {threshold!r}")
         encoder = SentenceEncoder(threads=1) if settings.get("encoder", True) else None
+        if encoder is not None:
+            encoder.warm()  # load the model now: a pipeline's models load when it is built
         return cls(Aligner(encoder, params), Glossary.load(), float(threshold))
 
     # -- running -----------------------------------------------------------------
+
+    def align_sentences(self, ar: Sequence[str], en: Sequence[str]) -> list[Bead]:
+        """Align a list of Arabic sentences with a list of English ones (no article needed).
+
+        Returns:
+            Beads in order (``Bead.src`` Arabic and ``Bead.tgt`` English sentence indices,
+            1-0 … 3-1 and the like, with a score), covering every sentence of both sides once.
+        """
+        return self.aligner.align(ar, en, "ar", "en")
+
+    def split_sentences(self, text: str, lang: str) -> list[str]:
+        """The sentences of an Arabic (``ar``) or English (``en``) text, as the stage splits abstracts."""
+        return [text[a:b] for a, b in split_sentences(text, lang)]
 
     def __call__(self, article: Article) -> Article:
         """Fill ``passage.sentences`` of both abstracts and ``article.alignments``; returns the article."""

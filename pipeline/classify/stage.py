@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from ..config import PipelineConfig
+from ..config import PipelineConfig, resolve_model_path
 from ..document import Article
 from ..errors import ConfigError
 from .features import find_cues, make_rows
@@ -119,6 +119,36 @@ class ClassifyStage:
         model, meta = load_model(config.resolve(path))
         return cls(model, meta, min_confidence=float(min_confidence), n_cues=n_cues)
 
+    @classmethod
+    def from_path(
+        cls, path: str | Path = DEFAULT_MODEL, *, min_confidence: float = 0.0, n_cues: int = 6
+    ) -> ClassifyStage:
+        """Load the classifier from its folder, for use outside a pipeline.
+
+        A relative ``path`` is taken from the current folder when it exists there, else from
+        the project root (so the default finds the shipped model from anywhere).
+
+        Raises:
+            ModelError: The model folder is missing, corrupt, tampered with or of another version.
+        """
+        model, meta = load_model(resolve_model_path(path))
+        return cls(model, meta, min_confidence=min_confidence, n_cues=n_cues)
+
+    def classify(self, text: str, heading: str | None = None, kind: str = "paragraph") -> Prediction:
+        """Classify one passage: its label, the probability of each class and the cues behind it.
+
+        Args:
+            text: The passage (repaired Arabic text gives the best results).
+            heading: The heading of its section, if any (a weak signal the model uses).
+            kind: ``paragraph`` or ``list_item``.
+
+        Raises:
+            TypeError: ``text`` is not a string.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"classify() takes one passage text (str), found {type(text).__name__}")
+        return self.predict([text], [heading or ""], [kind])[0]
+
     def _feature_names(self) -> list[tuple[str, str]]:
         """(block, readable name) of every column the logistic regression sees."""
         names: list[tuple[str, str]] = []
@@ -144,7 +174,13 @@ class ClassifyStage:
 
         Returns:
             One :class:`Prediction` per passage.
+
+        Raises:
+            TypeError: A single string instead of a sequence of texts (use :meth:`classify`).
+            ValueError: The three sequences differ in length.
         """
+        if isinstance(texts, str) or isinstance(kinds, str):
+            raise TypeError("predict() takes sequences of texts, headings and kinds; use classify() for one passage")
         if not texts:
             return []
         rows = make_rows(texts, headings, kinds)

@@ -18,6 +18,7 @@ _HOMES = {
     "RepairStage": "stage",
     "apply_edits": "edit_log",
     "load_edit_log": "edit_log",
+    "load_repair_settings": "stage",
     "repair_text": "core",
 }
 

@@ -11,7 +11,7 @@ from typing import Any
 from ..config import PROJECT_ROOT, PipelineConfig
 from ..document import Article, Edit, Passage
 from ..errors import ConfigError, InputError
-from .core import repair_glyphs, repair_text
+from .core import RepairResult, repair_glyphs, repair_text, warm_up
 from .edit_log import apply_edits, check_edits
 from .lexicon import Lexicon
 from .settings import RepairSettings
@@ -113,7 +113,7 @@ class RepairStage:
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any], config: PipelineConfig | None = None) -> "RepairStage":
-        """Build the stage from its ``[stages.repair]`` table; loads the lexicons once.
+        """Build the stage from its ``[stages.repair]`` table; loads the lexicons once, and warms them.
 
         Raises:
             ConfigError: A bad setting.
@@ -124,7 +124,19 @@ class RepairStage:
         if not isinstance(kinds, (list, tuple)) or not all(isinstance(k, str) for k in kinds):
             raise ConfigError(f"[stages.repair] kinds: expected a list of passage kinds, found {kinds!r}")
         rs = load_repair_settings(settings, root=root)
-        return cls(Lexicon.load(rs.lexicon), rs, tuple(kinds))
+        lexicon = Lexicon.load(rs.lexicon)
+        warm_up(lexicon, rs)  # Hunspell and the indexes now (~3 s), not on the first article
+        return cls(lexicon, rs, tuple(kinds))
+
+    def repair(self, text: str) -> RepairResult:
+        """Repair one text with the stage's lexicons and settings (those of ``diplo run``).
+
+        Returns:
+            The clean text, the edit log (offsets into ``text``) and the clean -> ``text`` map.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"repair() takes a text (str), found {type(text).__name__}")
+        return repair_text(text, self.lexicon, self.settings)
 
     def __call__(self, article: Article) -> Article:
         """Repair every Arabic passage of ``article`` (in place) and return it.
