@@ -10,6 +10,7 @@ import pytest
 from pipeline.config import PipelineConfig
 from pipeline.errors import InputError, ModelError
 from pipeline.ner import NerStage
+from pipeline.ner.gazetteer import key
 from pipeline.ner.stage import CHECKSUM_KEY, COUNTS_FILE, LEXICON_FILE, load_model
 
 REPO = Path(__file__).resolve().parent.parent
@@ -278,3 +279,49 @@ def test_spacy_load_failure_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match="no_such_ner") as err:
         load_model(unknown)
     assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "not_a_name"),
+    [
+        ("التقى وزير الخارجية الأمريكي أنتوني بلينكن بنظيره السعودي في الرياض", "أنتوني بلينكن", "بنظيره"),
+        ("قال مسؤول إن وزير الخارجية السعودي فيصل بن فرحان سيزور واشنطن الأسبوع المقبل", "فيصل بن فرحان", "سيزور"),
+    ],
+)
+def test_person_names_do_not_grow_over_words_with_clitics(stage, sentence, name, not_a_name) -> None:
+    """بنظيره (ب + نظير + ه) and سيزور (س + يزور) never occur in the word counts, but their stems do."""
+    from pipeline.ner.stage import complete_person_names, word_stems
+
+    assert any(stage.counts.get(key(s), 0) >= 2 for s in word_stems(not_a_name))
+    found = {(sentence[f.start : f.end], f.label) for f in stage.entities_ar(sentence)}
+    assert (name, "PER") in found
+    assert not any(not_a_name in text for text, _ in found)
+    # Without the stem check the name swallowed the word (the defect this guards against).
+    doc = stage.nlp_ar(sentence)
+    grown = complete_person_names(doc, stage.counts, stage.name_words, min_stem_count=None)
+    assert f"{name} {not_a_name}" in [e.text for e in grown]
+
+
+def test_rare_surname_is_still_completed(stage) -> None:
+    """ANERcorp dev: the model finds only مصطفى; the unseen surname ضيائي is taken in."""
+    from pipeline.ner.stage import complete_person_names
+
+    sentence = "وانتقد مصطفى ضيائي المستشار السياسي للجبهة التركمانية"
+    doc = stage.nlp_ar(sentence)
+    assert "مصطفى ضيائي" not in [e.text for e in doc.ents]
+    assert ("مصطفى ضيائي", "PER") in [
+        (e.text, e.label_) for e in complete_person_names(doc, stage.counts, stage.name_words)
+    ]
+    assert ("مصطفى ضيائي", "PER") in {(sentence[f.start : f.end], f.label) for f in stage.entities_ar(sentence)}
+
+
+def test_word_stems_take_off_clitics_and_pronoun_suffixes() -> None:
+    from pipeline.ner.stage import word_stems
+
+    assert {"نظيره", "نظير"} <= set(word_stems("بنظيره"))
+    assert "يزور" in set(word_stems("سيزور"))
+    assert "نظيرة" in set(word_stems("نظيرته"))  # ت before a suffix stands for ة
+    assert "ضيائي" not in set(word_stems("ضيائي"))  # never the word itself
+    # س is the future prefix only before an imperfect verb; a final ي is a name ending, not "my".
+    assert not {"اندري", "ساندر"} & set(word_stems("ساندري"))
+    assert all(len(s) >= 3 for s in word_stems("بها"))

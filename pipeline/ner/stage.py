@@ -210,10 +210,14 @@ def verify_checksums(path: Path, expected: Any) -> None:
             raise ModelError(str(path), f"meta.json: {CHECKSUM_KEY} lists {rel!r}, a path outside the model folder")
         file = path / rel
         if not file.is_file():
-            raise ModelError(str(path), f"file {rel} listed in meta.json {CHECKSUM_KEY} is missing; {retrain}")
+            raise ModelError(
+                str(path), f"corrupt NER model: file {rel} listed in meta.json {CHECKSUM_KEY} is missing; {retrain}"
+            )
         if _sha256_file(file) != digest.lower():
             raise ModelError(
-                str(path), f"file {rel} does not match its SHA-256 in meta.json (damaged or modified); {retrain}"
+                str(path),
+                f"corrupt NER model: file {rel} does not match its SHA-256 in meta.json (damaged or modified); "
+                f"{retrain}",
             )
 
 
@@ -612,19 +616,74 @@ def _by_length(item: tuple[str, int]) -> int:
 
 _NOT_NAME = re.compile(r"^(?:[وفبلك]{0,2}ال|[وف]?لل)|(?:ها|هما|هم|هن|كم|نا)$")
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064A]{3,}$")
+#: Proclitics taken off a word before its stem is looked up: the prepositions ب ل ك and the
+#: future prefix س of verbs (سيزور). A word beginning with و or ف never gets this far.
+_STEM_PROCLITICS = ("", "ب", "ل", "ك", "س")
+#: س marks the future only on an imperfect verb, which begins with one of these letters;
+#: elsewhere it is the first letter of the word (ساندري is not س + اندري).
+_IMPERFECT_PREFIXES = "أتني"
+#: Pronoun suffixes taken off a word before its stem is looked up (بنظيره: ب + نظير + ه).
+#: Not ي ("my"): rare in news prose, and the ending of many foreign names (ساندري, بيرسي).
+_STEM_SUFFIXES = ("", "هما", "ها", "هم", "هن", "كم", "نا", "ه")
+#: Shortest stem looked up: two-letter rests are as often pieces of names as words.
+_MIN_STEM = 3
+#: A stem seen this often in the unlabelled text makes the word an ordinary word with clitics.
+#: 2 (any stem in word_counts.json, which keeps words seen twice) was chosen on ANERcorp dev
+#: among 2-50 and against wordfreq's Arabic list, which knows too many names (بلينكن, فرحان);
+#: see scripts/eval_ner_completion.py and models/ner-ar/MODEL_CARD.md.
+STEM_MIN_COUNT = 2
 
 
-def _name_like(token: Any, counts: dict[str, int], names: set[str], max_count: int) -> bool:
-    """A word that is probably part of a foreign or rare personal name (بوتر, أزنار)."""
+def word_stems(word: str) -> Iterator[str]:
+    """Stems of ``word`` with a proclitic and/or a pronoun suffix taken off (never the word itself).
+
+    Before a suffix, ت and ا are also tried as the ة and ى they stand for (نظيرته -> نظيرة).
+    """
+    for prefix in _STEM_PROCLITICS:
+        if not word.startswith(prefix):
+            continue
+        rest = word[len(prefix) :]
+        if prefix == "س" and not rest.startswith(tuple(_IMPERFECT_PREFIXES)):
+            continue
+        for suffix in _STEM_SUFFIXES:
+            if not (prefix or suffix) or not rest.endswith(suffix):
+                continue
+            stem = rest[: len(rest) - len(suffix)]
+            if len(stem) < _MIN_STEM:
+                continue
+            yield stem
+            if suffix and stem[-1] in "تا":
+                yield stem[:-1] + ("ة" if stem[-1] == "ت" else "ى")
+
+
+def _name_like(
+    token: Any, counts: dict[str, int], names: set[str], max_count: int, min_stem_count: int | None = STEM_MIN_COUNT
+) -> bool:
+    """A word that is probably part of a foreign or rare personal name (بوتر, أزنار).
+
+    Not when it is an ordinary word with clitics (بنظيره, سيزور): its stem, after taking off
+    a proclitic and/or a pronoun suffix, is seen ``min_stem_count`` times in ``counts``.
+    """
     text = token.text
     if not _ARABIC_WORD.match(text) or _NOT_NAME.search(text) or text[0] in "وف":
         return False  # a conjunction-initial word starts the next name (بوتين وميركل), as in ANERcorp
     n = counts.get(key(text), 0)
-    return n <= max_count or (key(text) in names and n <= 20)
+    if not (n <= max_count or (key(text) in names and n <= 20)):
+        return False
+    if min_stem_count is not None and any(counts.get(key(stem), 0) >= min_stem_count for stem in word_stems(text)):
+        return False
+    return True
 
 
 def complete_person_names(
-    doc: Any, counts: dict[str, int], names: set[str], *, max_extra: int = 2, max_count: int = 0, left: bool = False
+    doc: Any,
+    counts: dict[str, int],
+    names: set[str],
+    *,
+    max_extra: int = 2,
+    max_count: int = 0,
+    left: bool = False,
+    min_stem_count: int | None = STEM_MIN_COUNT,
 ) -> list[Any]:
     """The doc's entities with PER spans grown over following name-like words.
 
@@ -632,7 +691,9 @@ def complete_person_names(
     of إيفان بوتر, خوسيه ماريا of خوسيه ماريا أزنار): a PER span takes in up to
     ``max_extra`` following words that never occur (``max_count``) in the
     unlabelled Arabic text or begin names in the training data, when no
-    punctuation or other entity intervenes. Growing to the left as well
+    punctuation or other entity intervenes, and that are not ordinary words
+    with clitics (بنظيره, سيزور: see :func:`_name_like`; ``min_stem_count``
+    None turns that check off). Growing to the left as well
     (``left``) lowered ANERcorp test F1 (0.624 -> 0.617), so it is off.
     """
     ents = list(doc.ents)
@@ -648,14 +709,14 @@ def complete_person_names(
             and start > 0
             and ent.start - start < max_extra
             and start - 1 not in taken
-            and _name_like(doc[start - 1], counts, names, max_count)
+            and _name_like(doc[start - 1], counts, names, max_count, min_stem_count)
         ):
             start -= 1
         while (
             end < len(doc)
             and end - ent.end < max_extra
             and end not in taken
-            and _name_like(doc[end], counts, names, max_count)
+            and _name_like(doc[end], counts, names, max_count, min_stem_count)
         ):
             end += 1
         out.append(ent if (start, end) == (ent.start, ent.end) else _relabel(doc, start, end, "PER"))
