@@ -175,3 +175,26 @@ def test_anchor_tokens():
 def test_params_are_plain_data():
     p = AlignerParams()
     assert p.skip > 0 and (1, 1) in p.beads
+
+
+def test_arabic_names_meet_their_english_spelling_as_skeletons():
+    from pipeline.align.aligner import arabic_skeleton, latin_skeleton
+
+    # Names from the seed article and its English abstract.
+    for ar, en in (("تويتر", "Twitter"), ("بلينكن", "Blinken"), ("الإنترنت", "Internet"), ("سكايب", "Skype"),
+                   ("يوتيوب", "YouTube"), ("كولومبيا", "Colombia"), ("أوباما", "Obama")):  # fmt: skip
+        assert arabic_skeleton(ar) == latin_skeleton(en), (ar, en)
+    assert arabic_skeleton("السويد") != arabic_skeleton("الدنمارك")
+
+
+def test_transliterated_anchor_can_be_switched_on_in_the_stage_settings():
+    from pipeline.align.aligner import anchor_tokens, arabic_skeleton
+    from pipeline.align.stage import AlignStage
+    from pipeline.errors import ConfigError
+
+    stage = AlignStage.from_settings({"transliterate": True, "encoder": False})
+    assert stage.aligner.transliterate is arabic_skeleton
+    assert "~blnkn" in anchor_tokens("التقى بلينكن بالسفير", "ar", arabic_skeleton)
+    assert AlignStage.from_settings({"encoder": False}).aligner.transliterate is None
+    with pytest.raises(ConfigError, match="transliterate: expected true or false"):
+        AlignStage.from_settings({"transliterate": "yes", "encoder": False})

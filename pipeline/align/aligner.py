@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.special import erfc
 
+from .. import camel
 from .encoder import SentenceEncoder
 
 #: Default bead types (source sentences, target sentences).
@@ -142,8 +143,32 @@ def anchor_tokens(text: str, lang: str, transliterate: Callable[[str], str] | No
 
 
 def latin_skeleton(word: str) -> str:
-    """A consonant skeleton of a Latin word, comparable with :func:`pipeline.camel.arabic_skeleton`."""
+    """A consonant skeleton of a Latin word, comparable with :func:`arabic_skeleton`."""
     return _skeleton(word.lower())
+
+
+#: Buckwalter letters -> the Latin letters of :data:`_SKELETON_MAP`'s skeleton: consonants an English
+#: spelling of the name would have (ث th -> t, ش sh -> s, خ kh -> k, ج j -> k, ذ dh -> t ...); the
+#: letters English writes as vowels or h (ا و ي ى ء ع ح ه ة) leave nothing.
+_BW_SKELETON = str.maketrans({
+    "b": "b", "t": "t", "v": "t", "j": "k", "x": "k", "d": "t", "*": "t", "r": "r", "z": "s", "s": "s",
+    "$": "s", "S": "s", "D": "t", "T": "t", "Z": "s", "g": "k", "f": "f", "q": "k", "k": "k", "l": "l",
+    "m": "m", "n": "n",
+})  # fmt: skip
+
+
+def arabic_skeleton(word: str) -> str:
+    """A Latin consonant skeleton of an Arabic word (تويتر -> ``tr``, like ``Twitter``), for name anchors.
+
+    The word is transliterated with CAMeL Tools' Buckwalter map; a leading definite
+    article (with و ب ل ف before it) is dropped, as English names have none.
+    """
+    bw = re.sub(r"^[wbfl]?Al(?=..)", "", camel.to_buckwalter(camel.dediac(word)))
+    s = "".join(c for c in bw if c in _BW_KEEP).translate(_BW_SKELETON)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+_BW_KEEP = frozenset("btvjxd*rzs$SDTZgfqklmn")
 
 
 _SKELETON_MAP = str.maketrans({
@@ -168,7 +193,7 @@ class Aligner:
         encoder: The sentence encoder; None aligns on length and anchors only.
         params: Cost weights.
         transliterate: Arabic word -> Latin consonant skeleton, for name anchors
-            (see ``pipeline.camel.arabic_skeleton``).
+            (:func:`arabic_skeleton`; the align stage passes it when ``transliterate = true``).
     """
 
     def __init__(

@@ -12,7 +12,7 @@ import numpy as np
 from ..config import PipelineConfig
 from ..document import AlignmentLink, Article, Passage, Sentence
 from ..errors import ConfigError
-from .aligner import Aligner, AlignerParams, Bead
+from .aligner import Aligner, AlignerParams, Bead, arabic_skeleton
 from .encoder import SentenceEncoder
 from .glossary import Glossary
 from .segment import split_sentences
@@ -63,7 +63,7 @@ def params_from_settings(settings: dict[str, Any], base: AlignerParams = AR_EN_P
     """
     updates: dict[str, Any] = {}
     for key, value in settings.items():
-        if key in ("enabled", "keyword_threshold", "title_threshold", "encoder", "glossary"):
+        if key in ("enabled", "keyword_threshold", "title_threshold", "encoder", "glossary", "transliterate"):
             continue
         if key not in _PARAM_FIELDS:
             raise ConfigError(f"[stages.align] {key}: unknown setting; expected one of {', '.join(sorted(_PARAM_FIELDS))}")
@@ -99,8 +99,12 @@ class AlignStage:
         """Build the stage from its ``[stages.align]`` table.
 
         Settings: any :class:`~pipeline.align.aligner.AlignerParams` field (``skip``,
-        ``w_len`` ...), ``keyword_threshold``, and ``encoder = false`` to align on
-        length and anchors only. The encoder's weights are read here (about 2 s), so that
+        ``w_len`` ...), ``keyword_threshold``, ``encoder = false`` to align on
+        length and anchors only, and ``transliterate = true`` to add Arabic words as
+        name anchors in a Latin consonant skeleton (:func:`~pipeline.align.aligner.arabic_skeleton`,
+        through CAMeL Tools' Buckwalter map; off by default: on the 400 UN devset derived
+        documents it gave strict F1 0.9769 against 0.9771 without, and 0.9746 against 0.9755
+        on the testset, as UN text has few names). The encoder's weights are read here (about 2 s), so that
         the first article costs what any other does; a missing encoder package gives one
         logged warning and the length-and-anchors fallback.
 
@@ -111,10 +115,14 @@ class AlignStage:
         threshold = settings.get("keyword_threshold", 0.35)
         if not isinstance(threshold, (int, float)) or isinstance(threshold, bool):
             raise ConfigError(f"[stages.align] keyword_threshold: expected a number, found {threshold!r}")
+        transliterate = settings.get("transliterate", False)
+        if not isinstance(transliterate, bool):
+            raise ConfigError(f"[stages.align] transliterate: expected true or false, found {transliterate!r}")
         encoder = SentenceEncoder(threads=1) if settings.get("encoder", True) else None
         if encoder is not None:
             encoder.warm()  # load the model now: a pipeline's models load when it is built
-        return cls(Aligner(encoder, params), Glossary.load(), float(threshold))
+        aligner = Aligner(encoder, params, transliterate=arabic_skeleton if transliterate else None)
+        return cls(aligner, Glossary.load(), float(threshold))
 
     # -- running -----------------------------------------------------------------
 
