@@ -1,6 +1,9 @@
 """diplo-pipeline: a bilingual (Arabic/English) NLP pipeline for diplomacy articles.
 
-Load the configured pipeline once, then run it on one article or stream many::
+``load`` builds a :class:`Pipeline` (``pipeline.runner``); the results are
+:class:`Article` objects (``pipeline.document``); errors are :class:`DiploError`
+subclasses (``pipeline.errors``). Load the configured pipeline once, then run it
+on one article or stream many::
 
     import pipeline
     nlp = pipeline.load()
@@ -30,7 +33,18 @@ def load(config: str | Path | None = None, *, disable: Iterable[str] = ()) -> Pi
     """Build the pipeline described by a config (``configs/pipeline.toml`` by default).
 
     Models load here, once; the returned :class:`Pipeline` is then called on
-    articles (``nlp(path)``) or streams them (``nlp.pipe(paths)``).
+    articles (``nlp(path)``) or streams them (``nlp.pipe(paths)``), and
+    ``nlp.stage(name)`` gives one component to use on plain strings.
+
+    Args:
+        config: A TOML file. Relative paths inside it (models, ``configs/repair.toml``)
+            are relative to the project root, wherever the file is.
+        disable: Stage names to leave out (``"ner"`` or ``["ner", "classify"]``); the
+            reader cannot be left out.
+
+    Raises:
+        ConfigError: The config is missing or invalid, or ``disable`` names an unknown stage.
+        ModelError: A model folder or file is missing, damaged, modified or of another version.
     """
     from .runner import Pipeline
 

@@ -456,7 +456,13 @@ class Article:
         version = data.get("schema_version")
         if version != SCHEMA_VERSION:
             raise SchemaError(f"article schema version {version!r} is not the supported {SCHEMA_VERSION!r}")
-        return _from_jsonable(cls, data)
+        try:
+            return _from_jsonable(cls, data)
+        except SchemaError:
+            raise
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            # A field of the wrong shape ("title_ar": "abc" where a span object belongs).
+            raise SchemaError(f"not an article document of schema {SCHEMA_VERSION}: {type(exc).__name__}: {exc}") from None
 
     @classmethod
     def from_json(cls, text: str) -> Article:

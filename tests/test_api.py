@@ -90,3 +90,11 @@ def test_align_sentence_lists_as_the_stage_aligns_the_abstracts(nlp, seed):
     assert [([ar[i].id for i in b.src], [en[j].id for j in b.tgt]) for b in beads] == [(a.ar, a.en) for a in links]
     with pytest.raises(TypeError, match="two lists of sentences"):
         align.align_sentences("نص", "text")
+
+
+def test_ner_from_its_folder_from_any_folder(nlp, tmp_path, monkeypatch):
+    from pipeline.ner import NerStage
+
+    text = "أعلنت وزارة الخارجية السويدية عبر تويتر في 20 يناير 2017 افتتاح سفارة في واشنطن."
+    monkeypatch.chdir(tmp_path)
+    assert NerStage.from_path().entities_ar(text) == nlp.stage("ner").entities_ar(text)

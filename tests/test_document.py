@@ -116,3 +116,17 @@ def test_from_raw_puts_every_applied_edit_of_the_seed_in_its_passage(repaired_se
         # The repaired text holds exactly the replacement where the original was (a deletion: nothing).
         assert passage.best_text[start:end] == edit.replacement, edit
         assert repaired_seed.raw[edit.start : edit.end] == edit.original
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        '{"raw": "x", "schema_version": "1.0", "title_ar": "abc"}',
+        '{"raw": "x", "schema_version": "1.0", "edits": 5}',
+        '{"raw": "x", "schema_version": "1.0", "passages": [{"id": 1}]}',
+    ],
+)
+def test_fields_of_the_wrong_shape_are_a_schema_error(document):
+    # A span given as a string used to surface as AttributeError from deep inside the decoder.
+    with pytest.raises(SchemaError, match="schema 1.0|Passage"):
+        Article.from_json(document)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import camel
-from ..config import PipelineConfig
+from ..config import PipelineConfig, resolve_model_path
 from ..document import Article, Entity, EntityLink, OffsetMap, Passage, TextSpan, strip_span
 from ..errors import ConfigError, InputError, ModelError
 from .gazetteer import Gazetteer, key, load_gazetteer
@@ -315,9 +315,16 @@ class NerStage:
         )
 
     @classmethod
-    def from_path(cls, path: str | Path) -> NerStage:
-        """Build the stage from a model folder (tests, scripts)."""
-        path = Path(path)
+    def from_path(cls, path: str | Path = DEFAULT_MODEL) -> NerStage:
+        """Build the stage from a model folder, for use outside a pipeline.
+
+        A relative ``path`` is taken from the current folder when it exists there, else from
+        the project root (so the default finds the shipped model from anywhere).
+
+        Raises:
+            ModelError: The folder is missing, damaged, modified or needs another spaCy.
+        """
+        path = resolve_model_path(path)
         nlp = load_model(path)
         words, counts = load_lexicons(path)
         return cls(nlp, load_gazetteer(), words, counts)
