@@ -98,3 +98,11 @@ def test_ner_from_its_folder_from_any_folder(nlp, tmp_path, monkeypatch):
     text = "أعلنت وزارة الخارجية السويدية عبر تويتر في 20 يناير 2017 افتتاح سفارة في واشنطن."
     monkeypatch.chdir(tmp_path)
     assert NerStage.from_path().entities_ar(text) == nlp.stage("ner").entities_ar(text)
+
+
+def test_running_a_processed_article_again_changes_nothing(nlp, seed):
+    """It used to append a second copy of the repair edit log (53 -> 106 edits, no longer replayable)."""
+    from pipeline.document import Article
+
+    again = nlp(Article.from_json(seed.to_json()))
+    assert again.to_json() == seed.to_json()
