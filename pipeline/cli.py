@@ -138,7 +138,7 @@ def run_command(
             "--edits",
             metavar="LOG",
             help="A reviewed edit log of the one ARTICLE (`diplo repair --json` output or an earlier `diplo run` "
-            "JSON, see `diplo repair --help`): the repair stage makes its \"applied\" edits instead of repairing, "
+            'JSON, see `diplo repair --help`): the repair stage makes its "applied" edits instead of repairing, '
             "and the later stages read that text.",
         ),
     ] = None,
@@ -246,11 +246,23 @@ def read_command(
     encoding: Annotated[
         str | None, typer.Option("--encoding", metavar="CODEC", help="Force the input encoding (e.g. cp1256).")
     ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            "-c",
+            metavar="FILE",
+            help="Pipeline config whose [stages.read] is used (default: configs/pipeline.toml).",
+        ),
+    ] = None,
 ) -> None:
     """Show the structure the reader finds: metadata, abstracts, keywords, headings, passages."""
-    from .reader import read_article
+    from .config import load_config
+    from .reader import ReaderSettings, read_article
 
-    doc = read_article(article, encoding=encoding)
+    # The reader settings of the config, as `diplo run` reads the article (they were the defaults).
+    settings = ReaderSettings.from_dict(load_config(config).stage_settings("read"))
+    doc = read_article(article, encoding=encoding, settings=settings)
     echo = typer.echo
     echo(f"source: {doc.source} ({doc.encoding})")
     for key, span in doc.metadata.items():

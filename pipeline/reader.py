@@ -301,7 +301,13 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
         if lines < _FEW_LINES and len(raw) > _FEW_LINES_MIN_CHARS:
             # A whole article on a handful of lines: the headings are inside them, not at line starts.
             message += f" at the start of a line; the text has only {lines} line(s) for {len(raw):,} characters"
-        raise StructureError(label, message + ")")
+        # Say how to go on: a text without an abstract (a news story, a chapter) can still be
+        # repaired, tagged and classified.
+        raise StructureError(
+            label,
+            message + "); to process a text without one, set require_abstract = false "
+            "under [stages.read] in a copy of configs/pipeline.toml and pass it with --config",
+        )
     front_end = min(starts) if starts else (first_heading if first_heading is not None else 0)
     _read_front_matter(article, blocks[:front_end], state)
 

@@ -383,3 +383,27 @@ def test_train_checks_its_output_folder_before_the_work(model, capsys):
     assert main(["train", model, "--output", "/proc/diplo-no-such-folder/model"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "/proc/diplo-no-such-folder" in err and "cannot be written" in err
+
+
+def test_read_uses_the_config_reader_settings_and_the_error_says_how(tmp_path, capsys, shared_data):
+    """A news story has no abstract: refused with the way out, which `diplo read --config` then takes."""
+    import json as _json
+
+    doc = _json.loads(
+        (shared_data / "arabic-text" / "ant-corpus-v1.1-politics-intl" / "docs.jsonl").open(encoding="utf-8").readline()
+    )
+    news = tmp_path / "news.txt"
+    news.write_text(doc["title"] + "\n\n" + doc["text"], encoding="utf-8")
+    assert main(["read", str(news)]) == 2
+    err = capsys.readouterr().err
+    assert "no abstract found" in err and "require_abstract = false" in err and err.count("\n") == 1
+    cfg = tmp_path / "pipeline.toml"
+    cfg.write_text(
+        (REPO / "configs" / "pipeline.toml")
+        .read_text(encoding="utf-8")
+        .replace("require_abstract = true", "require_abstract = false"),
+        encoding="utf-8",
+    )
+    assert main(["read", str(news), "--config", str(cfg)]) == 0
+    out = capsys.readouterr().out
+    assert "[p0001 paragraph ar]" in out and doc["text"].split()[0] in out
