@@ -980,10 +980,22 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
     end_m = _REF_NUMBER_END.search(line.text)
     number = start_m.group("num") if start_m else (end_m.group("num") if end_m else None)
     previous = next((u for u in reversed(state.units) if u.kind == "reference"), None)
-    is_url_only = bool(re.fullmatch(r"<?https?://\S+>?\s*[.,]?", line.text))
     # An unnumbered line continues the entry before it when it is inside the same block, when
-    # that entry visibly runs on (ends with ":" or mid-phrase), or when it is just a link.
-    continues = previous is not None and number is None and (not item.first or is_url_only or not previous.closed)
+    # that entry visibly runs on (ends with ":", a comma or mid-phrase), when it begins with a
+    # link (links close an entry, they do not open one), or when it is too short to be an entry
+    # of its own (a date, a page: an entry has at least an author and a title).
+    starts_with_url = bool(re.match(r"<?https?://", line.text.strip()))
+    # Only on the very next line: after a blank line a short block may be an entry of its own.
+    fragment = (
+        previous is not None
+        and len(line.text.split()) <= 3
+        and _BLANK_LINE.search(raw, previous.blocks[-1][-1][1], line.start) is None
+    )
+    continues = (
+        previous is not None
+        and number is None
+        and (not item.first or starts_with_url or fragment or not previous.closed)
+    )
     if continues:
         if item.first:
             previous.blocks.append([(line.start, line.end)])
@@ -1005,9 +1017,12 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
     state.units.append(unit)
 
 
+_BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)")
+
+
 def _reference_closed(text: str) -> bool:
     text = text.rstrip()
-    return not (text.endswith(":") or (text and text[-1].isalpha()))
+    return not (text.endswith((":", ",", "،", ";", "؛")) or (text and text[-1].isalpha()))
 
 
 # -- passages ---------------------------------------------------------------

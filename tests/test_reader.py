@@ -373,12 +373,15 @@ def test_text_without_blank_lines_is_read_line_by_line(seed_raw):
     def body(article):
         return [(p.kind, p.text) for p in article.passages if p.kind in ("abstract", "paragraph", "list_item")]
 
-    # Abstracts, paragraphs and list items come out the same; reference entries split over
-    # lines can only be told apart by their punctuation without blank lines (2 of 30 differ).
+    # Abstracts, paragraphs and list items come out the same, and so do the 30 references:
+    # an entry split over lines is told by its lines (a trailing comma, a line that begins with
+    # its link, a short date fragment), not by blank lines (2 of 30 were split before).
     assert body(flat) == body(normal)
-    refs = {p.text for p in normal.passages if p.kind == "reference"}
-    flat_refs = {p.text for p in flat.passages if p.kind == "reference"}
-    assert len(refs & flat_refs) >= 0.9 * len(refs)
+
+    def refs(article):
+        return [(p.number, p.text) for p in article.passages if p.kind == "reference"]
+
+    assert len(refs(normal)) == 30 and refs(flat) == refs(normal)
     for passage in flat.passages:
         s, e = passage.text_map.span_to_raw(0, len(passage.text))
         assert flat.raw[s] == passage.text[0]
@@ -539,3 +542,15 @@ def test_text_between_the_parts_of_the_front_matter_is_kept(seed_raw, where, ins
     assert [p.text for p in article.passages if p is not kept[0]] == [p.text for p in plain.passages]
     assert article.title_ar.text == plain.title_ar.text
     assert [s.heading for s in article.sections] == [s.heading for s in plain.sections]
+
+
+def test_reference_lines_without_blank_lines_join_but_short_entries_after_a_blank_line_stay(seed_raw):
+    normal = read_article(seed_raw, name="seed")
+    refs = [p.text for p in normal.passages if p.kind == "reference"]
+    flat_crlf = re.sub(r"\n[ \t]*\n+", "\n", seed_raw).replace("\n", "\r\n")
+    assert [p.text for p in read_article(flat_crlf, name="crlf").passages if p.kind == "reference"] == refs
+    # A short unnumbered entry of its own, set off by blank lines, is not taken into the one before.
+    with_short = seed_raw.replace("\n\n7. صباح", "\n\nالمصدر نفسه.\n\n7. صباح", 1)
+    assert with_short != seed_raw
+    got = [p.text for p in read_article(with_short, name="short").passages if p.kind == "reference"]
+    assert "المصدر نفسه." in got and len(got) == len(refs) + 1
