@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -232,14 +233,32 @@ def write_atomic(path: str | Path, text: str) -> None:
     """Write ``text`` as UTF-8 to ``path`` so readers never see a half-written file.
 
     The text goes to a temporary file in the same folder, which then replaces
-    the target in one rename.
+    the target in one rename. A symbolic link is followed (the file it points to is
+    replaced, the link stays), and a target that exists but is no regular file (a
+    device such as ``/dev/null`` or ``/dev/stdout``, a named pipe) is written into
+    directly: a rename would replace it with a plain file.
 
     Raises:
         OutputError: The target is a folder, or it or its folder cannot be created or written.
     """
     target = Path(path)
-    if target.is_dir():
+    try:
+        mode = target.stat().st_mode  # follows symbolic links
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise OutputError(str(target), f"cannot be written ({exc.strerror or exc})") from None
+    if mode is not None and stat.S_ISDIR(mode):
         raise OutputError(str(target), "is a folder, expected a file name to write")
+    if mode is not None and not stat.S_ISREG(mode):
+        try:
+            with open(target, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise OutputError(str(target), f"cannot be written ({exc.strerror or exc})") from None
+        return
+    if target.is_symlink():
+        target = target.resolve()
     if target.parent.exists() and not target.parent.is_dir():
         raise OutputError(str(target.parent), "is a file, expected a folder to write into")
     try:

@@ -134,3 +134,34 @@ def test_a_very_short_arabic_text_is_told_how_many_letters_it_has():
     assert arabic_shortage("Only English here.", 20) == "no Arabic text found (expected an Arabic article)"
     assert arabic_shortage("ب", 2).startswith("only 1 Arabic letter (")
     assert arabic_shortage("مرحبا بالعالم\n", 12) is None
+
+
+def test_write_atomic_keeps_links_pipes_and_devices(tmp_path):
+    """`-o /dev/null` as root replaced the machine's /dev/null with a plain file (rename over it)."""
+    import os
+    import stat
+    import threading
+
+    from pipeline.textio import write_atomic
+
+    real = tmp_path / "real.html"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.html"
+    link.symlink_to(real)
+    write_atomic(link, "new")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    write_atomic(fifo, "through the pipe")
+    reader.join(timeout=10)
+    assert received == ["through the pipe"] and stat.S_ISFIFO(fifo.stat().st_mode)
+
+    if os.geteuid() == 0:  # a copy of /dev/null (major 1, minor 3) in the test folder
+        null = tmp_path / "null"
+        os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        write_atomic(null, "gone")
+        assert stat.S_ISCHR(null.stat().st_mode)
