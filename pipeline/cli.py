@@ -9,6 +9,7 @@ goes to stderr as plain lines; stdout carries only the JSON or the table.
 
 from __future__ import annotations
 
+import hashlib
 import sys
 import time
 import traceback
@@ -175,6 +176,9 @@ def run_command(
                 from .repair.edit_log import load_edit_log
 
                 article.edits = load_edit_log(edits, article.raw)
+                # Which log: the JSON and the review page of a reviewed run must say so.
+                digest = hashlib.sha256(edits.read_bytes()).hexdigest()[:16]
+                article.warnings.append(f"repair: edit log {edits} (sha256 {digest}...) given with --edits")
             todo.append((index, article))
         except DiploError as exc:
             report_error(exc)

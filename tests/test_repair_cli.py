@@ -203,10 +203,12 @@ def test_article_json_of_diplo_run_is_a_log_too(tmp_path, capsys, seed_raw):
     ("change", "message"),
     [
         (lambda log: log.update(text_sha256="0" * 64), "made from another text"),
-        (lambda log: log["edits"][0].update(status="maybe"), "edit 0: status 'maybe', expected one of applied"),
-        (lambda log: log["edits"][0].pop("original"), "edit 0: missing field(s) original"),
-        (lambda log: log["edits"][0].update(start=log["edits"][0]["start"] + 1), "edit 0 at"),
+        # Edits are counted from 1, as a reviewer counts them, with their offsets and text.
+        (lambda log: log["edits"][0].update(status="maybe"), "status 'maybe', expected one of applied"),
+        (lambda log: log["edits"][0].pop("original"), ": missing field(s) original"),
+        (lambda log: log["edits"][0].update(start=log["edits"][0]["start"] + 1), "edit 1 of 5 (at "),
         (lambda log: log["edits"][0].update(end=10**7), "outside the text"),
+        (lambda log: log["edits"][0].update(start=log["edits"][0]["end"] + 1), "the start is after the end"),
         (lambda log: log["edits"].append(next(dict(e) for e in log["edits"] if e["status"] == "applied")), "overlap"),
         (lambda log: log.pop("edits"), "expected an edit log"),
     ],
@@ -224,11 +226,40 @@ def test_bad_edit_log_is_one_line_naming_the_log(tmp_path, capsys, excerpt_log, 
     assert str(bad) in captured.err and message in captured.err
 
 
+def test_log_saved_with_a_byte_order_mark_or_as_utf16_applies(tmp_path, capsys, excerpt_log):
+    """Notepad and PowerShell save JSON with a BOM; it was refused as 'not valid JSON'."""
+    path, log_json = excerpt_log
+    clean = json.loads(log_json)["clean"]
+    for name, data in (
+        ("bom.json", b"\xef\xbb\xbf" + log_json.encode("utf-8")),
+        ("utf16.json", log_json.encode("utf-16")),
+        ("crlf.json", log_json.replace("\n", "\r\n").encode("utf-8")),
+    ):
+        (tmp_path / name).write_bytes(data)
+        assert main(["repair", str(path), "--apply", str(tmp_path / name)]) == 0, name
+        assert capsys.readouterr().out == clean
+
+
+def test_two_insertions_at_one_place_are_refused(tmp_path, capsys, excerpt_log):
+    path, log_json = excerpt_log
+    log = json.loads(log_json)
+    at = len(path.read_text(encoding="utf-8")) // 2
+    for replacement in ("X", "Y"):
+        log["edits"].append(
+            {"start": at, "end": at, "original": "", "replacement": replacement, "status": "applied", "rule": "review"}
+        )
+    (tmp_path / "two.json").write_text(json.dumps(log, ensure_ascii=False), encoding="utf-8")
+    assert main(["repair", str(path), "--apply", str(tmp_path / "two.json")]) == 2
+    assert "overlap; reject one of them" in capsys.readouterr().err
+
+
 def test_unreadable_edit_log_files(tmp_path, capsys, seed_raw):
     path = tmp_path / "excerpt.txt"
     path.write_text(_seed_excerpt(seed_raw), encoding="utf-8")
     (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "empty.json").write_text("\n", encoding="utf-8")
     for log, message in (
+        (tmp_path / "empty.json", "the file is empty"),
         (tmp_path / "missing.json", "edit log not found"),
         (tmp_path / "broken.json", "not valid JSON"),
         (tmp_path, "is a folder"),

@@ -17,6 +17,7 @@ lexicons, so applying a log is instant.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 from collections.abc import Sequence
@@ -57,30 +58,45 @@ def load_edit_log(path: str | Path, text: str) -> list[Edit]:
     path = Path(path)
     name = str(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(name, "edit log not found") from None
     except IsADirectoryError:
         raise InputError(name, "is a folder, expected an edit log JSON file") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise InputError(name, "the file is empty (expected an edit log JSON file)")
+    # Editors save JSON with a byte-order mark (Notepad, PowerShell), some as UTF-16.
+    codec = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
+    try:
+        data = json.loads(data.decode(codec))
     except UnicodeDecodeError as exc:
         raise InputError(name, f"expected UTF-8 JSON, found undecodable bytes at {exc.start}") from None
     except json.JSONDecodeError as exc:
         raise InputError(name, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
-    except OSError as exc:
-        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+    mismatch = " (was it made from another file, or from this one before its line ends or encoding changed?)"
     if isinstance(data, dict):
         if "raw" in data and data["raw"] != text:
-            raise InputError(name, "this article JSON was made from another text (its 'raw' differs from the file)")
+            raise InputError(name, "this article JSON was made from another text: its 'raw' differs" + mismatch)
         if "text_sha256" in data and data["text_sha256"] != text_sha256(text):
-            raise InputError(name, "this edit log was made from another text (text_sha256 differs from the file's)")
+            raise InputError(name, "this edit log was made from another text: its text_sha256 differs" + mismatch)
         items = data.get("edits")
     else:
         items = data
     if not isinstance(items, list):
         raise InputError(name, "expected an edit log: a JSON list of edits or an object with an 'edits' list")
-    edits = [_edit(item, i, name) for i, item in enumerate(items)]
+    edits = [_edit(item, i, len(items), name) for i, item in enumerate(items)]
     check_edits(edits, text, name)
     return edits
+
+
+def _which(i: int, total: int, start: Any = None, end: Any = None, original: Any = None) -> str:
+    """How an error names an edit: its place in the log counted from 1, and its offsets and text."""
+    where = f"edit {i + 1} of {total}"
+    if isinstance(start, int) and isinstance(end, int):
+        where += f" (at {start}:{end}" + (f", {original!r})" if isinstance(original, str) else ")")
+    return where
 
 
 def check_edits(edits: Sequence[Edit], text: str, source: str) -> None:
@@ -89,25 +105,25 @@ def check_edits(edits: Sequence[Edit], text: str, source: str) -> None:
     Raises:
         InputError: Naming ``source`` and the first edit (by its index in the log) that fails.
     """
+    n = len(edits)
     for i, e in enumerate(edits):
+        if e.start > e.end:
+            raise InputError(source, f"{_which(i, n, e.start, e.end)}: the start is after the end")
         if not 0 <= e.start <= e.end <= len(text):
-            raise InputError(
-                source, f"edit {i}: offsets {e.start}:{e.end} are outside the text ({len(text)} characters)"
-            )
+            raise InputError(source, f"{_which(i, n, e.start, e.end)}: outside the text ({len(text)} characters)")
         if text[e.start : e.end] != e.original:
             raise InputError(
                 source,
-                f"edit {i} at {e.start}:{e.end} expects {e.original!r}, the text has {text[e.start:e.end]!r} "
+                f"{_which(i, n, e.start, e.end)} expects {e.original!r}, the text has {text[e.start : e.end]!r} "
                 "(was the log made from another text?)",
             )
     applied = sorted((e.start, e.end, i) for i, e in enumerate(edits) if e.status == "applied")
     for (_, _, a), (_, _, b) in zip(applied, applied[1:]):
-        if edits[b].start < edits[a].end:
-            raise InputError(
-                source,
-                f"applied edits {a} and {b} overlap ({edits[a].start}:{edits[a].end} and "
-                f"{edits[b].start}:{edits[b].end}); reject one of them",
-            )
+        ea, eb = edits[a], edits[b]
+        # Two insertions at one place have no order in the text: which comes first is not the log's to say.
+        if eb.start < ea.end or (ea.start == ea.end == eb.start == eb.end):
+            first, second = _which(a, n, ea.start, ea.end, ea.original), _which(b, n, eb.start, eb.end, eb.original)
+            raise InputError(source, f"applied {first} and {second} overlap; reject one of them")
 
 
 def apply_edits(text: str, edits: list[Edit]) -> tuple[str, OffsetMap]:
@@ -131,7 +147,7 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, OffsetMap]:
         if e.start < pos:
             raise ValueError(f"overlapping edits at {e.start} (previous edit ends at {pos})")
         if text[e.start : e.end] != e.original:
-            raise ValueError(f"edit at {e.start}:{e.end} expects {e.original!r}, text has {text[e.start:e.end]!r}")
+            raise ValueError(f"edit at {e.start}:{e.end} expects {e.original!r}, text has {text[e.start : e.end]!r}")
         if e.start > pos:
             out.append(text[pos : e.start])
             segments.append(Segment(d, d + e.start - pos, pos, e.start))
@@ -152,20 +168,21 @@ def edit_order(e: Edit) -> tuple[int, int, int]:
     return (e.start, e.end, 0 if e.status == "applied" else 1)
 
 
-def _edit(item: Any, index: int, source: str) -> Edit:
+def _edit(item: Any, index: int, total: int, source: str) -> Edit:
     if not isinstance(item, dict):
-        raise InputError(source, f"edit {index}: expected a JSON object, found {type(item).__name__}")
+        raise InputError(source, f"{_which(index, total)}: expected a JSON object, found {type(item).__name__}")
+    which = _which(index, total, item.get("start"), item.get("end"), item.get("original"))
     missing = [k for k in _REQUIRED if k not in item]
     if missing:
-        raise InputError(source, f"edit {index}: missing field(s) {', '.join(missing)}")
+        raise InputError(source, f"{which}: missing field(s) {', '.join(missing)}")
     status = item["status"]
     if status not in REVIEW_STATUSES:
-        raise InputError(source, f"edit {index}: status {status!r}, expected one of {', '.join(REVIEW_STATUSES)}")
+        raise InputError(source, f"{which}: status {status!r}, expected one of {', '.join(REVIEW_STATUSES)}")
     start, end = item["start"], item["end"]
     if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool) or isinstance(end, bool):
-        raise InputError(source, f"edit {index}: start and end must be integers, found {start!r} and {end!r}")
+        raise InputError(source, f"{which}: start and end must be integers, found {start!r} and {end!r}")
     if not (isinstance(item["original"], str) and isinstance(item["replacement"], str)):
-        raise InputError(source, f"edit {index}: original and replacement must be strings")
+        raise InputError(source, f"{which}: original and replacement must be strings")
     return Edit(
         start=start,
         end=end,

@@ -189,7 +189,8 @@ def apply_reviewed_log(article: Article, kinds: tuple[str, ...] = DEFAULT_KINDS)
     Each edit goes to the passage it names (``passage_id``, as in a ``diplo run`` JSON) or
     else to the passage one of whose raw pieces holds its start (a ``diplo repair --json`` log of the
     whole text). Edits outside every passage (in a heading or the front matter, which the
-    stage does not repair) are taken out of the log with a warning that counts them.
+    stage does not repair) are taken out of the log, with a warning that quotes the applied
+    ones. A warning also says that the article's own log was used.
     Flagged and rejected edits stay in the log and change nothing. As in a repair run,
     every Arabic passage of ``kinds`` gets a ``clean_text`` (its text when no edit applies).
 
@@ -242,10 +243,18 @@ def apply_reviewed_log(article: Article, kinds: tuple[str, ...] = DEFAULT_KINDS)
         passage.clean_text = clean
         passage.clean_map = tmap.compose(cmap)
     article.edits = kept
-    if outside:
-        places = ", ".join(f"{e.start}:{e.end}" for e in outside[:3]) + (" ..." if len(outside) > 3 else "")
+    counts = {status: sum(e.status == status for e in kept) for status in ("applied", "flagged", "rejected")}
+    note = (
+        "repair: the article's own edit log was used instead of repairing "
+        f"({counts['applied']} applied, {counts['flagged']} flagged, {counts['rejected']} rejected)"
+    )
+    if note not in article.warnings:  # said once, however often the article is run again
+        article.warnings.append(note)
+    lost = [e for e in outside if e.status == "applied"]
+    if lost:
+        places = ", ".join(f"{e.start}:{e.end} {e.original!r} -> {e.replacement!r}" for e in lost[:3])
         article.warnings.append(
-            f"repair: {len(outside)} edit(s) of the reviewed log lie outside the passages the pipeline reads "
-            f"(headings, front matter) and were left out: {places}"
+            f"repair: {len(lost)} applied edit(s) of the log lie outside the passages the pipeline reads "
+            f"(headings, front matter) and were not made: {places}{' ...' if len(lost) > 3 else ''}"
         )
     return article
