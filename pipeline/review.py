@@ -18,7 +18,9 @@ belongs instead: none is dropped (:func:`place_entities` says where each one goe
 
 from __future__ import annotations
 
+import json
 import sys
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
@@ -27,8 +29,9 @@ from typing import Annotated
 
 import typer
 
-from .document import ENTITY_LABELS, PASSAGE_LABELS, Article, Edit, Entity, OffsetMap, Passage, TextSpan
+from .document import ENTITY_LABELS, PASSAGE_LABELS, Article, Edit, Entity, OffsetMap, Passage, Section, TextSpan
 from .errors import InputError, InputNotFoundError, SchemaError
+from .repair.edit_log import REVIEW_STATUSES
 
 #: Background colour of each entity type's highlight (displaCy's ``colors`` option).
 ENTITY_COLORS = {
@@ -54,10 +57,14 @@ body { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "DejaVu Sa
   margin: 0; background: #f4f4f2; color: #222; line-height: 1.6; }
 main { max-width: 1150px; margin: 0 auto; padding: 1em 1.5em 3em; background: #fff; }
 h1 { font-size: 1.6em; margin: 0.2em 0; } h2 { border-bottom: 2px solid #ddd; margin-top: 1.8em; }
+/* Every heading of the page's own structure starts at the right, as the page is right to left. */
+h2, h3, h4, h5, h6 { text-align: right; }
 .en-title { font-size: 1.15em; color: #444; margin: 0 0 0.8em; }
-table { border-collapse: collapse; width: 100%; margin: 0.5em 0; font-size: 0.92em; }
+/* A wide table scrolls inside its own box; the page itself never scrolls sideways. */
+.scroll { overflow-x: auto; max-width: 100%; margin: 0.5em 0; }
+table { border-collapse: collapse; width: 100%; margin: 0; font-size: 0.92em; }
 th, td { border: 1px solid #ddd; padding: 0.3em 0.5em; vertical-align: top; }
-th { background: #f0f0ee; font-weight: 600; }
+th { background: #f0f0ee; font-weight: 600; white-space: nowrap; }
 .meta-table td:first-child { white-space: nowrap; color: #555; width: 10em; }
 .muted, .sid { color: #888; font-size: 0.85em; }
 .chips span.chip { display: inline-block; background: #eef1f5; border-radius: 0.8em; padding: 0 0.6em;
@@ -73,17 +80,28 @@ th { background: #f0f0ee; font-weight: 600; }
 .bar span { display: block; height: 100%; }
 .text { font-size: 1.05em; }
 .entities { line-height: 2.4 !important; }
-/* Each highlight (and its label) is its own bidi unit: a Latin name beside an Arabic one keeps its box. */
-mark.entity, mark.entity > span { unicode-bidi: isolate; }
-table.edits { table-layout: fixed; } table.edits td { overflow-wrap: anywhere; }
-table.edits td.code { overflow-wrap: normal; font-size: 0.85em; }
+/* Each highlight (and its label) is its own bidi unit: a Latin name beside an Arabic one keeps its box;
+   and it never breaks across lines, so the label stays beside the name. */
+mark.entity, mark.entity > span { unicode-bidi: isolate; white-space: nowrap; }
+/* Edit table: columns grow to their longest word (no word is ever split, which would break the
+   joining of Arabic letters); when the columns do not fit, the table scrolls in its .scroll box. */
+table.edits { table-layout: auto; }
+table.edits td { overflow-wrap: normal; word-break: normal; }
+table.edits td.context { min-width: 10em; width: 40%; } table.edits td.change { min-width: 6em; width: 22%; }
+table.edits th { white-space: normal; } table.edits td.status { font-size: 0.9em; }
+table.edits .code { font-family: monospace; font-size: 0.9em; }
+/* Every piece of an edit (kept text, deleted, inserted, and each run of one script in them) is
+   isolated, so Arabic and English around a change keep their own order. */
+table.edits del, table.edits ins, table.edits .flag, table.edits bdi { unicode-bidi: isolate; }
 tr.flagged { background: #fff8d6; } tr.applied { background: #f1faef; }
 tr.rejected { background: #f2f2f2; color: #777; }
 del { background: #f8d0d0; text-decoration: line-through; } ins { background: #c9f0c4; text-decoration: none; }
 .flag { background: #ffe28a; }
 .ws { color: #999; font-family: monospace; }
+.cp { font-family: monospace; font-size: 0.85em; color: #444; }
 a { color: #2a5db0; text-decoration: none; }
-.legend mark { padding: 0.1em 0.5em; border-radius: 0.3em; margin: 0 0.2em; }
+.legend { font-size: 0.9em; } .legend dt { font-weight: 600; } .legend dd { margin: 0 0 0.3em 1.5em; }
+.legend mark { padding: 0.1em 0.5em; border-radius: 0.3em; margin: 0 0.2em; white-space: nowrap; }
 """
 
 
@@ -193,20 +211,27 @@ def render_html(article: Article) -> str:
     """A self-contained HTML review page of one processed article.
 
     The page shows, in reading order: the source file, titles, metadata, the stages that ran
-    and the warnings; the abstracts and keywords with their entities, and the sentence
-    alignment as a table (Arabic | English | bead kind | score); then every other passage
-    under its section heading with its class and class probabilities, its cue terms, its
-    repaired text with the entities highlighted (displaCy, manual mode; Arabic right to left)
-    and a table of the repair edits in it (raw offsets, original → replacement in context,
-    kind, rule, status, suggestions). All text is HTML-escaped; the page has inline CSS only,
-    no scripts and no external resources.
+    and the warnings, and a legend; the abstracts and keywords with their entities, and the
+    sentence alignment as a table (Arabic | English | bead, e.g. ``ar 1 : en 2`` | score);
+    then every other passage under its section heading (as the article writes it) with its
+    class and class probabilities, its cue terms, its repaired text with the entities
+    highlighted (displaCy, manual mode; Arabic right to left; a highlight never breaks across
+    lines) and a table of the repair edits in it (raw offsets, original ← replacement and the
+    same in context, status with confidence, kind and rule, suggestions). In that table each
+    piece of text is bidi-isolated, run by run, so mixed Arabic and English keep their order,
+    and invisible or combining characters are named (``U+093C DEVANAGARI SIGN NUKTA``). All
+    text is HTML-escaped; the page has inline CSS only, no scripts and no external resources.
 
     Args:
         article: A processed article (any subset of the stages may have run).
 
     Returns:
         The page as a UTF-8 HTML document.
+
+    Raises:
+        InputError: An edit has a status other than ``applied``, ``flagged`` or ``rejected``.
     """
+    check_statuses(article, article.source or "article")
     placement = place_entities(article)
     edits_by_passage: dict[str, list[Edit]] = {}
     stray_edits: list[Edit] = []
@@ -260,9 +285,12 @@ class _Page:
         for key, span in a.metadata.items():
             if key in ("title_ar", "title_en", "archive_notice"):
                 continue  # the titles are above; the archive's notice is boilerplate
-            rows.append(f'<tr><td dir="ltr">{escape(key)}</td><td dir="auto">{escape(span.text)}</td></tr>')
+            rows.append(
+                f'<tr><td dir="ltr" title="{escape(key, quote=True)}">{escape(metadata_name(key))}</td>'
+                f'<td dir="auto">{escape(span.text)}</td></tr>'
+            )
         if rows:
-            out.append('<table class="meta-table">' + "".join(rows) + "</table>")
+            out.append('<div class="scroll"><table class="meta-table">' + "".join(rows) + "</table></div>")
         out.append(f'<p dir="ltr">stages that ran: <b>{escape(" → ".join(a.stages) or "none")}</b></p>')
         out.append(self._summary())
         if a.warnings:
@@ -304,24 +332,59 @@ class _Page:
         marks = "".join(
             f'<mark style="background: {ENTITY_COLORS.get(label, "#ddd")}">{escape(label)}</mark>' for label in labels
         )
+        bars = "".join(
+            f'<span class="prob">{escape(label)} <span class="bar"><span style="width: 50%; background: '
+            f'{CLASS_COLORS[label]}"></span></span></span> '
+            for label in PASSAGE_LABELS
+            if label in CLASS_COLORS
+        )
+        items = [
+            ("entities", f"{marks} the name recognised, with its type; hover for its raw text and offsets"),
+            (
+                "class",
+                'the passage\'s class and its probability (<span class="label" style="background: '
+                f'{CLASS_COLORS["goal"]}">goal 0.87</span>); under it one bar per class, '
+                f"as long as the classifier's probability of that class (a full bar is 1.00): {bars}",
+            ),
+            (
+                "cues",
+                "the words and features that weighed most for the class: cue terms, in the classifier's "
+                "normalised spelling (<bdi>ة</bdi> → <bdi>ه</bdi>, <bdi>أ</bdi> <bdi>إ</bdi> <bdi>آ</bdi> → "
+                "<bdi>ا</bdi>, <bdi>ى</bdi> → <bdi>ي</bdi>, no diacritics, digits as 0; a prefix such as "
+                "<bdi>و</bdi> or <bdi>ال</bdi> may be cut off), and "
+                "descriptions such as «heading word …» or «unusually many cue words of …»",
+            ),
+            (
+                "edits",
+                '<del>original</del><ins>replacement</ins> applied; <span class="flag">original</span> flagged '
+                "(a suggestion, not applied) or rejected by a reviewer; ∅ nothing, ␣ a space, and an invisible "
+                'or combining character shown by its code point and name (<span class="cp">U+200C ZERO WIDTH '
+                "NON-JOINER</span>); confidence is the repair rule's, from 0 to 1",
+            ),
+            (
+                "raw",
+                "offsets such as 3617–3618 count characters in the source file's decoded text (the first "
+                "character is 0, the end is excluded): the same offsets as in diplo run's JSON",
+            ),
+        ]
+        rows = "".join(f"<dt>{escape(term)}</dt><dd>{text}</dd>" for term, text in items)
         return (
-            f'<p class="legend" dir="ltr">entities: {marks} · edits: <del>original</del><ins>replacement</ins> '
-            'applied, <span class="flag">original</span> flagged or rejected (not applied)</p>'
+            f'<details class="legend" dir="ltr" open><summary>how to read this page</summary><dl>{rows}</dl></details>'
         )
 
     # -- abstracts, keywords, alignment ---------------------------------------
 
     def front_matter(self) -> str:
         a = self.article
-        out = ['<section id="abstracts">', "<h2>الملخص · Abstract</h2>"]
+        out = ['<section id="abstracts">', '<h2 dir="rtl">الملخص · <bdi>Abstract</bdi></h2>']
         for lang, heading in (("ar", "الملخص"), ("en", "Abstract")):
             passages = a.abstract(lang)
             if not passages:
                 out.append(f'<p class="muted" dir="ltr">no {lang} abstract</p>')
                 continue
-            out.append(f'<h3 dir="{_dir(lang)}" lang="{lang}">{heading}</h3>')
+            out.append(f'<h3 dir="rtl"><bdi lang="{lang}">{heading}</bdi></h3>')
             out.extend(self.passage(p) for p in passages)
-        out.append('<h3 dir="ltr">Keywords · الكلمات المفتاحية</h3>')
+        out.append('<h3 dir="rtl">الكلمات المفتاحية · <bdi>Keywords</bdi></h3>')
         for lang, keywords in (("ar", a.keywords_ar), ("en", a.keywords_en)):
             chips = "".join(
                 f'<span class="chip">{self._holder_html(f"kw.{lang}.{i}", k)}</span>' for i, k in enumerate(keywords)
@@ -353,18 +416,19 @@ class _Page:
                 texts[f"kw.{lang}.{i}"] = k.text
         rows = []
         for link in a.alignments:
-            bead = f"{len(link.ar)}-{len(link.en)}"
+            bead = f"ar {len(link.ar)} : en {len(link.en)}"
             ar = _side(link.ar, texts)
             en = _side(link.en, texts)
             rows.append(
                 f'<tr><td lang="ar" dir="rtl">{ar}</td><td lang="en" dir="ltr">{en}</td>'
-                f'<td dir="ltr">{escape(bead)}<br><span class="muted">{escape(link.kind)}</span></td>'
+                f'<td dir="ltr" class="bead">{escape(bead)}<br><span class="muted">{escape(link.kind)}</span></td>'
                 f'<td dir="ltr">{link.score:.3f}</td></tr>'
             )
         return (
-            '<h3 dir="ltr">Alignment · المحاذاة</h3>'
-            '<table class="alignment"><tr><th>العربية</th><th dir="ltr">English</th><th dir="ltr">bead</th>'
-            f'<th dir="ltr">score</th></tr>{"".join(rows)}</table>'
+            '<h3 dir="rtl">المحاذاة · <bdi>Alignment</bdi></h3>'
+            '<div class="scroll"><table class="alignment"><tr><th>العربية</th><th dir="ltr">English</th>'
+            '<th dir="ltr" title="how many sentences of each language the bead joins">bead (sentences)</th>'
+            f'<th dir="ltr">score</th></tr>{"".join(rows)}</table></div>'
         )
 
     # -- body -----------------------------------------------------------------
@@ -374,15 +438,19 @@ class _Page:
         events: list[tuple[int, int, str]] = [(s.start, 0, self._heading(s.id)) for s in a.sections]
         events += [(p.start, 1, self.passage(p)) for p in a.passages if p.kind != "abstract"]
         events.sort(key=lambda e: (e[0], e[1]))
-        return '<section id="body">\n<h2>النص · Body</h2>\n' + "\n".join(e[2] for e in events) + "\n</section>"
+        heading = '<h2 dir="rtl">النص · <bdi>Body</bdi></h2>'
+        return f'<section id="body">\n{heading}\n' + "\n".join(e[2] for e in events) + "\n</section>"
 
     def _heading(self, section_id: str) -> str:
         section = next(s for s in self.article.sections if s.id == section_id)
         level = min(6, section.level + 2)
-        number = f"{escape(section.number)} " if section.number else ""
+        about = f"section {section.id}, level {section.level}"
+        if section.number:
+            about += f", the reader's no. {section.number}"
         return (
-            f'<h{level} id="{escape(section.id, quote=True)}" dir="auto">{number}{escape(section.heading)} '
-            f'<span class="sid" dir="ltr">{escape(section.id)}</span></h{level}>'
+            f'<h{level} id="{escape(section.id, quote=True)}" dir="rtl">'
+            f"<bdi>{escape(heading_as_written(self.article.raw, section))}</bdi> "
+            f'<span class="sid" dir="ltr" title="{escape(about, quote=True)}">{escape(section.id)}</span></h{level}>'
         )
 
     def passage(self, p: Passage) -> str:
@@ -394,7 +462,7 @@ class _Page:
         head.append(escape(p.lang))
         if p.section_id:
             head.append(f"section {escape(p.section_id)}")
-        head.append(f"{len(ents)} entities, {len(edits)} edits")
+        head.append(f"{_count(len(ents), 'entity', 'entities')}, {_count(len(edits), 'edit')}")
         if p.clean_text is None:
             head.append("not repaired")
         label = ""
@@ -402,7 +470,10 @@ class _Page:
             color = CLASS_COLORS.get(p.label, "#666")
             prob = p.label_probs.get(p.label)
             shown = f" {prob:.2f}" if prob is not None else ""
-            label = f' <span class="label" style="background: {color}">{escape(p.label)}{shown}</span>'
+            label = (
+                f' <span class="label" style="background: {color}" title="class and its probability">'
+                f"{escape(p.label)}{shown}</span>"
+            )
         out = [
             f'<article class="passage" id="{escape(p.id, quote=True)}">',
             f'<div class="head" dir="ltr">{" · ".join(head)}{label}</div>',
@@ -411,7 +482,10 @@ class _Page:
             out.append(_probs(p.label_probs))
         if p.label_cues:
             chips = "".join(f'<span class="chip" dir="auto">{escape(c)}</span>' for c in p.label_cues)
-            out.append(f'<div class="chips cues" dir="ltr"><span class="muted">cues:</span> {chips}</div>')
+            out.append(
+                '<div class="chips cues" dir="ltr"><span class="muted" title="cue terms are in the classifier\'s '
+                'normalised spelling">cues:</span> ' + chips + "</div>"
+            )
         out.append(f'<div class="text" lang="{escape(p.lang, quote=True)}" dir="{_dir(p.lang)}">')
         out.append(_displacy(p.best_text, ents, p.lang))
         out.append("</div>")
@@ -445,13 +519,59 @@ class _Page:
             return ""
         out = ['<section id="leftovers" dir="ltr">', "<h2>Outside every passage</h2>"]
         if outside:
-            out.append(f"<p>{len(outside)} entities lie in no passage, title or keyword:</p>")
+            verb = "lies" if len(outside) == 1 else "lie"
+            out.append(f"<p>{_count(len(outside), 'entity', 'entities')} {verb} in no passage, title or keyword:</p>")
             out.append("<ul>" + "".join(f"<li>{_entity_line(e)}</li>" for e in outside) + "</ul>")
         if stray_edits:
-            out.append(f"<p>{len(stray_edits)} edits belong to no passage of the article:</p>")
+            verb = "belongs" if len(stray_edits) == 1 else "belong"
+            out.append(f"<p>{_count(len(stray_edits), 'edit')} {verb} to no passage of the article:</p>")
             out.append(_edits_table(self.article.raw, None, stray_edits))
         out.append("</section>")
         return "\n".join(out)
+
+
+#: Readable names of the metadata keys the reader fills (the key itself is the cell's tooltip).
+METADATA_NAMES = {
+    "journal": "Journal",
+    "article_name": "Article name",
+    "author": "Author",
+    "author_byline": "Author (byline)",
+    "author_en": "Author (English)",
+    "permalink": "Permanent link",
+    "email": "E-mail",
+    "received": "Received",
+    "accepted": "Accepted",
+    "published": "Published",
+    "retrieved": "Retrieved from the archive",
+}
+
+
+def metadata_name(key: str) -> str:
+    """A metadata key as a reader would name it: ``article_name`` -> ``Article name``."""
+    return METADATA_NAMES.get(key) or key.replace("_", " ").strip().capitalize()
+
+
+def heading_as_written(raw: str, section: Section) -> str:
+    """A section heading as the article writes it, with its number only if the article writes one.
+
+    The reader counts sections (``Section.number``) even where the heading carries its own
+    ordinal (``ثانياً: أهداف ...``): the count is not put in front of the heading. What the raw
+    text writes before the heading itself (``1.``, ``II -``) is kept. The count and the section
+    id are in the heading's tooltip.
+    """
+    heading = section.heading
+    probe = heading[:12]
+    at = raw.find(probe, section.start, section.end) if probe else -1
+    prefix = raw[section.start : at].strip() if at > section.start else ""
+    # Only a short label (a number, a letter and its punctuation) counts as the heading's own.
+    if prefix and len(prefix) <= 8 and "\n" not in prefix:
+        return f"{prefix} {heading}"
+    return heading
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """``1 entity``, ``2 entities``."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def _dir(lang: str) -> str:
@@ -488,7 +608,7 @@ def _probs(probs: dict[str, float]) -> str:
 def _entity_line(e: Entity) -> str:
     color = ENTITY_COLORS.get(e.label, "#ddd")
     return (
-        f'<mark style="background: {color}" dir="auto">{escape(e.text)}</mark> {escape(e.label)} '
+        f'<mark style="background: {color}; white-space: nowrap" dir="auto">{escape(e.text)}</mark> {escape(e.label)} '
         f'<span class="muted">raw {e.start}–{e.end}, {escape(e.lang)}, {escape(e.source)}'
         f"{', passage ' + escape(e.passage_id) if e.passage_id else ''}</span>"
     )
@@ -502,7 +622,11 @@ def _displacy(text: str, marks: list[tuple[int, int, Entity]], lang: str, *, inl
     rtl = lang == "ar"
     # displaCy picks its right-to-left template in the renderer's constructor, before it reads the
     # document's direction, so the template is passed explicitly; the tooltip gives the raw text.
-    template = (TPL_ENT_RTL if rtl else TPL_ENT).replace('<mark class="entity"', '<mark class="entity" title="{tip}"')
+    # A highlight never breaks across lines: a name cut at the line end would leave its type
+    # label alone on the next line (the style is inline too, so a copied highlight keeps it).
+    template = (TPL_ENT_RTL if rtl else TPL_ENT).replace(
+        '<mark class="entity" style="', '<mark class="entity" title="{tip}" style="white-space: nowrap; '
+    )
     ents = []
     for start, end, e in marks:
         tip = f"{e.label} · raw {e.start}–{e.end} «{e.text}» · {e.source}"
@@ -519,43 +643,218 @@ def _displacy(text: str, marks: list[tuple[int, int, Entity]], lang: str, *, inl
     return markup
 
 
-def _visible(s: str) -> str:
-    """An edit's original or replacement, with an empty or all-space string made visible."""
+#: Bidi classes of the characters that set a run's direction (Unicode's strong types).
+_STRONG = {"L": "ltr", "R": "rtl", "AL": "rtl"}
+#: Categories of characters an edit table names instead of showing: combining marks (they have
+#: nothing to sit on, or show as a missing-glyph box), format and control characters (invisible),
+#: private-use and unassigned ones, and separators other than the plain space.
+_NAMED_CATEGORIES = frozenset({"Mn", "Mc", "Me", "Cf", "Cc", "Co", "Cn", "Cs", "Zs", "Zl", "Zp"})
+
+
+_ZWJ = "\u200d"
+#: Arabic letters that join only to the letter before them (nothing joins after them).
+_NOT_JOINING_LEFT = frozenset("ءآأؤإاةدذرزوٱژڈڑۀۃۄۅۆۇۈۉۊۋۍۏ")
+
+
+def _runs(text: str) -> list[tuple[str, str | None]]:
+    """``text`` cut into runs of one direction, as ``(piece, "ltr" | "rtl" | None)``, in order.
+
+    A run is a stretch of strong characters of one direction with the weak and neutral ones
+    (digits, spaces, punctuation) between them. Neutrals between two runs of different
+    directions go with the run before up to their last space (a full stop ends the sentence
+    it follows) and with the run after from there (an opening bracket or quote opens the next
+    one). Neutrals before the first strong character are a run of their own (direction None).
+    """
+    runs: list[list] = []  # [text, direction]
+    pending = ""  # neutrals after the last strong character
+    for ch in text:
+        direction = _STRONG.get(unicodedata.bidirectional(ch))
+        if direction is None:
+            pending += ch
+            continue
+        if runs and runs[-1][1] == direction:
+            runs[-1][0] += pending + ch
+        else:
+            if runs:
+                cut = max(pending.rfind(" "), pending.rfind("\n")) + 1
+                runs[-1][0] += pending[:cut]
+                runs.append([pending[cut:] + ch, direction])
+            elif pending.strip(_ZWJ):
+                runs.extend([[pending, None], [ch, direction]])
+            else:
+                runs.append([pending + ch, direction])  # a joiner stays with the letter it joins
+        pending = ""
+    if pending:
+        if runs:
+            runs[-1][0] += pending
+        else:
+            runs.append([pending, None])
+    # The spaces at either end of a run stand between the runs, not inside one: a trailing space
+    # inside an English run in a right-to-left line would show on the wrong side of it.
+    out: list[tuple[str, str | None]] = []
+    for text, direction in runs:
+        core = text.strip(" ")
+        if direction is None or not core:
+            out.append((text, direction))
+            continue
+        lead, trail = len(text) - len(text.lstrip(" ")), len(text) - len(text.rstrip(" "))
+        out.extend(x for x in ((text[:lead], None), (core, direction), (text[len(text) - trail :], None)) if x[0])
+    return out
+
+
+def _isolated(text: str) -> str:
+    """``text`` escaped, each run of one direction in its own ``<bdi>`` (see :func:`_runs`)."""
+    parts = []
+    for t, d in _runs(text):
+        if d:
+            parts.append(f'<bdi dir="{d}">{escape(t)}</bdi>')
+        elif t.strip(" "):
+            parts.append(f"<bdi>{escape(t)}</bdi>")
+        else:
+            parts.append(escape(t))  # spaces between runs take the direction of the line
+    return "".join(parts)
+
+
+def codepoint_name(ch: str) -> str:
+    """``U+093C DEVANAGARI SIGN NUKTA``: a character's code point and Unicode name (or category)."""
+    name = unicodedata.name(ch, "") or f"<{unicodedata.category(ch)}>"
+    return f"U+{ord(ch):04X} {name}"
+
+
+def needs_name(text: str, i: int) -> bool:
+    """Whether the edit table names ``text[i]`` (code point and Unicode name) instead of showing it.
+
+    Named are combining marks with no letter before them in ``text`` (alone they show as a
+    missing-glyph box or a dotted circle), format, control, private-use and unassigned
+    characters (invisible or unreadable), separators other than the plain space, and a
+    character that stands alone in ``text`` and is not a letter of the Arabic or Latin script
+    (a lone full stop, a digit of another script, a tatweel). Newline and tab are left to the
+    whitespace display.
+    """
+    ch = text[i]
+    if ch in " \n\t":
+        return False
+    category = unicodedata.category(ch)
+    if category[0] == "M":
+        # A mark on a letter of the same text renders on it (وأجّحت); a bare one does not.
+        base = text[i - 1] if i else ""
+        return not base or needs_name(text, i - 1) or base.isspace()
+    if category in _NAMED_CATEGORIES:
+        return True
+    if len(text) == 1:
+        name = unicodedata.name(ch, "")
+        # Letters proper only: a modifier letter such as the tatweel (Lm) is a stroke, not a letter.
+        return not (category in ("Lu", "Ll", "Lo") and name.startswith(("ARABIC", "LATIN")))
+    return False
+
+
+def _visible(s: str, *, join_start: bool = False, join_end: bool = False) -> str:
+    """An edit's original or replacement as HTML: every run isolated, unreadable characters named.
+
+    An empty string shows as ∅ and an all-space one with visible symbols (␣ ↵ ⇥); characters
+    :func:`needs_name` picks show as their code point and Unicode name; the rest is shown as it
+    is, each run of one direction in its own ``<bdi>`` so Arabic and English keep their order.
+    ``join_start``/``join_end`` add a zero-width joiner at that end: the string continues a word.
+    """
     if not s:
-        return '<span class="ws">∅</span>'
-    if s.strip():
-        return escape(s)
-    return '<span class="ws">' + escape(s.replace(" ", "␣").replace("\n", "↵").replace("\t", "⇥")) + "</span>"
+        return '<span class="ws" title="nothing">∅</span>'
+    if not s.strip(" \n\t"):
+        return '<span class="ws">' + escape(s.replace(" ", "␣").replace("\n", "↵").replace("\t", "⇥")) + "</span>"
+    out: list[str] = []
+    plain = ""
+    named = [needs_name(s, i) for i in range(len(s))]
+    for ch, name_it in zip(s, named, strict=True):
+        if not name_it:
+            plain += ch
+            continue
+        if plain:
+            out.append(_isolated(plain))
+            plain = ""
+        out.append(f'<span class="cp" dir="ltr">{escape(codepoint_name(ch))}</span>')
+    if plain:
+        out.append(_isolated(plain))
+    if join_start and not named[0]:
+        out[0] = out[0].replace(">", ">" + _ZWJ, 1)
+    if join_end and not named[-1]:
+        cut = out[-1].rfind("</bdi>")
+        out[-1] = out[-1][:cut] + _ZWJ + out[-1][cut:]
+    return "".join(out)
+
+
+def _code(identifier: str) -> str:
+    """An identifier (``leaked_translation``) that may wrap after its underscores, never inside a word."""
+    return escape(identifier).replace("_", "_<wbr>")
+
+
+def _joins(left: str, right: str) -> bool:
+    """Whether an edit boundary between ``left`` and ``right`` falls inside a joined Arabic word."""
+    if not left or not right:
+        return False
+    a, b = left[-1], right[0]
+    return (
+        unicodedata.bidirectional(a) == "AL"
+        and unicodedata.bidirectional(b) == "AL"
+        and unicodedata.category(a) == "Lo"
+        and unicodedata.category(b) == "Lo"
+        and a not in _NOT_JOINING_LEFT
+    )
 
 
 def _edits_table(raw: str, passage: Passage | None, edits: list[Edit]) -> str:
     lo, hi = (passage.start, passage.end) if passage is not None else (0, len(raw))
+    # The context reads in its passage's direction; the pieces in it (kept text, deleted,
+    # inserted) are isolated from each other, so each shows exactly its own characters.
+    direction = _dir(passage.lang) if passage is not None else "rtl"
     rows = []
     for e in edits:
+        cut_before, cut_after = e.start - 30 > lo, e.end + 30 < hi
         before = raw[max(lo, e.start - 30) : e.start].replace("\n", " ")
         after = raw[e.end : min(hi, e.end + 30)].replace("\n", " ")
+        # Where the edit cuts a word (a letter added or removed inside it), a zero-width joiner
+        # on each side of the cut keeps the letters in their joined forms across the pieces.
         if e.status == "applied":
-            change = f"<del>{escape(e.original)}</del><ins>{escape(e.replacement)}</ins>"
+            shown = [("del", "", e.original), ("ins", "", e.replacement)]
+            # In context an insertion is only its inserted text and a deletion its deleted one
+            # (the change cell shows the ∅ of the other side).
+            shown = [piece for piece in shown if piece[2]] or shown[:1]
         else:
-            change = f'<span class="flag">{escape(e.original)}</span>'
-        context = f"…{escape(before)}{change}{escape(after)}…"
-        suggestions = " · ".join(escape(s) for s in e.suggestions) or '<span class="muted">—</span>'
+            shown = [("span", ' class="flag"', e.original)]
+        seq = [before, *(text for _, _, text in shown), after]
+        seams = [_joins(seq[i], seq[i + 1]) for i in range(len(seq) - 1)]
+        pieces = [
+            f'<{tag}{attrs} dir="{direction}">{_visible(text, join_start=seams[i], join_end=seams[i + 1])}</{tag}>'
+            for i, (tag, attrs, text) in enumerate(shown)
+        ]
+        context = (
+            ("<bdi>…</bdi>" if cut_before else "")
+            + (f'<bdi dir="{direction}">{_isolated(before + (_ZWJ if seams[0] else ""))}</bdi>' if before else "")
+            + "".join(pieces)
+            + (f'<bdi dir="{direction}">{_isolated((_ZWJ if seams[-1] else "") + after)}</bdi>' if after else "")
+            + ("<bdi>…</bdi>" if cut_after else "")
+        )
+        suggestions = (
+            " · ".join(f'<bdi dir="{direction}">{_visible(s)}</bdi>' for s in e.suggestions)
+            or '<span class="muted">—</span>'
+        )
+        what = f'<span class="code">{_code(e.kind)}</span>' if e.kind else ""
+        if e.rule and e.rule != e.kind:
+            what += f'<br><span class="muted">rule <span class="code">{_code(e.rule)}</span></span>'
+        about = f"kind {e.kind or '-'}, rule {e.rule or '-'}, confidence {e.confidence:.3f}"
         rows.append(
             f'<tr class="{escape(e.status, quote=True)}">'
-            f'<td dir="ltr">{e.start}–{e.end}</td>'
-            f'<td class="change" dir="rtl">{_visible(e.original)} ← {_visible(e.replacement)}</td>'
-            f'<td dir="rtl">{context}</td>'
-            f'<td class="code" dir="ltr">{escape(e.kind)}</td><td class="code" dir="ltr">{escape(e.rule)}</td>'
-            f'<td dir="ltr">{escape(e.status)} {e.confidence:.2f}</td>'
-            f'<td dir="rtl">{suggestions}</td></tr>'
+            f'<td class="raw" dir="ltr">{e.start}–{e.end}</td>'
+            f'<td class="change" dir="rtl"><bdi dir="{direction}" class="orig">{_visible(e.original)}</bdi> ← '
+            f'<bdi dir="{direction}" class="repl">{_visible(e.replacement)}</bdi></td>'
+            f'<td class="context" dir="{direction}">{context}</td>'
+            f'<td class="status" dir="ltr" title="{escape(about, quote=True)}"><b>{escape(e.status)}</b><br>'
+            f'<span class="muted" style="white-space: nowrap">confidence {e.confidence:.2f}</span><br>{what}</td>'
+            f'<td class="suggestions" dir="rtl">{suggestions}</td></tr>'
         )
     return (
-        '<table class="edits"><colgroup><col style="width: 6.5em"><col style="width: 18%"><col style="width: 32%">'
-        '<col style="width: 9.5em"><col style="width: 9.5em"><col style="width: 6em"><col></colgroup>'
-        '<tr><th dir="ltr">raw</th><th>الأصل ← البديل</th><th>في السياق</th>'
-        '<th dir="ltr">kind</th><th dir="ltr">rule</th><th dir="ltr">status</th><th>اقتراحات</th></tr>'
-        + "".join(rows)
-        + "</table>"
+        '<div class="scroll"><table class="edits">'
+        '<tr><th dir="ltr" title="character offsets of the change in the decoded source file, end excluded">raw</th>'
+        "<th>الأصل ← البديل</th><th>في السياق</th>"
+        '<th dir="ltr">status · kind</th><th>اقتراحات</th></tr>' + "".join(rows) + "</table></div>"
     )
 
 
@@ -567,10 +866,11 @@ def load_for_review(
 ) -> Article:
     """The processed article of ``path``: a ``diplo run`` JSON as it is, or an article text run through the pipeline.
 
-    A file whose name ends in ``.json`` (or whose text begins with ``{``) is read as ``diplo
-    run``'s JSON and no model loads; any other file is read and processed as ``diplo run``
-    does it: read first (a bad file is refused before any model loads), then the configured
-    stages.
+    A file whose name ends in ``.json`` or ``.jsonl`` (or whose text begins with ``{``) is read
+    as ``diplo run``'s JSON of one article and no model loads (an empty file, several articles
+    as JSON Lines or an edit with an unknown status are refused with a message that says so);
+    any other file is read and processed as ``diplo run`` does it: read first (a bad file is
+    refused before any model loads), then the configured stages.
 
     Args:
         path: The JSON or article text file.
@@ -594,10 +894,9 @@ def load_for_review(
             raise InputError(str(path), f"expected an article JSON written by diplo run, found {exc.reason}") from None
         except OSError as exc:
             raise InputError(str(path), f"cannot be read ({exc.strerror})") from None
-        try:
-            return Article.from_json(text)
-        except SchemaError as exc:
-            raise InputError(str(path), f"expected an article JSON written by diplo run: {exc}") from None
+        article = _article_from_json(text, str(path))
+        check_statuses(article, str(path))
+        return article
     from contextlib import nullcontext
 
     from .cli import loading_models
@@ -613,8 +912,63 @@ def load_for_review(
     return nlp(article)
 
 
+def _article_from_json(text: str, source: str) -> Article:
+    """The article of a ``diplo run`` JSON, or an error that says what the file holds instead."""
+    if not text.strip():
+        raise InputError(source, "the file is empty")
+    try:
+        return Article.from_json(text)
+    except SchemaError as exc:
+        documents = _json_documents(text)
+        if len(documents) > 1:
+            # diplo run a.txt b.txt writes JSON Lines to stdout: one article a line.
+            articles = all(isinstance(d, dict) and "raw" in d for d in documents)
+            what = "articles" if articles else "JSON documents"
+            raise InputError(
+                source,
+                f"holds {len(documents)} {what} (JSON Lines); review takes one: split it or run `diplo run` with --out",
+            ) from None
+        raise InputError(source, f"expected an article JSON written by diplo run: {exc}") from None
+
+
+def _json_documents(text: str) -> list[object]:
+    """The JSON documents ``text`` holds one after another (JSON Lines), or [] if it is not such a sequence."""
+    decoder = json.JSONDecoder()
+    documents: list[object] = []
+    at = 0
+    while True:
+        while at < len(text) and text[at].isspace():
+            at += 1
+        if at == len(text):
+            return documents
+        try:
+            document, at = decoder.raw_decode(text, at)
+        except json.JSONDecodeError:
+            return []
+        documents.append(document)
+
+
+def check_statuses(article: Article, source: str) -> None:
+    """Refuse an edit whose status the page cannot show (a hand-edited JSON's typo, say).
+
+    Args:
+        article: The article to show.
+        source: The file it came from, for the message.
+
+    Raises:
+        InputError: An edit's status is not one of ``applied``, ``flagged``, ``rejected``.
+    """
+    for i, e in enumerate(article.edits):
+        if e.status not in REVIEW_STATUSES:
+            raise InputError(
+                source,
+                f"edit {i} (raw {e.start}–{e.end}, rule {e.rule or '-'}, {e.original!r} -> {e.replacement!r}): "
+                f"status {e.status!r}, expected one of {', '.join(REVIEW_STATUSES)}",
+            )
+
+
 def _is_json(path: Path) -> bool:
-    if path.suffix.lower() == ".json":
+    if path.suffix.lower() in (".json", ".jsonl", ".ndjson"):
         return True
     try:
         with path.open("rb") as handle:
