@@ -254,7 +254,13 @@ def test_stage_on_the_seed(model_dir, seed_article):
     # The passage that lists the risks of digital diplomacy, and why.
     risk = next(p for p in body if "جملة من المخاطر" in p.text)
     assert risk.label == "risk"
-    assert "«مخاطر»" in risk.label_cues
+    assert "«المخاطر»" in risk.label_cues  # the passage's own spelling, not the normalised مخاطر
+    # Cue phrases are shown as the author wrote them: each is a run of the passage's text
+    # (they were the normalised forms, e.g. «الدراسه» for الدراسة, which read like typos).
+    for p in body:
+        for cue in p.label_cues:
+            if cue.startswith("«"):
+                assert cue[1:-1] in p.best_text, (p.id, cue)
 
 
 def test_stage_threshold_sends_unsure_passages_to_other(model_dir, seed_article):
@@ -445,3 +451,13 @@ def test_cue_phrases_come_out_in_the_same_order_whatever_the_hash_seed(seed_path
         runs.append(json.loads(done.stdout))
     assert runs[0] == runs[1]
     assert any("غرض" in phrases and "لغرض" in phrases for cues in runs[0] for phrases in cues.values())
+
+
+def test_surface_of_finds_the_authors_spelling_of_a_normalised_term(corpus):
+    from pipeline.classify.features import normalise, surface_of, tokens
+
+    text = next(p.text for p in corpus.passages if p.is_body and "أهداف" in p.text)
+    for term in tokens(text)[:40]:
+        found = surface_of(term, text)
+        assert found is not None and found in text and term in {normalise(found), *tokens(found)}
+    assert surface_of("كلمه غير موجوده", text) is None

@@ -184,6 +184,40 @@ def match_phrase(variants: tuple[frozenset[str], ...], key: tuple[str, ...]) -> 
     return sum(1 for i in range(len(variants) - n + 1) if all(key[k] in variants[i + k] for k in range(n)))
 
 
+#: A written word: letters with their marks, digits (a run of Arabic or Latin script).
+_SURFACE_WORD = re.compile(r"[^\W_](?:[^\W_]|[\u064B-\u065F\u0670\u0640])*")
+
+
+def surface_of(term: str, text: str) -> str | None:
+    """The words of ``text`` behind a normalised term, as the author wrote them.
+
+    The model and the cue table work on normalised, clitic-split forms (دراسه for
+    الدراسة, مهمه for مهمة), which read like typos; a reader is shown the passage's own
+    spelling. ``term`` is one or more normalised words; a text word matches a term word
+    when its normalised form, its stem or (after و ف ب ل) the stem of the rest equals it.
+
+    Returns:
+        The matching run of the text (from its first word to its last), or None when
+        the term is not found word by word.
+    """
+    words = [(m.start(), m.end(), _word_forms(m.group())) for m in _SURFACE_WORD.finditer(text)]
+    # The term's words as given, then their stems (a cue phrase البحث is found in بحثنا).
+    for keys in (term.split(), tokens(term)):
+        for i in range(len(words) - len(keys) + 1) if keys else ():
+            if all(keys[k] in words[i + k][2] for k in range(len(keys))):
+                return text[words[i][0] : words[i + len(keys) - 1][1]]
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _word_forms(word: str) -> frozenset[str]:
+    norm = normalise(word)
+    forms = {norm, split_clitic(norm)}
+    if _ARABIC_WORD.fullmatch(norm) and norm[0] in SHORT_PROCLITICS and len(norm) - 1 >= MIN_STEM:
+        forms.add(split_clitic(norm[1:]))
+    return frozenset(forms)
+
+
 def analyse_words(text: str) -> list[str]:
     """Analyzer of the word vectoriser: clitic-split unigrams and bigrams."""
     toks = tokens(text)

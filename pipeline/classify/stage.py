@@ -31,7 +31,7 @@ import numpy as np
 from ..config import PipelineConfig, resolve_model_path
 from ..document import Article
 from ..errors import ConfigError
-from .features import find_cues, make_rows
+from .features import find_cues, make_rows, surface_of
 from .model import passage_proba
 from .persist import load_model
 from .weak import heading_weak_label
@@ -210,7 +210,11 @@ class ClassifyStage:
             words = (name[2:] if block == "heading" else name).split()
             if block in ("word", "heading") and all(w in FUNCTION_WORDS for w in words):
                 continue
-            key = f"heading word {name[2:]}" if block == "heading" else name
+            # Shown in the author's spelling (الدراسة, not the normalised دراسه) when found.
+            if block == "heading":
+                key = f"heading word {surface_of(name[2:], heading or '') or name[2:]}"
+            else:
+                key = surface_of(name, text) or name if block == "word" else name
             scored[key] = scored.get(key, 0.0) + float(contrib[j])
         push = clf.heading_push(X, i, label)
         if heading_weak_label(heading) == label and push > 0:
@@ -221,8 +225,8 @@ class ClassifyStage:
             if push > 0:
                 scored[f"unusually many cue words of {label}"] = push
         ranked = [k for k, _ in sorted(scored.items(), key=lambda kv: -kv[1])]
-        phrases = [f"«{p}»" for p in dict.fromkeys(find_cues(text).get(label, []))]
-        return (phrases[:2] + [k for k in ranked if k not in phrases])[: self.n_cues]
+        phrases = list(dict.fromkeys(f"«{surface_of(p, text) or p}»" for p in find_cues(text).get(label, [])))
+        return (phrases[:2] + [k for k in ranked if f"«{k}»" not in phrases[:2]])[: self.n_cues]
 
     def __call__(self, article: Article) -> Article:
         """Set ``label``, ``label_probs`` and ``label_cues`` on every body passage."""
