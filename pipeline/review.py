@@ -663,7 +663,8 @@ def _runs(text: str) -> list[tuple[str, str | None]]:
     (digits, spaces, punctuation) between them. Neutrals between two runs of different
     directions go with the run before up to their last space (a full stop ends the sentence
     it follows) and with the run after from there (an opening bracket or quote opens the next
-    one). Neutrals before the first strong character are a run of their own (direction None).
+    one). Neutrals before the first strong character are a run of their own (direction None),
+    and so are the spaces at either end of a run.
     """
     runs: list[list] = []  # [text, direction]
     pending = ""  # neutrals after the last strong character
@@ -708,10 +709,10 @@ def _isolated(text: str) -> str:
     for t, d in _runs(text):
         if d:
             parts.append(f'<bdi dir="{d}">{escape(t)}</bdi>')
-        elif t.strip(" "):
-            parts.append(f"<bdi>{escape(t)}</bdi>")
         else:
-            parts.append(escape(t))  # spaces between runs take the direction of the line
+            # Spaces and punctuation between runs take the direction of the line they are in, so
+            # they stay between the runs around them (an isolate would be left to right).
+            parts.append(escape(t))
     return "".join(parts)
 
 
