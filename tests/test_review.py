@@ -192,7 +192,7 @@ def test_every_piece_of_an_edit_is_bidi_isolated_run_by_run(processed, page):
     # (plain text in the right-to-left line, not inside the English run).
     before_it = next(e for e in processed.edits if e.start == 21426)
     context = _cells(_row(page, before_it))["context"]
-    assert '</del><bdi dir="rtl">. <bdi dir="ltr">Moreover, digital diplomacy h</bdi></bdi>' in context
+    assert '</del><bdi dir="rtl">. <bdi dir="ltr">Moreover, digital diplomacy</bdi> </bdi>' in context
 
 
 def test_a_letter_added_inside_a_word_keeps_the_letters_joined(processed, page):
