@@ -348,11 +348,11 @@ class _Page:
             ),
             (
                 "cues",
-                "the words and features that weighed most for the class: cue terms, in the classifier's "
-                "normalised spelling (<bdi>ة</bdi> → <bdi>ه</bdi>, <bdi>أ</bdi> <bdi>إ</bdi> <bdi>آ</bdi> → "
-                "<bdi>ا</bdi>, <bdi>ى</bdi> → <bdi>ي</bdi>, no diacritics, digits as 0; a prefix such as "
-                "<bdi>و</bdi> or <bdi>ال</bdi> may be cut off), and "
-                "descriptions such as «heading word …» or «unusually many cue words of …»",
+                "the words and features that weighed most for the class: cue terms «in quotes» and heading "
+                "words as the article writes them (the classifier matches them in a normalised spelling, so "
+                "<bdi>«الدراسة»</bdi> also stands for <bdi>دراسه</bdi> and <bdi>والدراسة</bdi>; a term it "
+                "cannot find in the text is shown in that spelling), and descriptions such as «unusually many "
+                "cue words of …»",
             ),
             (
                 "edits",
@@ -483,8 +483,8 @@ class _Page:
         if p.label_cues:
             chips = "".join(f'<span class="chip" dir="auto">{escape(c)}</span>' for c in p.label_cues)
             out.append(
-                '<div class="chips cues" dir="ltr"><span class="muted" title="cue terms are in the classifier\'s '
-                'normalised spelling">cues:</span> ' + chips + "</div>"
+                '<div class="chips cues" dir="ltr"><span class="muted" title="what weighed most for the class; '
+                'see the legend">cues:</span> ' + chips + "</div>"
             )
         out.append(f'<div class="text" lang="{escape(p.lang, quote=True)}" dir="{_dir(p.lang)}">')
         out.append(_displacy(p.best_text, ents, p.lang))

@@ -233,7 +233,8 @@ def test_labels_say_what_they_are(processed, page):
     # The legend explains the cues' spelling, the bars and the raw offsets.
     legend = re.search(r'<details class="legend".*?</details>', header, re.S).group(0)
     text = _text(legend)
-    assert "cue terms, in the classifier's normalised spelling" in text
+    assert "cue terms «in quotes» and heading words as the article writes them" in text
+    assert "normalised spelling" in text
     assert "one bar per class" in text and "raw" in text and "end is excluded" in text
     # Numbers say what they are; counts agree with their number.
     assert re.search(r"<b>applied</b><br><span [^>]*>confidence 0\.\d\d</span>", body)
