@@ -321,7 +321,7 @@ class _Page:
         flagged = [e for e in a.edits if e.status == "flagged"]
         if flagged:
             links = ", ".join(
-                f'<a href="#{escape(e.passage_id or "leftovers", quote=True)}" dir="auto">{escape(e.original)}</a>'
+                f'<a href="#{escape(e.passage_id or "leftovers", quote=True)}" dir="auto">{_visible(e.original)}</a>'
                 for e in flagged
             )
             items.append(f"flagged for review: {links}")
@@ -335,8 +335,7 @@ class _Page:
         bars = "".join(
             f'<span class="prob">{escape(label)} <span class="bar"><span style="width: 50%; background: '
             f'{CLASS_COLORS[label]}"></span></span></span> '
-            for label in PASSAGE_LABELS
-            if label in CLASS_COLORS
+            for label in CLASS_COLORS  # the classes and "other"
         )
         items = [
             ("entities", f"{marks} the name recognised, with its type; hover for its raw text and offsets"),
