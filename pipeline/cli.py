@@ -108,7 +108,12 @@ def _main_options(
 @app.command("run", cls=PlainHelpCommand, short_help="Run the pipeline on articles and write their JSON.")
 def run_command(
     articles: Annotated[
-        list[Path], typer.Argument(metavar="ARTICLE...", help=f"Article text files ({ENCODINGS}).", show_default=False)
+        list[Path],
+        typer.Argument(
+            metavar="ARTICLE...",
+            help=f"Article text files ({ENCODINGS}); - reads one article from stdin.",
+            show_default=False,
+        ),
     ],
     out: Annotated[
         Path | None,
@@ -169,9 +174,16 @@ def run_command(
     # Read every input first: unreadable files are reported before any model is loaded.
     failed: list[Path] = []
     todo = []
+    if sum(str(path) == "-" for path in articles) > 1:
+        raise ConfigError("-: stdin can be read once, found it given more than once")
     for index, path in enumerate(articles):
         try:
-            article = read_article(path, encoding=encoding, settings=reader_settings)
+            if str(path) == "-":  # like `diplo repair -`: `cat article.txt | diplo run -`
+                article = read_article(
+                    sys.stdin.buffer.read(), name="<stdin>", encoding=encoding, settings=reader_settings
+                )
+            else:
+                article = read_article(path, encoding=encoding, settings=reader_settings)
             if edits is not None:
                 from .repair.edit_log import load_edit_log
 
@@ -228,7 +240,7 @@ def _output_targets(articles: list[Path], out: Path) -> list[Path]:
     targets: list[Path] = []
     first: dict[Path, Path] = {}
     for path in articles:
-        target = out / (path.stem + ".json")
+        target = out / ("stdin.json" if str(path) == "-" else path.stem + ".json")
         if target in first:
             raise OutputError(
                 str(target),

@@ -407,3 +407,22 @@ def test_read_uses_the_config_reader_settings_and_the_error_says_how(tmp_path, c
     assert main(["read", str(news), "--config", str(cfg)]) == 0
     out = capsys.readouterr().out
     assert "[p0001 paragraph ar]" in out and doc["text"].split()[0] in out
+
+
+def test_run_reads_one_article_from_stdin(tmp_path, capsys, monkeypatch, seed_path):
+    """`cat article.txt | diplo run -`, as `diplo repair -` reads stdin."""
+    import io
+
+    assert main(["run", str(seed_path), "--compact", *READ_ONLY]) == 0
+    from_file = json.loads(capsys.readouterr().out)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(seed_path.read_bytes())))
+    assert main(["run", "-", "--compact", *READ_ONLY]) == 0
+    from_stdin = json.loads(capsys.readouterr().out)
+    assert from_stdin["source"] == "<stdin>"
+    assert {**from_stdin, "source": None} == {**from_file, "source": None}
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(seed_path.read_bytes())))
+    assert main(["run", "-", "-o", str(tmp_path / "out"), *READ_ONLY]) == 0
+    assert json.loads((tmp_path / "out" / "stdin.json").read_text(encoding="utf-8"))["raw"] == from_file["raw"]
+    assert main(["run", "-", "-", *READ_ONLY]) == 2
+    assert "stdin can be read once" in capsys.readouterr().err
