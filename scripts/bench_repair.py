@@ -80,7 +80,7 @@ def main() -> None:
     warm = time.perf_counter() - t
     print(
         f"text: {len(texts)} docs, {mb:.2f} MB; lexicon load {load:.1f} s + {warm:.1f} s opening Hunspell "
-        f"and building indexes (once per process; lazy in the stage)"
+        f"and building indexes (once per process; the stage does it when it is built)"
     )
     runs: dict[str, list[float]] = {"repair": [], "warm": [], "arclean": []}
     for r in range(args.repeat):
