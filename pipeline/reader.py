@@ -309,6 +309,12 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
             "under [stages.read] in a copy of configs/pipeline.toml and pass it with --config",
         )
     front_end = min(starts) if starts else (first_heading if first_heading is not None else 0)
+    if not starts and front_end == 0 and blocks and _looks_like_title(blocks[0].lines[0], raw):
+        # A text without an abstract (read when require_abstract is off), such as a news story,
+        # starts with its title: front matter, not the first words of the first paragraph.
+        if len(blocks[0].lines) > 1:  # read line by line, the title's block took the next lines too
+            blocks[0:1] = [_Block(blocks[0].lines[:1]), _Block(blocks[0].lines[1:])]
+        front_end = 1
     _read_front_matter(article, blocks[:front_end], state)
 
     body_start = front_end
@@ -459,6 +465,18 @@ def _span(raw: str, start: int, end: int) -> TextSpan:
     return TextSpan(raw[start:end], start, end)
 
 
+#: Longest front-matter line, in words, that may be a title (a longer one is the archive's notice).
+_TITLE_MAX_WORDS = 15
+
+
+def _looks_like_title(line: _Line, raw: str) -> bool:
+    """A short first line that does not end a sentence and is set off by a blank line."""
+    text = line.text
+    if not 0 < len(text.split()) <= _TITLE_MAX_WORDS or _ends_sentence(text):
+        return False
+    return _BLANK_LINE.match(raw, line.end) is not None or raw[line.end :].strip() == ""
+
+
 def _read_front_matter(article: Article, blocks: list[_Block], state: _State) -> None:
     raw = article.raw
     meta = article.metadata
@@ -491,7 +509,7 @@ def _read_front_matter(article: Article, blocks: list[_Block], state: _State) ->
                 continue
             # A long line, a link or an address is the archive's notice, and so is the rest of its block.
             runs_on = prior is not None and bool(notice) and notice[-1][1] == prior.end
-            if len(text.split()) > 15 or _URL.search(text) or "@" in text or runs_on:
+            if len(text.split()) > _TITLE_MAX_WORDS or _URL.search(text) or "@" in text or runs_on:
                 notice.append((line.start, line.end))
             else:
                 title_candidates.append(line)

@@ -554,3 +554,26 @@ def test_reference_lines_without_blank_lines_join_but_short_entries_after_a_blan
     assert with_short != seed_raw
     got = [p.text for p in read_article(with_short, name="short").passages if p.kind == "reference"]
     assert "المصدر نفسه." in got and len(got) == len(refs) + 1
+
+
+def test_text_without_abstract_keeps_its_title_out_of_the_first_paragraph(shared_data):
+    """With require_abstract off, a news story's title was joined to its first paragraph."""
+    import json
+
+    from pipeline.reader import ReaderSettings
+
+    path = shared_data / "arabic-text" / "ant-corpus-v1.1-politics-intl" / "docs.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        docs = [json.loads(next(fh)) for _ in range(20)]
+    settings = ReaderSettings(require_abstract=False)
+    checked = 0
+    for doc in docs:
+        title = doc["title"].strip()
+        if not title or title.endswith((".", "؟", "!")) or len(title.split()) > 15:
+            continue  # a longer first line is not taken for a title (front matter keeps titles short)
+        article = read_article(doc["title"] + "\n\n" + doc["text"], name=doc["id"], settings=settings)
+        assert article.title_ar is not None and article.title_ar.text == doc["title"].strip()
+        first = next(p for p in article.passages if p.kind == "paragraph")
+        assert not first.text.startswith(doc["title"].strip())
+        checked += 1
+    assert checked >= 10
