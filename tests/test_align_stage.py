@@ -146,3 +146,64 @@ def test_cli_no_english_abstract_warns_on_stderr_and_writes_tmx(tmp_path, capsys
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([article.name, out.name])  # no temporary file left
     assert main(["align", str(article), "--format", "tsv", "--out", str(tmp_path)]) == 2
     assert capsys.readouterr().err.endswith(f"{tmp_path}: is a folder, expected a file name to write\n")
+
+
+def test_tmx_names_the_file_once_and_marks_beads_and_phrases(aligned):
+    pairs = aligned_pairs(aligned)
+    root = ET.fromstring(to_tmx(pairs, source="/home/someone/private/seed.txt").encode("utf-8"))
+    assert root.find("header/prop[@type='x-source']").text == "seed.txt"  # no folder path, and once
+    assert root.findall("body/tu/note") == []
+    tus = root.findall("body/tu")
+    kinds = [tu.find("prop[@type='x-kind']").text for tu in tus]
+    assert [tu.get("segtype") for tu in tus] == ["sentence" if k == "abstract" else "phrase" for k in kinds]
+    assert "1-2" in [tu.find("prop[@type='x-bead']").text for tu in tus]
+
+
+def test_segments_are_fit_for_a_translation_memory(aligned):
+    """Glyph codes, invisible and control characters reached the TSV and table (the TMX only dropped controls)."""
+    from pipeline.align.formats import segment_text
+
+    damaged = copy.deepcopy(aligned)
+    title = damaged.title_ar.text
+    glyphs = title.replace("الدبلوماسية", "ﺍﻟﺪﺑﻠﻮﻣﺎﺳﻴﺔ")
+    assert glyphs != title
+    damaged.title_ar.text = glyphs
+    damaged.title_en.text = damaged.title_en.text.replace(" ", "\u200b \x1b", 2)
+    pairs = aligned_pairs(damaged)
+    assert pairs[0].ar == [segment_text(title, "ar")] == [" ".join(title.split())]
+    assert pairs[0].en == [" ".join(aligned.title_en.text.split())]
+    for text in (to_tsv(pairs), to_table(pairs)):
+        assert "\x1b" not in text and "\u200b" not in text and "ﺍﻟﺪﺑﻠﻮﻣﺎﺳﻴﺔ" not in text
+
+
+def test_align_out_never_overwrites_the_article_and_dash_is_stdout(tmp_path, capsys, seed_raw):
+    import hashlib
+
+    from pipeline.cli import main
+
+    article = tmp_path / "victim.txt"
+    article.write_text(seed_raw, encoding="utf-8")
+    before = hashlib.sha256(article.read_bytes()).hexdigest()
+    assert main(["align", str(article), "--format", "tsv", "--out", str(article)]) == 2
+    assert "is the input article; the output would overwrite it" in capsys.readouterr().err
+    link = tmp_path / "link.txt"
+    link.symlink_to(article)
+    assert main(["align", str(article), "--format", "tsv", "--out", str(link)]) == 2
+    assert hashlib.sha256(article.read_bytes()).hexdigest() == before
+    capsys.readouterr()
+    assert main(["align", str(article), "--format", "tsv", "--out", "-"]) == 0
+    assert capsys.readouterr().out.startswith("kind\tscore") and not (tmp_path / "-").exists()
+
+
+def test_align_writes_utf8_whatever_the_terminal_encoding(seed_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    run = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "align", str(seed_path), "--format", "tsv"],
+        capture_output=True, env=env, cwd=REPO, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr.decode("utf-8", "replace")[-500:]
+    assert "الدبلوماسية الرقمية" in run.stdout.decode("utf-8")

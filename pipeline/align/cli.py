@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -56,8 +57,8 @@ def align_article(
     return article
 
 
-def render(article: Article, fmt: str) -> str:
-    """The article's links as a ``table``, ``tmx`` or ``tsv`` document.
+def render(article: Article, fmt: str, width: int = 120) -> str:
+    """The article's links as a ``table`` (``width`` characters wide), ``tmx`` or ``tsv`` document.
 
     Raises:
         ValueError: An unknown format.
@@ -66,7 +67,7 @@ def render(article: Article, fmt: str) -> str:
 
     pairs = aligned_pairs(article)
     if fmt == "table":
-        return to_table(pairs)
+        return to_table(pairs, width)
     if fmt == "tmx":
         return to_tmx(pairs, source=article.source)
     if fmt == "tsv":
@@ -85,7 +86,7 @@ def align_command(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", metavar="FILE", help="Write to this file (its folder is created) instead of stdout."
+            "--out", "-o", metavar="FILE", help="Write to this file (its folder is created) instead of stdout (-)."
         ),
     ] = None,
     config: Annotated[
@@ -98,19 +99,27 @@ def align_command(
 ) -> None:
     """Align the Arabic and English title, keywords and abstract sentences of an article."""
     from ..cli import log
-    from ..errors import ConfigError
+    from ..errors import ConfigError, OutputError
     from ..textio import ensure_writable_file
 
     if fmt not in FORMATS:
         raise ConfigError(f"--format: expected one of {', '.join(FORMATS)}, found {fmt!r}")
     from ..textio import write_atomic
 
+    if out is not None and str(out) == "-":
+        out = None
     if out is not None:
+        if out.exists() and article.exists() and out.resolve() == article.resolve():
+            raise OutputError(str(out), "is the input article; the output would overwrite it")
         ensure_writable_file(out)  # before the encoder loads
     aligned = align_article(article, config, encoding, log=log)
-    text = render(aligned, fmt)
+    width = shutil.get_terminal_size((120, 24)).columns if out is None and sys.stdout.isatty() else 120
+    text = render(aligned, fmt, width)
     if out is None:
-        sys.stdout.write(text)
+        # UTF-8 whatever the terminal's locale (the TMX declares UTF-8; Arabic has no Latin-1 form).
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
     else:
         write_atomic(out, text)
     # Warnings (e.g. no English abstract) go to stderr in every format, so a TMX or TSV file stays clean.

@@ -6,7 +6,9 @@ import re
 import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from pathlib import Path
 
+from .. import camel
 from ..document import Article
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -25,22 +27,40 @@ class AlignedPair:
 
 
 def aligned_pairs(article: Article) -> list[AlignedPair]:
-    """The article's links with the texts they join, in the order title, keywords, abstract."""
+    """The article's links with the texts they join, in the order title, keywords, abstract.
+
+    Texts are made fit for a translation memory (:func:`segment_text`): one line, Arabic
+    presentation-form glyph codes as letters, no invisible or control characters.
+    """
     texts: dict[str, str] = {}
     for p in article.passages:
         for s in p.sentences:
-            texts[s.id] = s.text
+            texts[s.id] = segment_text(s.text, p.lang)
     if article.title_ar is not None:
-        texts["title.ar"] = article.title_ar.text
+        texts["title.ar"] = segment_text(article.title_ar.text, "ar")
     if article.title_en is not None:
-        texts["title.en"] = article.title_en.text
+        texts["title.en"] = segment_text(article.title_en.text, "en")
     for lang, kws in (("ar", article.keywords_ar), ("en", article.keywords_en)):
         for i, k in enumerate(kws):
-            texts[f"kw.{lang}.{i}"] = k.text
+            texts[f"kw.{lang}.{i}"] = segment_text(k.text, lang)
     return [
         AlignedPair(link.kind, list(link.ar), list(link.en), [texts.get(i, "") for i in link.ar], [texts.get(i, "") for i in link.en], link.score)
         for link in article.alignments
     ]
+
+
+#: Invisible characters (zero-width, direction marks, soft hyphen, BOM) and C0/C1 controls:
+#: a translation memory matches visible text, and a control character in a TSV or a terminal
+#: table is an escape code.
+_INVISIBLE = re.compile(f"[{camel.INVISIBLE_CHARACTERS}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def segment_text(text: str, lang: str) -> str:
+    """A text as a translation-memory segment: one line, no invisible or control characters,
+    and for Arabic the letters of presentation-form glyph codes (ﺍﻟﻤﻠﺨﺺ -> الملخص; titles and
+    keywords are raw text, which the repair stage does not touch)."""
+    text = camel.fold_glyphs(text) if lang == "ar" else _INVISIBLE.sub("", text)
+    return _one_line(_INVISIBLE.sub("", text))
 
 
 def _one_line(text: str) -> str:
@@ -56,8 +76,18 @@ def _xml_text(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+#: Left-to-right mark at the start of every table line: a terminal that sets a line's direction from
+#: its first letter would otherwise draw a line holding only Arabic right to left, across the columns.
+_LRM = "\u200e"
+
+
 def to_table(pairs: list[AlignedPair], width: int = 120) -> str:
-    """A readable side-by-side table: English on the left, Arabic on the right, one block per link."""
+    """A readable side-by-side table: English on the left, Arabic on the right, one block per link.
+
+    Args:
+        pairs: The links with their texts.
+        width: Characters per line (the terminal's width when writing to one).
+    """
     col = max(20, (width - 20) // 2)
     lines = [f"{'link':<18}{'English':<{col}}  Arabic", "-" * min(width, 18 + 2 * col + 2)]
     for p in pairs:
@@ -68,7 +98,7 @@ def to_table(pairs: list[AlignedPair], width: int = 120) -> str:
             tag = head if n == 0 else ""
             l = left[n] if n < len(left) else ""
             r = right[n] if n < len(right) else ""
-            lines.append(f"{tag:<18}{l:<{col}}  {r}".rstrip())
+            lines.append(_LRM + f"{tag:<18}{l:<{col}}  {r}".rstrip())
         lines.append("")
     return "\n".join(lines)
 
@@ -77,12 +107,13 @@ def to_tmx(pairs: list[AlignedPair], source: str | None = None) -> str:
     """A TMX 1.4 document with one translation unit per link that has text on both sides.
 
     Arabic is the source language. Each ``<tu>`` carries the link kind, the
-    sentence ids and the score as ``<prop>`` elements; a side of several
+    bead (``x-bead``: ``1-2`` is one Arabic and two English sentences), the sentence ids and
+    the score as ``<prop>`` elements, and the header the file name; a side of several
     sentences is one ``<seg>`` of the sentences joined by a space. Control
     characters that XML 1.0 does not allow are left out, so the file always parses.
     """
     tmx = ET.Element("tmx", version="1.4")
-    ET.SubElement(
+    header = ET.SubElement(
         tmx,
         "header",
         creationtool="diplo",
@@ -90,17 +121,20 @@ def to_tmx(pairs: list[AlignedPair], source: str | None = None) -> str:
         segtype="sentence",
         **{"o-tmf": "diplo-json", "adminlang": "en", "srclang": "ar", "datatype": "plaintext"},
     )
+    if source:
+        # The file's name once, in the header (a full path would leak a home folder into a shared memory).
+        prop = ET.SubElement(header, "prop", type="x-source")
+        prop.text = _xml_text(Path(source).name)
     body = ET.SubElement(tmx, "body")
     for p in pairs:
         if not p.ar or not p.en:
             continue
-        tu = ET.SubElement(body, "tu")
-        for name, value in (("x-kind", p.kind), ("x-ar-ids", " ".join(p.ar_ids)), ("x-en-ids", " ".join(p.en_ids)), ("x-score", f"{p.score:.4f}")):
+        # Titles and keywords are phrases, not sentences (the header's segtype).
+        tu = ET.SubElement(body, "tu", segtype="sentence" if p.kind == "abstract" else "phrase")
+        bead = f"{len(p.ar_ids)}-{len(p.en_ids)}"
+        for name, value in (("x-kind", p.kind), ("x-bead", bead), ("x-ar-ids", " ".join(p.ar_ids)), ("x-en-ids", " ".join(p.en_ids)), ("x-score", f"{p.score:.4f}")):
             prop = ET.SubElement(tu, "prop", type=name)
             prop.text = _xml_text(value)
-        if source:
-            note = ET.SubElement(tu, "note")
-            note.text = _xml_text(source)
         for lang, sents in (("ar", p.ar), ("en", p.en)):
             tuv = ET.SubElement(tu, "tuv", {_XML_LANG: lang})
             seg = ET.SubElement(tuv, "seg")
@@ -115,6 +149,8 @@ def to_tsv(pairs: list[AlignedPair]) -> str:
     Ids within a cell are separated by ``+`` (ids never contain it); texts have
     tabs and line breaks turned into spaces, so every row is one line with
     exactly six cells. Several sentences on one side are joined by one space.
+    Cells are not quoted (a quotation mark is text): read the file with
+    ``csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)`` or pandas' ``quoting=3``.
     """
     rows = ["kind\tscore\tar_ids\ten_ids\tarabic\tenglish"]
     for p in pairs:
