@@ -1009,9 +1009,12 @@ def review_command(
     probabilities, its repaired text with the entities highlighted, and its repair edits
     (applied and flagged, with suggestions).
     """
+    from .errors import OutputError
     from .textio import ensure_writable_file, write_atomic
 
     if out is not None:
+        if out.exists() and source.exists() and out.resolve() == source.resolve():
+            raise OutputError(str(out), "is the input; the page would overwrite it")
         ensure_writable_file(out)  # before any model loads
     article = load_for_review(source, config=config, encoding=encoding, progress=True)
     page = render_html(article)

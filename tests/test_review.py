@@ -392,3 +392,15 @@ def test_an_unknown_edit_status_is_refused_naming_the_edit(tmp_path, seed_json, 
     assert not (tmp_path / "page.html").exists()
     with pytest.raises(ValueError, match="status 'rejectd'"):
         render_html(Article.from_json(path.read_text(encoding="utf-8")))
+
+
+def test_review_never_overwrites_its_input(tmp_path, capsys, seed_path):
+    from pipeline.cli import main
+
+    data = tmp_path / "run.json"
+    assert main(["run", str(seed_path), "--compact", "-d", "repair", "-d", "align", "-d", "ner", "-d", "classify"]) == 0
+    data.write_text(capsys.readouterr().out, encoding="utf-8")
+    before = data.read_bytes()
+    assert main(["review", str(data), "-o", str(data)]) == 2
+    assert "is the input; the page would overwrite it" in capsys.readouterr().err
+    assert data.read_bytes() == before
