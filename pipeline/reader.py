@@ -71,8 +71,8 @@ _LETTER_FORMS, _LAM_ALEF = _letter_forms()
 
 def _tolerant(*phrases: str) -> str:
     """A regex alternation of Arabic phrases that also matches them with marks or invisible
-    characters between the letters, Persian look-alike letters and presentation-form glyph
-    codes, lam-alef ligatures included (offsets stay raw offsets)."""
+    characters between the letters, Persian look-alike letters, presentation-form glyph
+    codes, lam-alef ligatures included, and words run together (offsets stay raw offsets)."""
 
     def letter(ch: str) -> str:
         return _LETTER_FORMS.get(ch, re.escape(ch)) + _INSIDE_WORD
@@ -83,7 +83,7 @@ def _tolerant(*phrases: str) -> str:
         while i < len(phrase):
             ch = phrase[i]
             if ch == " ":
-                parts.append(r"\s+" + _INSIDE_WORD)
+                parts.append(r"\s*" + _INSIDE_WORD)  # OCR drops spaces too: الكلماتالمفتاحية
             elif ch == "ل" and i + 1 < len(phrase) and phrase[i + 1] in _LAM_ALEF:
                 # ﻻ is one code for two letters
                 pair = letter(ch) + letter(phrase[i + 1])

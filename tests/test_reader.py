@@ -577,3 +577,13 @@ def test_text_without_abstract_keeps_its_title_out_of_the_first_paragraph(shared
         assert not first.text.startswith(doc["title"].strip())
         checked += 1
     assert checked >= 10
+
+
+def test_labels_with_words_run_together_by_ocr_are_found(seed_raw):
+    """«الكلماتالمفتاحية:» (OCR dropped the space) made the keyword line an abstract sentence."""
+    plain = read_article(seed_raw, name="plain")
+    merged = seed_raw.replace("الكلمات المفتاحية:", "الكلماتالمفتاحية:", 1)
+    assert merged != seed_raw
+    article = read_article(merged, name="merged")
+    assert [k.text for k in article.keywords_ar] == [k.text for k in plain.keywords_ar]
+    assert [p.text for p in article.abstract("ar")] == [p.text for p in plain.abstract("ar")]
