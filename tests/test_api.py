@@ -86,7 +86,8 @@ def test_align_sentence_lists_as_the_stage_aligns_the_abstracts(nlp, seed):
     en = [s for p in seed.abstract("en") for s in p.sentences]
     assert [s.text for s in ar] == [t for p in seed.abstract("ar") for t in align.split_sentences(p.best_text, "ar")]
     beads = align.align_sentences([s.text for s in ar], [s.text for s in en])
-    links = [a for a in seed.alignments if a.ar and a.ar[0] in {s.id for s in ar} or a.en and a.en[0] in {s.id for s in en}]
+    ar_ids, en_ids = {s.id for s in ar}, {s.id for s in en}
+    links = [a for a in seed.alignments if (a.ar and a.ar[0] in ar_ids) or (a.en and a.en[0] in en_ids)]
     assert [([ar[i].id for i in b.src], [en[j].id for j in b.tgt]) for b in beads] == [(a.ar, a.en) for a in links]
     with pytest.raises(TypeError, match="two lists of sentences"):
         align.align_sentences("نص", "text")

@@ -132,7 +132,14 @@ def to_tmx(pairs: list[AlignedPair], source: str | None = None) -> str:
         # Titles and keywords are phrases, not sentences (the header's segtype).
         tu = ET.SubElement(body, "tu", segtype="sentence" if p.kind == "abstract" else "phrase")
         bead = f"{len(p.ar_ids)}-{len(p.en_ids)}"
-        for name, value in (("x-kind", p.kind), ("x-bead", bead), ("x-ar-ids", " ".join(p.ar_ids)), ("x-en-ids", " ".join(p.en_ids)), ("x-score", f"{p.score:.4f}")):
+        props = (
+            ("x-kind", p.kind),
+            ("x-bead", bead),
+            ("x-ar-ids", " ".join(p.ar_ids)),
+            ("x-en-ids", " ".join(p.en_ids)),
+            ("x-score", f"{p.score:.4f}"),
+        )
+        for name, value in props:
             prop = ET.SubElement(tu, "prop", type=name)
             prop.text = _xml_text(value)
         for lang, sents in (("ar", p.ar), ("en", p.en)):
