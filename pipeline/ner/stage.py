@@ -119,14 +119,7 @@ def _one_line(message: str) -> str:
 
 
 def _read_meta(path: Path) -> dict[str, Any]:
-    file = path / "meta.json"
-    try:
-        meta = json.loads(file.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ModelError(str(file), f"corrupt NER model: meta.json is not valid JSON ({_one_line(str(exc))})") from None
-    if not isinstance(meta, dict):
-        raise ModelError(str(file), f"corrupt NER model: expected a JSON object, found {type(meta).__name__}")
-    return meta
+    return _load_json(path, "meta.json", dict)
 
 
 def _check_spacy_version(path: Path, meta: dict[str, Any]) -> None:
@@ -222,15 +215,21 @@ def verify_checksums(path: Path, expected: Any) -> None:
 
 
 def _load_json(path: Path, name: str, expected: type) -> Any:
+    """A JSON file of the model folder (meta.json, the word lists), of the expected type.
+
+    Raises:
+        ModelError: The file is missing, not JSON, or not of that type.
+    """
     file = path / name
     if not file.is_file():
         raise ModelError(str(path), f"corrupt NER model: {name} is missing")
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ModelError(str(file), f"corrupt word list: {exc}") from None
+        raise ModelError(str(file), f"corrupt NER model: {name} is not valid JSON ({_one_line(str(exc))})") from None
     if not isinstance(data, expected):
-        raise ModelError(str(file), f"expected a JSON {expected.__name__}, found {type(data).__name__}")
+        kind = "object" if expected is dict else "list" if expected is list else expected.__name__
+        raise ModelError(str(file), f"corrupt NER model: expected a JSON {kind}, found {type(data).__name__}")
     return data
 
 
