@@ -203,6 +203,7 @@ class ClassifyStage:
             return []
         contrib = clf.feature_contributions(X, i, label)
         scored: dict[str, float] = {}
+        origin: dict[str, tuple[str, str]] = {}  # key -> (block, normalised term), to show it as written
         for j in np.flatnonzero(contrib > 0):
             block, name = self._names[j]
             if block == "char" or name == "length":
@@ -210,11 +211,8 @@ class ClassifyStage:
             words = (name[2:] if block == "heading" else name).split()
             if block in ("word", "heading") and all(w in FUNCTION_WORDS for w in words):
                 continue
-            # Shown in the author's spelling (الدراسة, not the normalised دراسه) when found.
-            if block == "heading":
-                key = f"heading word {surface_of(name[2:], heading or '') or name[2:]}"
-            else:
-                key = surface_of(name, text) or name if block == "word" else name
+            key = f"heading word {name[2:]}" if block == "heading" else name
+            origin[key] = (block, name[2:] if block == "heading" else name)
             scored[key] = scored.get(key, 0.0) + float(contrib[j])
         push = clf.heading_push(X, i, label)
         if heading_weak_label(heading) == label and push > 0:
@@ -225,8 +223,23 @@ class ClassifyStage:
             if push > 0:
                 scored[f"unusually many cue words of {label}"] = push
         ranked = [k for k, _ in sorted(scored.items(), key=lambda kv: -kv[1])]
+        # Shown in the author's spelling (الدراسة, not the normalised دراسه) when found; looked up
+        # only for the cues kept (a passage has hundreds of positive features).
         phrases = list(dict.fromkeys(f"«{surface_of(p, text) or p}»" for p in find_cues(text).get(label, [])))
-        return (phrases[:2] + [k for k in ranked if f"«{k}»" not in phrases[:2]])[: self.n_cues]
+        out = phrases[:2]
+        for key in ranked:
+            if len(out) >= self.n_cues:
+                break
+            block, term = origin.get(key, ("", ""))
+            if block == "heading":
+                shown = f"heading word {surface_of(term, heading or '') or term}"
+            elif block == "word":
+                shown = surface_of(term, text) or term
+            else:
+                shown = key
+            if shown not in out and f"«{shown}»" not in out:
+                out.append(shown)
+        return out[: self.n_cues]
 
     def __call__(self, article: Article) -> Article:
         """Set ``label``, ``label_probs`` and ``label_cues`` on every body passage."""
