@@ -198,3 +198,15 @@ def test_transliterated_anchor_can_be_switched_on_in_the_stage_settings():
     assert AlignStage.from_settings({"encoder": False}).aligner.transliterate is None
     with pytest.raises(ConfigError, match="transliterate: expected true or false"):
         AlignStage.from_settings({"transliterate": "yes", "encoder": False})
+
+
+def test_a_sentence_without_counterpart_scores_zero():
+    """One-sided beads always scored 0.5 (their skip cost), above many real pairs (audit of diplo align)."""
+    from pipeline.align.testsets import un_derived_set
+
+    aligner = Aligner(None, AR_EN_PARAMS)  # length and anchors: the score rule is the DP's, not the encoder's
+    docs = un_derived_set("testset", 60, seed=13)
+    beads = [b for d in docs for b in aligner.align(d.src, d.tgt, "ar", "en")]
+    one_sided = [b for b in beads if not b.src or not b.tgt]
+    assert one_sided and all(b.score == 0.0 for b in one_sided)
+    assert all(0.0 < b.score <= 1.0 for b in beads if b.src and b.tgt)

@@ -54,7 +54,8 @@ DEFAULT_BEADS: tuple[tuple[int, int], ...] = (
 
 @dataclass
 class Bead:
-    """One link of an alignment: source and target sentence indices and a confidence in [0, 1]."""
+    """One link of an alignment: source and target sentence indices and a confidence in [0, 1]
+    (0 for a sentence left without counterpart, a 1-0 or 0-1 bead)."""
 
     src: tuple[int, ...]
     tgt: tuple[int, ...]
@@ -452,11 +453,11 @@ class Aligner:
             k, l = int(back_k[i, j]), int(back_l[i, j])
             if k == 0 and l == 0:  # pragma: no cover - guarded by construction
                 raise RuntimeError("alignment back-pointer lost")
-            if k and l:
-                cost = float(costs[(k, l)][i - k, j - l])
-            else:
-                cost = skip
-            beads.append(Bead(tuple(range(i - k, i)), tuple(range(j - l, j)), _confidence(cost, k, l, skip)))
+            # A sentence left without counterpart (1-0, 0-1) is no link: score 0, as when one side
+            # is empty (its skip cost always mapped to 0.5, above many real pairs, so a filter on
+            # the score kept the untranslated sentences).
+            score = _confidence(float(costs[(k, l)][i - k, j - l]), k, l, skip) if k and l else 0.0
+            beads.append(Bead(tuple(range(i - k, i)), tuple(range(j - l, j)), score))
             i, j = i - k, j - l
         beads.reverse()
         return beads
