@@ -11,14 +11,11 @@ Modules: :mod:`.features` (normalisation, clitic splitting, cue phrases, heading
 
 from __future__ import annotations
 
-from typing import Any
+from ..lazy import lazy_exports
 
-__all__ = ["ClassifyStage", "Prediction"]
+#: Exported name -> the submodule that defines it.
+_HOMES = {"ClassifyStage": "stage", "Prediction": "stage"}
 
+__all__ = sorted(_HOMES)
 
-def __getattr__(name: str) -> Any:
-    if name in __all__:
-        from . import stage
-
-        return getattr(stage, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _HOMES)

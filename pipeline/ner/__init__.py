@@ -6,14 +6,11 @@ not pay for the stage's rules and camel-tools.
 
 from __future__ import annotations
 
-from typing import Any
+from ..lazy import lazy_exports
 
-__all__ = ["NerStage"]
+#: Exported name -> the submodule that defines it.
+_HOMES = {"NerStage": "stage"}
 
+__all__ = sorted(_HOMES)
 
-def __getattr__(name: str) -> Any:
-    if name in __all__:
-        from . import stage
-
-        return getattr(stage, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _HOMES)

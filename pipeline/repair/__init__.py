@@ -7,8 +7,7 @@ Arabic passage of an article. The names are imported lazily, so ``diplo --help``
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from ..lazy import lazy_exports
 
 #: Exported name -> the submodule that defines it.
 _HOMES = {
@@ -24,9 +23,4 @@ _HOMES = {
 
 __all__ = sorted(_HOMES)
 
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(f".{home}", __name__), name)
+__getattr__ = lazy_exports(__name__, _HOMES)
