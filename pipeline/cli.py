@@ -9,6 +9,7 @@ goes to stderr as plain lines; stdout carries only the JSON or the table.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import sys
 import time
@@ -170,6 +171,10 @@ def run_command(
             raise ConfigError(f"--edits {edits}: a reviewed edit log belongs to one article, found {len(articles)}")
         if "repair" not in cfg.enabled_stages() or "repair" in (disable or ()):
             raise ConfigError(f"--edits {edits}: the repair stage that applies it is disabled")
+        # The stage makes the log's edits instead of repairing: its lexicons (~5 s) are not loaded.
+        cfg = dataclasses.replace(
+            cfg, settings={**cfg.settings, "repair": {**cfg.stage_settings("repair"), "log_only": True}}
+        )
     reader_settings = ReaderSettings.from_dict(cfg.stage_settings("read"))
     # Read every input first: unreadable files are reported before any model is loaded.
     failed: list[Path] = []

@@ -292,6 +292,49 @@ def test_run_with_a_reviewed_log_reads_the_reviewed_text(tmp_path, capsys, seed_
     assert "الإنترنت" in repaired and "توiter" not in repaired
 
 
+def test_run_with_a_reviewed_log_loads_no_lexicon(tmp_path, capsys, monkeypatch, seed_raw):
+    """The log's edits are made, not found: the repair lexicons (~5 s) are not loaded for `--edits`."""
+    from pipeline.document import Article
+    from pipeline.repair.lexicon import Lexicon
+
+    path = tmp_path / "article.txt"
+    path.write_text(seed_raw, encoding="utf-8")
+    assert main(["repair", "--json", str(path)]) == 0
+    log = tmp_path / "log.json"
+    log.write_text(capsys.readouterr().out, encoding="utf-8")
+
+    def no_lexicon(*args, **kwargs):
+        raise AssertionError("the repair lexicon was loaded for a run with --edits")
+
+    monkeypatch.setattr(Lexicon, "load", no_lexicon)
+    stages = ["-d", "align", "-d", "ner", "-d", "classify"]
+    assert main(["run", str(path), "--edits", str(log), "-o", str(tmp_path / "out"), *stages]) == 0
+    article = Article.from_json((tmp_path / "out" / "article.json").read_text(encoding="utf-8"))
+    repaired = " ".join(p.clean_text for p in article.passages if p.clean_text)
+    assert "الإنترنط" not in repaired and "الإنترنت" in repaired
+
+
+def test_log_only_repair_stage(seed_article):
+    """`log_only = true`: an article without edits keeps its text; repairing a text is refused."""
+    import copy
+
+    from pipeline.config import load_config
+    from pipeline.errors import ConfigError
+    from pipeline.repair.stage import RepairStage
+
+    cfg = load_config()
+    stage = RepairStage.from_settings({**cfg.stage_settings("repair"), "log_only": True}, cfg)
+    assert stage.lexicon is None
+    article = stage(copy.deepcopy(seed_article))
+    arabic = [p for p in article.passages if p.lang == "ar" and p.kind in stage.kinds and p.text]
+    assert arabic and all(p.clean_text == p.text for p in arabic)
+    assert "0 applied" in article.warnings[-1]
+    with pytest.raises(ConfigError, match="log_only"):
+        stage.repair("الإنترنط")
+    with pytest.raises(ConfigError, match="log_only: expected true or false"):
+        RepairStage.from_settings({"log_only": "yes"}, cfg)
+
+
 def test_run_edits_needs_one_article_and_the_repair_stage(tmp_path, capsys, seed_path):
     log = tmp_path / "log.json"
     log.write_text("[]", encoding="utf-8")
