@@ -207,3 +207,24 @@ def test_align_writes_utf8_whatever_the_terminal_encoding(seed_path):
     )  # fmt: skip
     assert run.returncode == 0, run.stderr.decode("utf-8", "replace")[-500:]
     assert "الدبلوماسية الرقمية" in run.stdout.decode("utf-8")
+
+
+def test_flagged_repairs_are_marked_in_the_tmx_and_table(tmp_path, capsys, seed_raw):
+    """A word the repair only flagged stays in the Arabic segment: the TMX unit and the table say so."""
+    from pipeline.cli import main
+
+    damaged = seed_raw.replace("مادة للاستخدام", "مادة للاستخدان", 1)  # the Arabic abstract's second sentence
+    assert damaged != seed_raw
+    path = tmp_path / "article.txt"
+    path.write_text(damaged, encoding="utf-8")
+    assert main(["align", str(path), "--format", "tmx"]) == 0
+    root = ET.fromstring(capsys.readouterr().out.encode("utf-8"))
+    notes = {
+        tu.find("tuv/seg").text: tu.find("note").text for tu in root.iter("tu") if tu.find("note") is not None
+    }
+    assert len(notes) == 1
+    (segment, note), = notes.items()
+    assert "للاستخدان" in segment and "للاستخدان → للاستخدام" in note
+    assert main(["align", str(path)]) == 0
+    table = capsys.readouterr().out
+    assert table.count("flagged, not repaired: للاستخدان → للاستخدام") == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import camel
@@ -24,6 +24,9 @@ class AlignedPair:
     ar: list[str]
     en: list[str]
     score: float
+    #: Words of the Arabic side the repair stage flagged and left as they are, each with its
+    #: suggestions (``للاستخدان → للاستخدام``): the segment may still hold an OCR error.
+    flagged: list[str] = field(default_factory=list)
 
 
 def aligned_pairs(article: Article) -> list[AlignedPair]:
@@ -43,10 +46,28 @@ def aligned_pairs(article: Article) -> list[AlignedPair]:
     for lang, kws in (("ar", article.keywords_ar), ("en", article.keywords_en)):
         for i, k in enumerate(kws):
             texts[f"kw.{lang}.{i}"] = segment_text(k.text, lang)
-    return [
-        AlignedPair(link.kind, list(link.ar), list(link.en), [texts.get(i, "") for i in link.ar], [texts.get(i, "") for i in link.en], link.score)
-        for link in article.alignments
-    ]
+    spans = {s.id: (s.start, s.end) for p in article.passages for s in p.sentences}
+    flags = [e for e in article.edits if e.status == "flagged"]
+    pairs = []
+    for link in article.alignments:
+        held = [spans[i] for i in link.ar if i in spans]
+        flagged = [
+            segment_text(e.original, "ar") + (" → " + " / ".join(e.suggestions) if e.suggestions else "")
+            for e in flags
+            if any(start <= e.start and e.end <= end for start, end in held)
+        ]
+        pairs.append(
+            AlignedPair(
+                link.kind,
+                list(link.ar),
+                list(link.en),
+                [texts.get(i, "") for i in link.ar],
+                [texts.get(i, "") for i in link.en],
+                link.score,
+                flagged,
+            )
+        )
+    return pairs
 
 
 #: Invisible characters (zero-width, direction marks, soft hyphen, BOM) and C0/C1 controls:
@@ -99,6 +120,8 @@ def to_table(pairs: list[AlignedPair], width: int = 120) -> str:
             l = left[n] if n < len(left) else ""
             r = right[n] if n < len(right) else ""
             lines.append(_LRM + f"{tag:<18}{l:<{col}}  {r}".rstrip())
+        if p.flagged:
+            lines.append(_LRM + f"{'':<18}flagged, not repaired: {'; '.join(p.flagged)}")
         lines.append("")
     return "\n".join(lines)
 
@@ -108,7 +131,9 @@ def to_tmx(pairs: list[AlignedPair], source: str | None = None) -> str:
 
     Arabic is the source language. Each ``<tu>`` carries the link kind, the
     bead (``x-bead``: ``1-2`` is one Arabic and two English sentences), the sentence ids and
-    the score as ``<prop>`` elements, and the header the file name; a side of several
+    the score as ``<prop>`` elements, and the header the file name. A ``<note>`` lists the
+    Arabic words the repair stage flagged and left for review, with its suggestions (the
+    segment may still hold an OCR error there). A side of several
     sentences is one ``<seg>`` of the sentences joined by a space. Control
     characters that XML 1.0 does not allow are left out, so the file always parses.
     """
@@ -142,6 +167,9 @@ def to_tmx(pairs: list[AlignedPair], source: str | None = None) -> str:
         for name, value in props:
             prop = ET.SubElement(tu, "prop", type=name)
             prop.text = _xml_text(value)
+        if p.flagged:
+            note = ET.SubElement(tu, "note")
+            note.text = _xml_text("Arabic words flagged by the OCR repair, not changed: " + "; ".join(p.flagged))
         for lang, sents in (("ar", p.ar), ("en", p.en)):
             tuv = ET.SubElement(tu, "tuv", {_XML_LANG: lang})
             seg = ET.SubElement(tuv, "seg")
