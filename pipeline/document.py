@@ -28,6 +28,7 @@ PASSAGE_KINDS = (
     "paragraph",
     "list_item",
     "reference",
+    "footnote",
 )
 
 #: Entity types of the project.

@@ -15,6 +15,7 @@ keeps its raw offsets. It recognises
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections import deque
 import re
@@ -165,10 +166,16 @@ class ReaderSettings:
         join_page_breaks: Re-join a paragraph that a page break cut in two.
         max_heading_words: Longest line (in words) taken as a stand-alone heading.
         min_arabic_letters: Fewest Arabic letters for a text to count as an Arabic article.
+        drop_page_furniture: Set aside running headers and footers (a line that recurs on the
+            pages, page numbers masked) and page-number lines, as structure, so that they neither
+            become passages nor cut the paragraphs they interrupt.
+        min_header_repeats: How often a line must occur to count as a running header or footer.
     """
 
     require_abstract: bool = True
     join_page_breaks: bool = True
+    drop_page_furniture: bool = True
+    min_header_repeats: int = 3
     max_heading_words: int = 14
     min_arabic_letters: int = 20
 
@@ -181,7 +188,17 @@ class ReaderSettings:
             raise ConfigError(
                 f"[stages.read]: unknown setting(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}"
             )
-        return cls(**{k: v for k, v in data.items() if k in known})
+        values = {k: v for k, v in data.items() if k in known}
+        for name, value in values.items():
+            expected = type(getattr(cls, name))
+            if type(value) is not expected:  # bool is no int here: `max_heading_words = true` is a slip
+                raise ConfigError(
+                    f"[stages.read] {name}: expected {'true or false' if expected is bool else 'a whole number'}, "
+                    f"found {value!r}"
+                )
+            if expected is int and value < 1:
+                raise ConfigError(f"[stages.read] {name}: expected a whole number of at least 1, found {value}")
+        return cls(**values)
 
 
 @dataclass
@@ -228,6 +245,8 @@ class _State:
     sections: list[Section] = field(default_factory=list)
     units: list[_Unit] = field(default_factory=list)
     structure: list[tuple[int, int]] = field(default_factory=list)
+    #: Where pages end, when the text shows it (page furniture set aside, form feeds); empty otherwise.
+    page_breaks: list[int] = field(default_factory=list)
     style_stack: list[str] = field(default_factory=list)
     section_stack: list[Section] = field(default_factory=list)
 
@@ -307,6 +326,10 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     article = Article(raw=raw)
     blocks = _label_blocks(_blocks(raw, settings))
     state = _State(raw=raw, settings=settings)
+    if settings.drop_page_furniture:
+        blocks, furniture = _drop_page_furniture(blocks, settings)
+        state.structure.extend(furniture)
+        state.page_breaks = sorted({start for start, _ in furniture} | {m.start() for m in re.finditer("\f", raw)})
 
     ar_abs = _find_line(blocks, lambda t: _abstract_heading_end(t, "ar") is not None)
     en_abs = _find_line(blocks, lambda t: _abstract_heading_end(t, "en") is not None)
@@ -444,6 +467,83 @@ def _starts_block(text: str, info: HeadingInfo | None, settings: ReaderSettings)
     if _abstract_heading_end(text, "ar") is not None:
         return True
     return info is not None and len(text.split()) <= settings.max_heading_words
+
+
+#: A page-number line: the number alone, or dressed as ``- 12 -``, ``[12]``, ``| 12``, ``Page 12``, ``ص 12``.
+_PAGE_NUMBER = re.compile(r"^[\s\-–—|\[\](){}.]*(?:page\s*|ص\s*)?(?P<n>[0-9]{1,4}|[٠-٩]{1,4})[\s\-–—|\[\](){}.]*$", re.I)
+#: Fewest lines between two page numbers (a column of numbers in a table is not a page sequence).
+_PAGE_MIN_LINES = 5
+_DIGIT_RUN = re.compile(r"[0-9٠-٩]+")
+#: Longest line, in words, that may be a running header or footer.
+_HEADER_MAX_WORDS = 20
+#: A footnote line at the bottom of a page: ``(3) ...``, ``⁽³⁾ ...`` or ``³ ...``.
+_FOOTNOTE_LINE = re.compile(rf"^(?:\((?P<p>\d{{1,3}})\)|⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+)⁾|(?P<b>[{_SUPERSCRIPT_DIGITS}]+))\s*\S")
+
+
+def _drop_page_furniture(blocks: list[_Block], settings: ReaderSettings) -> tuple[list[_Block], list[tuple[int, int]]]:
+    """The blocks without their running headers, footers and page numbers, and those lines' spans.
+
+    A page number is a line holding only a number (``- 12 -``, ``[12]``) that goes up by one or
+    two from the page-number line before or after it, at least a few lines away (a column of a
+    table is not a page sequence). A running header or footer is a line that occurs at least
+    ``min_header_repeats`` times, its numbers masked (``121 مجلة ... العدد (58)``), that is not a
+    heading, a label, a footnote or a sentence. Its occurrences before the first abstract or
+    heading are left to the front matter (the title of an article is often its running head too).
+    """
+    lines = [line for block in blocks for line in block.lines]
+    numbers = [(k, _page_number(line.text)) for k, line in enumerate(lines)]
+    numbers = [(k, n) for k, n in numbers if n is not None]
+    dropped: set[int] = set()
+    for j, (k, n) in enumerate(numbers):
+        for other_k, other_n in numbers[max(0, j - 1) : j] + numbers[j + 1 : j + 2]:
+            if abs(other_k - k) >= _PAGE_MIN_LINES and 1 <= (other_n - n) * (1 if other_k > k else -1) <= 2:
+                dropped.add(k)
+    # A short last (or first) page: its number continues a sequence already found.
+    for j, (k, n) in enumerate(numbers):
+        for other_k, other_n in numbers[max(0, j - 1) : j] + numbers[j + 1 : j + 2]:
+            if other_k in dropped and 1 <= (other_n - n) * (1 if other_k > k else -1) <= 2:
+                dropped.add(k)
+    front_end = next(
+        (k for k, line in enumerate(lines) if _is_label(line.text) or _is_furniture_free_heading(line.text)), 0
+    )
+    keys: dict[str, list[int]] = {}
+    for k, line in enumerate(lines):
+        key = _header_key(line.text)
+        if key is not None:
+            keys.setdefault(key, []).append(k)
+    for key, where in keys.items():
+        if len(where) >= settings.min_header_repeats:
+            dropped.update(k for k in where if k >= front_end)
+    if not dropped:
+        return blocks, []
+    gone = {id(lines[k]) for k in dropped}
+    out = []
+    for block in blocks:
+        kept = [line for line in block.lines if id(line) not in gone]
+        if kept:
+            out.append(_Block(kept))
+    return out, [(lines[k].start, lines[k].end) for k in sorted(dropped)]
+
+
+def _page_number(text: str) -> int | None:
+    m = _PAGE_NUMBER.match(text)
+    return int(m.group("n")) if m else None  # int() reads Arabic-Indic digits too
+
+
+def _header_key(text: str) -> str | None:
+    """The form under which a running header's occurrences are the same line, or None for a line that cannot be one."""
+    words = text.split()
+    if not 2 <= len(words) <= _HEADER_MAX_WORDS or _ends_sentence(text) or _FOOTNOTE_LINE.match(text):
+        return None
+    if _is_label(text) or classify_heading(text) is not None:
+        return None
+    return " ".join(_DIGIT_RUN.sub("#", text).split())
+
+
+def _is_furniture_free_heading(text: str) -> bool:
+    """A named body heading (المقدمة): past it, the front matter is over."""
+    info = classify_heading(text)
+    return info is not None and info.style == "named" and len(text.split()) <= 4
 
 
 def _is_label(text: str) -> bool:
@@ -937,8 +1037,10 @@ class _BodyLine:
 
 def _read_body(body: list[_Block], state: _State) -> None:
     items = [_BodyLine(line, bi, li == 0) for bi, block in enumerate(body) for li, line in enumerate(block.lines)]
+    cited = _cited_numbers(state.raw)
     in_references = False
     current: _Unit | None = None
+    footnote: _Unit | None = None  # the footnote whose lines are being read
     i = 0
     while i < len(items):
         item = items[i]
@@ -947,6 +1049,32 @@ def _read_body(body: list[_Block], state: _State) -> None:
         if item.line.heading is not None and item.line.heading.style == "toc":
             i += 1
             continue
+        text = item.line.text
+        if any(_abstract_heading_end(text, lang) == len(text) for lang in ("ar", "en")):
+            # A second abstract label (الملخص alone) among the body blocks: a label, not text.
+            state.structure.append((item.line.start, item.line.end))
+            current = None
+            i += 1
+            continue
+        if not in_references:
+            marker = _footnote_line(item.line, cited, footnote.number if footnote is not None else None)
+            if marker is not None:
+                # A footnote that PDF text puts where the page ends: a passage of its own, and the
+                # paragraph it interrupts goes on after it (joined as at a page break).
+                footnote = _Unit(
+                    "footnote", [[(item.line.start + marker[1], item.line.end)]], _current_section(state), number=marker[0]
+                )
+                state.units.append(footnote)
+                footnote.closed = _ends_sentence(item.line.text)
+                current = None
+                i += 1
+                continue
+            if footnote is not None and not item.first and not footnote.closed and current is None:
+                footnote.blocks[-1].append((item.line.start, item.line.end))  # the footnote wraps
+                footnote.closed = _ends_sentence(item.line.text)
+                i += 1
+                continue
+            footnote = None
         info = _line_heading(items, i, state.settings)
         if info is not None:
             heading_lines = [item.line]
@@ -963,6 +1091,51 @@ def _read_body(body: list[_Block], state: _State) -> None:
         else:
             current = _read_text_line(item, current, state)
         i += 1
+
+
+#: A footnote marker inside the text: ``⁽³⁾``, a superscript after a character, or ``(3)`` not at a line start.
+_CITED = re.compile(rf"⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+)⁾|(?<=\S)(?P<b>[{_SUPERSCRIPT_DIGITS}]+)|(?<=\S)[ \t]?\((?P<p>\d{{1,3}})\)")
+#: A line this short that does not end a sentence is a numbered heading, not a footnote.
+_FOOTNOTE_HEADING_MAX_WORDS = 8
+_PLAIN_FOOTNOTE_LINE = re.compile(r"^(?P<n>\d{1,3})\s+(?=[^\W\d_])")
+_SUPERSCRIPT_VALUE = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
+
+
+def _cited_numbers(raw: str) -> dict[int, int]:
+    """Each footnote number the text cites, with the offset of its first marker."""
+    cited: dict[int, int] = {}
+    for m in _CITED.finditer(raw):
+        digits = (m.group("s") or m.group("b") or m.group("p")).translate(_SUPERSCRIPT_VALUE)
+        cited.setdefault(int(digits), m.start())
+    return cited
+
+
+def _footnote_line(line: _Line, cited: dict[int, int], previous: str | None = None) -> tuple[str, int] | None:
+    """``(number, where its text starts)`` when the line is the text of a footnote, else None.
+
+    It starts with a footnote number (``(3)``, ``⁽³⁾``, ``³``, or ``3`` and a word), and the
+    text cites that number before the line (a marker ``⁽³⁾``, ``كلمة³`` or ``كلمة (3)``) or the
+    footnote just before it has the number before (``previous``): a numbered list or heading
+    (``(1) تعريف ...``) whose numbers are cited nowhere is not a footnote.
+    """
+    m = _FOOTNOTE_LINE.match(line.text)
+    if m is not None:
+        digits = (m.group("p") or m.group("s") or m.group("b")).translate(_SUPERSCRIPT_VALUE)
+        end = m.end() - 1  # the pattern ends on the text's first character
+    else:
+        m = _PLAIN_FOOTNOTE_LINE.match(line.text)
+        if m is None:
+            return None
+        digits, end = m.group("n"), m.end()
+    number = int(digits)
+    follows = previous is not None and number == int(previous) + 1
+    if not follows and cited.get(number, len(line.text) + line.start) >= line.start:
+        return None
+    if not _ends_sentence(line.text) and len(line.text.split()) <= _FOOTNOTE_HEADING_MAX_WORDS:
+        return None  # a numbered heading (``(1) تعريف المنصات الرقمية``) in a text that cites (1)
+    while end < len(line.text) and line.text[end] in " \t.-–:":
+        end += 1
+    return str(number), end
 
 
 def _line_heading(items: list[_BodyLine], i: int, settings: ReaderSettings) -> HeadingInfo | None:
@@ -1050,12 +1223,33 @@ def _current_section(state: _State) -> str | None:
     return state.section_stack[-1].id if state.section_stack else None
 
 
-def _open_unit(state: _State) -> _Unit | None:
+#: Fewest words of an unfinished passage for the next block to continue it (a page break cut it):
+#: a shorter one is a caption or a heading the reader did not know (``شكل (1): مسار ...``).
+_CUT_MIN_WORDS = 10
+
+
+def _open_unit(state: _State, at: int) -> _Unit | None:
+    """The paragraph or list item that a page break cut, which the block starting at ``at`` continues.
+
+    It is the last one read, left without a sentence end, of at least ``_CUT_MIN_WORDS`` words;
+    when the text shows where its pages end (page numbers, running heads, form feeds), a page
+    must end between it and ``at``.
+    """
     if not state.settings.join_page_breaks:
         return None
     for unit in reversed(state.units):
         if unit.kind in ("paragraph", "list_item"):
-            return None if unit.closed else unit
+            if unit.closed:
+                return None
+            end = unit.blocks[-1][-1][1]
+            words = sum(len(state.raw[s:e].split()) for block in unit.blocks for s, e in block)
+            if words < _CUT_MIN_WORDS:
+                return None
+            if state.page_breaks:
+                k = bisect.bisect_left(state.page_breaks, end)
+                if k == len(state.page_breaks) or state.page_breaks[k] >= at:
+                    return None
+            return unit
     return None
 
 
@@ -1072,7 +1266,7 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
         unit = current
         unit.blocks[-1].append((line.start, line.end))
     else:
-        continuing = _open_unit(state) if item.first else None
+        continuing = _open_unit(state, line.start) if item.first else None
         if continuing is not None:
             unit = continuing
             unit.blocks.append([(line.start, line.end)])

@@ -82,3 +82,87 @@ def test_text_after_the_keywords_in_their_block_is_not_lost():
     assert _texts(article.keywords_ar) == ["الأمم المتحدة", "الأمن الجماعي"]
     assert _left_out(article) == []
     assert any(p.text == extra for p in article.passages)
+
+
+_HEADER = "مجلة العلوم السياسية – جامعة بغداد – العدد (58) لسنة 2019"
+
+
+def test_running_headers_and_page_numbers_are_set_aside():
+    """They were read into paragraphs ("121 مجلة العلوم السياسية ..." inside the text)."""
+    article = read_article(LAYOUTS / "pages_headers_footnotes.txt")
+    raw = article.raw
+    furniture = [m for m in re.finditer(r"(?m)^(?:12[1-9]|" + re.escape(_HEADER) + r")$", raw)]
+    assert len(furniture) >= 8
+    structure = set(article.structure_spans)
+    assert all((m.start(), m.end()) in structure for m in furniture)
+    for p in article.passages:
+        assert "مجلة العلوم السياسية" not in p.text and not re.match(r"\d{3}\b", p.text)
+    assert _left_out(article) == []
+
+
+def test_a_paragraph_cut_by_a_page_break_is_joined_over_the_page_furniture():
+    article = read_article(LAYOUTS / "pages_headers_footnotes.txt")
+    (cut,) = [p for p in article.passages if "توحي بأ" in p.text]
+    assert "حول تداعيات وصول دونالد ترامب" in cut.text and cut.kind == "paragraph"
+    (cut,) = [p for p in article.passages if "وأفادت النائبة ليلى أولاد علي" in p.text]
+    assert "بإمتيازات عديدة مقارنة بنظيراتها" in cut.text
+
+
+def test_footnotes_at_page_bottoms_are_passages_of_their_own():
+    """Footnote text was appended to the paragraph the page cut, or read as a paragraph."""
+    article = read_article(LAYOUTS / "pages_headers_footnotes.txt")
+    notes = article.passages_of("footnote")
+    assert [p.number for p in notes] == ["1", "2", "3", "4", "5", "6"]
+    assert notes[0].text.startswith("ينظر: محمد حسن") and notes[4].lang == "en"
+    assert all(p.section_id is not None for p in notes)
+    for p in article.body_passages():
+        assert "المصدر نفسه" not in p.text and "ينظر:" not in p.text
+
+
+def test_footnotes_inside_a_cut_paragraph():
+    article = read_article(LAYOUTS / "footnotes_mid_paragraph.txt")
+    assert [(p.number, p.text) for p in article.passages_of("footnote")] == [
+        ("1", "ينظر: محمد حسن، الأمم المتحدة والنظام الدولي، دار الشروق، القاهرة، 2010، ص 45."),
+        ("2", "المصدر نفسه، ص 51."),
+    ]
+    (cut,) = [p for p in article.passages if "وأنها تحظى" in p.text]
+    assert "بإمتيازات عديدة" in cut.text  # the marker ⁽²⁾ is taken out as a citation
+    assert [c.number for c in cut.citations] == [2]
+
+
+def test_a_numbered_heading_is_not_a_footnote():
+    """`(1) تعريف ...` headings stay headings in a text whose numbers are not cited."""
+    raw = (LAYOUTS / "footnotes_mid_paragraph.txt").read_text(encoding="utf-8")
+    raw = raw.replace("المقدمة\n", "المقدمة\n\n(1) تعريف المنصات الرقمية\n", 1)
+    article = parse_article(raw, settings=ReaderSettings())
+    assert "(1) تعريف المنصات الرقمية" in [s.heading for s in article.sections]
+    assert [p.number for p in article.passages_of("footnote")] == ["1", "2"]
+
+
+def test_short_unfinished_blocks_are_not_glued_to_the_next_paragraph():
+    """A caption and an unnumbered heading without a full stop began the paragraph after them."""
+    article = read_article(LAYOUTS / "short_unclosed_blocks.txt")
+    texts = [p.text for p in article.passages if p.kind == "paragraph"]
+    assert "شكل (1): مسار خط أنابيب السيل التركي" in texts
+    assert any(t.startswith("تم اليوم الجمعة 13 أوت 2016") for t in texts)
+    assert any(t.startswith("فقد أكدت حركة مشروع تونس") for t in texts)
+
+
+def test_page_furniture_can_be_kept():
+    article = read_article(LAYOUTS / "pages_headers_footnotes.txt", settings=ReaderSettings(drop_page_furniture=False))
+    assert any(_HEADER in p.text for p in article.passages)
+
+
+def test_reader_settings_are_checked():
+    import pytest
+
+    from pipeline.errors import ConfigError
+
+    for table, message in (
+        ({"min_header_repeats": "3"}, "min_header_repeats: expected a whole number, found '3'"),
+        ({"min_header_repeats": 0}, "at least 1, found 0"),
+        ({"drop_page_furniture": "no"}, "drop_page_furniture: expected true or false"),
+        ({"max_heading_words": True}, "max_heading_words: expected a whole number"),
+    ):
+        with pytest.raises(ConfigError, match=re.escape(message)):
+            ReaderSettings.from_dict(table)
