@@ -16,6 +16,7 @@ keeps its raw offsets. It recognises
 from __future__ import annotations
 
 import difflib
+from collections import deque
 import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -100,17 +101,35 @@ def _tolerant(*phrases: str) -> str:
     return "(?:" + "|".join(one(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
 
 
+#: What journals put between a label and the text on its line: a colon, a dash or a full stop.
+_LABEL_SEPARATOR = r"[:：\-–—.]"
+_AR_ABSTRACT_LABELS = (
+    "الملخص",
+    "ملخص",
+    "ملخص البحث",
+    "ملخص الدراسة",
+    "المستخلص",
+    "مستخلص",
+    "خلاصة",
+    "ملخص بالعربية",
+    "ملخص باللغة العربية",
+)
 _AR_ABSTRACT = re.compile(
-    rf"^{_INSIDE_WORD}{_tolerant('الملخص', 'ملخص', 'ملخص البحث', 'ملخص الدراسة', 'المستخلص', 'مستخلص')}\s*[:：]?\s*",
+    rf"^{_INSIDE_WORD}(?P<label>{_tolerant(*_AR_ABSTRACT_LABELS)})\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?",
     re.UNICODE,
 )
-_EN_ABSTRACT = re.compile(r"^(?:summary|abstract)\s*[:：.]?\s*", re.IGNORECASE)
+_EN_ABSTRACT = re.compile(rf"^(?P<label>summary|abstract)\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?", re.IGNORECASE)
+#: Arabic abstract labels that open a line of abstract text even without a separator (``الملخص تتناول
+#: هذه الدراسة``); a bare ``ملخص`` does not (``ملخص القول إن ...`` is a sentence).
+_AR_ABSTRACT_RUN_IN = frozenset(match_key(w).replace(" ", "") for w in ("الملخص", "المستخلص", "ملخص البحث", "ملخص الدراسة"))
+#: Fewest words of text after such a label for the line to open the abstract.
+_RUN_IN_MIN_WORDS = 5
 _AR_KEYWORDS = re.compile(
     rf"^{_INSIDE_WORD}"
     + _tolerant("الكلمات المفتاحية", "الكلمات الدالة", "الكلمات المفاتيح", "كلمات مفتاحية", "كلمات دالة")
-    + r"\s*[:：]\s*"
+    + rf"\s*(?P<sep>[:：\-–—]\s*)?"
 )
-_EN_KEYWORDS = re.compile(r"^key\s?-?words\s*[:：\-–]\s*", re.IGNORECASE)
+_EN_KEYWORDS = re.compile(r"^(?:key\s?-?words|index\s+terms)\s*(?P<sep>[:：\-–—]\s*)?", re.IGNORECASE)
 _KEYWORD_SEPARATORS = re.compile(r"[،,؛;]")
 _KEYWORD_TRIM = " \t.\"'‘’“”«»"
 # (invisible characters may sit inside an address in PDF text; the value keeps them, as raw text)
@@ -288,7 +307,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     """Parse decoded article text into an :class:`Article` (no decoding, no input checks)."""
     settings = settings or ReaderSettings()
     article = Article(raw=raw)
-    blocks = _blocks(raw, settings)
+    blocks = _label_blocks(_blocks(raw, settings))
     state = _State(raw=raw, settings=settings)
 
     ar_abs = _find_line(blocks, lambda t: _abstract_heading_end(t, "ar") is not None)
@@ -420,11 +439,70 @@ def _line_blocks(lines: list[_Line], settings: ReaderSettings) -> list[_Block]:
 
 def _starts_block(text: str, info: HeadingInfo | None, settings: ReaderSettings) -> bool:
     """Whether a line is a heading or an abstract or keywords label (it opens a block of its own)."""
-    if _AR_ABSTRACT.match(text) or _EN_ABSTRACT.match(text) or _AR_KEYWORDS.match(text) or _EN_KEYWORDS.match(text):
+    if _AR_ABSTRACT.match(text) or _EN_ABSTRACT.match(text):
+        return True
+    if any(_keywords_label_end(text, lang) is not None for lang in ("ar", "en")):
         return True
     if _abstract_heading_end(text, "ar") is not None:
         return True
     return info is not None and len(text.split()) <= settings.max_heading_words
+
+
+def _is_label(text: str) -> bool:
+    """Whether a line opens an abstract or a keywords list (in either language)."""
+    return any(
+        _abstract_heading_end(text, lang) is not None or _keywords_label_end(text, lang) is not None
+        for lang in ("ar", "en")
+    )
+
+
+def _label_blocks(blocks: list[_Block]) -> list[_Block]:
+    """The blocks with every abstract or keywords label opening a block, and each keywords
+    block holding its label line and the lines its list runs on to, and nothing else.
+
+    A list that wraps (its line ends with a separator, ``... الوقائية،``) or that starts on the
+    line after its label (``Keywords:`` alone) goes on to the next line, also when a blank line
+    or the line-by-line reading put that line in the next block; the lines after the list are a
+    block of their own (they were silently dropped with the keywords block).
+    """
+    split: list[_Block] = []
+    for block in blocks:
+        current: list[_Line] = []
+        for line in block.lines:
+            if current and _is_label(line.text):
+                split.append(_Block(current))
+                current = []
+            current.append(line)
+        split.append(_Block(current))
+    queue = deque(split)
+    out: list[_Block] = []
+    while queue:
+        block = queue.popleft()
+        first = block.lines[0].text
+        label_end = next((e for e in (_keywords_label_end(first, lang) for lang in ("ar", "en")) if e is not None), None)
+        if label_end is None:
+            out.append(block)
+            continue
+        taken = [block.lines[0]]
+        tail = first[label_end:]
+        rest = list(block.lines[1:])
+        while _list_runs_on(tail):
+            if not rest and queue and not _is_label(queue[0].lines[0].text):
+                rest = list(queue.popleft().lines)
+            if not rest or classify_heading(rest[0].text) is not None:
+                break
+            tail = rest[0].text
+            taken.append(rest.pop(0))
+        out.append(_Block(taken))
+        if rest:  # the lines after the list: a block of their own
+            queue.appendleft(_Block(rest))
+    return out
+
+
+def _list_runs_on(text: str) -> bool:
+    """Whether a keywords line goes on to the next line: nothing after its label yet, or a trailing separator."""
+    stripped = text.rstrip(" \t")
+    return not stripped or stripped[-1] in "،,؛;-–"
 
 
 def _find_line(blocks: list[_Block], predicate) -> int | None:
@@ -442,22 +520,45 @@ _AR_ABSTRACT_KEYS = frozenset(
 def _abstract_heading_end(text: str, lang: str) -> int | None:
     """Where the abstract heading that opens this line ends, or None when the line opens no abstract.
 
-    An Arabic heading split by OCR (المل خص) is recognised when it stands alone on its line.
+    The label stands alone on its line, or text follows it after a colon, a dash or a full
+    stop (``Abstract—This study ...``, ``الملخص – تتناول ...``); a definite or two-word Arabic
+    label (``الملخص``, ``ملخص البحث``) and an English label in capitals (``ABSTRACT This ...``)
+    may be followed by the text directly. An Arabic heading split by OCR (المل خص) is recognised
+    when it stands alone on its line.
     """
     pattern = _AR_ABSTRACT if lang == "ar" else _EN_ABSTRACT
     m = pattern.match(text)
-    if m is not None and _heading_line_ok(text, pattern):
-        return m.end()
+    if m is not None:
+        rest = text[m.end() :]
+        if not rest or m.group("sep"):
+            return m.end()
+        label = m.group("label")
+        if lang == "en" and label.isupper() and len(label) > 1:
+            return m.end()
+        if (
+            lang == "ar"
+            and match_key(label).replace(" ", "") in _AR_ABSTRACT_RUN_IN
+            and len(rest.split()) >= _RUN_IN_MIN_WORDS
+        ):
+            return m.end()
     if lang == "ar" and len(text.split()) <= 3 and match_key(text).replace(" ", "").strip(":：") in _AR_ABSTRACT_KEYS:
         return len(text)
     return None
 
 
-def _heading_line_ok(text: str, pattern: re.Pattern[str]) -> bool:
-    # "Abstract" alone, or "Abstract: text..." — not a sentence that happens to start with the word.
-    m = pattern.match(text)
-    rest = text[m.end() :] if m else text
-    return not rest or (m is not None and re.search(r"[:：]", text[: m.end()]) is not None)
+def _keywords_label_end(text: str, lang: str) -> int | None:
+    """Where the keywords label that opens this line ends, or None when the line has none.
+
+    The label is followed by a colon or a dash, stands alone on its line (the keywords on the
+    next), or is followed directly by a list (a comma in the rest of the line).
+    """
+    m = (_AR_KEYWORDS if lang == "ar" else _EN_KEYWORDS).match(text)
+    if m is None:
+        return None
+    rest = text[m.end() :]
+    if not rest or m.group("sep") or _KEYWORD_SEPARATORS.search(rest):
+        return m.end()
+    return None
 
 
 # -- front matter -----------------------------------------------------------
@@ -613,7 +714,6 @@ def _script(text: str) -> str:
 def _read_abstract(article: Article, state: _State, blocks: list[_Block], index: int, lang: str) -> int:
     """Read one abstract starting at block ``index``; return the index of the block after it."""
     raw = article.raw
-    keywords_pattern = _AR_KEYWORDS if lang == "ar" else _EN_KEYWORDS
     other_lang = "en" if lang == "ar" else "ar"
     other_abstract = _EN_ABSTRACT if lang == "ar" else _AR_ABSTRACT
     first = blocks[index].lines[0]
@@ -627,12 +727,12 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
     elif len(blocks[index].lines) > 1:
         pieces.append(blocks[index].lines[1:])
     end = index + 1
-    keywords_line: _Line | None = None
+    keywords_lines: list[_Line] = []
     for j in range(index + 1, len(blocks)):
         block = blocks[j]
         head = block.lines[0].text
-        if keywords_pattern.match(head):
-            keywords_line = block.lines[0]
+        if _keywords_label_end(head, lang) is not None:
+            keywords_lines = block.lines  # the label's line and the lines the list runs on to
             end = j + 1
             break
         # A heading ends the abstract, but not before any of its text: a block right under the
@@ -649,10 +749,15 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
     units = _abstract_units(raw, pieces, lang)
     for unit in units:
         state.units.append(unit)
-    if keywords_line is not None:
-        km = keywords_pattern.match(keywords_line.text)
-        state.structure.append((keywords_line.start, keywords_line.start + km.end()))
-        spans = _split_keywords(raw, keywords_line.start + km.end(), keywords_line.end)
+    if keywords_lines:
+        first_kw = keywords_lines[0]
+        label_end = first_kw.start + (_keywords_label_end(first_kw.text, lang) or 0)
+        state.structure.append((first_kw.start, label_end))
+        spans = [
+            span
+            for line in keywords_lines
+            for span in _split_keywords(raw, label_end if line is first_kw else line.start, line.end)
+        ]
         if lang == "ar":
             article.keywords_ar = spans
         else:
