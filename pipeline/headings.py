@@ -61,14 +61,57 @@ NAMED_HEADINGS = (
 )
 #: Named headings that open a table of contents.
 TOC_HEADINGS = ("هيكليه الدراسه", "هيكليه البحث", "هيكل الدراسه", "خطه الدراسه", "خطه البحث", "تقسيم الدراسه")
-#: Named headings that open the references list.
+#: Named headings that open the references list (a line made of reference words opens one too,
+#: see :func:`reference_heading_kind`).
 REFERENCE_HEADINGS = ("المصادر", "المراجع", "قائمه المصادر", "قائمه المراجع", "المصادر والمراجع", "الهوامش")
 
+# Words of a references-list heading (match-key forms, English lower-cased). A heading made only
+# of these words, with at least one core word, names the list or a part of it: قائمة المصادر
+# والمراجع, المراجع المعتمدة, الهوامش والمراجع, References, Works cited, Arabic references...
+#: Words that name the references themselves: a references heading has one of them.
+REFERENCE_CORE_WORDS = frozenset(
+    "المصادر المراجع الهوامش مصادر مراجع references reference bibliography sources cited".split()
+)
+#: Words that make a heading the list as a whole (قائمة المراجع), not one of its parts.
+REFERENCE_LIST_WORDS = frozenset("قائمه ثبت list".split())
+#: Words that name the language of a part of the list (المراجع العربية, English references).
+REFERENCE_LANGUAGE_WORDS = frozenset(
+    "العربيه الاجنبيه الانجليزيه الانكليزيه الفرنسيه باللغه اللغه arabic english foreign french".split()
+)
+#: Words that name a kind of source (أولاً: الكتب, الرسائل الجامعية, المواقع الإلكترونية): inside
+#: a references list, a short line of them heads a part of the list.
+REFERENCE_CATEGORY_WORDS = frozenset(
+    """الكتب كتب الرسائل رسائل الاطاريح الاطروحات الجامعيه البحوث الابحاث الدراسات المجلات الدوريات
+    المقالات العلميه المواقع الالكترونيه الانترنت الوثائق التقارير الرسميه الصحف القوانين الاتفاقيات
+    المعاجم الموسوعات المنشورات books articles journals reports documents websites online theses
+    dissertations papers""".split()
+)
+#: Other words such a heading may hold (المراجع المعتمدة, مصادر البحث, Works cited, References and notes).
+REFERENCE_OTHER_WORDS = frozenset(
+    "المعتمده المستخدمه البحث الدراسه و works of and & selected notes further reading".split()
+)
+_REFERENCE_WORDS = (
+    REFERENCE_CORE_WORDS
+    | REFERENCE_LIST_WORDS
+    | REFERENCE_LANGUAGE_WORDS
+    | REFERENCE_CATEGORY_WORDS
+    | REFERENCE_OTHER_WORDS
+)
+#: Longest references heading, in words (المصادر والمراجع العربية والأجنبية has four).
+_REFERENCE_HEADING_MAX_WORDS = 6
+
 _ROMAN = re.compile(r"^(?P<num>[IVX]{1,5})\s*[-–.)]\s*(?P<title>\S.*)$")
-_NUM_DASH = re.compile(r"^(?P<num>\d{1,2})\s*[-–]\s*(?P<title>\S.*)$")
+# A multi-level number (2.1, 3-1, 2.1.3) then a space: a sub-heading whatever its separator.
+_NUM_MULTI = re.compile(r"^(?P<num>\d{1,2}(?:[.\-–]\d{1,2}){1,3})[.\-–)]?\s+(?P<title>\S.*)$")
+# (not a date: 15-3-2019 is no heading number 15)
+_NUM_DASH = re.compile(r"^(?P<num>\d{1,2})\s*[-–]\s*(?P<title>[^\s\d].*)$")
 _NUM_PAREN = re.compile(r"^\(\s*(?P<num>\d{1,2})\s*\)\s*[-–.:]?\s*(?P<title>\S.*)$")
-_NUM_DOT = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})+)\s*[-–.)]?\s+(?P<title>\S.*)$")
+# "1. المقدمة": a one-level number with a dot (not a decimal: no digit after the dot).
+_NUM_DOT = re.compile(r"^(?P<num>\d{1,2})\.(?!\d)\s*(?P<title>\S.*)$")
+_NUMBER_PARTS = re.compile(r"[.\-–]")
 _TRAILING = " \t:：.-–"
+#: Heading styles that carry a number written in digits or Roman numerals.
+NUMBERED_STYLES = ("num-dash", "num-paren", "num-dot", "roman")
 
 
 @dataclass(frozen=True)
@@ -90,6 +133,13 @@ class HeadingInfo:
     def identity(self) -> tuple[str, str]:
         """``(style, key)``: two headings with the same identity are the same heading."""
         return self.style, self.key
+
+    @property
+    def depth(self) -> int:
+        """How many parts the heading's number has: 1 for ``2-`` or ``2.``, 2 for ``2.1`` or ``3-1``."""
+        if self.style in ("num-dash", "num-dot"):
+            return len(_NUMBER_PARTS.split(self.key))
+        return 1
 
 
 def _named_key(text: str) -> str | None:
@@ -114,11 +164,13 @@ def _within_one_edit(a: str, b: str) -> bool:
     return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))
 
 
-def classify_heading(text: str) -> HeadingInfo | None:
+def classify_heading(text: str, *, in_references: bool = False) -> HeadingInfo | None:
     """Classify a candidate heading line.
 
     Args:
         text: The line, as it stands in the article.
+        in_references: The line is inside a references list, where a line naming only kinds
+            of source (الكتب, الرسائل الجامعية) heads a part of the list.
 
     Returns:
         The heading's style, key and title, or None when the words do not form a heading.
@@ -129,6 +181,9 @@ def classify_heading(text: str) -> HeadingInfo | None:
     named = _named_key(stripped)
     if named:
         return HeadingInfo("named", named, "")
+    kind = reference_heading_kind(stripped)
+    if kind in ("list", "part") or (kind == "category" and in_references):
+        return HeadingInfo("named", _reference_key(stripped), "")
     words = stripped.split()
     first = match_key(words[0]).strip(_TRAILING)
     if first in CHAPTER_WORDS and len(words) >= 2:
@@ -139,6 +194,10 @@ def classify_heading(text: str) -> HeadingInfo | None:
     if first in ORDINAL_ADVERBS:
         title = " ".join(words[1:]).lstrip(_TRAILING)
         return HeadingInfo("ordinal", str(ORDINAL_ADVERBS.index(first) + 1), title)
+    multi = _NUM_MULTI.match(stripped)
+    if multi:
+        style = "num-dot" if "." in multi.group("num") else "num-dash"
+        return HeadingInfo(style, multi.group("num"), multi.group("title").strip())
     for style, pattern in (
         ("num-dot", _NUM_DOT),
         ("num-paren", _NUM_PAREN),
@@ -163,3 +222,74 @@ def is_definite(word: str) -> bool:
     """Whether a word carries the definite article (ال, وال, بال, لل...)."""
     key = match_key(word).strip(_TRAILING + "،,")
     return key.startswith(("ال", "وال", "بال", "فال", "كال", "لل")) and len(key) > 3
+
+
+def _reference_key(text: str) -> str:
+    return match_key(text).strip(_TRAILING).lower()
+
+
+def _reference_words(text: str) -> list[str] | None:
+    """The words of a line as reference-heading words (و taken off a word: والمراجع), or None
+    when some word is not one."""
+    words = []
+    for word in re.split(r"[\s،,]+", _reference_key(text)):
+        if not word:
+            continue
+        if word not in _REFERENCE_WORDS and word.startswith("و") and word[1:] in _REFERENCE_WORDS:
+            word = word[1:]
+        if word not in _REFERENCE_WORDS:
+            return None
+        words.append(word)
+    return words or None
+
+
+def reference_heading_kind(text: str) -> str | None:
+    """Whether a short line heads a references list, by its words alone.
+
+    A line made only of reference words (قائمة، المصادر، المراجع، الهوامش، العربية،
+    الأجنبية، المعتمدة، و / References, Bibliography, Works cited, Sources...) with at
+    least one word that names the references is a references heading. The reader
+    decides from the layout whether the line can be a heading at all.
+
+    Args:
+        text: The line (a trailing colon is allowed).
+
+    Returns:
+        ``"list"`` for a heading of the whole list (قائمة المصادر والمراجع, References),
+        ``"part"`` for the heading of one language's part of it (المراجع العربية, English
+        references), ``"category"`` for a line with no reference word, only kinds of source
+        (الكتب, الرسائل الجامعية), which heads a part only inside a references list; None
+        otherwise.
+    """
+    if any(ch.isdigit() for ch in text):
+        return None
+    words = _reference_words(text)
+    if words is None or len(words) > _REFERENCE_HEADING_MAX_WORDS:
+        return None
+    kinds = set(words)
+    if kinds & REFERENCE_CORE_WORDS:
+        if kinds & REFERENCE_LANGUAGE_WORDS and not kinds & REFERENCE_LIST_WORDS:
+            # المصادر والمراجع العربية والأجنبية names both parts: the whole list.
+            languages = kinds & REFERENCE_LANGUAGE_WORDS - {"باللغه", "اللغه"}
+            return "list" if len(languages) > 1 else "part"
+        return "list"
+    if kinds & REFERENCE_CATEGORY_WORDS and not kinds & REFERENCE_LIST_WORDS:
+        return "category"
+    return None
+
+
+def is_reference_heading(info: HeadingInfo) -> bool:
+    """Whether a heading opens a references list (المصادر, قائمة المراجع, References...)."""
+    return info.style == "named" and (
+        info.key in REFERENCE_HEADINGS or reference_heading_kind(info.key) in ("list", "part")
+    )
+
+
+def is_reference_part(info: HeadingInfo) -> bool:
+    """Whether a heading met inside a references list heads a part of it (أولاً: المراجع
+    العربية, المراجع الأجنبية, الكتب) rather than a new list (References) or the next division."""
+    if info.style == "named":
+        return reference_heading_kind(info.key) in ("part", "category")
+    if info.style == "ordinal":
+        return True  # أولاً / ثانياً under a references heading divide the list
+    return info.style in NUMBERED_STYLES and reference_heading_kind(info.title) is not None

@@ -27,11 +27,13 @@ from .camel import FOREIGN_MARKS, INVISIBLE_CHARACTERS, match_key, presentation_
 from .document import Article, Citation, OffsetMap, Passage, Section, Segment, TextSpan
 from .errors import ConfigError, InputError, StructureError
 from .headings import (
-    REFERENCE_HEADINGS,
+    NUMBERED_STYLES,
     TOC_HEADINGS,
     HeadingInfo,
     classify_heading,
     is_definite,
+    is_reference_heading,
+    is_reference_part,
     ordinal_word_index,
 )
 from .textio import arabic_shortage, decode_bytes, read_text_file
@@ -448,7 +450,7 @@ def _line_blocks(lines: list[_Line], settings: ReaderSettings) -> list[_Block]:
             blocks[-1].lines.append(line)
         if info is not None and info.style == "named":
             # Reference entries are one per line (the reference reader joins the ones that run on).
-            in_references = info.key in REFERENCE_HEADINGS
+            in_references = is_reference_heading(info)
         text = line.text
         if in_references and not starts:
             # An entry ends where its line does, unless the line visibly runs on (a comma, a colon, a word cut short).
@@ -865,12 +867,13 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
 
 def _is_body_heading(text: str, settings: ReaderSettings) -> bool:
     info = classify_heading(text)
-    return (
-        info is not None
-        and len(text.split()) <= settings.max_heading_words
-        and not _ends_sentence(text)
-        and info.style != "num-dot"
-    )
+    if info is None or len(text.split()) > settings.max_heading_words or _reads_as_sentence(text):
+        return False
+    if info.style == "num-dot":
+        # "2.1 ..." or "1. ..." may be a line of the abstract; "1. المقدمة" is the body's first heading.
+        named = classify_heading(info.title) if info.depth == 1 else None
+        return named is not None and named.style == "named"
+    return True
 
 
 def _abstract_units(raw: str, pieces: list[list[_Line]], lang: str) -> list[_Unit]:
@@ -1039,8 +1042,10 @@ def _read_body(body: list[_Block], state: _State) -> None:
     items = [_BodyLine(line, bi, li == 0) for bi, block in enumerate(body) for li, line in enumerate(block.lines)]
     cited = _cited_numbers(state.raw)
     in_references = False
+    references_level = 1  # level of the heading of the references list being read
     current: _Unit | None = None
     footnote: _Unit | None = None  # the footnote whose lines are being read
+    last_footnote: str | None = None  # the number of the last footnote read
     i = 0
     while i < len(items):
         item = items[i]
@@ -1056,33 +1061,48 @@ def _read_body(body: list[_Block], state: _State) -> None:
             current = None
             i += 1
             continue
+        marker = None
         if not in_references:
             marker = _footnote_line(item.line, cited, footnote.number if footnote is not None else None)
-            if marker is not None:
-                # A footnote that PDF text puts where the page ends: a passage of its own, and the
-                # paragraph it interrupts goes on after it (joined as at a page break).
-                footnote = _Unit(
-                    "footnote", [[(item.line.start + marker[1], item.line.end)]], _current_section(state), number=marker[0]
-                )
-                state.units.append(footnote)
-                footnote.closed = _ends_sentence(item.line.text)
-                current = None
-                i += 1
-                continue
+        elif last_footnote is not None and _FOOTNOTE_LINE.match(text):
+            # A page bottom inside the references list: only the footnote that comes next (6 after 5),
+            # cited in the text, is one; an entry numbered (6) of a list numbered so is not.
+            marker = _footnote_line(item.line, cited)
+            if marker is not None and int(marker[0]) != int(last_footnote) + 1:
+                marker = None
+        if marker is not None:
+            # A footnote that PDF text puts where the page ends: a passage of its own, and the
+            # paragraph it interrupts goes on after it (joined as at a page break).
+            footnote = _Unit(
+                "footnote", [[(item.line.start + marker[1], item.line.end)]], _current_section(state), number=marker[0]
+            )
+            state.units.append(footnote)
+            footnote.closed = _ends_sentence(item.line.text)
+            last_footnote = marker[0]
+            current = None
+            i += 1
+            continue
+        if not in_references:
             if footnote is not None and not item.first and not footnote.closed and current is None:
                 footnote.blocks[-1].append((item.line.start, item.line.end))  # the footnote wraps
                 footnote.closed = _ends_sentence(item.line.text)
                 i += 1
                 continue
             footnote = None
-        info = _line_heading(items, i, state.settings)
+        info = _line_heading(items, i, state.settings, in_references)
         if info is not None:
             heading_lines = [item.line]
             if _needs_title(info) and i + 1 < len(items) and _is_title_continuation(items[i + 1], state.settings):
                 heading_lines.append(items[i + 1].line)
                 i += 1
-            _open_section(state, info, heading_lines)
-            in_references = info.style == "named" and info.key in REFERENCE_HEADINGS
+            if in_references and is_reference_part(info):
+                # أولاً: المراجع العربية under المراجع heads a part of the list, one level down;
+                # the entries under it are still references.
+                _open_section(state, info, heading_lines, level=references_level + 1)
+            else:
+                _open_section(state, info, heading_lines)
+                in_references = is_reference_heading(info)
+                references_level = state.sections[-1].level
             current = None
             i += 1
             continue
@@ -1138,13 +1158,19 @@ def _footnote_line(line: _Line, cited: dict[int, int], previous: str | None = No
     return str(number), end
 
 
-def _line_heading(items: list[_BodyLine], i: int, settings: ReaderSettings) -> HeadingInfo | None:
-    """The heading a body line is, or None when it is text."""
+def _line_heading(
+    items: list[_BodyLine], i: int, settings: ReaderSettings, in_references: bool = False
+) -> HeadingInfo | None:
+    """The heading a body line is, or None when it is text.
+
+    Inside a references list a numbered line is an entry, unless its title names a part of
+    the list (``1. المراجع العربية``).
+    """
     item = items[i]
     line = item.line
     if line.heading is not None:
         return line.heading
-    info = classify_heading(line.text)
+    info = classify_heading(line.text, in_references=in_references)
     if info is None:
         return None
     if line.forced_heading:
@@ -1155,18 +1181,68 @@ def _line_heading(items: list[_BodyLine], i: int, settings: ReaderSettings) -> H
         previous = items[i - 1].line
         if previous.heading is None and classify_heading(previous.text) is None and not _ends_sentence(previous.text):
             return None  # a wrapped line of running text that happens to start like a heading
-    if info.style in ("num-dash", "num-paren", "num-dot", "roman"):
-        # A short numbered line is a heading only if it does not read as a sentence or sit in a list.
-        if _ends_sentence(line.text) or len(info.title.split()) > 10:
+    if info.style in NUMBERED_STYLES:
+        if in_references and not is_reference_part(info):
+            return None
+        # A short numbered line is a heading only if it does not read as a sentence or sit in a
+        # list. A heading may end with a colon ("3- التعاون في مجال الطاقة:"), a sentence may not.
+        if _reads_as_sentence(line.text) or len(info.title.split()) > 10:
+            return None
+        if _introduces_list(info.title):
             return None
         for j in (i - 1, i + 1):
             if 0 <= j < len(items) and items[j].block == item.block:
                 other = classify_heading(items[j].line.text)
                 if other is not None and other.style == info.style and _ends_sentence(items[j].line.text):
                     return None
+        if _next_to_following_number(items, i, info):
+            return None
     elif info.style != "named" and line.text.rstrip().endswith((".", "؟", "?", "!")):
         return None
     return info
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """Whether a line ends as a sentence does (a full stop, a question mark...), a colon aside."""
+    return _ends_sentence(text) and not text.rstrip(_CLOSERS).endswith((":", "："))
+
+
+#: Last words of a sentence that introduces what follows it (… ما يلي:, … التالية:), in match-key form.
+_INTRODUCER_KEYS = frozenset(
+    match_key(w) for w in ("يلي", "التالي", "التالية", "الآتي", "الآتية", "كالتالي", "كالآتي", "following", "follows")
+)
+
+
+def _introduces_list(title: str) -> bool:
+    """Whether a numbered line ending with a colon is a sentence that introduces a list or a
+    quotation («9 - وفي الجلسة 276، أقرت اللجنة جدول الأعمال التالي:»), not a heading: it has a
+    comma inside or ends with a word such as التالي / ما يلي."""
+    text = title.rstrip(_CLOSERS)
+    if not text.endswith((":", "：")):
+        return False
+    words = text.rstrip(":： ").split()
+    return any(ch in text for ch in "،,؛;") or (bool(words) and match_key(words[-1]).lower() in _INTRODUCER_KEYS)
+
+
+def _next_to_following_number(items: list[_BodyLine], i: int, info: HeadingInfo) -> bool:
+    """Whether a one-level numbered line has the number just before or after its own on the line
+    next to it, with no text between: items of a list ("1. ...", "2. ..."), not headings, each of
+    which is followed by its section's text."""
+    if info.depth != 1 or not info.key.isdigit():
+        return False
+    number = int(info.key)
+    for j, step in ((i - 1, -1), (i + 1, 1)):
+        if 0 <= j < len(items) and items[j].line.heading is None:
+            other = classify_heading(items[j].line.text)
+            if (
+                other is not None
+                and other.style == info.style
+                and other.depth == 1
+                and other.key.isdigit()
+                and int(other.key) == number + step
+            ):
+                return True
+    return False
 
 
 def _needs_title(info: HeadingInfo) -> bool:
@@ -1184,9 +1260,16 @@ def _is_title_continuation(item: _BodyLine, settings: ReaderSettings) -> bool:
     )
 
 
-def _open_section(state: _State, info: HeadingInfo, lines: list[_Line]) -> None:
-    style = info.style
-    if style == "named":
+def _open_section(state: _State, info: HeadingInfo, lines: list[_Line], level: int | None = None) -> None:
+    """Open a section for a heading; its level comes from the order in which heading styles
+    first appear, unless ``level`` is given (a part of the references list)."""
+    # A multi-level number is one level below the one-level numbers whatever its separator
+    # (2.1 under "2.", 3-1 under "3-"): its depth, not its punctuation, makes its style.
+    style = info.style if info.depth == 1 else f"num-sub{info.depth}"
+    style = _continued_numbering(state, info, style)
+    if level is not None:
+        pass  # the heading styles of the body stay as they are
+    elif style == "named":
         level = 1
         state.style_stack = ["named"]
     elif style in state.style_stack:
@@ -1217,6 +1300,22 @@ def _open_section(state: _State, info: HeadingInfo, lines: list[_Line]) -> None:
     # A heading closes whatever paragraph was open: text after it starts afresh.
     for unit in state.units:
         unit.closed = True
+
+
+def _continued_numbering(state: _State, info: HeadingInfo, style: str) -> str:
+    """The style a one-level number goes by when it continues the numbering of the other
+    punctuation: "3-" after "2." (and its sub-headings) is the third heading of the same level,
+    not the first of a level below."""
+    other = {"num-dot": "num-dash", "num-dash": "num-dot"}.get(style)
+    if other is None or info.depth != 1 or not info.key.isdigit() or style in state.style_stack:
+        return style
+    if other not in state.style_stack:
+        return style
+    level = state.style_stack.index(other) + 1
+    last = next((s for s in reversed(state.sections) if s.level == level), None)
+    if last is not None and last.number is not None and last.number.isdigit() and int(last.number) == int(info.key) - 1:
+        return other
+    return style
 
 
 def _current_section(state: _State) -> str | None:
@@ -1285,6 +1384,10 @@ def _ends_sentence(text: str) -> bool:
 
 
 _REF_NUMBER_START = re.compile(r"^\s*[-–]?\s*\.?\s*(?P<num>\d{1,3})\s*[.\-–)](?!\d)\s*")
+# An unnumbered entry of a list set one per line: a bulleted line ("- Gallagher, Anne T. ...")
+# or an author-year start ("Hill, F., & Taspinar, O. (2006).", «الشمري، أحمد (2018).»).
+_REF_BULLET = re.compile(r"^\s*[-–•]\s+(?=[^\W\d_]|[\"“«(])")
+_REF_AUTHOR_YEAR = re.compile(r"^(?P<author>[^\W\d_][^()\d]{0,80}?)\s*\(\s*(?:\d{4}\s*[a-zم]?|n\.\s?d\.)\s*\)")
 _REF_NUMBER_END = re.compile(r"(?<=[^\d./])\.(?P<num>\d{1,3})\s*$")
 _REF_LEAD = " \t-–.•"
 
@@ -1296,7 +1399,14 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
     start_m = _REF_NUMBER_START.match(line.text)
     end_m = _REF_NUMBER_END.search(line.text)
     number = start_m.group("num") if start_m else (end_m.group("num") if end_m else None)
-    previous = next((u for u in reversed(state.units) if u.kind == "reference"), None)
+    section = _current_section(state)
+    # (an entry under an earlier heading, the list's or one of its parts', is not continued)
+    previous = next((u for u in reversed(state.units) if u.kind == "reference" and u.section_id == section), None)
+    author_year = _REF_AUTHOR_YEAR.match(line.text)
+    # (the author part names someone: "Surname, X." / «الشمري، أحمد» / "United Nations.")
+    new_entry = bool(_REF_BULLET.match(line.text)) or (
+        author_year is not None and re.search(r"[,،]|\.$", author_year.group("author")) is not None
+    )
     # An unnumbered line continues the entry before it when it is inside the same block, when
     # that entry visibly runs on (ends with ":", a comma or mid-phrase), when it begins with a
     # link (links close an entry, they do not open one), or when it is too short to be an entry
@@ -1311,6 +1421,7 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
     continues = (
         previous is not None
         and number is None
+        and not new_entry
         and (not item.first or starts_with_url or fragment or not previous.closed)
     )
     if continues:
@@ -1339,7 +1450,15 @@ _BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)")
 
 def _reference_closed(text: str) -> bool:
     text = text.rstrip()
+    if _CUT_WORD.search(text) or _CUT_LINK.search(text):
+        return False
     return not (text.endswith((":", ",", "،", ";", "؛")) or (text and text[-1].isalpha()))
+
+
+# A line that ends inside a word cut by hyphenation ("United Na-") or inside a link cut after the
+# first dot of its host ("https://doi.") runs on to the next line.
+_CUT_WORD = re.compile(r"[^\W\d_]-$")
+_CUT_LINK = re.compile(r"https?://[^\s./]+\.$")
 
 
 # -- passages ---------------------------------------------------------------
