@@ -378,11 +378,17 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     body = _split_inline_headings(body, toc_entries, state)
     _read_body(body, state)
 
+    # The numbers of the footnotes found, with where each one's text is: a plain marker (3) or a
+    # superscript after a space in the text before it cites it.
+    footnotes = {int(u.number): u.blocks[0][0][0] for u in state.units if u.kind == "footnote" and u.number}
     article.sections = state.sections
     article.structure_spans = sorted(state.structure)
     article.passages = [
         p
-        for p in (_make_passage(raw, u, i) for i, u in enumerate(sorted(state.units, key=lambda u: u.blocks[0][0][0])))
+        for p in (
+            _make_passage(raw, u, i, footnotes)
+            for i, u in enumerate(sorted(state.units, key=lambda u: u.blocks[0][0][0]))
+        )
         if p
     ]
     return article
@@ -1113,8 +1119,8 @@ def _read_body(body: list[_Block], state: _State) -> None:
         i += 1
 
 
-#: A footnote marker inside the text: ``⁽³⁾``, a superscript after a character, or ``(3)`` not at a line start.
-_CITED = re.compile(rf"⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+)⁾|(?<=\S)(?P<b>[{_SUPERSCRIPT_DIGITS}]+)|(?<=\S)[ \t]?\((?P<p>\d{{1,3}})\)")
+#: A footnote marker inside the text: ``⁽³⁾``, a superscript, or ``(3)`` after a character (not at a line start).
+_CITED = re.compile(rf"⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+)⁾|(?<=[^\n\r])(?P<b>[{_SUPERSCRIPT_DIGITS}]+)|(?<=\S)[ \t]?\((?P<p>\d{{1,3}})\)")
 #: A line this short that does not end a sentence is a numbered heading, not a footnote.
 _FOOTNOTE_HEADING_MAX_WORDS = 8
 _PLAIN_FOOTNOTE_LINE = re.compile(r"^(?P<n>\d{1,3})\s+(?=[^\W\d_])")
@@ -1464,8 +1470,14 @@ _CUT_LINK = re.compile(r"https?://[^\s./]+\.$")
 # -- passages ---------------------------------------------------------------
 
 
-def _make_passage(raw: str, unit: _Unit, index: int) -> Passage | None:
-    """Build a passage: join the unit's lines with spaces, take footnote markers out."""
+def _make_passage(raw: str, unit: _Unit, index: int, footnotes: dict[int, int] | None = None) -> Passage | None:
+    """Build a passage: join the unit's lines with spaces, take footnote markers out.
+
+    Besides ``⁽³⁾`` and superscripts after a character, a marker ``(3)`` or `` ³`` in running
+    text is a citation when the article has footnote 3 after it (``footnotes``: number -> where
+    its text starts).
+    """
+    plain = footnotes if unit.kind in ("abstract", "paragraph", "list_item") else None
     text_parts: list[str] = []
     segments: list[Segment] = []
     citations: list[Citation] = []
@@ -1473,7 +1485,7 @@ def _make_passage(raw: str, unit: _Unit, index: int) -> Passage | None:
     prev_end: int | None = None
     for block in unit.blocks:
         for s, e in block:
-            pieces = _without_markers(raw, s, e, citations)
+            pieces = _without_markers(raw, s, e, citations, plain)
             for k, (ps, pe) in enumerate(pieces):
                 if pe <= ps:
                     continue
@@ -1506,18 +1518,30 @@ def _make_passage(raw: str, unit: _Unit, index: int) -> Passage | None:
     )
 
 
-def _without_markers(raw: str, start: int, end: int, citations: list[Citation]) -> list[tuple[int, int]]:
+#: Markers that are citations only where the article has the footnote: `` (3)``, ``كلمة(3)``, `` ³``.
+_PLAIN_MARKER = re.compile(rf"(?<=\S)[ \t]?\((?P<p>\d{{1,3}})\)|(?<=\s)(?P<s>[{_SUPERSCRIPT_DIGITS}]+)(?![\w])")
+
+
+def _without_markers(
+    raw: str, start: int, end: int, citations: list[Citation], footnotes: dict[int, int] | None = None
+) -> list[tuple[int, int]]:
+    markers = [(m.start(), m.end(), m.group().strip("⁽⁾")) for m in _FOOTNOTE.finditer(raw, start, end)]
+    if footnotes:
+        for m in _PLAIN_MARKER.finditer(raw, start, end):
+            digits = m.group("p") or m.group("s")
+            number = int(digits.translate(_SUPERSCRIPT_VALUE))
+            if footnotes.get(number, -1) > m.start() and not any(a < m.end() and m.start() < b for a, b, _ in markers):
+                at = m.start() + (m.group().index("(") if m.group("p") else 0)
+                markers.append((at, m.end(), digits))
+        markers.sort()
     pieces = []
     pos = start
-    for m in _FOOTNOTE.finditer(raw, start, end):
-        digits = m.group().strip("⁽⁾")
-        citations.append(
-            Citation(int(digits.translate(str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789"))), m.start(), m.end())
-        )
-        left_end = m.start()
-        while left_end > pos and raw[left_end - 1] in " \t" and (m.end() >= end or raw[m.end()] in " \t.،,؛:"):
+    for m_start, m_end, digits in markers:
+        citations.append(Citation(int(digits.translate(_SUPERSCRIPT_VALUE)), m_start, m_end))
+        left_end = m_start
+        while left_end > pos and raw[left_end - 1] in " \t" and (m_end >= end or raw[m_end] in " \t.،,؛:"):
             left_end -= 1
         pieces.append((pos, left_end))
-        pos = m.end()
+        pos = m_end
     pieces.append((pos, end))
     return pieces

@@ -166,3 +166,18 @@ def test_reader_settings_are_checked():
     ):
         with pytest.raises(ConfigError, match=re.escape(message)):
             ReaderSettings.from_dict(table)
+
+
+def test_plain_markers_of_footnotes_the_article_has_are_citations():
+    """`السابق (1).` and `السابق ¹.` stayed in the text; they cite footnote 1 of the article."""
+    raw = (LAYOUTS / "footnotes_mid_paragraph.txt").read_text(encoding="utf-8")
+    assert raw.count("⁽¹⁾") == 1
+    for marker in (" (1)", " ¹"):
+        article = parse_article(raw.replace("⁽¹⁾", marker), settings=ReaderSettings())
+        assert [p.number for p in article.passages_of("footnote")] == ["1", "2"]
+        (cited,) = [p for p in article.body_passages() if any(c.number == 1 for c in p.citations)]
+        assert cited.text.endswith("الفرنسي السابق.")
+    # Without footnote bodies a number in brackets is text (an article number, a figure).
+    body_only = raw.replace("⁽¹⁾", " (1)").split("(1) ينظر")[0]
+    article = parse_article(body_only, settings=ReaderSettings())
+    assert not article.passages_of("footnote") and any("(1)" in p.text for p in article.body_passages())
