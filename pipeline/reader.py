@@ -1489,7 +1489,13 @@ def _make_passage(raw: str, unit: _Unit, index: int, footnotes: dict[int, int] |
             for k, (ps, pe) in enumerate(pieces):
                 if pe <= ps:
                     continue
-                if prev_end is not None and (k == 0 or raw[prev_end:ps].strip() == ""):
+                if prev_end is not None and k == 0 and _hyphen_break(raw, prev_end, ps, segments):
+                    # "regi-" + "stered": the hyphen PDF text put at the line end is left out, like a marker.
+                    last = segments[-1]
+                    segments[-1] = Segment(last.d_start, last.d_end - 1, last.r_start, last.r_end - 1)
+                    text_parts[-1] = text_parts[-1][:-1]
+                    pos -= 1
+                elif prev_end is not None and (k == 0 or raw[prev_end:ps].strip() == ""):
                     sep = " " if k == 0 or raw[prev_end:ps] else ""
                     if sep:
                         segments.append(Segment(pos, pos + 1, prev_end, ps))
@@ -1515,6 +1521,24 @@ def _make_passage(raw: str, unit: _Unit, index: int, footnotes: dict[int, int] |
         section_id=unit.section_id,
         number=number,
         citations=citations,
+    )
+
+
+def _hyphen_break(raw: str, prev_end: int, next_start: int, segments: list[Segment]) -> bool:
+    """Whether a Latin word was cut at a line end with a hyphen (``regi-`` / ``stered``).
+
+    The line ends with a hyphen after two Latin letters, and the next starts with a small letter
+    (``United Na-`` / ``tions`` too; a capital after the break, as in ``Franco-`` / ``German``,
+    keeps the hyphen and the space).
+    """
+    if not segments or segments[-1].r_end != prev_end or segments[-1].d_end - segments[-1].d_start < 3:
+        return False
+    return (
+        raw[prev_end - 1] == "-"
+        and raw[prev_end - 3 : prev_end - 1].isascii()
+        and raw[prev_end - 3 : prev_end - 1].isalpha()
+        and raw[next_start].isascii()
+        and raw[next_start].islower()
     )
 
 

@@ -181,3 +181,20 @@ def test_plain_markers_of_footnotes_the_article_has_are_citations():
     body_only = raw.replace("⁽¹⁾", " (1)").split("(1) ينظر")[0]
     article = parse_article(body_only, settings=ReaderSettings())
     assert not article.passages_of("footnote") and any("(1)" in p.text for p in article.body_passages())
+
+
+def test_english_words_cut_with_a_hyphen_at_a_line_end_are_whole():
+    """ "regi- stered" and "fo- cus" went into the translation memory."""
+    article = read_article(LAYOUTS / "hyphenated_english.txt")
+    (en,) = article.abstract("en")
+    assert "registered by the Government" in en.text and "its focus on fiscal discipline" in en.text
+    assert "-" not in en.text
+    raw = article.raw
+    for word in ("registered", "focus"):
+        at = en.text.index(word)
+        # every letter still maps to its raw letter; the hyphen and the line break are left out
+        assert "".join(raw[en.text_map.to_raw(i)] for i in range(at, at + len(word))) == word
+    # A capital after the break keeps the hyphen: a compound such as Franco-German.
+    text = raw.replace("regi-\nstered", "Franco-\nGerman")
+    (en,) = parse_article(text, settings=ReaderSettings()).abstract("en")
+    assert "Franco- German" in en.text
