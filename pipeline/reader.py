@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .camel import FOREIGN_MARKS, INVISIBLE_CHARACTERS, match_key, presentation_forms
+from .camel import FOREIGN_MARKS, INVISIBLE_CHARACTERS, fold_glyphs, match_key, presentation_forms
 from .document import Article, Citation, OffsetMap, Passage, Section, Segment, TextSpan
 from .errors import ConfigError, InputError, StructureError
 from .headings import (
@@ -560,7 +560,8 @@ _AFFILIATION_WORDS_EN = frozenset(
     "academy ministry laboratory professor lecturer researcher".split()
 )
 #: Words that make a line read as a phrase about something (a title), not as the name of a place.
-_TITLE_WORDS_AR = frozenset(match_key(w) for w in "في على إلى الى عن بين نحو حول".split())
+# (not folded by match_key, which makes «على» the name «علي»)
+_TITLE_WORDS_AR = frozenset("في على إلى الى الي عن بين نحو حول من".split())
 _TITLE_WORDS_EN = frozenset(
     "in on from to between towards toward as with after before during through under against within".split()
 )
@@ -595,8 +596,10 @@ def _segments(text: str) -> list[list[str]]:
     return out
 
 
-def _has_title_words(words: list[str]) -> bool:
-    return any(match_key(w) in _TITLE_WORDS_AR or w.lower() in _TITLE_WORDS_EN for w in words)
+def _has_title_words(text: str) -> bool:
+    """Whether a text has a preposition: it reads as a phrase about something, not as a name."""
+    words = re.sub("[\u064b-\u0652\u0640]", "", fold_glyphs(text)).split()
+    return any(w.strip(".,،:") in _TITLE_WORDS_AR or w.lower() in _TITLE_WORDS_EN for w in words)
 
 
 def _is_affiliation(text: str) -> bool:
@@ -607,7 +610,7 @@ def _is_affiliation(text: str) -> bool:
     line of one part must not read as a phrase about something («المركز القانوني للاجئين في ...»
     is a title).
     """
-    text = match_key(text)  # (glyph codes, vowel marks and hamza spellings folded)
+    original, text = text, match_key(text)  # (glyph codes, vowel marks and hamza spellings folded)
     words = text.split()
     if not words or len(words) > _AFFILIATION_MAX_WORDS:
         return False
@@ -622,30 +625,28 @@ def _is_affiliation(text: str) -> bool:
     if hits == 0:
         return False
     marked = bool(_NOTE_MARK.match(text)) or bool(_EMAIL.search(text))
-    return hits >= 2 or marked or len(segments) >= 2 or not _has_title_words(words)
+    return hits >= 2 or marked or len(segments) >= 2 or not _has_title_words(original)
 
 
 def _is_author(text: str) -> bool:
     """A byline: a name after an academic title (د. أ.م.د. Dr. Prof.), or names marked ¹ ² * for their affiliations."""
-    text = match_key(text)
+    original, text = text, match_key(text)
     words = text.split()
     bare = _NAME_MARK.sub("", text).rstrip(f" {_SUPERSCRIPT_DIGITS}")
     if not words or len(words) > _AUTHOR_MAX_WORDS or bare.endswith((":", "：", "!", "?", "؟")):
         return False
-    if _HONORIFIC_AR.match(text) or _HONORIFIC_EN.search(text):
-        return True
-    if not _NAME_MARK.search(text):
+    if not (_HONORIFIC_AR.match(text) or _HONORIFIC_EN.search(text) or _NAME_MARK.search(text)):
         return False
-    # Names are short and carry no prepositions; a title with a footnote star reads as a phrase.
-    names = re.split(r"[،,;؛&]|\s(?:and|و)\s", text)
-    return all(0 < len(n.split()) <= 5 and not _has_title_words(n.split()) for n in names)
+    # Names are short and carry no prepositions: a title with a footnote star, or a news headline
+    # that quotes «د. فلان: ...», reads as a phrase.
+    names = re.split(r"[،,;؛&]|\s(?:and|و)\s", original)
+    return ":" not in text and all(0 < len(n.split()) <= 6 and not _has_title_words(n) for n in names)
 
 
 def _is_name_like(text: str) -> bool:
     """A short line that could be a bare name: 2 to 5 words, no prepositions, no article-word run."""
-    text = match_key(text)
     words = text.split()
-    return 2 <= len(words) <= 5 and not _has_title_words(words) and not _ends_sentence(text)
+    return 2 <= len(words) <= 5 and not _has_title_words(text) and not _ends_sentence(text)
 
 
 #: A page number at the start or end of a running header line.
