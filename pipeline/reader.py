@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .camel import FOREIGN_MARKS, INVISIBLE_CHARACTERS, match_key, presentation_forms
+from .camel import FOREIGN_MARKS, INVISIBLE_CHARACTERS, fold_glyphs, match_key, presentation_forms
 from .document import Article, Citation, OffsetMap, Passage, Section, Segment, TextSpan
 from .errors import ConfigError, InputError, StructureError
 from .headings import (
@@ -120,9 +120,10 @@ _AR_ABSTRACT = re.compile(
     re.UNICODE,
 )
 _EN_ABSTRACT = re.compile(rf"^(?P<label>summary|abstract)\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?", re.IGNORECASE)
-#: Arabic abstract labels that open a line of abstract text even without a separator (``الملخص تتناول
-#: هذه الدراسة``); a bare ``ملخص`` does not (``ملخص القول إن ...`` is a sentence).
-_AR_ABSTRACT_RUN_IN = frozenset(match_key(w).replace(" ", "") for w in ("الملخص", "المستخلص", "ملخص البحث", "ملخص الدراسة"))
+#: Arabic abstract labels that open a line of abstract text even without a separator (``ملخص البحث
+#: تتناول هذه الدراسة``); a one-word label does not (``الملخص غير موجود ...``, ``ملخص القول إن ...``
+#: are sentences).
+_AR_ABSTRACT_RUN_IN = frozenset(match_key(w).replace(" ", "") for w in ("ملخص البحث", "ملخص الدراسة"))
 #: Fewest words of text after such a label for the line to open the abstract.
 _RUN_IN_MIN_WORDS = 5
 _AR_KEYWORDS = re.compile(
@@ -141,12 +142,50 @@ _URL = re.compile(r"https?://[^\s>]+")
 _INVISIBLE = f"[{_INVISIBLE_CHARS}\u2061-\u2069]*"  # and the direction isolates around numbers
 _DIGITS = rf"\d(?:{_INVISIBLE}\d){{0,3}}"
 _DATE_SEP = rf"{_INVISIBLE}[/\-.]{_INVISIBLE}"
-_DATE_VALUE = rf"\s*[:：]?\s*{_INVISIBLE}(?P<value>{_DIGITS}{_DATE_SEP}{_DIGITS}{_DATE_SEP}{_DIGITS})"
+# Month names as journals write them: Egyptian/Gulf, Levantine/Iraqi, Maghrebi; English in full or short.
+_MONTHS_AR = (
+    "يناير كانون الثاني فبراير شباط مارس آذار اذار أبريل ابريل إبريل نيسان مايو أيار ايار يونيو يونيه حزيران "
+    "يوليو يوليه تموز أغسطس اغسطس آب سبتمبر أيلول ايلول أكتوبر اكتوبر تشرين الأول تشرين الاول نوفمبر "
+    "تشرين الثاني ديسمبر كانون الأول كانون الاول جانفي فيفري أفريل افريل ماي جوان جويلية أوت اوت"
+)
+_MONTH_PHRASES = re.findall(r"(?:كانون|تشرين) \S+|\S+", _MONTHS_AR)
+_MONTH = rf"(?:{_tolerant(*_MONTH_PHRASES)}(?!\w)|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
+_MONTH_PAIR = rf"{_MONTH}(?:\s*[/(]\s*{_MONTH}\s*\)?)?"  # أيار/مايو, كانون الثاني (يناير)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_NAMED_DATE = (
+    rf"{_DIGITS}{_ORDINAL}\s*[-/]?\s*{_MONTH_PAIR}\s*[-/,،]?\s*{_DIGITS}"  # 12 مايو 2020, 12 May 2020
+    rf"|{_MONTH_PAIR}\s+{_DIGITS}{_ORDINAL}\s*[,،]?\s*{_DIGITS}"  # May 12, 2020
+)
+_NUMERIC_DATE = rf"{_DIGITS}{_DATE_SEP}{_DIGITS}{_DATE_SEP}{_DIGITS}"
+_DATE_VALUE = rf"\s*(?:[:：\-–]|(?i:on)\b)?\s*{_INVISIBLE}(?P<value>{_NUMERIC_DATE}|{_NAMED_DATE})"
+#: Date labels of the front matter, Arabic (any spelling of the hamza) and English.
+_DATE_LABELS = {
+    "received": (
+        (
+            "تاريخ الاستلام",
+            "تاريخ الإستلام",
+            "تاريخ الاستقبال",
+            "تاريخ الإستقبال",
+            "تاريخ الإرسال",
+            "تاريخ الارسال",
+            "تاريخ التسليم",
+            "تاريخ التسلم",
+            "تاريخ الورود",
+            "تاريخ الإيداع",
+            "تاريخ الايداع",
+            "تاريخ استلام البحث",
+            "تاريخ إرسال البحث",
+            "تاريخ ارسال البحث",
+        ),
+        r"received|submitted|date of (?:submission|receipt)",
+    ),
+    "revised": (("تاريخ المراجعة", "تاريخ التعديل", "تاريخ التنقيح"), r"revised|date of revision"),
+    "accepted": (("تاريخ القبول", "تاريخ قبول النشر", "تاريخ قبول البحث"), r"accepted|date of acceptance"),
+    "published": (("تاريخ النشر",), r"published(?: online)?|date of publication|available online"),
+    "retrieved": (("تاريخ الاسترداد",), r"retrieved"),
+}
 _METADATA_DATES = {
-    "received": re.compile(_tolerant("تاريخ الاستلام") + _DATE_VALUE),
-    "accepted": re.compile(_tolerant("تاريخ القبول") + _DATE_VALUE),
-    "published": re.compile(_tolerant("تاريخ النشر") + _DATE_VALUE),
-    "retrieved": re.compile(_tolerant("تاريخ الاسترداد") + _DATE_VALUE),
+    key: re.compile(rf"(?:{_tolerant(*ar)}|\b(?i:{en})\b)" + _DATE_VALUE) for key, (ar, en) in _DATE_LABELS.items()
 }
 _METADATA_LABELS = {
     "article_name": re.compile(rf"^{_tolerant('اسم المقال')}\s*[:：]\s*(?P<value>.+)$"),
@@ -359,15 +398,21 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
         if len(blocks[0].lines) > 1:  # read line by line, the title's block took the next lines too
             blocks[0:1] = [_Block(blocks[0].lines[:1]), _Block(blocks[0].lines[1:])]
         front_end = 1
-    _read_front_matter(article, blocks[:front_end], state)
 
     body_start = front_end
     read: set[int] = set()  # blocks the abstracts took
+    ends: dict[int, int] = {}  # where each abstract starts and ends
     for index, lang in ((ar_abs, "ar"), (en_abs, "en")):
         if index is not None:
             end = _read_abstract(article, state, blocks, index, lang)
             read.update(range(index, end))
+            ends[index] = end
             body_start = max(body_start, end)
+    # An English-first article gives its Arabic title, author and dates after the English
+    # keywords, before the Arabic abstract: front matter too, not a paragraph of the body.
+    later = _later_front_matter(blocks, ends, read)
+    read.update(later)
+    _read_front_matter(article, blocks[:front_end], state, [blocks[i] for i in later])
     if article.title_ar is None and article.metadata.get("article_name"):
         article.title_ar = article.metadata["article_name"]
 
@@ -627,8 +672,8 @@ def _abstract_heading_end(text: str, lang: str) -> int | None:
     """Where the abstract heading that opens this line ends, or None when the line opens no abstract.
 
     The label stands alone on its line, or text follows it after a colon, a dash or a full
-    stop (``Abstract—This study ...``, ``الملخص – تتناول ...``); a definite or two-word Arabic
-    label (``الملخص``, ``ملخص البحث``) and an English label in capitals (``ABSTRACT This ...``)
+    stop (``Abstract—This study ...``, ``الملخص – تتناول ...``); a two-word Arabic label
+    (``ملخص البحث``, ``ملخص الدراسة``) and an English label in capitals (``ABSTRACT This ...``)
     may be followed by the text directly. An Arabic heading split by OCR (المل خص) is recognised
     when it stands alone on its line.
     """
@@ -674,8 +719,18 @@ def _span(raw: str, start: int, end: int) -> TextSpan:
     return TextSpan(raw[start:end], start, end)
 
 
-#: Longest front-matter line, in words, that may be a title (a longer one is the archive's notice).
+#: Longest first line, in words, that a text without an abstract (a news story) may have as its title.
 _TITLE_MAX_WORDS = 15
+#: Longest front-matter line, in words, that may be (a line of) a title: an English title of
+#: 17 words is common. A longer line, or one of more than _TITLE_MAX_WORDS that reads as a
+#: sentence, is prose (the archive's notice, a note).
+_FRONT_TITLE_MAX_WORDS = 25
+#: Longest title, in words, when it is wrapped over several lines.
+_TITLE_GROUP_MAX_WORDS = 40
+#: Longest author line, in words (several names with their marks).
+_AUTHOR_MAX_WORDS = 16
+#: Longest affiliation line, in words (department, faculty, university, country, e-mail).
+_AFFILIATION_MAX_WORDS = 30
 
 
 def _looks_like_title(line: _Line, raw: str) -> bool:
@@ -686,99 +741,484 @@ def _looks_like_title(line: _Line, raw: str) -> bool:
     return _BLANK_LINE.match(raw, line.end) is not None or raw[line.end :].strip() == ""
 
 
-def _read_front_matter(article: Article, blocks: list[_Block], state: _State) -> None:
+# What tells the lines of a journal's front matter apart. A title is what is left: a short line
+# that is no author, affiliation, journal line, date or other field, and does not read as a sentence.
+#: Academic titles before a name: د. أ.د. أ.م.د. م.م. م.د. (letters with dots), الدكتور, الأستاذ الدكتور.
+_HONORIFIC_AR = re.compile(
+    rf"^(?:[أاإدم]{_INSIDE_WORD}\s?\.\s?){{1,4}}(?=\s*[^\W\d_])"
+    r"|^(?:ال)?(?:دكتور|دكتوره|دكتورة|بروفيسور|بروفسور)\s"
+    r"|^ال[أا]ستاذ[ةه]?\s+(?:ال)?دكتور"
+)
+_HONORIFIC_EN = re.compile(
+    r"^(?:(?:Assoc(?:iate)?|Assist(?:ant)?|Asst)\.?\s+)?(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mme)\.?\s+[A-Z]"
+    r"|,\s*(?:Ph\.?\s?D|PhD|M\.?\s?A|M\.?\s?Sc)\.?\s*$"
+)
+#: A mark after a name that points to its affiliation note: ¹ ² * †.
+_NAME_MARK = re.compile(rf"(?<=[^\W\d_])[{_SUPERSCRIPT_DIGITS}*†]")
+#: A line that opens with such a mark is the note it points to (an affiliation, a position).
+_NOTE_MARK = re.compile(rf"^[{_SUPERSCRIPT_DIGITS}*†]")
+_SEGMENT_SEPARATORS = re.compile(r"[،,؛;/|()–—]|\s-\s")
+_AFFILIATION_WORDS_AR = frozenset(
+    match_key(w)
+    for w in (
+        "جامعة الجامعة كلية الكلية قسم معهد المعهد مركز المركز أكاديمية الأكاديمية وزارة مدرسة المدرسة "
+        "مخبر مختبر أستاذ أستاذة استاذ استاذة مدرس مدرسة باحث باحثة طالب طالبة محاضر"
+    ).split()
+)
+_AFFILIATION_WORDS_EN = frozenset(
+    "university université universite universidad college faculty department dept institute school centre center "
+    "academy ministry laboratory professor lecturer researcher".split()
+)
+#: Words that make a line read as a phrase about something (a title), not as the name of a place.
+# (not folded by match_key, which makes «على» the name «علي»)
+_TITLE_WORDS_AR = frozenset("في على إلى الى الي عن بين نحو حول من".split())
+_TITLE_WORDS_EN = frozenset(
+    "in on from to between towards toward as with after before during through under against within".split()
+)
+#: "The Arab League" names no university.
+_ARAB_LEAGUE = re.compile(r"جامع[ةه]\s+الدول\s+العربي[ةه]|Arab\s+League|League\s+of\s+Arab\s+States", re.IGNORECASE)
+_JOURNAL_START = re.compile(r"^(?:ال)?مجل[ةه](?!\w)|^(?:the\s+)?(?:journal|revue)\b", re.IGNORECASE)
+_ISSUE = re.compile(
+    r"(?:المجلد|العدد|السن[ةه]|(?<![A-Za-z])(?:vol(?:ume)?|issue|no)\.?)\s*[:：]?\s*\(?\s*\d", re.IGNORECASE
+)
+_ISSN = re.compile(
+    r"\b(?:[EP]-?|Online\s+|Print\s+)?ISSN\s*[:：]?\s*(?P<value>\d{4}\s?-?\s?\d{3}[\dXx])", re.IGNORECASE
+)
+_DOI = re.compile(r"(?:\bdoi\s*[:：]\s*|https?://(?:dx\.)?doi\.org/)(?P<value>10\.\d{4,9}/\S+)", re.IGNORECASE)
+_ORCID = re.compile(
+    r"(?:https?://)?orcid\.org/(?P<id>\d{4}-\d{4}-\d{4}-\d{3}[\dX])"
+    r"|\bORCID(?:\s*iD)?\s*[:：]?\s*(?P<bare>\d{4}-\d{4}-\d{4}-\d{3}[\dX])",
+    re.IGNORECASE,
+)
+#: «إعداد: د. فلان» — the byline label with the name on its line.
+_BYLINE_LABELS = ("إعداد", "إعداد الباحث", "الباحث", "الباحثة", "الباحثان", "بقلم", "تأليف")
+_PREPARED_BY_INLINE = re.compile(rf"^{_tolerant(*_BYLINE_LABELS)}\s*[:：]\s*(?P<value>\S.*)$")
+
+
+def _segments(text: str) -> list[list[str]]:
+    """The words of each comma, slash or dash separated part of a line, marks and numbers dropped."""
+    out = []
+    for part in _SEGMENT_SEPARATORS.split(text):
+        words = [w.strip(f".:：*†{_SUPERSCRIPT_DIGITS}0123456789") for w in part.split()]
+        words = [w for w in words if w]
+        if words:
+            out.append(words)
+    return out
+
+
+def _has_title_words(text: str) -> bool:
+    """Whether a text has a preposition: it reads as a phrase about something, not as a name."""
+    words = re.sub("[\u064b-\u0652\u0640]", "", fold_glyphs(text)).split()
+    return any(w.strip(".,،:") in _TITLE_WORDS_AR or w.lower() in _TITLE_WORDS_EN for w in words)
+
+
+def _is_affiliation(text: str) -> bool:
+    """A line naming a university, faculty, department or institute (with a country, an e-mail).
+
+    The affiliation word opens one of the line's comma or slash separated parts («كلية العلوم
+    السياسية / جامعة بغداد», "Department of Political Science, University of Mosul, Iraq"); a
+    line of one part must not read as a phrase about something («المركز القانوني للاجئين في ...»
+    is a title).
+    """
+    original, text = text, match_key(text)  # (glyph codes, vowel marks and hamza spellings folded)
+    words = text.split()
+    if not words or len(words) > _AFFILIATION_MAX_WORDS:
+        return False
+    text = _ARAB_LEAGUE.sub("", text)
+    segments = _segments(text)
+    hits = 0
+    for seg in segments:
+        if match_key(seg[0]) in _AFFILIATION_WORDS_AR or match_key(seg[0]).removeprefix("و") in _AFFILIATION_WORDS_AR:
+            hits += 1
+        elif len(seg) <= 8 and any(w.lower() in _AFFILIATION_WORDS_EN for w in seg):
+            hits += 1
+    if hits == 0:
+        return False
+    marked = bool(_NOTE_MARK.match(text)) or bool(_EMAIL.search(text))
+    return hits >= 2 or marked or len(segments) >= 2 or not _has_title_words(original)
+
+
+def _is_author(text: str) -> bool:
+    """A byline: a name after an academic title (د. أ.م.د. Dr. Prof.), or names marked ¹ ² * for their affiliations."""
+    original, text = text, match_key(text)
+    words = text.split()
+    bare = _NAME_MARK.sub("", text).rstrip(f" {_SUPERSCRIPT_DIGITS}")
+    if not words or len(words) > _AUTHOR_MAX_WORDS or bare.endswith((":", "：", "!", "?", "؟")):
+        return False
+    if not (_HONORIFIC_AR.match(text) or _HONORIFIC_EN.search(text) or _NAME_MARK.search(text)):
+        return False
+    # Names are short and carry no prepositions: a title with a footnote star, or a news headline
+    # that quotes «د. فلان: ...», reads as a phrase.
+    names = re.split(r"[،,;؛&]|\s(?:and|و)\s", original)
+    return ":" not in text and all(0 < len(n.split()) <= 6 and not _has_title_words(n) for n in names)
+
+
+def _is_name_like(text: str) -> bool:
+    """A short line that could be a bare name: 2 to 5 words, no prepositions, no article-word run."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and not _has_title_words(text) and not _ends_sentence(text)
+
+
+#: A page number at the start or end of a running header line.
+_PAGE_NUMBER_EDGE = re.compile(r"^\d{1,4}\s+|\s+\d{1,4}$")
+
+
+def _header_key(text: str) -> str:
+    """A line without its digits and spaces: a running header repeats with another page number."""
+    return re.sub(r"[\d\s\u0660-\u0669]+", "", text)
+
+
+@dataclass
+class _FrontLine:
+    """A front-matter line and what it was found to be."""
+
+    line: _Line
+    later: bool  # between the two abstracts (the second language's front matter)
+    block: int  # index of its block
+    role: str = ""  # field, journal, label, author, affiliation, notice, note, or "" (may be a title)
+    script: str = "ar"
+    repeats: bool = False  # the line recurs later in the text (a running header)
+    paged: bool = False  # ... with another page number at its start or end each time
+
+
+def _read_front_matter(
+    article: Article, blocks: list[_Block], state: _State, later: list[_Block] | None = None
+) -> None:
+    """Read the front matter: journal, fields, titles, bylines, affiliations, dates, notes.
+
+    ``blocks`` come before the first abstract; ``later`` are blocks between the abstracts that
+    hold the second language's front matter (an English-first article gives its Arabic title,
+    author and dates after the English keywords).
+    """
+    raw = article.raw
+    items = [_FrontLine(ln, False, bi) for bi, b in enumerate(blocks) for ln in b.lines]
+    items += [_FrontLine(ln, True, len(blocks) + bi) for bi, b in enumerate(later or ()) for ln in b.lines]
+    if not items:
+        return
+    counts: dict[str, int] = {}
+    numbers: dict[str, set[str]] = {}  # the page numbers each recurring line was seen with
+    for m in _LINE.finditer(raw):
+        text = m.group(1).strip()
+        key = _header_key(text)
+        if len(key) >= 6:
+            counts[key] = counts.get(key, 0) + 1
+            edge = _PAGE_NUMBER_EDGE.search(text)
+            if edge:
+                numbers.setdefault(key, set()).add(edge.group().strip())
+    for fl in items:
+        # (an e-mail address in an Arabic affiliation line does not make it English)
+        fl.script = _script(_URL.sub("", _EMAIL.sub("", fl.line.text)))
+        key = _header_key(fl.line.text)
+        fl.repeats = counts.get(key, 0) >= 2
+        fl.paged = fl.repeats and len(numbers.get(key, ())) >= 2
+    _classify_front_lines(article, items, state)
+    _pick_titles(article, items, state)
+
+
+def _classify_front_lines(article: Article, items: list[_FrontLine], state: _State) -> None:
+    """Give each front-matter line its role and read the fields it holds into the metadata."""
     raw = article.raw
     meta = article.metadata
+
+    def put(key: str, start: int, end: int) -> None:
+        if key not in meta:
+            meta[key] = _span(raw, start, end)
+
     notice: list[tuple[int, int]] = []
-    title_candidates: list[_Line] = []
-    for bi, block in enumerate(blocks):
-        last: _Line | None = None  # the line read just before, in this block
-        for line in block.lines:
-            prior, last = last, line
-            text = line.text
-            if bi == 0 and line is block.lines[0] and match_key(text).startswith("مجله") and len(text.split()) <= 8:
-                meta["journal"] = _span(raw, line.start, line.end)
-                continue
-            matched = False
-            for key, pattern in _METADATA_LABELS.items():
-                m = pattern.match(text)
-                if m:
-                    meta[key] = _span(raw, line.start + m.start("value"), line.start + m.end("value"))
-                    matched = True
-            for key, pattern in _METADATA_DATES.items():
-                m = pattern.search(text)
-                if m:
-                    meta[key] = _span(raw, line.start + m.start("value"), line.start + m.end("value"))
-                    matched = True
-            email = _EMAIL.search(text)
-            if email and "email" not in meta and len(text.split()) <= 3:
-                meta["email"] = _span(raw, line.start + email.start(), line.start + email.end())
+    previous: _FrontLine | None = None
+    for n, fl in enumerate(items):
+        line, text = fl.line, fl.line.text
+        words = len(text.split())
+        key = match_key(text)
+        prior, previous = previous, fl
+        # (the archive's first line names the journal: «مجلة دراسات دولية»)
+        if not fl.later and _JOURNAL_START.match(key) and words <= 15 and "journal" not in meta:
+            fl.role = "journal"
+            meta["journal"] = _span(raw, *_without_page_number(fl))
+            continue
+        if _ISSUE.search(key) and words <= 20 and ("مجل" in key or not fl.later):
+            fl.role = "journal"  # a volume/issue line, the running header of the journal's pages
+            put("issue", *_without_page_number(fl))
+            continue
+        matched = False
+        for key, pattern in _METADATA_LABELS.items():
+            m = pattern.match(text)
+            if m:
+                meta[key] = _span(raw, line.start + m.start("value"), line.start + m.end("value"))
                 matched = True
-            if matched:
-                continue
-            # A long line, a link or an address is the archive's notice, and so is the rest of its block.
-            runs_on = prior is not None and bool(notice) and notice[-1][1] == prior.end
-            if len(text.split()) > _TITLE_MAX_WORDS or _URL.search(text) or "@" in text or runs_on:
-                notice.append((line.start, line.end))
-            else:
-                title_candidates.append(line)
+        for key, pattern in _METADATA_DATES.items():
+            m = pattern.search(text)
+            if m:
+                put(key, line.start + m.start("value"), line.start + m.end("value"))
+                matched = True
+        for key, pattern in (("issn", _ISSN), ("doi", _DOI)):
+            m = pattern.search(text)
+            if m and words <= 6:
+                put(key, line.start + m.start("value"), line.start + m.end("value"))
+                matched = True
+        orcid = _ORCID.search(text)
+        email = _EMAIL.search(text)
+        if orcid and words <= 3:
+            group = "id" if orcid.group("id") else "bare"
+            put("orcid", line.start + orcid.start(group), line.start + orcid.end(group))
+            matched = True
+        if email and words <= 3:
+            put("email", line.start + email.start(), line.start + email.end())
+            matched = True
+        if matched:
+            fl.role = "field"
+            continue
+        m = _PREPARED_BY_INLINE.match(text)
+        if m:
+            fl.role = "author"
+            state.structure.append((line.start, line.start + m.start("value")))  # the label
+            fl.line = _Line(line.start + m.start("value"), line.end, m.group("value"))
+            continue
+        if fl.repeats and not fl.later and (_is_author(text) or _is_name_like(text)):
+            fl.role = "header"  # an author's name at the top of every page, not the byline
+            put("running_header", line.start, line.end)
+            continue
+        if _is_affiliation(text):
+            fl.role = "affiliation"
+        elif _is_author(text):
+            fl.role = "author"
+        elif _is_prose(raw, items, n):
+            # A long line, a link or an address before the titles is the archive's notice, and so
+            # is the rest of its block; between the abstracts it is a note kept as a paragraph.
+            fl.role = "note" if fl.later else "notice"
+        elif prior is not None and prior.role == "notice" and prior.block == fl.block:
+            fl.role = "notice"
+        if fl.role in ("affiliation", "author"):
+            if orcid:
+                group = "id" if orcid.group("id") else "bare"
+                put("orcid", line.start + orcid.start(group), line.start + orcid.end(group))
+            if email:
+                put("email", line.start + email.start(), line.start + email.end())
+        if fl.role == "notice":
+            notice.append((line.start, line.end))
     if notice:
         meta["archive_notice"] = _span(raw, notice[0][0], notice[-1][1])
-    _pick_titles(article, title_candidates, state)
+    # A bare name right above an affiliation or an e-mail is a byline too.
+    for n, fl in enumerate(items[:-1]):
+        nxt = items[n + 1]
+        before = items[n - 1].line.text if n else ""
+        if (
+            fl.role == ""
+            and _is_name_like(fl.line.text)
+            and (nxt.role == "affiliation" or (nxt.role == "field" and _EMAIL.search(nxt.line.text)))
+            and _adjacent(raw, fl.line, nxt.line)
+            and not before.rstrip().endswith((":", "：", "-", "–"))
+        ):
+            fl.role = "author"
 
 
-def _pick_titles(article: Article, lines: list[_Line], state: _State) -> None:
+def _without_page_number(fl: _FrontLine) -> tuple[int, int]:
+    """The raw extent of a journal line, without the page number of a running header."""
+    line = fl.line
+    edge = _PAGE_NUMBER_EDGE.search(line.text) if fl.paged else None
+    if edge is None:
+        return line.start, line.end
+    if edge.start() == 0:
+        return line.start + edge.end(), line.end
+    return line.start, line.start + edge.start()
+
+
+def _is_prose(raw: str, items: list[_FrontLine], n: int) -> bool:
+    """Whether a front-matter line reads as running text: long, a link, an address, a sentence."""
+    text = items[n].line.text
+    words = len(text.split())
+    if words > _FRONT_TITLE_MAX_WORDS or _URL.search(text) or "@" in text:
+        return True
+    if words <= _TITLE_MAX_WORDS:
+        return False
+    if _ends_sentence(text.rstrip(":：")):
+        return True
+    # A long line that runs on into a line ending a sentence (a paragraph wrapped by the layout).
+    if n + 1 < len(items):
+        nxt = items[n + 1].line
+        return bool(re.search(r"[.!?؟]$", nxt.text.rstrip(_CLOSERS))) and _adjacent(raw, items[n].line, nxt)
+    return False
+
+
+def _later_front_matter(blocks: list[_Block], ends: dict[int, int], read: set[int]) -> list[int]:
+    """The blocks between the first abstract's end and the second abstract, when they are front matter.
+
+    They are when one of their lines is a byline, an affiliation, a date field or the byline
+    label; otherwise (a note, a stray heading) they stay with the body.
+    """
+    if len(ends) < 2:
+        return []
+    first, second = sorted(ends)
+    between = [i for i in range(ends[first], second) if i not in read]
+    for i in between:
+        for line in blocks[i].lines:
+            text = line.text
+            if (
+                _is_author(text)
+                or _is_affiliation(text)
+                or _PREPARED_BY_INLINE.match(text)
+                or match_key(text).strip(": ") in _PREPARED_BY
+                or any(p.search(text) for p in _METADATA_DATES.values())
+            ):
+                return between
+    return []
+
+
+def _adjacent(raw: str, a: _Line, b: _Line) -> bool:
+    """Whether line ``b`` comes right after line ``a`` with no blank line between them."""
+    gap = raw[a.end : b.start]
+    return a.end <= b.start and not gap.strip() and len(_LINE_BREAK.findall(gap)) == 1
+
+
+def _pick_titles(article: Article, items: list[_FrontLine], state: _State) -> None:
+    """Choose the titles among the lines left after the fields, then name the bylines and affiliations.
+
+    A title may be wrapped over several lines (no blank line between them). The Arabic title
+    is the one closest above the byline («إعداد» or the first author line); a line that
+    recurs as a running header is taken only when nothing else is left.
+    """
     raw = article.raw
     meta = article.metadata
-    keys = [match_key(ln.text).strip(": ") for ln in lines]
-    prepared_by = next((i for i, k in enumerate(keys) if k in _PREPARED_BY), None)
-    if prepared_by is None:
+    free = [i for i, fl in enumerate(items) if fl.role == ""]
+    keys = {i: match_key(items[i].line.text).strip(": ") for i in free}
+    label = next((i for i in free if keys[i] in _PREPARED_BY), None)
+    if label is None:
         # OCR damage in the one-word label (إعدااد, إعددا): the closest one-word line, if close.
-        prepared_by = next((i for i, k in enumerate(keys) if " " not in k and _close(k, "اعداد")), None)
-    if prepared_by is not None:
-        state.structure.append((lines[prepared_by].start, lines[prepared_by].end))  # the "prepared by" label
-    before = lines[:prepared_by] if prepared_by is not None else lines
-    after = lines[prepared_by + 1 :] if prepared_by is not None else []
-    arabic = [ln for ln in before if _script(ln.text) == "ar"]
-    latin = [ln for ln in before if _script(ln.text) == "en" and len(ln.text.split()) >= 3]
-    if arabic:
-        title = arabic[-1]
-        named = meta.get("article_name")
-        if named is not None:
-            # The archive's "article name" field repeats the title: the line closest to it is the
-            # title, wherever it stands (a damaged label can leave other lines before the byline).
-            key = match_key(named.text)
-            title = max(arabic, key=lambda ln: (_similarity(match_key(ln.text), key), ln is arabic[-1]))
-            if _similarity(match_key(title.text), key) < _TITLE_SIMILARITY:
-                title = arabic[-1]
-        article.title_ar = _span(raw, title.start, title.end)
-    if latin:
-        article.title_en = _span(raw, latin[0].start, latin[0].end)
+        label = next((i for i in free if " " not in keys[i] and _close(keys[i], "اعداد")), None)
+    if label is not None:
+        items[label].role = "label"
+        state.structure.append((items[label].line.start, items[label].line.end))  # the "prepared by" label
+        # The byline is the first line under the label, and an English line after it is its English form.
+        byline = next((i for i in range(label + 1, len(items)) if items[i].role in ("", "author")), None)
+        if byline is not None:
+            items[byline].role = "author"
+            latin = next(
+                (
+                    i
+                    for i in range(byline + 1, len(items))
+                    if items[i].role in ("", "author") and items[i].script == "en"
+                ),
+                None,
+            )
+            if latin is not None:
+                items[latin].role = "author"
+    groups = _title_groups(raw, items, label)
+    chosen: list[list[_FrontLine]] = []
+    ar_groups = [g for g in groups if g[0].script == "ar"]
+    en_groups = [g for g in groups if g[0].script == "en" and sum(len(fl.line.text.split()) for fl in g) >= 3]
+    if ar_groups:
+        anchor = label
+        if anchor is None:
+            anchor = next((i for i, fl in enumerate(items) if fl.role == "author" and fl.script == "ar"), None)
+        title = _choose_title(items, ar_groups, anchor, meta.get("article_name"))
+        article.title_ar = _span(raw, title[0].line.start, title[-1].line.end)
+        chosen.append(title)
+    if en_groups:
+        pool = [g for g in en_groups if not any(fl.repeats for fl in g)] or en_groups
+        article.title_en = _span(raw, pool[0][0].line.start, pool[0][-1].line.end)
+        chosen.append(pool[0])
     if article.title_ar:
         meta["title_ar"] = article.title_ar
     if article.title_en:
         meta["title_en"] = article.title_en
-    titles = {t.start for t in (article.title_ar, article.title_en) if t is not None}
-    used = {id(ln) for ln in lines if ln.start in titles}
-    if prepared_by is not None:
-        used.add(id(lines[prepared_by]))
-    if after:
-        used.add(id(after[0]))
-        if "author" not in meta:
-            meta["author"] = _span(raw, after[0].start, after[0].end)
+    for group in chosen:
+        for fl in group:
+            fl.role = "title"
+    _name_bylines(article, items)
+    _keep_front_matter_notes(raw, [fl.line for fl in items if fl.role in ("", "note")], state)
+
+
+def _title_groups(raw: str, items: list[_FrontLine], label: int | None) -> list[list[_FrontLine]]:
+    """The lines that may be titles, a title wrapped over adjacent lines making one group."""
+    groups: list[list[_FrontLine]] = []
+    last = -2
+    for i, fl in enumerate(items):
+        text = fl.line.text
+        words = len(text.split())
+        if fl.role != "" or (label is not None and i > label):
+            continue
+        if words > _FRONT_TITLE_MAX_WORDS or re.search(r"[.!?؟]$", text.rstrip(_CLOSERS)):
+            continue  # a sentence is a note, not a title
+        group = groups[-1] if groups and last == i - 1 else None
+        if (
+            group is not None
+            and group[-1].script == fl.script
+            and (_adjacent(raw, group[-1].line, fl.line) or _continues(raw, group[-1].line, fl.line))
+            and sum(len(g.line.text.split()) for g in group) + words <= _TITLE_GROUP_MAX_WORDS
+            # (a line ending in a colon or dash goes on; a bare name under a title is no part of it)
+            and (group[-1].line.text.rstrip().endswith((":", "：", "-", "–", "،", ",")) or not _is_name_like(text))
+        ):
+            group.append(fl)
         else:
-            meta["author_byline"] = _span(raw, after[0].start, after[0].end)
-        latin_after = [ln for ln in after[1:] if _script(ln.text) == "en"]
-        if latin_after:
-            used.add(id(latin_after[0]))
-            meta["author_en"] = _span(raw, latin_after[0].start, latin_after[0].end)
-    _keep_front_matter_notes(raw, [ln for ln in lines if id(ln) not in used], state)
+            groups.append([fl])
+        last = i
+    return groups
+
+
+def _continues(raw: str, a: _Line, b: _Line) -> bool:
+    """Whether title line ``a`` ends in a colon or dash and ``b`` follows it after blank lines only."""
+    return a.text.rstrip().endswith((":", "：", "-", "–")) and not raw[a.end : b.start].strip()
+
+
+def _choose_title(
+    items: list[_FrontLine], groups: list[list[_FrontLine]], anchor: int | None, named: TextSpan | None
+) -> list[_FrontLine]:
+    pool = [g for g in groups if not any(fl.repeats for fl in g)] or groups
+    if named is not None:
+        # The archive's "article name" field repeats the title: the group closest to it is the
+        # title, wherever it stands (a damaged label can leave other lines before the byline).
+        key = match_key(named.text)
+        best = max(pool, key=lambda g: _similarity(match_key(" ".join(fl.line.text for fl in g)), key))
+        if _similarity(match_key(" ".join(fl.line.text for fl in best)), key) >= _TITLE_SIMILARITY:
+            return best
+    position = {id(fl): i for i, fl in enumerate(items)}
+    if anchor is None:
+        return pool[-1]
+    above = [g for g in pool if position[id(g[-1])] < anchor]
+    return above[-1] if above else pool[0]
+
+
+def _name_bylines(article: Article, items: list[_FrontLine]) -> None:
+    """Authors and affiliations into the metadata, per language; a second one gets a number."""
+    raw = article.raw
+    meta = article.metadata
+    first_title = min(
+        (i for i, fl in enumerate(items) if fl.role == "title" or fl.role == "author"), default=len(items)
+    )
+    runs: list[list[_FrontLine]] = []
+    for i, fl in enumerate(items):
+        if fl.role == "author":
+            base = "author" if fl.script == "ar" else "author_en"
+            if base == "author" and "author" in meta and not any(k.startswith("author_byline") for k in meta):
+                base = "author_byline"  # the archive's «اسم الكاتب» field came first
+            meta[_free_key(meta, base)] = _span(raw, fl.line.start, fl.line.end)
+        elif fl.role == "affiliation":
+            if runs and runs[-1][-1] is items[i - 1] and runs[-1][-1].script == fl.script:
+                runs[-1].append(fl)
+            else:
+                runs.append([fl])
+    for run in runs:
+        if items.index(run[0]) < first_title:
+            base = "publisher"  # an institute named with the journal, above the titles
+        else:
+            base = "affiliation" if run[0].script == "ar" else "affiliation_en"
+        meta[_free_key(meta, base)] = _span(raw, run[0].line.start, run[-1].line.end)
+
+
+def _free_key(meta: dict[str, TextSpan], base: str) -> str:
+    """``base``, or ``base_2``, ``base_3``... when it is taken."""
+    if base not in meta:
+        return base
+    n = 2
+    while f"{base}_{n}" in meta:
+        n += 1
+    return f"{base}_{n}"
 
 
 def _keep_front_matter_notes(raw: str, lines: list[_Line], state: _State) -> None:
     """Front-matter lines that are no title, byline or field (a note such as «هذا البحث مستل من
     رسالة ماجستير») become paragraphs before the first section, so no text of the file is lost.
-    Lines of one block make one paragraph."""
+    Lines of one block make one paragraph, closed: the body's first lines do not run into it."""
     unit: _Unit | None = None
     previous: _Line | None = None
     for line in lines:
@@ -787,13 +1227,13 @@ def _keep_front_matter_notes(raw: str, lines: list[_Line], state: _State) -> Non
         if unit is not None and same_block:
             unit.blocks[-1].append((line.start, line.end))
         else:
-            unit = _Unit("paragraph", [[(line.start, line.end)]], None)
+            unit = _Unit("paragraph", [[(line.start, line.end)]], None, closed=True)
             state.units.append(unit)
         previous = line
 
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r]")
-_PREPARED_BY = frozenset(match_key(w) for w in ("إعداد", "إعداد الباحث", "الباحث", "بقلم"))
+_PREPARED_BY = frozenset(match_key(w) for w in _BYLINE_LABELS)
 #: Least similarity (difflib ratio of match keys) of a damaged label or title to the expected one.
 _LABEL_SIMILARITY = 0.8
 _TITLE_SIMILARITY = 0.6

@@ -1,0 +1,167 @@
+"""The reader's front matter in journal layouts other than the seed's (new-user audit).
+
+Each fixture is cut from an audit article built from real UN / ANT text (see
+fixtures/layouts/README.md). Before these tests the title was the affiliation line, the
+running header, the «*» affiliation note or the authors' line; a title wrapped over two
+lines lost its first line; an English-first article's Arabic title, author and dates were
+read as one body paragraph.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.reader import read_article
+
+LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
+
+
+def _read(name: str, text: str | None = None):
+    article = read_article(LAYOUTS / name) if text is None else read_article(text, name=name)
+    # Every title and field found keeps its raw offsets.
+    for span in [*article.metadata.values(), article.title_ar, article.title_en]:
+        if span is not None:
+            assert article.raw[span.start : span.end] == span.text
+    return article
+
+
+def _meta(article) -> dict[str, str]:
+    return {k: v.text for k, v in article.metadata.items()}
+
+
+def _front_paragraphs(article) -> list[str]:
+    """Texts of passages before the first section that are not the abstracts."""
+    return [p.text for p in article.passages if p.section_id is None and p.kind != "abstract"]
+
+
+@pytest.fixture(scope="module")
+def affiliation_dates():
+    return _read("front_affiliation_dates.txt")
+
+
+def test_title_is_the_title_line_not_the_affiliation_under_the_author(affiliation_dates):
+    article = affiliation_dates
+    assert article.title_ar.text == "دور الأمم المتحدة في حفظ السلم والأمن الدوليين بعد الحرب الباردة"
+    # A 17-word English title was filed as the archive's notice.
+    assert article.title_en.text == (
+        "The Role of the United Nations in Maintaining International Peace and Security after the Cold War"
+    )
+    meta = _meta(article)
+    assert "archive_notice" not in meta
+    assert meta["author"] == "أ.م.د. سعاد حسين علي"
+    assert meta["affiliation"] == "كلية العلوم السياسية / جامعة بغداد"
+    assert meta["email"] == "suad.hussein@copolicy.uobaghdad.edu.iq"
+    assert (meta["received"], meta["accepted"], meta["published"]) == ("2019/1/14", "2019/3/2", "2019/6/30")
+    # The title and the author's line are no paragraphs of the body.
+    assert _front_paragraphs(article) == []
+
+
+def test_two_line_titles_are_read_whole_in_both_languages():
+    article = _read("front_two_line_title.txt")
+    assert article.title_ar.text == "التعاون الاقتصادي بوصفه أداة للسياسة الخارجية:\nدراسة في العلاقات الروسية التركية"
+    assert article.title_en.text == (
+        "Economic Cooperation as a Tool of Foreign Policy:\nA Study of Russian-Turkish Relations"
+    )
+    assert article.metadata["author"].text == "م.م. علي حسين جاسم"
+    assert _front_paragraphs(article) == []
+
+
+def test_without_byline_label_the_title_is_the_lines_above_the_author():
+    # No «إعداد»: the last short Arabic line (the author's name) used to be the title.
+    text = (LAYOUTS / "front_two_line_title.txt").read_text(encoding="utf-8").replace("إعداد\n\n", "", 1)
+    assert "إعداد" not in text
+    article = _read("no-label", text)
+    assert article.title_ar.text.startswith("التعاون الاقتصادي") and article.title_ar.text.endswith("التركية")
+    assert article.metadata["author"].text == "م.م. علي حسين جاسم"
+
+
+@pytest.mark.parametrize("name", ["front_english_first.txt", "front_english_first_lines.txt"])
+def test_english_first_article_reads_its_arabic_front_matter_between_the_abstracts(name):
+    article = _read(name)
+    assert article.title_en.text == "Multilateral Diplomacy and the Management of Regional Crises"
+    assert article.title_ar.text == "الدبلوماسية متعددة الأطراف وإدارة الأزمات الإقليمية"
+    meta = _meta(article)
+    assert meta["author"] == "د. خالد محمود الراوي"
+    assert meta["author_en"] == "Dr. Khalid Mahmoud Al-Rawi"
+    assert meta["affiliation"] == "قسم العلوم السياسية، جامعة الموصل، العراق"
+    assert meta["received"] in ("2022/5/3", "3/5/2022")
+    assert meta["published"] in ("2022/9/30", "30/9/2022")
+    # None of it is a paragraph (it was one, the English author's line joined to the Arabic front matter).
+    assert not any("خالد" in t or "Khalid" in t or "تاريخ" in t for t in _front_paragraphs(article))
+    assert [p.text[:9] for p in article.abstract("ar")][:1] == ["كما يقدم "]
+
+
+def test_line_mode_english_first_header_affiliation_and_orcid():
+    article = _read("front_english_first_lines.txt")
+    meta = _meta(article)
+    # The running header at the top of page one names the journal; its page number (201) is left out.
+    assert meta["journal"] == "المجلة العربية للعلوم السياسية، المجلد 14، العدد 2، 2022"
+    assert meta["affiliation_en"] == "Department of Political Science, University of Mosul, Iraq"
+    assert meta["email"] == "khalid.alrawi@uomosul.edu.iq"
+    assert meta["orcid"] == "0000-0002-1825-0097"
+    assert "archive_notice" not in meta  # the ORCID line was the "notice"
+    # (a date followed by the Hijri one: «3/5/2022م الموافق 2/10/1443هـ»)
+    assert (meta["received"], meta["accepted"], meta["published"]) == ("3/5/2022", "20/6/2022", "30/9/2022")
+
+
+def test_author_name_running_header_and_star_affiliation_note_are_no_title():
+    article = _read("front_running_header_star.txt")
+    assert article.title_ar.text == "الإرهاب العابر للحدود وتحديات الأمن الإقليمي في منطقة الساحل"
+    assert article.title_en.text == "Transnational Terrorism and Regional Security Challenges in the Sahel"
+    meta = _meta(article)
+    # The author's name at the top of every even page is the running header, the starred line the byline.
+    assert meta["running_header"] == "د. منى عبد الكريم الزبيدي"
+    assert meta["author"] == "د. منى عبد الكريم الزبيدي*"
+    assert meta["affiliation"] == "* أستاذة مساعدة، كلية العلوم السياسية، الجامعة المستنصرية."
+    assert meta["journal"].startswith("مجلة المستقبل العربي، السنة 44")
+    assert meta["email"] == "mona.zubaidi@uomustansiriyah.edu.iq"
+    assert not any("الزبيدي" in t or "مجلة المستقبل" in t for t in _front_paragraphs(article))
+
+
+@pytest.fixture(scope="module")
+def superscripts_raw() -> str:
+    return (LAYOUTS / "front_superscript_authors.txt").read_text(encoding="utf-8")
+
+
+def test_authors_marked_with_superscripts_and_their_affiliations(superscripts_raw):
+    article = _read("superscripts", superscripts_raw)
+    assert article.title_ar.text == "الاتجار بالبشر بوصفه تهديداً للأمن الإنساني: مقاربة في القانون الدولي"
+    assert article.title_en.text == "Human Trafficking as a Threat to Human Security: An International Law Approach"
+    meta = _meta(article)
+    assert meta["author"] == "سارة بن علي¹، يوسف مراد²"
+    # Both affiliation lines (one per author, each with its e-mail) make one affiliation.
+    assert meta["affiliation"].startswith("¹ جامعة الجزائر 3")
+    assert meta["affiliation"].endswith("youcef.mourad@univ-batna.dz")
+    assert meta["email"] == "sara.benali@univ-alger3.dz"
+    assert meta["journal"] == "مجلة الدراسات الاستراتيجية والعسكرية"
+    assert meta["issn"] == "2626-0875"
+    assert "archive_notice" not in meta
+    assert _front_paragraphs(article) == []
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [
+        (
+            "تاريخ الإرسال: 12 مايو 2020 تاريخ القبول: 22 تموز 2020 تاريخ النشر: 15 أيلول/سبتمبر 2020",
+            ("12 مايو 2020", "22 تموز 2020", "15 أيلول/سبتمبر 2020"),
+        ),
+        (
+            "Received: 12 May 2020; Accepted: July 22, 2020; Published online: 15 September 2020",
+            ("12 May 2020", "July 22, 2020", "15 September 2020"),
+        ),
+        (
+            "تاريخ الاستقبال: ١٢/٠٥/٢٠٢٠ تاريخ قبول النشر: ٢٢/٠٧/٢٠٢٠ تاريخ النشر: ١٥/٠٩/٢٠٢٠",
+            ("١٢/٠٥/٢٠٢٠", "٢٢/٠٧/٢٠٢٠", "١٥/٠٩/٢٠٢٠"),
+        ),
+    ],
+    ids=["arabic-month-names", "english-labels", "arabic-indic-digits"],
+)
+def test_dates_with_month_names_other_labels_and_english_labels(superscripts_raw, dates, expected):
+    line = next(ln for ln in superscripts_raw.splitlines() if ln.startswith("تاريخ الاستلام"))
+    article = _read("dates", superscripts_raw.replace(line, dates, 1))
+    meta = _meta(article)
+    assert (meta["received"], meta["accepted"], meta["published"]) == expected
+    assert not any(dates[:12] in t for t in _front_paragraphs(article))
