@@ -24,7 +24,7 @@ from .errors import InputError, InputNotFoundError
 
 DEFAULT_CORPUS = PROJECT_ROOT / "corpus"
 GOLD_LABELS = (*PASSAGE_LABELS, "other")
-UNIT_KINDS = ("title", "abstract", "keywords", "paragraph", "list_item", "reference")
+UNIT_KINDS = ("title", "abstract", "keywords", "paragraph", "list_item", "reference", "footnote")
 _MARKER = re.compile(r"⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾")
 
 

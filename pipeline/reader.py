@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import bisect
 import difflib
-from collections import deque
 import re
+from collections import deque
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -129,7 +129,7 @@ _RUN_IN_MIN_WORDS = 5
 _AR_KEYWORDS = re.compile(
     rf"^{_INSIDE_WORD}"
     + _tolerant("الكلمات المفتاحية", "الكلمات الدالة", "الكلمات المفاتيح", "كلمات مفتاحية", "كلمات دالة")
-    + rf"\s*(?P<sep>[:：\-–—]\s*)?"
+    + r"\s*(?P<sep>[:：\-–—]\s*)?"
 )
 _EN_KEYWORDS = re.compile(r"^(?:key\s?-?words|index\s+terms)\s*(?P<sep>[:：\-–—]\s*)?", re.IGNORECASE)
 _KEYWORD_SEPARATORS = re.compile(r"[،,؛;]")
@@ -523,14 +523,18 @@ def _starts_block(text: str, info: HeadingInfo | None, settings: ReaderSettings)
 
 
 #: A page-number line: the number alone, or dressed as ``- 12 -``, ``[12]``, ``| 12``, ``Page 12``, ``ص 12``.
-_PAGE_NUMBER = re.compile(r"^[\s\-–—|\[\](){}.]*(?:page\s*|ص\s*)?(?P<n>[0-9]{1,4}|[٠-٩]{1,4})[\s\-–—|\[\](){}.]*$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-–—|\[\](){}.]*(?:page\s*|ص\s*)?(?P<n>[0-9]{1,4}|[٠-٩]{1,4})[\s\-–—|\[\](){}.]*$", re.IGNORECASE
+)
 #: Fewest lines between two page numbers (a column of numbers in a table is not a page sequence).
 _PAGE_MIN_LINES = 5
 _DIGIT_RUN = re.compile(r"[0-9٠-٩]+")
 #: Longest line, in words, that may be a running header or footer.
 _HEADER_MAX_WORDS = 20
 #: A footnote line at the bottom of a page: ``(3) ...``, ``⁽³⁾ ...`` or ``³ ...``.
-_FOOTNOTE_LINE = re.compile(rf"^(?:\((?P<p>\d{{1,3}})\)|⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+)⁾|(?P<b>[{_SUPERSCRIPT_DIGITS}]+))\s*\S")
+_FOOTNOTE_LINE = re.compile(
+    rf"^(?:\((?P<p>\d{{1,3}})\)|⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+)⁾|(?P<b>[{_SUPERSCRIPT_DIGITS}]+))\s*\S"
+)
 
 
 def _drop_page_furniture(blocks: list[_Block], settings: ReaderSettings) -> tuple[list[_Block], list[tuple[int, int]]]:
@@ -564,7 +568,7 @@ def _drop_page_furniture(blocks: list[_Block], settings: ReaderSettings) -> tupl
         key = _header_key(line.text)
         if key is not None:
             keys.setdefault(key, []).append(k)
-    for key, where in keys.items():
+    for where in keys.values():
         if len(where) >= settings.min_header_repeats:
             dropped.update(k for k in where if k >= front_end)
     if not dropped:
@@ -630,7 +634,8 @@ def _label_blocks(blocks: list[_Block]) -> list[_Block]:
     while queue:
         block = queue.popleft()
         first = block.lines[0].text
-        label_end = next((e for e in (_keywords_label_end(first, lang) for lang in ("ar", "en")) if e is not None), None)
+        ends = (_keywords_label_end(first, lang) for lang in ("ar", "en"))
+        label_end = next((e for e in ends if e is not None), None)
         if label_end is None:
             out.append(block)
             continue
@@ -1560,7 +1565,10 @@ def _read_body(body: list[_Block], state: _State) -> None:
 
 
 #: A footnote marker inside the text: ``⁽³⁾``, a superscript, or ``(3)`` after a character (not at a line start).
-_CITED = re.compile(rf"⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+)⁾|(?<=[^\n\r])(?P<b>[{_SUPERSCRIPT_DIGITS}]+)|(?<=\S)[ \t]?\((?P<p>\d{{1,3}})\)")
+_CITED = re.compile(
+    rf"⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+)⁾|(?<=[^\n\r])(?P<b>[{_SUPERSCRIPT_DIGITS}]+)"
+    rf"|(?<=\S)[ \t]?\((?P<p>\d{{1,3}})\)"
+)
 #: A line this short that does not end a sentence is a numbered heading, not a footnote.
 _FOOTNOTE_HEADING_MAX_WORDS = 8
 _PLAIN_FOOTNOTE_LINE = re.compile(r"^(?P<n>\d{1,3})\s+(?=[^\W\d_])")
