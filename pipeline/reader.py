@@ -684,7 +684,8 @@ def _list_runs_on(text: str, following: str) -> bool:
         return True
     if stripped.endswith(".") or len(following.split()) > _KEYWORDS_TAIL_MAX_WORDS:
         return False
-    return bool(_KEYWORD_SEPARATORS.search(following) or _KEYWORD_DASHES.search(following)) or len(following.split()) <= 3
+    listed = _KEYWORD_SEPARATORS.search(following) or _KEYWORD_DASHES.search(following)
+    return bool(listed) or len(following.split()) <= 3
 
 
 def _find_line(blocks: list[_Block], predicate) -> int | None:
