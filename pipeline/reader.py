@@ -376,7 +376,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     blocks = _label_blocks(_blocks(raw, settings))
     state = _State(raw=raw, settings=settings)
     if settings.drop_page_furniture:
-        blocks, furniture = _drop_page_furniture(blocks, settings)
+        blocks, furniture = _drop_page_furniture(blocks, settings, raw)
         state.structure.extend(furniture)
         state.page_breaks = sorted({start for start, _ in furniture} | {m.start() for m in re.finditer("\f", raw)})
 
@@ -533,7 +533,8 @@ def _starts_block(text: str, info: HeadingInfo | None, settings: ReaderSettings)
 
 #: A page-number line: the number alone, or dressed as ``- 12 -``, ``[12]``, ``| 12``, ``Page 12``, ``ص 12``.
 _PAGE_NUMBER = re.compile(
-    r"^[\s\-–—|\[\](){}.]*(?:page\s*|ص\s*)?(?P<n>[0-9]{1,4}|[٠-٩]{1,4})[\s\-–—|\[\](){}.]*$", re.IGNORECASE
+    r"^[\s\-–—|\[\](){}.]*(?:page\s*|ص\s*)?(?P<n>[0-9]{1,4}|[٠-٩]{1,4})(?:\s*ص)?[\s\-–—|\[\](){}.]*$",
+    re.IGNORECASE,
 )
 #: Fewest lines between two page numbers (a column of numbers in a table is not a page sequence).
 _PAGE_MIN_LINES = 5
@@ -546,15 +547,19 @@ _FOOTNOTE_LINE = re.compile(
 )
 
 
-def _drop_page_furniture(blocks: list[_Block], settings: ReaderSettings) -> tuple[list[_Block], list[tuple[int, int]]]:
+def _drop_page_furniture(
+    blocks: list[_Block], settings: ReaderSettings, raw: str
+) -> tuple[list[_Block], list[tuple[int, int]]]:
     """The blocks without their running headers, footers and page numbers, and those lines' spans.
 
     A page number is a line holding only a number (``- 12 -``, ``[12]``) that goes up by one or
     two from the page-number line before or after it, at least a few lines away (a column of a
     table is not a page sequence). A running header or footer is a line that occurs at least
-    ``min_header_repeats`` times, its numbers masked (``121 مجلة ... العدد (58)``), that is not a
-    heading, a label, a footnote or a sentence. Its occurrences before the first abstract or
-    heading are left to the front matter (the title of an article is often its running head too).
+    ``min_header_repeats`` times, its page number taken off (``121 مجلة ... العدد (58)``), that
+    is not a heading, a label, a footnote or a sentence; twice is enough when each copy stands
+    next to a page number or a form feed (a short article's alternating heads). Its occurrences
+    before the first abstract or heading are left to the front matter (the title of an article is
+    often its running head too).
     """
     lines = [line for block in blocks for line in block.lines]
     numbers = [(k, _page_number(line.text)) for k, line in enumerate(lines)]
@@ -577,8 +582,15 @@ def _drop_page_furniture(blocks: list[_Block], settings: ReaderSettings) -> tupl
         key = _furniture_key(line.text)
         if key is not None:
             keys.setdefault(key, []).append(k)
+    numbered = set(dropped)  # the page-number lines: a running head sits next to one
+    # the last line of a page and the first of the next, where a form feed parts them
+    breaks = {j for k in range(1, len(lines)) if "\f" in raw[lines[k - 1].end : lines[k].start] for j in (k - 1, k)}
     for where in keys.values():
-        if len(where) >= settings.min_header_repeats:
+        at_page_edges = len(where) >= 2 and all(
+            any(j in numbered or j in breaks for j in (k - 2, k - 1, k, k + 1, k + 2)) for k in where
+        )
+        if len(where) >= settings.min_header_repeats or at_page_edges:
+            # (twice is enough when every copy stands by a page number or a page break: a short article)
             dropped.update(k for k in where if k >= front_end)
     if not dropped:
         return blocks, []
