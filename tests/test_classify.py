@@ -461,3 +461,121 @@ def test_surface_of_finds_the_authors_spelling_of_a_normalised_term(corpus):
         found = surface_of(term, text)
         assert found is not None and found in text and term in {normalise(found), *tokens(found)}
     assert surface_of("كلمه غير موجوده", text) is None
+
+
+# -- retraining: what -o may replace, a validated corpus, silver, a malformed meta.json ----------
+
+
+def _gold_copy(tmp_path: Path) -> Path:
+    """A copy of the seed corpus (raw + gold) to damage."""
+    root = Path(__file__).resolve().parent.parent / "corpus"
+    target = tmp_path / "corpus"
+    shutil.copytree(root / "raw", target / "raw")
+    shutil.copytree(root / "gold", target / "gold")
+    return target
+
+
+def test_save_model_refuses_a_folder_that_is_not_a_model_and_keeps_it(model_dir, examples, tmp_path):
+    from pipeline.errors import OutputError
+
+    victim = tmp_path / "notes"
+    victim.mkdir()
+    (victim / "thesis.txt").write_text("months of work", encoding="utf-8")
+    model, _ = load_model(model_dir)
+    with pytest.raises(OutputError, match="not a classifier folder"):
+        save_model(model, victim, training_hash=training_hash(examples))
+    assert (victim / "thesis.txt").read_text(encoding="utf-8") == "months of work"
+    a_file = tmp_path / "a_file"
+    a_file.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError, match="is a file"):
+        save_model(model, a_file, training_hash=training_hash(examples))
+
+
+def test_save_model_replaces_a_model_folder_whole_and_keeps_its_docs(model_dir, examples, tmp_path):
+    folder = _copy(model_dir, tmp_path)
+    (folder / "MODEL_CARD.md").write_text("# card\n", encoding="utf-8")
+    (folder / "model.skops.tmp").write_bytes(b"left over")
+    model, _ = load_model(model_dir)
+    save_model(model, folder, training_hash="0" * 64, training={"again": True})
+    assert sorted(f.name for f in folder.iterdir()) == ["MODEL_CARD.md", "meta.json", "model.skops"]
+    assert read_meta(folder)["training"] == {"again": True}
+    assert not [f for f in tmp_path.iterdir() if f.name.startswith(".")]  # no temporary folder left beside it
+    reloaded, _ = load_model(folder)
+    assert np.allclose(reloaded.predict_proba(examples.rows[:5]), model.predict_proba(examples.rows[:5]))
+
+
+def test_train_command_refuses_a_wrong_output_before_training(tmp_path, capsys):
+    from pipeline.cli import main
+
+    victim = tmp_path / "notes"
+    victim.mkdir()
+    (victim / "thesis.txt").write_text("months of work", encoding="utf-8")
+    assert main(["train", "classifier", "-o", str(victim)]) == 2
+    err = capsys.readouterr().err
+    assert "not a classifier folder" in err and len(err.strip().splitlines()) == 1
+    assert (victim / "thesis.txt").exists()
+    a_file = tmp_path / "a_file"
+    a_file.write_text("x", encoding="utf-8")
+    assert main(["train", "classifier", "-o", str(a_file)]) == 2
+    assert "is a file" in capsys.readouterr().err and a_file.read_text(encoding="utf-8") == "x"
+
+
+def test_train_command_refuses_a_corpus_that_does_not_validate(tmp_path, capsys):
+    from pipeline.cli import main
+
+    corpus_dir = _gold_copy(tmp_path)
+    path = corpus_dir / "gold" / "passages.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    body = [r for r in records if r["kind"] == "paragraph"]
+    body[3]["label"] = "threat"  # would become a seventh class
+    records.append(dict(body[5]))  # a duplicated record would weigh twice
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "model"
+    assert main(["train", "classifier", "--no-cv", "--corpus", str(corpus_dir), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "does not validate" in err and "'threat'" in err and f"{body[5]['id']}: id used by 2 records" in err
+    assert not out.exists()
+
+
+def test_train_command_uses_silver_when_the_config_says_so(shared_data, tmp_path, capsys):
+    from pipeline.cli import main
+
+    text = (Path(__file__).resolve().parent.parent / "configs" / "pipeline.toml").read_text(encoding="utf-8")
+    assert "\nsilver = false\n" in text and "[stages.classify.train]\n" in text
+    text = text.replace("\nsilver = false\n", "\nsilver = true\n").replace(
+        "silver_per_class = 60", "silver_per_class = 4"
+    )
+    fast = "".join(f"{k} = {json.dumps(v)}\n" for k, v in FAST.items())
+    text = text.replace("[stages.classify.train]\n", "[stages.classify.train]\n" + fast)
+    config = tmp_path / "silver.toml"
+    config.write_text(text, encoding="utf-8")
+    out = tmp_path / "model"
+    assert main(["train", "classifier", "--no-cv", "-c", str(config), "-o", str(out)]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    meta = read_meta(out)
+    assert meta["training"]["silver_rows"] > 0 and printed["silver_rows"] == meta["training"]["silver_rows"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [("versions", "1.9", "versions: expected an object"), ("labels", "concept", "labels: expected a list"),
+     ("model_sha256", None, "model_sha256: expected"), ("labels", [1, 2], "labels: expected a list of label names")],
+)
+def test_malformed_meta_fields_are_a_model_error(model_dir, tmp_path, field, value, message):
+    folder = _copy(model_dir, tmp_path)
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    (folder / "meta.json").write_text(json.dumps({**meta, field: value}), encoding="utf-8")
+    with pytest.raises(ModelError, match=message):
+        load_model(folder)
+
+
+def test_stage_refuses_a_model_with_labels_outside_the_scheme(examples, tmp_path):
+    from pipeline.classify import ClassifyStage
+
+    relabelled = examples.subset(np.ones(len(examples), dtype=bool))
+    relabelled.labels = np.array(["threat" if x == "risk" else x for x in relabelled.labels], dtype=object)
+    folder = tmp_path / "model"
+    save_model(fit_model(relabelled, FAST), folder, training_hash=training_hash(relabelled))
+    load_model(folder)  # a consistent folder...
+    with pytest.raises(ModelError, match="'threat' are not in the scheme"):
+        ClassifyStage.from_path(folder)  # ...that the stage must not use

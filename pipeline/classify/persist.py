@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import platform
+import shutil
+import tempfile
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import ModelError
+from ..errors import ModelError, OutputError
 from .features import NORMALISER_VERSION
 
 MODEL_FILE = "model.skops"
@@ -97,6 +100,72 @@ def _strip_introspection(model: Any) -> None:
                 stack.append(child)
 
 
+#: Files of an existing model folder that a retrain keeps: its documentation (MODEL_CARD.md,
+#: VARIANTS.md), which nothing loads and training does not write.
+KEPT_DOCS = "*.md"
+
+
+def is_model_folder(folder: Path) -> bool:
+    """Whether ``folder`` holds a classifier written by ``diplo train classifier`` (model.skops and its meta.json)."""
+    try:
+        meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(meta, dict) and meta.get("format") == FORMAT and (folder / MODEL_FILE).is_file()
+
+
+def check_output_folder(output: str | Path) -> None:
+    """Refuse, before any training, an output that a finished run must not replace.
+
+    Allowed: a path that does not exist, an empty folder, or a classifier
+    folder (:func:`is_model_folder`; its ``*.md`` documentation is kept).
+
+    Raises:
+        OutputError: ``output`` is a file, or a folder holding anything else.
+    """
+    out = Path(output)
+    if out.exists() and not out.is_dir():
+        raise OutputError(str(out), "is a file, expected a model folder to write (a new, empty or model folder)")
+    if out.is_dir() and any(out.iterdir()) and not is_model_folder(out):
+        raise OutputError(
+            str(out),
+            f"exists and is not a classifier folder written by `diplo train classifier` (no {MODEL_FILE} and "
+            f"{META_FILE} of format {FORMAT!r}); it would be replaced: name a new or empty folder",
+        )
+
+
+def _new_folder_beside(output: Path) -> Path:
+    """An empty folder next to ``output`` (same file system, so the final swap is a rename)."""
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".new", dir=output.parent))
+    except OSError as exc:
+        raise OutputError(str(output.parent), f"cannot be written ({exc.strerror or exc})") from None
+    mask = os.umask(0o022)
+    os.umask(mask)
+    folder.chmod(0o777 & ~mask)  # mkdtemp makes it owner-only; give it a plain mkdir's mode
+    return folder
+
+
+def _swap_in(new: Path, output: Path) -> None:
+    """Put the finished folder ``new`` in place of ``output`` (renames; the old folder is removed last)."""
+    old = None
+    if output.exists():
+        for doc in output.glob(KEPT_DOCS):
+            if doc.is_file() and not (new / doc.name).exists():
+                shutil.copy2(doc, new / doc.name)
+        old = output.with_name(f".{output.name}.old-{os.getpid()}")
+        output.rename(old)
+    try:
+        new.rename(output)
+    except OSError:
+        if old is not None:
+            old.rename(output)
+        raise
+    if old is not None:
+        shutil.rmtree(old)
+
+
 def save_model(
     model: Any,
     out_dir: str | Path,
@@ -116,17 +185,39 @@ def save_model(
 
     Returns:
         The meta.json content.
+
+    Raises:
+        OutputError: ``out_dir`` is a file or a folder that is not a classifier folder
+            (:func:`check_output_folder`), or cannot be written.
     """
     import skops.io as sio
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    target = Path(out_dir)
+    check_output_folder(target)
+    # Written beside the target and swapped in whole: a failed save leaves the old model intact.
+    out = _new_folder_beside(target)
+    try:
+        meta = _write(sio, model, out, training_hash, training, scores)
+        _swap_in(out, target)
+    finally:
+        if out.exists():
+            shutil.rmtree(out)
+    return meta
+
+
+def _write(
+    sio: Any,
+    model: Any,
+    out: Path,
+    training_hash: str,
+    training: dict[str, Any] | None,
+    scores: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """Write model.skops and meta.json into the (new, empty) folder ``out``."""
     _strip_introspection(model)
     model_path = out / MODEL_FILE
-    tmp = out / (MODEL_FILE + ".tmp")
     # skops writes each vocabulary entry as a verbose JSON node; deflate shrinks the file ~20x.
-    sio.dump(model, tmp, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
-    tmp.replace(model_path)
+    sio.dump(model, model_path, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
     meta = {
         "format": FORMAT,
         "labels": [str(c) for c in model.classes_],
@@ -168,6 +259,19 @@ def read_meta(model_dir: str | Path) -> dict[str, Any]:
         raise ModelError(str(meta_path), f"lacks the field(s) {', '.join(missing)}")
     if meta["format"] != FORMAT:
         raise ModelError(str(meta_path), f"expected format {FORMAT!r}, found {meta['format']!r}")
+    # Each field the loader reads, with its expected type: a hand-edited meta.json is refused here
+    # with the field named, not by an AttributeError deep in the loader.
+    expected = {
+        "labels": (list, "a list of label names"),
+        "model_sha256": (str, "a SHA-256 hex string"),
+        "versions": (dict, "an object of library versions such as {\"sklearn\": \"1.9.0\"}"),
+        "normaliser_version": (str, "a version string"),
+    }
+    for key, (kind, what) in expected.items():
+        if not isinstance(meta[key], kind):
+            raise ModelError(str(meta_path), f"{key}: expected {what}, found {meta[key]!r}")
+    if not all(isinstance(label, str) for label in meta["labels"]):
+        raise ModelError(str(meta_path), f"labels: expected a list of label names, found {meta['labels']!r}")
     return meta
 
 

@@ -29,8 +29,8 @@ from typing import Any
 import numpy as np
 
 from ..config import PipelineConfig, resolve_model_path
-from ..document import Article
-from ..errors import ConfigError
+from ..document import PASSAGE_LABELS, Article
+from ..errors import ConfigError, ModelError
 from .features import find_cues, make_rows, surface_of
 from .model import passage_proba
 from .persist import load_model
@@ -103,7 +103,8 @@ class ClassifyStage:
 
         Raises:
             ConfigError: A setting has the wrong type or range.
-            ModelError: The model folder is missing, corrupt, tampered with or of another version.
+            ModelError: The model folder is missing, corrupt, tampered with or of another version, or its
+                labels are not within the scheme.
         """
         min_confidence = settings.get("min_confidence", 0.0)
         if not isinstance(min_confidence, (int, float)) or not 0.0 <= float(min_confidence) <= 1.0:
@@ -116,7 +117,9 @@ class ClassifyStage:
         path = settings.get("model", DEFAULT_MODEL)
         if not isinstance(path, (str, Path)):
             raise ConfigError(f"[stages.classify] model: expected a folder path, found {path!r}")
-        model, meta = load_model(config.resolve(path))
+        folder = config.resolve(path)
+        model, meta = load_model(folder)
+        _check_labels(folder, meta)
         return cls(model, meta, min_confidence=float(min_confidence), n_cues=n_cues)
 
     @classmethod
@@ -129,9 +132,12 @@ class ClassifyStage:
         the project root (so the default finds the shipped model from anywhere).
 
         Raises:
-            ModelError: The model folder is missing, corrupt, tampered with or of another version.
+            ModelError: The model folder is missing, corrupt, tampered with or of another version, or its
+                labels are not within the scheme.
         """
-        model, meta = load_model(resolve_model_path(path))
+        folder = resolve_model_path(path)
+        model, meta = load_model(folder)
+        _check_labels(folder, meta)
         return cls(model, meta, min_confidence=min_confidence, n_cues=n_cues)
 
     def classify(self, text: str, heading: str | None = None, kind: str = "paragraph") -> Prediction:
@@ -259,3 +265,22 @@ class ClassifyStage:
         """Classify a stream of articles, in order."""
         for article in articles:
             yield self(article)
+
+
+#: The labels a classifier may predict: the five passage labels of the scheme and ``other``.
+SCHEME_LABELS = (*PASSAGE_LABELS, "other")
+
+
+def _check_labels(folder: Path, meta: dict[str, Any]) -> None:
+    """Refuse a model whose labels (meta.json, equal to the model's classes) fall outside the scheme.
+
+    Raises:
+        ModelError: A label is not one of :data:`SCHEME_LABELS`.
+    """
+    unknown = [str(label) for label in meta.get("labels", []) if label not in SCHEME_LABELS]
+    if unknown:
+        raise ModelError(
+            str(folder),
+            f"labels {', '.join(map(repr, unknown))} are not in the scheme ({', '.join(SCHEME_LABELS)}); "
+            "retrain on a validated corpus with `diplo train classifier`",
+        )
