@@ -33,7 +33,7 @@ def _quiet(message: str) -> None:
     pass
 
 
-def test_tiny_training_run_produces_a_loadable_model(shared_data: Path, tmp_path: Path) -> None:
+def test_tiny_training_run_produces_a_loadable_model(shared_data: Path, tmp_path: Path, capsys) -> None:
     result = train_ner(
         tmp_path / "model",
         data_dir=shared_data,
@@ -43,6 +43,9 @@ def test_tiny_training_run_produces_a_loadable_model(shared_data: Path, tmp_path
         work_dir=tmp_path / "work",
         log=_quiet,
     )
+    # spaCy's progress table goes to stderr: stdout stays free for the command's JSON result.
+    captured = capsys.readouterr()
+    assert captured.out == "" and "LOSS NER" in captured.err
     meta = json.loads((result.output / "meta.json").read_text(encoding="utf-8"))
     assert meta["training"]["seed"] == 0 and meta["sources"][0]["license"] == "CC BY-SA 4.0"
     assert "anercorp_test" in meta["diplo_scores"]
@@ -146,3 +149,37 @@ def test_pretraining_block_pretrains_and_initialises_the_tok2vec(shared_data: Pa
     # The shipped config keeps no work-folder path.
     shipped = load_config(result.output / "config.cfg", interpolate=False)
     assert shipped["paths"]["init_tok2vec"] is None and shipped["paths"]["raw_text"] is None
+
+
+def test_output_that_must_not_be_replaced_is_refused_before_training(shared_data: Path, tmp_path: Path, capsys) -> None:
+    import pytest
+
+    from pipeline.cli import main
+    from pipeline.errors import OutputError
+
+    victim = tmp_path / "notes"
+    victim.mkdir()
+    (victim / "thesis.txt").write_text("months of work", encoding="utf-8")
+    with pytest.raises(OutputError, match="not a model folder written by `diplo train ner`"):
+        train_ner(victim, data_dir=shared_data, use_vectors=False, max_steps=2, limit=10, log=_quiet)
+    assert (victim / "thesis.txt").read_text(encoding="utf-8") == "months of work"
+    a_file = tmp_path / "a_file"
+    a_file.write_text("x", encoding="utf-8")
+    assert main(["train", "ner", "-o", str(a_file), "--data", str(shared_data)]) == 2
+    err = capsys.readouterr().err
+    assert "is a file" in err and len(err.strip().splitlines()) == 1 and a_file.read_text(encoding="utf-8") == "x"
+    assert main(["train", "ner", "-o", str(victim), "--data", str(shared_data)]) == 2
+    assert "not a model folder" in capsys.readouterr().err and (victim / "thesis.txt").exists()
+
+
+def test_retraining_replaces_a_model_folder_whole_and_keeps_its_card(shared_data: Path, tmp_path: Path) -> None:
+    options = {"data_dir": shared_data, "use_vectors": False, "use_norms": False, "max_steps": 1, "limit": 20}
+    first = train_ner(tmp_path / "model", seed=1, log=_quiet, **options).output
+    (first / "MODEL_CARD.md").write_text("# card\n", encoding="utf-8")
+    (first / "stale.bin").write_bytes(b"from an older run")
+    second = train_ner(first, seed=2, log=_quiet, **options).output
+    assert second == first and (second / "MODEL_CARD.md").read_text(encoding="utf-8") == "# card\n"
+    assert not (second / "stale.bin").exists()
+    assert json.loads((second / "meta.json").read_text(encoding="utf-8"))["training"]["seed"] == 2
+    assert [f.name for f in tmp_path.iterdir()] == ["model"]  # no temporary folder left beside it
+    NerStage.from_path(second)  # checksums match the new files

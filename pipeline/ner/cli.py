@@ -54,12 +54,18 @@ def train_ner_command(
         ),
     ] = None,
 ) -> None:
-    """Rebuild the Arabic NER model from ANERcorp (+ AQMAR) with spaCy's training loop."""
+    """Rebuild the Arabic NER model from ANERcorp (+ AQMAR) with spaCy's training loop.
+
+    The result (JSON) is printed on stdout; progress, spaCy's training table included, goes to stderr.
+    """
     from ..textio import ensure_writable_folder
-    from .train import DEFAULT_CONFIG, DEFAULT_OUTPUT, train_ner
+    from .train import DEFAULT_CONFIG, DEFAULT_OUTPUT, check_output_folder, train_ner
 
     target = output or DEFAULT_OUTPUT
-    ensure_writable_folder(target.parent)  # before minutes of conversion and training
+    # Before minutes of conversion and training: a target that must not be replaced (a file, a
+    # folder that is not a model folder of this command), an unwritable folder.
+    check_output_folder(target)
+    ensure_writable_folder(target.parent)
     result = train_ner(
         target,
         data_dir=data,

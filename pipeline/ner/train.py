@@ -21,9 +21,12 @@ Steps (all deterministic for a given seed):
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import shutil
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -33,11 +36,11 @@ from pathlib import Path
 from typing import Any
 
 from ..config import PROJECT_ROOT
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError, InputError, OutputError
 from .convert import ConversionReport, TaggedSentence, read_aqmar, read_conll, to_docbin
 from .gazetteer import key
 from .rules import PROCLITICS
-from .stage import COUNTS_FILE, LEXICON_FILE, write_checksums
+from .stage import CHECKSUM_KEY, COUNTS_FILE, LEXICON_FILE, write_checksums
 
 MODEL_VERSION = "1.0.0"
 DEFAULT_OUTPUT = PROJECT_ROOT / "models" / "ner-ar"
@@ -271,6 +274,81 @@ def build_vectors(
     return target
 
 
+# -- output folder ----------------------------------------------------------------------
+
+#: Files of an existing model folder that a retrain keeps: its documentation (MODEL_CARD.md...), which
+#: nothing loads and training does not write.
+KEPT_DOCS = "*.md"
+
+
+def is_ner_model_folder(folder: Path) -> bool:
+    """Whether ``folder`` holds a pipeline written by ``diplo train ner`` (config.cfg and its meta.json fields)."""
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (
+        isinstance(meta, dict)
+        and (folder / "config.cfg").is_file()
+        and "diplo_scores" in meta
+        and CHECKSUM_KEY in meta
+        and isinstance(meta.get("training"), dict)
+        and meta["training"].get("command") == "diplo train ner"
+    )
+
+
+def check_output_folder(output: str | Path) -> None:
+    """Refuse, before any training, an output that a finished run must not replace.
+
+    Allowed: a path that does not exist, an empty folder, or a model folder
+    written by ``diplo train ner`` (see :func:`is_ner_model_folder`).
+
+    Raises:
+        OutputError: ``output`` is a file, or a folder holding anything else.
+    """
+    out = Path(output)
+    if out.exists() and not out.is_dir():
+        raise OutputError(str(out), "is a file, expected a model folder to write (a new, empty or model folder)")
+    if out.is_dir() and any(out.iterdir()) and not is_ner_model_folder(out):
+        raise OutputError(
+            str(out),
+            "exists and is not a model folder written by `diplo train ner` (no config.cfg and meta.json with "
+            "its diplo fields); it would be replaced: name a new or empty folder",
+        )
+
+
+def _new_folder_beside(output: Path) -> Path:
+    """An empty folder next to ``output`` (same file system, so the final swap is a rename)."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".new", dir=output.parent))
+    except OSError as exc:
+        raise OutputError(str(output.parent), f"cannot be written ({exc.strerror or exc})") from None
+    mask = os.umask(0o022)
+    os.umask(mask)
+    folder.chmod(0o777 & ~mask)  # mkdtemp makes it owner-only; give it a plain mkdir's mode
+    return folder
+
+
+def _swap_in(new: Path, output: Path) -> None:
+    """Put the finished folder ``new`` in place of ``output`` (renames; the old folder is removed last)."""
+    old = None
+    if output.exists():
+        for doc in output.glob(KEPT_DOCS):
+            if doc.is_file() and not (new / doc.name).exists():
+                shutil.copy2(doc, new / doc.name)
+        old = output.with_name(f".{output.name}.old-{os.getpid()}")
+        output.rename(old)
+    try:
+        new.rename(output)
+    except OSError:
+        if old is not None:
+            old.rename(output)
+        raise
+    if old is not None:
+        shutil.rmtree(old)
+
+
 # -- training -------------------------------------------------------------------------
 
 
@@ -293,7 +371,8 @@ def train_ner(
     """Train the Arabic NER pipeline and save it with its ``meta.json``.
 
     Args:
-        output: Folder of the finished pipeline (replaced).
+        output: Folder of the finished pipeline: new, empty, or a model folder of this command (replaced
+            whole at the end; anything else is refused before training).
         data_dir: The shared data folder (default ``<repo>/../shared/data``).
         config: The spaCy training config.
         use_aqmar: Add AQMAR to the training data.
@@ -313,6 +392,7 @@ def train_ner(
     Raises:
         InputError: Training data is missing.
         ConfigError: The training config is missing.
+        OutputError: ``output`` is a file or a folder that is not a model folder (:func:`check_output_folder`).
     """
     import spacy
     from spacy.cli.train import train as spacy_train
@@ -329,6 +409,7 @@ def train_ner(
             str(data_dir / "ner"), "NER training data not found (expected the shared data folder beside the repo)"
         )
     output = Path(output)
+    check_output_folder(output)  # before minutes of training
     tmp = None
     if work_dir is None:
         tmp = tempfile.TemporaryDirectory(prefix="diplo-ner-")
@@ -385,8 +466,8 @@ def train_ner(
             n_lines = write_raw_text(unlabelled, raw)
             log(f"pretraining the tok2vec (spacy pretrain) on {n_lines} lines of unlabelled text...")
             model_overrides = {k: v for k, v in overrides.items() if k.startswith("components.")}
-            overrides["paths.init_tok2vec"] = str(
-                pretrain_tok2vec(
+            with contextlib.redirect_stdout(sys.stderr):  # spaCy's progress table is not our result
+                init_tok2vec = pretrain_tok2vec(
                     config,
                     raw,
                     work / "pretrain",
@@ -395,9 +476,12 @@ def train_ner(
                     overrides=model_overrides,
                     seed=seed,
                 )
-            )
+            overrides["paths.init_tok2vec"] = str(init_tok2vec)
         log(f"training with spaCy ({config.name}, seed {seed})...")
-        spacy_train(config, work / "train", use_gpu=-1, overrides=overrides)
+        # spaCy prints its training table (with colours) on stdout, which holds the command's JSON
+        # result: send it to stderr with the other progress lines.
+        with contextlib.redirect_stdout(sys.stderr):
+            spacy_train(config, work / "train", use_gpu=-1, overrides=overrides)
         nlp = spacy.load(work / "train" / "model-best")
         # The norms now live in the vocab; the shipped config must not need the callback, nor
         # the training-only augmenter (the recipe is in configs/ner_ar.cfg and meta.json).
@@ -430,14 +514,20 @@ def train_ner(
             )
         )
         nlp.meta["training"]["augmenter"] = dict(augmenter) if augmenter else None
-        if output.exists():
-            shutil.rmtree(output)
-        nlp.to_disk(output)
-        (output / LEXICON_FILE).write_text(json.dumps(words, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-        (output / COUNTS_FILE).write_text(json.dumps(counts, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-        shutil.copy(work / "conversion_report.txt", output / "conversion_report.txt")
-        # Last, once every file is written: the SHA-256 the stage checks at load.
-        write_checksums(output)
+        # Written beside the target and swapped in whole: a failed run leaves the old model intact.
+        check_output_folder(output)  # still what it was when training started
+        new = _new_folder_beside(output)
+        try:
+            nlp.to_disk(new)
+            (new / LEXICON_FILE).write_text(json.dumps(words, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+            (new / COUNTS_FILE).write_text(json.dumps(counts, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+            shutil.copy(work / "conversion_report.txt", new / "conversion_report.txt")
+            # Last, once every file is written: the SHA-256 the stage checks at load.
+            write_checksums(new)
+            _swap_in(new, output)
+        finally:
+            if new.exists():
+                shutil.rmtree(new)
         return TrainResult(output, scores, data["reports"], time.time() - t0)
     finally:
         if tmp is not None:
