@@ -288,9 +288,9 @@ def read_command(
     echo(f"source: {doc.source} ({doc.encoding})")
     for key, span in doc.metadata.items():
         if key != "archive_notice":
-            echo(f"{key}: {span.text}")
-    echo(f"keywords (ar): {' | '.join(k.text for k in doc.keywords_ar)}")
-    echo(f"keywords (en): {' | '.join(k.text for k in doc.keywords_en)}")
+            echo(f"{key}: {_one_line(span.text)}")  # a title or keyword wrapped in the raw text: one line here
+    echo(f"keywords (ar): {' | '.join(_one_line(k.text) for k in doc.keywords_ar)}")
+    echo(f"keywords (en): {' | '.join(_one_line(k.text) for k in doc.keywords_en)}")
     items: list[tuple[int, str]] = [(s.start, f"{'#' * s.level} {s.heading}") for s in doc.sections]
     for passage in doc.passages:
         label = passage.kind + (f" {passage.number}" if passage.number else "")
@@ -298,6 +298,10 @@ def read_command(
         items.append((passage.start, f"  [{passage.id} {label} {passage.lang}] {text}"))
     for _, line in sorted(items, key=lambda item: item[0]):
         echo(line)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 # -- stage commands: each stage registers its command below -------------------

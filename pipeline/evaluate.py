@@ -1,10 +1,14 @@
 """``diplo evaluate``: every stage scored against the annotated corpus.
 
-The pipeline (as configured) runs once over each corpus article; each
-stage's output is then compared with the gold by the pure scorers in
-:mod:`pipeline.scoring` and the stages' own metric modules. A stage that is
-not built, not configured or has no model is reported as *missing*, never as
-zero.
+The gold corpus is validated first (:func:`pipeline.corpus.require_valid`):
+a corpus with problems is refused, never scored. The pipeline (as
+configured) then runs once over each corpus article; each stage's output is
+compared with the gold by the pure scorers in :mod:`pipeline.scoring` and the
+stages' own metric modules. A stage that is not built, not configured or has
+no model is reported as *missing*, never as zero; so is a stage whose gold
+layer no article has, and each stage is scored only on the articles that
+have gold for its layer (:meth:`pipeline.corpus.Corpus.annotated`), which its
+result lists.
 """
 
 from __future__ import annotations
@@ -18,12 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from .config import PipelineConfig, load_config
-from .corpus import Corpus, GoldPassage, gold_clean_text, load_corpus
+from .corpus import Corpus, GoldPassage, gold_clean_text, load_corpus, require_valid
 from .document import Article, overlaps
 from .errors import ConfigError, DiploError
 from .scoring import cer, edit_prf, span_prf, wer
 
 STAGES = ("read", "repair", "align", "ner", "classify")
+#: The gold layer each stage is scored against (see :meth:`pipeline.corpus.Corpus.annotated`).
+LAYER_OF = {"read": "units", "repair": "repair", "align": "alignment", "ner": "entities", "classify": "labels"}
 
 
 @dataclass
@@ -34,21 +40,35 @@ class StageResult:
         status: ``ok``, ``missing`` (not built / not configured / no model) or ``error``.
         metrics: Named figures (rounded floats and counts).
         note: Why a stage is missing, or what the figures mean.
+        articles: The articles scored: those with gold for the stage's layer.
+        per_article: A few of the figures for each article, where cheap.
     """
 
     stage: str
     status: str
     metrics: dict[str, Any] = field(default_factory=dict)
     note: str = ""
+    articles: list[str] = field(default_factory=list)
+    per_article: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass
 class Report:
-    """All stage results of one evaluation run."""
+    """All stage results of one evaluation run.
+
+    Attributes:
+        corpus: The corpus folder.
+        articles: The corpus articles the pipeline ran on.
+        results: One result per stage asked for.
+        config: The pipeline config file that was run.
+        models: The model folder of each stage that ran with one (``{stage: path}``).
+    """
 
     corpus: str
     articles: list[str]
     results: list[StageResult]
+    config: str = ""
+    models: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> str:
         """The report as JSON."""
@@ -76,12 +96,14 @@ def evaluate_corpus(
 
     Raises:
         ConfigError: An unknown stage name.
+        InputError: The gold corpus does not validate (the message counts and quotes the problems).
     """
     wanted = list(stages or STAGES)
     unknown = [s for s in wanted if s not in STAGES]
     if unknown:
         raise ConfigError(f"unknown stage(s) {', '.join(unknown)} for evaluate; known: {', '.join(STAGES)}")
-    corpus = load_corpus(corpus_dir)
+    # Before any model loads: an unknown label or a shifted offset would silently change the figures.
+    corpus = require_valid(load_corpus(corpus_dir))
     cfg = config if isinstance(config, PipelineConfig) else load_config(config)
     # Stages after the last one scored are not built: their models need not load.
     last = max(STAGES.index(s) for s in wanted)
@@ -95,15 +117,28 @@ def evaluate_corpus(
             )
             log(f"{stage}: missing ({' '.join(results[-1].note.split())})")  # one line, as the CLI's errors
             continue
+        covered = [a for a in corpus.annotated(LAYER_OF[stage]) if a in articles]
+        if not covered:
+            results.append(StageResult(stage, "missing", note=f"no article of the corpus has gold {LAYER_OF[stage]}"))
+            log(f"{stage}: missing ({results[-1].note})")
+            continue
         evaluator = _EVALUATORS[stage]
         log(f"{stage}: scoring...")
         started = time.perf_counter()
         try:
-            results.append(evaluator(corpus, articles, cfg, log))
+            result = evaluator(corpus, {a: articles[a] for a in covered}, cfg, log)
+            result.articles = covered
+            results.append(result)
         except DiploError as exc:
             results.append(StageResult(stage, "missing", note=str(exc)))
         log(f"{stage}: done in {time.perf_counter() - started:.1f} s")
-    return Report(str(corpus.root), corpus.article_ids(), results)
+    models = {
+        name: str(cfg.resolve(cfg.stage_settings(name)["model"]))
+        for name in STAGES
+        if name in run_notes["ran"] and isinstance(cfg.stage_settings(name).get("model"), str)
+    }
+    config_path = str(cfg.path) if cfg.path is not None else "(a PipelineConfig built in code)"
+    return Report(str(corpus.root), corpus.article_ids(), results, config_path, models)
 
 
 def _silent(message: str) -> None:
@@ -167,14 +202,19 @@ def evaluate_read(
 ) -> StageResult:
     """Passage segmentation: gold units found as a predicted passage of the same kind and nearly the same extent."""
     tp = n_gold = n_pred = 0
+    per_article = {}
     for aid, article in articles.items():
         gold = [g for g in corpus.passages_of(aid) if g.kind in _READ_KINDS]
         pred = [p for p in article.passages]
+        found = sum(
+            1
+            for g in gold
+            if any(p.kind == g.kind and _iou((p.start, p.end), (g.start, g.end)) >= 0.9 for p in pred)
+        )
+        per_article[aid] = {"units_f1": round(_f1(found, len(pred), len(gold)), 4), "gold_units": len(gold)}
+        tp += found
         n_gold += len(gold)
         n_pred += len(pred)
-        for g in gold:
-            if any(p.kind == g.kind and _iou((p.start, p.end), (g.start, g.end)) >= 0.9 for p in pred):
-                tp += 1
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
@@ -189,7 +229,14 @@ def evaluate_read(
             "predicted": n_pred,
         },
         "abstract, paragraph, list-item and reference units of the same kind whose raw extents overlap by IoU >= 0.9",
+        per_article=per_article,
     )
+
+
+def _f1(tp: int, n_pred: int, n_gold: int) -> float:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -214,8 +261,10 @@ def evaluate_repair(
     raw_chars = raw_dist = rep_dist = 0
     raw_words = raw_wdist = rep_wdist = 0
     counts = {"tp_pred": 0, "tp_gold": 0, "n_pred": 0, "n_gold": 0}
+    per_article = {}
     for aid, article in articles.items():
         pred_article, gold_article = [], []
+        chars = dist_raw = dist_rep = 0.0
         raw = corpus.raw[aid]
         applied = [e for e in article.edits if e.status == "applied"]
         for g in corpus.passages_of(aid):
@@ -225,9 +274,9 @@ def evaluate_repair(
             plain = _rebuild(raw, g, [])
             repaired = _rebuild(raw, g, inside)
             gold_text = g.text
-            raw_chars += len(gold_text)
-            raw_dist += cer(plain, gold_text) * len(gold_text)
-            rep_dist += cer(repaired, gold_text) * len(gold_text)
+            chars += len(gold_text)
+            dist_raw += cer(plain, gold_text) * len(gold_text)
+            dist_rep += cer(repaired, gold_text) * len(gold_text)
             n_words = len(gold_text.split())
             raw_words += n_words
             raw_wdist += wer(plain, gold_text) * n_words
@@ -237,6 +286,15 @@ def evaluate_repair(
         prf = edit_prf(pred_article, gold_article, raw)
         for key in counts:
             counts[key] += prf[key]
+        raw_chars += chars
+        raw_dist += dist_raw
+        rep_dist += dist_rep
+        per_article[aid] = {
+            "cer_raw": round(dist_raw / chars, 5) if chars else 0.0,
+            "cer_repaired": round(dist_rep / chars, 5) if chars else 0.0,
+            "edits_applied": prf["n_pred"],
+            "edits_gold": prf["n_gold"],
+        }
     precision = counts["tp_pred"] / counts["n_pred"] if counts["n_pred"] else 0.0
     recall = counts["tp_gold"] / counts["n_gold"] if counts["n_gold"] else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -255,6 +313,7 @@ def evaluate_repair(
             "edits_gold": counts["n_gold"],
         },
         "over the Arabic gold units; edits judged by outcome (same repaired string)",
+        per_article=per_article,
     )
 
 
@@ -284,7 +343,9 @@ def evaluate_align(
 
     total = AlignmentScores()
     per_kind: dict[str, AlignmentScores] = {}
+    per_article = {}
     for aid, article in articles.items():
+        of_article = AlignmentScores()
         spans = _predicted_unit_spans(article)
         gold_units = _gold_alignment_units(corpus, aid)
         for kind in ("title", "keywords", "abstract"):
@@ -305,12 +366,16 @@ def evaluate_align(
                 pred_beads.append((ar, en))
             scores = score_alignment(pred_beads, gold_beads)
             total.add(scores)
+            of_article.add(scores)
             per_kind.setdefault(kind, AlignmentScores()).add(scores)
+        per_article[aid] = {"all_strict_f1": round(of_article.strict_f1, 4)}
     metrics = {f"all_{k}": v for k, v in total.as_dict().items()}
     for kind, scores in per_kind.items():
         metrics[f"{kind}_strict_f1"] = round(scores.strict_f1, 4)
     metrics["gold_links"] = sum(1 for link in corpus.links if link.article in articles)
-    return StageResult("align", "ok", metrics, "title, keyword and abstract-sentence beads; strict = exact bead")
+    return StageResult(
+        "align", "ok", metrics, "title, keyword and abstract-sentence beads; strict = exact bead", per_article=per_article
+    )
 
 
 def _predicted_unit_spans(article: Article) -> dict[str, tuple[int, int]]:
@@ -355,17 +420,30 @@ def _unit_id(
 def evaluate_ner(
     corpus: Corpus, articles: dict[str, Article], cfg: PipelineConfig, log: Callable[[str], None] = _silent
 ) -> StageResult:
-    """Entity P/R/F1 per type and overall, exact raw-span match, over the annotated units."""
+    """Entity P/R/F1 per type and overall, exact raw-span match, over the annotated units.
+
+    Spans carry their article id: the same offsets in two articles are two entities.
+    """
     predicted, gold = [], []
+    per_article = {}
     for aid, article in articles.items():
         units = [g for g in corpus.passages_of(aid) if g.kind not in ("reference", "footnote")]  # not repaired
-        regions = [s for g in units for s in g.spans]
-        gold += [(e.start, e.end, e.label) for g in units for e in g.entities]
-        predicted += [
-            (e.start, e.end, e.label)
+        regions = _merge([s for g in units for s in g.spans])
+        gold_article = [(aid, e.start, e.end, e.label) for g in units for e in g.entities]
+        pred_article = [
+            (aid, e.start, e.end, e.label)
             for e in article.entities
-            if any(s <= e.start and e.end <= t for s, t in _merge(regions))
+            if any(s <= e.start and e.end <= t for s, t in regions)
         ]
+        overall = span_prf(pred_article, gold_article)["ALL"]
+        per_article[aid] = {
+            "ALL_p": round(overall["p"], 4),
+            "ALL_r": round(overall["r"], 4),
+            "ALL_f1": round(overall["f1"], 4),
+            "ALL_gold": overall["n_gold"],
+        }
+        gold += gold_article
+        predicted += pred_article
     scores = span_prf(predicted, gold)
     metrics = {}
     for label, s in scores.items():
@@ -373,7 +451,13 @@ def evaluate_ner(
         metrics[f"{label}_r"] = round(s["r"], 4)
         metrics[f"{label}_f1"] = round(s["f1"], 4)
         metrics[f"{label}_gold"] = s["n_gold"]
-    return StageResult("ner", "ok", metrics, "exact raw-span and type match, in titles, abstracts, keywords and body")
+    return StageResult(
+        "ner",
+        "ok",
+        metrics,
+        "exact raw-span and type match, in titles, abstracts, keywords and body",
+        per_article=per_article,
+    )
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -392,7 +476,12 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def evaluate_classify(
     corpus: Corpus, articles: dict[str, Article], cfg: PipelineConfig, log: Callable[[str], None] = _silent
 ) -> StageResult:
-    """Cross-validated passage classification (folds by section; never scored by a model that saw it)."""
+    """Cross-validated passage classification (folds by section; never scored by a model that saw it).
+
+    This re-runs the training recipe of ``[stages.classify]`` (settings and ``train`` table) in
+    grouped cross-validation over the gold body passages; the configured model folder
+    (``model = ...``) is not loaded or scored, since it was trained on every gold passage.
+    """
     try:
         module = importlib.import_module("pipeline.classify.evaluation")
     except ModuleNotFoundError as exc:
@@ -400,7 +489,14 @@ def evaluate_classify(
             return StageResult("classify", "missing", note="the passage classifier is not built yet")
         raise
     metrics = module.cross_validate_corpus(corpus, cfg.stage_settings("classify"), progress=log)
-    return StageResult("classify", "ok", metrics, "grouped cross-validation by section over the gold body passages")
+    return StageResult(
+        "classify",
+        "ok",
+        metrics,
+        "grouped cross-validation by section of the training recipe in [stages.classify] over the gold body "
+        "passages; the configured model is NOT scored (it was trained on all of them): retrain it with "
+        "`diplo train classifier`",
+    )
 
 
 #: Each evaluator is called as ``evaluator(corpus, articles, cfg, log)``; ``log`` takes progress lines
@@ -423,6 +519,12 @@ def format_report(report: Report) -> str:
             lines.append("")
             continue
         lines.append(f"{result.stage:<9} {result.note}")
+        left_out = [a for a in report.articles if a not in result.articles]
+        if result.articles and left_out:
+            lines.append(
+                f"  scored on {len(result.articles)} of {len(report.articles)} article(s); "
+                f"no gold {LAYER_OF.get(result.stage, '')} (not scored): {', '.join(left_out)}"
+            )
         width = max((len(k) for k in result.metrics), default=0)
         for key, value in result.metrics.items():
             shown = f"{value:.4f}" if isinstance(value, float) else str(value)

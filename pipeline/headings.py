@@ -24,6 +24,10 @@ CHAPTER_WORDS = ("الباب", "الفصل", "المبحث", "المطلب", "ا
 NAMED_HEADINGS = (
     "المقدمه",
     "مقدمه",
+    "تمهيد",
+    "التمهيد",
+    "مدخل",
+    "المدخل",
     "مشكله الدراسه",
     "مشكله البحث",
     "اشكاليه الدراسه",
@@ -164,6 +168,7 @@ def _within_one_edit(a: str, b: str) -> bool:
     return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))
 
 
+@lru_cache(maxsize=16384)  # a pure function of the line, asked several times per line by the reader
 def classify_heading(text: str, *, in_references: bool = False) -> HeadingInfo | None:
     """Classify a candidate heading line.
 
@@ -243,6 +248,7 @@ def _reference_words(text: str) -> list[str] | None:
     return words or None
 
 
+@lru_cache(maxsize=16384)
 def reference_heading_kind(text: str) -> str | None:
     """Whether a short line heads a references list, by its words alone.
 

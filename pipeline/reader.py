@@ -42,7 +42,11 @@ from .textio import arabic_shortage, decode_bytes, read_text_file
 
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FOOTNOTE = re.compile(rf"⁽[{_SUPERSCRIPT_DIGITS}]+⁾|(?<=\S)[{_SUPERSCRIPT_DIGITS}]+")
-_LIST_MARKER = re.compile(r"^(?:(?P<num>\d{1,3})\s*[.\-–)](?!\d)\s*|(?P<dash>[-–•])\s+)")
+#: A list item's marker: ``1-``, ``2.``, ``3)``, a dash or bullet, or a letter of the abjad order (``أ-``,
+#: ``ب)``: أ ب ج د هـ و ز ح ط ي) followed by a space.
+_LIST_MARKER = re.compile(
+    r"^(?:(?P<num>\d{1,3})\s*[.\-–)](?!\d)\s*|(?P<dash>[-–•])\s+|(?P<letter>[أابجدهوزحطي]ـ?)\s?[-–)]\s+)"
+)
 _SENTENCE_END = ".!?؟…:"
 _CLOSERS = " \t\"'”’»)]}"
 # Marks and invisible characters OCR and PDF conversion put inside words (vowel marks, tatweel,
@@ -135,7 +139,9 @@ _AR_KEYWORDS = re.compile(
 )
 _EN_KEYWORDS = re.compile(r"^(?:key\s?-?words|index\s+terms)\s*(?P<sep>[:：\-–—]\s*)?", re.IGNORECASE)
 _KEYWORD_SEPARATORS = re.compile(r"[،,؛;]")
-_KEYWORD_TRIM = " \t.\"'‘’“”«»"
+#: Separators of a keyword list without commas: a dash or slash between spaces (not Sino-Russian).
+_KEYWORD_DASHES = re.compile(r"\s+[–—/-]\s+")
+_KEYWORD_TRIM = " \t\r\n.\"'‘’“”«»"
 # (invisible characters may sit inside an address in PDF text; the value keeps them, as raw text)
 _EMAIL = re.compile(rf"[\w.+\-{_INVISIBLE_CHARS}]+@[\w\-{_INVISIBLE_CHARS}]+(?:\.[\w\-{_INVISIBLE_CHARS}]+)+")
 _URL = re.compile(r"https?://[^\s>]+")
@@ -317,6 +323,8 @@ class _State:
     sections: list[Section] = field(default_factory=list)
     units: list[_Unit] = field(default_factory=list)
     structure: list[tuple[int, int]] = field(default_factory=list)
+    #: The width of the text's wrapped lines (characters; 0 when its paragraphs are not wrapped).
+    line_width: int = 0
     #: Where pages end, when the text shows it (page furniture set aside, form feeds); empty otherwise.
     page_breaks: list[int] = field(default_factory=list)
     style_stack: list[str] = field(default_factory=list)
@@ -401,7 +409,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     blocks = _label_blocks(blocks)
     state.structure.extend(rules)
     if settings.drop_page_furniture:
-        blocks, furniture = _drop_page_furniture(blocks, settings)
+        blocks, furniture = _drop_page_furniture(blocks, settings, raw)
         state.structure.extend(furniture)
         state.page_breaks = sorted({start for start, _ in furniture} | {m.start() for m in re.finditer("\f", raw)})
 
@@ -469,6 +477,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     if article.title_ar is None and article.metadata.get("article_name"):
         article.title_ar = article.metadata["article_name"]
 
+    state.line_width = _line_width(body)
     toc_entries = _mark_toc(body, state)
     body = _split_inline_headings(body, toc_entries, state)
     _read_body(body, state)
@@ -574,7 +583,8 @@ def _starts_block(text: str, info: HeadingInfo | None, settings: ReaderSettings)
 
 #: A page-number line: the number alone, or dressed as ``- 12 -``, ``[12]``, ``| 12``, ``Page 12``, ``ص 12``.
 _PAGE_NUMBER = re.compile(
-    r"^[\s\-–—|\[\](){}.]*(?:page\s*|ص\s*)?(?P<n>[0-9]{1,4}|[٠-٩]{1,4})[\s\-–—|\[\](){}.]*$", re.IGNORECASE
+    r"^[\s\-–—|\[\](){}.]*(?:page\s*|ص\s*)?(?P<n>[0-9]{1,4}|[٠-٩]{1,4})(?:\s*ص)?[\s\-–—|\[\](){}.]*$",
+    re.IGNORECASE,
 )
 #: Fewest lines between two page numbers (a column of numbers in a table is not a page sequence).
 _PAGE_MIN_LINES = 5
@@ -583,19 +593,23 @@ _DIGIT_RUN = re.compile(r"[0-9٠-٩]+")
 _HEADER_MAX_WORDS = 20
 #: A footnote line at the bottom of a page: ``(3) ...``, ``⁽³⁾ ...`` or ``³ ...``.
 _FOOTNOTE_LINE = re.compile(
-    rf"^(?:\((?P<p>\d{{1,3}})\)|⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+)⁾|(?P<b>[{_SUPERSCRIPT_DIGITS}]+))\s*\S"
+    rf"^(?:[(\[](?P<p>\d{{1,3}})[)\]]|⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+)⁾|(?P<b>[{_SUPERSCRIPT_DIGITS}]+))\s*\S"
 )
 
 
-def _drop_page_furniture(blocks: list[_Block], settings: ReaderSettings) -> tuple[list[_Block], list[tuple[int, int]]]:
+def _drop_page_furniture(
+    blocks: list[_Block], settings: ReaderSettings, raw: str
+) -> tuple[list[_Block], list[tuple[int, int]]]:
     """The blocks without their running headers, footers and page numbers, and those lines' spans.
 
     A page number is a line holding only a number (``- 12 -``, ``[12]``) that goes up by one or
     two from the page-number line before or after it, at least a few lines away (a column of a
     table is not a page sequence). A running header or footer is a line that occurs at least
-    ``min_header_repeats`` times, its numbers masked (``121 مجلة ... العدد (58)``), that is not a
-    heading, a label, a footnote or a sentence. Its occurrences before the first abstract or
-    heading are left to the front matter (the title of an article is often its running head too).
+    ``min_header_repeats`` times, its page number taken off (``121 مجلة ... العدد (58)``), that
+    is not a heading, a label, a footnote or a sentence; twice is enough when each copy stands
+    next to a page number or a form feed (a short article's alternating heads). Its occurrences
+    before the first abstract or heading are left to the front matter (the title of an article is
+    often its running head too).
     """
     lines = [line for block in blocks for line in block.lines]
     numbers = [(k, _page_number(line.text)) for k, line in enumerate(lines)]
@@ -615,11 +629,18 @@ def _drop_page_furniture(blocks: list[_Block], settings: ReaderSettings) -> tupl
     )
     keys: dict[str, list[int]] = {}
     for k, line in enumerate(lines):
-        key = _header_key(line.text)
+        key = _furniture_key(line.text)
         if key is not None:
             keys.setdefault(key, []).append(k)
+    numbered = set(dropped)  # the page-number lines: a running head sits next to one
+    # the last line of a page and the first of the next, where a form feed parts them
+    breaks = {j for k in range(1, len(lines)) if "\f" in raw[lines[k - 1].end : lines[k].start] for j in (k - 1, k)}
     for where in keys.values():
-        if len(where) >= settings.min_header_repeats:
+        at_page_edges = len(where) >= 2 and all(
+            any(j in numbered or j in breaks for j in (k - 2, k - 1, k, k + 1, k + 2)) for k in where
+        )
+        if len(where) >= settings.min_header_repeats or at_page_edges:
+            # (twice is enough when every copy stands by a page number or a page break: a short article)
             dropped.update(k for k in where if k >= front_end)
     if not dropped:
         return blocks, []
@@ -637,14 +658,18 @@ def _page_number(text: str) -> int | None:
     return int(m.group("n")) if m else None  # int() reads Arabic-Indic digits too
 
 
-def _header_key(text: str) -> str | None:
-    """The form under which a running header's occurrences are the same line, or None for a line that cannot be one."""
-    words = text.split()
-    if not 2 <= len(words) <= _HEADER_MAX_WORDS or _ends_sentence(text) or _FOOTNOTE_LINE.match(text):
+def _furniture_key(text: str) -> str | None:
+    """The form under which a running header's occurrences are the same line (its page number, on
+    either side and with its ``|`` or dash, taken off), or None for a line that cannot be one: a
+    line of fewer than two words with letters, a sentence, a footnote, a heading or a label."""
+    if len(text.split()) > _HEADER_MAX_WORDS or _ends_sentence(text) or _FOOTNOTE_LINE.match(text):
         return None
+    key = " ".join(_DIGIT_RUN.sub(" ", text).split()).strip(" |–—-·•/")
+    if sum(1 for word in key.split() if any(ch.isalpha() for ch in word)) < 2:
+        return None  # table cells, numbers, a lone word
     if _is_label(text) or classify_heading(text) is not None:
         return None
-    return " ".join(_DIGIT_RUN.sub("#", text).split())
+    return " ".join(key.split())
 
 
 def _is_furniture_free_heading(text: str) -> bool:
@@ -692,10 +717,10 @@ def _label_blocks(blocks: list[_Block]) -> list[_Block]:
         taken = [block.lines[0]]
         tail = first[label_end:]
         rest = list(block.lines[1:])
-        while _list_runs_on(tail):
+        while True:
             if not rest and queue and not _is_label(queue[0].lines[0].text):
                 rest = list(queue.popleft().lines)
-            if not rest or classify_heading(rest[0].text) is not None:
+            if not rest or classify_heading(rest[0].text) is not None or not _list_runs_on(tail, rest[0].text):
                 break
             tail = rest[0].text
             taken.append(rest.pop(0))
@@ -705,10 +730,24 @@ def _label_blocks(blocks: list[_Block]) -> list[_Block]:
     return out
 
 
-def _list_runs_on(text: str) -> bool:
-    """Whether a keywords line goes on to the next line: nothing after its label yet, or a trailing separator."""
+#: Longest line, in words, that may carry on a keyword list whose line did not end with a separator.
+_KEYWORDS_TAIL_MAX_WORDS = 8
+
+
+def _list_runs_on(text: str, following: str) -> bool:
+    """Whether a keywords line ``text`` goes on to the line ``following``.
+
+    It does when nothing follows its label yet, when it ends with a separator, or when it did not
+    end the list (no full stop) and the next line is a short piece of a list (``الأمن – الوساطة.``:
+    a keyword wrapped in a list separated by dashes or slashes).
+    """
     stripped = text.rstrip(" \t")
-    return not stripped or stripped[-1] in "،,؛;-–"
+    if not stripped or stripped[-1] in "،,؛;-–—/":
+        return True
+    if stripped.endswith(".") or len(following.split()) > _KEYWORDS_TAIL_MAX_WORDS:
+        return False
+    listed = _KEYWORD_SEPARATORS.search(following) or _KEYWORD_DASHES.search(following)
+    return bool(listed) or len(following.split()) <= 3
 
 
 def _find_line(blocks: list[_Block], predicate) -> int | None:
@@ -809,6 +848,8 @@ _TITLE_MAX_WORDS = 15
 _FRONT_TITLE_MAX_WORDS = 25
 #: Longest title, in words, when it is wrapped over several lines.
 _TITLE_GROUP_MAX_WORDS = 40
+#: Longest journal name, in words, on a line of its own above the title.
+_JOURNAL_MAX_WORDS = 8
 #: Longest author line, in words (several names with their marks).
 _AUTHOR_MAX_WORDS = 16
 #: Longest affiliation line, in words (department, faculty, university, country, e-mail).
@@ -1038,7 +1079,8 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             m = pattern.search(text)
             if m:
                 put(key, line.start + m.start("value"), line.start + m.end("value"))
-                state.structure.append((line.start + m.start(), line.start + m.start("value")))  # the label
+                # (the label is structure, as an abstract's or the keywords' label is)
+                state.structure.append((line.start + m.start(), line.start + m.start("value")))
                 matched = True
         for key, pattern in (("issn", _ISSN), ("doi", _DOI)):
             m = pattern.search(text)
@@ -1296,6 +1338,22 @@ def _pick_titles(article: Article, items: list[_FrontLine], state: _State) -> No
         pool = [g for g in en_groups if not any(fl.repeats for fl in g)] or en_groups
         article.title_en = _span(raw, pool[0][0].line.start, pool[0][-1].line.end)
         chosen.append(pool[0])
+    # A first line on its own above the title that no role claimed, when no line named the journal,
+    # is the journal's name without the word «مجلة» («دراسات في العلاقات الدولية»), not a paragraph.
+    first = items[0]
+    if (
+        "journal" not in meta
+        and chosen
+        and first.role == ""
+        and not first.later
+        and first not in chosen[0]
+        and items.index(chosen[0][0]) > 0
+        and (len(items) == 1 or items[1].block != first.block)
+        and len(first.line.text.split()) <= _JOURNAL_MAX_WORDS
+        and not _ends_sentence(first.line.text)
+    ):
+        first.role = "journal"
+        meta["journal"] = _span(raw, first.line.start, first.line.end)
     if article.title_ar:
         meta["title_ar"] = article.title_ar
     if article.title_en:
@@ -1491,11 +1549,7 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
         first_kw = keywords_lines[0]
         label_end = first_kw.start + (_keywords_label_end(first_kw.text, lang) or 0)
         state.structure.append((first_kw.start, label_end))
-        spans = [
-            span
-            for line in keywords_lines
-            for span in _split_keywords(raw, label_end if line is first_kw else line.start, line.end)
-        ]
+        spans = _split_keywords(raw, label_end, keywords_lines[-1].end)
         if lang == "ar":
             article.keywords_ar = spans
         else:
@@ -1557,11 +1611,17 @@ def _abstract_units(raw: str, pieces: list[list[_Line]], lang: str) -> list[_Uni
 
 
 def _split_keywords(raw: str, start: int, end: int) -> list[TextSpan]:
+    """The keywords of ``raw[start:end]``, split at commas and semicolons or, in a list that has
+    none, at dashes and slashes between spaces (``الأمم المتحدة – الوساطة``, ``mediation / UN``); a
+    keyword wrapped onto the next line is one keyword (its text is the raw slice, line break included)."""
+    text = raw[start:end]
+    separators = _KEYWORD_SEPARATORS if _KEYWORD_SEPARATORS.search(text) else _KEYWORD_DASHES
     out = []
     pos = start
-    for piece in [*_KEYWORD_SEPARATORS.split(raw[start:end])]:
-        s, e = pos, pos + len(piece)
-        pos = e + 1
+    for m in [*separators.finditer(text), None]:
+        cut = start + m.start() if m is not None else end
+        s, e = pos, cut
+        pos = start + m.end() if m is not None else end
         while s < e and raw[s] in _KEYWORD_TRIM:
             s += 1
         while e > s and raw[e - 1] in _KEYWORD_TRIM:
@@ -1768,7 +1828,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
 #: A footnote marker inside the text: ``⁽³⁾``, a superscript, or ``(3)`` after a character (not at a line start).
 _CITED = re.compile(
     rf"⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+)⁾|(?<=[^\n\r])(?P<b>[{_SUPERSCRIPT_DIGITS}]+)"
-    rf"|(?<=\S)[ \t]?\((?P<p>\d{{1,3}})\)"
+    rf"|(?<=\S)[ \t]?[(\[](?P<p>\d{{1,3}})[)\]]|(?<=[^\W\d_][.!?؟…])(?P<d>\d{{1,3}})(?=\s|$)"
 )
 #: A line this short that does not end a sentence is a numbered heading, not a footnote.
 _FOOTNOTE_HEADING_MAX_WORDS = 8
@@ -1780,7 +1840,7 @@ def _cited_numbers(raw: str) -> dict[int, int]:
     """Each footnote number the text cites, with the offset of its first marker."""
     cited: dict[int, int] = {}
     for m in _CITED.finditer(raw):
-        digits = (m.group("s") or m.group("b") or m.group("p")).translate(_SUPERSCRIPT_VALUE)
+        digits = (m.group("s") or m.group("b") or m.group("p") or m.group("d")).translate(_SUPERSCRIPT_VALUE)
         cited.setdefault(int(digits), m.start())
     return cited
 
@@ -2007,18 +2067,36 @@ def _open_unit(state: _State, at: int) -> _Unit | None:
     return None
 
 
+#: Fewest wrapped lines for a text's line width to be measured.
+_WIDTH_MIN_LINES = 8
+
+
+def _line_width(blocks: list[_Block]) -> int:
+    """The width of the body's wrapped lines: the 90th percentile of the lengths of the lines that
+    are followed by another line of their block (0 when there are too few to tell)."""
+    lengths = sorted(line.end - line.start for block in blocks for line in block.lines[:-1])
+    if len(lengths) < _WIDTH_MIN_LINES:
+        return 0
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
 def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _Unit:
     """Add one line of running text to the passage it belongs to; return that passage."""
     line = item.line
     marker = _LIST_MARKER.match(line.text)
     if marker:
         start = line.start + marker.end()
-        number = marker.group("num") or marker.group("dash")
+        number = marker.group("num") or marker.group("dash") or marker.group("letter")
         unit = _Unit("list_item", [[(start, line.end)]], _current_section(state), number=number)
         state.units.append(unit)
-    elif current is not None:
+    elif current is not None and not (current.closed and _short_line(state, current.blocks[-1][-1])):
         unit = current
         unit.blocks[-1].append((line.start, line.end))
+    elif current is not None:
+        # The line before ended a sentence well short of the text's line width: a paragraph ended
+        # there (PDF text often leaves no blank line between paragraphs).
+        unit = _Unit("paragraph", [[(line.start, line.end)]], _current_section(state))
+        state.units.append(unit)
     else:
         continuing = _open_unit(state, line.start) if item.first else None
         if continuing is not None:
@@ -2031,7 +2109,22 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
     return unit
 
 
+#: A line shorter than this share of the text's line width, ending a sentence, ends its paragraph.
+_SHORT_LINE_SHARE = 0.75
+
+
+def _short_line(state: _State, span: tuple[int, int]) -> bool:
+    """Whether a wrapped text's line stops well short of the line width (a paragraph's last line)."""
+    return state.line_width > 0 and span[1] - span[0] < _SHORT_LINE_SHARE * state.line_width
+
+
+#: A sentence end followed by a plain footnote marker: ``... التونسية. (4)``, ``... [2]``, ``الماضي.1``.
+_END_THEN_MARKER = re.compile(r"(?:[.!?؟…][\s\"'”’»]*[(\[]\d{1,3}[)\]]|[^\W\d_][.!?؟…][\"'”’»]*\d{1,3})$")
+
+
 def _ends_sentence(text: str) -> bool:
+    if _END_THEN_MARKER.search(text.rstrip()):
+        return True
     text = text.rstrip(_CLOSERS)
     if _FOOTNOTE.search(text[-6:] if len(text) > 6 else text) and re.search(rf"[⁾{_SUPERSCRIPT_DIGITS}]$", text):
         return True
@@ -2207,7 +2300,10 @@ def _hyphen_break(raw: str, prev_end: int, next_start: int, segments: list[Segme
 
 
 #: Markers that are citations only where the article has the footnote: `` (3)``, ``كلمة(3)``, `` ³``.
-_PLAIN_MARKER = re.compile(rf"(?<=\S)[ \t]?\((?P<p>\d{{1,3}})\)|(?<=\s)(?P<s>[{_SUPERSCRIPT_DIGITS}]+)(?![\w])")
+_PLAIN_MARKER = re.compile(
+    rf"(?<=\S)[ \t]?[(\[](?P<p>\d{{1,3}})[)\]]|(?<=\s)(?P<s>[{_SUPERSCRIPT_DIGITS}]+)(?![\w])"
+    rf"|(?<=[^\W\d_][.!?؟…])(?P<d>\d{{1,3}})(?=\s|$)"
+)
 
 
 def _without_markers(
@@ -2216,10 +2312,10 @@ def _without_markers(
     markers = [(m.start(), m.end(), m.group().strip("⁽⁾")) for m in _FOOTNOTE.finditer(raw, start, end)]
     if footnotes:
         for m in _PLAIN_MARKER.finditer(raw, start, end):
-            digits = m.group("p") or m.group("s")
+            digits = m.group("p") or m.group("s") or m.group("d")
             number = int(digits.translate(_SUPERSCRIPT_VALUE))
             if footnotes.get(number, -1) > m.start() and not any(a < m.end() and m.start() < b for a, b, _ in markers):
-                at = m.start() + (m.group().index("(") if m.group("p") else 0)
+                at = m.start() + (len(m.group()) - len(m.group().lstrip(" \t")) if m.group("p") else 0)
                 markers.append((at, m.end(), digits))
         markers.sort()
     pieces = []

@@ -128,12 +128,15 @@ def edit_prf(pred_edits: Iterable[Any], gold_edits: Iterable[Any], text: str) ->
 
 
 def span_prf(
-    predicted: Iterable[tuple[int, int, str]], gold: Iterable[tuple[int, int, str]]
+    predicted: Iterable[tuple[Any, ...]], gold: Iterable[tuple[Any, ...]]
 ) -> dict[str, dict[str, float]]:
     """Exact-match precision, recall and F1 of labelled spans, per label and overall (micro).
 
-    A predicted ``(start, end, label)`` counts only when the gold has the same
-    span with the same label, as in spaCy's ``Scorer.score_spans``.
+    A span is a tuple whose last item is its label: ``(start, end, label)``, or
+    ``(article, start, end, label)`` when several texts are scored together (the
+    same offsets in two articles are two spans). A predicted span counts only
+    when the gold has the same tuple, as in spaCy's ``Scorer.score_spans``;
+    duplicates count once.
 
     Args:
         predicted: The system's spans.
@@ -144,7 +147,7 @@ def span_prf(
         either side, plus ``"ALL"`` for the micro average. A 0/0 ratio is 0.
     """
     pred_set, gold_set = set(predicted), set(gold)
-    labels = sorted({s[2] for s in pred_set | gold_set})
+    labels = sorted({s[-1] for s in pred_set | gold_set})
 
     def scores(p: set, g: set) -> dict[str, float]:
         tp = len(p & g)
@@ -153,31 +156,9 @@ def span_prf(
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         return {"p": precision, "r": recall, "f1": f1, "tp": tp, "n_pred": len(p), "n_gold": len(g)}
 
-    out = {label: scores({s for s in pred_set if s[2] == label}, {s for s in gold_set if s[2] == label}) for label in labels}
+    out = {
+        label: scores({s for s in pred_set if s[-1] == label}, {s for s in gold_set if s[-1] == label})
+        for label in labels
+    }
     out["ALL"] = scores(pred_set, gold_set)
-    return out
-
-
-def span_prf(predicted: Iterable[tuple[int, int, str]], gold: Iterable[tuple[int, int, str]]) -> dict[str, dict[str, float]]:
-    """Precision, recall and F1 of labelled spans, exact match, per label and overall.
-
-    Args:
-        predicted: ``(start, end, label)`` triples of the system (duplicates count once).
-        gold: ``(start, end, label)`` triples of the gold annotation.
-
-    Returns:
-        ``{label: {"p", "r", "f1", "tp", "n_pred", "n_gold"}}`` for every label seen on
-        either side, plus ``"ALL"`` over all labels (p or r is 0.0 when its denominator is 0).
-    """
-    pred_set, gold_set = set(predicted), set(gold)
-    labels = sorted({s[2] for s in pred_set | gold_set})
-    out: dict[str, dict[str, float]] = {}
-    for label in [*labels, "ALL"]:
-        p = {s for s in pred_set if label == "ALL" or s[2] == label}
-        g = {s for s in gold_set if label == "ALL" or s[2] == label}
-        tp = len(p & g)
-        prec = tp / len(p) if p else 0.0
-        rec = tp / len(g) if g else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        out[label] = {"p": prec, "r": rec, "f1": f1, "tp": tp, "n_pred": len(p), "n_gold": len(g)}
     return out

@@ -118,3 +118,98 @@ def test_align_evaluation_drops_for_a_wrong_link(seed_article):
     swapped = [AlignmentLink("abstract", a.ar, b.en, 1.0) for a, b in zip(article.alignments, article.alignments[1:] + article.alignments[:1])]
     article.alignments = swapped
     assert evaluate_align(corpus, articles, load_config()).metrics["abstract_strict_f1"] == 0.0
+
+
+# -- a validated corpus, entities per article, layers scored only where an article has gold ----------
+
+
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from pipeline.errors import InputError  # noqa: E402
+
+from .conftest import SEED_ID  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def _two_article_corpus(tmp_path, *, entities_in_copy: bool, alignment_in_copy: bool) -> Path:
+    """The seed corpus plus a byte-identical copy of the seed under another id, gold layers as asked."""
+    root = tmp_path / "corpus"
+    shutil.copytree(CORPUS / "raw", root / "raw")
+    shutil.copytree(CORPUS / "gold", root / "gold")
+    other = "001_seed_copy"
+    shutil.copy(root / "raw" / f"{SEED_ID}.txt", root / "raw" / f"{other}.txt")
+    for name in ("passages", "sentences", "alignment"):
+        path = root / "gold" / f"{name}.jsonl"
+        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        copies = [{**r, "article": other} for r in records]
+        for r in copies:
+            if "id" in r:
+                r["id"] = r["id"].replace(SEED_ID, other)
+            if "entities" in r and not entities_in_copy:
+                r["entities"] = []
+        if name == "alignment" and not alignment_in_copy:
+            copies = []
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records + copies), encoding="utf-8")
+    return root
+
+
+def test_evaluate_refuses_a_corpus_that_does_not_validate(tmp_path):
+    root = tmp_path / "corpus"
+    shutil.copytree(CORPUS / "raw", root / "raw")
+    shutil.copytree(CORPUS / "gold", root / "gold")
+    path = root / "gold" / "passages.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[60])
+    record["label"] = "threat"
+    lines[60] = json.dumps(record, ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"does not validate \(1 problem\(s\).*label 'threat'"):
+        evaluate_corpus(root, stages=["read"])
+
+
+def test_ner_scores_the_same_offsets_in_two_articles_as_two_entities(seed_article, tmp_path):
+    from pipeline.document import Article, Entity
+
+    root = _two_article_corpus(tmp_path, entities_in_copy=True, alignment_in_copy=True)
+    corpus = load_corpus(root)
+    gold = [(e.start, e.end, e.label) for p in corpus.passages_of(SEED_ID) for e in p.entities]
+    found = Article.from_dict(seed_article.to_dict())
+    found.entities = [Entity(found.raw[s:e], label, s, e, "ar") for s, e, label in gold]
+    nothing = Article.from_dict(seed_article.to_dict())
+    nothing.entities = []
+    result = evaluate_ner(corpus, {SEED_ID: found, "001_seed_copy": nothing}, load_config())
+    # Half the gold entities (all of the first article's) were found, none of the copy's.
+    assert result.metrics["ALL_p"] == 1.0 and result.metrics["ALL_r"] == 0.5
+    assert result.metrics["ALL_gold"] == 2 * len(gold)
+    assert result.per_article[SEED_ID]["ALL_f1"] == 1.0 and result.per_article["001_seed_copy"]["ALL_r"] == 0.0
+
+
+def test_layers_are_scored_only_on_the_articles_that_have_their_gold(tmp_path):
+    root = _two_article_corpus(tmp_path, entities_in_copy=False, alignment_in_copy=False)
+    cfg = load_config()
+    read_align = PipelineConfig(stages=["read", "align"], settings=cfg.settings, root=cfg.root, path=cfg.path)
+    report = evaluate_corpus(root, stages=["read", "align"], config=read_align)
+    assert report.articles == [SEED_ID, "001_seed_copy"]
+    read, align = report.result("read"), report.result("align")
+    assert read.articles == [SEED_ID, "001_seed_copy"]
+    assert read.per_article[SEED_ID] == read.per_article["001_seed_copy"]
+    # The copy has no alignment gold: it is left out, not scored as all false positives.
+    assert align.status == "ok" and align.articles == [SEED_ID] and list(align.per_article) == [SEED_ID]
+    assert align.metrics["all_strict_f1"] == 1.0 and align.metrics["gold_links"] == 8
+    assert "no gold alignment (not scored): 001_seed_copy" in format_report(report)
+    assert report.config == str(cfg.path)
+    saved = json.loads(report.to_json())
+    assert saved["config"] == str(cfg.path) and saved["results"][1]["articles"] == [SEED_ID]
+
+
+def test_a_layer_no_article_has_is_missing_not_zero(tmp_path):
+    root = tmp_path / "corpus"
+    shutil.copytree(CORPUS / "raw", root / "raw")
+    shutil.copytree(CORPUS / "gold", root / "gold")
+    (root / "gold" / "alignment.jsonl").write_text("", encoding="utf-8")
+    cfg = load_config()
+    read_align = PipelineConfig(stages=["read", "align"], settings=cfg.settings, root=cfg.root, path=cfg.path)
+    align = evaluate_corpus(root, stages=["align"], config=read_align).result("align")
+    assert align.status == "missing" and align.metrics == {} and "no article of the corpus has gold alignment" in align.note

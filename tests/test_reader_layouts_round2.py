@@ -227,3 +227,25 @@ def test_dates_without_the_word_date_and_the_starred_note_are_front_matter():
     meta = _meta(_read("longer", longer))
     assert (meta["received"], meta["accepted"]) == ("2022/01/15", "2022/04/02")
     assert "published" not in meta  # «النشر:» of «قبول النشر:» is the acceptance date's label
+
+
+def test_whole_article_with_its_english_part_at_the_end():
+    """The held-out audit's article (tests/fixtures/layouts/articles): journal line without «مجلة»,
+    footnotes (1) (2) in the body, references (1) (2) (3), English title, byline and abstract last."""
+    path = LAYOUTS / "articles" / "c_endabs.txt"
+    article = _read("c_endabs", path.read_text(encoding="utf-8"))
+    meta = _meta(article)
+    assert meta["journal"] == "دراسات في العلاقات الدولية"  # (it was a paragraph)
+    assert article.title_en.text == "The Transformation of Turkish Foreign Policy towards the Middle East after 2011"
+    assert meta["author_en"] == "Assist. Prof. Dr. Haider Abdulkareem Al-Jubouri"
+    assert [s.heading for s in article.sections if s.level == 1] == [
+        "١. المقدمة",
+        "٢. الإطار النظري",
+        "٣. مراحل التحول",
+        "٤. الاستنتاجات",
+        "المصادر",
+    ]
+    refs = article.passages_of("reference")
+    assert [p.number for p in refs] == ["1", "2", "3"] and refs[2].text.endswith("(2009): 127-142.")
+    assert [p.lang for p in article.passages_of("abstract")] == ["ar", "en"]
+    assert [p.number for p in article.passages_of("footnote")] == ["1", "2"]
