@@ -20,6 +20,8 @@ import difflib
 import re
 from collections import deque
 from dataclasses import dataclass, field, fields
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -190,8 +192,37 @@ _DATE_LABELS = {
     "published": (("تاريخ النشر",), r"published(?: online)?|date of publication|available online"),
     "retrieved": (("تاريخ الاسترداد",), r"retrieved"),
 }
+#: The same labels without «تاريخ» (``الاستلام: 2022/01/15   القبول: ...   النشر: ...``): taken only
+#: when no word comes right before them and a colon comes after, so that «النشر» inside a sentence
+#: or a longer label («تاريخ قبول النشر:») is no label of its own.
+_BARE_DATE_LABELS = {
+    "received": (
+        "الاستلام",
+        "الإستلام",
+        "الاستقبال",
+        "الإستقبال",
+        "الإرسال",
+        "الارسال",
+        "التسليم",
+        "الورود",
+        "الإيداع",
+    ),
+    "revised": ("المراجعة", "التعديل", "التنقيح"),
+    "accepted": ("القبول", "قبول النشر"),
+    "published": ("النشر",),
+}
 _METADATA_DATES = {
-    key: re.compile(rf"(?:{_tolerant(*ar)}|\b(?i:{en})\b)" + _DATE_VALUE) for key, (ar, en) in _DATE_LABELS.items()
+    key: re.compile(
+        rf"(?:{_tolerant(*ar)}|\b(?i:{en})\b"
+        + (
+            rf"|(?<![^\W\d_])(?<![^\W\d_]\s){_tolerant(*_BARE_DATE_LABELS[key])}(?=\s*[:：])"
+            if key in _BARE_DATE_LABELS
+            else ""
+        )
+        + ")"
+        + _DATE_VALUE
+    )
+    for key, (ar, en) in _DATE_LABELS.items()
 }
 _METADATA_LABELS = {
     "article_name": re.compile(rf"^{_tolerant('اسم المقال')}\s*[:：]\s*(?P<value>.+)$"),
@@ -373,8 +404,10 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     """Parse decoded article text into an :class:`Article` (no decoding, no input checks)."""
     settings = settings or ReaderSettings()
     article = Article(raw=raw)
-    blocks = _label_blocks(_blocks(raw, settings))
     state = _State(raw=raw, settings=settings)
+    blocks, rules = _drop_rule_lines(_blocks(raw, settings))
+    blocks = _label_blocks(blocks)
+    state.structure.extend(rules)
     if settings.drop_page_furniture:
         blocks, furniture = _drop_page_furniture(blocks, settings, raw)
         state.structure.extend(furniture)
@@ -416,17 +449,34 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
             read.update(range(index, end))
             ends[index] = end
             body_start = max(body_start, end)
-    # An English-first article gives its Arabic title, author and dates after the English
-    # keywords, before the Arabic abstract: front matter too, not a paragraph of the body.
-    later = _later_front_matter(blocks, ends, read)
-    read.update(later)
-    _read_front_matter(article, blocks[:front_end], state, [blocks[i] for i in later])
+    later_blocks: list[_Block] = []
+    order = sorted(ends)
+    between = [i for i in range(ends[order[0]], order[-1]) if i not in read] if len(order) == 2 else []
+    if between and _body_between(blocks, between, settings):
+        # The second language's part comes after the body and its references (title, byline,
+        # abstract, keywords at the end of the article): the body is what lies between the two
+        # abstracts, less the title and byline lines right above the second one.
+        second_lang = "ar" if order[-1] == ar_abs else "en"
+        middle, later_blocks = _split_trailing_front([blocks[i] for i in between], second_lang)
+        body = middle + [b for i, b in enumerate(blocks) if i >= ends[order[-1]] and i not in read]
+    else:
+        # An English-first article gives its Arabic title, author and dates after the English
+        # keywords, before the Arabic abstract: front matter too, not a paragraph of the body.
+        later = _later_front_matter(blocks, ends, read)
+        read.update(later)
+        later_blocks = [blocks[i] for i in later]
+        # Blocks between the abstracts that neither took (a note, a second abstract heading after
+        # the keywords) are read with the body, before its first heading, rather than dropped.
+        body = [b for i, b in enumerate(blocks[front_end:body_start], front_end) if i not in read]
+        body += blocks[body_start:]
+    # The note a starred name in the front matter points to («* المؤلف المرسل.»), set after the
+    # abstracts, belongs to the front matter.
+    notes = _star_notes(body, blocks[:front_end], settings)
+    body = [b for b in body if not any(b is n for n in notes)]
+    _read_front_matter(article, blocks[:front_end], state, later_blocks + notes)
     if article.title_ar is None and article.metadata.get("article_name"):
         article.title_ar = article.metadata["article_name"]
 
-    # Blocks between the abstracts that neither took (a note, a second abstract heading after
-    # the keywords) are read with the body, before its first heading, rather than dropped.
-    body = [b for i, b in enumerate(blocks[front_end:body_start], front_end) if i not in read] + blocks[body_start:]
     state.line_width = _line_width(body)
     toc_entries = _mark_toc(body, state)
     body = _split_inline_headings(body, toc_entries, state)
@@ -707,6 +757,33 @@ def _find_line(blocks: list[_Block], predicate) -> int | None:
     return None
 
 
+#: A rule line: only underscores, dashes, equals signs, stars or box-drawing lines (``_____``, ``* * *``).
+_RULE_LINE = re.compile(r"^(?:[_\-=*─━═—–~]\s*){3,}$")
+
+
+def _drop_rule_lines(blocks: list[_Block]) -> tuple[list[_Block], list[tuple[int, int]]]:
+    """The blocks without their rule lines, and those lines' spans.
+
+    A rule line is layout (the box around an abstract, the line above the footnotes of a page),
+    not text: it becomes structure, and the lines on either side of it are separate blocks.
+    """
+    out: list[_Block] = []
+    spans: list[tuple[int, int]] = []
+    for block in blocks:
+        current: list[_Line] = []
+        for line in block.lines:
+            if _RULE_LINE.match(line.text):
+                spans.append((line.start, line.end))
+                if current:
+                    out.append(_Block(current))
+                    current = []
+            else:
+                current.append(line)
+        if current:
+            out.append(_Block(current))
+    return out, spans
+
+
 _AR_ABSTRACT_KEYS = frozenset(
     match_key(w).replace(" ", "") for w in ("الملخص", "ملخص", "ملخص البحث", "ملخص الدراسة", "المستخلص", "مستخلص")
 )
@@ -771,6 +848,8 @@ _TITLE_MAX_WORDS = 15
 _FRONT_TITLE_MAX_WORDS = 25
 #: Longest title, in words, when it is wrapped over several lines.
 _TITLE_GROUP_MAX_WORDS = 40
+#: Longest journal name, in words, on a line of its own above the title.
+_JOURNAL_MAX_WORDS = 8
 #: Longest author line, in words (several names with their marks).
 _AUTHOR_MAX_WORDS = 16
 #: Longest affiliation line, in words (department, faculty, university, country, e-mail).
@@ -898,9 +977,15 @@ def _is_author(text: str) -> bool:
 
 
 def _is_name_like(text: str) -> bool:
-    """A short line that could be a bare name: 2 to 5 words, no prepositions, no article-word run."""
+    """A short line that could be a bare name: 2 to 5 words, no prepositions, no colon (a
+    subtitle's «النزاعات الإقليمية: مقاربة تحليلية»), no article-word run."""
     words = text.split()
-    return 2 <= len(words) <= 5 and not _has_title_words(text) and not _ends_sentence(text)
+    return (
+        2 <= len(words) <= 5
+        and not _has_title_words(text)
+        and not _ends_sentence(text)
+        and not re.search(r"[:：]", text)
+    )
 
 
 #: A page number at the start or end of a running header line.
@@ -994,6 +1079,8 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             m = pattern.search(text)
             if m:
                 put(key, line.start + m.start("value"), line.start + m.end("value"))
+                # (the label is structure, as an abstract's or the keywords' label is)
+                state.structure.append((line.start + m.start(), line.start + m.start("value")))
                 matched = True
         for key, pattern in (("issn", _ISSN), ("doi", _DOI)):
             m = pattern.search(text)
@@ -1026,6 +1113,10 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             fl.role = "affiliation"
         elif _is_author(text):
             fl.role = "author"
+        elif text[0] in "*†" and words <= _AFFILIATION_MAX_WORDS:
+            fl.role = "field"  # the note of a starred name: «* المؤلف المرسل.», "* Corresponding author."
+            meta[_free_key(meta, "author_note")] = _span(raw, line.start, line.end)
+            continue
         elif _is_prose(raw, items, n):
             # A long line, a link or an address before the titles is the archive's notice, and so
             # is the rest of its block; between the abstracts it is a note kept as a paragraph.
@@ -1108,6 +1199,92 @@ def _later_front_matter(blocks: list[_Block], ends: dict[int, int], read: set[in
     return []
 
 
+#: Fewest words of running text that, with one body heading, make the blocks between the
+#: abstracts a body (an English-first article's Arabic front matter has a few dozen).
+_BODY_BETWEEN_MIN_WORDS = 80
+#: Most words of the front matter between two abstracts (title, byline, affiliation, dates, a note).
+_FRONT_BETWEEN_MAX_WORDS = 300
+#: Most lines of a title and byline set above an abstract at the end of an article.
+_TRAILING_FRONT_MAX_LINES = 8
+
+
+def _body_between(blocks: list[_Block], between: list[int], settings: ReaderSettings) -> bool:
+    """Whether the blocks between the two abstracts are the article's body (the second abstract
+    comes at its end): they hold a references heading, two body headings, or one and running
+    text, or more text than a title page has."""
+    if sum(len(blocks[i].text.split()) for i in between) > _FRONT_BETWEEN_MAX_WORDS:
+        return True  # (headings the reader does not know: far more text than a title page has)
+    headings = 0
+    words = 0
+    for i in between:
+        text = blocks[i].lines[0].text
+        info = classify_heading(text)
+        if info is not None and len(text.split()) <= settings.max_heading_words:
+            if info.style == "named" and is_reference_heading(info):
+                return True
+            if _is_body_heading(text, settings):
+                headings += 1
+                continue
+        words += len(blocks[i].text.split())
+    return headings >= 2 or (headings == 1 and words >= _BODY_BETWEEN_MIN_WORDS)
+
+
+def _split_trailing_front(blocks: list[_Block], lang: str) -> tuple[list[_Block], list[_Block]]:
+    """The body blocks, and the title and byline lines at their end that belong to the abstract after them.
+
+    An abstract at the end of an article (after the references) has its title and byline above
+    it: short lines in its language that end no sentence and are no heading or reference entry
+    (an author, an affiliation, an e-mail or a date line may end as it likes).
+    """
+    lines = [(bi, line) for bi, block in enumerate(blocks) for line in block.lines]
+    cut = len(lines)
+    while (
+        cut > 0 and len(lines) - cut < _TRAILING_FRONT_MAX_LINES and _trailing_front_line(lines[cut - 1][1].text, lang)
+    ):
+        cut -= 1
+    # A line that continues the one before it in its block (an entry or a sentence running on) is no title.
+    while 0 < cut < len(lines) and lines[cut - 1][0] == lines[cut][0] and not _reference_closed(lines[cut - 1][1].text):
+        cut += 1
+    if cut == len(lines):
+        return blocks, []
+
+    def regroup(part: list[tuple[int, _Line]]) -> list[_Block]:
+        # (a block the cut falls inside is split in two)
+        return [_Block([line for _, line in group]) for _, group in groupby(part, key=itemgetter(0))]
+
+    return regroup(lines[:cut]), regroup(lines[cut:])
+
+
+def _trailing_front_line(text: str, lang: str) -> bool:
+    """Whether a line may be (part of) the title or byline of an abstract set at the article's end."""
+    words = len(text.split())
+    if not words or words > _FRONT_TITLE_MAX_WORDS:
+        return False
+    if _is_author(text) or _is_affiliation(text) or _EMAIL.search(text) or _ORCID.search(text):
+        return True
+    if any(p.search(text) for p in _METADATA_DATES.values()):
+        return True
+    if _script(text) != lang or classify_heading(text) is not None or _URL.search(text):
+        return False
+    if _REF_NUMBER_START.match(text) or _REF_BULLET.match(text) or _REF_AUTHOR_YEAR.match(text):
+        return False
+    return not text.rstrip(_CLOSERS).endswith((".", ",", "،", ";", "؛"))
+
+
+def _star_notes(body: list[_Block], front: list[_Block], settings: ReaderSettings) -> list[_Block]:
+    """Blocks before the body's first heading that open with the ``*`` or ``†`` a front-matter
+    line carries (``كريم مساعدية *`` ... ``* المؤلف المرسل.``): the notes of the front matter."""
+    marks = {ch for block in front for line in block.lines for ch in "*†" if ch in line.text}
+    notes: list[_Block] = []
+    for block in body:
+        text = block.lines[0].text
+        if classify_heading(text) is not None and len(text.split()) <= settings.max_heading_words:
+            break
+        if text[0] in marks and len(block.text.split()) <= _AFFILIATION_MAX_WORDS:
+            notes.append(block)
+    return notes
+
+
 def _adjacent(raw: str, a: _Line, b: _Line) -> bool:
     """Whether line ``b`` comes right after line ``a`` with no blank line between them."""
     gap = raw[a.end : b.start]
@@ -1161,6 +1338,22 @@ def _pick_titles(article: Article, items: list[_FrontLine], state: _State) -> No
         pool = [g for g in en_groups if not any(fl.repeats for fl in g)] or en_groups
         article.title_en = _span(raw, pool[0][0].line.start, pool[0][-1].line.end)
         chosen.append(pool[0])
+    # A first line on its own above the title that no role claimed, when no line named the journal,
+    # is the journal's name without the word «مجلة» («دراسات في العلاقات الدولية»), not a paragraph.
+    first = items[0]
+    if (
+        "journal" not in meta
+        and chosen
+        and first.role == ""
+        and not first.later
+        and first not in chosen[0]
+        and items.index(chosen[0][0]) > 0
+        and (len(items) == 1 or items[1].block != first.block)
+        and len(first.line.text.split()) <= _JOURNAL_MAX_WORDS
+        and not _ends_sentence(first.line.text)
+    ):
+        first.role = "journal"
+        meta["journal"] = _span(raw, first.line.start, first.line.end)
     if article.title_ar:
         meta["title_ar"] = article.title_ar
     if article.title_en:
@@ -1168,6 +1361,12 @@ def _pick_titles(article: Article, items: list[_FrontLine], state: _State) -> No
     for group in chosen:
         for fl in group:
             fl.role = "title"
+        # Under a title set above an abstract at the article's end, a bare name is the byline.
+        after = items.index(group[-1]) + 1
+        if group[-1].later and after < len(items):
+            nxt = items[after]
+            if nxt.role == "" and nxt.script == group[-1].script and _is_name_like(nxt.line.text):
+                nxt.role = "author"
     _name_bylines(article, items)
     _keep_front_matter_notes(raw, [fl.line for fl in items if fl.role in ("", "note")], state)
 
@@ -1189,8 +1388,13 @@ def _title_groups(raw: str, items: list[_FrontLine], label: int | None) -> list[
             and group[-1].script == fl.script
             and (_adjacent(raw, group[-1].line, fl.line) or _continues(raw, group[-1].line, fl.line))
             and sum(len(g.line.text.split()) for g in group) + words <= _TITLE_GROUP_MAX_WORDS
-            # (a line ending in a colon or dash goes on; a bare name under a title is no part of it)
-            and (group[-1].line.text.rstrip().endswith((":", "：", "-", "–", "،", ",")) or not _is_name_like(text))
+            # (a line ending in a colon or dash goes on; a bare name under a title is no part of it,
+            # unless the byline is found further down: then it is the title's second line)
+            and (
+                group[-1].line.text.rstrip().endswith((":", "：", "-", "–", "،", ","))
+                or not _is_name_like(text)
+                or any(later.role == "author" and later.script == fl.script for later in items[i + 1 :])
+            )
         ):
             group.append(fl)
         else:
@@ -1327,10 +1531,12 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
             break
         # A heading ends the abstract, but not before any of its text: a block right under the
         # abstract's heading is its text even when its first line looks like a heading.
+        # (and so does the note of a starred name, «* المؤلف المرسل.», set under the abstract)
         if (
             other_abstract.match(head)
             or _abstract_heading_end(head, other_lang) is not None
             or (pieces and _is_body_heading(head, state.settings))
+            or (pieces and _is_star_note(block, lang))
         ):
             end = j
             break
@@ -1349,6 +1555,20 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
         else:
             article.keywords_en = spans
     return end
+
+
+#: Most words of a starred note in the abstract's own language (a bullet of the abstract is longer).
+_STAR_NOTE_MAX_WORDS = 12
+
+
+def _is_star_note(block: _Block, lang: str) -> bool:
+    """Whether a block under an abstract is the note of a starred name («* المؤلف المرسل.»), not
+    a bullet of the abstract: it opens with ``*`` or ``†`` and is short, or in the other language,
+    or gives an e-mail address."""
+    text = block.text
+    if text[0] not in "*†" or len(text.split()) > _AFFILIATION_MAX_WORDS:
+        return False
+    return len(text.split()) <= _STAR_NOTE_MAX_WORDS or _script(text) != lang or bool(_EMAIL.search(text))
 
 
 def _is_body_heading(text: str, settings: ReaderSettings) -> bool:
@@ -1911,12 +2131,22 @@ def _ends_sentence(text: str) -> bool:
     return text.endswith(tuple(_SENTENCE_END))
 
 
-_REF_NUMBER_START = re.compile(r"^\s*[-–]?\s*\.?\s*(?P<num>\d{1,3})\s*[.\-–)](?!\d)\s*")
+# (a number in brackets too: "(3) Aras, Bülent ...")
+_REF_NUMBER_START = re.compile(r"^\s*[-–]?\s*\.?\s*(?:\((?P<pnum>\d{1,3})\)|(?P<num>\d{1,3})\s*[.\-–)](?!\d))\s*")
 # An unnumbered entry of a list set one per line: a bulleted line ("- Gallagher, Anne T. ...")
 # or an author-year start ("Hill, F., & Taspinar, O. (2006).", «الشمري، أحمد (2018).»).
 _REF_BULLET = re.compile(r"^\s*[-–•]\s+(?=[^\W\d_]|[\"“«(])")
 _REF_AUTHOR_YEAR = re.compile(r"^(?P<author>[^\W\d_][^()\d]{0,80}?)\s*\(\s*(?:\d{4}\s*[a-zم]?|n\.\s?d\.)\s*\)")
 _REF_NUMBER_END = re.compile(r"(?<=[^\d./])\.(?P<num>\d{1,3})\s*$")
+# How an entry of a bibliography (Chicago style, no number, no year after the author) starts: a
+# surname and a comma before the given name ("Williams, Paul D.", «الخطيب، منى.»), or a body's
+# name ended by a full stop ("African Union. Protocol ...").
+_REF_NAME_START = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}(?:,\s*[A-ZÀ-ÖØ-Þ]|\.\s+[A-Z\"“])"
+    r"|(?:[\u0621-\u064a\u0671-\u06d3]+\s+){0,3}[\u0621-\u064a\u0671-\u06d3]+\s*[،,]\s*[\u0621-\u064a\u0671-\u06d3])"
+)
+#: A year of publication (or "n.d."): an entry that has one has its date, what ends an entry.
+_REF_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\bn\.\s?d\.")
 _REF_LEAD = " \t-–.•"
 
 
@@ -1926,7 +2156,7 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
     line = item.line
     start_m = _REF_NUMBER_START.match(line.text)
     end_m = _REF_NUMBER_END.search(line.text)
-    number = start_m.group("num") if start_m else (end_m.group("num") if end_m else None)
+    number = (start_m.group("num") or start_m.group("pnum")) if start_m else (end_m.group("num") if end_m else None)
     section = _current_section(state)
     # (an entry under an earlier heading, the list's or one of its parts', is not continued)
     previous = next((u for u in reversed(state.units) if u.kind == "reference" and u.section_id == section), None)
@@ -1935,6 +2165,11 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
     new_entry = bool(_REF_BULLET.match(line.text)) or (
         author_year is not None and re.search(r"[,،]|\.$", author_year.group("author")) is not None
     )
+    # Entries set one per line without numbers or years after the authors (a Chicago-style
+    # bibliography): after an entry that is complete (closed, with its year), a line that opens
+    # with an author's or a body's name is the next entry.
+    if not new_entry and previous is not None and previous.closed and _REF_NAME_START.match(line.text):
+        new_entry = any(_REF_YEAR.search(raw, s, e) for block in previous.blocks for s, e in block)
     # An unnumbered line continues the entry before it when it is inside the same block, when
     # that entry visibly runs on (ends with ":", a comma or mid-phrase), when it begins with a
     # link (links close an entry, they do not open one), or when it is too short to be an entry
