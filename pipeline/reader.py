@@ -551,6 +551,7 @@ def _line_blocks(lines: list[_Line], settings: ReaderSettings) -> list[_Block]:
     blocks: list[_Block] = []
     in_references = False
     previous_ends = True  # whether the line before ends its block
+    width = _wrap_width([line.end - line.start for line in lines])
     for line in lines:
         info = classify_heading(line.text)
         starts = _starts_block(line.text, info, settings)
@@ -566,8 +567,36 @@ def _line_blocks(lines: list[_Line], settings: ReaderSettings) -> list[_Block]:
             # An entry ends where its line does, unless the line visibly runs on (a comma, a colon, a word cut short).
             previous_ends = _reference_closed(text) and not text.rstrip().endswith((",", "،", ";", "؛"))
         else:
-            previous_ends = starts or _ends_sentence(text) or len(text.split()) <= 3
+            # A line of wrapped text that runs to the full width goes on to the next line even when it
+            # ends a sentence or looks like a heading (a footnote `(2) ...` wrapped): a paragraph's
+            # last line falls short of the width.
+            full = width > 0 and line.end - line.start >= _FULL_LINE_SHARE * width
+            previous_ends = (
+                (starts and not (full and not _ends_sentence(text)))
+                or (_ends_sentence(text) and not full)
+                or len(text.split()) <= 3
+            )
     return blocks
+
+
+#: A line this close to the wrap width counts as full (the text goes on to the next line).
+_FULL_LINE_SHARE = 0.85
+#: Share of a text's lines that must lie near its widest lines for the text to count as wrapped.
+_WRAPPED_SHARE = 0.4
+
+
+def _wrap_width(lengths: list[int]) -> int:
+    """The width a text's lines were wrapped to, or 0 when they were not wrapped.
+
+    PDF text wraps at a fixed width, so most lines lie just under the widest ones (the 90th
+    percentile); a text whose lines are whole paragraphs (the seed) has no such crowd of lengths.
+    """
+    if len(lengths) < _WIDTH_MIN_LINES:
+        return 0
+    ordered = sorted(lengths)
+    width = ordered[int(0.9 * (len(ordered) - 1))]
+    near = sum(_FULL_LINE_SHARE * width <= n <= 1.15 * width for n in ordered)
+    return width if near >= _WRAPPED_SHARE * len(ordered) else 0
 
 
 def _starts_block(text: str, info: HeadingInfo | None, settings: ReaderSettings) -> bool:
@@ -647,7 +676,16 @@ def _drop_page_furniture(
     gone = {id(lines[k]) for k in dropped}
     out = []
     for block in blocks:
-        kept = [line for line in block.lines if id(line) not in gone]
+        # A block the furniture stood in (text without blank lines) is cut there: its two parts are
+        # the two sides of a page break, read as such (a paragraph joined across it keeps two spans).
+        kept: list[_Line] = []
+        for line in block.lines:
+            if id(line) in gone:
+                if kept:
+                    out.append(_Block(kept))
+                kept = []
+            else:
+                kept.append(line)
         if kept:
             out.append(_Block(kept))
     return out, [(lines[k].start, lines[k].end) for k in sorted(dropped)]
@@ -2072,12 +2110,9 @@ _WIDTH_MIN_LINES = 8
 
 
 def _line_width(blocks: list[_Block]) -> int:
-    """The width of the body's wrapped lines: the 90th percentile of the lengths of the lines that
-    are followed by another line of their block (0 when there are too few to tell)."""
-    lengths = sorted(line.end - line.start for block in blocks for line in block.lines[:-1])
-    if len(lengths) < _WIDTH_MIN_LINES:
-        return 0
-    return lengths[int(0.9 * (len(lengths) - 1))]
+    """The width the body's lines were wrapped to (:func:`_wrap_width` of the lines that are
+    followed by another line of their block; 0 when they were not wrapped or are too few)."""
+    return _wrap_width([line.end - line.start for block in blocks for line in block.lines[:-1]])
 
 
 def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _Unit:
