@@ -484,7 +484,9 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
 
     # The numbers of the footnotes found, with where each one's text is: a plain marker (3) or a
     # superscript after a space in the text before it cites it.
-    footnotes = {int(u.number): u.blocks[0][0][0] for u in state.units if u.kind == "footnote" and u.number}
+    footnotes = {
+        int(u.number): u.blocks[0][0][0] for u in state.units if u.kind == "footnote" and (u.number or "").isdigit()
+    }
     article.sections = state.sections
     article.structure_spans = sorted(state.structure)
     article.passages = [
@@ -1813,12 +1815,18 @@ def _read_body(body: list[_Block], state: _State) -> None:
             continue
         marker = None
         if not in_references:
-            marker = _footnote_line(item.line, cited, footnote.number if footnote is not None else None)
+            bottom = _at_page_bottom(item.line, state) or (
+                current is not None
+                and current.kind == "paragraph"
+                and not current.closed
+                and not state.raw[: item.line.start].rstrip().endswith(":")
+            )
+            marker = _footnote_line(item.line, cited, footnote.number if footnote is not None else None, bottom)
         elif last_footnote is not None and _FOOTNOTE_LINE.match(text):
             # A page bottom inside the references list: only the footnote that comes next (6 after 5),
             # cited in the text, is one; an entry numbered (6) of a list numbered so is not.
             marker = _footnote_line(item.line, cited)
-            if marker is not None and int(marker[0]) != int(last_footnote) + 1:
+            if marker is not None and not (last_footnote.isdigit() and marker[0] == str(int(last_footnote) + 1)):
                 marker = None
         if marker is not None:
             # A footnote that PDF text puts where the page ends: a passage of its own, and the
@@ -1833,11 +1841,21 @@ def _read_body(body: list[_Block], state: _State) -> None:
             i += 1
             continue
         if not in_references:
-            if footnote is not None and not item.first and not footnote.closed and current is None:
+            if (
+                footnote is not None
+                and not item.first
+                and not footnote.closed
+                and current is None
+                and classify_heading(text) is None
+                and not _page_break_between(state, footnote.blocks[-1][-1][1], item.line.start)
+            ):
                 footnote.blocks[-1].append((item.line.start, item.line.end))  # the footnote wraps
                 footnote.closed = _ends_sentence(item.line.text)
                 i += 1
                 continue
+            if footnote is not None and current is None and not item.first:
+                # The text after a footnote that interrupted it: the paragraph the footnote cut goes on.
+                item = _BodyLine(item.line, item.block, True)
             footnote = None
         info = _line_heading(items, i, state.settings, in_references)
         if info is not None:
@@ -1870,6 +1888,10 @@ _CITED = re.compile(
 )
 #: A line this short that does not end a sentence is a numbered heading, not a footnote.
 _FOOTNOTE_HEADING_MAX_WORDS = 8
+#: Notes that are footnotes only at a page bottom: ``3- ...``, ``3. ...``, ``* ...``, ``† ...``.
+_PAGE_BOTTOM_NOTE = re.compile(r"^(?:(?P<n>\d{1,3})\s*[-–.]\s+|(?P<star>[*†])\s*)(?=\S)")
+#: How near (characters) a page end must follow a line for the line to be at the page's bottom.
+_PAGE_BOTTOM_CHARS = 600
 _PLAIN_FOOTNOTE_LINE = re.compile(r"^(?P<n>\d{1,3})\s+(?=[^\W\d_])")
 _SUPERSCRIPT_VALUE = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 
@@ -1883,25 +1905,33 @@ def _cited_numbers(raw: str) -> dict[int, int]:
     return cited
 
 
-def _footnote_line(line: _Line, cited: dict[int, int], previous: str | None = None) -> tuple[str, int] | None:
+def _footnote_line(
+    line: _Line, cited: dict[int, int], previous: str | None = None, page_bottom: bool = False
+) -> tuple[str, int] | None:
     """``(number, where its text starts)`` when the line is the text of a footnote, else None.
 
     It starts with a footnote number (``(3)``, ``⁽³⁾``, ``³``, or ``3`` and a word), and the
     text cites that number before the line (a marker ``⁽³⁾``, ``كلمة³`` or ``كلمة (3)``) or the
     footnote just before it has the number before (``previous``): a numbered list or heading
-    (``(1) تعريف ...``) whose numbers are cited nowhere is not a footnote.
+    (``(1) تعريف ...``) whose numbers are cited nowhere is not a footnote. At a page bottom
+    (``page_bottom``: a page ends just after the line, or the line interrupts a sentence) a
+    number written as a list's (``3-``, ``3.``) cited so, and a ``*`` note, are footnotes too.
     """
     m = _FOOTNOTE_LINE.match(line.text)
     if m is not None:
         digits = (m.group("p") or m.group("s") or m.group("b")).translate(_SUPERSCRIPT_VALUE)
         end = m.end() - 1  # the pattern ends on the text's first character
+    elif page_bottom and (m := _PAGE_BOTTOM_NOTE.match(line.text)) is not None:
+        if m.group("star"):
+            return m.group("star"), m.end()
+        digits, end = m.group("n"), m.end()
     else:
         m = _PLAIN_FOOTNOTE_LINE.match(line.text)
         if m is None:
             return None
         digits, end = m.group("n"), m.end()
     number = int(digits)
-    follows = previous is not None and number == int(previous) + 1
+    follows = previous is not None and previous.isdigit() and number == int(previous) + 1
     if not follows and cited.get(number, len(line.text) + line.start) >= line.start:
         return None
     if not _ends_sentence(line.text) and len(line.text.split()) <= _FOOTNOTE_HEADING_MAX_WORDS:
@@ -1909,6 +1939,17 @@ def _footnote_line(line: _Line, cited: dict[int, int], previous: str | None = No
     while end < len(line.text) and line.text[end] in " \t.-–:":
         end += 1
     return str(number), end
+
+
+def _page_break_between(state: _State, start: int, end: int) -> bool:
+    k = bisect.bisect_left(state.page_breaks, start)
+    return k < len(state.page_breaks) and state.page_breaks[k] < end
+
+
+def _at_page_bottom(line: _Line, state: _State) -> bool:
+    """Whether a page ends (page furniture, a form feed) within a few lines after ``line``."""
+    k = bisect.bisect_left(state.page_breaks, line.end)
+    return k < len(state.page_breaks) and state.page_breaks[k] - line.end <= _PAGE_BOTTOM_CHARS
 
 
 def _line_heading(
