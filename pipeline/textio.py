@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import shutil
 import stat
 import tempfile
 from pathlib import Path
@@ -316,3 +317,41 @@ def ensure_writable_file(target: Path) -> None:
     if target.is_dir():
         raise OutputError(str(target), "is a folder, expected a file name to write")
     ensure_writable_folder(target.parent)
+
+
+def new_folder_beside(output: Path) -> Path:
+    """An empty folder next to ``output`` (same file system, so :func:`swap_folder_in` is a rename).
+
+    Raises:
+        OutputError: The parent folder cannot be created or written.
+    """
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".new", dir=output.parent))
+    except OSError as exc:
+        raise OutputError(str(output.parent), f"cannot be written ({exc.strerror or exc})") from None
+    folder.chmod(0o777 & ~_umask())  # mkdtemp makes it owner-only; give it a plain mkdir's mode
+    return folder
+
+
+def swap_folder_in(new: Path, output: Path, kept: str = "*.md") -> None:
+    """Put the finished folder ``new`` in place of ``output`` by renames, the old folder removed last.
+
+    Files of the old folder matching ``kept`` (its model card, its notes) that ``new`` lacks are
+    carried over. If the last rename fails, the old folder is put back.
+    """
+    old = None
+    if output.exists():
+        for doc in output.glob(kept):
+            if doc.is_file() and not (new / doc.name).exists():
+                shutil.copy2(doc, new / doc.name)
+        old = output.with_name(f".{output.name}.old-{os.getpid()}")
+        output.rename(old)
+    try:
+        new.rename(output)
+    except OSError:
+        if old is not None:
+            old.rename(output)
+        raise
+    if old is not None:
+        shutil.rmtree(old)

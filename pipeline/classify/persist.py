@@ -18,16 +18,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import platform
 import shutil
-import tempfile
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from ..errors import ModelError, OutputError
+from ..textio import new_folder_beside, swap_folder_in
 from .features import NORMALISER_VERSION
 
 MODEL_FILE = "model.skops"
@@ -134,38 +133,6 @@ def check_output_folder(output: str | Path) -> None:
         )
 
 
-def _new_folder_beside(output: Path) -> Path:
-    """An empty folder next to ``output`` (same file system, so the final swap is a rename)."""
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".new", dir=output.parent))
-    except OSError as exc:
-        raise OutputError(str(output.parent), f"cannot be written ({exc.strerror or exc})") from None
-    mask = os.umask(0o022)
-    os.umask(mask)
-    folder.chmod(0o777 & ~mask)  # mkdtemp makes it owner-only; give it a plain mkdir's mode
-    return folder
-
-
-def _swap_in(new: Path, output: Path) -> None:
-    """Put the finished folder ``new`` in place of ``output`` (renames; the old folder is removed last)."""
-    old = None
-    if output.exists():
-        for doc in output.glob(KEPT_DOCS):
-            if doc.is_file() and not (new / doc.name).exists():
-                shutil.copy2(doc, new / doc.name)
-        old = output.with_name(f".{output.name}.old-{os.getpid()}")
-        output.rename(old)
-    try:
-        new.rename(output)
-    except OSError:
-        if old is not None:
-            old.rename(output)
-        raise
-    if old is not None:
-        shutil.rmtree(old)
-
-
 def save_model(
     model: Any,
     out_dir: str | Path,
@@ -195,10 +162,10 @@ def save_model(
     target = Path(out_dir)
     check_output_folder(target)
     # Written beside the target and swapped in whole: a failed save leaves the old model intact.
-    out = _new_folder_beside(target)
+    out = new_folder_beside(target)
     try:
         meta = _write(sio, model, out, training_hash, training, scores)
-        _swap_in(out, target)
+        swap_folder_in(out, target, KEPT_DOCS)
     finally:
         if out.exists():
             shutil.rmtree(out)

@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import shutil
 import sys
 import tempfile
@@ -37,6 +36,7 @@ from typing import Any
 
 from ..config import PROJECT_ROOT
 from ..errors import ConfigError, InputError, OutputError
+from ..textio import new_folder_beside, swap_folder_in
 from .convert import ConversionReport, TaggedSentence, read_aqmar, read_conll, to_docbin
 from .gazetteer import key
 from .rules import PROCLITICS
@@ -317,38 +317,6 @@ def check_output_folder(output: str | Path) -> None:
         )
 
 
-def _new_folder_beside(output: Path) -> Path:
-    """An empty folder next to ``output`` (same file system, so the final swap is a rename)."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".new", dir=output.parent))
-    except OSError as exc:
-        raise OutputError(str(output.parent), f"cannot be written ({exc.strerror or exc})") from None
-    mask = os.umask(0o022)
-    os.umask(mask)
-    folder.chmod(0o777 & ~mask)  # mkdtemp makes it owner-only; give it a plain mkdir's mode
-    return folder
-
-
-def _swap_in(new: Path, output: Path) -> None:
-    """Put the finished folder ``new`` in place of ``output`` (renames; the old folder is removed last)."""
-    old = None
-    if output.exists():
-        for doc in output.glob(KEPT_DOCS):
-            if doc.is_file() and not (new / doc.name).exists():
-                shutil.copy2(doc, new / doc.name)
-        old = output.with_name(f".{output.name}.old-{os.getpid()}")
-        output.rename(old)
-    try:
-        new.rename(output)
-    except OSError:
-        if old is not None:
-            old.rename(output)
-        raise
-    if old is not None:
-        shutil.rmtree(old)
-
-
 # -- training -------------------------------------------------------------------------
 
 
@@ -516,7 +484,7 @@ def train_ner(
         nlp.meta["training"]["augmenter"] = dict(augmenter) if augmenter else None
         # Written beside the target and swapped in whole: a failed run leaves the old model intact.
         check_output_folder(output)  # still what it was when training started
-        new = _new_folder_beside(output)
+        new = new_folder_beside(output)
         try:
             nlp.to_disk(new)
             (new / LEXICON_FILE).write_text(json.dumps(words, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
@@ -524,7 +492,7 @@ def train_ner(
             shutil.copy(work / "conversion_report.txt", new / "conversion_report.txt")
             # Last, once every file is written: the SHA-256 the stage checks at load.
             write_checksums(new)
-            _swap_in(new, output)
+            swap_folder_in(new, output, KEPT_DOCS)
         finally:
             if new.exists():
                 shutil.rmtree(new)
