@@ -21,26 +21,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.reader import read_article
+from .test_reader_layouts_front import _meta, _read  # offsets of every title and field checked there
 
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
 
 
 def _raw(name: str) -> str:
     return (LAYOUTS / name).read_text(encoding="utf-8")
-
-
-def _read(name: str, text: str):
-    article = read_article(text, name=name)
-    # Every title and field keeps its raw offsets.
-    for span in [*article.metadata.values(), article.title_ar, article.title_en]:
-        if span is not None:
-            assert article.raw[span.start : span.end] == span.text
-    return article
-
-
-def _meta(article) -> dict[str, str]:
-    return {k: v.text for k, v in article.metadata.items()}
 
 
 def _sections(article) -> list[tuple[int, str]]:
