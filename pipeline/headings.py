@@ -77,7 +77,7 @@ REFERENCE_CORE_WORDS = frozenset(
     "المصادر المراجع الهوامش مصادر مراجع references reference bibliography sources cited".split()
 )
 #: Words that make a heading the list as a whole (قائمة المراجع), not one of its parts.
-REFERENCE_LIST_WORDS = frozenset("قائمه ثبت list".split())
+REFERENCE_LIST_WORDS = frozenset("قائمه لائحه ثبت list".split())  # لائحة: the Maghrebi word
 #: Words that name the language of a part of the list (المراجع العربية, English references).
 REFERENCE_LANGUAGE_WORDS = frozenset(
     "العربيه الاجنبيه الانجليزيه الانكليزيه الفرنسيه باللغه اللغه arabic english foreign french".split()

@@ -165,7 +165,7 @@ _NAMED_DATE = (
     rf"|{_MONTH_PAIR}\s+{_DIGITS}{_ORDINAL}\s*[,،]?\s*{_DIGITS}"  # May 12, 2020
 )
 _NUMERIC_DATE = rf"{_DIGITS}{_DATE_SEP}{_DIGITS}{_DATE_SEP}{_DIGITS}"
-_DATE_VALUE = rf"\s*(?:[:：\-–]|(?i:on)\b)?\s*{_INVISIBLE}(?P<value>{_NUMERIC_DATE}|{_NAMED_DATE})"
+_DATE_VALUE = rf"\s*(?:[:：\-–]|(?i:on)\b)?\s*[(\[]?{_INVISIBLE}(?P<value>{_NUMERIC_DATE}|{_NAMED_DATE})"
 #: Date labels of the front matter, Arabic (any spelling of the hamza) and English.
 _DATE_LABELS = {
     "received": (
@@ -702,7 +702,10 @@ def _furniture_key(text: str) -> str | None:
     """The form under which a running header's occurrences are the same line (its page number, on
     either side and with its ``|`` or dash, taken off), or None for a line that cannot be one: a
     line of fewer than two words with letters, a sentence, a footnote, a heading or a label."""
-    if len(text.split()) > _HEADER_MAX_WORDS or _ends_sentence(text) or _FOOTNOTE_LINE.match(text):
+    cut = text.rstrip(" .…")  # a head cut short with "..." is no sentence
+    if len(text.split()) > _HEADER_MAX_WORDS or (_ends_sentence(text) and cut == text.rstrip(" ")):
+        return None
+    if _FOOTNOTE_LINE.match(text):
         return None
     key = " ".join(_DIGIT_RUN.sub(" ", text).split()).strip(" |–—-·•/")
     if sum(1 for word in key.split() if any(ch.isalpha() for ch in word)) < 2:
@@ -917,7 +920,7 @@ _HONORIFIC_EN = re.compile(
     r"|,\s*(?:Ph\.?\s?D|PhD|M\.?\s?A|M\.?\s?Sc)\.?\s*$"
 )
 #: A mark after a name that points to its affiliation note: ¹ ² * †.
-_NAME_MARK = re.compile(rf"(?<=[^\W\d_])[{_SUPERSCRIPT_DIGITS}*†]")
+_NAME_MARK = re.compile(rf"(?<=[^\W\d_])(?:[{_SUPERSCRIPT_DIGITS}*†]|\d{{1,2}}(?=[،,*†\s]|$))")  # دويكات1،*
 #: A line that opens with such a mark is the note it points to (an affiliation, a position).
 _NOTE_MARK = re.compile(rf"^[{_SUPERSCRIPT_DIGITS}*†]")
 _SEGMENT_SEPARATORS = re.compile(r"[،,؛;/|()–—]|\s-\s")
@@ -1792,7 +1795,8 @@ class _BodyLine:
 
 def _read_body(body: list[_Block], state: _State) -> None:
     items = [_BodyLine(line, bi, li == 0) for bi, block in enumerate(body) for li, line in enumerate(block.lines)]
-    cited = _cited_numbers(state.raw)
+    # Markers from the body on: the front matter's marks (an author's ¹ or دويكات1،) point to affiliations.
+    cited = _cited_numbers(state.raw, items[0].line.start if items else 0)
     in_references = False
     references_level = 1  # level of the heading of the references list being read
     current: _Unit | None = None
@@ -1821,7 +1825,14 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 and not current.closed
                 and not state.raw[: item.line.start].rstrip().endswith(":")
             )
-            marker = _footnote_line(item.line, cited, footnote.number if footnote is not None else None, bottom)
+            last_item = next((u for u in reversed(state.units) if u.kind in ("list_item", "paragraph")), None)
+            marker = _footnote_line(
+                item.line,
+                cited,
+                footnote.number if footnote is not None else None,
+                bottom,
+                last_item.number if last_item is not None and last_item.kind == "list_item" else None,
+            )
         elif last_footnote is not None and _FOOTNOTE_LINE.match(text):
             # A page bottom inside the references list: only the footnote that comes next (6 after 5),
             # cited in the text, is one; an entry numbered (6) of a list numbered so is not.
@@ -1835,7 +1846,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 "footnote", [[(item.line.start + marker[1], item.line.end)]], _current_section(state), number=marker[0]
             )
             state.units.append(footnote)
-            footnote.closed = _ends_sentence(item.line.text)
+            footnote.closed = _footnote_closed(item.line.text)
             last_footnote = marker[0]
             current = None
             i += 1
@@ -1850,7 +1861,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 and not _page_break_between(state, footnote.blocks[-1][-1][1], item.line.start)
             ):
                 footnote.blocks[-1].append((item.line.start, item.line.end))  # the footnote wraps
-                footnote.closed = _ends_sentence(item.line.text)
+                footnote.closed = _footnote_closed(item.line.text)
                 i += 1
                 continue
             if footnote is not None and current is None and not item.first:
@@ -1885,6 +1896,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
 _CITED = re.compile(
     rf"⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+)⁾|(?<=[^\n\r])(?P<b>[{_SUPERSCRIPT_DIGITS}]+)"
     rf"|(?<=\S)[ \t]?[(\[](?P<p>\d{{1,3}})[)\]]|(?<=[^\W\d_][.!?؟…])(?P<d>\d{{1,3}})(?=\s|$)"
+    rf"|(?:(?<=[^\W\d_A-Za-z])|(?<=[^\W\d_A-Za-z][\"'”’»]))(?P<g>\d{{1,3}})(?=[.!?؟…،,:؛])"
 )
 #: A line this short that does not end a sentence is a numbered heading, not a footnote.
 _FOOTNOTE_HEADING_MAX_WORDS = 8
@@ -1896,17 +1908,21 @@ _PLAIN_FOOTNOTE_LINE = re.compile(r"^(?P<n>\d{1,3})\s+(?=[^\W\d_])")
 _SUPERSCRIPT_VALUE = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 
 
-def _cited_numbers(raw: str) -> dict[int, int]:
-    """Each footnote number the text cites, with the offset of its first marker."""
+def _cited_numbers(raw: str, start: int = 0) -> dict[int, int]:
+    """Each footnote number the text cites from ``start`` on, with the offset of its first marker."""
     cited: dict[int, int] = {}
-    for m in _CITED.finditer(raw):
-        digits = (m.group("s") or m.group("b") or m.group("p") or m.group("d")).translate(_SUPERSCRIPT_VALUE)
-        cited.setdefault(int(digits), m.start())
+    for m in _CITED.finditer(raw, start):
+        digits = m.group("s") or m.group("b") or m.group("p") or m.group("d") or m.group("g")
+        cited.setdefault(int(digits.translate(_SUPERSCRIPT_VALUE)), m.start())
     return cited
 
 
 def _footnote_line(
-    line: _Line, cited: dict[int, int], previous: str | None = None, page_bottom: bool = False
+    line: _Line,
+    cited: dict[int, int],
+    previous: str | None = None,
+    page_bottom: bool = False,
+    list_number: str | None = None,
 ) -> tuple[str, int] | None:
     """``(number, where its text starts)`` when the line is the text of a footnote, else None.
 
@@ -1915,7 +1931,8 @@ def _footnote_line(
     footnote just before it has the number before (``previous``): a numbered list or heading
     (``(1) تعريف ...``) whose numbers are cited nowhere is not a footnote. At a page bottom
     (``page_bottom``: a page ends just after the line, or the line interrupts a sentence) a
-    number written as a list's (``3-``, ``3.``) cited so, and a ``*`` note, are footnotes too.
+    number written as a list's (``3-``, ``3.``) cited so, and a ``*`` note, are footnotes too,
+    unless the list item just before has the number before (``list_number``).
     """
     m = _FOOTNOTE_LINE.match(line.text)
     if m is not None:
@@ -1925,6 +1942,8 @@ def _footnote_line(
         if m.group("star"):
             return m.group("star"), m.end()
         digits, end = m.group("n"), m.end()
+        if list_number is not None and list_number.isdigit() and int(digits) == int(list_number) + 1:
+            return None  # item 4 after item 3 of a list: the list goes on, whatever it cites
     else:
         m = _PLAIN_FOOTNOTE_LINE.match(line.text)
         if m is None:
@@ -1939,6 +1958,12 @@ def _footnote_line(
     while end < len(line.text) and line.text[end] in " \t.-–:":
         end += 1
     return str(number), end
+
+
+def _footnote_closed(text: str) -> bool:
+    """Whether a footnote line ends its note: a sentence end, but not a colon (``القاهرة:`` goes on
+    to its publisher on the next line)."""
+    return _ends_sentence(text) and not text.rstrip(_CLOSERS).endswith((":", "："))
 
 
 def _page_break_between(state: _State, start: int, end: int) -> bool:
@@ -2222,7 +2247,7 @@ _REF_NAME_START = re.compile(
     r"|(?:[\u0621-\u064a\u0671-\u06d3]+\s+){0,3}[\u0621-\u064a\u0671-\u06d3]+\s*[،,]\s*[\u0621-\u064a\u0671-\u06d3])"
 )
 #: A year of publication (or "n.d."): an entry that has one has its date, what ends an entry.
-_REF_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\bn\.\s?d\.")
+_REF_YEAR = re.compile(r"(?<![\d٠-٩])(?:1[5-9]\d\d|20\d\d|١[٥-٩][٠-٩][٠-٩]|٢٠[٠-٩][٠-٩])(?![\d٠-٩])|\bn\.\s?d\.")
 _REF_LEAD = " \t-–.•"
 
 
@@ -2379,6 +2404,7 @@ def _hyphen_break(raw: str, prev_end: int, next_start: int, segments: list[Segme
 _PLAIN_MARKER = re.compile(
     rf"(?<=\S)[ \t]?[(\[](?P<p>\d{{1,3}})[)\]]|(?<=\s)(?P<s>[{_SUPERSCRIPT_DIGITS}]+)(?![\w])"
     rf"|(?<=[^\W\d_][.!?؟…])(?P<d>\d{{1,3}})(?=\s|$)"
+    rf"|(?:(?<=[^\W\d_A-Za-z])|(?<=[^\W\d_A-Za-z][\"'”’»]))(?P<g>\d{{1,3}})(?=[.!?؟…،,:؛])"
 )
 
 
@@ -2388,7 +2414,7 @@ def _without_markers(
     markers = [(m.start(), m.end(), m.group().strip("⁽⁾")) for m in _FOOTNOTE.finditer(raw, start, end)]
     if footnotes:
         for m in _PLAIN_MARKER.finditer(raw, start, end):
-            digits = m.group("p") or m.group("s") or m.group("d")
+            digits = m.group("p") or m.group("s") or m.group("d") or m.group("g")
             number = int(digits.translate(_SUPERSCRIPT_VALUE))
             if footnotes.get(number, -1) > m.start() and not any(a < m.end() and m.start() < b for a, b, _ in markers):
                 at = m.start() + (len(m.group()) - len(m.group().lstrip(" \t")) if m.group("p") else 0)

@@ -13,7 +13,8 @@ Two figures per article and in all:
   as structure for page furniture and labels); a line whose letters nothing covers is "lost";
 * units: body paragraphs, list items, footnotes and references found as one passage of the same
   kind whose raw extent overlaps the true one by IoU >= 0.9 (the measure of ``diplo evaluate
-  --stage read``), as precision, recall and F1.
+  --stage read``; a list item's or footnote's extent taken from the start of its line, marker
+  included, as the truth tags whole lines), as precision, recall and F1.
 
 Usage:
     python scripts/eval_reader_layouts.py FOLDER [--show-errors]
@@ -142,9 +143,9 @@ def score_article(text_path: Path, show: bool = False) -> dict:
             box = extents.setdefault(t["tag"], [t["start"], t["end"]])
             box[0], box[1] = min(box[0], t["start"]), max(box[1], t["end"])
             kinds[t["tag"]] = UNIT_KINDS[family]
-    predicted = [p for p in article.passages if p.kind in set(UNIT_KINDS.values())]
+    predicted = [(p.kind, _with_marker(raw, p)) for p in article.passages if p.kind in set(UNIT_KINDS.values())]
     found = sum(
-        any(p.kind == kinds[tag] and _iou((p.start, p.end), tuple(box)) >= 0.9 for p in predicted)
+        any(kind == kinds[tag] and _iou(extent, tuple(box)) >= 0.9 for kind, extent in predicted)
         for tag, box in extents.items()
     )
     return {
@@ -156,6 +157,17 @@ def score_article(text_path: Path, show: bool = False) -> dict:
         "found_units": found,
         "errors": errors,
     }
+
+
+def _with_marker(raw: str, passage) -> tuple[int, int]:
+    """A passage's raw extent, from the start of its line for a list item or footnote: the truth
+    tags whole lines, and the reader leaves the item's marker (``3-``, ``(5)``) out of its text."""
+    start = passage.start
+    if passage.kind in ("list_item", "footnote"):
+        line_start = raw.rfind("\n", 0, start) + 1
+        if start - line_start <= 6:
+            start = line_start
+    return start, passage.end
 
 
 def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:

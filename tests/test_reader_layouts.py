@@ -281,8 +281,8 @@ def test_tamhid_is_a_heading():
 
 
 def test_line_roles_and_units_on_the_audit_articles_do_not_fall():
-    """`scripts/eval_reader_layouts.py` on the nine audit articles, at the figures measured when the
-    last four were added (line roles 0.984, unit F1 0.875; before the layout fixes 0.70 and 0.40)."""
+    """`scripts/eval_reader_layouts.py` on the thirteen audit articles, at the figures measured when the
+    last four were added (line roles 0.979, unit F1 0.887; before the layout fixes 0.66 and 0.40)."""
     import sys
 
     sys.path.insert(0, str(REPO / "scripts"))
@@ -294,11 +294,11 @@ def test_line_roles_and_units_on_the_audit_articles_do_not_fall():
         scores.pop("errors")
         for key, value in scores.items():
             total[key] += value
-    assert total["lines"] == 1248
-    assert total["right"] / total["lines"] >= 0.98 and total["lost"] <= 2
+    assert total["lines"] == 1916
+    assert total["right"] / total["lines"] >= 0.975 and total["lost"] <= 3
     p = total["found_units"] / total["predicted_units"]
     r = total["found_units"] / total["gold_units"]
-    assert 2 * p * r / (p + r) >= 0.87
+    assert 2 * p * r / (p + r) >= 0.88
 
 
 def test_footnote_numbered_like_a_list_item_inside_a_cut_sentence():
@@ -316,3 +316,35 @@ def test_star_note_at_a_page_bottom_is_a_footnote():
     (note,) = article.passages_of("footnote")
     assert note.number == "*" and note.text.startswith("المؤلف المرسل")
     assert "مقدمة" not in note.text
+
+
+# -- the third held-out audit's repros ------------------------------------------------------------
+
+
+def test_marker_glued_before_the_stop_cites_a_dash_numbered_footnote():
+    """`منزله1.` cites footnote 1, whose `1- ...` line at the page foot was a list item."""
+    article = read_article(LAYOUTS / "h4_01_bare_marker_before_stop.txt")
+    assert [p.number for p in article.passages_of("footnote")] == ["1", "2"]
+    assert not article.passages_of("list_item")
+    cited = [c.number for p in article.body_passages() for c in p.citations]
+    assert cited == [1, 2]
+
+
+def test_chicago_references_with_arabic_indic_years_are_entries():
+    article = read_article(LAYOUTS / "h4_03_arabic_indic_years_refs.txt")
+    refs = article.passages_of("reference")
+    assert len(refs) >= 3 and all(p.text.count("١٩") + p.text.count("٢٠") <= 2 for p in refs)
+
+
+def test_bracketed_dates_and_authors_marked_with_plain_digits():
+    article = read_article(LAYOUTS / "h4_10b_dates_forms.txt")
+    meta = {k: v.text for k, v in article.metadata.items()}
+    assert (meta["received"], meta["accepted"], meta["published"]) == ("2022/11/5", "2023/2/12", "2023/6/1")
+    assert article.title_ar.text.startswith("دور الدبلوماسية الرقمية الفلسطينية")
+    assert meta["author"].startswith("رائد عبد الرحيم دويكات")
+
+
+def test_a_list_going_on_at_a_page_bottom_is_no_footnote():
+    """Item 4 after item 3 stayed a list item though the text cites a footnote 4."""
+    article = read_article(LAYOUTS / "h4_02_list_item_at_page_bottom.txt")
+    assert [p.number for p in article.passages_of("list_item")] == ["1", "2", "3", "4"]
