@@ -109,13 +109,16 @@ _ROMAN = re.compile(r"^(?P<num>[IVX]{1,5})\s*[-–.)]\s*(?P<title>\S.*)$")
 _NUM_MULTI = re.compile(r"^(?P<num>\d{1,2}(?:[.\-–]\d{1,2}){1,3})[.\-–)]?\s+(?P<title>\S.*)$")
 # (not a date: 15-3-2019 is no heading number 15)
 _NUM_DASH = re.compile(r"^(?P<num>\d{1,2})\s*[-–]\s*(?P<title>[^\s\d].*)$")
+_LETTER = re.compile(r"^(?P<num>[أابجدهوزحطي])ـ?\s?[-–)]\s+(?P<title>\S.*)$")
 _NUM_PAREN = re.compile(r"^\(\s*(?P<num>\d{1,2})\s*\)\s*[-–.:]?\s*(?P<title>\S.*)$")
 # "1. المقدمة": a one-level number with a dot (not a decimal: no digit after the dot).
 _NUM_DOT = re.compile(r"^(?P<num>\d{1,2})\.(?!\d)\s*(?P<title>\S.*)$")
 _NUMBER_PARTS = re.compile(r"[.\-–]")
 _TRAILING = " \t:：.-–"
 #: Heading styles that carry a number written in digits or Roman numerals.
-NUMBERED_STYLES = ("num-dash", "num-paren", "num-dot", "roman")
+NUMBERED_STYLES = ("num-dash", "num-paren", "num-dot", "roman", "letter")
+#: The letters that number subheadings and list items, in abjad order (أ- ب- ج- ...).
+ABJAD_LETTERS = "أبجدهوزحطي"
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,7 @@ def classify_heading(text: str, *, in_references: bool = False) -> HeadingInfo |
         ("num-paren", _NUM_PAREN),
         ("num-dash", _NUM_DASH),
         ("roman", _ROMAN),
+        ("letter", _LETTER),
     ):
         m = pattern.match(stripped)
         if m:
@@ -299,3 +303,11 @@ def is_reference_part(info: HeadingInfo) -> bool:
     if info.style == "ordinal":
         return True  # أولاً / ثانياً under a references heading divide the list
     return info.style in NUMBERED_STYLES and reference_heading_kind(info.title) is not None
+
+
+def heading_number(key: str) -> int | None:
+    """The position of a one-level heading or list number: ``3`` -> 3, ``ب`` -> 2 (abjad order)."""
+    if key.isdigit():
+        return int(key)
+    key = "أ" if key == "ا" else key
+    return ABJAD_LETTERS.index(key) + 1 if len(key) == 1 and key in ABJAD_LETTERS else None

@@ -33,6 +33,7 @@ from .headings import (
     TOC_HEADINGS,
     HeadingInfo,
     classify_heading,
+    heading_number,
     is_definite,
     is_reference_heading,
     is_reference_part,
@@ -184,11 +185,25 @@ _DATE_LABELS = {
             "تاريخ استلام البحث",
             "تاريخ إرسال البحث",
             "تاريخ ارسال البحث",
+            "تاريخ تقديم البحث",
+            "تاريخ التقديم",
+            "تاريخ ورود البحث",
+            "قدم للنشر في",
         ),
         r"received|submitted|date of (?:submission|receipt)",
     ),
     "revised": (("تاريخ المراجعة", "تاريخ التعديل", "تاريخ التنقيح"), r"revised|date of revision"),
-    "accepted": (("تاريخ القبول", "تاريخ قبول النشر", "تاريخ قبول البحث"), r"accepted|date of acceptance"),
+    "accepted": (
+        (
+            "تاريخ القبول",
+            "تاريخ قبول النشر",
+            "تاريخ قبول البحث",
+            "تاريخ قبوله للنشر",
+            "تاريخ القبول للنشر",
+            "قبل للنشر في",  # (قدم للنشر في ١٢/٥/١٤٤٤هـ؛ وقبل للنشر في ٢٠/٨/١٤٤٤هـ)
+        ),
+        r"accepted|date of acceptance",
+    ),
     "published": (("تاريخ النشر",), r"published(?: online)?|date of publication|available online"),
     "retrieved": (("تاريخ الاسترداد",), r"retrieved"),
 }
@@ -1239,7 +1254,22 @@ def _later_front_matter(blocks: list[_Block], ends: dict[int, int], read: set[in
                 or any(p.search(text) for p in _METADATA_DATES.values())
             ):
                 return between
+    # The second language's title alone above its abstract (an English title between the Arabic
+    # keywords and ``Abstract``): a few short lines of that script, no sentence.
+    lines = [line for i in between for line in blocks[i].lines]
+    second_lang = "en" if _script(blocks[second].lines[0].text) == "en" else "ar"
+    if (
+        lines
+        and len(lines) <= 3
+        and sum(len(line.text.split()) for line in lines) <= _TITLE_MAX_WORDS_LATE
+        and all(_script(line.text) == second_lang and not _ends_sentence(line.text) for line in lines)
+    ):
+        return between
     return []
+
+
+#: Most words of a second-language title set alone between the first keywords and the second abstract.
+_TITLE_MAX_WORDS_LATE = 30
 
 
 #: Fewest words of running text that, with one body heading, make the blocks between the
@@ -2047,9 +2077,9 @@ def _next_to_following_number(items: list[_BodyLine], i: int, info: HeadingInfo)
     """Whether a one-level numbered line has the number just before or after its own on the line
     next to it, with no text between: items of a list ("1. ...", "2. ..."), not headings, each of
     which is followed by its section's text."""
-    if info.depth != 1 or not info.key.isdigit():
+    number = heading_number(info.key)
+    if info.depth != 1 or number is None:
         return False
-    number = int(info.key)
     for j, step in ((i - 1, -1), (i + 1, 1)):
         if 0 <= j < len(items) and items[j].line.heading is None:
             other = classify_heading(items[j].line.text)
@@ -2057,8 +2087,7 @@ def _next_to_following_number(items: list[_BodyLine], i: int, info: HeadingInfo)
                 other is not None
                 and other.style == info.style
                 and other.depth == 1
-                and other.key.isdigit()
-                and int(other.key) == number + step
+                and heading_number(other.key) == number + step
             ):
                 return True
     return False
@@ -2243,7 +2272,8 @@ _REF_NUMBER_END = re.compile(r"(?<=[^\d./])\.(?P<num>\d{1,3})\s*$")
 # surname and a comma before the given name ("Williams, Paul D.", «الخطيب، منى.»), or a body's
 # name ended by a full stop ("African Union. Protocol ...").
 _REF_NAME_START = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}(?:,\s*[A-ZÀ-ÖØ-Þ]|\.\s+[A-Z\"“])"
+    r"^(?:(?:(?:de|van|von|der|den|del|della|di|da|du|le|la|al|el|bin|ibn)[\s\-]+){0,2}"  # de Waal, al-Sayyid
+    r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}(?:,\s*[A-ZÀ-ÖØ-Þ]|\.\s+[A-Z\"“])"
     r"|(?:[\u0621-\u064a\u0671-\u06d3]+\s+){0,3}[\u0621-\u064a\u0671-\u06d3]+\s*[،,]\s*[\u0621-\u064a\u0671-\u06d3])"
 )
 #: A year of publication (or "n.d."): an entry that has one has its date, what ends an entry.

@@ -282,7 +282,7 @@ def test_tamhid_is_a_heading():
 
 def test_line_roles_and_units_on_the_audit_articles_do_not_fall():
     """`scripts/eval_reader_layouts.py` on the thirteen audit articles, at the figures measured when the
-    last four were added (line roles 0.979, unit F1 0.887; before the layout fixes 0.66 and 0.40)."""
+    last four were added and read (line roles 0.986, unit F1 0.899; before the layout fixes 0.66 and 0.40)."""
     import sys
 
     sys.path.insert(0, str(REPO / "scripts"))
@@ -295,10 +295,10 @@ def test_line_roles_and_units_on_the_audit_articles_do_not_fall():
         for key, value in scores.items():
             total[key] += value
     assert total["lines"] == 1916
-    assert total["right"] / total["lines"] >= 0.975 and total["lost"] <= 3
+    assert total["right"] / total["lines"] >= 0.98 and total["lost"] <= 3
     p = total["found_units"] / total["predicted_units"]
     r = total["found_units"] / total["gold_units"]
-    assert 2 * p * r / (p + r) >= 0.88
+    assert 2 * p * r / (p + r) >= 0.89
 
 
 def test_footnote_numbered_like_a_list_item_inside_a_cut_sentence():
@@ -348,3 +348,27 @@ def test_a_list_going_on_at_a_page_bottom_is_no_footnote():
     """Item 4 after item 3 stayed a list item though the text cites a footnote 4."""
     article = read_article(LAYOUTS / "h4_02_list_item_at_page_bottom.txt")
     assert [p.number for p in article.passages_of("list_item")] == ["1", "2", "3", "4"]
+
+
+def test_english_title_alone_between_the_arabic_keywords_and_the_english_abstract():
+    article = read_article(LAYOUTS / "h4_10a_title_en_after_ar_keywords.txt")
+    assert article.title_en.text.startswith("Multilateral Diplomacy and the Role of International Organizations")
+    meta = {k: v.text for k, v in article.metadata.items()}
+    assert (meta["received"], meta["accepted"]) == ("2021/10/3", "2022/1/20")  # تاريخ تقديم البحث, تاريخ قبوله للنشر
+
+
+def test_hijri_submission_dates_in_brackets():
+    article = read_article(LAYOUTS / "h4_10b_dates_forms_hijri.txt")
+    meta = {k: v.text for k, v in article.metadata.items()}
+    assert (meta["received"], meta["accepted"]) == ("١٢/٥/١٤٤٤", "٢٠/٨/١٤٤٤")
+
+
+def test_abjad_letter_subheadings_and_a_lower_case_surname_particle():
+    article = read_article(LAYOUTS / "h3_abjad_subheadings.txt")
+    assert [(s.level, s.heading) for s in article.sections][1:] == [
+        (2, "أ- تشديد الرقابة على الحدود الخارجية"),
+        (2, "ب- الاتفاقيات مع دول العبور"),
+    ]
+    assert not article.passages_of("list_item")
+    refs = read_article(LAYOUTS / "h4_04_lowercase_particle_ref.txt").passages_of("reference")
+    assert refs[-1].text.startswith("de Waal, Alex.") and len(refs) == 3
