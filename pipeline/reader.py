@@ -46,7 +46,7 @@ _FOOTNOTE = re.compile(rf"⁽[{_SUPERSCRIPT_DIGITS}]+⁾|(?<=\S)[{_SUPERSCRIPT_D
 #: A list item's marker: ``1-``, ``2.``, ``3)``, a dash or bullet, or a letter of the abjad order (``أ-``,
 #: ``ب)``: أ ب ج د هـ و ز ح ط ي) followed by a space.
 _LIST_MARKER = re.compile(
-    r"^(?:(?P<num>\d{1,3})\s*[.\-–)](?!\d)\s*|(?P<dash>[-–•])\s+|(?P<letter>[أابجدهوزحطي]ـ?)\s?[-–)]\s+)"
+    r"^(?:(?P<num>\d{1,3})\s*[.\-–)/](?!\d)\s*|(?P<dash>[-–•])\s+|(?P<letter>[أابجدهوزحطي]ـ?)\s?[-–)]\s+)"
 )
 _SENTENCE_END = ".!?؟…:"
 _CLOSERS = " \t\"'”’»)]}"
@@ -816,7 +816,7 @@ def _find_line(blocks: list[_Block], predicate) -> int | None:
 
 
 #: A rule line: only underscores, dashes, equals signs, stars or box-drawing lines (``_____``, ``* * *``).
-_RULE_LINE = re.compile(r"^(?:[_\-=*─━═—–~]\s*){3,}$")
+_RULE_LINE = re.compile(r"^(?:[_\-=*─━═—–~ـ]\s*){3,}$")  # ـ: a rule typed with tatweel
 
 
 def _drop_rule_lines(blocks: list[_Block]) -> tuple[list[_Block], list[tuple[int, int]]]:
@@ -1832,6 +1832,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
     current: _Unit | None = None
     footnote: _Unit | None = None  # the footnote whose lines are being read
     last_footnote: str | None = None  # the number of the last footnote read
+    in_notes = False  # under «الهوامش», the article's endnotes
     i = 0
     while i < len(items):
         item = items[i]
@@ -1911,15 +1912,55 @@ def _read_body(body: list[_Block], state: _State) -> None:
             else:
                 _open_section(state, info, heading_lines)
                 in_references = is_reference_heading(info)
+                # «الهوامش» at the end: the article's notes (endnotes), read as footnotes where the
+                # text cites their numbers; an entry whose number nothing cites is a reference.
+                in_notes = info.style == "named" and info.key == _NOTES_KEY
+                footnote = None
                 references_level = state.sections[-1].level
             current = None
             i += 1
             continue
+        if in_notes:
+            note = _endnote_start(item.line, cited)
+            if note is not None:
+                footnote = _Unit("footnote", [[(item.line.start + note[1], item.line.end)]], None, number=note[0])
+                footnote.section_id = _current_section(state)
+                state.units.append(footnote)
+                i += 1
+                continue
+            if footnote is not None and footnote.kind == "footnote":
+                footnote.blocks[-1].append((item.line.start, item.line.end))  # the note goes on
+                i += 1
+                continue
         if in_references:
             _read_reference_line(item, state)
         else:
             current = _read_text_line(item, current, state)
         i += 1
+
+
+#: The heading of the endnotes (match-key form of «الهوامش»).
+_NOTES_KEY = match_key("الهوامش")
+
+
+def _endnote_start(line: _Line, cited: dict[int, int]) -> tuple[str, int] | None:
+    """``(number, where its text starts)`` when a line under «الهوامش» opens a note the text cites
+    (``3 ...``, ``(3) ...``, ``3- ...``, ``3. ...``, ``³ ...``), else None."""
+    for pattern in (_FOOTNOTE_LINE, _PAGE_BOTTOM_NOTE, _PLAIN_FOOTNOTE_LINE):
+        m = pattern.match(line.text)
+        if m is None:
+            continue
+        digits = next((g for g in m.groups() if g and g[0].isdigit() or g and g[0] in _SUPERSCRIPT_DIGITS), None)
+        if digits is None:
+            return None
+        number = int(digits.translate(_SUPERSCRIPT_VALUE))
+        if cited.get(number, line.start) >= line.start:
+            return None
+        end = m.end() - (1 if pattern is _FOOTNOTE_LINE else 0)
+        while end < len(line.text) and line.text[end] in " \t.-–:)]":
+            end += 1
+        return str(number), end
+    return None
 
 
 #: A footnote marker inside the text: ``⁽³⁾``, a superscript, or ``(3)`` after a character (not at a line start).
@@ -1934,7 +1975,7 @@ _FOOTNOTE_HEADING_MAX_WORDS = 8
 _PAGE_BOTTOM_NOTE = re.compile(r"^(?:(?P<n>\d{1,3})\s*[-–.]\s+|(?P<star>[*†])\s*)(?=\S)")
 #: How near (characters) a page end must follow a line for the line to be at the page's bottom.
 _PAGE_BOTTOM_CHARS = 600
-_PLAIN_FOOTNOTE_LINE = re.compile(r"^(?P<n>\d{1,3})\s+(?=[^\W\d_])")
+_PLAIN_FOOTNOTE_LINE = re.compile(r"^(?P<n>\d{1,3})\s+(?=[^\W\d_]|[\"“«])")
 _SUPERSCRIPT_VALUE = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 
 

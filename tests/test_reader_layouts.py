@@ -281,8 +281,8 @@ def test_tamhid_is_a_heading():
 
 
 def test_line_roles_and_units_on_the_audit_articles_do_not_fall():
-    """`scripts/eval_reader_layouts.py` on the thirteen audit articles, at the figures measured when the
-    last four were added and read (line roles 0.986, unit F1 0.899; before the layout fixes 0.66 and 0.40)."""
+    """`scripts/eval_reader_layouts.py` on the seventeen audit articles, at the figures measured when the
+    last four were added and read (line roles 0.981, unit F1 0.903; before the layout fixes 0.63 and 0.39)."""
     import sys
 
     sys.path.insert(0, str(REPO / "scripts"))
@@ -294,11 +294,11 @@ def test_line_roles_and_units_on_the_audit_articles_do_not_fall():
         scores.pop("errors")
         for key, value in scores.items():
             total[key] += value
-    assert total["lines"] == 1916
-    assert total["right"] / total["lines"] >= 0.98 and total["lost"] <= 3
+    assert total["lines"] == 2591
+    assert total["right"] / total["lines"] >= 0.978 and total["lost"] <= 4
     p = total["found_units"] / total["predicted_units"]
     r = total["found_units"] / total["gold_units"]
-    assert 2 * p * r / (p + r) >= 0.89
+    assert 2 * p * r / (p + r) >= 0.90
 
 
 def test_footnote_numbered_like_a_list_item_inside_a_cut_sentence():
@@ -372,3 +372,15 @@ def test_abjad_letter_subheadings_and_a_lower_case_surname_particle():
     assert not article.passages_of("list_item")
     refs = read_article(LAYOUTS / "h4_04_lowercase_particle_ref.txt").passages_of("reference")
     assert refs[-1].text.startswith("de Waal, Alex.") and len(refs) == 3
+
+
+def test_endnotes_under_hawamish_a_slash_numbered_list_and_a_tatweel_rule():
+    """The fourth held-out audit: «الهوامش» notes at the end were references, `1/` items were
+    glued into a paragraph, and a rule typed with tatweel was a paragraph."""
+    notes = read_article(LAYOUTS / "h5_r1_endnotes_hawamish_plain.txt").passages_of("footnote")
+    assert [p.number for p in notes] == ["1", "2"] and notes[0].text.startswith('"الخارجية الكويتية')
+    items = read_article(LAYOUTS / "h5_r2_list_slash.txt").passages_of("list_item")
+    assert [p.number for p in items] == ["1", "2", "3"]
+    article = read_article(LAYOUTS / "h5_r3_tatweel_rule.txt")
+    assert not any(set(p.text) <= {"ـ", " "} for p in article.passages)
+
