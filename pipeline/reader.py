@@ -19,6 +19,7 @@ import bisect
 import difflib
 import re
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from itertools import groupby
 from operator import itemgetter
@@ -691,21 +692,9 @@ def _drop_page_furniture(
     if not dropped:
         return blocks, []
     gone = {id(lines[k]) for k in dropped}
-    out = []
-    for block in blocks:
-        # A block the furniture stood in (text without blank lines) is cut there: its two parts are
-        # the two sides of a page break, read as such (a paragraph joined across it keeps two spans).
-        kept: list[_Line] = []
-        for line in block.lines:
-            if id(line) in gone:
-                if kept:
-                    out.append(_Block(kept))
-                kept = []
-            else:
-                kept.append(line)
-        if kept:
-            out.append(_Block(kept))
-    return out, [(lines[k].start, lines[k].end) for k in sorted(dropped)]
+    # A block the furniture stood in (text without blank lines) is cut there: its two parts are
+    # the two sides of a page break, read as such (a paragraph joined across it keeps two spans).
+    return _cut_out(blocks, lambda line: id(line) in gone)
 
 
 def _page_number(text: str) -> int | None:
@@ -825,20 +814,26 @@ def _drop_rule_lines(blocks: list[_Block]) -> tuple[list[_Block], list[tuple[int
     A rule line is layout (the box around an abstract, the line above the footnotes of a page),
     not text: it becomes structure, and the lines on either side of it are separate blocks.
     """
+    return _cut_out(blocks, lambda line: _RULE_LINE.match(line.text) is not None)
+
+
+def _cut_out(blocks: list[_Block], taken: Callable[[_Line], bool]) -> tuple[list[_Block], list[tuple[int, int]]]:
+    """The blocks without the lines ``taken`` says to take out, each block cut where one stood,
+    and the spans of the lines taken out (in text order)."""
     out: list[_Block] = []
     spans: list[tuple[int, int]] = []
     for block in blocks:
-        current: list[_Line] = []
+        kept: list[_Line] = []
         for line in block.lines:
-            if _RULE_LINE.match(line.text):
+            if taken(line):
                 spans.append((line.start, line.end))
-                if current:
-                    out.append(_Block(current))
-                    current = []
+                if kept:
+                    out.append(_Block(kept))
+                kept = []
             else:
-                current.append(line)
-        if current:
-            out.append(_Block(current))
+                kept.append(line)
+        if kept:
+            out.append(_Block(kept))
     return out, spans
 
 
