@@ -958,7 +958,9 @@ _ISSUE = re.compile(
     r"(?:المجلد|العدد|السن[ةه]|(?<![A-Za-z])(?:vol(?:ume)?|issue|no)\.?)\s*[:：]?\s*\(?\s*\d", re.IGNORECASE
 )
 _ISSN = re.compile(
-    r"\b(?:[EP]-?|Online\s+|Print\s+)?ISSN\s*[:：]?\s*(?P<value>\d{4}\s?-?\s?\d{3}[\dXx])", re.IGNORECASE
+    r"\b(?:[EP]-?|Online\s+|Print\s+)?ISSN\s*(?:\(\s*(?:print|online|electronic|[ep])\s*\)\s*)?[:：]?\s*"
+    r"(?P<value>\d{4}\s?-?\s?\d{3}[\dXx])",
+    re.IGNORECASE,
 )
 _DOI = re.compile(r"(?:\bdoi\s*[:：]\s*|https?://(?:dx\.)?doi\.org/)(?P<value>10\.\d{4,9}/\S+)", re.IGNORECASE)
 _ORCID = re.compile(
@@ -1026,7 +1028,23 @@ def _is_author(text: str) -> bool:
     # Names are short and carry no prepositions: a title with a footnote star, or a news headline
     # that quotes «د. فلان: ...», reads as a phrase.
     names = re.split(r"[،,;؛&]|\s(?:and|و)\s", original)
-    return ":" not in text and all(0 < len(n.split()) <= 6 and not _has_title_words(n) for n in names)
+    # (the marks between names leave empty parts: «Dwaikat1,*, & Muna»)
+    names = [n for n in names if n.strip(f" *†{_SUPERSCRIPT_DIGITS}0123456789")]
+    return ":" not in text and all(len(n.split()) <= 6 and not _has_title_words(n) for n in names)
+
+
+#: A personal name in Latin script: two to five capitalised words («Abdel», «Al-Kaabi», «bin»).
+_LATIN_NAME = re.compile(r"^(?:(?:[A-Z][\w'’.-]*|bin|ibn|bint|al|el|de|van|von)\s+){1,4}[A-Z][\w'’.-]*$")
+
+
+def _latin_names(text: str) -> int:
+    """How many personal names a Latin-script byline lists («A B and C D», «A B, C D & E F»), or 0."""
+    text = _NAME_MARK.sub("", text).strip(f" {_SUPERSCRIPT_DIGITS}")
+    parts = [part.strip(" *†") for part in re.split(r"[,;&]|\sand\s", text)]
+    parts = [part for part in parts if part]
+    if not parts or any(not _LATIN_NAME.match(part) for part in parts) or _has_title_words(text):
+        return 0
+    return len(parts)
 
 
 def _is_name_like(text: str) -> bool:
@@ -1135,11 +1153,14 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
                 # (the label is structure, as an abstract's or the keywords' label is)
                 state.structure.append((line.start + m.start(), line.start + m.start("value")))
                 matched = True
-        for key, pattern in (("issn", _ISSN), ("doi", _DOI)):
-            m = pattern.search(text)
-            if m and words <= 6:
-                put(key, line.start + m.start("value"), line.start + m.end("value"))
-                matched = True
+        if words <= 6:
+            # «ISSN (Print): … ISSN (Online): …», «ISSN … DOI: …»: each number is a field, and
+            # its label is structure.
+            for key, pattern in (("issn", _ISSN), ("doi", _DOI)):
+                for m in pattern.finditer(text):
+                    meta[_free_key(meta, key)] = _span(raw, line.start + m.start("value"), line.start + m.end("value"))
+                    state.structure.append((line.start + m.start(), line.start + m.start("value")))
+                    matched = True
         orcid = _ORCID.search(text)
         email = _EMAIL.search(text)
         if orcid and words <= 3:
@@ -1196,6 +1217,17 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             and (nxt.role == "affiliation" or (nxt.role == "field" and _EMAIL.search(nxt.line.text)))
             and _adjacent(raw, fl.line, nxt.line)
             and not before.rstrip().endswith((":", "：", "-", "–"))
+        ):
+            fl.role = "author"
+    # The byline in Latin letters right under the Arabic one («رامي فؤاد حداد» / "Rami Fouad Haddad").
+    for prior, fl in zip(items, items[1:]):
+        if (
+            fl.role == ""
+            and fl.script == "en"
+            and prior.role == "author"
+            and prior.script == "ar"
+            and _adjacent(raw, prior.line, fl.line)
+            and _latin_names(fl.line.text)
         ):
             fl.role = "author"
 
@@ -1433,7 +1465,11 @@ def _pick_titles(article: Article, items: list[_FrontLine], state: _State) -> No
         after = items.index(group[-1]) + 1
         if group[-1].later and after < len(items):
             nxt = items[after]
-            if nxt.role == "" and nxt.script == group[-1].script and _is_name_like(nxt.line.text):
+            if (
+                nxt.role == ""
+                and nxt.script == group[-1].script
+                and (_is_name_like(nxt.line.text) or _latin_names(nxt.line.text))
+            ):
                 nxt.role = "author"
     _name_bylines(article, items)
     _keep_front_matter_notes(raw, [fl.line for fl in items if fl.role in ("", "note")], state)
@@ -1443,6 +1479,12 @@ def _title_groups(raw: str, items: list[_FrontLine], label: int | None) -> list[
     """The lines that may be titles, a title wrapped over adjacent lines making one group."""
     groups: list[list[_FrontLine]] = []
     last = -2
+    # (the Arabic byline's names: a Latin line listing as many names is its English form)
+    authors_ar = sum(
+        len([n for n in re.split(r"[،,]|\sو", fl.line.text) if n.strip()])
+        for fl in items
+        if fl.role == "author" and fl.script == "ar"
+    )
     for i, fl in enumerate(items):
         text = fl.line.text
         words = len(text.split())
@@ -1463,6 +1505,7 @@ def _title_groups(raw: str, items: list[_FrontLine], label: int | None) -> list[
                 or not _is_name_like(text)
                 or any(later.role == "author" and later.script == fl.script for later in items[i + 1 :])
             )
+            and not (fl.script == "en" and authors_ar >= 2 and _latin_names(text) == authors_ar)
         ):
             group.append(fl)
         else:

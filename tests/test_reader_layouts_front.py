@@ -165,3 +165,53 @@ def test_dates_with_month_names_other_labels_and_english_labels(superscripts_raw
     meta = _meta(article)
     assert (meta["received"], meta["accepted"], meta["published"]) == expected
     assert not any(dates[:12] in t for t in _front_paragraphs(article))
+
+
+ARTICLES = LAYOUTS / "articles"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("krd_zanco_preventive", {"issn": "2218-0222", "issn_2": "2412-396X"}),
+        ("ae_sharjah_softpower", {"issn": "1996-2339", "doi": "10.36394/jhss/15/2/9"}),
+        ("b_roman", {"issn": "2588-1566", "issn_2": "2602-7380"}),
+        ("ps_najah", {"doi": "10.35552/0247.37.6.2045"}),
+    ],
+)
+def test_issn_and_doi_lines_are_fields_and_their_labels_structure(name, expected):
+    # «ISSN (Print): … ISSN (Online): …» was the English title; «ISSN … DOI: …» lost its labels.
+    article = read_article(ARTICLES / f"{name}.txt")
+    meta = _meta(article)
+    assert {key: meta.get(key) for key in expected} == expected
+    assert article.title_en is None or "ISSN" not in article.title_en.text
+    # Every letter of the line is read: the labels are structure, the values fields.
+    raw = article.raw
+    value = article.metadata[next(iter(expected))]
+    first, last = raw.rfind("\n", 0, value.start) + 1, raw.find("\n", value.start)
+    covered = [*article.structure_spans, *((v.start, v.end) for v in article.metadata.values())]
+    unread = [raw[i] for i in range(first, last) if raw[i].isalpha() and not any(s <= i < e for s, e in covered)]
+    assert unread == [], raw[first:last]
+
+
+@pytest.mark.parametrize(
+    ("name", "byline_en", "title_en"),
+    [
+        # under the Arabic byline, no mark and no affiliation after it
+        ("leb_siyasa", "Rami Fouad Haddad", None),
+        # marks between the names leave empty parts («Dwaikat1,*, & Muna»)
+        ("ps_najah", "Raed Abdel Rahim Dwaikat1,*, & Muna Yousef Hamdan2", None),
+        # "A and B" under the English title, in the same block: no second title line
+        (
+            "ae_sharjah_softpower",
+            "Hamad Salem Alkaabi and Aysha Mohammed Alnuaimi",
+            "Soft Power in the Foreign Policy of the United Arab Emirates: Humanitarian Aid as a Model",
+        ),
+    ],
+)
+def test_english_bylines_are_read_as_authors(name, byline_en, title_en):
+    article = read_article(ARTICLES / f"{name}.txt")
+    assert _meta(article).get("author_en") == byline_en
+    assert all(byline_en not in p.text for p in article.passages)
+    if title_en is not None:
+        assert article.title_en.text == title_en
