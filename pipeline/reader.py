@@ -240,6 +240,11 @@ _METADATA_DATES = {
     )
     for key, (ar, en) in _DATE_LABELS.items()
 }
+#: A line that is a date and nothing else (a policy paper's «حزيران/ يونيو 2017», "June 2017").
+_BARE_DATE = re.compile(
+    rf"^\s*[(\[]?{_INVISIBLE}(?P<value>{_NUMERIC_DATE}|{_NAMED_DATE}|{_MONTH_PAIR}\s*[-/,،]?\s*{_DIGITS})"
+    rf"{_INVISIBLE}[)\]]?\s*$"
+)
 _METADATA_LABELS = {
     "article_name": re.compile(rf"^{_tolerant('اسم المقال')}\s*[:：]\s*(?P<value>.+)$"),
     "author": re.compile(rf"^{_tolerant('اسم الكاتب')}\s*[:：]\s*(?P<value>.+)$"),
@@ -644,6 +649,16 @@ _FOOTNOTE_LINE = re.compile(
 )
 
 
+#: A copyright line of the publisher (on the title page or a page foot), furniture wherever it stands.
+_COPYRIGHT = re.compile(
+    r"^\s*(?:©|\(c\)\s|copyright\b|all rights reserved|"
+    + _tolerant("جميع الحقوق محفوظة", "حقوق الطبع محفوظة", "حقوق النشر محفوظة", "الحقوق محفوظة")
+    + ")"
+    r"|©\s*(?:\d{4}|[٠-٩]{4})\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _drop_page_furniture(
     blocks: list[_Block], settings: ReaderSettings, raw: str
 ) -> tuple[list[_Block], list[tuple[int, int]]]:
@@ -666,11 +681,20 @@ def _drop_page_furniture(
         for other_k, other_n in numbers[max(0, j - 1) : j] + numbers[j + 1 : j + 2]:
             if abs(other_k - k) >= _PAGE_MIN_LINES and 1 <= (other_n - n) * (1 if other_k > k else -1) <= 2:
                 dropped.add(k)
-    # A short last (or first) page: its number continues a sequence already found.
+    # A short last (or first) page: its number continues a sequence already found, also when a
+    # line like a number («221.», the end of an endnote) stands between them (then a few lines away).
     for j, (k, n) in enumerate(numbers):
         for other_k, other_n in numbers[max(0, j - 1) : j] + numbers[j + 1 : j + 2]:
             if other_k in dropped and 1 <= (other_n - n) * (1 if other_k > k else -1) <= 2:
                 dropped.add(k)
+    found = sorted((k, n) for k, n in numbers if k in dropped)
+    for k, n in numbers:
+        before = next(((ok, on) for ok, on in reversed(found) if ok < k), None)
+        after = next(((ok, on) for ok, on in found if ok > k), None)
+        if (before is not None and 1 <= n - before[1] <= 2 and k - before[0] >= _PAGE_MIN_LINES) or (
+            after is not None and 1 <= after[1] - n <= 2 and after[0] - k >= _PAGE_MIN_LINES
+        ):
+            dropped.add(k)
     front_end = next(
         (k for k, line in enumerate(lines) if _is_label(line.text) or _is_furniture_free_heading(line.text)), 0
     )
@@ -689,6 +713,9 @@ def _drop_page_furniture(
         if len(where) >= settings.min_header_repeats or at_page_edges:
             # (twice is enough when every copy stands by a page number or a page break: a short article)
             dropped.update(k for k in where if k >= front_end)
+    dropped.update(
+        k for k, line in enumerate(lines) if len(line.text.split()) <= _HEADER_MAX_WORDS and _COPYRIGHT.search(line.text)
+    )
     if not dropped:
         return blocks, []
     gone = {id(lines[k]) for k in dropped}
@@ -1136,6 +1163,10 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             fl.role = "journal"
             meta["journal"] = _span(raw, *_without_page_number(fl))
             continue
+        if not fl.later and key.strip(" :：-–").lower() in _DOCUMENT_TYPES and "document_type" not in meta:
+            fl.role = "field"
+            meta["document_type"] = _span(raw, line.start, line.end)
+            continue
         if _ISSUE.search(key) and words <= 20 and ("مجل" in key or not fl.later):
             fl.role = "journal"  # a volume/issue line, the running header of the journal's pages
             put("issue", *_without_page_number(fl))
@@ -1153,6 +1184,10 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
                 # (the label is structure, as an abstract's or the keywords' label is)
                 state.structure.append((line.start + m.start(), line.start + m.start("value")))
                 matched = True
+        bare_date = _BARE_DATE.match(text) if not matched else None
+        if bare_date:
+            put("date", line.start + bare_date.start("value"), line.start + bare_date.end("value"))
+            matched = True
         if words <= 6:
             # «ISSN (Print): … ISSN (Online): …», «ISSN … DOI: …»: each number is a field, and
             # its label is structure.
@@ -1423,6 +1458,8 @@ def _pick_titles(article: Article, items: list[_FrontLine], state: _State) -> No
             )
             if latin is not None:
                 items[latin].role = "author"
+    if label is None and not any(fl.role == "author" and fl.script == "ar" for fl in items):
+        _find_corporate_byline(raw, items)
     groups = _title_groups(raw, items, label)
     chosen: list[list[_FrontLine]] = []
     ar_groups = [g for g in groups if g[0].script == "ar"]
@@ -1473,6 +1510,60 @@ def _pick_titles(article: Article, items: list[_FrontLine], state: _State) -> No
                 nxt.role = "author"
     _name_bylines(article, items)
     _keep_front_matter_notes(raw, [fl.line for fl in items if fl.role in ("", "note")], state)
+
+
+#: What kind of paper a think tank's title page says it is («تقدير موقف», "Policy Brief").
+_DOCUMENT_TYPES = frozenset(
+    match_key(w)
+    for w in (
+        "تقدير موقف",
+        "ورقة سياسات",
+        "ورقة سياسية",
+        "ورقة بحثية",
+        "ورقة عمل",
+        "ورقة تحليلية",
+        "تحليل سياسات",
+        "دراسة",
+        "دراسات",
+        "تقرير",
+        "مقال رأي",
+        "policy brief",
+        "policy paper",
+        "position paper",
+        "working paper",
+        "research paper",
+        "situation assessment",
+        "analytical paper",
+        "report",
+    )
+)
+#: First words of a unit that signs a paper in its own name («وحدة تحليل السياسات في المركز العربي»).
+_CORPORATE_AUTHOR_WORDS = frozenset(
+    match_key(w) for w in "وحدة فريق لجنة قسم برنامج مركز مرصد مختبر منتدى".split()
+)
+
+
+def _find_corporate_byline(raw: str, items: list[_FrontLine]) -> None:
+    """With no author line, the short line under the title that names a unit is the byline.
+
+    It must stand in a block of its own below another candidate line (the title), so that the
+    publisher's name on the first line, or a title's second line, is not taken.
+    """
+    for n, fl in enumerate(items):
+        words = fl.line.text.split()
+        if (
+            n > 0
+            and fl.role == ""
+            and fl.script == "ar"
+            and not fl.later
+            and len(words) <= _JOURNAL_MAX_WORDS
+            and match_key(words[0]) in _CORPORATE_AUTHOR_WORDS
+            and not _ends_sentence(fl.line.text)
+            and any(prior.role == "" and prior.script == "ar" for prior in items[:n])
+            and not _adjacent(raw, items[n - 1].line, fl.line)
+        ):
+            fl.role = "author"
+            return
 
 
 def _title_groups(raw: str, items: list[_FrontLine], label: int | None) -> list[list[_FrontLine]]:

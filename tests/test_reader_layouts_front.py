@@ -215,3 +215,22 @@ def test_english_bylines_are_read_as_authors(name, byline_en, title_en):
     assert all(byline_en not in p.text for p in article.passages)
     if title_en is not None:
         assert article.title_en.text == title_en
+
+
+def test_a_think_tank_title_page():
+    # Before: the bare date was the title, and the unit that signs the paper, the paper's kind
+    # and the publisher's copyright line were read as paragraphs.
+    article = read_article(ARTICLES / "qa_policy_gulf.txt")
+    meta = _meta(article)
+    assert article.title_ar.text == "الأزمة الخليجية: مسارات الوساطة وحدودها"
+    assert meta["date"] == "حزيران/ يونيو 2017"
+    assert meta["author"] == "وحدة تحليل السياسات في المركز العربي"
+    assert meta["document_type"] == "تقدير موقف"
+    assert meta["publisher"] == "المركز العربي للأبحاث ودراسة السياسات"
+    texts = [p.text for p in article.passages]
+    assert not any("جميع الحقوق محفوظة" in t or "وحدة تحليل" in t or "تقدير موقف" in t for t in texts)
+    # The last page's number, after an endnote ending in «221.», is furniture too: the endnote
+    # no longer runs over the page's footer.
+    last_note = [p for p in article.passages if p.kind == "footnote"][-1]
+    assert last_note.text.endswith("p.\n221.") or last_note.text.endswith("p. 221.")
+    assert "dohainstitute" not in last_note.text
