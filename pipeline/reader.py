@@ -981,6 +981,12 @@ _TITLE_WORDS_EN = frozenset(
 #: "The Arab League" names no university.
 _ARAB_LEAGUE = re.compile(r"جامع[ةه]\s+الدول\s+العربي[ةه]|Arab\s+League|League\s+of\s+Arab\s+States", re.IGNORECASE)
 _JOURNAL_START = re.compile(r"^(?:ال)?مجل[ةه](?!\w)|^(?:the\s+)?(?:journal|revue)\b", re.IGNORECASE)
+#: A line that describes a journal rather than names it: «مجلة علمية دولية محكمة», "A peer-reviewed journal".
+_JOURNAL_DESCRIPTION = re.compile(
+    "^" + _tolerant("مجلة") + r"\s+(?:" + _tolerant("علمية", "دولية", "محكمة", "فصلية", "أكاديمية", "سنوية", "دورية", "نصف")
+    + r")(?!\w)|^an?\s+(?:international\s+)?(?:peer[- ]reviewed|refereed|scientific|academic)\s+journal\b",
+    re.IGNORECASE,
+)
 _ISSUE = re.compile(
     r"(?:المجلد|العدد|السن[ةه]|(?<![A-Za-z])(?:vol(?:ume)?|issue|no)\.?)\s*[:：]?\s*\(?\s*\d", re.IGNORECASE
 )
@@ -1158,6 +1164,20 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
         words = len(text.split())
         key = match_key(text)
         prior, previous = previous, fl
+        # «مجلة علمية محكمة تصدر عن ...» under a name describes the journal named above it.
+        if (
+            not fl.later
+            and _JOURNAL_DESCRIPTION.match(text)
+            and prior is not None
+            and prior.role == ""
+            and _adjacent(raw, prior.line, line)
+            and len(prior.line.text.split()) <= _JOURNAL_MAX_WORDS
+            and "journal" not in meta
+        ):
+            prior.role = fl.role = "journal"
+            meta["journal"] = _span(raw, *_without_page_number(prior))
+            meta["journal_description"] = _span(raw, line.start, line.end)
+            continue
         # (the archive's first line names the journal: «مجلة دراسات دولية»)
         if not fl.later and _JOURNAL_START.match(key) and words <= 15 and "journal" not in meta:
             fl.role = "journal"
@@ -2405,7 +2425,8 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
         else:
             unit = _Unit("paragraph", [[(line.start, line.end)]], _current_section(state))
             state.units.append(unit)
-    unit.closed = _ends_sentence(line.text)
+    # (a list item ends in a semicolon too: «... القائمة؛» short of the line width ends the list)
+    unit.closed = _ends_sentence(line.text) or (unit.kind == "list_item" and line.text.rstrip().endswith(("؛", ";")))
     return unit
 
 

@@ -234,3 +234,20 @@ def test_a_think_tank_title_page():
     last_note = [p for p in article.passages if p.kind == "footnote"][-1]
     assert last_note.text.endswith("p.\n221.") or last_note.text.endswith("p. 221.")
     assert "dohainstitute" not in last_note.text
+
+
+def test_a_journal_named_above_the_line_that_describes_it():
+    # «المنارة للبحوث والدراسات» over «مجلة علمية محكمة تصدر عن ...»: the description was the
+    # journal's name and the name a paragraph.
+    meta = _meta(read_article(ARTICLES / "jo_manara.txt"))
+    assert meta["journal"] == "المنارة للبحوث والدراسات"
+    assert meta["journal_description"].startswith("مجلة علمية محكمة تصدر عن")
+
+
+def test_a_list_item_ending_in_a_semicolon_short_of_the_line_width_ends_the_list():
+    # Without blank lines, the paragraph after «4. ... القائمة؛» was read into that list item.
+    article = read_article(ARTICLES / "jo_manara.txt")
+    items = [p for p in article.passages if p.kind == "list_item" and p.number == "4"]
+    assert len(items) == 1 and items[0].text.endswith("القائمة؛")
+    paragraph = next(p for p in article.passages if p.text.startswith("أكد المتحدث الرسمى"))
+    assert paragraph.kind == "paragraph"
