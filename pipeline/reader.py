@@ -706,11 +706,16 @@ def _drop_page_furniture(
     numbered = set(dropped)  # the page-number lines: a running head sits next to one
     # the last line of a page and the first of the next, where a form feed parts them
     breaks = {j for k in range(1, len(lines)) if "\f" in raw[lines[k - 1].end : lines[k].start] for j in (k - 1, k)}
-    for where in keys.values():
+    # The words of the front matter: a line that recurs in the body made only of them is the
+    # authors' names or the title set as a running head, even away from any page number.
+    front_words = {w for line in lines[:front_end] for w in _furniture_words(line.text)}
+    for key, where in keys.items():
         at_page_edges = len(where) >= 2 and all(
             any(j in numbered or j in breaks for j in (k - 2, k - 1, k, k + 1, k + 2)) for k in where
         )
-        if len(where) >= settings.min_header_repeats or at_page_edges:
+        words = _furniture_words(key)
+        from_front = len([k for k in where if k >= front_end]) >= 2 and len(words) >= 3 and words <= front_words
+        if len(where) >= settings.min_header_repeats or at_page_edges or from_front:
             # (twice is enough when every copy stands by a page number or a page break: a short article)
             dropped.update(k for k in where if k >= front_end)
     dropped.update(
@@ -722,6 +727,11 @@ def _drop_page_furniture(
     # A block the furniture stood in (text without blank lines) is cut there: its two parts are
     # the two sides of a page break, read as such (a paragraph joined across it keeps two spans).
     return _cut_out(blocks, lambda line: id(line) in gone)
+
+
+def _furniture_words(text: str) -> set[str]:
+    """The words of a line with letters, as a running head repeats them (glyph forms folded)."""
+    return {match_key(w) for w in re.findall(r"[^\W\d_]{2,}", text)}
 
 
 def _page_number(text: str) -> int | None:
@@ -2112,11 +2122,15 @@ def _endnote_start(line: _Line, cited: dict[int, int]) -> tuple[str, int] | None
     return None
 
 
+#: A marker glued to an Arabic word (or its closing bracket) inside a sentence, a word following:
+#: «يحمل2 اسم», «(اليونيسيف)1 للسيطرة» (one or two digits: «عام2017» is a year run on).
+_GLUED_MID_SENTENCE = r"(?:(?<=[\u0621-\u064a])|(?<=[\u0621-\u064a][)\]]))(?P<m>\d{1,2})(?=[ \t]+[\u0621-\u064a])"
 #: A footnote marker inside the text: ``⁽³⁾``, a superscript, or ``(3)`` after a character (not at a line start).
 _CITED = re.compile(
     rf"⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+)⁾|(?<=[^\n\r])(?P<b>[{_SUPERSCRIPT_DIGITS}]+)"
     rf"|(?<=\S)[ \t]?[(\[](?P<p>\d{{1,3}})[)\]]|(?<=[^\W\d_][.!?؟…])(?P<d>\d{{1,3}})(?=\s|$)"
     rf"|(?:(?<=[^\W\d_A-Za-z])|(?<=[^\W\d_A-Za-z][\"'”’»]))(?P<g>\d{{1,3}})(?=[.!?؟…،,:؛])"
+    rf"|{_GLUED_MID_SENTENCE}"
 )
 #: A line this short that does not end a sentence is a numbered heading, not a footnote.
 _FOOTNOTE_HEADING_MAX_WORDS = 8
@@ -2132,7 +2146,7 @@ def _cited_numbers(raw: str, start: int = 0) -> dict[int, int]:
     """Each footnote number the text cites from ``start`` on, with the offset of its first marker."""
     cited: dict[int, int] = {}
     for m in _CITED.finditer(raw, start):
-        digits = m.group("s") or m.group("b") or m.group("p") or m.group("d") or m.group("g")
+        digits = m.group("s") or m.group("b") or m.group("p") or m.group("d") or m.group("g") or m.group("m")
         cited.setdefault(int(digits.translate(_SUPERSCRIPT_VALUE)), m.start())
     return cited
 
@@ -2626,6 +2640,7 @@ _PLAIN_MARKER = re.compile(
     rf"(?<=\S)[ \t]?[(\[](?P<p>\d{{1,3}})[)\]]|(?<=\s)(?P<s>[{_SUPERSCRIPT_DIGITS}]+)(?![\w])"
     rf"|(?<=[^\W\d_][.!?؟…])(?P<d>\d{{1,3}})(?=\s|$)"
     rf"|(?:(?<=[^\W\d_A-Za-z])|(?<=[^\W\d_A-Za-z][\"'”’»]))(?P<g>\d{{1,3}})(?=[.!?؟…،,:؛])"
+    rf"|{_GLUED_MID_SENTENCE}"
 )
 
 
@@ -2635,7 +2650,7 @@ def _without_markers(
     markers = [(m.start(), m.end(), m.group().strip("⁽⁾")) for m in _FOOTNOTE.finditer(raw, start, end)]
     if footnotes:
         for m in _PLAIN_MARKER.finditer(raw, start, end):
-            digits = m.group("p") or m.group("s") or m.group("d") or m.group("g")
+            digits = m.group("p") or m.group("s") or m.group("d") or m.group("g") or m.group("m")
             number = int(digits.translate(_SUPERSCRIPT_VALUE))
             if footnotes.get(number, -1) > m.start() and not any(a < m.end() and m.start() < b for a, b, _ in markers):
                 at = m.start() + (len(m.group()) - len(m.group().lstrip(" \t")) if m.group("p") else 0)

@@ -283,7 +283,7 @@ def test_tamhid_is_a_heading():
 def test_line_roles_and_units_on_the_audit_articles_do_not_fall():
     """`scripts/eval_reader_layouts.py` on the seventeen audit articles, at the figures measured when the
     last four were added and read (line roles 0.981, unit F1 0.903; before the layout fixes 0.63 and 0.39),
-    then after the front-matter fixes of session 8 (0.988, 0.913)."""
+    then after the fixes of session 8 (0.992, 0.924)."""
     import sys
 
     sys.path.insert(0, str(REPO / "scripts"))
@@ -296,10 +296,10 @@ def test_line_roles_and_units_on_the_audit_articles_do_not_fall():
         for key, value in scores.items():
             total[key] += value
     assert total["lines"] == 2591
-    assert total["right"] / total["lines"] >= 0.986 and total["lost"] == 0
+    assert total["right"] / total["lines"] >= 0.99 and total["lost"] == 0
     p = total["found_units"] / total["predicted_units"]
     r = total["found_units"] / total["gold_units"]
-    assert 2 * p * r / (p + r) >= 0.91
+    assert 2 * p * r / (p + r) >= 0.92
 
 
 def test_footnote_numbered_like_a_list_item_inside_a_cut_sentence():

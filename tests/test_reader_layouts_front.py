@@ -251,3 +251,23 @@ def test_a_list_item_ending_in_a_semicolon_short_of_the_line_width_ends_the_list
     assert len(items) == 1 and items[0].text.endswith("القائمة؛")
     paragraph = next(p for p in article.passages if p.text.startswith("أكد المتحدث الرسمى"))
     assert paragraph.kind == "paragraph"
+
+
+def test_markers_glued_mid_sentence_and_an_authors_running_head_seen_twice():
+    # «يحمل2 اسم», «(اليونيسيف)1 للسيطرة»: their notes at the page foot were paragraphs, and the
+    # authors' names, set twice as a page's foot with no page number beside them, were text.
+    article = read_article(ARTICLES / "ae_sharjah_softpower.txt")
+    notes = {p.number: p.text for p in article.passages if p.kind == "footnote"}
+    assert notes["1"].startswith("وفي إطار هذا البرنامج") and notes["2"].startswith("ويقدم المقر")
+    texts = [p.text for p in article.passages]
+    assert any("(اليونيسيف) للسيطرة" in t for t in texts)
+    assert any("يحمل اسم الاجتماع" in t for t in texts)
+    assert not any("حمد سالم الكعبي، عائشة محمد النعيمي" in t for t in texts)
+    # A year run on to a word is no marker.
+    assert _cited("قرار مجلس الأمن عام2017 بشأن") == {}
+
+
+def _cited(text: str) -> dict[int, int]:
+    from pipeline.reader import _cited_numbers
+
+    return _cited_numbers(text)
