@@ -335,6 +335,7 @@ class _Unit:
     section_id: str | None
     number: str | None = None
     closed: bool = False
+    under_rule: bool = False  # a note of a page's notes set under a rule line inside the references
 
 
 @dataclass
@@ -348,6 +349,8 @@ class _State:
     line_width: int = 0
     #: Where pages end, when the text shows it (page furniture set aside, form feeds); empty otherwise.
     page_breaks: list[int] = field(default_factory=list)
+    #: Where rule lines end (the line above a page's footnotes is one).
+    rule_ends: list[int] = field(default_factory=list)
     style_stack: list[str] = field(default_factory=list)
     section_stack: list[Section] = field(default_factory=list)
 
@@ -429,6 +432,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     blocks, rules = _drop_rule_lines(_blocks(raw, settings))
     blocks = _label_blocks(blocks)
     state.structure.extend(rules)
+    state.rule_ends = sorted(end for _, end in rules)
     if settings.drop_page_furniture:
         blocks, furniture = _drop_page_furniture(blocks, settings, raw)
         state.structure.extend(furniture)
@@ -2023,12 +2027,25 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 bottom,
                 last_item.number if last_item is not None and last_item.kind == "list_item" else None,
             )
+        elif _under_rule(item.line, state) or (
+            footnote is not None
+            and footnote.under_rule
+            and not _page_break_between(state, footnote.blocks[-1][-1][1], item.line.start)
+        ):
+            # A page's notes under a rule line inside the references list («____» then «7- ...»):
+            # notes whose numbers the text cites, and the lines they wrap onto, up to the page's end.
+            marker = _footnote_line(item.line, cited, footnote.number if footnote is not None else None, True)
+            if marker is None and footnote is not None:
+                footnote.blocks[-1].append((item.line.start, item.line.end))
+                i += 1
+                continue
         elif last_footnote is not None and _FOOTNOTE_LINE.match(text):
             # A page bottom inside the references list: only the footnote that comes next (6 after 5),
             # cited in the text, is one; an entry numbered (6) of a list numbered so is not.
             marker = _footnote_line(item.line, cited)
             if marker is not None and not (last_footnote.isdigit() and marker[0] == str(int(last_footnote) + 1)):
                 marker = None
+        previous_note = footnote
         if marker is not None:
             # A footnote that PDF text puts where the page ends: a passage of its own, and the
             # paragraph it interrupts goes on after it (joined as at a page break).
@@ -2037,6 +2054,9 @@ def _read_body(body: list[_Block], state: _State) -> None:
             )
             state.units.append(footnote)
             footnote.closed = _footnote_closed(item.line.text)
+            footnote.under_rule = in_references and (
+                _under_rule(item.line, state) or (previous_note is not None and previous_note.under_rule)
+            )
             last_footnote = marker[0]
             current = None
             i += 1
@@ -2203,6 +2223,12 @@ def _footnote_closed(text: str) -> bool:
 def _page_break_between(state: _State, start: int, end: int) -> bool:
     k = bisect.bisect_left(state.page_breaks, start)
     return k < len(state.page_breaks) and state.page_breaks[k] < end
+
+
+def _under_rule(line: _Line, state: _State) -> bool:
+    """Whether a rule line stands right above ``line`` (blank lines at most between them)."""
+    k = bisect.bisect_right(state.rule_ends, line.start)
+    return k > 0 and not state.raw[state.rule_ends[k - 1] : line.start].strip()
 
 
 def _at_page_bottom(line: _Line, state: _State) -> bool:

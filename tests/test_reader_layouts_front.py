@@ -271,3 +271,14 @@ def _cited(text: str) -> dict[int, int]:
     from pipeline.reader import _cited_numbers
 
     return _cited_numbers(text)
+
+
+def test_a_pages_notes_under_a_rule_inside_the_references_list():
+    # «____» then «7- ...», «8- ...» at the foot of a page of the references: they were entries.
+    article = read_article(ARTICLES / "ma_policy.txt")
+    notes = {p.number: p.text for p in article.passages if p.kind == "footnote"}
+    assert notes["7"].startswith("وخلال هذه الفترة") and "وتعزيز القدرات" in notes["7"]
+    assert notes["8"].startswith("حسن أوريد")
+    references = [p.text for p in article.passages if p.kind == "reference"]
+    assert not any("وخلال هذه الفترة" in t or "حسن أوريد" in t for t in references)
+    assert references[-1].startswith("Zoubir Yahia H.")
