@@ -1256,8 +1256,9 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             fl.role = "affiliation"
         elif _is_author(text):
             fl.role = "author"
-        elif text[0] in "*†" and words <= _AFFILIATION_MAX_WORDS:
-            fl.role = "field"  # the note of a starred name: «* المؤلف المرسل.», "* Corresponding author."
+        elif _NOTE_MARK_OPENING.match(text) and words <= _AFFILIATION_MAX_WORDS:
+            # the note of a marked name: «* المؤلف المرسل.», "* Corresponding author.", «¹ المؤلف المرسل: ...»
+            fl.role = "field"
             meta[_free_key(meta, "author_note")] = _span(raw, line.start, line.end)
             continue
         elif _is_prose(raw, items, n):
@@ -1443,15 +1444,24 @@ def _trailing_front_line(text: str, lang: str) -> bool:
 def _star_notes(body: list[_Block], front: list[_Block], settings: ReaderSettings) -> list[_Block]:
     """Blocks before the body's first heading that open with the ``*`` or ``†`` a front-matter
     line carries (``كريم مساعدية *`` ... ``* المؤلف المرسل.``): the notes of the front matter."""
-    marks = {ch for block in front for line in block.lines for ch in "*†" if ch in line.text}
+    marks = {
+        m.group("mark") for block in front for line in block.lines for m in _NOTE_MARK_IN_LINE.finditer(line.text)
+    }
     notes: list[_Block] = []
     for block in body:
         text = block.lines[0].text
         if classify_heading(text) is not None and len(text.split()) <= settings.max_heading_words:
             break
-        if text[0] in marks and len(block.text.split()) <= _AFFILIATION_MAX_WORDS:
+        opening = _NOTE_MARK_OPENING.match(text)
+        if opening and opening.group("mark") in marks and len(block.text.split()) <= _AFFILIATION_MAX_WORDS:
             notes.append(block)
     return notes
+
+
+#: The mark a byline puts on a name for its note: ``*``, ``†``, ``(*)``, or a superscript digit.
+_NOTE_MARK_IN_LINE = re.compile(rf"(?P<mark>[*†]+|[{_SUPERSCRIPT_DIGITS}]+)")
+#: A note that opens with such a mark: ``* المؤلف المرسل.``, ``(*) أستاذ مشارك ...``, ``¹ ...``.
+_NOTE_MARK_OPENING = re.compile(rf"^\(?\s*(?P<mark>[*†]+|[{_SUPERSCRIPT_DIGITS}]+)\s*\)?")
 
 
 def _adjacent(raw: str, a: _Line, b: _Line) -> bool:

@@ -284,3 +284,17 @@ def test_a_pages_notes_under_a_rule_inside_the_references_list():
     zoubir = next(t for t in references if t.startswith("Zoubir Yahia H."))
     assert zoubir.endswith("London, Routledge, 2020.")
     assert references[-1].startswith("Messari Nizar")  # the list goes on after the page's notes
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "start"),
+    [
+        ("sd_neelain_libya", "affiliation", "(*) أستاذ مشارك، قسم العلوم السياسية"),  # «(*)» on the byline
+        ("a_mabhath", "author_note", "¹ المؤلف المرسل: د. سامية بن علي"),  # a superscript on the byline
+    ],
+)
+def test_the_note_of_a_marked_byline_at_the_page_one_foot_is_front_matter(name, key, start):
+    # Set after the abstracts (under a rule, at the page foot), it was read as a body paragraph.
+    article = read_article(ARTICLES / f"{name}.txt")
+    assert article.metadata[key].text.startswith(start)
+    assert not any(p.text.startswith(start) or "البريد الإلكتروني" in p.text for p in article.passages)
