@@ -149,10 +149,33 @@ class HeadingInfo:
         return 1
 
 
+#: What a named heading may be joined with by «و» (match-key forms, with their pronoun suffixes
+#: made below): «إشكالية البحث وفرضياته», «أهمية الدراسة وأهدافها», «النتائج والتوصيات».
+_JOINED_NOUNS = (
+    "فرضيات فرضيه تساؤلات اسئله اهداف اهميه منهج منهجيه حدود مصطلحات مفاهيم مشكله اشكاليه "
+    "التوصيات المقترحات النتائج الاستنتاجات افاق ادوات"
+).split()
+
+
+def _with_suffixes(noun: str) -> set[str]:
+    """A noun and its forms with a pronoun suffix (اهداف → اهدافه, اهدافها; اهميه → اهميته)."""
+    stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
+    return {noun} | {stem + suffix for suffix in ("ه", "ها", "هم", "هما")}
+
+
+_JOINED_FORMS = frozenset(form for noun in _JOINED_NOUNS for form in _with_suffixes(noun)) | frozenset(
+    NAMED_HEADINGS
+)
+
+
 def _named_key(text: str) -> str | None:
     key = match_key(text).strip(_TRAILING)
     if key in NAMED_HEADINGS:
         return key
+    # A named heading and what «و» joins to it: «إشكالية البحث وفرضياته» is «إشكالية البحث».
+    first, *joined = re.split(r" و(?=\S)", key)
+    if joined and first in NAMED_HEADINGS and all(part in _JOINED_FORMS for part in joined):
+        return first
     # One OCR slip in a long heading name (الوصيات for التوصيات) still names it.
     if len(key) >= 6:
         for name in NAMED_HEADINGS:

@@ -235,3 +235,29 @@ def test_reference_heading_words(line, kind):
 
 def test_a_date_is_no_heading_number():
     assert classify_heading("15-3-2019 اجتماع اللجنة") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("إشكالية البحث وفرضياته", "اشكاليه البحث"),
+        ("أهمية الدراسة وأهدافها", "اهميه الدراسه"),
+        ("منهج البحث وأدواته", "منهج البحث"),
+        ("الخاتمة والتوصيات", "الخاتمه"),
+        ("النتائج والمقترحات", "النتائج"),
+    ],
+)
+def test_a_named_heading_with_what_wa_joins_to_it(text, key):
+    info = classify_heading(text)
+    assert info is not None and (info.style, info.key) == ("named", key)
+
+
+@pytest.mark.parametrize("text", ["المقدمة والسياق العام للأزمة", "النتائج وتداعياتها على المنطقة", "الخاتمة و"])
+def test_a_named_heading_joined_to_other_words_is_not_one(text):
+    assert classify_heading(text) is None
+
+
+def test_a_joined_named_heading_opens_its_section():
+    # «إشكالية البحث وفرضياته» (Lebanese review) was a paragraph of the introduction.
+    article = read_article(LAYOUTS / "articles" / "leb_siyasa.txt")
+    assert "إشكالية البحث وفرضياته" in [s.heading for s in article.sections]
