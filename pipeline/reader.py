@@ -718,8 +718,17 @@ def _drop_page_furniture(
             any(j in numbered or j in breaks for j in (k - 2, k - 1, k, k + 1, k + 2)) for k in where
         )
         words = _furniture_words(key)
-        from_front = len([k for k in where if k >= front_end]) >= 2 and len(words) >= 3 and words <= front_words
-        if len(where) >= settings.min_header_repeats or at_page_edges or from_front:
+        body_copies = [k for k in where if k >= front_end]
+        from_front = len(words) >= 3 and words <= front_words
+        # Once is enough right by a page number when the line is made of front-matter words or
+        # set in two parts far apart (``كريم مساعدية          الأمن الطاقوي ...``): a short article's
+        # alternating heads, each seen once.
+        by_number = [
+            k for k in body_copies if (k - 1 in numbered or k + 1 in numbered) and (from_front or _two_parts_far_apart(lines[k].text))
+        ]
+        if by_number and len(where) == 1:
+            dropped.update(by_number)
+        if len(where) >= settings.min_header_repeats or at_page_edges or (from_front and len(body_copies) >= 2):
             # (twice is enough when every copy stands by a page number or a page break: a short article)
             dropped.update(k for k in where if k >= front_end)
     dropped.update(
@@ -731,6 +740,12 @@ def _drop_page_furniture(
     # A block the furniture stood in (text without blank lines) is cut there: its two parts are
     # the two sides of a page break, read as such (a paragraph joined across it keeps two spans).
     return _cut_out(blocks, lambda line: id(line) in gone)
+
+
+def _two_parts_far_apart(text: str) -> bool:
+    """A line set in two parts far apart (a running head's author and title, in pdftotext's layout
+    mode); a table's row has more cells."""
+    return len(re.split(r" {8,}", text.strip())) == 2
 
 
 def _furniture_words(text: str) -> set[str]:

@@ -385,3 +385,14 @@ def test_endnotes_under_hawamish_a_slash_numbered_list_and_a_tatweel_rule():
     article = read_article(LAYOUTS / "h5_r3_tatweel_rule.txt")
     assert not any(set(p.text) <= {"ـ", " "} for p in article.passages)
 
+
+
+def test_alternating_running_heads_seen_once_each_by_their_page_numbers():
+    # A short article's heads, each set once above its page number: «كريم مساعدية   الأمن الطاقوي
+    # ...» (author and title far apart) and «مجلة الدراسات الدولية   المجلد 7 ...» were paragraphs.
+    article = read_article(LAYOUTS / "articles" / "b_roman.txt")
+    texts = [p.text for p in article.passages]
+    assert not any("كريم مساعدية" in t or "مجلة الدراسات الدولية" in t for t in texts)
+    raw = article.raw
+    heads = [m.start() for m in re.finditer(r"(?m)^(?:كريم مساعدية|مجلة الدراسات الدولية) {8,}", raw)]
+    assert len(heads) == 2 and all(any(s == h for s, _ in article.structure_spans) for h in heads)
