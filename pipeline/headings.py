@@ -18,8 +18,13 @@ from .camel import match_key
 ORDINAL_ADVERBS = ("اولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا")
 #: Ordinal adjectives after a chapter word (المطلب الاول ...).
 ORDINAL_ADJECTIVES = ("الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر")
-#: Chapter words, from the largest division to the smallest.
-CHAPTER_WORDS = ("الباب", "الفصل", "المبحث", "المطلب", "الفرع", "المحور")
+#: Their feminine forms, after a feminine chapter word (الفقرة الأولى, الجزء ... القسم الثانية is rare).
+FEMININE_ORDINAL_ADJECTIVES = (
+    "الاولي", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه", "السابعه", "الثامنه", "التاسعه", "العاشره"
+)
+#: Chapter words, from the largest division to the smallest; الجزء, القسم and الفقرة are the
+#: Maghrebi plan's (partie, section, paragraphe).
+CHAPTER_WORDS = ("الباب", "الجزء", "القسم", "الفصل", "المبحث", "المطلب", "الفرع", "الفقره", "المحور")
 #: Headings known by name (match-key forms). They are all top-level.
 NAMED_HEADINGS = (
     "المقدمه",
@@ -52,6 +57,8 @@ NAMED_HEADINGS = (
     "الدراسات السابقه",
     "الخاتمه",
     "خاتمه",
+    "الخلاصه",
+    "خلاصه",
     "الاستنتاجات",
     "النتائج",
     "التوصيات",
@@ -219,9 +226,10 @@ def classify_heading(text: str, *, in_references: bool = False) -> HeadingInfo |
     first = match_key(words[0]).strip(_TRAILING)
     if first in CHAPTER_WORDS and len(words) >= 2:
         ordinal = match_key(words[1]).strip(_TRAILING)
-        if ordinal in ORDINAL_ADJECTIVES:
-            title = " ".join(words[2:]).lstrip(_TRAILING)
-            return HeadingInfo(first, str(ORDINAL_ADJECTIVES.index(ordinal) + 1), title)
+        for ordinals in (ORDINAL_ADJECTIVES, FEMININE_ORDINAL_ADJECTIVES):
+            if ordinal in ordinals:
+                title = " ".join(words[2:]).lstrip(_TRAILING)
+                return HeadingInfo(first, str(ordinals.index(ordinal) + 1), title)
     if first in ORDINAL_ADVERBS:
         title = " ".join(words[1:]).lstrip(_TRAILING)
         return HeadingInfo("ordinal", str(ORDINAL_ADVERBS.index(first) + 1), title)

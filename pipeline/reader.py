@@ -2030,8 +2030,11 @@ def _read_body(body: list[_Block], state: _State) -> None:
             i += 1
             continue
         text = item.line.text
-        if any(_abstract_heading_end(text, lang) == len(text) for lang in ("ar", "en")):
-            # A second abstract label (الملخص alone) among the body blocks: a label, not text.
+        if any(_abstract_heading_end(text, lang) == len(text) for lang in ("ar", "en")) and not (
+            state.sections and _is_named_heading(text)
+        ):
+            # A second abstract label (الملخص alone) among the body blocks: a label, not text (but
+            # «خلاصة» past the body's first heading is its conclusion's heading).
             state.structure.append((item.line.start, item.line.end))
             current = None
             i += 1
@@ -2248,6 +2251,11 @@ def _footnote_closed(text: str) -> bool:
 def _page_break_between(state: _State, start: int, end: int) -> bool:
     k = bisect.bisect_left(state.page_breaks, start)
     return k < len(state.page_breaks) and state.page_breaks[k] < end
+
+
+def _is_named_heading(text: str) -> bool:
+    info = classify_heading(text)
+    return info is not None and info.style == "named"
 
 
 def _under_rule(line: _Line, state: _State) -> bool:
@@ -2518,7 +2526,7 @@ def _ends_sentence(text: str) -> bool:
 
 
 # (a number in brackets too: "(3) Aras, Bülent ...")
-_REF_NUMBER_START = re.compile(r"^\s*[-–]?\s*\.?\s*(?:\((?P<pnum>\d{1,3})\)|(?P<num>\d{1,3})\s*[.\-–)](?!\d))\s*")
+_REF_NUMBER_START = re.compile(r"^\s*[-–]?\s*\.?\s*(?:[(\[](?P<pnum>\d{1,3})[)\]]|(?P<num>\d{1,3})\s*[.\-–)](?!\d))\s*")
 # An unnumbered entry of a list set one per line: a bulleted line ("- Gallagher, Anne T. ...")
 # or an author-year start ("Hill, F., & Taspinar, O. (2006).", «الشمري، أحمد (2018).»).
 _REF_BULLET = re.compile(r"^\s*[-–•]\s+(?=[^\W\d_]|[\"“«(])")
@@ -2530,7 +2538,10 @@ _REF_NUMBER_END = re.compile(r"(?<=[^\d./])\.(?P<num>\d{1,3})\s*$")
 _REF_NAME_START = re.compile(
     r"^(?:(?:(?:de|van|von|der|den|del|della|di|da|du|le|la|al|el|bin|ibn)[\s\-]+){0,2}"  # de Waal, al-Sayyid
     r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}(?:,\s*[A-ZÀ-ÖØ-Þ]|\.\s+[A-Z\"“])"
-    r"|(?:[\u0621-\u064a\u0671-\u06d3]+\s+){0,3}[\u0621-\u064a\u0671-\u06d3]+\s*[،,]\s*[\u0621-\u064a\u0671-\u06d3])"
+    r"|(?:[\u0621-\u064a\u0671-\u06d3]+\s+){0,3}[\u0621-\u064a\u0671-\u06d3]+\s*[،,]\s*[\u0621-\u064a\u0671-\u06d3]"
+    # the Maghrebi and French way: surname, then the given name in brackets («بن عاشور (رافع)،»,
+    # "CHOUIKHA (L.) et GOBE (É.),")
+    r"|[^\W\d_][^\W\d_'’\- ]{1,30}(?:\s[^\W\d_'’\-]{2,20})?\s*\([^()\d]{1,25}\)\s*(?:[،,]|et\s))"
 )
 #: A year of publication (or "n.d."): an entry that has one has its date, what ends an entry.
 _REF_YEAR = re.compile(r"(?<![\d٠-٩])(?:1[5-9]\d\d|20\d\d|١[٥-٩][٠-٩][٠-٩]|٢٠[٠-٩][٠-٩])(?![\d٠-٩])|\bn\.\s?d\.")
@@ -2568,11 +2579,22 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
         and len(line.text.split()) <= 3
         and _BLANK_LINE.search(raw, previous.blocks[-1][-1][1], line.start) is None
     )
+    # In an author-year list set without blank lines, a line that opens no entry (no author and
+    # year, no name, no bullet) goes on with the entry before it, even after a full stop («...
+    # الخليج.» then the journal's name).
+    runs_on = (
+        previous is not None
+        and _REF_AUTHOR_YEAR.match(raw[previous.blocks[0][0][0] : previous.blocks[0][0][1]]) is not None
+        and author_year is None
+        and not _REF_NAME_START.match(line.text)
+        and not _REF_BULLET.match(line.text)
+        and _BLANK_LINE.search(raw, previous.blocks[-1][-1][1], line.start) is None
+    )
     continues = (
         previous is not None
         and number is None
         and not new_entry
-        and (not item.first or starts_with_url or fragment or not previous.closed)
+        and (not item.first or starts_with_url or fragment or not previous.closed or runs_on)
     )
     if continues:
         if item.first:
