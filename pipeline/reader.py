@@ -496,7 +496,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
         body += blocks[body_start:]
     # The note a starred name in the front matter points to («* المؤلف المرسل.»), set after the
     # abstracts, belongs to the front matter.
-    notes = _star_notes(body, blocks[:front_end], settings)
+    notes = _star_notes(body, blocks[:front_end], settings) + _date_blocks(body, settings)
     body = [b for b in body if not any(b is n for n in notes)]
     _read_front_matter(article, blocks[:front_end], state, later_blocks + notes)
     if article.title_ar is None and article.metadata.get("article_name"):
@@ -768,7 +768,9 @@ def _furniture_key(text: str) -> str | None:
     if _FOOTNOTE_LINE.match(text):
         return None
     key = " ".join(_DIGIT_RUN.sub(" ", text).split()).strip(" |–—-·•/")
-    if sum(1 for word in key.split() if any(ch.isalpha() for ch in word)) < 2:
+    # (a lone word is a table cell, unless a page number stands at the line's edge: «العلي   ٨٩»)
+    least = 1 if _PAGE_NUMBER_EDGE.search(text.strip().replace("\u00a0", " ")) else 2
+    if sum(1 for word in key.split() if any(ch.isalpha() for ch in word)) < least:
         return None  # table cells, numbers, a lone word
     if _is_label(text) or classify_heading(text) is not None:
         return None
@@ -1463,14 +1465,47 @@ def _star_notes(body: list[_Block], front: list[_Block], settings: ReaderSetting
         m.group("mark") for block in front for line in block.lines for m in _NOTE_MARK_IN_LINE.finditer(line.text)
     }
     notes: list[_Block] = []
+    past_heading = False
+    for block in body:
+        text = block.lines[0].text
+        if classify_heading(text) is not None and len(text.split()) <= settings.max_heading_words:
+            past_heading = True
+            continue
+        opening = _NOTE_MARK_OPENING.match(text)
+        if opening and opening.group("mark") in marks and len(block.text.split()) <= _AFFILIATION_MAX_WORDS:
+            # Past the first heading (the page-1 foot after a long abstract, or the English note at
+            # the article's end), only a note that names a post or an institution is the byline's.
+            if not past_heading or _names_a_post(block.text):
+                notes.append(block)
+    return notes
+
+
+def _date_blocks(body: list[_Block], settings: ReaderSettings) -> list[_Block]:
+    """Blocks before the body's first heading made only of date fields («تاريخ الإيداع: ...
+    تاريخ القبول: ...» after the keywords, when the English part is at the article's end)."""
+    found: list[_Block] = []
     for block in body:
         text = block.lines[0].text
         if classify_heading(text) is not None and len(text.split()) <= settings.max_heading_words:
             break
-        opening = _NOTE_MARK_OPENING.match(text)
-        if opening and opening.group("mark") in marks and len(block.text.split()) <= _AFFILIATION_MAX_WORDS:
-            notes.append(block)
-    return notes
+        if all(
+            len(line.text.split()) <= _DATE_LINE_MAX_WORDS and any(p.search(line.text) for p in _METADATA_DATES.values())
+            for line in block.lines
+        ):
+            found.append(block)
+    return found
+
+
+#: Longest line of date fields, in words (three labelled dates).
+_DATE_LINE_MAX_WORDS = 16
+
+
+def _names_a_post(text: str) -> bool:
+    """Whether a note names a post or an institution («* مدرس - قسم ...», "* Lecturer, Department ...")."""
+    return any(
+        match_key(w).strip("،,.-:") in _AFFILIATION_WORDS_AR or w.lower().strip(",.;:") in _AFFILIATION_WORDS_EN
+        for w in text.split()
+    )
 
 
 #: The mark a byline puts on a name for its note: ``*``, ``†``, ``(*)``, or a superscript digit.
@@ -2048,10 +2083,15 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 and not state.raw[: item.line.start].rstrip().endswith(":")
             )
             last_item = next((u for u in reversed(state.units) if u.kind in ("list_item", "paragraph")), None)
+            previous_number = footnote.number if footnote is not None else None
+            plain = _PLAIN_FOOTNOTE_LINE.match(text)
+            if previous_number is None and plain and _under_rule(item.line, state):
+                # The first «N text» line under a rule opens the page's notes, whatever the text cites.
+                previous_number = str(int(plain.group("n")) - 1)
             marker = _footnote_line(
                 item.line,
                 cited,
-                footnote.number if footnote is not None else None,
+                previous_number,
                 bottom,
                 last_item.number if last_item is not None and last_item.kind == "list_item" else None,
             )
@@ -2172,7 +2212,11 @@ def _endnote_start(line: _Line, cited: dict[int, int]) -> tuple[str, int] | None
 
 #: A marker glued to an Arabic word (or its closing bracket) inside a sentence, a word following:
 #: «يحمل2 اسم», «(اليونيسيف)1 للسيطرة» (one or two digits: «عام2017» is a year run on).
-_GLUED_MID_SENTENCE = r"(?:(?<=[\u0621-\u064a])|(?<=[\u0621-\u064a][)\]]))(?P<m>\d{1,2})(?=[ \t]+[\u0621-\u064a])"
+_GLUED_MID_SENTENCE = (
+    r"(?:(?<=[\u0621-\u064a])|(?<=[\u0621-\u064a][)\]]))(?P<m>\d{1,2})"
+    # «التونسي1» at a line's end («$»: where a passage's line is read on its own), «الخصوص5 .»
+    r"(?=[ \t]+[\u0621-\u064a]|[ \t]*\r?\n[ \t]*[\u0621-\u064a]|[ \t]*$|[ \t]+[.!?؟…،,:؛])"
+)
 #: A footnote marker inside the text: ``⁽³⁾``, a superscript, or ``(3)`` after a character (not at a line start).
 _CITED = re.compile(
     rf"⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+)⁾|(?<=[^\n\r])(?P<b>[{_SUPERSCRIPT_DIGITS}]+)"

@@ -9,6 +9,7 @@ read as one body paragraph.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -298,3 +299,28 @@ def test_the_note_of_a_marked_byline_at_the_page_one_foot_is_front_matter(name, 
     article = read_article(ARTICLES / f"{name}.txt")
     assert article.metadata[key].text.startswith(start)
     assert not any(p.text.startswith(start) or "البريد الإلكتروني" in p.text for p in article.passages)
+
+
+def test_a_syrian_layout_notes_dates_and_a_one_name_running_head():
+    article = read_article(ARTICLES / "sy_damascus.txt")
+    meta = _meta(article)
+    # the date fields after the keywords (the English part is at the end) were a paragraph
+    assert (meta["received"], meta["accepted"]) == ("١٢/٩/٢٠٢٢", "٤/١/٢٠٢٣")
+    # the «*» notes, at the page-1 foot past a long abstract and in English at the end, were a
+    # footnote and a reference
+    assert meta["affiliation"].startswith("* مدرس - قسم العلاقات الدولية")
+    assert meta["affiliation_en"].startswith("* Lecturer, Department of International Relations")
+    texts = [p.text for p in article.passages]
+    assert not any(t.startswith(("* مدرس", "* Lecturer", "Damascus University")) for t in texts)
+    # «العلي    ٨٩»: one name beside the page number, the head of every other page
+    assert not any(re.match(r"العلي\s*(?:[٠-٩]+)?\s*$", line) for t in texts for line in t.splitlines())
+
+
+def test_notes_under_a_rule_and_markers_glued_at_a_lines_end():
+    # «التونسي1» ending its line, «الخصوص5 .», and «4 قرار ...» as the first line under «____»
+    article = read_article(ARTICLES / "tn_rtepd.txt")
+    notes = {p.number: p.text for p in article.passages if p.kind == "footnote"}
+    assert notes["1"].startswith("انظر حديث وزير الشؤون الخارجية")
+    assert notes["2"].startswith("الفصل 77 من دستور")
+    assert notes["4"].startswith("قرار مجلس جامعة الدول العربية")
+    assert not any("التونسي1" in p.text or "الخصوص5" in p.text for p in article.passages)
