@@ -128,6 +128,9 @@ _AR_ABSTRACT = re.compile(
     re.UNICODE,
 )
 _EN_ABSTRACT = re.compile(rf"^(?P<label>summary|abstract)\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?", re.IGNORECASE)
+#: A French abstract (Maghrebi journals give one beside the English): read as a passage of its own
+#: language, which the later stages leave alone.
+_FR_ABSTRACT = re.compile(rf"^(?P<label>r[ée]sum[ée])\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?", re.IGNORECASE)
 #: Arabic abstract labels that open a line of abstract text even without a separator (``ملخص البحث
 #: تتناول هذه الدراسة``); a one-word label does not (``الملخص غير موجود ...``, ``ملخص القول إن ...``
 #: are sentences).
@@ -140,6 +143,9 @@ _AR_KEYWORDS = re.compile(
     + r"\s*(?P<sep>[:：\-–—]\s*)?"
 )
 _EN_KEYWORDS = re.compile(r"^(?:key\s?-?words|index\s+terms)\s*(?P<sep>[:：\-–—]\s*)?", re.IGNORECASE)
+_FR_KEYWORDS = re.compile(r"^mots[\s-]?cl[ée]s\s*(?P<sep>[:：\-–—]\s*)?", re.IGNORECASE)
+_ABSTRACT_LABELS = {"ar": _AR_ABSTRACT, "en": _EN_ABSTRACT, "fr": _FR_ABSTRACT}
+_KEYWORDS_LABELS = {"ar": _AR_KEYWORDS, "en": _EN_KEYWORDS, "fr": _FR_KEYWORDS}
 _KEYWORD_SEPARATORS = re.compile(r"[،,؛;]")
 #: Separators of a keyword list without commas: a dash or slash between spaces (not Sino-Russian).
 _KEYWORD_DASHES = re.compile(r"\s+[–—/-]\s+")
@@ -474,6 +480,12 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
             read.update(range(index, end))
             ends[index] = end
             body_start = max(body_start, end)
+    # A French abstract next to the others (Résumé / Mots-clés): a passage in its own language.
+    french = _find_line(blocks, lambda t: _abstract_heading_end(t, "fr") is not None)
+    if french is not None and starts and french < (first_heading if first_heading is not None else len(blocks)):
+        end = _read_abstract(article, state, blocks, french, "fr")
+        read.update(range(french, end))
+        body_start = max(body_start, end)
     later_blocks: list[_Block] = []
     order = sorted(ends)
     between = [i for i in range(ends[order[0]], order[-1]) if i not in read] if len(order) == 2 else []
@@ -787,7 +799,7 @@ def _is_label(text: str) -> bool:
     """Whether a line opens an abstract or a keywords list (in either language)."""
     return any(
         _abstract_heading_end(text, lang) is not None or _keywords_label_end(text, lang) is not None
-        for lang in ("ar", "en")
+        for lang in _ABSTRACT_LABELS
     )
 
 
@@ -909,14 +921,13 @@ def _abstract_heading_end(text: str, lang: str) -> int | None:
     may be followed by the text directly. An Arabic heading split by OCR (المل خص) is recognised
     when it stands alone on its line.
     """
-    pattern = _AR_ABSTRACT if lang == "ar" else _EN_ABSTRACT
-    m = pattern.match(text)
+    m = _ABSTRACT_LABELS[lang].match(text)
     if m is not None:
         rest = text[m.end() :]
         if not rest or m.group("sep"):
             return m.end()
         label = m.group("label")
-        if lang == "en" and label.isupper() and len(label) > 1:
+        if lang != "ar" and label.isupper() and len(label) > 1:
             return m.end()
         if (
             lang == "ar"
@@ -935,7 +946,7 @@ def _keywords_label_end(text: str, lang: str) -> int | None:
     The label is followed by a colon or a dash, stands alone on its line (the keywords on the
     next), or is followed directly by a list (a comma in the rest of the line).
     """
-    m = (_AR_KEYWORDS if lang == "ar" else _EN_KEYWORDS).match(text)
+    m = _KEYWORDS_LABELS[lang].match(text)
     if m is None:
         return None
     rest = text[m.end() :]
@@ -1210,9 +1221,10 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             meta["journal_description"] = _span(raw, line.start, line.end)
             continue
         # (the archive's first line names the journal: «مجلة دراسات دولية»)
-        if not fl.later and _JOURNAL_START.match(key) and words <= 15 and "journal" not in meta:
+        # (its name in a second language too: «Revue tunisienne d'études ...» under the Arabic one)
+        if not fl.later and _JOURNAL_START.match(key) and words <= 15:
             fl.role = "journal"
-            meta["journal"] = _span(raw, *_without_page_number(fl))
+            meta[_free_key(meta, "journal")] = _span(raw, *_without_page_number(fl))
             continue
         if not fl.later and key.strip(" :：-–").lower() in _DOCUMENT_TYPES and "document_type" not in meta:
             fl.role = "field"
@@ -1804,8 +1816,7 @@ def _script(text: str) -> str:
 def _read_abstract(article: Article, state: _State, blocks: list[_Block], index: int, lang: str) -> int:
     """Read one abstract starting at block ``index``; return the index of the block after it."""
     raw = article.raw
-    other_lang = "en" if lang == "ar" else "ar"
-    other_abstract = _EN_ABSTRACT if lang == "ar" else _AR_ABSTRACT
+    others = [other for other in _ABSTRACT_LABELS if other != lang]
     first = blocks[index].lines[0]
     heading_end = _abstract_heading_end(first.text, lang)
     assert heading_end is not None  # the block was found by this test
@@ -1829,8 +1840,7 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
         # abstract's heading is its text even when its first line looks like a heading.
         # (and so does the note of a starred name, «* المؤلف المرسل.», set under the abstract)
         if (
-            other_abstract.match(head)
-            or _abstract_heading_end(head, other_lang) is not None
+            any(_ABSTRACT_LABELS[other].match(head) or _abstract_heading_end(head, other) is not None for other in others)
             or (pieces and _is_body_heading(head, state.settings))
             or (pieces and _is_star_note(block, lang))
         ):
@@ -1848,8 +1858,10 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
         spans = _split_keywords(raw, label_end, keywords_lines[-1].end)
         if lang == "ar":
             article.keywords_ar = spans
-        else:
+        elif lang == "en":
             article.keywords_en = spans
+        elif spans:  # (the article has no list field for a third language: the list as one field)
+            article.metadata[f"keywords_{lang}"] = _span(raw, spans[0].start, spans[-1].end)
     return end
 
 

@@ -324,3 +324,19 @@ def test_notes_under_a_rule_and_markers_glued_at_a_lines_end():
     assert notes["2"].startswith("الفصل 77 من دستور")
     assert notes["4"].startswith("قرار مجلس جامعة الدول العربية")
     assert not any("التونسي1" in p.text or "الخصوص5" in p.text for p in article.passages)
+
+
+def test_a_french_abstract_and_the_journals_name_in_french():
+    # «Résumé :» and «Mots-clés :» were body paragraphs; «Revue tunisienne ...» was the English title.
+    article = read_article(ARTICLES / "tn_rtepd.txt")
+    french = article.abstract("fr")
+    assert len(french) == 1 and french[0].text.startswith("Cet article examine la notion de neutralité positive")
+    assert french[0].text.endswith("constituent les piliers.")
+    meta = _meta(article)
+    assert meta["keywords_fr"] == "neutralité positive, politique étrangère, Tunisie, règlement pacifique"
+    assert meta["journal_2"] == "Revue tunisienne d'études politiques et diplomatiques"
+    assert article.title_en.text.startswith("Positive Neutrality in Tunisian Foreign Policy")
+    # the English abstract and keywords are still the English ones
+    assert article.abstract("en")[0].text.startswith("Reaffirming the sovereign right")
+    assert [k.text for k in article.keywords_en][0] == "positive neutrality"
+    assert all(p.section_id is not None for p in article.passages if p.kind == "paragraph")
