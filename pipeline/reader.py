@@ -275,12 +275,15 @@ class ReaderSettings:
             pages, page numbers masked) and page-number lines, as structure, so that they neither
             become passages nor cut the paragraphs they interrupt.
         min_header_repeats: How often a line must occur to count as a running header or footer.
+        unnumbered_headings: Take a short line set off by blank lines between a finished
+            paragraph and the next as a heading, even with no number and no known name.
     """
 
     require_abstract: bool = True
     join_page_breaks: bool = True
     drop_page_furniture: bool = True
     min_header_repeats: int = 3
+    unnumbered_headings: bool = True
     max_heading_words: int = 14
     min_arabic_letters: int = 20
 
@@ -2068,6 +2071,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
     footnote: _Unit | None = None  # the footnote whose lines are being read
     last_footnote: str | None = None  # the number of the last footnote read
     in_notes = False  # under «الهوامش», the article's endnotes
+    last_heading = -2  # the index of the last heading line read
     i = 0
     while i < len(items):
         item = items[i]
@@ -2159,7 +2163,15 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 item = _BodyLine(item.line, item.block, True)
             footnote = None
         info = _line_heading(items, i, state.settings, in_references)
+        if (
+            info is None
+            and not in_references
+            and state.settings.unnumbered_headings
+            and _set_off_heading(items, i, state.raw, under_heading=last_heading == i - 1)
+        ):
+            info = HeadingInfo("named", match_key(text), "")
         if info is not None:
+            last_heading = i
             heading_lines = [item.line]
             if _needs_title(info) and i + 1 < len(items) and _is_title_continuation(items[i + 1], state.settings):
                 heading_lines.append(items[i + 1].line)
@@ -2307,6 +2319,32 @@ def _footnote_closed(text: str) -> bool:
 def _page_break_between(state: _State, start: int, end: int) -> bool:
     k = bisect.bisect_left(state.page_breaks, start)
     return k < len(state.page_breaks) and state.page_breaks[k] < end
+
+
+#: Most words of a heading that has no number and no known name.
+_SET_OFF_HEADING_MAX_WORDS = 8
+
+
+def _set_off_heading(items: list[_BodyLine], i: int, raw: str, under_heading: bool = False) -> bool:
+    """A heading with no number and no known name (a policy paper's «خلفيات الأزمة»): a short
+    Arabic line alone between blank lines, that ends no sentence and no clause (no colon or
+    comma), after a line that ends a sentence (or under such a heading) and above a block of at
+    least two lines (or above a subheading of the same kind: «الوساطة الكويتية» over «الموقف الأميركي»)."""
+    line = items[i].line
+    text = line.text
+    words = text.split()
+    if not 2 <= len(words) <= _SET_OFF_HEADING_MAX_WORDS or _ends_sentence(text):
+        return False
+    if text.rstrip().endswith((":", "：", "،", ",", "؛", ";")) or not _ARABIC.match(text):
+        return False
+    if i == 0 or i + 1 >= len(items) or not (under_heading or _ends_sentence(items[i - 1].line.text)):
+        return False
+    if not (_BLANK_LINE.search(raw, items[i - 1].line.end, line.start) and _BLANK_LINE.search(raw, line.end, items[i + 1].line.start)):
+        return False
+    following = items[i + 1].block
+    if sum(1 for item in items[i + 1 : i + 3] if item.block == following) >= 2:
+        return True
+    return not under_heading and _set_off_heading(items, i + 1, raw, under_heading=True)
 
 
 def _is_named_heading(text: str) -> bool:
