@@ -34,6 +34,17 @@ def test_gazetteer_comes_from_cldr_and_pycountry(gaz) -> None:
     assert key("الأمريكية") in gaz.nisba and gaz.nisba[key("البريطاني")] == "GB"
 
 
+def test_iso_names_written_inverted_are_also_in_running_text_order(gaz) -> None:
+    # pycountry: "Congo, The Democratic Republic of the", «الكونغو، جمهوريّة الكونغو الدّيموقراطيّة».
+    assert gaz.lookup("Democratic Republic of the Congo").id == "CD"
+    assert gaz.lookup("Islamic Republic of Iran").id == "IR"
+    assert gaz.lookup("British Virgin Islands").id == "VG"
+    assert gaz.lookup("جمهورية الكونغو الديمقراطية").id == "CD"  # also the press spelling ديمقراطية
+    assert gaz.lookup("جمهورية الكونغو الديموقراطية").id == "CD"
+    assert gaz.lookup("جمهورية الكونغو").id == gaz.lookup("Congo").id == "CG"
+    assert gaz.lookup("Province of China Taiwan") is None  # an apposition, not an inversion
+
+
 def test_month_names_cover_both_families_and_maghreb(gaz) -> None:
     for month in ("يناير", "كانون الثاني", "أيلول", "جانفي", "جويلية", "يوليوز", "غشت"):
         assert month in gaz.months_ar

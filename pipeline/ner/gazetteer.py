@@ -10,6 +10,12 @@ Built from maintained data wherever a library has it:
 * platform names from ``data/platforms.json`` (no library has them);
 * a short table of aliases that no library has (أمريكا/أميركا, بريطانيا, فلسطين).
 
+ISO 3166 writes some names inverted ("Congo, The Democratic Republic of the",
+"Iran, Islamic Republic of"; in Arabic «الكونغو، جمهورية الكونغو الديموقراطية»):
+the running-text order is generated from them (:func:`uninverted_en`,
+:func:`uninverted_ar`), and Arabic names spelt ديموقراطي also get the
+common spelling ديمقراطي (:func:`spelling_variants_ar`).
+
 Nothing is read at import time: :func:`load_gazetteer` builds the tables once
 per process when the stage is built.
 """
@@ -117,6 +123,57 @@ def _nisba_forms(name: str) -> list[str]:
     return forms
 
 
+_INVERTED_EN = re.compile(r"^(?P<head>[^,]+), (?:The )?(?P<tail>[^,]+)$")
+
+
+def uninverted_en(name: str) -> str | None:
+    """The running-text form of an ISO name written inverted, else None.
+
+    "Congo, The Democratic Republic of the" -> "Democratic Republic of the Congo",
+    "Iran, Islamic Republic of" -> "Islamic Republic of Iran", "Virgin Islands, British"
+    -> "British Virgin Islands". A list ("Bonaire, Sint Eustatius and Saba") or an
+    apposition ("Taiwan, Province of China") is no inversion: the part after the comma
+    must end in "of"/"of the" or be one word.
+    """
+    m = _INVERTED_EN.match(name)
+    if m is None:
+        return None
+    head, tail = m.group("head"), m.group("tail")
+    if re.search(r"\bof(?: the)?$", tail) or " " not in tail:
+        return f"{tail} {head}"
+    return None
+
+
+def uninverted_ar(name: str) -> str | None:
+    """The full form of an Arabic ISO name written «short، full» (الكونغو، جمهورية الكونغو الديموقراطية), else None.
+
+    Only when the part after the comma contains the part before it (not a list or an
+    apposition such as «تايوان، محافظة صينية»).
+    """
+    if "،" not in name:
+        return None
+    head, _, tail = (camel.dediac(part).strip() for part in name.partition("،"))
+    if head and tail and key(head) in key(tail):
+        return tail
+    return None
+
+
+#: Spelling pairs of Arabic words in state names (the ISO translations write ديموقراطي, the press ديمقراطي).
+_AR_SPELLINGS = (("ديموقراطي", "ديمقراطي"),)
+
+
+def spelling_variants_ar(name: str) -> list[str]:
+    """The name and its other common spellings."""
+    out = [name]
+    for a, b in _AR_SPELLINGS:
+        for form in list(out):
+            if a in form:
+                out.append(form.replace(a, b))
+            elif b in form:
+                out.append(form.replace(b, a))
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Build the gazetteer from Babel/CLDR, pycountry and the project's data files (once per process)."""
@@ -140,9 +197,14 @@ def load_gazetteer() -> Gazetteer:
             if not value:
                 continue
             gaz.add(value, "LOC", code, "en")
+            running = uninverted_en(value)
+            if running:
+                gaz.add(running, "LOC", code, "en")
             translated = tr(value)
             if translated != value:
-                gaz.add(translated, "LOC", code, "ar")
+                full = uninverted_ar(translated)
+                for form in spelling_variants_ar(camel.dediac(full or translated)):
+                    gaz.add(form, "LOC", code, "ar")
     for code, (ar_forms, en_forms) in ALIASES.items():
         label = "ORG" if code in _ORG_CODES else "LOC"
         for form in ar_forms:

@@ -1,0 +1,50 @@
+"""The NER stage on articles laid out as other journals (tests/fixtures/layouts/articles).
+
+Their sentences are real text: UN Parallel Corpus v1.0 test-set pairs (abstracts) and ANT
+corpus v1.1 news (bodies); see tests/fixtures/layouts/README.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import PipelineConfig
+from pipeline.ner import NerStage
+from pipeline.reader import read_article
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLES = REPO / "tests" / "fixtures" / "layouts" / "articles"
+
+
+@pytest.fixture(scope="module")
+def stage() -> NerStage:
+    return NerStage.from_settings({"model": "models/ner-ar"}, PipelineConfig(stages=["read", "ner"], root=REPO))
+
+
+@pytest.fixture(scope="module")
+def tagged(stage):
+    cache: dict[str, object] = {}
+
+    def get(name: str):
+        if name not in cache:
+            cache[name] = stage(read_article(ARTICLES / f"{name}.txt"))
+        return cache[name]
+
+    return get
+
+
+def _entities(article, label: str | None = None) -> list[tuple[str, str]]:
+    return [(" ".join(e.text.split()), e.label) for e in article.entities if label is None or e.label == label]
+
+
+def test_dr_congo_is_not_the_republic_of_the_congo(tagged, stage) -> None:
+    article = tagged("egy_iqtisad")
+    found = _entities(article)
+    # «جمهورية الكونغو الديمقراطية» 4 times (twice after the clitic ل), "the Democratic Republic of the Congo".
+    assert found.count(("جمهورية الكونغو الديمقراطية", "LOC")) == 4
+    assert ("Democratic Republic of the Congo", "LOC") in found
+    assert ("جمهورية الكونغو", "LOC") not in found
+    ids = {stage.gazetteer.lookup(t).id for t, _ in found if "الكونغو" in t or "Congo" in t}
+    assert ids == {"CD"}
