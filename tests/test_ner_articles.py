@@ -48,3 +48,20 @@ def test_dr_congo_is_not_the_republic_of_the_congo(tagged, stage) -> None:
     assert ("جمهورية الكونغو", "LOC") not in found
     ids = {stage.gazetteer.lookup(t).id for t, _ in found if "الكونغو" in t or "Congo" in t}
     assert ids == {"CD"}
+
+
+def test_resolution_numbers_are_not_dates(tagged) -> None:
+    # «ولا سيما القرارات 2057 (2012) و 2109 (2013)» in the Arabic abstract.
+    dates = [text for text, _ in _entities(tagged("c_endabs"), "DATE")]
+    assert "2057" not in dates
+    assert "2012" in dates  # the year in brackets after a resolution number stays a date
+
+
+def test_english_resolution_numbers_are_not_dates(stage) -> None:
+    # UN Parallel Corpus v1.0 test set, English side.
+    text = (
+        "to resolutions 1970 (2011) and 1973 (2011) as modified by resolution 2009 (2011) "
+        "to consult with each other"
+    )
+    dates = [text[f.start : f.end] for f in stage.entities_en(text) if f.label == "DATE"]
+    assert dates == ["2011", "2011", "2011"]

@@ -165,3 +165,12 @@ def test_descriptor_name_at_the_end_of_a_sentence_leaves_the_full_stop_out(rules
     assert found("هجومها الإلكتروني على شركة Sony Pictures Entertainment.") == ["Sony Pictures Entertainment"]
     assert found("عبر موقع Digdipblog.com للتعريف") == ["Digdipblog.com"]
     assert found("وتعمل وكالة U.S. في المنطقة") == ["U.S."]
+
+
+def test_resolution_numbers_are_not_dates(rules) -> None:
+    # UN Parallel Corpus v1.0 test set, Arabic side: «... المعدلين بالقرار 2009 (2011)، على التشاور».
+    text = "1970 (2011) و 1973 (2011)، بصيغتيهما المعدلين بالقرار 2009 (2011)، على التشاور فيما بينها"
+    dates = [text[s.start : s.end] for s in rules.dates(text)]
+    assert dates == ["1970", "2011", "1973", "2011", "2011"]  # no resolution word before 1970 here
+    text = "ولا سيما القرارات 2057 (2012) و 2109 (2013) والقرار رقم 1998 الصادر عام 2011"
+    assert [text[s.start : s.end] for s in rules.dates(text)] == ["2012", "2013", "عام 2011"]

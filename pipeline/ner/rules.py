@@ -54,6 +54,40 @@ _CACHE_SIZE = 200_000
 #: «شركة Sony Pictures Entertainment.» ends a sentence (digdipblog.com and U.S. do not match).
 _SENTENCE_STOP = re.compile(r"^[^.]*[a-z]\.$")
 
+#: Words after which a number is a document number, not a year (القرار 2057, resolution 2085 (2012)).
+REFERENCE_WORDS_AR = ("قرار", "القرار", "القرارات", "القرارين", "قراري", "قراراته", "قرارها", "قراره", "رقم")
+REFERENCE_WORDS_EN = ("resolution", "resolutions", "Resolution", "Resolutions", "No.", "No", "no.", "number", "Number")
+_REF_NUMBER = rf"{_DIGIT}+"
+_REF_YEAR = rf"(?:\s*\(\s*{_DIGIT}{{4}}\s*\))?"
+#: A reference word, then numbers (each with an optional «(year)») joined by و / and / commas:
+#: «القرارات 2057 (2012) و 2109», "resolutions 2057 (2012) and 2109 (2013)".
+_REFERENCE_RE = re.compile(
+    r"(?<!" + _WORD + r")(?:[وفبلك]|لل|وب|ول|وال|بال)?(?:" + "|".join(REFERENCE_WORDS_AR) + r")(?!" + _WORD + r")"
+    r"|(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in REFERENCE_WORDS_EN) + r")(?![A-Za-z])"
+)
+_REFERENCE_FIRST = re.compile(rf"\s*(?:(?:رقم|No\.?)\s*)?(?P<n>{_REF_NUMBER})(?P<y>{_REF_YEAR})")
+_REFERENCE_NEXT = re.compile(rf"\s*(?:،|,|و|and|&)\s*(?P<n>{_REF_NUMBER})(?P<y>{_REF_YEAR})")
+
+
+def reference_numbers(text: str) -> set[tuple[int, int]]:
+    """Spans of numbers that follow a reference word: resolution and document numbers, not years.
+
+    «القرار 2057», «القرار رقم 2057», «القرارات 2057 (2012) و 2109», "resolution 2085 (2012)",
+    "No. 1998". The year in brackets after a resolution number is not one of them.
+    """
+    out: set[tuple[int, int]] = set()
+    for m in _REFERENCE_RE.finditer(text):
+        first = _REFERENCE_FIRST.match(text, m.end())
+        if first is None:
+            continue
+        out.add((first.start("n"), first.end("n")))
+        pos = first.end()
+        while (nxt := _REFERENCE_NEXT.match(text, pos)) is not None:
+            out.add((nxt.start("n"), nxt.end("n")))
+            pos = nxt.end()
+    return out
+
+
 class _WordInfo(NamedTuple):
     """What the rules need to know about one distinct word."""
 
@@ -150,8 +184,16 @@ class ArabicRules:
         )
 
     def dates(self, text: str) -> list[RuleSpan]:
-        """DATE spans (the clitic before the first word is left out)."""
-        return [RuleSpan(m.start("span"), m.end("span"), "DATE", rule="date") for m in self._date_re.finditer(text)]
+        """DATE spans (the clitic before the first word is left out).
+
+        A bare number after a reference word (القرار 2057, القرارات 2057 (2012) و 2109) is a
+        document number, not a year (:func:`reference_numbers`).
+        """
+        spans = [RuleSpan(m.start("span"), m.end("span"), "DATE", rule="date") for m in self._date_re.finditer(text)]
+        if not spans:
+            return spans
+        numbers = reference_numbers(text)
+        return [s for s in spans if (s.start, s.end) not in numbers]
 
     def urls(self, text: str) -> list[RuleSpan]:
         """Web sites named by their address (digdipblog.com) as PLATFORM spans."""

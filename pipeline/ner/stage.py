@@ -30,7 +30,15 @@ from ..config import PipelineConfig, resolve_model_path
 from ..document import Article, Entity, EntityLink, OffsetMap, Passage, TextSpan, strip_span
 from ..errors import ConfigError, InputError, ModelError
 from .gazetteer import Gazetteer, key, load_gazetteer
-from .rules import ORG_DESCRIPTORS, ArabicRules, RuleSpan, build_english_ruler, resolve_overlaps, strip_clitic
+from .rules import (
+    ORG_DESCRIPTORS,
+    ArabicRules,
+    RuleSpan,
+    build_english_ruler,
+    reference_numbers,
+    resolve_overlaps,
+    strip_clitic,
+)
 
 DEFAULT_MODEL = "models/ner-ar"
 #: Labels of the project; anything else a model predicts (MISC) is dropped.
@@ -427,14 +435,18 @@ class NerStage:
         return self.predict_ar([text])[0]
 
     def predict_en(self, texts: Sequence[str]) -> list[list[Found]]:
-        """Entities of English texts (entity ruler over the gazetteer and date patterns)."""
+        """Entities of English texts (entity ruler over the gazetteer and date patterns).
+
+        A year-like number after "resolution(s)" or "No." is a document number, not a DATE.
+        """
         out = []
-        for doc in self.nlp_en.pipe(texts, batch_size=self.batch_size):
+        for text, doc in zip(texts, self.nlp_en.pipe(texts, batch_size=self.batch_size), strict=True):
+            numbers = reference_numbers(text) if any(e.label_ == "DATE" for e in doc.ents) else set()
             out.append(
                 [
                     Found(e.start_char, e.end_char, e.label_, "rule", e.ent_id_)
                     for e in doc.ents
-                    if e.label_ in OUTPUT_LABELS
+                    if e.label_ in OUTPUT_LABELS and not (e.label_ == "DATE" and (e.start_char, e.end_char) in numbers)
                 ]
             )
         return out
