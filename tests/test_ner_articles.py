@@ -65,3 +65,21 @@ def test_english_resolution_numbers_are_not_dates(stage) -> None:
     )
     dates = [text[f.start : f.end] for f in stage.entities_en(text) if f.label == "DATE"]
     assert dates == ["2011", "2011", "2011"]
+
+
+def test_english_abstracts_find_un_organs_and_regions(tagged) -> None:
+    # Names mined from the UN Parallel Corpus (pipeline/ner/data/mined_names.json); the UN
+    # documents these abstracts were taken from were left out of the mining.
+    found = _entities(tagged("ae_sharjah_softpower"), None)
+    assert ("Security Council", "ORG") in found
+    assert ("African Union", "ORG") in found
+    assert ("Middle East", "LOC") in _entities(tagged("iraq_ulum_siyasiya"), None)
+
+
+def test_english_and_arabic_un_names_are_linked(tagged) -> None:
+    article = tagged("ae_sharjah_softpower")
+    pairs = {
+        (" ".join(article.entities[link.en].text.split()), article.entities[link.ar].text)
+        for link in article.entity_links
+    }
+    assert ("Security Council", "مجلس الأمن") in pairs

@@ -174,3 +174,22 @@ def test_resolution_numbers_are_not_dates(rules) -> None:
     assert dates == ["1970", "2011", "1973", "2011", "2011"]  # no resolution word before 1970 here
     text = "ولا سيما القرارات 2057 (2012) و 2109 (2013) والقرار رقم 1998 الصادر عام 2011"
     assert [text[s.start : s.end] for s in rules.dates(text)] == ["2012", "2013", "عام 2011"]
+
+
+def test_mined_names_of_un_bodies_and_places(gaz) -> None:
+    # pipeline/ner/data/mined_names.json: UN Parallel Corpus names with their Arabic counterparts.
+    council = gaz.lookup("Security Council")
+    assert council.label == "ORG" and gaz.lookup("مجلس الأمن").id == council.id
+    assert gaz.lookup("African Union").id == gaz.lookup("الاتحاد الأفريقي").id
+    assert gaz.lookup("New York").label == gaz.lookup("نيويورك").label == "LOC"
+    assert gaz.lookup("Middle East").label == "LOC"
+    # Curated names win: a mined pairing cannot rename a country.
+    assert gaz.lookup("Russian Federation").id == gaz.lookup("الاتحاد الروسي").id == "RU"  # mined: ORG
+    # Names tagged in ANERcorp train / AQMAR, nationalities left out.
+    assert gaz.lookup("فؤاد السنيورة").label == "PER"
+    assert gaz.lookup("المصريون") is None
+
+
+def test_mined_person_names_are_rule_spans(rules) -> None:
+    text = "وقال رئيس الوزراء فؤاد السنيورة إن الحكومة"  # ANT-style news sentence
+    assert ("فؤاد السنيورة", "PER") in _found(rules, text)

@@ -8,6 +8,11 @@ Built from maintained data wherever a library has it:
 * month names of both Gregorian families (يناير… and كانون الثاني…) with the
   Levantine, Iraqi and Maghrebi (جانفي…, يوليوز…) locale variants, from CLDR;
 * platform names from ``data/platforms.json`` (no library has them);
+* organisation, place and person names mined from data (``data/mined_names.json``, rebuilt by
+  ``scripts/build_ner_gazetteer.py``): names tagged in ANERcorp train and AQMAR, and English
+  names of the UN Parallel Corpus test sets with their Arabic counterparts from the aligned
+  sentences (Security Council / مجلس الأمن, African Union / الاتحاد الأفريقي, New York / نيويورك);
+  they never override a name of the tables above;
 * a short table of aliases that no library has (أمريكا/أميركا, بريطانيا, فلسطين).
 
 ISO 3166 writes some names inverted ("Congo, The Democratic Republic of the",
@@ -174,6 +179,39 @@ def spelling_variants_ar(name: str) -> list[str]:
     return out
 
 
+#: Names mined from data by scripts/build_ner_gazetteer.py.
+MINED_FILE = "mined_names.json"
+#: Shortest mined Arabic name kept (two-letter names are mostly pieces of others).
+_MIN_MINED_LENGTH = 3
+
+
+def add_mined_names(gaz: Gazetteer, mined: dict) -> None:
+    """Add the names of ``data/mined_names.json`` after the curated tables (which win on a clash).
+
+    * ``un`` first: English UN names and their Arabic counterparts, under one id so the two
+      abstracts link. When the English name is already known (a country), the Arabic counterpart
+      takes its id only if the mined label agrees (الاتحاد الروسي, typed ORG by the model, is not
+      added as Russia); a wrong pairing cannot rename a country.
+    * ``ar``: names tagged in ANERcorp train and AQMAR; a word that is the nisba adjective of
+      a country (المصريون, tagged PER there) is left out, as the project tags no nationalities.
+    """
+    for entry in mined.get("un", []):
+        en, ar, label = entry["en"], entry["ar"], entry["label"]
+        known = gaz.lookup(en)
+        if known is not None:
+            if known.label == label:
+                gaz.add(ar, known.label, known.id, "ar")
+            continue
+        id_ = f"un:{en}"
+        gaz.add(en, label, id_, "en")
+        gaz.add(ar, label, id_, "ar")
+    for entry in mined.get("ar", []):
+        text, label = entry["text"], entry["label"]
+        if len(key(text)) < _MIN_MINED_LENGTH or key(text) in gaz.nisba:
+            continue
+        gaz.add(text, label, f"anercorp:{key(text)}", "ar")
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Build the gazetteer from Babel/CLDR, pycountry and the project's data files (once per process)."""
@@ -215,6 +253,7 @@ def load_gazetteer() -> Gazetteer:
         if entry.lang == "ar" and entry.label == "LOC":
             for form in _nisba_forms(entry.text):
                 gaz.nisba.setdefault(key(form), entry.id)
+    add_mined_names(gaz, json.loads((DATA_DIR / MINED_FILE).read_text(encoding="utf-8")))
     platforms = json.loads((DATA_DIR / "platforms.json").read_text(encoding="utf-8"))
     for pid, forms in platforms.items():
         if pid.startswith("_"):

@@ -328,7 +328,7 @@ class ArabicRules:
                 *self.urls(text),
                 *self.descriptors(text),
                 *self._institutions(text, words),
-                *self._names(text, words, {"LOC", "ORG", "PLATFORM"}),
+                *self._names(text, words, {"LOC", "ORG", "PLATFORM", "PER"}),
             ]
         )
 

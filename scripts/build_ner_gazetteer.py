@@ -1,0 +1,408 @@
+"""Rebuild ``pipeline/ner/data/mined_names.json``: organisation, place and person names mined from data.
+
+Usage:
+    python scripts/build_ner_gazetteer.py            # write the file
+    python scripts/build_ner_gazetteer.py --check    # rebuild in memory, fail if the file differs
+    python scripts/build_ner_gazetteer.py --show en  # print the English entries with their counts
+
+Two sources, both deterministic for the same data and model:
+
+1. **ANERcorp train + AQMAR** (the training split of the shipped model: the first 90 % of
+   ``ANERCorp_CamelLab_train.txt``, never its last 10 % (dev) nor the test file, plus all of
+   AQMAR). Every PER/LOC/ORG chunk, its leading proclitic taken off when the rest is a chunk too
+   (وألمانيا -> ألمانيا), is kept when it is tagged at least ``MIN_GOLD`` times, at least
+   ``MIN_TAGGED_SHARE`` of its occurrences as a token sequence in that text are tagged, and one
+   label holds ``MIN_LABEL_SHARE`` of its chunks.
+2. **UN Parallel Corpus v1.0 test sets** (aligned Arabic-English sentence pairs). English
+   candidates are maximal runs of capitalised words (joined by of/the/for/and/on/in), not at the
+   start of a sentence, seen in ``MIN_DOCS`` UN documents. Each is paired with the Arabic n-gram
+   (clitic of its first word taken off) that co-occurs with it most consistently in the aligned
+   sentences (Dice coefficient over sentence pairs). The pair is typed by the Arabic side: its
+   label in source 1 when it is there, else the label the shipped Arabic model
+   (``models/ner-ar``) gives its occurrences in the UN Arabic sentences, when most of them are
+   tagged so. Untyped pairs (Member States, General Assembly session titles the model does not
+   tag...) are left out.
+
+UN documents any of whose sentences appear in ``tests/fixtures/layouts`` (the audit articles are
+built from UN test-set abstracts) are left out, so that their entities stay a held-out test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from pipeline.ner.convert import _spans  # noqa: E402
+from pipeline.ner.gazetteer import DATA_DIR, key  # noqa: E402
+from pipeline.ner.rules import PROCLITICS, _restore_article, clitic_offsets  # noqa: E402
+from pipeline.ner.train import default_data_dir, load_corpora  # noqa: E402
+
+OUTPUT = DATA_DIR / "mined_names.json"
+UN_DOCS = Path("arabic-text") / "un-parallel-corpus-v1.0-testsets" / "docs.jsonl"
+LAYOUTS = REPO / "tests" / "fixtures" / "layouts"
+LABELS = ("PER", "LOC", "ORG")
+
+# Source 1 thresholds.
+MIN_GOLD = 2
+MIN_TAGGED_SHARE = 0.5
+MIN_LABEL_SHARE = 0.8
+# Source 2 thresholds.
+MIN_DOCS = 3
+MIN_PAIRS = 3
+MIN_DICE = 0.5
+MIN_MODEL_SHARE = 0.5
+MAX_AR_WORDS = 7
+
+_EN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-.]*[A-Za-z]|[A-Za-z]|\S")
+_CONNECTORS = {"of", "the", "for", "and", "on", "in", "de", "du", "des", "al", "el"}
+_AR_WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640]+")
+_ARABIC = re.compile(r"[\u0621-\u064A]")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+#: A word seen this often in the training text and (almost) never inside a name is a function
+#: word (في, من, التي): an Arabic counterpart neither begins nor ends with one.
+FUNCTION_MIN_COUNT = 100
+FUNCTION_MAX_NAME_SHARE = 0.02
+
+
+# -- source 1: ANERcorp train + AQMAR -------------------------------------------------------
+
+
+def gold_names(sentences: list[Any]) -> dict[str, dict[str, Any]]:
+    """Names tagged in the training sentences, by key: surface, label, counts."""
+    chunks: dict[str, Counter] = defaultdict(Counter)
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    for sent in sentences:
+        for (a, b), lab in _spans(sent.tags):
+            if lab not in LABELS:
+                continue
+            text = " ".join(sent.tokens[a:b])
+            chunks[key(text)][lab] += 1
+            surfaces[key(text)][text] += 1
+    # A clitic-prefixed form counts for the bare form (وألمانيا -> ألمانيا, للعراق -> العراق)
+    # when that is a chunk too, or when the rest begins with the article (والناصرة -> الناصرة).
+    for k in sorted(chunks):
+        for p in sorted(PROCLITICS, key=len, reverse=True):
+            if not k.startswith(p) or len(k) - len(p) < 3:
+                continue
+            rest = k[len(p) :]
+            fused = p.endswith("ل") and rest.startswith("ل")
+            if fused:
+                rest = "ا" + rest  # fused لل: ل + ال
+            if rest in chunks or (rest.startswith("ال") and len(rest) >= 5):
+                chunks[rest].update(chunks.pop(k))
+                for t, n in surfaces.pop(k).items():
+                    surfaces[rest][("ا" if fused else "") + t[len(p) :]] += n
+                break
+    wanted = {k for k, c in chunks.items() if sum(c.values()) >= MIN_GOLD and len(k) >= 3}
+    # How often each wanted name occurs as a token sequence at all (tagged or not), clitic forms included.
+    by_first: dict[str, list[list[str]]] = defaultdict(list)
+    for k in wanted:
+        words = k.split()
+        by_first[words[0]].append(words)
+    seen: Counter = Counter()
+    for sent in sentences:
+        keys = [key(t) for t in sent.tokens]
+        for i, k in enumerate(keys):
+            firsts = [k] + [k[len(p) :] for p in PROCLITICS if k.startswith(p) and len(k) - len(p) >= 2]
+            for first in firsts:
+                for words in by_first.get(first, ()):
+                    if keys[i + 1 : i + len(words)] == words[1:]:
+                        seen[" ".join(words)] += 1
+    out = {}
+    for k in sorted(wanted):
+        c = chunks[k]
+        label, n = max(sorted(c.items()), key=lambda kv: kv[1])
+        total = sum(c.values())
+        if n / total < MIN_LABEL_SHARE or total / max(seen[k], total) < MIN_TAGGED_SHARE:
+            continue
+        surface = surfaces[k].most_common(1)[0][0] if surfaces[k] else k
+        out[k] = {"text": surface, "label": label, "tagged": total, "seen": max(seen[k], total)}
+    return out
+
+
+def function_words(sentences: list[Any]) -> set[str]:
+    """Keys of frequent words of the training text that are hardly ever part of a name."""
+    total: Counter = Counter()
+    inside: Counter = Counter()
+    for sent in sentences:
+        for tok, tag in zip(sent.tokens, sent.tags, strict=True):
+            k = key(tok)
+            total[k] += 1
+            if tag != "O":
+                inside[k] += 1
+    return {
+        k for k, n in total.items() if n >= FUNCTION_MIN_COUNT and inside[k] / n < FUNCTION_MAX_NAME_SHARE
+    }
+
+
+# -- source 2: UN Parallel Corpus ----------------------------------------------------------------
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def held_out_documents(docs: list[dict], layout_text: str) -> set[str]:
+    """UN documents with a sentence that appears in the layout fixtures."""
+    out = set()
+    for doc in docs:
+        for pair in doc["sentences"]:
+            for side in ("ar", "en"):
+                probe = _squash(pair[side])[:60]
+                if len(probe) >= 30 and probe in layout_text:
+                    out.add(doc["id"])
+    return out
+
+
+def english_candidates(sentence: str) -> list[tuple[str, bool, bool]]:
+    """Runs of capitalised words (with inner connectors): (text, starts the sentence, is a maximal run).
+
+    A name is a candidate when it stands as a maximal run (the Security Council); its
+    occurrences inside longer runs (Security Council Committee) count for its pairing.
+    """
+    tokens = _EN_TOKEN.findall(sentence)
+    out = []
+    i = 0
+    while i < len(tokens):
+        if not tokens[i][0].isupper() or not tokens[i][0].isalpha():
+            i += 1
+            continue
+        j = i + 1
+        last = i
+        while j < len(tokens):
+            t = tokens[j]
+            if t[0].isupper() and t[0].isalpha():
+                last = j
+            elif t not in _CONNECTORS:
+                break
+            j += 1
+        run = tokens[i : last + 1]
+        # The run and its sub-runs that begin and end with a capitalised word
+        # ("Security Council" inside "Security Council Committee").
+        for a in range(len(run)):
+            for b in range(a + 1, len(run) + 1):
+                words = run[a:b]
+                if not (words[0][0].isupper() and words[-1][0].isupper()) or words[0] == "The":
+                    continue
+                text = " ".join(words)
+                if len(text) >= 3 and not _ROMAN.match(text):
+                    out.append((text, i + a == 0, (a, b) == (0, len(run))))
+        i = last + 1
+    return out
+
+
+def arabic_ngrams(sentence: str, function: set[str]) -> dict[str, tuple[int, int, str, int]]:
+    """Arabic n-grams of a sentence, by key (first word's clitic off) -> (start, end, surface, clitic length).
+
+    An n-gram is made of Arabic words only, runs across no punctuation, and neither begins
+    nor ends with a function word.
+    """
+    words = [(m.start(), m.end(), m.group()) for m in _AR_WORD.finditer(sentence)]
+    arabic = [bool(_ARABIC.search(w)) and not re.search(r"[0-9A-Za-z_]", w) for _, _, w in words]
+    out: dict[str, tuple[int, int, str, int]] = {}
+    for i, (s, _, w) in enumerate(words):
+        if not arabic[i]:
+            continue
+        for off in clitic_offsets(w):
+            first = _restore_article(w, off, w[off:])
+            if key(first) in function:
+                continue
+            rest_keys: list[str] = []
+            end = words[i][1]
+            surface = [first]
+            for n in range(MAX_AR_WORDS):
+                if n:
+                    j = i + n
+                    if j >= len(words) or not arabic[j] or sentence[words[j - 1][1] : words[j][0]].strip():
+                        break
+                    rest_keys.append(key(words[j][2]))
+                    surface.append(words[j][2])
+                    end = words[j][1]
+                if rest_keys and rest_keys[-1] in function:
+                    continue
+                k = " ".join([key(first), *rest_keys])
+                if k not in out or off < out[k][3]:
+                    out[k] = (s + off, end, " ".join(surface), off)
+    return out
+
+
+def un_names(
+    data_dir: Path, model: Path, gold: dict[str, dict[str, Any]], function: set[str]
+) -> tuple[list[dict], dict[str, int]]:
+    """English names of the UN sentences with their Arabic counterparts and types."""
+    from pipeline.ner.stage import load_model
+
+    docs = [json.loads(line) for line in (data_dir / UN_DOCS).read_text(encoding="utf-8").splitlines() if line]
+    layout_text = " ".join(_squash(f.read_text(encoding="utf-8")) for f in sorted(LAYOUTS.rglob("*.txt")))
+    held_out = held_out_documents(docs, layout_text)
+    pairs = []
+    for doc in sorted(docs, key=lambda d: d["id"]):
+        if doc["id"] in held_out:
+            continue
+        for pair in doc["sentences"]:
+            pairs.append((doc["id"], pair["en"], pair["ar"]))
+    en_docs: dict[str, set[str]] = defaultdict(set)
+    en_in_pair: list[set[str]] = []
+    for doc_id, en, _ in pairs:
+        cands = english_candidates(en)
+        for text, initial, maximal in cands:
+            if maximal and not initial:
+                en_docs[text].add(doc_id)
+        en_in_pair.append({t for t, _, _ in cands})
+    wanted = {t for t, d in en_docs.items() if len(d) >= MIN_DOCS}
+    ar_grams = [arabic_ngrams(ar, function) for _, _, ar in pairs]
+    ar_count: Counter = Counter(k for grams in ar_grams for k in grams)
+    # How often each n-gram is a whole word sequence (no clitic cut off its first word).
+    ar_whole: Counter = Counter(k for grams in ar_grams for k, v in grams.items() if v[3] == 0)
+    en_count: Counter = Counter()
+    joint: dict[str, Counter] = defaultdict(Counter)
+    for cands, grams in zip(en_in_pair, ar_grams, strict=True):
+        for t in cands & wanted:
+            en_count[t] += 1
+            joint[t].update(grams.keys())
+    nlp = load_model(model)
+    ents_of = [
+        [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        for doc in nlp.pipe([ar for _, _, ar in pairs], batch_size=128)
+    ]
+    out = []
+    for t in sorted(wanted):
+        best = None
+        for k, c in joint[t].items():
+            if c < MIN_PAIRS or not _ARABIC.search(k):
+                continue
+            dice = 2 * c / (en_count[t] + ar_count[k])
+            # Higher Dice first, then the form seen more often as whole words (بنغلاديش, not
+            # نغلاديش with its ب read as a clitic), then the longer n-gram, then the key.
+            rank = (round(dice, 6), ar_whole[k] / ar_count[k], len(k.split()), k)
+            if best is None or rank > best[0]:
+                best = (rank, k, c, dice)
+        if best is None or best[3] < MIN_DICE:
+            continue
+        _, k, c, dice = best
+        labels: Counter = Counter()
+        surfaces: Counter = Counter()
+        occurrences = 0
+        for grams, ents in zip(ar_grams, ents_of, strict=True):
+            if k not in grams:
+                continue
+            s, e, surface, _ = grams[k]
+            occurrences += 1
+            surfaces[surface] += 1
+            for es, ee, lab in ents:
+                # The model's entity is (almost) the n-gram itself: not one word of it
+                # (بوروندي inside حكومة بوروندي does not make the government a place), nor
+                # a longer name around it (مجلس inside مجلس الأمن is no organisation).
+                if min(e, ee) - max(s, es) >= 0.8 * max(e - s, ee - es) and lab in LABELS:
+                    labels[lab] += 1
+                    break
+        model_label = None
+        if labels and labels.most_common(1)[0][1] >= MIN_MODEL_SHARE * occurrences:
+            model_label = sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        if k in gold:
+            label, typed_by = gold[k]["label"], "anercorp+aqmar"
+            if model_label is not None and model_label != label:
+                continue  # the UN sense differs from the newswire one (ISIL: الدولة الإسلامية, a LOC there)
+        elif model_label is not None:
+            label, typed_by = model_label, "model"
+        else:
+            continue
+        out.append(
+            {
+                "en": t,
+                "ar": sorted(surfaces.items(), key=lambda kv: (-kv[1], kv[0]))[0][0],
+                "label": label,
+                "typed_by": typed_by,
+                "docs": len(en_docs[t]),
+                "pairs": c,
+                "dice": round(dice, 3),
+                "_key": k,
+            }
+        )
+    # One English name per Arabic counterpart, the best paired (قبرص is Cyprus, not Turkish).
+    best_for: dict[str, dict] = {}
+    for entry in out:
+        other = best_for.get(entry["_key"])
+        if other is None or (entry["dice"], entry["pairs"]) > (other["dice"], other["pairs"]):
+            best_for[entry["_key"]] = entry
+    out = [{k: v for k, v in e.items() if k != "_key"} for e in out if best_for[e["_key"]] is e]
+    return out, {"un_pairs": len(pairs), "un_documents_held_out": len(held_out), "en_candidates": len(wanted)}
+
+
+def build(data_dir: Path, model: Path) -> dict[str, Any]:
+    """The whole data file as a JSON-ready dict."""
+    train = load_corpora(data_dir, use_aqmar=True)["train"]
+    gold = gold_names(train)
+    un, stats = un_names(data_dir, model, gold, function_words(train))
+    return {
+        "_about": (
+            "Names mined by scripts/build_ner_gazetteer.py (do not edit by hand). 'ar': PER/LOC/ORG names of "
+            "ANERcorp train (first 90 % of the CAMeL Lab train file; CC BY-SA 4.0) and AQMAR (CC BY-SA 3.0). "
+            "'un': English names of the UN Parallel Corpus v1.0 test sets (c) United Nations, Ziemski et al. "
+            "LREC 2016, with their Arabic counterparts from the aligned sentences, typed by ANERcorp/AQMAR or "
+            "by the shipped Arabic model."
+        ),
+        "_thresholds": {
+            "MIN_GOLD": MIN_GOLD,
+            "MIN_TAGGED_SHARE": MIN_TAGGED_SHARE,
+            "MIN_LABEL_SHARE": MIN_LABEL_SHARE,
+            "MIN_DOCS": MIN_DOCS,
+            "MIN_PAIRS": MIN_PAIRS,
+            "MIN_DICE": MIN_DICE,
+            "MIN_MODEL_SHARE": MIN_MODEL_SHARE,
+        },
+        "_counts": {**stats, "ar": len(gold), "un": len(un)},
+        "ar": [{"text": v["text"], "label": v["label"], "tagged": v["tagged"], "seen": v["seen"]} for v in gold.values()],
+        "un": un,
+    }
+
+
+def dump(data: dict[str, Any]) -> str:
+    """The file's text: one entry per line, so diffs stay readable."""
+    lines = ["{"]
+    items = list(data.items())
+    for n, (k, v) in enumerate(items):
+        comma = "," if n < len(items) - 1 else ""
+        if isinstance(v, list):
+            lines.append(f"  {json.dumps(k)}: [")
+            for m, entry in enumerate(v):
+                lines.append("    " + json.dumps(entry, ensure_ascii=False) + ("," if m < len(v) - 1 else ""))
+            lines.append("  ]" + comma)
+        else:
+            lines.append(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=default_data_dir())
+    parser.add_argument("--model", type=Path, default=REPO / "models" / "ner-ar")
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--check", action="store_true", help="Fail if the file on disk differs from a rebuild.")
+    parser.add_argument("--show", choices=("ar", "un"), help="Print one part, one entry per line.")
+    args = parser.parse_args(argv)
+    text = dump(build(args.data, args.model))
+    if args.show:
+        for entry in json.loads(text)[args.show]:
+            print(json.dumps(entry, ensure_ascii=False))
+        return 0
+    if args.check:
+        same = args.output.is_file() and args.output.read_text(encoding="utf-8") == text
+        print("up to date" if same else f"{args.output} differs from a rebuild")
+        return 0 if same else 1
+    args.output.write_text(text, encoding="utf-8")
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
