@@ -422,7 +422,7 @@ class NerStage:
                     label = "PLATFORM"  # a site referred to as a site (موقع بي بي سي), as the guideline asks
                 if end - start >= 2:
                     model_spans.append(RuleSpan(start, end, label, rule="model"))
-            out.append(_merge(model_spans, rule_spans))
+            out.append(join_organisation_places(text, _merge(model_spans, rule_spans)))
         return out
 
     def entities_ar(self, text: str) -> list[Found]:
@@ -767,6 +767,32 @@ def _merge(model_spans: list[RuleSpan], rule_spans: list[RuleSpan]) -> list[Foun
     # سفارة السويد over السويد); on the very same span the curated rule label wins.
     merged = resolve_overlaps([*strong, *kept_weak, *kept_model])
     return [Found(s.start, s.end, s.label, "model" if s.rule == "model" else "rule", s.id) for s in merged]
+
+
+def join_organisation_places(text: str, found: list[Found]) -> list[Found]:
+    """A model ORG span followed, after one space, by a one-word LOC is one organisation named after the place.
+
+    The model often stops a party's or an agency's name before the place it is named after,
+    which the gazetteer then tags on its own: «حزب نداء» + «تونس», «حزب آفاق» + «تونس». Not after
+    a gazetteer ORG (الأمم المتحدة + السعودية are two names), nor over a place joined by و or
+    of several words. Spans are in text order and do not overlap.
+    """
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == "ORG"
+            and prev.source == "model"
+            and f.label == "LOC"
+            and text[prev.end : f.start] == " "
+            and " " not in text[f.start : f.end]
+            and text[f.start] != "و"
+        ):
+            out[-1] = Found(prev.start, f.end, "ORG", prev.source, prev.id)
+            continue
+        out.append(f)
+    return out
 
 
 def _overlap(a: RuleSpan, b: RuleSpan) -> bool:
