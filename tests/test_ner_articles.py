@@ -93,3 +93,24 @@ def test_party_named_after_its_country_is_one_organisation(tagged) -> None:
     assert ("حزب نداء تونس", "ORG") in found
     m = re.search(r"حزب نداء\s+تونس", article.raw)  # the name runs over a line break
     assert not any(e.label == "LOC" and m.start() <= e.start < m.end() for e in article.entities)
+
+
+def test_person_cut_short_takes_the_full_name_found_elsewhere_in_the_article(tagged) -> None:
+    # ANT news body: «الباجي قايد السبسي» is found in full once; «الرئيس الباجي قائد السبسي»
+    # (another spelling of قايد) was cut to «الباجي».
+    found = _entities(tagged("alg_huquq"), "PER")
+    assert ("الباجي قائد السبسي", "PER") in found
+    assert ("الباجي", "PER") not in found
+
+
+def test_article_completion_needs_the_words_of_the_full_name() -> None:
+    from pipeline.ner.stage import Found, complete_names_in_article
+
+    full = "رئيس الجمهورية الباجي قايد السبسي كان نبه"
+    texts = [full, "وأكد الباجي أن الحكومة", "قال قائد السبسي إن", "من أخيه الرئيس الباجي قائد السبسي وتحدث"]
+    founds = [[Found(t.index(name), t.index(name) + len(name), "PER", "model")] for t, name in
+              zip(texts, ("الباجي قايد السبسي", "الباجي", "قائد السبسي", "الباجي"), strict=True)]
+    out = complete_names_in_article(texts, founds)
+    assert [texts[i][f.start : f.end] for i, fs in enumerate(out) for f in fs] == [
+        "الباجي قايد السبسي", "الباجي", "قائد السبسي", "الباجي قائد السبسي",
+    ]

@@ -32,7 +32,10 @@ from ..errors import ConfigError, InputError, ModelError
 from .gazetteer import Gazetteer, key, load_gazetteer
 from .rules import (
     ORG_DESCRIPTORS,
+    WORD_RE,
     ArabicRules,
+    _restore_article,
+    clitic_offsets,
     RuleSpan,
     build_english_ruler,
     reference_numbers,
@@ -256,6 +259,8 @@ class NerStage:
         counts: Word counts of real Arabic text (clitic stripping).
         batch_size: Texts per batch given to spaCy.
         link_threshold: Lowest transliteration similarity that links two entities.
+        complete_names: Complete person names cut short from the full names found elsewhere
+            in the same article (:func:`complete_names_in_article`).
         n_process: Worker processes for large batches of Arabic texts (1: all in this process).
             The model and rules run in forked workers that return only the found spans;
             spaCy's own ``n_process`` ships whole Docs back and was slower than one process.
@@ -275,6 +280,7 @@ class NerStage:
         batch_size: int = 64,
         link_threshold: float = 0.7,
         n_process: int = 1,
+        complete_names: bool = True,
     ) -> None:
         self.nlp_ar = nlp_ar
         self.gazetteer = gazetteer
@@ -286,6 +292,7 @@ class NerStage:
         self.batch_size = batch_size
         self.link_threshold = link_threshold
         self.n_process = n_process
+        self.complete_names = complete_names
         self._pool: Any = None
 
     @classmethod
@@ -487,7 +494,10 @@ class NerStage:
             article.entities = []
             ids: list[str] = []
             kinds: list[str] = []
-            pairs = [(u, next(found_ar)) for u in units_ar] + [(u, next(found_en)) for u in units_en]
+            article_ar = [next(found_ar) for _ in units_ar]
+            if self.complete_names:
+                article_ar = complete_names_in_article([plain_spaces(u.text) for u in units_ar], article_ar)
+            pairs = list(zip(units_ar, article_ar, strict=True)) + [(u, next(found_en)) for u in units_en]
             for unit, found in pairs:
                 for f in found:
                     s, e = strip_span(unit.text, f.start, f.end)  # an entity never starts or ends in a space
@@ -739,6 +749,116 @@ def complete_person_names(
             end += 1
         out.append(ent if (start, end) == (ent.start, ent.end) else _relabel(doc, start, end, "PER"))
     return out
+
+
+def complete_names_in_article(texts: Sequence[str], founds: Sequence[list[Found]]) -> list[list[Found]]:
+    """PER spans grown to a fuller name of the same person found elsewhere in the article.
+
+    The model often tags a name in full once (الباجي قائد السبسي) and cut short elsewhere
+    (الباجي). A PER span grows, to the left and/or right, to the longest multi-word PER
+    name of the article whose words it is part of and that the text around it spells out,
+    word for word (spelling folded by :func:`_name_key`), with only spaces
+    between the words. A clitic on a word taken in on the left stays outside (والباجي).
+    Only unlabelled words and other PER spans are taken in.
+
+    Args:
+        texts: The Arabic texts of one article.
+        founds: The entities found in each text (its own offsets), in text order.
+
+    Returns:
+        The entities with PER spans completed, in text order, without overlaps.
+    """
+    names = set()
+    for text, found in zip(texts, founds, strict=True):
+        for f in found:
+            if f.label == "PER":
+                words = tuple(_name_key(w) for w in WORD_RE.findall(text[f.start : f.end]))
+                if len(words) >= 2:
+                    names.add(words)
+    if not names:
+        return [list(found) for found in founds]
+    out = []
+    for text, found in zip(texts, founds, strict=True):
+        words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+        grown: list[Found] = []
+        for f in found:
+            if f.label == "PER":
+                span = _fuller_name(text, words, f, names, found)
+                if span is not None:
+                    grown.append(Found(span[0], span[1], "PER", f.source, f.id))
+                    continue
+            grown.append(f)
+        out.append(_without_overlaps(grown))
+    return out
+
+
+def _fuller_name(
+    text: str, words: list[tuple[int, int, str]], f: Found, names: set[tuple[str, ...]], found: list[Found]
+) -> tuple[int, int] | None:
+    """(start, end) of the longest known name around the PER span ``f``, or None."""
+    inside = [i for i, (s, e, _) in enumerate(words) if s < f.end and e > f.start]
+    if not inside:
+        return None
+    i0, i1 = inside[0], inside[-1]
+    size = i1 - i0 + 1
+    best: tuple[int, int] | None = None
+    for name in sorted(names, key=len, reverse=True):
+        n = len(name)
+        if n <= size or (best is not None and n <= _n_words(text, best)):
+            continue
+        for first in range(max(0, i0 - (n - size)), i0 + 1):
+            last = first + n - 1
+            if last < i1 or last >= len(words):
+                continue
+            if any(text[words[j][1] : words[j + 1][0]] != " " for j in range(first, last)):
+                continue  # a name does not run over punctuation or a line of something else
+            if first < i0:
+                if f.start != words[i0][0]:
+                    continue  # the span's own word had a clitic (و...): it begins a new name
+                start = _name_start(words[first][2], words[first][0], name[0])
+            else:
+                start = f.start if _name_key(text[f.start : words[i0][1]]) == name[0] else None
+            if start is None or any(_name_key(words[j][2]) != name[j - first] for j in range(first + 1, last + 1)):
+                continue
+            end = words[last][1]
+            if any(g is not f and g.label != "PER" and g.start < end and start < g.end for g in found):
+                continue  # never over another kind of entity
+            best = (start, end)
+            break
+    return best
+
+
+def _n_words(text: str, span: tuple[int, int]) -> int:
+    return len(WORD_RE.findall(text[span[0] : span[1]]))
+
+
+def _name_start(word: str, word_start: int, first_key: str) -> int | None:
+    """Where a name beginning with ``first_key`` starts inside ``word`` (after a clitic), or None."""
+    for offset in clitic_offsets(word):
+        if _name_key(_restore_article(word, offset, word[offset:])) == first_key:
+            return word_start + offset
+    return None
+
+
+def _without_overlaps(found: list[Found]) -> list[Found]:
+    """Spans in text order; a span inside or across an earlier-kept longer one is dropped."""
+    kept: list[Found] = []
+    for f in sorted(found, key=_longest_found_first):
+        if all(f.end <= k.start or f.start >= k.end for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda g: g.start)
+
+
+_HAMZA_SEATS = str.maketrans({"ئ": "ي", "ؤ": "و"})
+
+
+def _name_key(word: str) -> str:
+    """:func:`pipeline.ner.gazetteer.key` with the hamza seats folded too (قائد / قايد are one name)."""
+    return key(word).translate(_HAMZA_SEATS)
+
+
+def _longest_found_first(f: Found) -> tuple[int, int]:
+    return -(f.end - f.start), f.start
 
 
 def _relabel(doc: Any, start: int, end: int, label: str) -> Any:
