@@ -263,6 +263,20 @@ def test_stage_on_the_seed(model_dir, seed_article):
                 assert cue[1:-1] in p.best_text, (p.id, cue)
 
 
+def test_stage_leaves_passages_in_other_languages_unlabelled(model_dir):
+    # An English footer kept as a paragraph was scored by the Arabic model (near-uniform probabilities).
+    from pipeline.classify import ClassifyStage
+    from pipeline.reader import read_article
+
+    article = read_article(Path(__file__).parent / "fixtures" / "layouts" / "articles" / "ps_najah.txt")
+    stage = ClassifyStage.from_settings({"model": str(model_dir)}, load_config())
+    article = stage(article)
+    english = [p for p in article.body_passages() if p.lang != "ar"]
+    assert [p.text for p in english] == ["An - Najah National University"]
+    assert english[0].label is None and english[0].label_probs == {}
+    assert all(p.label in MODEL_LABELS for p in article.body_passages() if p.lang == "ar")
+
+
 def test_stage_threshold_sends_unsure_passages_to_other(model_dir, seed_article):
     from pipeline.classify import ClassifyStage
 
