@@ -1557,11 +1557,20 @@ def _pick_titles(article: Article, items: list[_FrontLine], state: _State) -> No
         byline = next((i for i in range(label + 1, len(items)) if items[i].role in ("", "author")), None)
         if byline is not None:
             items[byline].role = "author"
+            # (in the same part of the front matter, and reading as names: the English title of
+            # an English page at the article's end is no byline)
             latin = next(
                 (
                     i
                     for i in range(byline + 1, len(items))
-                    if items[i].role in ("", "author") and items[i].script == "en"
+                    if items[i].role in ("", "author")
+                    and items[i].script == "en"
+                    and items[i].later == items[byline].later
+                    and (
+                        _is_author(items[i].line.text)
+                        or _latin_names(items[i].line.text)
+                        or (i <= byline + 2 and _is_name_like(items[i].line.text))  # «Enas migbil dalyan»
+                    )
                 ),
                 None,
             )
@@ -1688,7 +1697,9 @@ def _title_groups(raw: str, items: list[_FrontLine], label: int | None) -> list[
     for i, fl in enumerate(items):
         text = fl.line.text
         words = len(text.split())
-        if fl.role != "" or (label is not None and i > label):
+        # (below the «إعداد» label come the byline and affiliations, not a title; an English
+        # part at the article's end has its own title)
+        if fl.role != "" or (label is not None and i > label and not (fl.later and not items[label].later)):
             continue
         if words > _FRONT_TITLE_MAX_WORDS or re.search(r"[.!?؟]$", text.rstrip(_CLOSERS)):
             continue  # a sentence is a note, not a title

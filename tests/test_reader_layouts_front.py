@@ -340,3 +340,11 @@ def test_a_french_abstract_and_the_journals_name_in_french():
     assert article.abstract("en")[0].text.startswith("Reaffirming the sovereign right")
     assert [k.text for k in article.keywords_en][0] == "positive neutrality"
     assert all(p.section_id is not None for p in article.passages if p.kind == "paragraph")
+
+
+def test_the_english_title_on_a_last_page_is_no_byline_of_the_ida_label():
+    # Under «إعداد», the first Latin line anywhere after the byline was taken as the English
+    # byline: here the English title of the English page at the article's end.
+    article = read_article(ARTICLES / "egy_iqtisad.txt")
+    assert article.title_en.text.startswith("International Competition over the Horn of Africa")
+    assert _meta(article)["author_en"] == "Dr. Mona Abdel Rahman El-Sherif"
