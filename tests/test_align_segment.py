@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -70,3 +71,20 @@ def test_seed_abstracts_match_gold_sentences(seed_article):
             for s, e in split_sentences(p.best_text, lang):
                 got.append((lang, *p.best_map.span_to_raw(s, e)))
     assert sorted(got) == sorted((g["lang"], g["start"], g["end"]) for g in gold)
+
+
+def test_un_paragraph_numbers_open_the_sentence_after_them():
+    """UN text numbers its paragraphs: «... States. 13. As ...» — the number went with the sentence
+    before it or stood alone as a sentence (b_roman's English abstract, real UN text)."""
+    from pipeline.reader import read_article
+
+    article = read_article(REPO / "tests" / "fixtures" / "layouts" / "articles" / "b_roman.txt")
+    sentences = [s for p in article.abstract("en") for s in texts(p.text, "en")]
+    assert not any(re.fullmatch(r"\d{1,3}\.", s) for s in sentences)
+    assert not any(re.search(r"\s\d{1,3}\.$", s) for s in sentences)
+    assert any(s.startswith("13. As") for s in sentences)
+    # a number that ends a sentence ("in paragraph 7.") still ends it
+    assert texts("It was set out in paragraph 7. The vote followed.", "en") == [
+        "It was set out in paragraph 7.",
+        "The vote followed.",
+    ]

@@ -106,9 +106,22 @@ def _cut_points(text: str, lang: str) -> list[int]:
         if _is_abbreviation(text, i, arabic) or not _next_starts_sentence(text, j, arabic):
             i = j
             continue
+        if not arabic and _paragraph_number(text, i):
+            i = j  # "... region. 5. The Committee ...": the number opens the sentence after it
+            continue
         cuts.append(j)
         i = j
     return cuts
+
+
+def _paragraph_number(text: str, i: int) -> bool:
+    """Whether the full stop at ``i`` closes a paragraph number (1 to 3 digits) that stands at a
+    sentence's start, as UN documents number their paragraphs ("5. The Committee ...")."""
+    word = _word_before(text, i)
+    if not (word.isdigit() and len(word) <= 3 and text[i] == "."):
+        return False
+    before = text[: i - len(word)].rstrip().rstrip(_CLOSERS)
+    return not before or before[-1] in EN_TERMINATORS
 
 
 def _blank_line_follows(text: str, i: int) -> bool:
