@@ -102,7 +102,7 @@ def load_gold(gold_dir: Path, articles_dir: Path) -> tuple[dict[str, list[tuple[
         if raw[e["start"] : e["end"]] != e["text"]:
             raise InputError(
                 f"{gold_dir / 'entities.jsonl'}: {e['article']} [{e['start']}:{e['end']}] should read "
-                f"{e['text']!r}, found {raw[e['start']:e['end']]!r}"
+                f"{e['text']!r}, found {raw[e['start'] : e['end']]!r}"
             )
         gold.append(Span(e["article"], e["start"], e["end"], e["label"], e["lang"], e["text"]))
     return dict(regions), gold
@@ -199,11 +199,11 @@ def _boundary_detail(g: Span, p: Span, raw: str) -> str:
         else:
             parts.append(f"+{len(extra.split()) or 1}w left")
     elif p.start > g.start:
-        parts.append(f"-{len(raw[g.start:p.start].split()) or 1}w left")
+        parts.append(f"-{len(raw[g.start : p.start].split()) or 1}w left")
     if p.end > g.end:
-        parts.append(f"+{len(raw[g.end:p.end].split()) or 1}w right")
+        parts.append(f"+{len(raw[g.end : p.end].split()) or 1}w right")
     elif p.end < g.end:
-        parts.append(f"-{len(raw[p.end:g.end].split()) or 1}w right")
+        parts.append(f"-{len(raw[p.end : g.end].split()) or 1}w right")
     return ", ".join(parts)
 
 
@@ -222,7 +222,9 @@ def errors(gold: list[Span], predicted: list[Span], articles_dir: Path) -> list[
     for g in fn:
         raw = raw_text(articles_dir, g.article)
         overlaps = [
-            (i, p) for i, p in enumerate(fp) if i not in used and p.article == g.article and p.start < g.end and g.start < p.end
+            (i, p)
+            for i, p in enumerate(fp)
+            if i not in used and p.article == g.article and p.start < g.end and g.start < p.end
         ]
         # Prefer the same label, then the largest overlap.
         overlaps.sort(key=lambda ip: (ip[1].label != g.label, -(min(g.end, ip[1].end) - max(g.start, ip[1].start))))
@@ -247,7 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     """Score the NER against the layout-articles gold and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=ROOT / "tests/fixtures/layouts/ner_gold", help="gold folder")
-    parser.add_argument("--articles", type=Path, default=ROOT / "tests/fixtures/layouts/articles", help="article folder")
+    parser.add_argument(
+        "--articles", type=Path, default=ROOT / "tests/fixtures/layouts/articles", help="article folder"
+    )
     parser.add_argument("--config", type=Path, default=None, help="pipeline config (default configs/pipeline.toml)")
     parser.add_argument("--show-errors", action="store_true", help="list every error with its pattern")
     parser.add_argument("--patterns", type=int, default=15, help="how many error patterns and surfaces to list")
@@ -258,8 +262,10 @@ def main(argv: list[str] | None = None) -> int:
     predicted, stage_names = predict(args.articles, regions, args.config)
     table = score(gold, predicted)
 
-    print(f"NER on {len(regions)} layout articles ({sum(len(r) for r in regions.values())} region lines), "
-          f"stages {' -> '.join(stage_names)}; exact span + label")
+    print(
+        f"NER on {len(regions)} layout articles ({sum(len(r) for r in regions.values())} region lines), "
+        f"stages {' -> '.join(stage_names)}; exact span + label"
+    )
     print(f"{'bucket':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'pred':>6}{'gold':>6}")
     order = ["all", "ar", "en", *LABELS, *(f"{lang}/{lab}" for lang in ("ar", "en") for lab in LABELS)]
     extra = sorted(b for b in table if b not in order)  # a label outside the scheme, if the model emits one
