@@ -73,6 +73,17 @@ def test_no_english_abstract_warns(stage, seed_article):
     assert article.abstract("ar")[0].sentences
 
 
+def test_a_missing_title_warns(stage, aligned):
+    # d_awwalan's English part has no title: nothing said why the titles had no link.
+    from pipeline.reader import read_article
+
+    article = stage(read_article(REPO / "tests" / "fixtures" / "layouts" / "articles" / "d_awwalan.txt"))
+    assert article.title_en is None and article.title_ar is not None
+    assert not [a for a in article.alignments if a.kind == "title"]
+    assert "align: no English title found, so the titles are not linked" in article.warnings
+    assert not any("title" in w for w in aligned.warnings)  # the seed has both
+
+
 def test_json_round_trip(aligned):
     from pipeline.document import Article
 

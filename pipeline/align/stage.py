@@ -145,6 +145,9 @@ class AlignStage:
         ar_sents = self._segment(article.abstract("ar"))
         en_sents = self._segment(article.abstract("en"))
         article.alignments += self.link_titles(article)
+        if (article.title_ar is None) != (article.title_en is None):
+            missing = "English" if article.title_en is None else "Arabic"
+            article.warnings.append(f"align: no {missing} title found, so the titles are not linked")
         article.alignments += self.link_keywords(article)
         if not ar_sents or not en_sents:
             missing = "English" if not en_sents else "Arabic"
