@@ -20,7 +20,16 @@ ORDINAL_ADVERBS = ("اولا", "ثانيا", "ثالثا", "رابعا", "خام
 ORDINAL_ADJECTIVES = ("الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر")
 #: Their feminine forms, after a feminine chapter word (الفقرة الأولى, الجزء ... القسم الثانية is rare).
 FEMININE_ORDINAL_ADJECTIVES = (
-    "الاولي", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه", "السابعه", "الثامنه", "التاسعه", "العاشره"
+    "الاولي",
+    "الثانيه",
+    "الثالثه",
+    "الرابعه",
+    "الخامسه",
+    "السادسه",
+    "السابعه",
+    "الثامنه",
+    "التاسعه",
+    "العاشره",
 )
 #: Chapter words, from the largest division to the smallest; الجزء, القسم and الفقرة are the
 #: Maghrebi plan's (partie, section, paragraphe).
@@ -170,9 +179,7 @@ def _with_suffixes(noun: str) -> set[str]:
     return {noun} | {stem + suffix for suffix in ("ه", "ها", "هم", "هما")}
 
 
-_JOINED_FORMS = frozenset(form for noun in _JOINED_NOUNS for form in _with_suffixes(noun)) | frozenset(
-    NAMED_HEADINGS
-)
+_JOINED_FORMS = frozenset(form for noun in _JOINED_NOUNS for form in _with_suffixes(noun)) | frozenset(NAMED_HEADINGS)
 
 
 def _named_key(text: str) -> str | None:

@@ -739,7 +739,9 @@ def _drop_page_furniture(
         # set in two parts far apart (``كريم مساعدية          الأمن الطاقوي ...``): a short article's
         # alternating heads, each seen once.
         by_number = [
-            k for k in body_copies if (k - 1 in numbered or k + 1 in numbered) and (from_front or _two_parts_far_apart(lines[k].text))
+            k
+            for k in body_copies
+            if (k - 1 in numbered or k + 1 in numbered) and (from_front or _two_parts_far_apart(lines[k].text))
         ]
         if by_number and len(where) == 1:
             dropped.update(by_number)
@@ -747,7 +749,9 @@ def _drop_page_furniture(
             # (twice is enough when every copy stands by a page number or a page break: a short article)
             dropped.update(k for k in where if k >= front_end)
     dropped.update(
-        k for k, line in enumerate(lines) if len(line.text.split()) <= _HEADER_MAX_WORDS and _COPYRIGHT.search(line.text)
+        k
+        for k, line in enumerate(lines)
+        if len(line.text.split()) <= _HEADER_MAX_WORDS and _COPYRIGHT.search(line.text)
     )
     if not dropped:
         return blocks, []
@@ -1028,7 +1032,10 @@ _ARAB_LEAGUE = re.compile(r"جامع[ةه]\s+الدول\s+العربي[ةه]|Ara
 _JOURNAL_START = re.compile(r"^(?:ال)?مجل[ةه](?!\w)|^(?:the\s+)?(?:journal|revue)\b", re.IGNORECASE)
 #: A line that describes a journal rather than names it: «مجلة علمية دولية محكمة», "A peer-reviewed journal".
 _JOURNAL_DESCRIPTION = re.compile(
-    "^" + _tolerant("مجلة") + r"\s+(?:" + _tolerant("علمية", "دولية", "محكمة", "فصلية", "أكاديمية", "سنوية", "دورية", "نصف")
+    "^"
+    + _tolerant("مجلة")
+    + r"\s+(?:"
+    + _tolerant("علمية", "دولية", "محكمة", "فصلية", "أكاديمية", "سنوية", "دورية", "نصف")
     + r")(?!\w)|^an?\s+(?:international\s+)?(?:peer[- ]reviewed|refereed|scientific|academic)\s+journal\b",
     re.IGNORECASE,
 )
@@ -1476,9 +1483,7 @@ def _trailing_front_line(text: str, lang: str) -> bool:
 def _star_notes(body: list[_Block], front: list[_Block], settings: ReaderSettings) -> list[_Block]:
     """Blocks before the body's first heading that open with the ``*`` or ``†`` a front-matter
     line carries (``كريم مساعدية *`` ... ``* المؤلف المرسل.``): the notes of the front matter."""
-    marks = {
-        m.group("mark") for block in front for line in block.lines for m in _NOTE_MARK_IN_LINE.finditer(line.text)
-    }
+    marks = {m.group("mark") for block in front for line in block.lines for m in _NOTE_MARK_IN_LINE.finditer(line.text)}
     notes: list[_Block] = []
     past_heading = False
     for block in body:
@@ -1504,7 +1509,8 @@ def _date_blocks(body: list[_Block], settings: ReaderSettings) -> list[_Block]:
         if classify_heading(text) is not None and len(text.split()) <= settings.max_heading_words:
             break
         if all(
-            len(line.text.split()) <= _DATE_LINE_MAX_WORDS and any(p.search(line.text) for p in _METADATA_DATES.values())
+            len(line.text.split()) <= _DATE_LINE_MAX_WORDS
+            and any(p.search(line.text) for p in _METADATA_DATES.values())
             for line in block.lines
         ):
             found.append(block)
@@ -1656,9 +1662,7 @@ _DOCUMENT_TYPES = frozenset(
     )
 )
 #: First words of a unit that signs a paper in its own name («وحدة تحليل السياسات في المركز العربي»).
-_CORPORATE_AUTHOR_WORDS = frozenset(
-    match_key(w) for w in "وحدة فريق لجنة قسم برنامج مركز مرصد مختبر منتدى".split()
-)
+_CORPORATE_AUTHOR_WORDS = frozenset(match_key(w) for w in "وحدة فريق لجنة قسم برنامج مركز مرصد مختبر منتدى".split())
 
 
 def _find_corporate_byline(raw: str, items: list[_FrontLine]) -> None:
@@ -1854,7 +1858,10 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
         # abstract's heading is its text even when its first line looks like a heading.
         # (and so does the note of a starred name, «* المؤلف المرسل.», set under the abstract)
         if (
-            any(_ABSTRACT_LABELS[other].match(head) or _abstract_heading_end(head, other) is not None for other in others)
+            any(
+                _ABSTRACT_LABELS[other].match(head) or _abstract_heading_end(head, other) is not None
+                for other in others
+            )
             or (pieces and _is_body_heading(head, state.settings))
             or (pieces and _is_star_note(block, lang))
         ):
@@ -2350,7 +2357,10 @@ def _set_off_heading(items: list[_BodyLine], i: int, raw: str, under_heading: bo
         return False
     if i == 0 or i + 1 >= len(items) or not (under_heading or _ends_sentence(items[i - 1].line.text)):
         return False
-    if not (_BLANK_LINE.search(raw, items[i - 1].line.end, line.start) and _BLANK_LINE.search(raw, line.end, items[i + 1].line.start)):
+    if not (
+        _BLANK_LINE.search(raw, items[i - 1].line.end, line.start)
+        and _BLANK_LINE.search(raw, line.end, items[i + 1].line.start)
+    ):
         return False
     following = items[i + 1].block
     if sum(1 for item in items[i + 1 : i + 3] if item.block == following) >= 2:

@@ -16,6 +16,8 @@ import pytest
 
 from pipeline.reader import read_article
 
+from .conftest import LAYOUT_ARTICLES
+
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
 
 
@@ -168,7 +170,7 @@ def test_dates_with_month_names_other_labels_and_english_labels(superscripts_raw
     assert not any(dates[:12] in t for t in _front_paragraphs(article))
 
 
-ARTICLES = LAYOUTS / "articles"
+ARTICLES = LAYOUT_ARTICLES
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,7 @@ from ..document import strip_span
 AR_TERMINATORS = ".!؟?؛\u06d4…"
 EN_TERMINATORS = ".!?…"
 _CLOSERS = "\"'”’»)]›"
-_OPEN_QUOTES = {"«": "»", "“": "”", "\"": "\""}
+_OPEN_QUOTES = {"«": "»", "“": "”", '"': '"'}
 
 EN_ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st jr sr vs etc e.g i.e cf al fig no nos vol vols pp ed eds co corp inc ltd
@@ -166,4 +166,4 @@ def _next_starts_sentence(text: str, j: int, arabic: bool) -> bool:
     if arabic:
         # Arabic has no case; a Latin lower-case word after a dot is a continuation.
         return not (nxt.isalpha() and nxt.isascii() and nxt.islower())
-    return nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘«(["  or not nxt.isalpha() and not nxt.isascii()
+    return nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘«([" or not nxt.isalpha() and not nxt.isascii()
