@@ -753,12 +753,36 @@ def _drop_page_furniture(
         for k, line in enumerate(lines)
         if len(line.text.split()) <= _HEADER_MAX_WORDS and _COPYRIGHT.search(line.text)
     )
+    # A publisher's contact lines (telephone, fax, P.O. box) and the e-mail and web address set
+    # with them: the title page's or the last page's foot, not the author's e-mail or a notice.
+    contact = [k for k, line in enumerate(lines) if _CONTACT.match(line.text)]
+    for k in contact:
+        dropped.add(k)
+        for step in (-1, 1):  # the addresses right before and after it, two at most on each side
+            j = k + step
+            while abs(j - k) <= 2 and 0 <= j < len(lines) and _contact_address(lines[j].text):
+                dropped.add(j)
+                j += step
     if not dropped:
         return blocks, []
     gone = {id(lines[k]) for k in dropped}
     # A block the furniture stood in (text without blank lines) is cut there: its two parts are
     # the two sides of a page break, read as such (a paragraph joined across it keeps two spans).
     return _cut_out(blocks, lambda line: id(line) in gone)
+
+
+#: A line of a publisher's contact details: «هاتف: ... - فاكس: ...», «ص.ب 23123», "Tel: ...".
+_CONTACT = re.compile(
+    r"^\s*(?:"
+    + _tolerant("هاتف", "الهاتف", "فاكس", "الفاكس", "تلفون", "ص.ب", "ص. ب", "صندوق بريد")
+    + r"|(?i:tel|phone|fax|p\.?\s?o\.?\s?box)\b)\s*[:.]?\s*[+(]?\d"
+)
+
+
+def _contact_address(text: str) -> bool:
+    """A line that only gives an e-mail or a web address (its label aside)."""
+    rest = _URL.sub("", _EMAIL.sub("", text))
+    return rest != text and len(rest.split()) <= 3
 
 
 def _two_parts_far_apart(text: str) -> bool:
@@ -1329,7 +1353,7 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
         ):
             fl.role = "author"
     # The byline in Latin letters right under the Arabic one («رامي فؤاد حداد» / "Rami Fouad Haddad").
-    for prior, fl in zip(items, items[1:]):
+    for prior, fl in zip(items, items[1:], strict=False):
         if (
             fl.role == ""
             and fl.script == "en"

@@ -350,3 +350,16 @@ def test_the_english_title_on_a_last_page_is_no_byline_of_the_ida_label():
     article = read_article(ARTICLES / "egy_iqtisad.txt")
     assert article.title_en.text.startswith("International Competition over the Horn of Africa")
     assert _meta(article)["author_en"] == "Dr. Mona Abdel Rahman El-Sherif"
+
+
+def test_a_publishers_contact_lines_are_furniture():
+    # «هاتف: ... - فاكس: ...» with the centre's e-mail and web address on a title page: the phone
+    # line was a paragraph, the centre's e-mail the author's, its address an archive notice.
+    article = read_article(ARTICLES / "qa_ajcs.txt")
+    meta = _meta(article)
+    assert "email" not in meta and "archive_notice" not in meta
+    assert not any("هاتف" in p.text or "aljazeera.net" in p.text for p in article.passages)
+    raw = article.raw
+    for needle in ("هاتف: 40158384", "jcforstudies-ar@aljazeera.net", "http://studies.aljazeera.net"):
+        at = raw.index(needle)
+        assert any(s <= at < e for s, e in article.structure_spans), needle
