@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import json
+import re
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -606,9 +607,33 @@ def _format_results(results: list[StageResult], articles: list[str]) -> list[str
                 f"  scored on {len(result.articles)} of {len(articles)} article(s); "
                 f"no gold {LAYER_OF.get(result.stage, '')} (not scored): {', '.join(left_out)}"
             )
-        width = max((len(k) for k in result.metrics), default=0)
-        for key, value in result.metrics.items():
-            shown = f"{value:.4f}" if isinstance(value, float) else str(value)
-            lines.append(f"  {key:<{width}}  {shown:>10}")
+        shown = {k: v for k, v in result.metrics.items() if _in_table(result.stage, k)}
+        width = max((len(k) for k in shown), default=0)
+        for key, value in shown.items():
+            lines.append(f"  {key:<{width}}  {_figure(value):>10}")
+        if len(shown) < len(result.metrics):
+            lines.append(f"  ({len(result.metrics) - len(shown)} more figures in the JSON report)")
         lines.append("")
     return lines
+
+
+#: The classifier's figures the table shows: the baselines, the model per label and its interval,
+#: without the weak labels, and the gold counts (the JSON report has every figure: the confidence
+#: thresholds, the weak rules' coverage and precision, the parameters chosen in the folds).
+_CLASSIFY_TABLE = re.compile(
+    r"(?:passages|folds|majority_macro_f1|tfidf_lr_macro_f1|model_macro_f1(?:_ci95)?|model_f1_\w+"
+    r"|model_no_weak_macro_f1|gold_\w+)"
+)
+
+
+def _in_table(stage: str, key: str) -> bool:
+    return stage != "classify" or _CLASSIFY_TABLE.fullmatch(key) is not None
+
+
+def _figure(value: Any) -> str:
+    """A figure as the table prints it: floats to four places, in lists too."""
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_figure(v) for v in value) + "]"
+    return str(value)

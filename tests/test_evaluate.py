@@ -238,3 +238,26 @@ def test_a_layer_no_article_has_is_missing_not_zero(tmp_path):
         and align.metrics == {}
         and "no article of the corpus has gold alignment" in align.note
     )
+
+
+def test_the_classifier_block_shows_the_main_figures_and_points_to_the_json():
+    """It printed some fifty internal keys (model_mean_beta, weak_rule_coverage ...) with mixed rounding."""
+    from pipeline.evaluate import Report, StageResult
+
+    metrics = {
+        "passages": 75,
+        "majority_macro_f1": 0.0636,
+        "tfidf_lr_macro_f1": 0.2078,
+        "model_macro_f1": 0.7288,
+        "model_macro_f1_ci95": [0.619, 0.8386],
+        "model_f1_risk": 0.8,
+        "model_mean_beta": 2.9333,
+        "weak_rule_coverage": 0.6133,
+        "model_chosen_C": [10.0],
+    }
+    text = format_report(Report("corpus", ["a"], [StageResult("classify", "ok", metrics, "cv", ["a"])]))
+    assert "model_macro_f1_ci95  [0.6190, 0.8386]" in text and "model_f1_risk" in text
+    assert "model_mean_beta" not in text and "weak_rule_coverage" not in text
+    assert "(3 more figures in the JSON report)" in text
+    other = format_report(Report("corpus", ["a"], [StageResult("ner", "ok", {"PER_f1": 0.5, "x": [0.25]}, "n", ["a"])]))
+    assert "PER_f1" in other and "[0.2500]" in other  # other stages show every figure
