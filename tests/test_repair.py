@@ -468,6 +468,28 @@ def test_stage_repairs_the_seed_article(seed_article, lexicon, repair_settings):
     assert article.raw[s:t] == "ك وسيط"
 
 
+def test_a_name_repeated_over_the_articles_paragraphs_is_flagged_not_changed(shared_data, lexicon, repair_settings):
+    """ANT news story 262 names الشتاوي three times, over two paragraphs. The rule that an unknown
+    form written again and again (three times) is a name counted per paragraph, so each copy was
+    changed into the commoner الشناوي (applied, confidence 0.9). It counts over the article now."""
+    from scripts.bench_repair import _as_article  # one paragraph passage per line, as the reader gives them
+
+    path = shared_data / "arabic-text" / "ant-corpus-v1.1-politics-intl" / "docs.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    with open(path, encoding="utf-8") as fh:
+        text = next(json.loads(line)["text"] for i, line in enumerate(fh) if i == 262)
+    paragraphs = [line for line in text.split("\n") if "الشتاوي" in line]
+    assert sorted(line.count("الشتاوي") for line in paragraphs) == [1, 2]
+    # One paragraph on its own: the form is met fewer than three times, and changed.
+    alone = repair_text(paragraphs[0], lexicon, repair_settings)
+    assert any(e.replacement == "ن" and e.status == "applied" for e in alone.edits)
+    article = RepairStage(lexicon, repair_settings)(_as_article(text))
+    on_name = [e for e in article.edits if "الشتاوي".startswith(e.original) or e.original == "الشتاوي"]
+    assert len(on_name) == 3 and all(e.status == "flagged" and e.suggestions == ["الشناوي"] for e in on_name)
+    assert all("الشتاوي" in p.clean_text for p in article.passages if "الشتاوي" in p.text)
+
+
 def test_stage_edits_never_swallow_a_footnote_marker(seed_raw, lexicon, repair_settings):
     """An edit across a footnote marker is split around it: the edit log keeps the marker.
 

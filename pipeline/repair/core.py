@@ -23,7 +23,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate, compress
@@ -190,13 +190,21 @@ def warm_up(lexicon: Lexicon, settings: RepairSettings | None = None) -> None:
         lexicon.real_word_variants(settings.realword_min_gap, _inner_substitution)
 
 
-def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = None) -> RepairResult:
+def repair_text(
+    text: str,
+    lexicon: Lexicon,
+    settings: RepairSettings | None = None,
+    doc_counts: Counter | None = None,
+) -> RepairResult:
     """Repair OCR damage in Arabic text.
 
     Args:
         text: Any string (a passage's reading text, a file, a corpus line).
         lexicon: The loaded :class:`~pipeline.repair.lexicon.Lexicon` (load it once).
         settings: Thresholds; the defaults when None.
+        doc_counts: How often each token occurs in the whole document the text is part of
+            (see :func:`token_counts`), for the rule that an unknown form written again and
+            again is a name, not damage; the text's own counts when None.
 
     Returns:
         The clean text, the edit log (input offsets) and the clean -> input offset map.
@@ -232,15 +240,17 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
         else:
             known[t] = hit
             cache.changed.add(t)
+    # (a name is counted over the whole document: a passage may hold it once, the article thrice)
+    name_counts = counts if doc_counts is None else doc_counts
     changed = cache.changed.intersection(counts)  # C-level: the few words something happens to
     words: dict[int, _Word] = {}  # token index -> the words something happens to
     if changed:
         for i in compress(range(n), map(changed.__contains__, toks)):
             if alive is None or alive[i]:
                 t = toks[i]
-                words[i] = _word_from_verdict(i, t, known[t], parts, offs, counts, lexicon, settings)
+                words[i] = _word_from_verdict(i, t, known[t], parts, offs, name_counts, lexicon, settings)
         if lexicon.context is not None:
-            _rejudge_next_to_fixes(words, parts, toks, known, offs, counts, lexicon, settings)
+            _rejudge_next_to_fixes(words, parts, toks, known, offs, name_counts, lexicon, settings)
     if lexicon.context is not None and settings.realword_min_pairs > 0:
         _real_word_flags(parts, toks, alive, words, lexicon, settings, offs, counts)
     deletions += _duplicate_deletions(text, toks, offs, alive, settings, words)
@@ -256,7 +266,7 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
     if joins:
         joined = {bisect.bisect_left(offs, e.start) // 2 - 1 for e in joins}  # separator i: word i + word i + 1
         if lexicon.context is not None:
-            _rejudge_next_to_fixes(words, parts, toks, known, offs, counts, lexicon, settings, joined)
+            _rejudge_next_to_fixes(words, parts, toks, known, offs, name_counts, lexicon, settings, joined)
         # Two copies of a sentence that differed only by a split word are now one sentence twice.
         taken = [(e.start, e.end) for e in edits]
         extra = [
@@ -338,6 +348,15 @@ def _late_deletions(
         if e > s:
             out.append((s, e, kind))
     return _deletion_edits(text, out)
+
+
+def token_counts(texts: Iterable[str]) -> Counter:
+    """How often each token occurs in ``texts`` (the passages of one document), as
+    :func:`repair_text` splits them: its ``doc_counts``."""
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update(_WORD_SPLIT.split(text)[1::2])
+    return counts
 
 
 def _real_word_flags(
