@@ -160,7 +160,8 @@ def _evaluate_layouts(
     articles_dir = folder / "articles"
     paths = article_paths(articles_dir) if articles_dir.is_dir() else []
     if "read" in wanted and paths:
-        log(f"read: scoring the {len(paths)} layout articles...")
+        log(f"read (layout set): scoring {len(paths)} articles...")
+        started = time.perf_counter()
         settings = dataclasses.replace(ReaderSettings.from_dict(cfg.stage_settings("read")), require_abstract=False)
         total: Counter[str] = Counter()
         for path in paths:
@@ -182,17 +183,19 @@ def _evaluate_layouts(
             "units as above (details: python scripts/eval_reader_layouts.py)"
         )
         out.append(StageResult("read", "ok", metrics, note, [p.stem for p in paths]))
+        log(f"read (layout set): done in {time.perf_counter() - started:.1f} s")
     gold_dir = folder / "ner_gold"
     nlp = run_notes.get("pipeline")
     if "ner" in wanted and "ner" in run_notes["ran"] and nlp is not None and (gold_dir / "entities.jsonl").is_file():
-        log("ner: tagging the layout articles with gold entities...")
+        log("ner (layout set): tagging the articles with gold entities...")
+        started = time.perf_counter()
         regions, gold = load_gold(gold_dir, articles_dir)
         predicted = []
         for name in sorted(regions):
             try:
                 predicted += entity_spans(name, nlp(articles_dir / f"{name}.txt"), regions[name])
             except DiploError as exc:
-                log(f"ner: {name} not scored ({exc})")
+                log(f"ner (layout set): {name} not scored ({exc})")
         table = score(gold, predicted)
         metrics = {}
         for bucket in ("all", "ar", "en", "PER", "ORG", "LOC", "DATE", "PLATFORM"):
@@ -206,6 +209,7 @@ def _evaluate_layouts(
             "NER output was seen; exact span and type (details: python scripts/eval_ner_layouts.py)"
         )
         out.append(StageResult("ner", "ok", metrics, note, sorted(regions)))
+        log(f"ner (layout set): done in {time.perf_counter() - started:.1f} s")
     return out
 
 

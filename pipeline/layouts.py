@@ -164,9 +164,11 @@ def score_article(text_path: Path, settings: ReaderSettings | None = None) -> di
     kinds: dict[str, str] = {}
     for t in truth:
         family = tag_family(t["tag"])
-        if family in UNIT_KINDS and t["end"] > t["start"]:
-            box = extents.setdefault(t["tag"], [t["start"], t["end"]])
-            box[0], box[1] = min(box[0], t["start"]), max(box[1], t["end"])
+        if family in UNIT_KINDS and t["end"] > t["start"] and t["text"].strip():
+            # (a line's extent from its first character: pdftotext -layout pads right-aligned lines)
+            first = t["start"] + len(t["text"]) - len(t["text"].lstrip())
+            box = extents.setdefault(t["tag"], [first, t["end"]])
+            box[0], box[1] = min(box[0], first), max(box[1], t["end"])
             kinds[t["tag"]] = UNIT_KINDS[family]
     predicted = [(p.kind, _with_marker(raw, p)) for p in article.passages if p.kind in set(UNIT_KINDS.values())]
     found = sum(
@@ -191,6 +193,8 @@ def _with_marker(raw: str, passage: Passage) -> tuple[int, int]:
     start = passage.start
     if passage.kind in ("list_item", "footnote"):
         line_start = raw.rfind("\n", 0, start) + 1
+        while line_start < start and raw[line_start] in " \t\f":
+            line_start += 1
         if start - line_start <= 6:
             start = line_start
     return start, passage.end

@@ -122,6 +122,11 @@ _AR_ABSTRACT_LABELS = (
     "خلاصة",
     "ملخص بالعربية",
     "ملخص باللغة العربية",
+    "موجز",
+    "الموجز",
+    "موجز الفصل",
+    "موجز تنفيذي",
+    "ملخص تنفيذي",
 )
 _AR_ABSTRACT = re.compile(
     rf"^{_INSIDE_WORD}(?P<label>{_tolerant(*_AR_ABSTRACT_LABELS)})\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?",
@@ -521,6 +526,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     toc_entries = _mark_toc(body, state)
     body = _split_inline_headings(body, toc_entries, state)
     _read_body(body, state)
+    _numbered_paragraphs(state)
 
     # The numbers of the footnotes found, with where each one's text is: a plain marker (3) or a
     # superscript after a space in the text before it cites it.
@@ -717,6 +723,10 @@ def _drop_page_furniture(
     front_end = next(
         (k for k, line in enumerate(lines) if _is_label(line.text) or _is_furniture_free_heading(line.text)), 0
     )
+    # The front matter ends at the first page's end at the latest (a report whose first label or
+    # named heading is its references list would keep every running head as front matter).
+    page_ends = [k for k in range(1, len(lines)) if "\f" in raw[lines[k - 1].end : lines[k].start]]
+    front_end = min([front_end, *page_ends[:1], *sorted(dropped)[:1]])
     keys: dict[str, list[int]] = {}
     for k, line in enumerate(lines):
         key = _furniture_key(line.text)
@@ -747,7 +757,7 @@ def _drop_page_furniture(
             dropped.update(by_number)
         if len(where) >= settings.min_header_repeats or at_page_edges or (from_front and len(body_copies) >= 2):
             # (twice is enough when every copy stands by a page number or a page break: a short article)
-            dropped.update(k for k in where if k >= front_end)
+            dropped.update(k for k in where if k >= front_end or _DOCUMENT_SYMBOL.match(key))
     dropped.update(
         k
         for k, line in enumerate(lines)
@@ -801,10 +811,16 @@ def _page_number(text: str) -> int | None:
     return int(m.group("n")) if m else None  # int() reads Arabic-Indic digits too
 
 
+#: A UN document symbol, one token (E/ESCWA/ECRI/2017/3, A/70/1, S/2015/283).
+_DOCUMENT_SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+){2,}$")
+
+
 def _furniture_key(text: str) -> str | None:
     """The form under which a running header's occurrences are the same line (its page number, on
     either side and with its ``|`` or dash, taken off), or None for a line that cannot be one: a
     line of fewer than two words with letters, a sentence, a footnote, a heading or a label."""
+    if _DOCUMENT_SYMBOL.match(text.strip()):
+        return text.strip()  # a UN document symbol at every page's top (E/ESCWA/ECRI/2017/3)
     cut = text.rstrip(" .…")  # a head cut short with "..." is no sentence
     if len(text.split()) > _HEADER_MAX_WORDS or (_ends_sentence(text) and cut == text.rstrip(" ")):
         return None
@@ -939,7 +955,8 @@ def _cut_out(blocks: list[_Block], taken: Callable[[_Line], bool]) -> tuple[list
 
 
 _AR_ABSTRACT_KEYS = frozenset(
-    match_key(w).replace(" ", "") for w in ("الملخص", "ملخص", "ملخص البحث", "ملخص الدراسة", "المستخلص", "مستخلص")
+    match_key(w).replace(" ", "")
+    for w in ("الملخص", "ملخص", "ملخص البحث", "ملخص الدراسة", "المستخلص", "مستخلص", "موجز", "الموجز", "موجز الفصل")
 )
 
 
@@ -1516,6 +1533,12 @@ def _star_notes(body: list[_Block], front: list[_Block], settings: ReaderSetting
             past_heading = True
             continue
         opening = _NOTE_MARK_OPENING.match(text)
+        cut = next((j for j, line in enumerate(block.lines) if j and _FOOTNOTE_LINE.match(line.text)), None)
+        if opening and opening.group("mark") in marks and cut is not None:
+            # «* أستاذ ...» then «(1) ...» with no blank line between: only the star note is the
+            # byline's, the footnote goes back to the body (as a block of its own, after it).
+            body.insert(body.index(block) + 1, _Block(block.lines[cut:]))
+            del block.lines[cut:]
         if opening and opening.group("mark") in marks and len(block.text.split()) <= _AFFILIATION_MAX_WORDS:
             # Past the first heading (the page-1 foot after a long abstract, or the English note at
             # the article's end), only a note that names a post or an institution is the byline's.
@@ -2227,7 +2250,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 in_references = is_reference_heading(info)
                 # «الهوامش» at the end: the article's notes (endnotes), read as footnotes where the
                 # text cites their numbers; an entry whose number nothing cites is a reference.
-                in_notes = info.style == "named" and info.key == _NOTES_KEY
+                in_notes = info.style == "named" and info.key in _NOTES_KEYS
                 footnote = None
                 references_level = state.sections[-1].level
             current = None
@@ -2252,8 +2275,44 @@ def _read_body(body: list[_Block], state: _State) -> None:
         i += 1
 
 
-#: The heading of the endnotes (match-key form of «الهوامش»).
-_NOTES_KEY = match_key("الهوامش")
+#: Fewest items of a numbered run, and least mean length (characters), for it to be a report's
+#: numbered paragraphs rather than a list.
+_NUMBERED_PARAGRAPHS_MIN_RUN = 4
+_NUMBERED_PARAGRAPHS_MIN_CHARS = 200
+
+
+def _numbered_paragraphs(state: _State) -> None:
+    """UN and ESCWA reports number every paragraph («12 - ...»), on through their headings: a run
+    of long numbered items whose numbering goes on across sections is paragraphs, not a list."""
+    items = [u for u in state.units if u.kind == "list_item" and (u.number or "").isdigit()]
+    items.sort(key=lambda u: u.blocks[0][0][0])
+    runs: list[list[_Unit]] = []
+    for unit in items:
+        if runs and int(unit.number) == int(runs[-1][-1].number) + 1:
+            runs[-1].append(unit)
+        else:
+            runs.append([unit])
+    last = None  # the last number of the numbered paragraphs found so far
+    for run in runs:
+        sections = {u.section_id for u in run}
+        size = sum(e - s for u in run for block in u.blocks for s, e in block) / len(run)
+        # (a run that takes up the numbering again after a paragraph read otherwise: a table, two columns)
+        resumes = last is not None and 0 < int(run[0].number) - last <= 3
+        if size >= _NUMBERED_PARAGRAPHS_MIN_CHARS and (
+            resumes or (len(run) >= _NUMBERED_PARAGRAPHS_MIN_RUN and len(sections) >= 2)
+        ):
+            last = int(run[-1].number)
+            for unit in run:
+                unit.kind = "paragraph"
+                s, e = unit.blocks[0][0]
+                line_start = state.raw.rfind("\n", 0, s) + 1
+                while state.raw[line_start] in " \t\f":
+                    line_start += 1
+                unit.blocks[0][0] = (line_start, e)  # the paragraph's number is part of its text
+
+
+#: The headings of the endnotes (match-key forms of «الهوامش» and its synonyms).
+_NOTES_KEYS = frozenset(match_key(w) for w in ("الهوامش", "الحواشي", "الإحالات"))
 
 
 def _endnote_start(line: _Line, cited: dict[int, int]) -> tuple[str, int] | None:
@@ -2705,6 +2764,8 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
     # Entries set one per line without numbers or years after the authors (a Chicago-style
     # bibliography): after an entry that is complete (closed, with its year), a line that opens
     # with an author's or a body's name is the next entry.
+    if not new_entry and author_year is not None and previous is not None and previous.closed:
+        new_entry = True  # «الأمم المتحدة (2015). ...» after «... المتحدة.»: a corporate author's entry
     if not new_entry and previous is not None and previous.closed and _REF_NAME_START.match(line.text):
         new_entry = any(_REF_YEAR.search(raw, s, e) for block in previous.blocks for s, e in block)
     # An unnumbered line continues the entry before it when it is inside the same block, when

@@ -281,10 +281,11 @@ def test_tamhid_is_a_heading():
 
 
 def test_line_roles_and_units_on_the_audit_articles_do_not_fall():
-    """`scripts/eval_reader_layouts.py` on the twenty-one audit articles, at the figures measured
-    when the last four (a sixth audit, held out: 0.942 / 0.768 before their fixes) were added and
-    read: line roles 0.996, unit F1 0.946 (the first seventeen were at 0.63 and 0.39 before the
-    layout fixes of session 7, at 0.981 and 0.903 after them)."""
+    """`scripts/eval_reader_layouts.py` on the twenty-five audit articles, at the figures measured
+    when the last four (a seventh audit, held out: 0.857 / 0.726 before their fixes) were added
+    and read: line roles 0.998, unit F1 0.949 (the first seventeen were at 0.63 and 0.39 before the
+    layout fixes of session 7, at 0.981 and 0.903 after them; the sixth audit's four were at 0.942
+    and 0.768 held out)."""
     from pipeline.layouts import article_paths, score_article
 
     total = {"lines": 0, "right": 0, "lost": 0, "gold_units": 0, "predicted_units": 0, "found_units": 0}
@@ -292,8 +293,8 @@ def test_line_roles_and_units_on_the_audit_articles_do_not_fall():
         scores = score_article(path)
         for key in total:
             total[key] += scores[key]
-    assert total["lines"] == 3159
-    assert total["right"] / total["lines"] >= 0.994 and total["lost"] == 0
+    assert total["lines"] == 3704
+    assert total["right"] / total["lines"] >= 0.996 and total["lost"] == 0
     p = total["found_units"] / total["predicted_units"]
     r = total["found_units"] / total["gold_units"]
     assert 2 * p * r / (p + r) >= 0.94
