@@ -20,7 +20,16 @@ ORDINAL_ADVERBS = ("اولا", "ثانيا", "ثالثا", "رابعا", "خام
 ORDINAL_ADJECTIVES = ("الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر")
 #: Their feminine forms, after a feminine chapter word (الفقرة الأولى, الجزء ... القسم الثانية is rare).
 FEMININE_ORDINAL_ADJECTIVES = (
-    "الاولي", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه", "السابعه", "الثامنه", "التاسعه", "العاشره"
+    "الاولي",
+    "الثانيه",
+    "الثالثه",
+    "الرابعه",
+    "الخامسه",
+    "السادسه",
+    "السابعه",
+    "الثامنه",
+    "التاسعه",
+    "العاشره",
 )
 #: Chapter words, from the largest division to the smallest; الجزء, القسم and الفقرة are the
 #: Maghrebi plan's (partie, section, paragraphe).
@@ -69,12 +78,23 @@ NAMED_HEADINGS = (
     "قائمه المراجع",
     "المصادر والمراجع",
     "الهوامش",
+    "الحواشي",
+    "الاحالات",
 )
 #: Named headings that open a table of contents.
 TOC_HEADINGS = ("هيكليه الدراسه", "هيكليه البحث", "هيكل الدراسه", "خطه الدراسه", "خطه البحث", "تقسيم الدراسه")
 #: Named headings that open the references list (a line made of reference words opens one too,
 #: see :func:`reference_heading_kind`).
-REFERENCE_HEADINGS = ("المصادر", "المراجع", "قائمه المصادر", "قائمه المراجع", "المصادر والمراجع", "الهوامش")
+REFERENCE_HEADINGS = (
+    "المصادر",
+    "المراجع",
+    "قائمه المصادر",
+    "قائمه المراجع",
+    "المصادر والمراجع",
+    "الهوامش",
+    "الحواشي",
+    "الاحالات",
+)
 
 # Words of a references-list heading (match-key forms, English lower-cased). A heading made only
 # of these words, with at least one core word, names the list or a part of it: قائمة المصادر
@@ -117,13 +137,16 @@ _NUM_MULTI = re.compile(r"^(?P<num>\d{1,2}(?:[.\-–]\d{1,2}){1,3})[.\-–)]?\s+
 # (not a date: 15-3-2019 is no heading number 15)
 _NUM_DASH = re.compile(r"^(?P<num>\d{1,2})\s*[-–]\s*(?P<title>[^\s\d].*)$")
 _LETTER = re.compile(r"^(?P<num>[أابجدهوزحطي])ـ?\s?[-–)]\s+(?P<title>\S.*)$")
+# UN documents number their top divisions with letter names: «ألف- مقدمة», «باء- ...».
+UN_LETTER_NAMES = ("الف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام", "ميم", "نون")
+_UN_LETTER = re.compile(r"^(?P<num>\S+?)\s*[-–]\s*(?P<title>[^\s\d].*)$")
 _NUM_PAREN = re.compile(r"^\(\s*(?P<num>\d{1,2})\s*\)\s*[-–.:]?\s*(?P<title>\S.*)$")
 # "1. المقدمة": a one-level number with a dot (not a decimal: no digit after the dot).
 _NUM_DOT = re.compile(r"^(?P<num>\d{1,2})\.(?!\d)\s*(?P<title>\S.*)$")
 _NUMBER_PARTS = re.compile(r"[.\-–]")
 _TRAILING = " \t:：.-–"
 #: Heading styles that carry a number written in digits or Roman numerals.
-NUMBERED_STYLES = ("num-dash", "num-paren", "num-dot", "roman", "letter")
+NUMBERED_STYLES = ("num-dash", "num-paren", "num-dot", "roman", "letter", "un-letter")
 #: The letters that number subheadings and list items, in abjad order (أ- ب- ج- ...).
 ABJAD_LETTERS = "أبجدهوزحطي"
 
@@ -170,9 +193,7 @@ def _with_suffixes(noun: str) -> set[str]:
     return {noun} | {stem + suffix for suffix in ("ه", "ها", "هم", "هما")}
 
 
-_JOINED_FORMS = frozenset(form for noun in _JOINED_NOUNS for form in _with_suffixes(noun)) | frozenset(
-    NAMED_HEADINGS
-)
+_JOINED_FORMS = frozenset(form for noun in _JOINED_NOUNS for form in _with_suffixes(noun)) | frozenset(NAMED_HEADINGS)
 
 
 def _named_key(text: str) -> str | None:
@@ -233,6 +254,11 @@ def classify_heading(text: str, *, in_references: bool = False) -> HeadingInfo |
     if first in ORDINAL_ADVERBS:
         title = " ".join(words[1:]).lstrip(_TRAILING)
         return HeadingInfo("ordinal", str(ORDINAL_ADVERBS.index(first) + 1), title)
+    un = _UN_LETTER.match(stripped)
+    if un and match_key(un.group("num")) in UN_LETTER_NAMES:
+        return HeadingInfo(
+            "un-letter", str(UN_LETTER_NAMES.index(match_key(un.group("num"))) + 1), un.group("title").strip()
+        )
     multi = _NUM_MULTI.match(stripped)
     if multi:
         style = "num-dot" if "." in multi.group("num") else "num-dash"

@@ -122,6 +122,11 @@ _AR_ABSTRACT_LABELS = (
     "خلاصة",
     "ملخص بالعربية",
     "ملخص باللغة العربية",
+    "موجز",
+    "الموجز",
+    "موجز الفصل",
+    "موجز تنفيذي",
+    "ملخص تنفيذي",
 )
 _AR_ABSTRACT = re.compile(
     rf"^{_INSIDE_WORD}(?P<label>{_tolerant(*_AR_ABSTRACT_LABELS)})\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?",
@@ -521,6 +526,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     toc_entries = _mark_toc(body, state)
     body = _split_inline_headings(body, toc_entries, state)
     _read_body(body, state)
+    _numbered_paragraphs(state)
 
     # The numbers of the footnotes found, with where each one's text is: a plain marker (3) or a
     # superscript after a space in the text before it cites it.
@@ -717,6 +723,10 @@ def _drop_page_furniture(
     front_end = next(
         (k for k, line in enumerate(lines) if _is_label(line.text) or _is_furniture_free_heading(line.text)), 0
     )
+    # The front matter ends at the first page's end at the latest (a report whose first label or
+    # named heading is its references list would keep every running head as front matter).
+    page_ends = [k for k in range(1, len(lines)) if "\f" in raw[lines[k - 1].end : lines[k].start]]
+    front_end = min([front_end, *page_ends[:1], *sorted(dropped)[:1]])
     keys: dict[str, list[int]] = {}
     for k, line in enumerate(lines):
         key = _furniture_key(line.text)
@@ -739,22 +749,50 @@ def _drop_page_furniture(
         # set in two parts far apart (``كريم مساعدية          الأمن الطاقوي ...``): a short article's
         # alternating heads, each seen once.
         by_number = [
-            k for k in body_copies if (k - 1 in numbered or k + 1 in numbered) and (from_front or _two_parts_far_apart(lines[k].text))
+            k
+            for k in body_copies
+            if (k - 1 in numbered or k + 1 in numbered) and (from_front or _two_parts_far_apart(lines[k].text))
         ]
         if by_number and len(where) == 1:
             dropped.update(by_number)
         if len(where) >= settings.min_header_repeats or at_page_edges or (from_front and len(body_copies) >= 2):
             # (twice is enough when every copy stands by a page number or a page break: a short article)
-            dropped.update(k for k in where if k >= front_end)
+            dropped.update(k for k in where if k >= front_end or _DOCUMENT_SYMBOL.match(key))
     dropped.update(
-        k for k, line in enumerate(lines) if len(line.text.split()) <= _HEADER_MAX_WORDS and _COPYRIGHT.search(line.text)
+        k
+        for k, line in enumerate(lines)
+        if len(line.text.split()) <= _HEADER_MAX_WORDS and _COPYRIGHT.search(line.text)
     )
+    # A publisher's contact lines (telephone, fax, P.O. box) and the e-mail and web address set
+    # with them: the title page's or the last page's foot, not the author's e-mail or a notice.
+    contact = [k for k, line in enumerate(lines) if _CONTACT.match(line.text)]
+    for k in contact:
+        dropped.add(k)
+        for step in (-1, 1):  # the addresses right before and after it, two at most on each side
+            j = k + step
+            while abs(j - k) <= 2 and 0 <= j < len(lines) and _contact_address(lines[j].text):
+                dropped.add(j)
+                j += step
     if not dropped:
         return blocks, []
     gone = {id(lines[k]) for k in dropped}
     # A block the furniture stood in (text without blank lines) is cut there: its two parts are
     # the two sides of a page break, read as such (a paragraph joined across it keeps two spans).
     return _cut_out(blocks, lambda line: id(line) in gone)
+
+
+#: A line of a publisher's contact details: «هاتف: ... - فاكس: ...», «ص.ب 23123», "Tel: ...".
+_CONTACT = re.compile(
+    r"^\s*(?:"
+    + _tolerant("هاتف", "الهاتف", "فاكس", "الفاكس", "تلفون", "ص.ب", "ص. ب", "صندوق بريد")
+    + r"|(?i:tel|phone|fax|p\.?\s?o\.?\s?box)\b)\s*[:.]?\s*[+(]?\d"
+)
+
+
+def _contact_address(text: str) -> bool:
+    """A line that only gives an e-mail or a web address (its label aside)."""
+    rest = _URL.sub("", _EMAIL.sub("", text))
+    return rest != text and len(rest.split()) <= 3
 
 
 def _two_parts_far_apart(text: str) -> bool:
@@ -773,10 +811,16 @@ def _page_number(text: str) -> int | None:
     return int(m.group("n")) if m else None  # int() reads Arabic-Indic digits too
 
 
+#: A UN document symbol, one token (E/ESCWA/ECRI/2017/3, A/70/1, S/2015/283).
+_DOCUMENT_SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+){2,}$")
+
+
 def _furniture_key(text: str) -> str | None:
     """The form under which a running header's occurrences are the same line (its page number, on
     either side and with its ``|`` or dash, taken off), or None for a line that cannot be one: a
     line of fewer than two words with letters, a sentence, a footnote, a heading or a label."""
+    if _DOCUMENT_SYMBOL.match(text.strip()):
+        return text.strip()  # a UN document symbol at every page's top (E/ESCWA/ECRI/2017/3)
     cut = text.rstrip(" .…")  # a head cut short with "..." is no sentence
     if len(text.split()) > _HEADER_MAX_WORDS or (_ends_sentence(text) and cut == text.rstrip(" ")):
         return None
@@ -911,7 +955,8 @@ def _cut_out(blocks: list[_Block], taken: Callable[[_Line], bool]) -> tuple[list
 
 
 _AR_ABSTRACT_KEYS = frozenset(
-    match_key(w).replace(" ", "") for w in ("الملخص", "ملخص", "ملخص البحث", "ملخص الدراسة", "المستخلص", "مستخلص")
+    match_key(w).replace(" ", "")
+    for w in ("الملخص", "ملخص", "ملخص البحث", "ملخص الدراسة", "المستخلص", "مستخلص", "موجز", "الموجز", "موجز الفصل")
 )
 
 
@@ -1028,7 +1073,10 @@ _ARAB_LEAGUE = re.compile(r"جامع[ةه]\s+الدول\s+العربي[ةه]|Ara
 _JOURNAL_START = re.compile(r"^(?:ال)?مجل[ةه](?!\w)|^(?:the\s+)?(?:journal|revue)\b", re.IGNORECASE)
 #: A line that describes a journal rather than names it: «مجلة علمية دولية محكمة», "A peer-reviewed journal".
 _JOURNAL_DESCRIPTION = re.compile(
-    "^" + _tolerant("مجلة") + r"\s+(?:" + _tolerant("علمية", "دولية", "محكمة", "فصلية", "أكاديمية", "سنوية", "دورية", "نصف")
+    "^"
+    + _tolerant("مجلة")
+    + r"\s+(?:"
+    + _tolerant("علمية", "دولية", "محكمة", "فصلية", "أكاديمية", "سنوية", "دورية", "نصف")
     + r")(?!\w)|^an?\s+(?:international\s+)?(?:peer[- ]reviewed|refereed|scientific|academic)\s+journal\b",
     re.IGNORECASE,
 )
@@ -1322,7 +1370,7 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
         ):
             fl.role = "author"
     # The byline in Latin letters right under the Arabic one («رامي فؤاد حداد» / "Rami Fouad Haddad").
-    for prior, fl in zip(items, items[1:]):
+    for prior, fl in zip(items, items[1:], strict=False):
         if (
             fl.role == ""
             and fl.script == "en"
@@ -1476,9 +1524,7 @@ def _trailing_front_line(text: str, lang: str) -> bool:
 def _star_notes(body: list[_Block], front: list[_Block], settings: ReaderSettings) -> list[_Block]:
     """Blocks before the body's first heading that open with the ``*`` or ``†`` a front-matter
     line carries (``كريم مساعدية *`` ... ``* المؤلف المرسل.``): the notes of the front matter."""
-    marks = {
-        m.group("mark") for block in front for line in block.lines for m in _NOTE_MARK_IN_LINE.finditer(line.text)
-    }
+    marks = {m.group("mark") for block in front for line in block.lines for m in _NOTE_MARK_IN_LINE.finditer(line.text)}
     notes: list[_Block] = []
     past_heading = False
     for block in body:
@@ -1487,6 +1533,12 @@ def _star_notes(body: list[_Block], front: list[_Block], settings: ReaderSetting
             past_heading = True
             continue
         opening = _NOTE_MARK_OPENING.match(text)
+        cut = next((j for j, line in enumerate(block.lines) if j and _FOOTNOTE_LINE.match(line.text)), None)
+        if opening and opening.group("mark") in marks and cut is not None:
+            # «* أستاذ ...» then «(1) ...» with no blank line between: only the star note is the
+            # byline's, the footnote goes back to the body (as a block of its own, after it).
+            body.insert(body.index(block) + 1, _Block(block.lines[cut:]))
+            del block.lines[cut:]
         if opening and opening.group("mark") in marks and len(block.text.split()) <= _AFFILIATION_MAX_WORDS:
             # Past the first heading (the page-1 foot after a long abstract, or the English note at
             # the article's end), only a note that names a post or an institution is the byline's.
@@ -1504,7 +1556,8 @@ def _date_blocks(body: list[_Block], settings: ReaderSettings) -> list[_Block]:
         if classify_heading(text) is not None and len(text.split()) <= settings.max_heading_words:
             break
         if all(
-            len(line.text.split()) <= _DATE_LINE_MAX_WORDS and any(p.search(line.text) for p in _METADATA_DATES.values())
+            len(line.text.split()) <= _DATE_LINE_MAX_WORDS
+            and any(p.search(line.text) for p in _METADATA_DATES.values())
             for line in block.lines
         ):
             found.append(block)
@@ -1557,11 +1610,20 @@ def _pick_titles(article: Article, items: list[_FrontLine], state: _State) -> No
         byline = next((i for i in range(label + 1, len(items)) if items[i].role in ("", "author")), None)
         if byline is not None:
             items[byline].role = "author"
+            # (in the same part of the front matter, and reading as names: the English title of
+            # an English page at the article's end is no byline)
             latin = next(
                 (
                     i
                     for i in range(byline + 1, len(items))
-                    if items[i].role in ("", "author") and items[i].script == "en"
+                    if items[i].role in ("", "author")
+                    and items[i].script == "en"
+                    and items[i].later == items[byline].later
+                    and (
+                        _is_author(items[i].line.text)
+                        or _latin_names(items[i].line.text)
+                        or (i <= byline + 2 and _is_name_like(items[i].line.text))  # «Enas migbil dalyan»
+                    )
                 ),
                 None,
             )
@@ -1647,9 +1709,7 @@ _DOCUMENT_TYPES = frozenset(
     )
 )
 #: First words of a unit that signs a paper in its own name («وحدة تحليل السياسات في المركز العربي»).
-_CORPORATE_AUTHOR_WORDS = frozenset(
-    match_key(w) for w in "وحدة فريق لجنة قسم برنامج مركز مرصد مختبر منتدى".split()
-)
+_CORPORATE_AUTHOR_WORDS = frozenset(match_key(w) for w in "وحدة فريق لجنة قسم برنامج مركز مرصد مختبر منتدى".split())
 
 
 def _find_corporate_byline(raw: str, items: list[_FrontLine]) -> None:
@@ -1688,7 +1748,9 @@ def _title_groups(raw: str, items: list[_FrontLine], label: int | None) -> list[
     for i, fl in enumerate(items):
         text = fl.line.text
         words = len(text.split())
-        if fl.role != "" or (label is not None and i > label):
+        # (below the «إعداد» label come the byline and affiliations, not a title; an English
+        # part at the article's end has its own title)
+        if fl.role != "" or (label is not None and i > label and not (fl.later and not items[label].later)):
             continue
         if words > _FRONT_TITLE_MAX_WORDS or re.search(r"[.!?؟]$", text.rstrip(_CLOSERS)):
             continue  # a sentence is a note, not a title
@@ -1843,7 +1905,10 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
         # abstract's heading is its text even when its first line looks like a heading.
         # (and so does the note of a starred name, «* المؤلف المرسل.», set under the abstract)
         if (
-            any(_ABSTRACT_LABELS[other].match(head) or _abstract_heading_end(head, other) is not None for other in others)
+            any(
+                _ABSTRACT_LABELS[other].match(head) or _abstract_heading_end(head, other) is not None
+                for other in others
+            )
             or (pieces and _is_body_heading(head, state.settings))
             or (pieces and _is_star_note(block, lang))
         ):
@@ -2185,7 +2250,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 in_references = is_reference_heading(info)
                 # «الهوامش» at the end: the article's notes (endnotes), read as footnotes where the
                 # text cites their numbers; an entry whose number nothing cites is a reference.
-                in_notes = info.style == "named" and info.key == _NOTES_KEY
+                in_notes = info.style == "named" and info.key in _NOTES_KEYS
                 footnote = None
                 references_level = state.sections[-1].level
             current = None
@@ -2210,8 +2275,44 @@ def _read_body(body: list[_Block], state: _State) -> None:
         i += 1
 
 
-#: The heading of the endnotes (match-key form of «الهوامش»).
-_NOTES_KEY = match_key("الهوامش")
+#: Fewest items of a numbered run, and least mean length (characters), for it to be a report's
+#: numbered paragraphs rather than a list.
+_NUMBERED_PARAGRAPHS_MIN_RUN = 4
+_NUMBERED_PARAGRAPHS_MIN_CHARS = 200
+
+
+def _numbered_paragraphs(state: _State) -> None:
+    """UN and ESCWA reports number every paragraph («12 - ...»), on through their headings: a run
+    of long numbered items whose numbering goes on across sections is paragraphs, not a list."""
+    items = [u for u in state.units if u.kind == "list_item" and (u.number or "").isdigit()]
+    items.sort(key=lambda u: u.blocks[0][0][0])
+    runs: list[list[_Unit]] = []
+    for unit in items:
+        if runs and int(unit.number) == int(runs[-1][-1].number) + 1:
+            runs[-1].append(unit)
+        else:
+            runs.append([unit])
+    last = None  # the last number of the numbered paragraphs found so far
+    for run in runs:
+        sections = {u.section_id for u in run}
+        size = sum(e - s for u in run for block in u.blocks for s, e in block) / len(run)
+        # (a run that takes up the numbering again after a paragraph read otherwise: a table, two columns)
+        resumes = last is not None and 0 < int(run[0].number) - last <= 3
+        if size >= _NUMBERED_PARAGRAPHS_MIN_CHARS and (
+            resumes or (len(run) >= _NUMBERED_PARAGRAPHS_MIN_RUN and len(sections) >= 2)
+        ):
+            last = int(run[-1].number)
+            for unit in run:
+                unit.kind = "paragraph"
+                s, e = unit.blocks[0][0]
+                line_start = state.raw.rfind("\n", 0, s) + 1
+                while state.raw[line_start] in " \t\f":
+                    line_start += 1
+                unit.blocks[0][0] = (line_start, e)  # the paragraph's number is part of its text
+
+
+#: The headings of the endnotes (match-key forms of «الهوامش» and its synonyms).
+_NOTES_KEYS = frozenset(match_key(w) for w in ("الهوامش", "الحواشي", "الإحالات"))
 
 
 def _endnote_start(line: _Line, cited: dict[int, int]) -> tuple[str, int] | None:
@@ -2339,7 +2440,10 @@ def _set_off_heading(items: list[_BodyLine], i: int, raw: str, under_heading: bo
         return False
     if i == 0 or i + 1 >= len(items) or not (under_heading or _ends_sentence(items[i - 1].line.text)):
         return False
-    if not (_BLANK_LINE.search(raw, items[i - 1].line.end, line.start) and _BLANK_LINE.search(raw, line.end, items[i + 1].line.start)):
+    if not (
+        _BLANK_LINE.search(raw, items[i - 1].line.end, line.start)
+        and _BLANK_LINE.search(raw, line.end, items[i + 1].line.start)
+    ):
         return False
     following = items[i + 1].block
     if sum(1 for item in items[i + 1 : i + 3] if item.block == following) >= 2:
@@ -2660,6 +2764,8 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
     # Entries set one per line without numbers or years after the authors (a Chicago-style
     # bibliography): after an entry that is complete (closed, with its year), a line that opens
     # with an author's or a body's name is the next entry.
+    if not new_entry and author_year is not None and previous is not None and previous.closed:
+        new_entry = True  # «الأمم المتحدة (2015). ...» after «... المتحدة.»: a corporate author's entry
     if not new_entry and previous is not None and previous.closed and _REF_NAME_START.match(line.text):
         new_entry = any(_REF_YEAR.search(raw, s, e) for block in previous.blocks for s, e in block)
     # An unnumbered line continues the entry before it when it is inside the same block, when

@@ -18,7 +18,6 @@ from pipeline.document import Article
 
 from .conftest import REPO
 
-
 #: Options of a run that only reads (no model loads).
 READ_ONLY = ["--disable", "repair", "--disable", "align", "--disable", "ner", "--disable", "classify"]
 
@@ -213,7 +212,10 @@ def test_evaluate_reports_each_stage_start_and_time(tmp_path, capsys):
     assert err[4] == "read: scoring..."
     assert re.fullmatch(r"read: done in \d+\.\d s", err[5])
     assert err[6].startswith("ner: missing (") and "corrupt NER model" in err[6]
-    assert err[7] == f"report written to {target}"
+    # the layout set (corpus/layouts): the reader scored, the NER not (its model is broken)
+    assert re.fullmatch(r"read \(layout set\): scoring \d+ articles\.\.\.", err[7])
+    assert re.fullmatch(r"read \(layout set\): done in \d+\.\d s", err[8])
+    assert err[9] == f"report written to {target}"
     assert "units_f1" in captured.out and "loading" not in captured.out  # progress stays off stdout
 
 

@@ -16,6 +16,8 @@ import pytest
 
 from pipeline.reader import read_article
 
+from .conftest import LAYOUT_ARTICLES
+
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
 
 
@@ -168,7 +170,7 @@ def test_dates_with_month_names_other_labels_and_english_labels(superscripts_raw
     assert not any(dates[:12] in t for t in _front_paragraphs(article))
 
 
-ARTICLES = LAYOUTS / "articles"
+ARTICLES = LAYOUT_ARTICLES
 
 
 @pytest.mark.parametrize(
@@ -340,3 +342,56 @@ def test_a_french_abstract_and_the_journals_name_in_french():
     assert article.abstract("en")[0].text.startswith("Reaffirming the sovereign right")
     assert [k.text for k in article.keywords_en][0] == "positive neutrality"
     assert all(p.section_id is not None for p in article.passages if p.kind == "paragraph")
+
+
+def test_the_english_title_on_a_last_page_is_no_byline_of_the_ida_label():
+    # Under «إعداد», the first Latin line anywhere after the byline was taken as the English
+    # byline: here the English title of the English page at the article's end.
+    article = read_article(ARTICLES / "egy_iqtisad.txt")
+    assert article.title_en.text.startswith("International Competition over the Horn of Africa")
+    assert _meta(article)["author_en"] == "Dr. Mona Abdel Rahman El-Sherif"
+
+
+def test_a_publishers_contact_lines_are_furniture():
+    # «هاتف: ... - فاكس: ...» with the centre's e-mail and web address on a title page: the phone
+    # line was a paragraph, the centre's e-mail the author's, its address an archive notice.
+    article = read_article(ARTICLES / "qa_ajcs.txt")
+    meta = _meta(article)
+    assert "email" not in meta and "archive_notice" not in meta
+    assert not any("هاتف" in p.text or "aljazeera.net" in p.text for p in article.passages)
+    raw = article.raw
+    for needle in ("هاتف: 40158384", "jcforstudies-ar@aljazeera.net", "http://studies.aljazeera.net"):
+        at = raw.index(needle)
+        assert any(s <= at < e for s, e in article.structure_spans), needle
+
+
+def test_a_un_report_chapter_in_layout_mode():
+    """A seventh held-out audit's ESCWA chapter (pdftotext -layout): it read 36% of its lines right."""
+    article = read_article(ARTICLES / "escwa_report.txt")
+    # «موجز الفصل» is the chapter's abstract
+    assert article.abstract("ar") and article.abstract("ar")[0].text.startswith("ويعرب مجلس الأمن")
+    # UN letter-name headings and «الحواشي» as the endnotes' heading
+    headings = [s.heading for s in article.sections]
+    assert [h.split("-")[0] for h in headings[:4]] == ["ألف", "باء", "جيم", "دال"]
+    assert "الحواشي" in headings
+    # numbered paragraphs that go on across the sections are paragraphs (their number kept), not a list
+    numbered = [p for p in article.passages if p.kind == "paragraph" and p.number]
+    assert [p.number for p in numbered][:5] == ["1", "2", "3", "4", "5"] and len(numbered) >= 11
+    assert numbered[0].text.startswith("1 - كذبت منظمة الصحة العالمية")
+    assert not [p for p in article.passages if p.kind == "list_item"]
+    # the document symbol at every page's top is furniture, the first page's too
+    raw = article.raw
+    symbols = [m.start() for m in re.finditer(r"E/ESCWA/ECRI/2017/3", raw)]
+    assert len(symbols) == 5 and all(any(s <= at < e for s, e in article.structure_spans) for at in symbols)
+    # a corporate author's entry after a closed one opens a new entry
+    refs = [p.text for p in article.passages if p.kind == "reference"]
+    assert sum(t.startswith("الأمم المتحدة (2015).") for t in refs) == 1
+
+
+def test_a_star_note_and_the_first_footnote_in_one_block():
+    # «* أستاذ ...» with its e-mail and then «(1) ...» with no blank line between: the footnote
+    # was swallowed by the byline's note and left as a paragraph.
+    article = read_article(ARTICLES / "yemen_andalus.txt")
+    assert article.metadata["affiliation"].text.startswith("* أستاذ العلاقات الدولية المشارك")
+    notes = {p.number: p.text for p in article.passages if p.kind == "footnote"}
+    assert notes["1"].startswith("بيان وزارة الخارجية البحرينية")

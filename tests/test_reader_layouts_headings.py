@@ -14,6 +14,8 @@ import pytest
 from pipeline.headings import classify_heading, reference_heading_kind
 from pipeline.reader import read_article
 
+from .conftest import LAYOUT_ARTICLES
+
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
 
 
@@ -259,7 +261,7 @@ def test_a_named_heading_joined_to_other_words_is_not_one(text):
 
 def test_a_joined_named_heading_opens_its_section():
     # «إشكالية البحث وفرضياته» (Lebanese review) was a paragraph of the introduction.
-    article = read_article(LAYOUTS / "articles" / "leb_siyasa.txt")
+    article = read_article(LAYOUT_ARTICLES / "leb_siyasa.txt")
     assert "إشكالية البحث وفرضياته" in [s.heading for s in article.sections]
 
 
@@ -279,7 +281,7 @@ def test_maghrebi_plan_words_feminine_ordinals_and_khulasa(text, style, key):
 
 
 def test_a_tunisian_plan_and_its_bracketed_given_names_in_the_references():
-    article = read_article(LAYOUTS / "articles" / "tn_rtepd.txt")
+    article = read_article(LAYOUT_ARTICLES / "tn_rtepd.txt")
     headings = [s.heading for s in article.sections]
     assert any(h.startswith("الجزء الأول: مرتكزات الحياد الإيجابي") for h in headings)
     assert sum(h.startswith("الفقرة الأولى") for h in headings) == 2
@@ -291,7 +293,7 @@ def test_a_tunisian_plan_and_its_bracketed_given_names_in_the_references():
 
 
 def test_bracketed_reference_numbers_and_khulasa_as_the_conclusion():
-    article = read_article(LAYOUTS / "articles" / "qa_ajcs.txt")
+    article = read_article(LAYOUT_ARTICLES / "qa_ajcs.txt")
     assert "خلاصة" in [s.heading for s in article.sections]  # was set aside as an abstract label
     refs = [p for p in article.passages if p.kind == "reference"]
     assert [p.number for p in refs][:4] == ["1", "2", "3", "4"]
@@ -299,6 +301,6 @@ def test_bracketed_reference_numbers_and_khulasa_as_the_conclusion():
 
 
 def test_an_author_year_entry_runs_on_after_its_full_stop_without_blank_lines():
-    article = read_article(LAYOUTS / "articles" / "om_squ.txt")
+    article = read_article(LAYOUT_ARTICLES / "om_squ.txt")
     entry = next(p for p in article.passages if p.kind == "reference" and p.text.startswith("العبري، منى."))
     assert entry.text.endswith("مجلة الآداب والعلوم الاجتماعية، 11(1)، 45-68.")

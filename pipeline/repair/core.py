@@ -23,7 +23,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate, compress
@@ -73,7 +73,7 @@ _NON_ARABIC_LINE = re.compile(r"(?m)^[^\u0621-\u063A\u0641-\u064A\u0671-\u06D3\n
 _HAS_AR = regex.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE80-\uFEFC]")
 #: An English sentence: a capitalised word, then 4+ more words, ending in . ! or ?
 _LATIN_SENTENCE = regex.compile(r"[A-Z][A-Za-z'’\-]*(?:[ ,;:]+[A-Za-z0-9'’\-]+){4,}[ ]*[.!?]")
-_ARABIC_LETTER_CLASS = "\u0621-\u063A\u0641-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE80-\uFEFC"
+_ARABIC_LETTER_CLASS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe80-\ufefc"
 
 #: Edit kinds, most specific first: one edit of a word takes the first kind of its rules.
 KIND_ORDER = (
@@ -133,7 +133,7 @@ class RepairResult:
 class _Word:
     """One word of the text and what the word-level pass made of it."""
 
-    __slots__ = ("start", "end", "text", "fixed", "rules", "base", "flag")
+    __slots__ = ("start", "end", "text", "fixed", "rules", "base", "flag", "lexicon_confidence")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start = start
@@ -143,6 +143,8 @@ class _Word:
         self.rules: list[str] = []
         self.base = text  # after the character rules, before the lexicon
         self.flag: Edit | None = None
+        # How sure the lexicon corrector was of its correction (its margin over the runner-up).
+        self.lexicon_confidence: float | None = None
 
 
 #: Verdicts per word kept across calls (a stage repairs many passages with one lexicon);
@@ -190,13 +192,21 @@ def warm_up(lexicon: Lexicon, settings: RepairSettings | None = None) -> None:
         lexicon.real_word_variants(settings.realword_min_gap, _inner_substitution)
 
 
-def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = None) -> RepairResult:
+def repair_text(
+    text: str,
+    lexicon: Lexicon,
+    settings: RepairSettings | None = None,
+    doc_counts: Counter | None = None,
+) -> RepairResult:
     """Repair OCR damage in Arabic text.
 
     Args:
         text: Any string (a passage's reading text, a file, a corpus line).
         lexicon: The loaded :class:`~pipeline.repair.lexicon.Lexicon` (load it once).
         settings: Thresholds; the defaults when None.
+        doc_counts: How often each token occurs in the whole document the text is part of
+            (see :func:`token_counts`), for the rule that an unknown form written again and
+            again is a name, not damage; the text's own counts when None.
 
     Returns:
         The clean text, the edit log (input offsets) and the clean -> input offset map.
@@ -232,15 +242,17 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
         else:
             known[t] = hit
             cache.changed.add(t)
+    # (a name is counted over the whole document: a passage may hold it once, the article thrice)
+    name_counts = counts if doc_counts is None else doc_counts
     changed = cache.changed.intersection(counts)  # C-level: the few words something happens to
     words: dict[int, _Word] = {}  # token index -> the words something happens to
     if changed:
         for i in compress(range(n), map(changed.__contains__, toks)):
             if alive is None or alive[i]:
                 t = toks[i]
-                words[i] = _word_from_verdict(i, t, known[t], parts, offs, counts, lexicon, settings)
+                words[i] = _word_from_verdict(i, t, known[t], parts, offs, name_counts, lexicon, settings)
         if lexicon.context is not None:
-            _rejudge_next_to_fixes(words, parts, toks, known, offs, counts, lexicon, settings)
+            _rejudge_next_to_fixes(words, parts, toks, known, offs, name_counts, lexicon, settings)
     if lexicon.context is not None and settings.realword_min_pairs > 0:
         _real_word_flags(parts, toks, alive, words, lexicon, settings, offs, counts)
     deletions += _duplicate_deletions(text, toks, offs, alive, settings, words)
@@ -256,7 +268,7 @@ def repair_text(text: str, lexicon: Lexicon, settings: RepairSettings | None = N
     if joins:
         joined = {bisect.bisect_left(offs, e.start) // 2 - 1 for e in joins}  # separator i: word i + word i + 1
         if lexicon.context is not None:
-            _rejudge_next_to_fixes(words, parts, toks, known, offs, counts, lexicon, settings, joined)
+            _rejudge_next_to_fixes(words, parts, toks, known, offs, name_counts, lexicon, settings, joined)
         # Two copies of a sentence that differed only by a split word are now one sentence twice.
         taken = [(e.start, e.end) for e in edits]
         extra = [
@@ -338,6 +350,15 @@ def _late_deletions(
         if e > s:
             out.append((s, e, kind))
     return _deletion_edits(text, out)
+
+
+def token_counts(texts: Iterable[str]) -> Counter:
+    """How often each token occurs in ``texts`` (the passages of one document), as
+    :func:`repair_text` splits them: its ``doc_counts``."""
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update(_WORD_SPLIT.split(text)[1::2])
+    return counts
 
 
 def _real_word_flags(
@@ -431,7 +452,9 @@ def _rejudge_next_to_fixes(
             k += step
         if k != j:
             lo, hi = min(j, k), max(j, k)
-            return lookup_key("".join((words[x].fixed if x in words else toks[x]).replace(" ", "") for x in range(lo, hi + 1)))
+            return lookup_key(
+                "".join((words[x].fixed if x in words else toks[x]).replace(" ", "") for x in range(lo, hi + 1))
+            )
         return lookup_key(words[j].fixed.split(" ")[-1 if step < 0 else 0] if j in words else toks[j])
 
     for _ in range(rounds):
@@ -509,6 +532,8 @@ def _word_from_verdict(
             fixed, applied_rules, suggestions, conf = _lexicon_step(base, char_rules, lexicon, settings, left, right)
     w = _Word(offs[2 * i + 1], offs[2 * i + 2], t)
     w.fixed, w.rules, w.base = fixed, list(applied_rules), base
+    if not _LEXICON_RULES.isdisjoint(w.rules):
+        w.lexicon_confidence = conf
     if counts[t] >= settings.name_min_repeats and not _LEXICON_RULES.isdisjoint(w.rules):
         # The same unknown form again and again is more likely a name than OCR noise
         # (المرايحي), unless it is a rare look-alike of a very common word (الإنترت).
@@ -643,11 +668,7 @@ def _lexicon_step(
         return w, applied, None, 1.0
     info = lexicon.info(key)
     # Only a form wordfreq has (Hunspell's verdict precomputed, cheap) can be rare.
-    rare = (
-        0 < info.direct_zipf <= settings.rare_max_zipf
-        and info.zipf <= settings.rare_max_zipf
-        and not info.hunspell
-    )
+    rare = 0 < info.direct_zipf <= settings.rare_max_zipf and info.zipf <= settings.rare_max_zipf and not info.hunspell
     if info.zipf > 0 and not rare:
         return w, applied, None, 1.0
     # From here wordfreq rejects the word (or it is rare): whether Hunspell accepts it
@@ -660,7 +681,9 @@ def _lexicon_step(
     cands = lexicon.candidates(key, max_cost=settings.flag_max_cost)
     splits = _split_candidates(key, lexicon, settings)
     ctx = lexicon.context if (left or right) and settings.context_weight > 0 else None
-    scored = [(_score(c, settings) + (_fit(ctx, c.text, left, right, settings) if ctx else 0.0), c) for c in cands + splits]
+    scored = [
+        (_score(c, settings) + (_fit(ctx, c.text, left, right, settings) if ctx else 0.0), c) for c in cands + splits
+    ]
     scored.sort(key=_neg_first)
     # Hamza seats and ى/ي, ة/ه are the author's spelling, never OCR damage (اصبح, الاولى stay).
     folded = fold(key)
@@ -678,7 +701,9 @@ def _lexicon_step(
     clear = best.cost <= settings.auto_max_cost and margin >= settings.auto_margin
     # A dearer edit (a deleted ي, 0.8) is applied only when nothing else comes near.
     clear = clear or (
-        best.cost <= settings.clear_max_cost and margin >= settings.clear_margin and best.zipf >= settings.clear_min_zipf
+        best.cost <= settings.clear_max_cost
+        and margin >= settings.clear_margin
+        and best.zipf >= settings.clear_min_zipf
     )
 
     # Whether Hunspell accepts a word wordfreq lacks (0.05-0.4 ms to ask) changes the
@@ -717,9 +742,7 @@ def _seen_in_context(key: str, ctx: ContextModel, lexicon: Lexicon, settings: Re
     unigrams = ctx.unigrams
     if unigrams.get(key, 0) >= need:
         return True
-    return any(
-        len(stem) >= 3 and unigrams.get(stem, 0) >= need for _, stem, _ in strip_clitics(key, lexicon.rules)[1:]
-    )
+    return any(len(stem) >= 3 and unigrams.get(stem, 0) >= need for _, stem, _ in strip_clitics(key, lexicon.rules)[1:])
 
 
 def _clearly_commoner(c: Candidate, min_zipf: float) -> bool:
@@ -860,14 +883,21 @@ def _word_edit(w: _Word) -> Edit:
         s += 1
     kinds = [_RULE_KIND.get(r, "other") for r in w.rules]
     kind = min(kinds, key=KIND_ORDER.index) if kinds else "other"
-    certain = all(r in ("invisible", "presentation_form", "tatweel", "stray_tanween", "foreign_mark", "persian_letter") for r in w.rules)
+    certain = all(
+        r in ("invisible", "presentation_form", "tatweel", "stray_tanween", "foreign_mark", "persian_letter")
+        for r in w.rules
+    )
+    # A lexicon correction is as sure as its margin over the runner-up said (it was 0.9 for all).
+    confidence = 0.99 if certain else 0.9
+    if w.lexicon_confidence is not None and not _LEXICON_RULES.isdisjoint(w.rules):
+        confidence = round(w.lexicon_confidence, 3)
     return Edit(
         start=w.start + p,
         end=w.end - s,
         original=a[p : len(a) - s],
         replacement=b[p : len(b) - s],
         rule="+".join(w.rules),
-        confidence=0.99 if certain else 0.9,
+        confidence=confidence,
         kind=kind,
     )
 
@@ -966,7 +996,9 @@ def _duplicate_deletions(
     # by word over their whole length at every repeated n-gram (quadratic: four copies of the
     # seed took 17 s).
     breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
-    lines = np.searchsorted(breaks, [offs[2 * k + 1] for k in idx[: len(grams)]]).tolist() if breaks else [0] * len(grams)
+    lines = (
+        np.searchsorted(breaks, [offs[2 * k + 1] for k in idx[: len(grams)]]).tolist() if breaks else [0] * len(grams)
+    )
     placed = list(zip(lines, grams))
     counted = Counter(placed)
     repeated = {x for x, c in counted.items() if c > 1}
@@ -1031,9 +1063,7 @@ def _deletion_edits(text: str, deletions: list[tuple[int, int, str]]) -> list[Ed
         s = max(s, last_end)
         if e <= s:
             continue
-        edits.append(
-            Edit(start=s, end=e, original=text[s:e], replacement="", rule=k, confidence=0.95, kind=k)
-        )
+        edits.append(Edit(start=s, end=e, original=text[s:e], replacement="", rule=k, confidence=0.95, kind=k))
         last_end = e
     return edits
 
@@ -1100,7 +1130,9 @@ def _join_edits(
     # word, and a lone clitic letter is rare.
     frequent = lexicon.frequent_forms(3.0)
     found: set[int] = set()
-    for lefts, rights in ((bases, bases), (fixed_last, fixed)) if fixed != bases or fixed_last != bases else ((bases, bases),):
+    for lefts, rights in (
+        ((bases, bases), (fixed_last, fixed)) if fixed != bases or fixed_last != bases else ((bases, bases),)
+    ):
         found.update(compress(range(len(seps)), map(frequent.__contains__, map(operator.add, lefts, rights[1:]))))
         found.update(compress(range(len(seps)), map(_CLITIC_LETTERS.__contains__, lefts)))
     # Right to left, so a word rebuilt by one join can take a clitic on its left in the same
@@ -1134,7 +1166,15 @@ def _join_edits(
             w.flag = None
         s, e = offs[2 * i + 2], offs[2 * i + 3]
         edits.append(
-            Edit(start=s, end=e, original=text[s:e], replacement="", rule="split_words", confidence=0.9, kind="split_words")
+            Edit(
+                start=s,
+                end=e,
+                original=text[s:e],
+                replacement="",
+                rule="split_words",
+                confidence=0.9,
+                kind="split_words",
+            )
         )
         if fixed[i] == fixed_last[i]:  # a word split in two still shows its first part to the left
             merged_base[i] = bases[i] + right_base
@@ -1164,9 +1204,7 @@ def _joins(left: str, right: str, lexicon: Lexicon, settings: RepairSettings) ->
     return ok
 
 
-def _join_broken(
-    left: str, right: str, joined: str, lexicon: Lexicon, settings: RepairSettings
-) -> bool:
+def _join_broken(left: str, right: str, joined: str, lexicon: Lexicon, settings: RepairSettings) -> bool:
     """Whether two neighbours are the halves of one frequent word (مد ونة → مدونة).
 
     Yes when the left half is no word at all (a lone letter other than و, the bare
@@ -1189,5 +1227,3 @@ def _join_broken(
         return False
     zl, zr = lexicon.zipf.get(left, 0.0), lexicon.zipf.get(right, 0.0)
     return min(zl, zr) < settings.join_max_half_zipf
-
-

@@ -11,7 +11,7 @@ from typing import Any
 from ..config import PROJECT_ROOT, PipelineConfig
 from ..document import Article, Edit, Passage
 from ..errors import ConfigError, InputError
-from .core import RepairResult, repair_glyphs, repair_text, warm_up
+from .core import RepairResult, repair_glyphs, repair_text, token_counts, warm_up
 from .edit_log import apply_edits, check_edits
 from .lexicon import Lexicon
 from .settings import RepairSettings
@@ -163,11 +163,13 @@ class RepairStage:
         """
         if article.edits or self.lexicon is None:
             return apply_reviewed_log(article, self.kinds)
+        repaired = [p for p in article.passages if p.text and p.lang == "ar" and p.kind in self.kinds]
+        doc_counts = token_counts(p.text for p in repaired)
         for passage in article.passages:
             if not passage.text:
                 continue
             if passage.lang == "ar" and passage.kind in self.kinds:
-                result = repair_text(passage.text, self.lexicon, self.settings)
+                result = repair_text(passage.text, self.lexicon, self.settings, doc_counts)
             else:
                 result = repair_glyphs(passage.text, self.lexicon)  # references: only the glyph codes
                 if not result.edits:
