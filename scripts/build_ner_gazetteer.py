@@ -23,8 +23,9 @@ Two sources, both deterministic for the same data and model:
    tagged so. Untyped pairs (Member States, General Assembly session titles the model does not
    tag...) are left out.
 
-UN documents any of whose sentences appear in ``tests/fixtures/layouts`` (the audit articles are
-built from UN test-set abstracts) are left out, so that their entities stay a held-out test.
+UN documents any of whose sentences appear in ``corpus/layouts`` or ``tests/fixtures/layouts``
+(the audit articles are built from UN test-set abstracts) are left out, so that their entities
+stay a held-out test.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from pipeline.ner.train import default_data_dir, load_corpora  # noqa: E402
 
 OUTPUT = DATA_DIR / "mined_names.json"
 UN_DOCS = Path("arabic-text") / "un-parallel-corpus-v1.0-testsets" / "docs.jsonl"
-LAYOUTS = REPO / "tests" / "fixtures" / "layouts"
+LAYOUTS = (REPO / "corpus" / "layouts", REPO / "tests" / "fixtures" / "layouts")
 LABELS = ("PER", "LOC", "ORG")
 
 # Source 1 thresholds.
@@ -241,7 +242,9 @@ def un_names(
     from pipeline.ner.stage import load_model
 
     docs = [json.loads(line) for line in (data_dir / UN_DOCS).read_text(encoding="utf-8").splitlines() if line]
-    layout_text = " ".join(_squash(f.read_text(encoding="utf-8")) for f in sorted(LAYOUTS.rglob("*.txt")))
+    layout_text = " ".join(
+        _squash(f.read_text(encoding="utf-8")) for folder in LAYOUTS for f in sorted(folder.rglob("*.txt"))
+    )
     held_out = held_out_documents(docs, layout_text)
     pairs = []
     for doc in sorted(docs, key=lambda d: d["id"]):

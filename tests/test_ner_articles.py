@@ -1,7 +1,8 @@
-"""The NER stage on articles laid out as other journals (tests/fixtures/layouts/articles).
+"""The NER stage on articles laid out as other journals (corpus/layouts/articles).
 
 Their sentences are real text: UN Parallel Corpus v1.0 test-set pairs (abstracts) and ANT
-corpus v1.1 news (bodies); see tests/fixtures/layouts/README.md.
+corpus v1.1 news (bodies); see corpus/layouts/articles/README.md. The tests use only the
+article text, never the held-out entity gold beside it (corpus/layouts/ner_gold).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pipeline.ner import NerStage
 from pipeline.reader import read_article
 
 REPO = Path(__file__).resolve().parent.parent
-ARTICLES = REPO / "tests" / "fixtures" / "layouts" / "articles"
+ARTICLES = REPO / "corpus" / "layouts" / "articles"
 
 
 @pytest.fixture(scope="module")
