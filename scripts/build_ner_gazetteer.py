@@ -43,7 +43,7 @@ sys.path.insert(0, str(REPO))
 
 from pipeline.ner.convert import _spans  # noqa: E402
 from pipeline.ner.gazetteer import DATA_DIR, key  # noqa: E402
-from pipeline.ner.rules import PROCLITICS, _restore_article, clitic_offsets  # noqa: E402
+from pipeline.ner.rules import PROCLITICS, _restore_article, clitic_offsets, english_head  # noqa: E402
 from pipeline.ner.train import default_data_dir, load_corpora  # noqa: E402
 
 OUTPUT = DATA_DIR / "mined_names.json"
@@ -61,6 +61,13 @@ MIN_PAIRS = 3
 MIN_DICE = 0.5
 MIN_MODEL_SHARE = 0.5
 MAX_AR_WORDS = 7
+# English organisation heads: an Arabic word begins ORG chunks of the training text at least
+# ORG_HEAD_MIN_COUNT times and in ORG_HEAD_MIN_SHARE of its occurrences (مجلس, منظمة, بعثة...);
+# an English head noun is the head of at least ORG_HEAD_MIN_NAMES UN names whose Arabic
+# counterpart begins with such a word, and of more such names than of others.
+ORG_HEAD_MIN_COUNT = 5
+ORG_HEAD_MIN_SHARE = 0.3
+ORG_HEAD_MIN_NAMES = 2
 
 _EN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-.]*[A-Za-z]|[A-Za-z]|\S")
 _CONNECTORS = {"of", "the", "for", "and", "on", "in", "de", "du", "des", "al", "el"}
@@ -127,6 +134,18 @@ def gold_names(sentences: list[Any]) -> dict[str, dict[str, Any]]:
         surface = surfaces[k].most_common(1)[0][0] if surfaces[k] else k
         out[k] = {"text": surface, "label": label, "tagged": total, "seen": max(seen[k], total)}
     return out
+
+
+def arabic_org_heads(sentences: list[Any]) -> set[str]:
+    """Keys of words that often begin an ORG chunk of the training text (مجلس, منظمة, حزب)."""
+    total: Counter = Counter()
+    starts: Counter = Counter()
+    for sent in sentences:
+        total.update(key(t) for t in sent.tokens)
+        for (a, _), lab in _spans(sent.tags):
+            if lab == "ORG":
+                starts[key(sent.tokens[a])] += 1
+    return {w for w, n in starts.items() if n >= ORG_HEAD_MIN_COUNT and n / total[w] >= ORG_HEAD_MIN_SHARE}
 
 
 def function_words(sentences: list[Any]) -> set[str]:
@@ -236,8 +255,8 @@ def arabic_ngrams(sentence: str, function: set[str]) -> dict[str, tuple[int, int
 
 
 def un_names(
-    data_dir: Path, model: Path, gold: dict[str, dict[str, Any]], function: set[str]
-) -> tuple[list[dict], dict[str, int]]:
+    data_dir: Path, model: Path, gold: dict[str, dict[str, Any]], function: set[str], org_heads_ar: set[str]
+) -> tuple[list[dict], list[str], dict[str, int]]:
     """English names of the UN sentences with their Arabic counterparts and types."""
     from pipeline.ner.stage import load_model
 
@@ -277,6 +296,7 @@ def un_names(
         for doc in nlp.pipe([ar for _, _, ar in pairs], batch_size=128)
     ]
     out = []
+    head_votes: dict[str, Counter] = defaultdict(Counter)
     for t in sorted(wanted):
         best = None
         for k, c in joint[t].items():
@@ -291,6 +311,9 @@ def un_names(
         if best is None or best[3] < MIN_DICE:
             continue
         _, k, c, dice = best
+        words = t.split()
+        if len(words) >= 2:
+            head_votes[english_head(words)][k.split()[0] in org_heads_ar] += 1
         labels: Counter = Counter()
         surfaces: Counter = Counter()
         occurrences = 0
@@ -337,14 +360,17 @@ def un_names(
         if other is None or (entry["dice"], entry["pairs"]) > (other["dice"], other["pairs"]):
             best_for[entry["_key"]] = entry
     out = [{k: v for k, v in e.items() if k != "_key"} for e in out if best_for[e["_key"]] is e]
-    return out, {"un_pairs": len(pairs), "un_documents_held_out": len(held_out), "en_candidates": len(wanted)}
+    heads = sorted(
+        h for h, votes in head_votes.items() if votes[True] >= ORG_HEAD_MIN_NAMES and votes[True] > votes[False]
+    )
+    return out, heads, {"un_pairs": len(pairs), "un_documents_held_out": len(held_out), "en_candidates": len(wanted)}
 
 
 def build(data_dir: Path, model: Path) -> dict[str, Any]:
     """The whole data file as a JSON-ready dict."""
     train = load_corpora(data_dir, use_aqmar=True)["train"]
     gold = gold_names(train)
-    un, stats = un_names(data_dir, model, gold, function_words(train))
+    un, heads, stats = un_names(data_dir, model, gold, function_words(train), arabic_org_heads(train))
     return {
         "_about": (
             "Names mined by scripts/build_ner_gazetteer.py (do not edit by hand). 'ar': PER/LOC/ORG names of "
@@ -361,10 +387,14 @@ def build(data_dir: Path, model: Path) -> dict[str, Any]:
             "MIN_PAIRS": MIN_PAIRS,
             "MIN_DICE": MIN_DICE,
             "MIN_MODEL_SHARE": MIN_MODEL_SHARE,
+            "ORG_HEAD_MIN_COUNT": ORG_HEAD_MIN_COUNT,
+            "ORG_HEAD_MIN_SHARE": ORG_HEAD_MIN_SHARE,
+            "ORG_HEAD_MIN_NAMES": ORG_HEAD_MIN_NAMES,
         },
-        "_counts": {**stats, "ar": len(gold), "un": len(un)},
+        "_counts": {**stats, "ar": len(gold), "un": len(un), "en_org_heads": len(heads)},
         "ar": [{"text": v["text"], "label": v["label"], "tagged": v["tagged"], "seen": v["seen"]} for v in gold.values()],
         "un": un,
+        "en_org_heads": heads,
     }
 
 

@@ -193,3 +193,20 @@ def test_mined_names_of_un_bodies_and_places(gaz) -> None:
 def test_mined_person_names_are_rule_spans(rules) -> None:
     text = "وقال رئيس الوزراء فؤاد السنيورة إن الحكومة"  # ANT-style news sentence
     assert ("فؤاد السنيورة", "PER") in _found(rules, text)
+
+
+def test_english_names_headed_by_an_organisation_noun(gaz) -> None:
+    from pipeline.ner.rules import english_organisations
+
+    # Head nouns mined from the UN pairs whose Arabic side begins an ANERcorp/AQMAR ORG (مجلس, الاتحاد).
+    assert {"Council", "Union"} <= gaz.org_heads_en
+    # UN Parallel Corpus v1.0 test set, English side.
+    text = (
+        "The State of Qatar being the Chair of the thirty-fifth session of the Cooperation Council "
+        "for the Arab States of the Gulf, I write to bring to your attention the following:"
+    )
+    spans = [text[s.start : s.end] for s in english_organisations(text, gaz.org_heads_en)]
+    assert spans == ["Cooperation Council for the Arab States of the Gulf"]
+    text = "If the Security Council and the Economic and Social Council agree"
+    spans = [text[s.start : s.end] for s in english_organisations(text, gaz.org_heads_en)]
+    assert spans == ["Security Council", "Economic and Social Council"]

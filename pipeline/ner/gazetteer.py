@@ -85,6 +85,8 @@ class Gazetteer:
     nisba: dict[str, str] = field(default_factory=dict)
     months_ar: set[str] = field(default_factory=set)
     months_en: set[str] = field(default_factory=set)
+    #: Head nouns of English organisation names (Council, Union), mined from data.
+    org_heads_en: set[str] = field(default_factory=set)
     max_words: int = 1
 
     def add(self, text: str, label: str, id_: str, lang: str) -> None:
@@ -192,6 +194,8 @@ def add_mined_names(gaz: Gazetteer, mined: dict) -> None:
       abstracts link. When the English name is already known (a country), the Arabic counterpart
       takes its id only if the mined label agrees (الاتحاد الروسي, typed ORG by the model, is not
       added as Russia); a wrong pairing cannot rename a country.
+    * ``en_org_heads``: head nouns of English organisation names (see
+      :func:`pipeline.ner.rules.english_organisations`).
     * ``ar``: names tagged in ANERcorp train and AQMAR; a word that is the nisba adjective of
       a country (المصريون, tagged PER there) is left out, as the project tags no nationalities.
     """
@@ -205,6 +209,7 @@ def add_mined_names(gaz: Gazetteer, mined: dict) -> None:
         id_ = f"un:{en}"
         gaz.add(en, label, id_, "en")
         gaz.add(ar, label, id_, "ar")
+    gaz.org_heads_en.update(mined.get("en_org_heads", []))
     for entry in mined.get("ar", []):
         text, label = entry["text"], entry["label"]
         if len(key(text)) < _MIN_MINED_LENGTH or key(text) in gaz.nisba:

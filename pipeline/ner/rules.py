@@ -15,7 +15,7 @@ English text is handled by a spaCy ``blank("en")`` pipeline with an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -422,6 +422,51 @@ def resolve_overlaps(spans: Iterable[RuleSpan]) -> list[RuleSpan]:
         if all(span.end <= c.start or span.start >= c.end for c in chosen):
             chosen.append(span)
     return sorted(chosen, key=lambda s: s.start)
+
+
+#: Lower-case words that may join the capitalised words of an English name (Council of the European Union).
+EN_CONNECTORS = ("of", "the", "for", "and", "on", "in")
+_EN_NAME_WORD = r"(?:[A-Z][A-Za-z'’\-.]*[A-Za-z]|[A-Z])"
+#: "and the" joins two names (the WHO and the Council), not the words of one (Economic and Social Council).
+_EN_JOIN = r"(?:(?:of|the|for|on|in|and(?!\s+the\s))\s+)*"
+_EN_RUN = re.compile(rf"(?<![A-Za-z'’\-]){_EN_NAME_WORD}(?:\s+{_EN_JOIN}{_EN_NAME_WORD})*(?![A-Za-z])")
+
+
+def english_head(words: Sequence[str]) -> str:
+    """The head noun of an English name: its last word before the first preposition.
+
+    "World Health Organization" -> Organization, "United Nations Mission in Liberia" -> Mission,
+    "Office of the High Commissioner" -> Office, "Economic and Social Council" -> Council.
+    """
+    head = words[0]
+    for w in words:
+        if w in ("of", "for", "on", "in"):
+            break
+        if w not in EN_CONNECTORS:
+            head = w
+    return head
+
+
+def english_organisations(text: str, heads: set[str]) -> list[RuleSpan]:
+    """ORG spans of English names whose head noun names organisations (Mission, Council...).
+
+    A run of capitalised words, joined by of/the/for/and/on/in, whose head
+    (:func:`english_head`) is in ``heads`` (mined by scripts/build_ner_gazetteer.py); a
+    leading "The" stays outside.
+    """
+    out = []
+    for m in _EN_RUN.finditer(text):
+        words = m.group().split()
+        start = m.start()
+        # "The Security Council", "If the Security Council" (a capitalised first word of a
+        # sentence): no name has a bare "the" as its second word.
+        cut = 1 if words[0] == "The" else 2 if len(words) > 2 and words[1] == "the" else 0
+        if cut and len(words) > cut:
+            start = m.start() + m.group().index(words[cut], len(words[0]))
+            words = words[cut:]
+        if len(words) >= 2 and english_head(words) in heads:
+            out.append(RuleSpan(start, m.end(), "ORG", rule="en_org"))
+    return out
 
 
 def english_patterns(gazetteer: Gazetteer) -> list[dict]:

@@ -38,6 +38,7 @@ from .rules import (
     clitic_offsets,
     RuleSpan,
     build_english_ruler,
+    english_organisations,
     reference_numbers,
     resolve_overlaps,
     strip_clitic,
@@ -445,17 +446,23 @@ class NerStage:
         """Entities of English texts (entity ruler over the gazetteer and date patterns).
 
         A year-like number after "resolution(s)" or "No." is a document number, not a DATE.
+        A capitalised name whose head noun names organisations (Council, Union: mined, see
+        :func:`pipeline.ner.rules.english_organisations`) is an ORG.
         """
         out = []
+        heads = self.gazetteer.org_heads_en
         for text, doc in zip(texts, self.nlp_en.pipe(texts, batch_size=self.batch_size), strict=True):
             numbers = reference_numbers(text) if any(e.label_ == "DATE" for e in doc.ents) else set()
-            out.append(
-                [
-                    Found(e.start_char, e.end_char, e.label_, "rule", e.ent_id_)
-                    for e in doc.ents
-                    if e.label_ in OUTPUT_LABELS and not (e.label_ == "DATE" and (e.start_char, e.end_char) in numbers)
-                ]
-            )
+            ruled = [
+                RuleSpan(e.start_char, e.end_char, e.label_, e.ent_id_, "ruler")
+                for e in doc.ents
+                if e.label_ in OUTPUT_LABELS and not (e.label_ == "DATE" and (e.start_char, e.end_char) in numbers)
+            ]
+            # Names headed by an organisation noun (Security Council, African Union) hold the
+            # places they name (Council of the European Union): the longer span wins, the
+            # gazetteer's on the same span.
+            spans = resolve_overlaps([*ruled, *english_organisations(text, heads)]) if heads else ruled
+            out.append([Found(s.start, s.end, s.label, "rule", s.id) for s in spans])
         return out
 
     def entities_en(self, text: str) -> list[Found]:
