@@ -158,9 +158,7 @@ def function_words(sentences: list[Any]) -> set[str]:
             total[k] += 1
             if tag != "O":
                 inside[k] += 1
-    return {
-        k for k, n in total.items() if n >= FUNCTION_MIN_COUNT and inside[k] / n < FUNCTION_MAX_NAME_SHARE
-    }
+    return {k for k, n in total.items() if n >= FUNCTION_MIN_COUNT and inside[k] / n < FUNCTION_MAX_NAME_SHARE}
 
 
 # -- source 2: UN Parallel Corpus ----------------------------------------------------------------
@@ -392,7 +390,9 @@ def build(data_dir: Path, model: Path) -> dict[str, Any]:
             "ORG_HEAD_MIN_NAMES": ORG_HEAD_MIN_NAMES,
         },
         "_counts": {**stats, "ar": len(gold), "un": len(un), "en_org_heads": len(heads)},
-        "ar": [{"text": v["text"], "label": v["label"], "tagged": v["tagged"], "seen": v["seen"]} for v in gold.values()],
+        "ar": [
+            {"text": v["text"], "label": v["label"], "tagged": v["tagged"], "seen": v["seen"]} for v in gold.values()
+        ],
         "un": un,
         "en_org_heads": heads,
     }

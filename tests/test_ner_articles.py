@@ -61,10 +61,7 @@ def test_resolution_numbers_are_not_dates(tagged) -> None:
 
 def test_english_resolution_numbers_are_not_dates(stage) -> None:
     # UN Parallel Corpus v1.0 test set, English side.
-    text = (
-        "to resolutions 1970 (2011) and 1973 (2011) as modified by resolution 2009 (2011) "
-        "to consult with each other"
-    )
+    text = "to resolutions 1970 (2011) and 1973 (2011) as modified by resolution 2009 (2011) to consult with each other"
     dates = [text[f.start : f.end] for f in stage.entities_en(text) if f.label == "DATE"]
     assert dates == ["2011", "2011", "2011"]
 
@@ -109,11 +106,16 @@ def test_article_completion_needs_the_words_of_the_full_name() -> None:
 
     full = "رئيس الجمهورية الباجي قايد السبسي كان نبه"
     texts = [full, "وأكد الباجي أن الحكومة", "قال قائد السبسي إن", "من أخيه الرئيس الباجي قائد السبسي وتحدث"]
-    founds = [[Found(t.index(name), t.index(name) + len(name), "PER", "model")] for t, name in
-              zip(texts, ("الباجي قايد السبسي", "الباجي", "قائد السبسي", "الباجي"), strict=True)]
+    founds = [
+        [Found(t.index(name), t.index(name) + len(name), "PER", "model")]
+        for t, name in zip(texts, ("الباجي قايد السبسي", "الباجي", "قائد السبسي", "الباجي"), strict=True)
+    ]
     out = complete_names_in_article(texts, founds)
     assert [texts[i][f.start : f.end] for i, fs in enumerate(out) for f in fs] == [
-        "الباجي قايد السبسي", "الباجي", "قائد السبسي", "الباجي قائد السبسي",
+        "الباجي قايد السبسي",
+        "الباجي",
+        "قائد السبسي",
+        "الباجي قائد السبسي",
     ]
 
 

@@ -246,9 +246,7 @@ class ArabicRules:
             k_first = k if offset == 0 else key(_restore_article(word, offset, word[offset:]))
             if k_first in self._first_keys:
                 starts.append((offset, k_first))
-        head = next(
-            (o for o in clitic_offsets(word) if key(_restore_article(word, o, word[o:])) in self._heads), None
-        )
+        head = next((o for o in clitic_offsets(word) if key(_restore_article(word, o, word[o:])) in self._heads), None)
         entry = self.gazetteer.entries.get(k)
         country = k in self.gazetteer.nisba or (entry is not None and entry.label == "LOC")
         return _WordInfo(k, tuple(starts), head, country)
