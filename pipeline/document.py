@@ -29,6 +29,7 @@ PASSAGE_KINDS = (
     "list_item",
     "reference",
     "footnote",
+    "table",  # a table with its caption and source: neither repaired, tagged nor classified
 )
 
 #: Entity types of the project.
