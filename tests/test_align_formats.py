@@ -18,8 +18,7 @@ _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
 def _seed_line(start: str) -> str:
-    line = next(x for x in SEED_PATH.read_text(encoding="utf-8").splitlines() if x.startswith(start))
-    return line
+    return next(x for x in SEED_PATH.read_text(encoding="utf-8").splitlines() if x.startswith(start))
 
 
 @pytest.fixture(scope="module")
@@ -30,11 +29,8 @@ def pair() -> AlignedPair:
     extraction gives it (u + combining diaeresis). Arabic: the seed's abstract sentence with
     tanween (combining marks) and the seed's OCR line with a CJK ideograph leaked into الإنترنت.
     """
-    ref = next(
-        x
-        for x in (REPO / "tests" / "fixtures" / "layouts" / "articles" / "c2_noauthor.txt").read_text(encoding="utf-8").splitlines()
-        if "Davutoğlu" in x
-    )
+    article = REPO / "tests" / "fixtures" / "layouts" / "articles" / "c2_noauthor.txt"
+    ref = next(x for x in article.read_text(encoding="utf-8").splitlines() if "Davutoğlu" in x)
     english = unicodedata.normalize("NFD", ref)
     assert english != ref  # the decomposed form really has combining marks
     arabic = [_seed_line("اذ شهد العالم تطويراً"), _seed_line("4. تعليم الدبلوماسيين عبر الإنترن特")[:400]]
@@ -75,7 +71,7 @@ def test_wrap_fills_lines_by_cells_and_keeps_marks_with_their_letter():
     assert " ".join(lines) == " ".join(text.split())
     assert all(display_width(x) <= 40 for x in lines)
     # Filled by cells, not characters: each line but the last could not take the next word.
-    for line, nxt in zip(lines, lines[1:]):
+    for line, nxt in zip(lines, lines[1:], strict=False):
         assert display_width(line) + 1 + display_width(nxt.split()[0]) > 40
     # A word longer than the column is cut between letters, never between a letter and its mark.
     cut = wrap_cells("تطويراً" * 8, 10)

@@ -194,9 +194,9 @@ def to_table(pairs: list[AlignedPair], width: int = 120) -> str:
         head = f"{p.kind} {len(p.ar)}-{len(p.en)} {p.score:.2f}"
         for n in range(max(len(left), len(right))):
             tag = head if n == 0 else ""
-            l = left[n] if n < len(left) else ""
-            r = right[n] if n < len(right) else ""
-            lines.append(_LRM + f"{_pad(tag, 18)}{_pad(l, col)}  {r}".rstrip())
+            en = left[n] if n < len(left) else ""
+            ar = right[n] if n < len(right) else ""
+            lines.append(_LRM + f"{_pad(tag, 18)}{_pad(en, col)}  {ar}".rstrip())
         if p.flagged:
             lines.append(_LRM + f"{'':<18}flagged, not repaired: {'; '.join(p.flagged)}")
         lines.append("")
