@@ -13,9 +13,12 @@ result lists.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
+import re
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -62,6 +65,9 @@ class Report:
         results: One result per stage asked for.
         config: The pipeline config file that was run.
         models: The model folder of each stage that ran with one (``{stage: path}``).
+        layouts: The reader and the NER on the layout set (``corpus/layouts``: articles laid out as
+            other journals lay them out, never used to tune the NER), when the corpus has it and
+            those stages were asked for; stage names ``read`` and ``ner``.
     """
 
     corpus: str
@@ -69,6 +75,7 @@ class Report:
     results: list[StageResult]
     config: str = ""
     models: dict[str, str] = field(default_factory=dict)
+    layouts: list[StageResult] = field(default_factory=list)
 
     def to_json(self) -> str:
         """The report as JSON."""
@@ -138,7 +145,68 @@ def evaluate_corpus(
         if name in run_notes["ran"] and isinstance(cfg.stage_settings(name).get("model"), str)
     }
     config_path = str(cfg.path) if cfg.path is not None else "(a PipelineConfig built in code)"
-    return Report(str(corpus.root), corpus.article_ids(), results, config_path, models)
+    layouts = _evaluate_layouts(corpus.root / "layouts", wanted, cfg, run_notes, log)
+    return Report(str(corpus.root), corpus.article_ids(), results, config_path, models, layouts)
+
+
+def _evaluate_layouts(
+    folder: Path, wanted: list[str], cfg: PipelineConfig, run_notes: dict[str, Any], log: Callable[[str], None]
+) -> list[StageResult]:
+    """The reader (line truth) and the NER (held-out entity gold) on the corpus' layout set."""
+    from .layouts import article_paths, entity_spans, load_gold, score, score_article, unit_prf
+    from .reader import ReaderSettings
+
+    out: list[StageResult] = []
+    articles_dir = folder / "articles"
+    paths = article_paths(articles_dir) if articles_dir.is_dir() else []
+    if "read" in wanted and paths:
+        log(f"read: scoring the {len(paths)} layout articles...")
+        settings = dataclasses.replace(ReaderSettings.from_dict(cfg.stage_settings("read")), require_abstract=False)
+        total: Counter[str] = Counter()
+        for path in paths:
+            scores = score_article(path, settings)
+            total.update({k: v for k, v in scores.items() if isinstance(v, int)})
+        p, r, f = unit_prf(total)
+        metrics = {
+            "line_roles": round(total["right"] / max(1, total["lines"]), 4),
+            "lines": total["lines"],
+            "lines_lost": total["lost"],
+            "units_p": round(p, 4),
+            "units_r": round(r, 4),
+            "units_f1": round(f, 4),
+            "gold_units": total["gold_units"],
+            "predicted": total["predicted_units"],
+        }
+        note = (
+            "line truth of articles in other journals' layouts: share of lines read in their true role; "
+            "units as above (details: python scripts/eval_reader_layouts.py)"
+        )
+        out.append(StageResult("read", "ok", metrics, note, [p.stem for p in paths]))
+    gold_dir = folder / "ner_gold"
+    nlp = run_notes.get("pipeline")
+    if "ner" in wanted and "ner" in run_notes["ran"] and nlp is not None and (gold_dir / "entities.jsonl").is_file():
+        log("ner: tagging the layout articles with gold entities...")
+        regions, gold = load_gold(gold_dir, articles_dir)
+        predicted = []
+        for name in sorted(regions):
+            try:
+                predicted += entity_spans(name, nlp(articles_dir / f"{name}.txt"), regions[name])
+            except DiploError as exc:
+                log(f"ner: {name} not scored ({exc})")
+        table = score(gold, predicted)
+        metrics = {}
+        for bucket in ("all", "ar", "en", "PER", "ORG", "LOC", "DATE", "PLATFORM"):
+            if bucket in table:
+                row = table[bucket]
+                name = "ALL" if bucket == "all" else bucket
+                metrics.update({f"{name}_{k}": round(row[k], 4) for k in ("p", "r", "f1")})
+                metrics[f"{name}_gold"] = row["gold"]
+        note = (
+            "held-out entity gold (abstracts of all, first body paragraphs of eight), frozen before any "
+            "NER output was seen; exact span and type (details: python scripts/eval_ner_layouts.py)"
+        )
+        out.append(StageResult("ner", "ok", metrics, note, sorted(regions)))
+    return out
 
 
 def _silent(message: str) -> None:
@@ -187,7 +255,7 @@ def _run_pipeline(
     started = time.perf_counter()
     articles = {aid: nlp(corpus.raw_path(aid)) for aid in ids}
     log(f"pipeline ran in {time.perf_counter() - started:.1f} s")
-    return articles, {"ran": {"read", *(s.name for s in stages)}, "why": why}
+    return articles, {"ran": {"read", *(s.name for s in stages)}, "why": why, "pipeline": nlp}
 
 
 # -- read ---------------------------------------------------------------------
@@ -207,9 +275,7 @@ def evaluate_read(
         gold = [g for g in corpus.passages_of(aid) if g.kind in _READ_KINDS]
         pred = [p for p in article.passages]
         found = sum(
-            1
-            for g in gold
-            if any(p.kind == g.kind and _iou((p.start, p.end), (g.start, g.end)) >= 0.9 for p in pred)
+            1 for g in gold if any(p.kind == g.kind and _iou((p.start, p.end), (g.start, g.end)) >= 0.9 for p in pred)
         )
         per_article[aid] = {"units_f1": round(_f1(found, len(pred), len(gold)), 4), "gold_units": len(gold)}
         tp += found
@@ -374,7 +440,11 @@ def evaluate_align(
         metrics[f"{kind}_strict_f1"] = round(scores.strict_f1, 4)
     metrics["gold_links"] = sum(1 for link in corpus.links if link.article in articles)
     return StageResult(
-        "align", "ok", metrics, "title, keyword and abstract-sentence beads; strict = exact bead", per_article=per_article
+        "align",
+        "ok",
+        metrics,
+        "title, keyword and abstract-sentence beads; strict = exact bead",
+        per_article=per_article,
     )
 
 
@@ -513,21 +583,57 @@ _EVALUATORS: dict[str, Callable[[Corpus, dict[str, Article], PipelineConfig, Cal
 def format_report(report: Report) -> str:
     """A plain-text table of the report, one block per stage."""
     lines = [f"corpus: {report.corpus} ({len(report.articles)} article(s))", ""]
-    for result in report.results:
+    lines += _format_results(report.results, report.articles)
+    if report.layouts:
+        count = max(len(r.articles) for r in report.layouts)
+        lines.append(f"layout set: {report.corpus}/layouts ({count} article(s) in other journals' layouts)")
+        lines.append("")
+        lines += _format_results(report.layouts, [])
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _format_results(results: list[StageResult], articles: list[str]) -> list[str]:
+    """The blocks of ``results``; ``articles``: the articles a stage without its gold leaves out."""
+    lines: list[str] = []
+    for result in results:
         if result.status != "ok":
             lines.append(f"{result.stage:<9} {result.status.upper()}: {result.note}")
             lines.append("")
             continue
         lines.append(f"{result.stage:<9} {result.note}")
-        left_out = [a for a in report.articles if a not in result.articles]
+        left_out = [a for a in articles if a not in result.articles]
         if result.articles and left_out:
             lines.append(
-                f"  scored on {len(result.articles)} of {len(report.articles)} article(s); "
+                f"  scored on {len(result.articles)} of {len(articles)} article(s); "
                 f"no gold {LAYER_OF.get(result.stage, '')} (not scored): {', '.join(left_out)}"
             )
-        width = max((len(k) for k in result.metrics), default=0)
-        for key, value in result.metrics.items():
-            shown = f"{value:.4f}" if isinstance(value, float) else str(value)
-            lines.append(f"  {key:<{width}}  {shown:>10}")
+        shown = {k: v for k, v in result.metrics.items() if _in_table(result.stage, k)}
+        width = max((len(k) for k in shown), default=0)
+        for key, value in shown.items():
+            lines.append(f"  {key:<{width}}  {_figure(value):>10}")
+        if len(shown) < len(result.metrics):
+            lines.append(f"  ({len(result.metrics) - len(shown)} more figures in the JSON report)")
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return lines
+
+
+#: The classifier's figures the table shows: the baselines, the model per label and its interval,
+#: without the weak labels, and the gold counts (the JSON report has every figure: the confidence
+#: thresholds, the weak rules' coverage and precision, the parameters chosen in the folds).
+_CLASSIFY_TABLE = re.compile(
+    r"(?:passages|folds|majority_macro_f1|tfidf_lr_macro_f1|model_macro_f1(?:_ci95)?|model_f1_\w+"
+    r"|model_no_weak_macro_f1|gold_\w+)"
+)
+
+
+def _in_table(stage: str, key: str) -> bool:
+    return stage != "classify" or _CLASSIFY_TABLE.fullmatch(key) is not None
+
+
+def _figure(value: Any) -> str:
+    """A figure as the table prints it: floats to four places, in lists too."""
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_figure(v) for v in value) + "]"
+    return str(value)

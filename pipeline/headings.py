@@ -18,8 +18,22 @@ from .camel import match_key
 ORDINAL_ADVERBS = ("اولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا")
 #: Ordinal adjectives after a chapter word (المطلب الاول ...).
 ORDINAL_ADJECTIVES = ("الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر")
-#: Chapter words, from the largest division to the smallest.
-CHAPTER_WORDS = ("الباب", "الفصل", "المبحث", "المطلب", "الفرع", "المحور")
+#: Their feminine forms, after a feminine chapter word (الفقرة الأولى, الجزء ... القسم الثانية is rare).
+FEMININE_ORDINAL_ADJECTIVES = (
+    "الاولي",
+    "الثانيه",
+    "الثالثه",
+    "الرابعه",
+    "الخامسه",
+    "السادسه",
+    "السابعه",
+    "الثامنه",
+    "التاسعه",
+    "العاشره",
+)
+#: Chapter words, from the largest division to the smallest; الجزء, القسم and الفقرة are the
+#: Maghrebi plan's (partie, section, paragraphe).
+CHAPTER_WORDS = ("الباب", "الجزء", "القسم", "الفصل", "المبحث", "المطلب", "الفرع", "الفقره", "المحور")
 #: Headings known by name (match-key forms). They are all top-level.
 NAMED_HEADINGS = (
     "المقدمه",
@@ -52,6 +66,8 @@ NAMED_HEADINGS = (
     "الدراسات السابقه",
     "الخاتمه",
     "خاتمه",
+    "الخلاصه",
+    "خلاصه",
     "الاستنتاجات",
     "النتائج",
     "التوصيات",
@@ -149,10 +165,31 @@ class HeadingInfo:
         return 1
 
 
+#: What a named heading may be joined with by «و» (match-key forms, with their pronoun suffixes
+#: made below): «إشكالية البحث وفرضياته», «أهمية الدراسة وأهدافها», «النتائج والتوصيات».
+_JOINED_NOUNS = (
+    "فرضيات فرضيه تساؤلات اسئله اهداف اهميه منهج منهجيه حدود مصطلحات مفاهيم مشكله اشكاليه "
+    "التوصيات المقترحات النتائج الاستنتاجات افاق ادوات"
+).split()
+
+
+def _with_suffixes(noun: str) -> set[str]:
+    """A noun and its forms with a pronoun suffix (اهداف → اهدافه, اهدافها; اهميه → اهميته)."""
+    stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
+    return {noun} | {stem + suffix for suffix in ("ه", "ها", "هم", "هما")}
+
+
+_JOINED_FORMS = frozenset(form for noun in _JOINED_NOUNS for form in _with_suffixes(noun)) | frozenset(NAMED_HEADINGS)
+
+
 def _named_key(text: str) -> str | None:
     key = match_key(text).strip(_TRAILING)
     if key in NAMED_HEADINGS:
         return key
+    # A named heading and what «و» joins to it: «إشكالية البحث وفرضياته» is «إشكالية البحث».
+    first, *joined = re.split(r" و(?=\S)", key)
+    if joined and first in NAMED_HEADINGS and all(part in _JOINED_FORMS for part in joined):
+        return first
     # One OCR slip in a long heading name (الوصيات for التوصيات) still names it.
     if len(key) >= 6:
         for name in NAMED_HEADINGS:
@@ -196,9 +233,10 @@ def classify_heading(text: str, *, in_references: bool = False) -> HeadingInfo |
     first = match_key(words[0]).strip(_TRAILING)
     if first in CHAPTER_WORDS and len(words) >= 2:
         ordinal = match_key(words[1]).strip(_TRAILING)
-        if ordinal in ORDINAL_ADJECTIVES:
-            title = " ".join(words[2:]).lstrip(_TRAILING)
-            return HeadingInfo(first, str(ORDINAL_ADJECTIVES.index(ordinal) + 1), title)
+        for ordinals in (ORDINAL_ADJECTIVES, FEMININE_ORDINAL_ADJECTIVES):
+            if ordinal in ordinals:
+                title = " ".join(words[2:]).lstrip(_TRAILING)
+                return HeadingInfo(first, str(ordinals.index(ordinal) + 1), title)
     if first in ORDINAL_ADVERBS:
         title = " ".join(words[1:]).lstrip(_TRAILING)
         return HeadingInfo("ordinal", str(ORDINAL_ADVERBS.index(first) + 1), title)

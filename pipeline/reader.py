@@ -128,6 +128,9 @@ _AR_ABSTRACT = re.compile(
     re.UNICODE,
 )
 _EN_ABSTRACT = re.compile(rf"^(?P<label>summary|abstract)\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?", re.IGNORECASE)
+#: A French abstract (Maghrebi journals give one beside the English): read as a passage of its own
+#: language, which the later stages leave alone.
+_FR_ABSTRACT = re.compile(rf"^(?P<label>r[ée]sum[ée])\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?", re.IGNORECASE)
 #: Arabic abstract labels that open a line of abstract text even without a separator (``ملخص البحث
 #: تتناول هذه الدراسة``); a one-word label does not (``الملخص غير موجود ...``, ``ملخص القول إن ...``
 #: are sentences).
@@ -140,6 +143,9 @@ _AR_KEYWORDS = re.compile(
     + r"\s*(?P<sep>[:：\-–—]\s*)?"
 )
 _EN_KEYWORDS = re.compile(r"^(?:key\s?-?words|index\s+terms)\s*(?P<sep>[:：\-–—]\s*)?", re.IGNORECASE)
+_FR_KEYWORDS = re.compile(r"^mots[\s-]?cl[ée]s\s*(?P<sep>[:：\-–—]\s*)?", re.IGNORECASE)
+_ABSTRACT_LABELS = {"ar": _AR_ABSTRACT, "en": _EN_ABSTRACT, "fr": _FR_ABSTRACT}
+_KEYWORDS_LABELS = {"ar": _AR_KEYWORDS, "en": _EN_KEYWORDS, "fr": _FR_KEYWORDS}
 _KEYWORD_SEPARATORS = re.compile(r"[،,؛;]")
 #: Separators of a keyword list without commas: a dash or slash between spaces (not Sino-Russian).
 _KEYWORD_DASHES = re.compile(r"\s+[–—/-]\s+")
@@ -240,6 +246,11 @@ _METADATA_DATES = {
     )
     for key, (ar, en) in _DATE_LABELS.items()
 }
+#: A line that is a date and nothing else (a policy paper's «حزيران/ يونيو 2017», "June 2017").
+_BARE_DATE = re.compile(
+    rf"^\s*[(\[]?{_INVISIBLE}(?P<value>{_NUMERIC_DATE}|{_NAMED_DATE}|{_MONTH_PAIR}\s*[-/,،]?\s*{_DIGITS})"
+    rf"{_INVISIBLE}[)\]]?\s*$"
+)
 _METADATA_LABELS = {
     "article_name": re.compile(rf"^{_tolerant('اسم المقال')}\s*[:：]\s*(?P<value>.+)$"),
     "author": re.compile(rf"^{_tolerant('اسم الكاتب')}\s*[:：]\s*(?P<value>.+)$"),
@@ -264,12 +275,15 @@ class ReaderSettings:
             pages, page numbers masked) and page-number lines, as structure, so that they neither
             become passages nor cut the paragraphs they interrupt.
         min_header_repeats: How often a line must occur to count as a running header or footer.
+        unnumbered_headings: Take a short line set off by blank lines between a finished
+            paragraph and the next as a heading, even with no number and no known name.
     """
 
     require_abstract: bool = True
     join_page_breaks: bool = True
     drop_page_furniture: bool = True
     min_header_repeats: int = 3
+    unnumbered_headings: bool = True
     max_heading_words: int = 14
     min_arabic_letters: int = 20
 
@@ -330,6 +344,7 @@ class _Unit:
     section_id: str | None
     number: str | None = None
     closed: bool = False
+    under_rule: bool = False  # a note of a page's notes set under a rule line inside the references
 
 
 @dataclass
@@ -343,6 +358,8 @@ class _State:
     line_width: int = 0
     #: Where pages end, when the text shows it (page furniture set aside, form feeds); empty otherwise.
     page_breaks: list[int] = field(default_factory=list)
+    #: Where rule lines end (the line above a page's footnotes is one).
+    rule_ends: list[int] = field(default_factory=list)
     style_stack: list[str] = field(default_factory=list)
     section_stack: list[Section] = field(default_factory=list)
 
@@ -424,6 +441,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     blocks, rules = _drop_rule_lines(_blocks(raw, settings))
     blocks = _label_blocks(blocks)
     state.structure.extend(rules)
+    state.rule_ends = sorted(end for _, end in rules)
     if settings.drop_page_furniture:
         blocks, furniture = _drop_page_furniture(blocks, settings, raw)
         state.structure.extend(furniture)
@@ -465,6 +483,12 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
             read.update(range(index, end))
             ends[index] = end
             body_start = max(body_start, end)
+    # A French abstract next to the others (Résumé / Mots-clés): a passage in its own language.
+    french = _find_line(blocks, lambda t: _abstract_heading_end(t, "fr") is not None)
+    if french is not None and starts and french < (first_heading if first_heading is not None else len(blocks)):
+        end = _read_abstract(article, state, blocks, french, "fr")
+        read.update(range(french, end))
+        body_start = max(body_start, end)
     later_blocks: list[_Block] = []
     order = sorted(ends)
     between = [i for i in range(ends[order[0]], order[-1]) if i not in read] if len(order) == 2 else []
@@ -487,7 +511,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
         body += blocks[body_start:]
     # The note a starred name in the front matter points to («* المؤلف المرسل.»), set after the
     # abstracts, belongs to the front matter.
-    notes = _star_notes(body, blocks[:front_end], settings)
+    notes = _star_notes(body, blocks[:front_end], settings) + _date_blocks(body, settings)
     body = [b for b in body if not any(b is n for n in notes)]
     _read_front_matter(article, blocks[:front_end], state, later_blocks + notes)
     if article.title_ar is None and article.metadata.get("article_name"):
@@ -644,6 +668,16 @@ _FOOTNOTE_LINE = re.compile(
 )
 
 
+#: A copyright line of the publisher (on the title page or a page foot), furniture wherever it stands.
+_COPYRIGHT = re.compile(
+    r"^\s*(?:©|\(c\)\s|copyright\b|all rights reserved|"
+    + _tolerant("جميع الحقوق محفوظة", "حقوق الطبع محفوظة", "حقوق النشر محفوظة", "الحقوق محفوظة")
+    + ")"
+    r"|©\s*(?:\d{4}|[٠-٩]{4})\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _drop_page_furniture(
     blocks: list[_Block], settings: ReaderSettings, raw: str
 ) -> tuple[list[_Block], list[tuple[int, int]]]:
@@ -666,11 +700,20 @@ def _drop_page_furniture(
         for other_k, other_n in numbers[max(0, j - 1) : j] + numbers[j + 1 : j + 2]:
             if abs(other_k - k) >= _PAGE_MIN_LINES and 1 <= (other_n - n) * (1 if other_k > k else -1) <= 2:
                 dropped.add(k)
-    # A short last (or first) page: its number continues a sequence already found.
+    # A short last (or first) page: its number continues a sequence already found, also when a
+    # line like a number («221.», the end of an endnote) stands between them (then a few lines away).
     for j, (k, n) in enumerate(numbers):
         for other_k, other_n in numbers[max(0, j - 1) : j] + numbers[j + 1 : j + 2]:
             if other_k in dropped and 1 <= (other_n - n) * (1 if other_k > k else -1) <= 2:
                 dropped.add(k)
+    found = sorted((k, n) for k, n in numbers if k in dropped)
+    for k, n in numbers:
+        before = next(((ok, on) for ok, on in reversed(found) if ok < k), None)
+        after = next(((ok, on) for ok, on in found if ok > k), None)
+        if (before is not None and 1 <= n - before[1] <= 2 and k - before[0] >= _PAGE_MIN_LINES) or (
+            after is not None and 1 <= after[1] - n <= 2 and after[0] - k >= _PAGE_MIN_LINES
+        ):
+            dropped.add(k)
     front_end = next(
         (k for k, line in enumerate(lines) if _is_label(line.text) or _is_furniture_free_heading(line.text)), 0
     )
@@ -682,19 +725,75 @@ def _drop_page_furniture(
     numbered = set(dropped)  # the page-number lines: a running head sits next to one
     # the last line of a page and the first of the next, where a form feed parts them
     breaks = {j for k in range(1, len(lines)) if "\f" in raw[lines[k - 1].end : lines[k].start] for j in (k - 1, k)}
-    for where in keys.values():
+    # The words of the front matter: a line that recurs in the body made only of them is the
+    # authors' names or the title set as a running head, even away from any page number.
+    front_words = {w for line in lines[:front_end] for w in _furniture_words(line.text)}
+    for key, where in keys.items():
         at_page_edges = len(where) >= 2 and all(
             any(j in numbered or j in breaks for j in (k - 2, k - 1, k, k + 1, k + 2)) for k in where
         )
-        if len(where) >= settings.min_header_repeats or at_page_edges:
+        words = _furniture_words(key)
+        body_copies = [k for k in where if k >= front_end]
+        from_front = len(words) >= 3 and words <= front_words
+        # Once is enough right by a page number when the line is made of front-matter words or
+        # set in two parts far apart (``كريم مساعدية          الأمن الطاقوي ...``): a short article's
+        # alternating heads, each seen once.
+        by_number = [
+            k
+            for k in body_copies
+            if (k - 1 in numbered or k + 1 in numbered) and (from_front or _two_parts_far_apart(lines[k].text))
+        ]
+        if by_number and len(where) == 1:
+            dropped.update(by_number)
+        if len(where) >= settings.min_header_repeats or at_page_edges or (from_front and len(body_copies) >= 2):
             # (twice is enough when every copy stands by a page number or a page break: a short article)
             dropped.update(k for k in where if k >= front_end)
+    dropped.update(
+        k
+        for k, line in enumerate(lines)
+        if len(line.text.split()) <= _HEADER_MAX_WORDS and _COPYRIGHT.search(line.text)
+    )
+    # A publisher's contact lines (telephone, fax, P.O. box) and the e-mail and web address set
+    # with them: the title page's or the last page's foot, not the author's e-mail or a notice.
+    contact = [k for k, line in enumerate(lines) if _CONTACT.match(line.text)]
+    for k in contact:
+        dropped.add(k)
+        for step in (-1, 1):  # the addresses right before and after it, two at most on each side
+            j = k + step
+            while abs(j - k) <= 2 and 0 <= j < len(lines) and _contact_address(lines[j].text):
+                dropped.add(j)
+                j += step
     if not dropped:
         return blocks, []
     gone = {id(lines[k]) for k in dropped}
     # A block the furniture stood in (text without blank lines) is cut there: its two parts are
     # the two sides of a page break, read as such (a paragraph joined across it keeps two spans).
     return _cut_out(blocks, lambda line: id(line) in gone)
+
+
+#: A line of a publisher's contact details: «هاتف: ... - فاكس: ...», «ص.ب 23123», "Tel: ...".
+_CONTACT = re.compile(
+    r"^\s*(?:"
+    + _tolerant("هاتف", "الهاتف", "فاكس", "الفاكس", "تلفون", "ص.ب", "ص. ب", "صندوق بريد")
+    + r"|(?i:tel|phone|fax|p\.?\s?o\.?\s?box)\b)\s*[:.]?\s*[+(]?\d"
+)
+
+
+def _contact_address(text: str) -> bool:
+    """A line that only gives an e-mail or a web address (its label aside)."""
+    rest = _URL.sub("", _EMAIL.sub("", text))
+    return rest != text and len(rest.split()) <= 3
+
+
+def _two_parts_far_apart(text: str) -> bool:
+    """A line set in two parts far apart (a running head's author and title, in pdftotext's layout
+    mode); a table's row has more cells."""
+    return len(re.split(r" {8,}", text.strip())) == 2
+
+
+def _furniture_words(text: str) -> set[str]:
+    """The words of a line with letters, as a running head repeats them (glyph forms folded)."""
+    return {match_key(w) for w in re.findall(r"[^\W\d_]{2,}", text)}
 
 
 def _page_number(text: str) -> int | None:
@@ -712,7 +811,9 @@ def _furniture_key(text: str) -> str | None:
     if _FOOTNOTE_LINE.match(text):
         return None
     key = " ".join(_DIGIT_RUN.sub(" ", text).split()).strip(" |–—-·•/")
-    if sum(1 for word in key.split() if any(ch.isalpha() for ch in word)) < 2:
+    # (a lone word is a table cell, unless a page number stands at the line's edge: «العلي   ٨٩»)
+    least = 1 if _PAGE_NUMBER_EDGE.search(text.strip().replace("\u00a0", " ")) else 2
+    if sum(1 for word in key.split() if any(ch.isalpha() for ch in word)) < least:
         return None  # table cells, numbers, a lone word
     if _is_label(text) or classify_heading(text) is not None:
         return None
@@ -729,7 +830,7 @@ def _is_label(text: str) -> bool:
     """Whether a line opens an abstract or a keywords list (in either language)."""
     return any(
         _abstract_heading_end(text, lang) is not None or _keywords_label_end(text, lang) is not None
-        for lang in ("ar", "en")
+        for lang in _ABSTRACT_LABELS
     )
 
 
@@ -851,14 +952,13 @@ def _abstract_heading_end(text: str, lang: str) -> int | None:
     may be followed by the text directly. An Arabic heading split by OCR (المل خص) is recognised
     when it stands alone on its line.
     """
-    pattern = _AR_ABSTRACT if lang == "ar" else _EN_ABSTRACT
-    m = pattern.match(text)
+    m = _ABSTRACT_LABELS[lang].match(text)
     if m is not None:
         rest = text[m.end() :]
         if not rest or m.group("sep"):
             return m.end()
         label = m.group("label")
-        if lang == "en" and label.isupper() and len(label) > 1:
+        if lang != "ar" and label.isupper() and len(label) > 1:
             return m.end()
         if (
             lang == "ar"
@@ -877,7 +977,7 @@ def _keywords_label_end(text: str, lang: str) -> int | None:
     The label is followed by a colon or a dash, stands alone on its line (the keywords on the
     next), or is followed directly by a list (a comma in the rest of the line).
     """
-    m = (_AR_KEYWORDS if lang == "ar" else _EN_KEYWORDS).match(text)
+    m = _KEYWORDS_LABELS[lang].match(text)
     if m is None:
         return None
     rest = text[m.end() :]
@@ -954,11 +1054,22 @@ _TITLE_WORDS_EN = frozenset(
 #: "The Arab League" names no university.
 _ARAB_LEAGUE = re.compile(r"جامع[ةه]\s+الدول\s+العربي[ةه]|Arab\s+League|League\s+of\s+Arab\s+States", re.IGNORECASE)
 _JOURNAL_START = re.compile(r"^(?:ال)?مجل[ةه](?!\w)|^(?:the\s+)?(?:journal|revue)\b", re.IGNORECASE)
+#: A line that describes a journal rather than names it: «مجلة علمية دولية محكمة», "A peer-reviewed journal".
+_JOURNAL_DESCRIPTION = re.compile(
+    "^"
+    + _tolerant("مجلة")
+    + r"\s+(?:"
+    + _tolerant("علمية", "دولية", "محكمة", "فصلية", "أكاديمية", "سنوية", "دورية", "نصف")
+    + r")(?!\w)|^an?\s+(?:international\s+)?(?:peer[- ]reviewed|refereed|scientific|academic)\s+journal\b",
+    re.IGNORECASE,
+)
 _ISSUE = re.compile(
     r"(?:المجلد|العدد|السن[ةه]|(?<![A-Za-z])(?:vol(?:ume)?|issue|no)\.?)\s*[:：]?\s*\(?\s*\d", re.IGNORECASE
 )
 _ISSN = re.compile(
-    r"\b(?:[EP]-?|Online\s+|Print\s+)?ISSN\s*[:：]?\s*(?P<value>\d{4}\s?-?\s?\d{3}[\dXx])", re.IGNORECASE
+    r"\b(?:[EP]-?|Online\s+|Print\s+)?ISSN\s*(?:\(\s*(?:print|online|electronic|[ep])\s*\)\s*)?[:：]?\s*"
+    r"(?P<value>\d{4}\s?-?\s?\d{3}[\dXx])",
+    re.IGNORECASE,
 )
 _DOI = re.compile(r"(?:\bdoi\s*[:：]\s*|https?://(?:dx\.)?doi\.org/)(?P<value>10\.\d{4,9}/\S+)", re.IGNORECASE)
 _ORCID = re.compile(
@@ -1026,7 +1137,23 @@ def _is_author(text: str) -> bool:
     # Names are short and carry no prepositions: a title with a footnote star, or a news headline
     # that quotes «د. فلان: ...», reads as a phrase.
     names = re.split(r"[،,;؛&]|\s(?:and|و)\s", original)
-    return ":" not in text and all(0 < len(n.split()) <= 6 and not _has_title_words(n) for n in names)
+    # (the marks between names leave empty parts: «Dwaikat1,*, & Muna»)
+    names = [n for n in names if n.strip(f" *†{_SUPERSCRIPT_DIGITS}0123456789")]
+    return ":" not in text and all(len(n.split()) <= 6 and not _has_title_words(n) for n in names)
+
+
+#: A personal name in Latin script: two to five capitalised words («Abdel», «Al-Kaabi», «bin»).
+_LATIN_NAME = re.compile(r"^(?:(?:[A-Z][\w'’.-]*|bin|ibn|bint|al|el|de|van|von)\s+){1,4}[A-Z][\w'’.-]*$")
+
+
+def _latin_names(text: str) -> int:
+    """How many personal names a Latin-script byline lists («A B and C D», «A B, C D & E F»), or 0."""
+    text = _NAME_MARK.sub("", text).strip(f" {_SUPERSCRIPT_DIGITS}")
+    parts = [part.strip(" *†") for part in re.split(r"[,;&]|\sand\s", text)]
+    parts = [part for part in parts if part]
+    if not parts or any(not _LATIN_NAME.match(part) for part in parts) or _has_title_words(text):
+        return 0
+    return len(parts)
 
 
 def _is_name_like(text: str) -> bool:
@@ -1113,10 +1240,29 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
         words = len(text.split())
         key = match_key(text)
         prior, previous = previous, fl
+        # «مجلة علمية محكمة تصدر عن ...» under a name describes the journal named above it.
+        if (
+            not fl.later
+            and _JOURNAL_DESCRIPTION.match(text)
+            and prior is not None
+            and prior.role == ""
+            and _adjacent(raw, prior.line, line)
+            and len(prior.line.text.split()) <= _JOURNAL_MAX_WORDS
+            and "journal" not in meta
+        ):
+            prior.role = fl.role = "journal"
+            meta["journal"] = _span(raw, *_without_page_number(prior))
+            meta["journal_description"] = _span(raw, line.start, line.end)
+            continue
         # (the archive's first line names the journal: «مجلة دراسات دولية»)
-        if not fl.later and _JOURNAL_START.match(key) and words <= 15 and "journal" not in meta:
+        # (its name in a second language too: «Revue tunisienne d'études ...» under the Arabic one)
+        if not fl.later and _JOURNAL_START.match(key) and words <= 15:
             fl.role = "journal"
-            meta["journal"] = _span(raw, *_without_page_number(fl))
+            meta[_free_key(meta, "journal")] = _span(raw, *_without_page_number(fl))
+            continue
+        if not fl.later and key.strip(" :：-–").lower() in _DOCUMENT_TYPES and "document_type" not in meta:
+            fl.role = "field"
+            meta["document_type"] = _span(raw, line.start, line.end)
             continue
         if _ISSUE.search(key) and words <= 20 and ("مجل" in key or not fl.later):
             fl.role = "journal"  # a volume/issue line, the running header of the journal's pages
@@ -1135,11 +1281,18 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
                 # (the label is structure, as an abstract's or the keywords' label is)
                 state.structure.append((line.start + m.start(), line.start + m.start("value")))
                 matched = True
-        for key, pattern in (("issn", _ISSN), ("doi", _DOI)):
-            m = pattern.search(text)
-            if m and words <= 6:
-                put(key, line.start + m.start("value"), line.start + m.end("value"))
-                matched = True
+        bare_date = _BARE_DATE.match(text) if not matched else None
+        if bare_date:
+            put("date", line.start + bare_date.start("value"), line.start + bare_date.end("value"))
+            matched = True
+        if words <= 6:
+            # «ISSN (Print): … ISSN (Online): …», «ISSN … DOI: …»: each number is a field, and
+            # its label is structure.
+            for key, pattern in (("issn", _ISSN), ("doi", _DOI)):
+                for m in pattern.finditer(text):
+                    meta[_free_key(meta, key)] = _span(raw, line.start + m.start("value"), line.start + m.end("value"))
+                    state.structure.append((line.start + m.start(), line.start + m.start("value")))
+                    matched = True
         orcid = _ORCID.search(text)
         email = _EMAIL.search(text)
         if orcid and words <= 3:
@@ -1166,8 +1319,9 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             fl.role = "affiliation"
         elif _is_author(text):
             fl.role = "author"
-        elif text[0] in "*†" and words <= _AFFILIATION_MAX_WORDS:
-            fl.role = "field"  # the note of a starred name: «* المؤلف المرسل.», "* Corresponding author."
+        elif _NOTE_MARK_OPENING.match(text) and words <= _AFFILIATION_MAX_WORDS:
+            # the note of a marked name: «* المؤلف المرسل.», "* Corresponding author.", «¹ المؤلف المرسل: ...»
+            fl.role = "field"
             meta[_free_key(meta, "author_note")] = _span(raw, line.start, line.end)
             continue
         elif _is_prose(raw, items, n):
@@ -1196,6 +1350,17 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             and (nxt.role == "affiliation" or (nxt.role == "field" and _EMAIL.search(nxt.line.text)))
             and _adjacent(raw, fl.line, nxt.line)
             and not before.rstrip().endswith((":", "：", "-", "–"))
+        ):
+            fl.role = "author"
+    # The byline in Latin letters right under the Arabic one («رامي فؤاد حداد» / "Rami Fouad Haddad").
+    for prior, fl in zip(items, items[1:], strict=False):
+        if (
+            fl.role == ""
+            and fl.script == "en"
+            and prior.role == "author"
+            and prior.script == "ar"
+            and _adjacent(raw, prior.line, fl.line)
+            and _latin_names(fl.line.text)
         ):
             fl.role = "author"
 
@@ -1342,15 +1507,56 @@ def _trailing_front_line(text: str, lang: str) -> bool:
 def _star_notes(body: list[_Block], front: list[_Block], settings: ReaderSettings) -> list[_Block]:
     """Blocks before the body's first heading that open with the ``*`` or ``†`` a front-matter
     line carries (``كريم مساعدية *`` ... ``* المؤلف المرسل.``): the notes of the front matter."""
-    marks = {ch for block in front for line in block.lines for ch in "*†" if ch in line.text}
+    marks = {m.group("mark") for block in front for line in block.lines for m in _NOTE_MARK_IN_LINE.finditer(line.text)}
     notes: list[_Block] = []
+    past_heading = False
+    for block in body:
+        text = block.lines[0].text
+        if classify_heading(text) is not None and len(text.split()) <= settings.max_heading_words:
+            past_heading = True
+            continue
+        opening = _NOTE_MARK_OPENING.match(text)
+        if opening and opening.group("mark") in marks and len(block.text.split()) <= _AFFILIATION_MAX_WORDS:
+            # Past the first heading (the page-1 foot after a long abstract, or the English note at
+            # the article's end), only a note that names a post or an institution is the byline's.
+            if not past_heading or _names_a_post(block.text):
+                notes.append(block)
+    return notes
+
+
+def _date_blocks(body: list[_Block], settings: ReaderSettings) -> list[_Block]:
+    """Blocks before the body's first heading made only of date fields («تاريخ الإيداع: ...
+    تاريخ القبول: ...» after the keywords, when the English part is at the article's end)."""
+    found: list[_Block] = []
     for block in body:
         text = block.lines[0].text
         if classify_heading(text) is not None and len(text.split()) <= settings.max_heading_words:
             break
-        if text[0] in marks and len(block.text.split()) <= _AFFILIATION_MAX_WORDS:
-            notes.append(block)
-    return notes
+        if all(
+            len(line.text.split()) <= _DATE_LINE_MAX_WORDS
+            and any(p.search(line.text) for p in _METADATA_DATES.values())
+            for line in block.lines
+        ):
+            found.append(block)
+    return found
+
+
+#: Longest line of date fields, in words (three labelled dates).
+_DATE_LINE_MAX_WORDS = 16
+
+
+def _names_a_post(text: str) -> bool:
+    """Whether a note names a post or an institution («* مدرس - قسم ...», "* Lecturer, Department ...")."""
+    return any(
+        match_key(w).strip("،,.-:") in _AFFILIATION_WORDS_AR or w.lower().strip(",.;:") in _AFFILIATION_WORDS_EN
+        for w in text.split()
+    )
+
+
+#: The mark a byline puts on a name for its note: ``*``, ``†``, ``(*)``, or a superscript digit.
+_NOTE_MARK_IN_LINE = re.compile(rf"(?P<mark>[*†]+|[{_SUPERSCRIPT_DIGITS}]+)")
+#: A note that opens with such a mark: ``* المؤلف المرسل.``, ``(*) أستاذ مشارك ...``, ``¹ ...``.
+_NOTE_MARK_OPENING = re.compile(rf"^\(?\s*(?P<mark>[*†]+|[{_SUPERSCRIPT_DIGITS}]+)\s*\)?")
 
 
 def _adjacent(raw: str, a: _Line, b: _Line) -> bool:
@@ -1381,16 +1587,27 @@ def _pick_titles(article: Article, items: list[_FrontLine], state: _State) -> No
         byline = next((i for i in range(label + 1, len(items)) if items[i].role in ("", "author")), None)
         if byline is not None:
             items[byline].role = "author"
+            # (in the same part of the front matter, and reading as names: the English title of
+            # an English page at the article's end is no byline)
             latin = next(
                 (
                     i
                     for i in range(byline + 1, len(items))
-                    if items[i].role in ("", "author") and items[i].script == "en"
+                    if items[i].role in ("", "author")
+                    and items[i].script == "en"
+                    and items[i].later == items[byline].later
+                    and (
+                        _is_author(items[i].line.text)
+                        or _latin_names(items[i].line.text)
+                        or (i <= byline + 2 and _is_name_like(items[i].line.text))  # «Enas migbil dalyan»
+                    )
                 ),
                 None,
             )
             if latin is not None:
                 items[latin].role = "author"
+    if label is None and not any(fl.role == "author" and fl.script == "ar" for fl in items):
+        _find_corporate_byline(raw, items)
     groups = _title_groups(raw, items, label)
     chosen: list[list[_FrontLine]] = []
     ar_groups = [g for g in groups if g[0].script == "ar"]
@@ -1433,20 +1650,84 @@ def _pick_titles(article: Article, items: list[_FrontLine], state: _State) -> No
         after = items.index(group[-1]) + 1
         if group[-1].later and after < len(items):
             nxt = items[after]
-            if nxt.role == "" and nxt.script == group[-1].script and _is_name_like(nxt.line.text):
+            if (
+                nxt.role == ""
+                and nxt.script == group[-1].script
+                and (_is_name_like(nxt.line.text) or _latin_names(nxt.line.text))
+            ):
                 nxt.role = "author"
     _name_bylines(article, items)
     _keep_front_matter_notes(raw, [fl.line for fl in items if fl.role in ("", "note")], state)
+
+
+#: What kind of paper a think tank's title page says it is («تقدير موقف», "Policy Brief").
+_DOCUMENT_TYPES = frozenset(
+    match_key(w)
+    for w in (
+        "تقدير موقف",
+        "ورقة سياسات",
+        "ورقة سياسية",
+        "ورقة بحثية",
+        "ورقة عمل",
+        "ورقة تحليلية",
+        "تحليل سياسات",
+        "دراسة",
+        "دراسات",
+        "تقرير",
+        "مقال رأي",
+        "policy brief",
+        "policy paper",
+        "position paper",
+        "working paper",
+        "research paper",
+        "situation assessment",
+        "analytical paper",
+        "report",
+    )
+)
+#: First words of a unit that signs a paper in its own name («وحدة تحليل السياسات في المركز العربي»).
+_CORPORATE_AUTHOR_WORDS = frozenset(match_key(w) for w in "وحدة فريق لجنة قسم برنامج مركز مرصد مختبر منتدى".split())
+
+
+def _find_corporate_byline(raw: str, items: list[_FrontLine]) -> None:
+    """With no author line, the short line under the title that names a unit is the byline.
+
+    It must stand in a block of its own below another candidate line (the title), so that the
+    publisher's name on the first line, or a title's second line, is not taken.
+    """
+    for n, fl in enumerate(items):
+        words = fl.line.text.split()
+        if (
+            n > 0
+            and fl.role == ""
+            and fl.script == "ar"
+            and not fl.later
+            and len(words) <= _JOURNAL_MAX_WORDS
+            and match_key(words[0]) in _CORPORATE_AUTHOR_WORDS
+            and not _ends_sentence(fl.line.text)
+            and any(prior.role == "" and prior.script == "ar" for prior in items[:n])
+            and not _adjacent(raw, items[n - 1].line, fl.line)
+        ):
+            fl.role = "author"
+            return
 
 
 def _title_groups(raw: str, items: list[_FrontLine], label: int | None) -> list[list[_FrontLine]]:
     """The lines that may be titles, a title wrapped over adjacent lines making one group."""
     groups: list[list[_FrontLine]] = []
     last = -2
+    # (the Arabic byline's names: a Latin line listing as many names is its English form)
+    authors_ar = sum(
+        len([n for n in re.split(r"[،,]|\sو", fl.line.text) if n.strip()])
+        for fl in items
+        if fl.role == "author" and fl.script == "ar"
+    )
     for i, fl in enumerate(items):
         text = fl.line.text
         words = len(text.split())
-        if fl.role != "" or (label is not None and i > label):
+        # (below the «إعداد» label come the byline and affiliations, not a title; an English
+        # part at the article's end has its own title)
+        if fl.role != "" or (label is not None and i > label and not (fl.later and not items[label].later)):
             continue
         if words > _FRONT_TITLE_MAX_WORDS or re.search(r"[.!?؟]$", text.rstrip(_CLOSERS)):
             continue  # a sentence is a note, not a title
@@ -1463,6 +1744,7 @@ def _title_groups(raw: str, items: list[_FrontLine], label: int | None) -> list[
                 or not _is_name_like(text)
                 or any(later.role == "author" and later.script == fl.script for later in items[i + 1 :])
             )
+            and not (fl.script == "en" and authors_ar >= 2 and _latin_names(text) == authors_ar)
         ):
             group.append(fl)
         else:
@@ -1576,8 +1858,7 @@ def _script(text: str) -> str:
 def _read_abstract(article: Article, state: _State, blocks: list[_Block], index: int, lang: str) -> int:
     """Read one abstract starting at block ``index``; return the index of the block after it."""
     raw = article.raw
-    other_lang = "en" if lang == "ar" else "ar"
-    other_abstract = _EN_ABSTRACT if lang == "ar" else _AR_ABSTRACT
+    others = [other for other in _ABSTRACT_LABELS if other != lang]
     first = blocks[index].lines[0]
     heading_end = _abstract_heading_end(first.text, lang)
     assert heading_end is not None  # the block was found by this test
@@ -1601,8 +1882,10 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
         # abstract's heading is its text even when its first line looks like a heading.
         # (and so does the note of a starred name, «* المؤلف المرسل.», set under the abstract)
         if (
-            other_abstract.match(head)
-            or _abstract_heading_end(head, other_lang) is not None
+            any(
+                _ABSTRACT_LABELS[other].match(head) or _abstract_heading_end(head, other) is not None
+                for other in others
+            )
             or (pieces and _is_body_heading(head, state.settings))
             or (pieces and _is_star_note(block, lang))
         ):
@@ -1620,8 +1903,10 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
         spans = _split_keywords(raw, label_end, keywords_lines[-1].end)
         if lang == "ar":
             article.keywords_ar = spans
-        else:
+        elif lang == "en":
             article.keywords_en = spans
+        elif spans:  # (the article has no list field for a third language: the list as one field)
+            article.metadata[f"keywords_{lang}"] = _span(raw, spans[0].start, spans[-1].end)
     return end
 
 
@@ -1828,6 +2113,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
     footnote: _Unit | None = None  # the footnote whose lines are being read
     last_footnote: str | None = None  # the number of the last footnote read
     in_notes = False  # under «الهوامش», the article's endnotes
+    last_heading = -2  # the index of the last heading line read
     i = 0
     while i < len(items):
         item = items[i]
@@ -1837,8 +2123,11 @@ def _read_body(body: list[_Block], state: _State) -> None:
             i += 1
             continue
         text = item.line.text
-        if any(_abstract_heading_end(text, lang) == len(text) for lang in ("ar", "en")):
-            # A second abstract label (الملخص alone) among the body blocks: a label, not text.
+        if any(_abstract_heading_end(text, lang) == len(text) for lang in ("ar", "en")) and not (
+            state.sections and _is_named_heading(text)
+        ):
+            # A second abstract label (الملخص alone) among the body blocks: a label, not text (but
+            # «خلاصة» past the body's first heading is its conclusion's heading).
             state.structure.append((item.line.start, item.line.end))
             current = None
             i += 1
@@ -1852,19 +2141,37 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 and not state.raw[: item.line.start].rstrip().endswith(":")
             )
             last_item = next((u for u in reversed(state.units) if u.kind in ("list_item", "paragraph")), None)
+            previous_number = footnote.number if footnote is not None else None
+            plain = _PLAIN_FOOTNOTE_LINE.match(text)
+            if previous_number is None and plain and _under_rule(item.line, state):
+                # The first «N text» line under a rule opens the page's notes, whatever the text cites.
+                previous_number = str(int(plain.group("n")) - 1)
             marker = _footnote_line(
                 item.line,
                 cited,
-                footnote.number if footnote is not None else None,
+                previous_number,
                 bottom,
                 last_item.number if last_item is not None and last_item.kind == "list_item" else None,
             )
+        elif _under_rule(item.line, state) or (
+            footnote is not None
+            and footnote.under_rule
+            and not _page_break_between(state, footnote.blocks[-1][-1][1], item.line.start)
+        ):
+            # A page's notes under a rule line inside the references list («____» then «7- ...»):
+            # notes whose numbers the text cites, and the lines they wrap onto, up to the page's end.
+            marker = _footnote_line(item.line, cited, footnote.number if footnote is not None else None, True)
+            if marker is None and footnote is not None:
+                footnote.blocks[-1].append((item.line.start, item.line.end))
+                i += 1
+                continue
         elif last_footnote is not None and _FOOTNOTE_LINE.match(text):
             # A page bottom inside the references list: only the footnote that comes next (6 after 5),
             # cited in the text, is one; an entry numbered (6) of a list numbered so is not.
             marker = _footnote_line(item.line, cited)
             if marker is not None and not (last_footnote.isdigit() and marker[0] == str(int(last_footnote) + 1)):
                 marker = None
+        previous_note = footnote
         if marker is not None:
             # A footnote that PDF text puts where the page ends: a passage of its own, and the
             # paragraph it interrupts goes on after it (joined as at a page break).
@@ -1873,6 +2180,9 @@ def _read_body(body: list[_Block], state: _State) -> None:
             )
             state.units.append(footnote)
             footnote.closed = _footnote_closed(item.line.text)
+            footnote.under_rule = in_references and (
+                _under_rule(item.line, state) or (previous_note is not None and previous_note.under_rule)
+            )
             last_footnote = marker[0]
             current = None
             i += 1
@@ -1895,7 +2205,15 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 item = _BodyLine(item.line, item.block, True)
             footnote = None
         info = _line_heading(items, i, state.settings, in_references)
+        if (
+            info is None
+            and not in_references
+            and state.settings.unnumbered_headings
+            and _set_off_heading(items, i, state.raw, under_heading=last_heading == i - 1)
+        ):
+            info = HeadingInfo("named", match_key(text), "")
         if info is not None:
+            last_heading = i
             heading_lines = [item.line]
             if _needs_title(info) and i + 1 < len(items) and _is_title_continuation(items[i + 1], state.settings):
                 heading_lines.append(items[i + 1].line)
@@ -1958,11 +2276,19 @@ def _endnote_start(line: _Line, cited: dict[int, int]) -> tuple[str, int] | None
     return None
 
 
+#: A marker glued to an Arabic word (or its closing bracket) inside a sentence, a word following:
+#: «يحمل2 اسم», «(اليونيسيف)1 للسيطرة» (one or two digits: «عام2017» is a year run on).
+_GLUED_MID_SENTENCE = (
+    r"(?:(?<=[\u0621-\u064a])|(?<=[\u0621-\u064a][)\]]))(?P<m>\d{1,2})"
+    # «التونسي1» at a line's end («$»: where a passage's line is read on its own), «الخصوص5 .»
+    r"(?=[ \t]+[\u0621-\u064a]|[ \t]*\r?\n[ \t]*[\u0621-\u064a]|[ \t]*$|[ \t]+[.!?؟…،,:؛])"
+)
 #: A footnote marker inside the text: ``⁽³⁾``, a superscript, or ``(3)`` after a character (not at a line start).
 _CITED = re.compile(
     rf"⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+)⁾|(?<=[^\n\r])(?P<b>[{_SUPERSCRIPT_DIGITS}]+)"
     rf"|(?<=\S)[ \t]?[(\[](?P<p>\d{{1,3}})[)\]]|(?<=[^\W\d_][.!?؟…])(?P<d>\d{{1,3}})(?=\s|$)"
     rf"|(?:(?<=[^\W\d_A-Za-z])|(?<=[^\W\d_A-Za-z][\"'”’»]))(?P<g>\d{{1,3}})(?=[.!?؟…،,:؛])"
+    rf"|{_GLUED_MID_SENTENCE}"
 )
 #: A line this short that does not end a sentence is a numbered heading, not a footnote.
 _FOOTNOTE_HEADING_MAX_WORDS = 8
@@ -1978,7 +2304,7 @@ def _cited_numbers(raw: str, start: int = 0) -> dict[int, int]:
     """Each footnote number the text cites from ``start`` on, with the offset of its first marker."""
     cited: dict[int, int] = {}
     for m in _CITED.finditer(raw, start):
-        digits = m.group("s") or m.group("b") or m.group("p") or m.group("d") or m.group("g")
+        digits = m.group("s") or m.group("b") or m.group("p") or m.group("d") or m.group("g") or m.group("m")
         cited.setdefault(int(digits.translate(_SUPERSCRIPT_VALUE)), m.start())
     return cited
 
@@ -2035,6 +2361,46 @@ def _footnote_closed(text: str) -> bool:
 def _page_break_between(state: _State, start: int, end: int) -> bool:
     k = bisect.bisect_left(state.page_breaks, start)
     return k < len(state.page_breaks) and state.page_breaks[k] < end
+
+
+#: Most words of a heading that has no number and no known name.
+_SET_OFF_HEADING_MAX_WORDS = 8
+
+
+def _set_off_heading(items: list[_BodyLine], i: int, raw: str, under_heading: bool = False) -> bool:
+    """A heading with no number and no known name (a policy paper's «خلفيات الأزمة»): a short
+    Arabic line alone between blank lines, that ends no sentence and no clause (no colon or
+    comma), after a line that ends a sentence (or under such a heading) and above a block of at
+    least two lines (or above a subheading of the same kind: «الوساطة الكويتية» over «الموقف الأميركي»)."""
+    line = items[i].line
+    text = line.text
+    words = text.split()
+    if not 2 <= len(words) <= _SET_OFF_HEADING_MAX_WORDS or _ends_sentence(text):
+        return False
+    if text.rstrip().endswith((":", "：", "،", ",", "؛", ";")) or not _ARABIC.match(text):
+        return False
+    if i == 0 or i + 1 >= len(items) or not (under_heading or _ends_sentence(items[i - 1].line.text)):
+        return False
+    if not (
+        _BLANK_LINE.search(raw, items[i - 1].line.end, line.start)
+        and _BLANK_LINE.search(raw, line.end, items[i + 1].line.start)
+    ):
+        return False
+    following = items[i + 1].block
+    if sum(1 for item in items[i + 1 : i + 3] if item.block == following) >= 2:
+        return True
+    return not under_heading and _set_off_heading(items, i + 1, raw, under_heading=True)
+
+
+def _is_named_heading(text: str) -> bool:
+    info = classify_heading(text)
+    return info is not None and info.style == "named"
+
+
+def _under_rule(line: _Line, state: _State) -> bool:
+    """Whether a rule line stands right above ``line`` (blank lines at most between them)."""
+    k = bisect.bisect_right(state.rule_ends, line.start)
+    return k > 0 and not state.raw[state.rule_ends[k - 1] : line.start].strip()
 
 
 def _at_page_bottom(line: _Line, state: _State) -> bool:
@@ -2271,7 +2637,8 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
         else:
             unit = _Unit("paragraph", [[(line.start, line.end)]], _current_section(state))
             state.units.append(unit)
-    unit.closed = _ends_sentence(line.text)
+    # (a list item ends in a semicolon too: «... القائمة؛» short of the line width ends the list)
+    unit.closed = _ends_sentence(line.text) or (unit.kind == "list_item" and line.text.rstrip().endswith(("؛", ";")))
     return unit
 
 
@@ -2298,7 +2665,7 @@ def _ends_sentence(text: str) -> bool:
 
 
 # (a number in brackets too: "(3) Aras, Bülent ...")
-_REF_NUMBER_START = re.compile(r"^\s*[-–]?\s*\.?\s*(?:\((?P<pnum>\d{1,3})\)|(?P<num>\d{1,3})\s*[.\-–)](?!\d))\s*")
+_REF_NUMBER_START = re.compile(r"^\s*[-–]?\s*\.?\s*(?:[(\[](?P<pnum>\d{1,3})[)\]]|(?P<num>\d{1,3})\s*[.\-–)](?!\d))\s*")
 # An unnumbered entry of a list set one per line: a bulleted line ("- Gallagher, Anne T. ...")
 # or an author-year start ("Hill, F., & Taspinar, O. (2006).", «الشمري، أحمد (2018).»).
 _REF_BULLET = re.compile(r"^\s*[-–•]\s+(?=[^\W\d_]|[\"“«(])")
@@ -2310,7 +2677,10 @@ _REF_NUMBER_END = re.compile(r"(?<=[^\d./])\.(?P<num>\d{1,3})\s*$")
 _REF_NAME_START = re.compile(
     r"^(?:(?:(?:de|van|von|der|den|del|della|di|da|du|le|la|al|el|bin|ibn)[\s\-]+){0,2}"  # de Waal, al-Sayyid
     r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}(?:,\s*[A-ZÀ-ÖØ-Þ]|\.\s+[A-Z\"“])"
-    r"|(?:[\u0621-\u064a\u0671-\u06d3]+\s+){0,3}[\u0621-\u064a\u0671-\u06d3]+\s*[،,]\s*[\u0621-\u064a\u0671-\u06d3])"
+    r"|(?:[\u0621-\u064a\u0671-\u06d3]+\s+){0,3}[\u0621-\u064a\u0671-\u06d3]+\s*[،,]\s*[\u0621-\u064a\u0671-\u06d3]"
+    # the Maghrebi and French way: surname, then the given name in brackets («بن عاشور (رافع)،»,
+    # "CHOUIKHA (L.) et GOBE (É.),")
+    r"|[^\W\d_][^\W\d_'’\- ]{1,30}(?:\s[^\W\d_'’\-]{2,20})?\s*\([^()\d]{1,25}\)\s*(?:[،,]|et\s))"
 )
 #: A year of publication (or "n.d."): an entry that has one has its date, what ends an entry.
 _REF_YEAR = re.compile(r"(?<![\d٠-٩])(?:1[5-9]\d\d|20\d\d|١[٥-٩][٠-٩][٠-٩]|٢٠[٠-٩][٠-٩])(?![\d٠-٩])|\bn\.\s?d\.")
@@ -2348,11 +2718,22 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
         and len(line.text.split()) <= 3
         and _BLANK_LINE.search(raw, previous.blocks[-1][-1][1], line.start) is None
     )
+    # In an author-year list set without blank lines, a line that opens no entry (no author and
+    # year, no name, no bullet) goes on with the entry before it, even after a full stop («...
+    # الخليج.» then the journal's name).
+    runs_on = (
+        previous is not None
+        and _REF_AUTHOR_YEAR.match(raw[previous.blocks[0][0][0] : previous.blocks[0][0][1]]) is not None
+        and author_year is None
+        and not _REF_NAME_START.match(line.text)
+        and not _REF_BULLET.match(line.text)
+        and _BLANK_LINE.search(raw, previous.blocks[-1][-1][1], line.start) is None
+    )
     continues = (
         previous is not None
         and number is None
         and not new_entry
-        and (not item.first or starts_with_url or fragment or not previous.closed)
+        and (not item.first or starts_with_url or fragment or not previous.closed or runs_on)
     )
     if continues:
         if item.first:
@@ -2471,6 +2852,7 @@ _PLAIN_MARKER = re.compile(
     rf"(?<=\S)[ \t]?[(\[](?P<p>\d{{1,3}})[)\]]|(?<=\s)(?P<s>[{_SUPERSCRIPT_DIGITS}]+)(?![\w])"
     rf"|(?<=[^\W\d_][.!?؟…])(?P<d>\d{{1,3}})(?=\s|$)"
     rf"|(?:(?<=[^\W\d_A-Za-z])|(?<=[^\W\d_A-Za-z][\"'”’»]))(?P<g>\d{{1,3}})(?=[.!?؟…،,:؛])"
+    rf"|{_GLUED_MID_SENTENCE}"
 )
 
 
@@ -2480,7 +2862,7 @@ def _without_markers(
     markers = [(m.start(), m.end(), m.group().strip("⁽⁾")) for m in _FOOTNOTE.finditer(raw, start, end)]
     if footnotes:
         for m in _PLAIN_MARKER.finditer(raw, start, end):
-            digits = m.group("p") or m.group("s") or m.group("d") or m.group("g")
+            digits = m.group("p") or m.group("s") or m.group("d") or m.group("g") or m.group("m")
             number = int(digits.translate(_SUPERSCRIPT_VALUE))
             if footnotes.get(number, -1) > m.start() and not any(a < m.end() and m.start() < b for a, b, _ in markers):
                 at = m.start() + (len(m.group()) - len(m.group().lstrip(" \t")) if m.group("p") else 0)

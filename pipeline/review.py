@@ -383,6 +383,10 @@ class _Page:
                 continue
             out.append(f'<h3 dir="rtl"><bdi lang="{lang}">{heading}</bdi></h3>')
             out.extend(self.passage(p) for p in passages)
+        # An abstract in a third language (a Maghrebi journal's Résumé) is shown as it was read.
+        for lang in sorted({p.lang for p in a.passages_of("abstract")} - {"ar", "en"}):
+            out.append(f'<h3 dir="rtl"><bdi lang="{escape(lang, quote=True)}">{escape(lang)}</bdi></h3>')
+            out.extend(self.passage(p) for p in a.abstract(lang))
         out.append('<h3 dir="rtl">الكلمات المفتاحية · <bdi>Keywords</bdi></h3>')
         for lang, keywords in (("ar", a.keywords_ar), ("en", a.keywords_en)):
             chips = "".join(

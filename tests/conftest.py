@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+#: The articles laid out as other journals lay them out, with line truth (corpus/layouts/).
+LAYOUT_ARTICLES = REPO / "corpus" / "layouts" / "articles"
 SEED_ID = "000_295e6e45a451921c"
 SEED_PATH = REPO / "corpus" / "raw" / f"{SEED_ID}.txt"
 SHARED_DATA = REPO.parent / "shared" / "data"

@@ -13,7 +13,7 @@ from pipeline.align.formats import aligned_pairs, to_table, to_tmx, to_tsv
 from pipeline.align.stage import params_from_settings
 from pipeline.errors import ConfigError
 
-from .conftest import REPO
+from .conftest import LAYOUT_ARTICLES, REPO
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,10 @@ def aligned(stage, seed_article):
 
 
 def _gold_links():
-    return [json.loads(line) for line in (REPO / "corpus" / "gold" / "alignment.jsonl").read_text(encoding="utf-8").splitlines()]
+    return [
+        json.loads(line)
+        for line in (REPO / "corpus" / "gold" / "alignment.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
 
 
 def _spans(article):
@@ -71,6 +74,17 @@ def test_no_english_abstract_warns(stage, seed_article):
     assert not [a for a in article.alignments if a.kind == "abstract"]
     assert any("no English abstract" in w for w in article.warnings)
     assert article.abstract("ar")[0].sentences
+
+
+def test_a_missing_title_warns(stage, aligned):
+    # d_awwalan's English part has no title: nothing said why the titles had no link.
+    from pipeline.reader import read_article
+
+    article = stage(read_article(LAYOUT_ARTICLES / "d_awwalan.txt"))
+    assert article.title_en is None and article.title_ar is not None
+    assert not [a for a in article.alignments if a.kind == "title"]
+    assert "align: no English title found, so the titles are not linked" in article.warnings
+    assert not any("title" in w for w in aligned.warnings)  # the seed has both
 
 
 def test_json_round_trip(aligned):
@@ -219,11 +233,9 @@ def test_flagged_repairs_are_marked_in_the_tmx_and_table(tmp_path, capsys, seed_
     path.write_text(damaged, encoding="utf-8")
     assert main(["align", str(path), "--format", "tmx"]) == 0
     root = ET.fromstring(capsys.readouterr().out.encode("utf-8"))
-    notes = {
-        tu.find("tuv/seg").text: tu.find("note").text for tu in root.iter("tu") if tu.find("note") is not None
-    }
+    notes = {tu.find("tuv/seg").text: tu.find("note").text for tu in root.iter("tu") if tu.find("note") is not None}
     assert len(notes) == 1
-    (segment, note), = notes.items()
+    ((segment, note),) = notes.items()
     assert "للاستخدان" in segment and "للاستخدان → للاستخدام" in note
     assert main(["align", str(path)]) == 0
     table = capsys.readouterr().out

@@ -27,6 +27,8 @@ from pipeline.config import load_config
 from pipeline.corpus import load_corpus
 from pipeline.errors import ModelError
 
+from .conftest import LAYOUT_ARTICLES
+
 #: Small grids keep one fit around a second; the shipped defaults are larger.
 FAST = {"inner_splits": 3, "betas": [0.0, 1.0, 2.0], "gammas": [0.0, 1.0], "temperatures": [0.5, 1.0, 2.0]}
 
@@ -261,6 +263,20 @@ def test_stage_on_the_seed(model_dir, seed_article):
         for cue in p.label_cues:
             if cue.startswith("«"):
                 assert cue[1:-1] in p.best_text, (p.id, cue)
+
+
+def test_stage_leaves_passages_in_other_languages_unlabelled(model_dir):
+    # An English footer kept as a paragraph was scored by the Arabic model (near-uniform probabilities).
+    from pipeline.classify import ClassifyStage
+    from pipeline.reader import read_article
+
+    article = read_article(LAYOUT_ARTICLES / "ps_najah.txt")
+    stage = ClassifyStage.from_settings({"model": str(model_dir)}, load_config())
+    article = stage(article)
+    english = [p for p in article.body_passages() if p.lang != "ar"]
+    assert [p.text for p in english] == ["An - Najah National University"]
+    assert english[0].label is None and english[0].label_probs == {}
+    assert all(p.label in MODEL_LABELS for p in article.body_passages() if p.lang == "ar")
 
 
 def test_stage_threshold_sends_unsure_passages_to_other(model_dir, seed_article):
@@ -562,8 +578,12 @@ def test_train_command_uses_silver_when_the_config_says_so(shared_data, tmp_path
 
 @pytest.mark.parametrize(
     ("field", "value", "message"),
-    [("versions", "1.9", "versions: expected an object"), ("labels", "concept", "labels: expected a list"),
-     ("model_sha256", None, "model_sha256: expected"), ("labels", [1, 2], "labels: expected a list of label names")],
+    [
+        ("versions", "1.9", "versions: expected an object"),
+        ("labels", "concept", "labels: expected a list"),
+        ("model_sha256", None, "model_sha256: expected"),
+        ("labels", [1, 2], "labels: expected a list of label names"),
+    ],
 )
 def test_malformed_meta_fields_are_a_model_error(model_dir, tmp_path, field, value, message):
     folder = _copy(model_dir, tmp_path)

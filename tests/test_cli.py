@@ -18,7 +18,6 @@ from pipeline.document import Article
 
 from .conftest import REPO
 
-
 #: Options of a run that only reads (no model loads).
 READ_ONLY = ["--disable", "repair", "--disable", "align", "--disable", "ner", "--disable", "classify"]
 

@@ -58,6 +58,22 @@ def test_evaluate_reports_unbuilt_stages_as_missing_not_zero():
     assert "MISSING" in text and "units_f1" in text
 
 
+def test_the_layout_set_is_scored_beside_the_corpus():
+    """corpus/layouts: the reader against line truth, the NER against its held-out entity gold."""
+    cfg = load_config()
+    read_ner = PipelineConfig(stages=["read", "ner"], settings=cfg.settings, root=cfg.root, path=cfg.path)
+    report = evaluate_corpus(stages=["read", "ner"], config=read_ner)
+    assert [r.stage for r in report.results] == ["read", "ner"]  # the corpus' own figures come first
+    read, ner = report.layouts
+    assert (read.stage, ner.stage) == ("read", "ner") and len(read.articles) == 21
+    assert read.metrics["lines"] == 3159 and read.metrics["line_roles"] >= 0.99 and read.metrics["units_f1"] >= 0.94
+    assert ner.metrics["ALL_gold"] == 542 and ner.metrics["ar_gold"] + ner.metrics["en_gold"] == 542
+    assert 0.5 < ner.metrics["ALL_f1"] < 1.0  # the NER tagged them (without a model it would be 0)
+    text = format_report(report)
+    assert text.index("layout set:") > text.index("units_f1") and "held-out entity gold" in text
+    assert json.loads(report.to_json())["layouts"][1]["metrics"]["ALL_gold"] == 542
+
+
 def test_unknown_stage_is_an_error():
     with pytest.raises(ConfigError, match="unknown stage"):
         evaluate_corpus(stages=["parse"])
@@ -108,14 +124,19 @@ def test_align_evaluation_drops_for_a_wrong_link(seed_article):
         sid = f"gold.s{i}"
         holder.sentences.append(Sentence(sid, s.text, s.start, s.end, s.lang))
         ids[(s.start, s.end)] = sid
+
     def link_ids(spans):
         return [ids[tuple(sp)] for sp in spans if tuple(sp) in ids]
+
     gold_links = [link for link in corpus.links if link.kind == "abstract"]
     article.alignments = [AlignmentLink("abstract", link_ids(g.ar), link_ids(g.en), 1.0) for g in gold_links]
     right = evaluate_align(corpus, articles, load_config()).metrics
     assert right["abstract_strict_f1"] == 1.0
     # Swap the English sides of the first two beads.
-    swapped = [AlignmentLink("abstract", a.ar, b.en, 1.0) for a, b in zip(article.alignments, article.alignments[1:] + article.alignments[:1])]
+    swapped = [
+        AlignmentLink("abstract", a.ar, b.en, 1.0)
+        for a, b in zip(article.alignments, article.alignments[1:] + article.alignments[:1])
+    ]
     article.alignments = swapped
     assert evaluate_align(corpus, articles, load_config()).metrics["abstract_strict_f1"] == 0.0
 
@@ -212,4 +233,31 @@ def test_a_layer_no_article_has_is_missing_not_zero(tmp_path):
     cfg = load_config()
     read_align = PipelineConfig(stages=["read", "align"], settings=cfg.settings, root=cfg.root, path=cfg.path)
     align = evaluate_corpus(root, stages=["align"], config=read_align).result("align")
-    assert align.status == "missing" and align.metrics == {} and "no article of the corpus has gold alignment" in align.note
+    assert (
+        align.status == "missing"
+        and align.metrics == {}
+        and "no article of the corpus has gold alignment" in align.note
+    )
+
+
+def test_the_classifier_block_shows_the_main_figures_and_points_to_the_json():
+    """It printed some fifty internal keys (model_mean_beta, weak_rule_coverage ...) with mixed rounding."""
+    from pipeline.evaluate import Report, StageResult
+
+    metrics = {
+        "passages": 75,
+        "majority_macro_f1": 0.0636,
+        "tfidf_lr_macro_f1": 0.2078,
+        "model_macro_f1": 0.7288,
+        "model_macro_f1_ci95": [0.619, 0.8386],
+        "model_f1_risk": 0.8,
+        "model_mean_beta": 2.9333,
+        "weak_rule_coverage": 0.6133,
+        "model_chosen_C": [10.0],
+    }
+    text = format_report(Report("corpus", ["a"], [StageResult("classify", "ok", metrics, "cv", ["a"])]))
+    assert "model_macro_f1_ci95  [0.6190, 0.8386]" in text and "model_f1_risk" in text
+    assert "model_mean_beta" not in text and "weak_rule_coverage" not in text
+    assert "(3 more figures in the JSON report)" in text
+    other = format_report(Report("corpus", ["a"], [StageResult("ner", "ok", {"PER_f1": 0.5, "x": [0.25]}, "n", ["a"])]))
+    assert "PER_f1" in other and "[0.2500]" in other  # other stages show every figure

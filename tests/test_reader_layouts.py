@@ -7,7 +7,7 @@ import re
 
 from pipeline.reader import ReaderSettings, parse_article, read_article
 
-from .conftest import REPO
+from .conftest import LAYOUT_ARTICLES, REPO
 
 LAYOUTS = REPO / "tests" / "fixtures" / "layouts"
 
@@ -281,106 +281,41 @@ def test_tamhid_is_a_heading():
 
 
 def test_line_roles_and_units_on_the_audit_articles_do_not_fall():
-    """`scripts/eval_reader_layouts.py` on the seventeen audit articles, at the figures measured when the
-    last four were added and read (line roles 0.981, unit F1 0.903; before the layout fixes 0.63 and 0.39)."""
-    import sys
-
-    sys.path.insert(0, str(REPO / "scripts"))
-    from eval_reader_layouts import score_article
+    """`scripts/eval_reader_layouts.py` on the twenty-one audit articles, at the figures measured
+    when the last four (a sixth audit, held out: 0.942 / 0.768 before their fixes) were added and
+    read: line roles 0.996, unit F1 0.946 (the first seventeen were at 0.63 and 0.39 before the
+    layout fixes of session 7, at 0.981 and 0.903 after them)."""
+    from pipeline.layouts import article_paths, score_article
 
     total = {"lines": 0, "right": 0, "lost": 0, "gold_units": 0, "predicted_units": 0, "found_units": 0}
-    for path in sorted((LAYOUTS / "articles").glob("*.txt")):
+    for path in article_paths(LAYOUT_ARTICLES):
         scores = score_article(path)
-        scores.pop("errors")
-        for key, value in scores.items():
-            total[key] += value
-    assert total["lines"] == 2591
-    assert total["right"] / total["lines"] >= 0.978 and total["lost"] <= 4
+        for key in total:
+            total[key] += scores[key]
+    assert total["lines"] == 3159
+    assert total["right"] / total["lines"] >= 0.994 and total["lost"] == 0
     p = total["found_units"] / total["predicted_units"]
     r = total["found_units"] / total["gold_units"]
-    assert 2 * p * r / (p + r) >= 0.90
+    assert 2 * p * r / (p + r) >= 0.94
 
 
-def test_footnote_numbered_like_a_list_item_inside_a_cut_sentence():
-    """`1- تصريح ...` between the two halves of a sentence was a list item that took the second half."""
-    article = read_article(LAYOUTS / "h3_dash_numbered_footnotes.txt")
-    (note,) = article.passages_of("footnote")
-    assert note.number == "1" and note.text.startswith("تصريح لوزير الخارجية")
-    (cut,) = [p for p in article.passages if "التعديلات الدستورية" in p.text]
-    assert cut.text.endswith("بعد مشاورات طويلة.") and len(cut.spans) == 2
-    assert not article.passages_of("list_item")
+def test_headings_with_no_number_and_no_known_name():
+    # A policy paper's headings («خلفيات الأزمة», «الموقف الأميركي») were paragraphs; a short line
+    # that ends a list, or sits inside a block, is not one.
+    article = read_article(LAYOUT_ARTICLES / "qa_policy_gulf.txt")
+    headings = [s.heading for s in article.sections]
+    for heading in ("خلفيات الأزمة", "المطالب والشروط", "الوساطة الكويتية: فرص وقيود", "السيناريوهات المحتملة"):
+        assert heading in headings
+    off = read_article(LAYOUT_ARTICLES / "qa_policy_gulf.txt", settings=ReaderSettings(unnumbered_headings=False))
+    assert "خلفيات الأزمة" not in [s.heading for s in off.sections]
 
 
-def test_star_note_at_a_page_bottom_is_a_footnote():
-    article = read_article(LAYOUTS / "h3_star_note.txt")
-    (note,) = article.passages_of("footnote")
-    assert note.number == "*" and note.text.startswith("المؤلف المرسل")
-    assert "مقدمة" not in note.text
-
-
-# -- the third held-out audit's repros ------------------------------------------------------------
-
-
-def test_marker_glued_before_the_stop_cites_a_dash_numbered_footnote():
-    """`منزله1.` cites footnote 1, whose `1- ...` line at the page foot was a list item."""
-    article = read_article(LAYOUTS / "h4_01_bare_marker_before_stop.txt")
-    assert [p.number for p in article.passages_of("footnote")] == ["1", "2"]
-    assert not article.passages_of("list_item")
-    cited = [c.number for p in article.body_passages() for c in p.citations]
-    assert cited == [1, 2]
-
-
-def test_chicago_references_with_arabic_indic_years_are_entries():
-    article = read_article(LAYOUTS / "h4_03_arabic_indic_years_refs.txt")
-    refs = article.passages_of("reference")
-    assert len(refs) >= 3 and all(p.text.count("١٩") + p.text.count("٢٠") <= 2 for p in refs)
-
-
-def test_bracketed_dates_and_authors_marked_with_plain_digits():
-    article = read_article(LAYOUTS / "h4_10b_dates_forms.txt")
-    meta = {k: v.text for k, v in article.metadata.items()}
-    assert (meta["received"], meta["accepted"], meta["published"]) == ("2022/11/5", "2023/2/12", "2023/6/1")
-    assert article.title_ar.text.startswith("دور الدبلوماسية الرقمية الفلسطينية")
-    assert meta["author"].startswith("رائد عبد الرحيم دويكات")
-
-
-def test_a_list_going_on_at_a_page_bottom_is_no_footnote():
-    """Item 4 after item 3 stayed a list item though the text cites a footnote 4."""
-    article = read_article(LAYOUTS / "h4_02_list_item_at_page_bottom.txt")
-    assert [p.number for p in article.passages_of("list_item")] == ["1", "2", "3", "4"]
-
-
-def test_english_title_alone_between_the_arabic_keywords_and_the_english_abstract():
-    article = read_article(LAYOUTS / "h4_10a_title_en_after_ar_keywords.txt")
-    assert article.title_en.text.startswith("Multilateral Diplomacy and the Role of International Organizations")
-    meta = {k: v.text for k, v in article.metadata.items()}
-    assert (meta["received"], meta["accepted"]) == ("2021/10/3", "2022/1/20")  # تاريخ تقديم البحث, تاريخ قبوله للنشر
-
-
-def test_hijri_submission_dates_in_brackets():
-    article = read_article(LAYOUTS / "h4_10b_dates_forms_hijri.txt")
-    meta = {k: v.text for k, v in article.metadata.items()}
-    assert (meta["received"], meta["accepted"]) == ("١٢/٥/١٤٤٤", "٢٠/٨/١٤٤٤")
-
-
-def test_abjad_letter_subheadings_and_a_lower_case_surname_particle():
-    article = read_article(LAYOUTS / "h3_abjad_subheadings.txt")
-    assert [(s.level, s.heading) for s in article.sections][1:] == [
-        (2, "أ- تشديد الرقابة على الحدود الخارجية"),
-        (2, "ب- الاتفاقيات مع دول العبور"),
-    ]
-    assert not article.passages_of("list_item")
-    refs = read_article(LAYOUTS / "h4_04_lowercase_particle_ref.txt").passages_of("reference")
-    assert refs[-1].text.startswith("de Waal, Alex.") and len(refs) == 3
-
-
-def test_endnotes_under_hawamish_a_slash_numbered_list_and_a_tatweel_rule():
-    """The fourth held-out audit: «الهوامش» notes at the end were references, `1/` items were
-    glued into a paragraph, and a rule typed with tatweel was a paragraph."""
-    notes = read_article(LAYOUTS / "h5_r1_endnotes_hawamish_plain.txt").passages_of("footnote")
-    assert [p.number for p in notes] == ["1", "2"] and notes[0].text.startswith('"الخارجية الكويتية')
-    items = read_article(LAYOUTS / "h5_r2_list_slash.txt").passages_of("list_item")
-    assert [p.number for p in items] == ["1", "2", "3"]
-    article = read_article(LAYOUTS / "h5_r3_tatweel_rule.txt")
-    assert not any(set(p.text) <= {"ـ", " "} for p in article.passages)
-
+def test_alternating_running_heads_seen_once_each_by_their_page_numbers():
+    # A short article's heads, each set once above its page number: «كريم مساعدية   الأمن الطاقوي
+    # ...» (author and title far apart) and «مجلة الدراسات الدولية   المجلد 7 ...» were paragraphs.
+    article = read_article(LAYOUT_ARTICLES / "b_roman.txt")
+    texts = [p.text for p in article.passages]
+    assert not any("كريم مساعدية" in t or "مجلة الدراسات الدولية" in t for t in texts)
+    raw = article.raw
+    heads = [m.start() for m in re.finditer(r"(?m)^(?:كريم مساعدية|مجلة الدراسات الدولية) {8,}", raw)]
+    assert len(heads) == 2 and all(any(s == h for s, _ in article.structure_spans) for h in heads)

@@ -9,11 +9,14 @@ read as one body paragraph.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from pipeline.reader import read_article
+
+from .conftest import LAYOUT_ARTICLES
 
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
 
@@ -165,3 +168,198 @@ def test_dates_with_month_names_other_labels_and_english_labels(superscripts_raw
     meta = _meta(article)
     assert (meta["received"], meta["accepted"], meta["published"]) == expected
     assert not any(dates[:12] in t for t in _front_paragraphs(article))
+
+
+ARTICLES = LAYOUT_ARTICLES
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("krd_zanco_preventive", {"issn": "2218-0222", "issn_2": "2412-396X"}),
+        ("ae_sharjah_softpower", {"issn": "1996-2339", "doi": "10.36394/jhss/15/2/9"}),
+        ("b_roman", {"issn": "2588-1566", "issn_2": "2602-7380"}),
+        ("ps_najah", {"doi": "10.35552/0247.37.6.2045"}),
+    ],
+)
+def test_issn_and_doi_lines_are_fields_and_their_labels_structure(name, expected):
+    # «ISSN (Print): … ISSN (Online): …» was the English title; «ISSN … DOI: …» lost its labels.
+    article = read_article(ARTICLES / f"{name}.txt")
+    meta = _meta(article)
+    assert {key: meta.get(key) for key in expected} == expected
+    assert article.title_en is None or "ISSN" not in article.title_en.text
+    # Every letter of the line is read: the labels are structure, the values fields.
+    raw = article.raw
+    value = article.metadata[next(iter(expected))]
+    first, last = raw.rfind("\n", 0, value.start) + 1, raw.find("\n", value.start)
+    covered = [*article.structure_spans, *((v.start, v.end) for v in article.metadata.values())]
+    unread = [raw[i] for i in range(first, last) if raw[i].isalpha() and not any(s <= i < e for s, e in covered)]
+    assert unread == [], raw[first:last]
+
+
+@pytest.mark.parametrize(
+    ("name", "byline_en", "title_en"),
+    [
+        # under the Arabic byline, no mark and no affiliation after it
+        ("leb_siyasa", "Rami Fouad Haddad", None),
+        # marks between the names leave empty parts («Dwaikat1,*, & Muna»)
+        ("ps_najah", "Raed Abdel Rahim Dwaikat1,*, & Muna Yousef Hamdan2", None),
+        # "A and B" under the English title, in the same block: no second title line
+        (
+            "ae_sharjah_softpower",
+            "Hamad Salem Alkaabi and Aysha Mohammed Alnuaimi",
+            "Soft Power in the Foreign Policy of the United Arab Emirates: Humanitarian Aid as a Model",
+        ),
+    ],
+)
+def test_english_bylines_are_read_as_authors(name, byline_en, title_en):
+    article = read_article(ARTICLES / f"{name}.txt")
+    assert _meta(article).get("author_en") == byline_en
+    assert all(byline_en not in p.text for p in article.passages)
+    if title_en is not None:
+        assert article.title_en.text == title_en
+
+
+def test_a_think_tank_title_page():
+    # Before: the bare date was the title, and the unit that signs the paper, the paper's kind
+    # and the publisher's copyright line were read as paragraphs.
+    article = read_article(ARTICLES / "qa_policy_gulf.txt")
+    meta = _meta(article)
+    assert article.title_ar.text == "الأزمة الخليجية: مسارات الوساطة وحدودها"
+    assert meta["date"] == "حزيران/ يونيو 2017"
+    assert meta["author"] == "وحدة تحليل السياسات في المركز العربي"
+    assert meta["document_type"] == "تقدير موقف"
+    assert meta["publisher"] == "المركز العربي للأبحاث ودراسة السياسات"
+    texts = [p.text for p in article.passages]
+    assert not any("جميع الحقوق محفوظة" in t or "وحدة تحليل" in t or "تقدير موقف" in t for t in texts)
+    # The last page's number, after an endnote ending in «221.», is furniture too: the endnote
+    # no longer runs over the page's footer.
+    last_note = [p for p in article.passages if p.kind == "footnote"][-1]
+    assert last_note.text.endswith("p.\n221.") or last_note.text.endswith("p. 221.")
+    assert "dohainstitute" not in last_note.text
+
+
+def test_a_journal_named_above_the_line_that_describes_it():
+    # «المنارة للبحوث والدراسات» over «مجلة علمية محكمة تصدر عن ...»: the description was the
+    # journal's name and the name a paragraph.
+    meta = _meta(read_article(ARTICLES / "jo_manara.txt"))
+    assert meta["journal"] == "المنارة للبحوث والدراسات"
+    assert meta["journal_description"].startswith("مجلة علمية محكمة تصدر عن")
+
+
+def test_a_list_item_ending_in_a_semicolon_short_of_the_line_width_ends_the_list():
+    # Without blank lines, the paragraph after «4. ... القائمة؛» was read into that list item.
+    article = read_article(ARTICLES / "jo_manara.txt")
+    items = [p for p in article.passages if p.kind == "list_item" and p.number == "4"]
+    assert len(items) == 1 and items[0].text.endswith("القائمة؛")
+    paragraph = next(p for p in article.passages if p.text.startswith("أكد المتحدث الرسمى"))
+    assert paragraph.kind == "paragraph"
+
+
+def test_markers_glued_mid_sentence_and_an_authors_running_head_seen_twice():
+    # «يحمل2 اسم», «(اليونيسيف)1 للسيطرة»: their notes at the page foot were paragraphs, and the
+    # authors' names, set twice as a page's foot with no page number beside them, were text.
+    article = read_article(ARTICLES / "ae_sharjah_softpower.txt")
+    notes = {p.number: p.text for p in article.passages if p.kind == "footnote"}
+    assert notes["1"].startswith("وفي إطار هذا البرنامج") and notes["2"].startswith("ويقدم المقر")
+    texts = [p.text for p in article.passages]
+    assert any("(اليونيسيف) للسيطرة" in t for t in texts)
+    assert any("يحمل اسم الاجتماع" in t for t in texts)
+    assert not any("حمد سالم الكعبي، عائشة محمد النعيمي" in t for t in texts)
+    # A year run on to a word is no marker.
+    assert _cited("قرار مجلس الأمن عام2017 بشأن") == {}
+
+
+def _cited(text: str) -> dict[int, int]:
+    from pipeline.reader import _cited_numbers
+
+    return _cited_numbers(text)
+
+
+def test_a_pages_notes_under_a_rule_inside_the_references_list():
+    # «____» then «7- ...», «8- ...» at the foot of a page of the references: they were entries.
+    article = read_article(ARTICLES / "ma_policy.txt")
+    notes = {p.number: p.text for p in article.passages if p.kind == "footnote"}
+    assert notes["7"].startswith("وخلال هذه الفترة") and "وتعزيز القدرات" in notes["7"]
+    assert notes["8"].startswith("حسن أوريد")
+    references = [p.text for p in article.passages if p.kind == "reference"]
+    assert not any("وخلال هذه الفترة" in t or "حسن أوريد" in t for t in references)
+    zoubir = next(t for t in references if t.startswith("Zoubir Yahia H."))
+    assert zoubir.endswith("London, Routledge, 2020.")
+    assert references[-1].startswith("Messari Nizar")  # the list goes on after the page's notes
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "start"),
+    [
+        ("sd_neelain_libya", "affiliation", "(*) أستاذ مشارك، قسم العلوم السياسية"),  # «(*)» on the byline
+        ("a_mabhath", "author_note", "¹ المؤلف المرسل: د. سامية بن علي"),  # a superscript on the byline
+    ],
+)
+def test_the_note_of_a_marked_byline_at_the_page_one_foot_is_front_matter(name, key, start):
+    # Set after the abstracts (under a rule, at the page foot), it was read as a body paragraph.
+    article = read_article(ARTICLES / f"{name}.txt")
+    assert article.metadata[key].text.startswith(start)
+    assert not any(p.text.startswith(start) or "البريد الإلكتروني" in p.text for p in article.passages)
+
+
+def test_a_syrian_layout_notes_dates_and_a_one_name_running_head():
+    article = read_article(ARTICLES / "sy_damascus.txt")
+    meta = _meta(article)
+    # the date fields after the keywords (the English part is at the end) were a paragraph
+    assert (meta["received"], meta["accepted"]) == ("١٢/٩/٢٠٢٢", "٤/١/٢٠٢٣")
+    # the «*» notes, at the page-1 foot past a long abstract and in English at the end, were a
+    # footnote and a reference
+    assert meta["affiliation"].startswith("* مدرس - قسم العلاقات الدولية")
+    assert meta["affiliation_en"].startswith("* Lecturer, Department of International Relations")
+    texts = [p.text for p in article.passages]
+    assert not any(t.startswith(("* مدرس", "* Lecturer", "Damascus University")) for t in texts)
+    # «العلي    ٨٩»: one name beside the page number, the head of every other page
+    assert not any(re.match(r"العلي\s*(?:[٠-٩]+)?\s*$", line) for t in texts for line in t.splitlines())
+
+
+def test_notes_under_a_rule_and_markers_glued_at_a_lines_end():
+    # «التونسي1» ending its line, «الخصوص5 .», and «4 قرار ...» as the first line under «____»
+    article = read_article(ARTICLES / "tn_rtepd.txt")
+    notes = {p.number: p.text for p in article.passages if p.kind == "footnote"}
+    assert notes["1"].startswith("انظر حديث وزير الشؤون الخارجية")
+    assert notes["2"].startswith("الفصل 77 من دستور")
+    assert notes["4"].startswith("قرار مجلس جامعة الدول العربية")
+    assert not any("التونسي1" in p.text or "الخصوص5" in p.text for p in article.passages)
+
+
+def test_a_french_abstract_and_the_journals_name_in_french():
+    # «Résumé :» and «Mots-clés :» were body paragraphs; «Revue tunisienne ...» was the English title.
+    article = read_article(ARTICLES / "tn_rtepd.txt")
+    french = article.abstract("fr")
+    assert len(french) == 1 and french[0].text.startswith("Cet article examine la notion de neutralité positive")
+    assert french[0].text.endswith("constituent les piliers.")
+    meta = _meta(article)
+    assert meta["keywords_fr"] == "neutralité positive, politique étrangère, Tunisie, règlement pacifique"
+    assert meta["journal_2"] == "Revue tunisienne d'études politiques et diplomatiques"
+    assert article.title_en.text.startswith("Positive Neutrality in Tunisian Foreign Policy")
+    # the English abstract and keywords are still the English ones
+    assert article.abstract("en")[0].text.startswith("Reaffirming the sovereign right")
+    assert [k.text for k in article.keywords_en][0] == "positive neutrality"
+    assert all(p.section_id is not None for p in article.passages if p.kind == "paragraph")
+
+
+def test_the_english_title_on_a_last_page_is_no_byline_of_the_ida_label():
+    # Under «إعداد», the first Latin line anywhere after the byline was taken as the English
+    # byline: here the English title of the English page at the article's end.
+    article = read_article(ARTICLES / "egy_iqtisad.txt")
+    assert article.title_en.text.startswith("International Competition over the Horn of Africa")
+    assert _meta(article)["author_en"] == "Dr. Mona Abdel Rahman El-Sherif"
+
+
+def test_a_publishers_contact_lines_are_furniture():
+    # «هاتف: ... - فاكس: ...» with the centre's e-mail and web address on a title page: the phone
+    # line was a paragraph, the centre's e-mail the author's, its address an archive notice.
+    article = read_article(ARTICLES / "qa_ajcs.txt")
+    meta = _meta(article)
+    assert "email" not in meta and "archive_notice" not in meta
+    assert not any("هاتف" in p.text or "aljazeera.net" in p.text for p in article.passages)
+    raw = article.raw
+    for needle in ("هاتف: 40158384", "jcforstudies-ar@aljazeera.net", "http://studies.aljazeera.net"):
+        at = raw.index(needle)
+        assert any(s <= at < e for s, e in article.structure_spans), needle

@@ -14,6 +14,8 @@ import pytest
 from pipeline.headings import classify_heading, reference_heading_kind
 from pipeline.reader import read_article
 
+from .conftest import LAYOUT_ARTICLES
+
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
 
 
@@ -235,3 +237,70 @@ def test_reference_heading_words(line, kind):
 
 def test_a_date_is_no_heading_number():
     assert classify_heading("15-3-2019 اجتماع اللجنة") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("إشكالية البحث وفرضياته", "اشكاليه البحث"),
+        ("أهمية الدراسة وأهدافها", "اهميه الدراسه"),
+        ("منهج البحث وأدواته", "منهج البحث"),
+        ("الخاتمة والتوصيات", "الخاتمه"),
+        ("النتائج والمقترحات", "النتائج"),
+    ],
+)
+def test_a_named_heading_with_what_wa_joins_to_it(text, key):
+    info = classify_heading(text)
+    assert info is not None and (info.style, info.key) == ("named", key)
+
+
+@pytest.mark.parametrize("text", ["المقدمة والسياق العام للأزمة", "النتائج وتداعياتها على المنطقة", "الخاتمة و"])
+def test_a_named_heading_joined_to_other_words_is_not_one(text):
+    assert classify_heading(text) is None
+
+
+def test_a_joined_named_heading_opens_its_section():
+    # «إشكالية البحث وفرضياته» (Lebanese review) was a paragraph of the introduction.
+    article = read_article(LAYOUT_ARTICLES / "leb_siyasa.txt")
+    assert "إشكالية البحث وفرضياته" in [s.heading for s in article.sections]
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "key"),
+    [
+        ("الجزء الأول: مرتكزات الحياد الإيجابي", "الجزء", "1"),
+        ("الفقرة الأولى: وحدة القرار الخارجي", "الفقره", "1"),
+        ("الفقرة الثانية", "الفقره", "2"),
+        ("القسم الثالث: التحديات", "القسم", "3"),
+        ("خلاصة", "named", "خلاصه"),
+    ],
+)
+def test_maghrebi_plan_words_feminine_ordinals_and_khulasa(text, style, key):
+    info = classify_heading(text)
+    assert info is not None and (info.style, info.key) == (style, key)
+
+
+def test_a_tunisian_plan_and_its_bracketed_given_names_in_the_references():
+    article = read_article(LAYOUT_ARTICLES / "tn_rtepd.txt")
+    headings = [s.heading for s in article.sections]
+    assert any(h.startswith("الجزء الأول: مرتكزات الحياد الإيجابي") for h in headings)
+    assert sum(h.startswith("الفقرة الأولى") for h in headings) == 2
+    # «بن عاشور (رافع)،», "CHOUIKHA (L.) et GOBE (É.)," open entries (they were run together).
+    refs = [p.text for p in article.passages if p.kind == "reference"]
+    for start in ("بن عاشور (رافع)،", "الشابي (منصف)،", "BEN ACHOUR (Y.),", "CHOUIKHA (L.) et GOBE (É.),"):
+        assert sum(t.startswith(start) for t in refs) == 1, start
+    assert next(t for t in refs if t.startswith("CHOUIKHA")).endswith("La Découverte, Paris, 2015.")
+
+
+def test_bracketed_reference_numbers_and_khulasa_as_the_conclusion():
+    article = read_article(LAYOUT_ARTICLES / "qa_ajcs.txt")
+    assert "خلاصة" in [s.heading for s in article.sections]  # was set aside as an abstract label
+    refs = [p for p in article.passages if p.kind == "reference"]
+    assert [p.number for p in refs][:4] == ["1", "2", "3", "4"]
+    assert refs[0].text.startswith("البيت الأبيض") and "2017" in refs[0].text
+
+
+def test_an_author_year_entry_runs_on_after_its_full_stop_without_blank_lines():
+    article = read_article(LAYOUT_ARTICLES / "om_squ.txt")
+    entry = next(p for p in article.passages if p.kind == "reference" and p.text.startswith("العبري، منى."))
+    assert entry.text.endswith("مجلة الآداب والعلوم الاجتماعية، 11(1)، 45-68.")

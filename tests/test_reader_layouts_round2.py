@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import LAYOUT_ARTICLES
 from .test_reader_layouts_front import _meta, _read  # offsets of every title and field checked there
 
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
@@ -217,9 +218,9 @@ def test_dates_without_the_word_date_and_the_starred_note_are_front_matter():
 
 
 def test_whole_article_with_its_english_part_at_the_end():
-    """The held-out audit's article (tests/fixtures/layouts/articles): journal line without «مجلة»,
+    """The held-out audit's article (corpus/layouts/articles): journal line without «مجلة»,
     footnotes (1) (2) in the body, references (1) (2) (3), English title, byline and abstract last."""
-    path = LAYOUTS / "articles" / "c_endabs.txt"
+    path = LAYOUT_ARTICLES / "c_endabs.txt"
     article = _read("c_endabs", path.read_text(encoding="utf-8"))
     meta = _meta(article)
     assert meta["journal"] == "دراسات في العلاقات الدولية"  # (it was a paragraph)

@@ -29,7 +29,7 @@ from ..document import strip_span
 AR_TERMINATORS = ".!؟?؛\u06d4…"
 EN_TERMINATORS = ".!?…"
 _CLOSERS = "\"'”’»)]›"
-_OPEN_QUOTES = {"«": "»", "“": "”", "\"": "\""}
+_OPEN_QUOTES = {"«": "»", "“": "”", '"': '"'}
 
 EN_ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st jr sr vs etc e.g i.e cf al fig no nos vol vols pp ed eds co corp inc ltd
@@ -106,9 +106,22 @@ def _cut_points(text: str, lang: str) -> list[int]:
         if _is_abbreviation(text, i, arabic) or not _next_starts_sentence(text, j, arabic):
             i = j
             continue
+        if not arabic and _paragraph_number(text, i):
+            i = j  # "... region. 5. The Committee ...": the number opens the sentence after it
+            continue
         cuts.append(j)
         i = j
     return cuts
+
+
+def _paragraph_number(text: str, i: int) -> bool:
+    """Whether the full stop at ``i`` closes a paragraph number (1 to 3 digits) that stands at a
+    sentence's start, as UN documents number their paragraphs ("5. The Committee ...")."""
+    word = _word_before(text, i)
+    if not (word.isdigit() and len(word) <= 3 and text[i] == "."):
+        return False
+    before = text[: i - len(word)].rstrip().rstrip(_CLOSERS)
+    return not before or before[-1] in EN_TERMINATORS
 
 
 def _blank_line_follows(text: str, i: int) -> bool:
@@ -153,4 +166,4 @@ def _next_starts_sentence(text: str, j: int, arabic: bool) -> bool:
     if arabic:
         # Arabic has no case; a Latin lower-case word after a dot is a continuation.
         return not (nxt.isalpha() and nxt.isascii() and nxt.islower())
-    return nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘«(["  or not nxt.isalpha() and not nxt.isascii()
+    return nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘«([" or not nxt.isalpha() and not nxt.isascii()

@@ -67,7 +67,9 @@ def params_from_settings(settings: dict[str, Any], base: AlignerParams = AR_EN_P
         if key in ("enabled", "keyword_threshold", "title_threshold", "encoder", "glossary", "transliterate"):
             continue
         if key not in _PARAM_FIELDS:
-            raise ConfigError(f"[stages.align] {key}: unknown setting; expected one of {', '.join(sorted(_PARAM_FIELDS))}")
+            raise ConfigError(
+                f"[stages.align] {key}: unknown setting; expected one of {', '.join(sorted(_PARAM_FIELDS))}"
+            )
         expected = type(getattr(base, key))
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
@@ -148,6 +150,9 @@ class AlignStage:
         ar_sents = self._segment(article.abstract("ar"))
         en_sents = self._segment(article.abstract("en"))
         article.alignments += self.link_titles(article)
+        if (article.title_ar is None) != (article.title_en is None):
+            missing = "English" if article.title_en is None else "Arabic"
+            article.warnings.append(f"align: no {missing} title found, so the titles are not linked")
         article.alignments += self.link_keywords(article)
         if not ar_sents or not en_sents:
             missing = "English" if not en_sents else "Arabic"
@@ -233,7 +238,9 @@ class AlignStage:
         linked_ar, linked_en = set(), set()
         for i, j in zip(rows, cols):
             if score[i, j] >= self.keyword_threshold:
-                links.append(AlignmentLink("keywords", [f"kw.ar.{i}"], [f"kw.en.{j}"], round(float(min(score[i, j], 1.0)), 4)))
+                links.append(
+                    AlignmentLink("keywords", [f"kw.ar.{i}"], [f"kw.en.{j}"], round(float(min(score[i, j], 1.0)), 4))
+                )
                 linked_ar.add(i)
                 linked_en.add(j)
         links += [AlignmentLink("keywords", [f"kw.ar.{i}"], [], 0.0) for i in range(len(ar)) if i not in linked_ar]

@@ -248,8 +248,12 @@ class ClassifyStage:
         return out[: self.n_cues]
 
     def __call__(self, article: Article) -> Article:
-        """Set ``label``, ``label_probs`` and ``label_cues`` on every body passage."""
-        passages = article.body_passages()
+        """Set ``label``, ``label_probs`` and ``label_cues`` on every Arabic body passage.
+
+        The model is trained on Arabic text: a passage in another language (an English footer or
+        quotation the reader kept as a paragraph) is left unlabelled rather than scored as noise.
+        """
+        passages = [p for p in article.body_passages() if p.lang == "ar"]
         headings = []
         for p in passages:
             section = article.section_of(p)
