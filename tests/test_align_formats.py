@@ -29,7 +29,7 @@ def pair() -> AlignedPair:
     extraction gives it (u + combining diaeresis). Arabic: the seed's abstract sentence with
     tanween (combining marks) and the seed's OCR line with a CJK ideograph leaked into الإنترنت.
     """
-    article = REPO / "tests" / "fixtures" / "layouts" / "articles" / "c2_noauthor.txt"
+    article = REPO / "corpus" / "layouts" / "articles" / "c2_noauthor.txt"
     ref = next(x for x in article.read_text(encoding="utf-8").splitlines() if "Davutoğlu" in x)
     english = unicodedata.normalize("NFD", ref)
     assert english != ref  # the decomposed form really has combining marks
