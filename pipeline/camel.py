@@ -3,15 +3,19 @@
 Only ``camel_tools.utils`` and ``camel_tools.tokenizers.word`` are used: they
 need none of camel-tools' downloadable data and import neither torch nor
 transformers, so start-up stays fast. Every other module calls these wrappers.
+
+``camel_tools.utils.dediac`` and ``camel_tools.tokenizers.word`` are imported on
+first use: both import ``camel_tools.utils.charsets``, which sorts all 1.1 million
+Unicode code points by category when imported (0.7-1.3 s), and ``diplo repair``
+needs neither.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
-from camel_tools.tokenizers.word import simple_word_tokenize as _simple_word_tokenize
 from camel_tools.utils.charmap import CharMapper
-from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
     normalize_alef_ar,
     normalize_alef_maksura_ar,
@@ -37,9 +41,23 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=1)
+def _dediac_ar() -> Callable[[str], str]:
+    from camel_tools.utils.dediac import dediac_ar  # noqa: PLC0415 - slow import, see the module docstring
+
+    return dediac_ar
+
+
+@lru_cache(maxsize=1)
+def _simple_word_tokenize() -> Callable[[str], list[str]]:
+    from camel_tools.tokenizers.word import simple_word_tokenize  # noqa: PLC0415 - slow import, see above
+
+    return simple_word_tokenize
+
+
 def dediac(text: str) -> str:
     """Remove Arabic diacritics (harakat, tanween, shadda, sukun, dagger alef)."""
-    return dediac_ar(text)
+    return _dediac_ar()(text)
 
 
 def normalize_alef(text: str) -> str:
@@ -59,7 +77,7 @@ def normalize_teh_marbuta(text: str) -> str:
 
 def simple_word_tokenize(text: str) -> list[str]:
     """CAMeL Tools' punctuation-aware whitespace tokenizer."""
-    return _simple_word_tokenize(text)
+    return _simple_word_tokenize()(text)
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +151,7 @@ def match_key(text: str) -> str:
     hamza spelling and vowel marks, of presentation-form glyph codes (ﺍﻟﻤﻠﺨﺺ) and of
     invisible characters inside words (a zero-width space in إعداد); never used to change text.
     """
-    text = dediac_ar(fold_glyphs(text)).replace("\u0640", "")
+    text = _dediac_ar()(fold_glyphs(text)).replace("\u0640", "")
     text = normalize_alef_ar(normalize_alef_maksura_ar(normalize_teh_marbuta_ar(text)))
     return " ".join(text.split())
 

@@ -25,7 +25,7 @@ from .errors import InputError, InputNotFoundError
 
 DEFAULT_CORPUS = PROJECT_ROOT / "corpus"
 GOLD_LABELS = (*PASSAGE_LABELS, "other")
-UNIT_KINDS = ("title", "abstract", "keywords", "paragraph", "list_item", "reference", "footnote")
+UNIT_KINDS = ("title", "abstract", "keywords", "paragraph", "list_item", "reference", "footnote", "table")
 _MARKER = re.compile(r"⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾")
 
 

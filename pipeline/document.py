@@ -29,6 +29,7 @@ PASSAGE_KINDS = (
     "list_item",
     "reference",
     "footnote",
+    "table",  # a table with its caption and source: neither repaired, tagged nor classified
 )
 
 #: Entity types of the project.
@@ -313,6 +314,11 @@ class Edit:
     repaired text has ``replacement`` in its place. ``flagged`` edits are
     suggestions for review that were not applied; ``rejected`` marks an edit a
     reviewer undid (see :mod:`pipeline.repair.edit_log`).
+
+    ``decision`` says who decided: empty when the repair rules did (``confidence``
+    is then the rule's), ``accepted`` when a reviewer made a flagged suggestion
+    (``status`` applied; ``confidence`` stays the rule's, for the record), ``rejected``
+    when a reviewer undid the edit.
     """
 
     start: int
@@ -325,6 +331,7 @@ class Edit:
     status: str = "applied"
     suggestions: list[str] = field(default_factory=list)
     passage_id: str | None = None
+    decision: str = ""
 
 
 @dataclass

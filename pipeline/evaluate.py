@@ -266,7 +266,7 @@ def _run_pipeline(
 
 
 #: Unit kinds the reader makes passages of (titles and keyword lines are read as fields).
-_READ_KINDS = ("abstract", "paragraph", "list_item", "reference", "footnote")
+_READ_KINDS = ("abstract", "paragraph", "list_item", "reference", "footnote", "table")
 
 
 def evaluate_read(

@@ -34,6 +34,18 @@ FEMININE_ORDINAL_ADJECTIVES = (
 #: Chapter words, from the largest division to the smallest; الجزء, القسم and الفقرة are the
 #: Maghrebi plan's (partie, section, paragraphe).
 CHAPTER_WORDS = ("الباب", "الجزء", "القسم", "الفصل", "المبحث", "المطلب", "الفرع", "الفقره", "المحور")
+#: Named headings that open the references list (a line made of reference words opens one too,
+#: see :func:`reference_heading_kind`).
+REFERENCE_HEADINGS = (
+    "المصادر",
+    "المراجع",
+    "قائمه المصادر",
+    "قائمه المراجع",
+    "المصادر والمراجع",
+    "الهوامش",
+    "الحواشي",
+    "الاحالات",
+)
 #: Headings known by name (match-key forms). They are all top-level.
 NAMED_HEADINGS = (
     "المقدمه",
@@ -72,29 +84,10 @@ NAMED_HEADINGS = (
     "النتائج",
     "التوصيات",
     "المقترحات",
-    "المصادر",
-    "المراجع",
-    "قائمه المصادر",
-    "قائمه المراجع",
-    "المصادر والمراجع",
-    "الهوامش",
-    "الحواشي",
-    "الاحالات",
+    *REFERENCE_HEADINGS,
 )
 #: Named headings that open a table of contents.
 TOC_HEADINGS = ("هيكليه الدراسه", "هيكليه البحث", "هيكل الدراسه", "خطه الدراسه", "خطه البحث", "تقسيم الدراسه")
-#: Named headings that open the references list (a line made of reference words opens one too,
-#: see :func:`reference_heading_kind`).
-REFERENCE_HEADINGS = (
-    "المصادر",
-    "المراجع",
-    "قائمه المصادر",
-    "قائمه المراجع",
-    "المصادر والمراجع",
-    "الهوامش",
-    "الحواشي",
-    "الاحالات",
-)
 
 # Words of a references-list heading (match-key forms, English lower-cased). A heading made only
 # of these words, with at least one core word, names the list or a part of it: قائمة المصادر

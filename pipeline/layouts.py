@@ -151,7 +151,9 @@ def score_article(text_path: Path, settings: ReaderSettings | None = None) -> di
         if seen == "":
             lost += 1
         want = EXPECTED[family]
-        ok = seen == want or (want == "paragraph" and family.startswith("table") and seen in ("list_item", "set aside"))
+        ok = seen == want or (
+            want == "paragraph" and family.startswith("table") and seen in ("table", "list_item", "set aside")
+        )
         # A front-matter line whose labels are set aside and whose values are read as fields
         # (``تاريخ القبول: 2023/2/12``, the digits of the value carry no letters) is read right.
         ok = ok or (want == "front" and seen == "set aside" and "front" in role[t["start"] : t["end"]])

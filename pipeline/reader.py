@@ -2227,6 +2227,16 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 # The text after a footnote that interrupted it: the paragraph the footnote cut goes on.
                 item = _BodyLine(item.line, item.block, True)
             footnote = None
+        if not in_references:
+            end = _table_end(items, i)
+            if end is not None:
+                # A table with its caption (and source line): one passage of its own, not a
+                # paragraph per row to repair, tag and classify.
+                lines = [(item.line.start, item.line.end) for item in items[i:end]]
+                state.units.append(_Unit("table", [lines], _current_section(state)))
+                current = None
+                i = end
+                continue
         info = _line_heading(items, i, state.settings, in_references)
         if (
             info is None
@@ -2424,6 +2434,46 @@ def _page_break_between(state: _State, start: int, end: int) -> bool:
 
 #: Most words of a heading that has no number and no known name.
 _SET_OFF_HEADING_MAX_WORDS = 8
+
+
+#: A table's caption: «جدول (1): ...», «الجدول رقم 2-1 ...», "Table 3: ...".
+_TABLE_CAPTION = re.compile(
+    r"^\s*(?:" + _tolerant("الجدول", "جدول") + r"|table)\s*(?:" + _tolerant("رقم") + r")?\s*[(\[]?\s*[\d٠-٩]",
+    re.IGNORECASE,
+)
+#: The line under a table that names its source: «المصدر: ...», "Source: ...".
+_TABLE_SOURCE = re.compile(r"^\s*(?:" + _tolerant("المصدر", "المصادر") + r"|sources?)\s*[:：]", re.IGNORECASE)
+#: Most words of a table row (cells set apart by runs of spaces, or one short cell per line).
+_TABLE_ROW_MAX_WORDS = 14
+_TABLE_CELL_MAX_WORDS = 5
+
+
+def _table_end(items: list[_BodyLine], i: int) -> int | None:
+    """Where the table that a caption line opens at ``items[i]`` ends (the index after its
+    source line or its last row), or None when the line opens no table.
+
+    A row is a short line that ends no sentence and is no heading: cells set apart by runs of
+    three spaces or more (pdftotext's layout mode), or a single short cell (one cell per line).
+    """
+    if not _TABLE_CAPTION.match(items[i].line.text):
+        return None
+    j = i + 1
+    while j < len(items) and _table_row(items[j].line.text):
+        j += 1
+    if j == i + 1:
+        return None
+    if j < len(items) and _TABLE_SOURCE.match(items[j].line.text):
+        j += 1
+    return j
+
+
+def _table_row(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > _TABLE_ROW_MAX_WORDS or _ends_sentence(text) or _TABLE_SOURCE.match(text):
+        return False
+    if classify_heading(text) is not None or _FOOTNOTE_LINE.match(text):
+        return False
+    return bool(re.search(r"\S {3,}\S", text.strip())) or len(words) <= _TABLE_CELL_MAX_WORDS
 
 
 def _set_off_heading(items: list[_BodyLine], i: int, raw: str, under_heading: bool = False) -> bool:

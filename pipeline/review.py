@@ -844,6 +844,8 @@ def _edits_table(raw: str, passage: Passage | None, edits: list[Edit]) -> str:
         if e.rule and e.rule != e.kind:
             what += f'<br><span class="muted">rule <span class="code">{_code(e.rule)}</span></span>'
         about = f"kind {e.kind or '-'}, rule {e.rule or '-'}, confidence {e.confidence:.3f}"
+        # A person's decision (Edit.decision) is shown apart from the rule's confidence.
+        decided = f'<br><b class="decision">{escape(e.decision)} by a reviewer</b>' if e.decision else ""
         rows.append(
             f'<tr class="{escape(e.status, quote=True)}">'
             f'<td class="raw" dir="ltr">{e.start}–{e.end}</td>'
@@ -851,7 +853,8 @@ def _edits_table(raw: str, passage: Passage | None, edits: list[Edit]) -> str:
             f'<bdi dir="{direction}" class="repl">{_visible(e.replacement)}</bdi></td>'
             f'<td class="context" dir="{direction}">{context}</td>'
             f'<td class="status" dir="ltr" title="{escape(about, quote=True)}"><b>{escape(e.status)}</b><br>'
-            f'<span class="muted" style="white-space: nowrap">confidence {e.confidence:.2f}</span><br>{what}</td>'
+            f'<span class="muted" style="white-space: nowrap">confidence {e.confidence:.2f}</span>'
+            f"{decided}<br>{what}</td>"
             f'<td class="suggestions" dir="rtl">{suggestions}</td></tr>'
         )
     return (

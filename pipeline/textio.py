@@ -17,6 +17,7 @@ import re
 import shutil
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from .errors import InputError, InputNotFoundError, OutputError
@@ -322,12 +323,16 @@ def ensure_writable_file(target: Path) -> None:
 def new_folder_beside(output: Path) -> Path:
     """An empty folder next to ``output`` (same file system, so :func:`swap_folder_in` is a rename).
 
+    Its name, ``.<name>.<pid>.<random>.new``, says which process writes it, so that a later run
+    can tell the folder of a killed run from one still being written
+    (:func:`remove_stale_folders_beside`).
+
     Raises:
         OutputError: The parent folder cannot be created or written.
     """
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".new", dir=output.parent))
+        folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.{os.getpid()}.", suffix=".new", dir=output.parent))
     except OSError as exc:
         raise OutputError(str(output.parent), f"cannot be written ({exc.strerror or exc})") from None
     folder.chmod(0o777 & ~_umask())  # mkdtemp makes it owner-only; give it a plain mkdir's mode
@@ -355,3 +360,80 @@ def swap_folder_in(new: Path, output: Path, kept: str = "*.md") -> None:
         raise
     if old is not None:
         shutil.rmtree(old)
+
+
+#: A folder of :func:`new_folder_beside` or :func:`swap_folder_in` older than this is stale whoever
+#: made it: writing a model folder and swapping it in takes seconds.
+STALE_AFTER_SECONDS = 3600.0
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    except OverflowError:
+        return False  # no process has such a number
+    return True
+
+
+def _stale(path: Path, pid: int | None, now: float) -> bool:
+    """Whether a leftover folder belongs to no running process: its writer has ended, or it is old."""
+    if pid == os.getpid():
+        return False
+    if pid is not None and not _process_alive(pid):
+        return True
+    try:
+        return now - path.lstat().st_mtime > STALE_AFTER_SECONDS
+    except OSError:
+        return False
+
+
+def remove_stale_folders_beside(output: Path) -> list[str]:
+    """Clear what a killed run of :func:`new_folder_beside` / :func:`swap_folder_in` left beside ``output``.
+
+    Only folders named as those two functions name them for ``output`` are looked at:
+    ``.<name>.<pid>.<random>.new`` (or ``.<name>.<random>.new`` from older code) and
+    ``.<name>.old-<pid>``, never ``output`` itself, files or symbolic links. One is stale when the
+    process named in it has ended, or when it is older than :data:`STALE_AFTER_SECONDS`; a
+    folder a running process may still be writing is left alone. A stale ``.new`` folder is
+    removed. A stale ``.old-<pid>`` folder is the previous model: removed when ``output`` exists
+    (the swap had finished), put back as ``output`` when it does not (the run was killed between
+    the swap's two renames, which left no model in place).
+
+    Args:
+        output: The model folder a run is about to write.
+
+    Returns:
+        One line per folder removed or restored, for the run's log (empty when nothing was left).
+    """
+    parent = output.parent
+    if not parent.is_dir():
+        return []
+    name = re.escape(output.name)
+    new_name = re.compile(rf"\.{name}\.(?:(\d+)\.)?[A-Za-z0-9_]+\.new")
+    old_name = re.compile(rf"\.{name}\.old-(\d+)")
+    now = time.time()
+    news: list[Path] = []
+    olds: list[Path] = []
+    for path in parent.iterdir():
+        if path == output or path.is_symlink() or not path.is_dir():
+            continue
+        if m := new_name.fullmatch(path.name):
+            if _stale(path, int(m.group(1)) if m.group(1) else None, now):
+                news.append(path)
+        elif (m := old_name.fullmatch(path.name)) and _stale(path, int(m.group(1)), now):
+            olds.append(path)
+    done = []
+    # The newest old model goes back in place when the killed swap left none.
+    olds.sort(key=lambda p: p.lstat().st_mtime, reverse=True)
+    if olds and not output.exists():
+        olds[0].rename(output)
+        done.append(f"restored {output} from {olds[0].name}, left by a run killed while swapping its model in")
+        olds = olds[1:]
+    for path in [*news, *olds]:
+        shutil.rmtree(path, ignore_errors=True)
+        done.append(f"removed {path}, left by a killed run")
+    return done

@@ -240,3 +240,77 @@ def test_flagged_repairs_are_marked_in_the_tmx_and_table(tmp_path, capsys, seed_
     assert main(["align", str(path)]) == 0
     table = capsys.readouterr().out
     assert table.count("flagged, not repaired: للاستخدان → للاستخدام") == 1
+
+
+# -- an abstract paragraph written twice (PDF/OCR conversion) ------------------------------------
+
+
+def _abstract_links(article):
+    """The abstract links as the sentence texts they join (ids shift when a paragraph is inserted)."""
+    text = {s.id: s.text for p in article.passages for s in p.sentences}
+    return sorted(
+        (tuple(text[i] for i in link.ar), tuple(text[i] for i in link.en))
+        for link in article.alignments
+        if link.kind == "abstract" and link.ar and link.en
+    )
+
+
+def _doubled(seed_raw, passages):
+    """The seed with the raw text of ``passages`` (consecutive) written a second time right after them."""
+    start, end = passages[0].start, passages[-1].end
+    return seed_raw[:end] + "\n\n" + seed_raw[start:end] + seed_raw[end:]
+
+
+@pytest.mark.parametrize("which", ["ar:0", "ar:1", "en:0", "en:1", "ar:all", "en:all"])
+def test_a_repeated_abstract_paragraph_leaves_the_alignment_as_it_was(
+    stage, aligned, seed_article, seed_raw, tmp_path, which
+):
+    """Its copy used to pull the beads apart (e.g. the last Arabic sentence linked to a copy's second
+    sentence plus the real translation, or the whole English abstract written twice leaving the
+    first translation unaligned); now the copies are left unaligned with a warning, the rest as before."""
+    from pipeline.reader import read_article
+
+    lang, part = which.split(":")
+    paragraphs = seed_article.abstract(lang)
+    doubled = paragraphs if part == "all" else [paragraphs[int(part)]]
+    path = tmp_path / "doubled.txt"
+    path.write_text(_doubled(seed_raw, doubled), encoding="utf-8")
+    article = stage(read_article(path))
+    assert len(article.abstract(lang)) == len(paragraphs) + len(doubled)  # the reader kept the copy
+
+    assert _abstract_links(article) == _abstract_links(aligned)
+    # The copy's paragraphs come right after the paragraphs they repeat.
+    after = paragraphs.index(doubled[-1]) + 1
+    copies = [s for p in article.abstract(lang)[after : after + len(doubled)] for s in p.sentences]
+    ids = {d.id for d in doubled}
+    assert [s.text for s in copies] == [s.text for p in aligned.abstract(lang) if p.id in ids for s in p.sentences]
+    side = "ar" if lang == "ar" else "en"
+    other = "en" if side == "ar" else "ar"
+    for s in copies:
+        link = next(x for x in article.alignments if s.id in getattr(x, side))
+        assert getattr(link, side) == [s.id] and getattr(link, other) == [] and link.score == 0.0
+    warning = next(w for w in article.warnings if "repeat earlier ones word for word" in w)
+    assert all(s.id in warning for s in copies)
+    # Every sentence is in exactly one link, in reading order on both sides.
+    for key in ("ar", "en"):
+        ids = [i for link in article.alignments if link.kind == "abstract" for i in getattr(link, key)]
+        assert ids == [s.id for p in article.abstract(key) for s in p.sentences]
+
+
+def test_repeated_sentences_need_the_same_words_and_a_sentence_length():
+    from pipeline.align.repeats import repeated_sentences
+
+    en = [s.text for p in read_seed_abstract("en") for s in p.sentences]
+    assert repeated_sentences(en) == {}
+    twice = en + [en[1].upper(), en[0] + " .", "See above.", "See above."]
+    assert repeated_sentences(twice) == {len(en): 1, len(en) + 1: 0}  # short phrases never count
+
+
+def read_seed_abstract(lang):
+    from pipeline.reader import read_article
+
+    from .conftest import SEED_PATH
+
+    article = read_article(SEED_PATH)
+    AlignStage._segment(article.abstract(lang))
+    return article.abstract(lang)

@@ -511,6 +511,10 @@ def test_save_model_replaces_a_model_folder_whole_and_keeps_its_docs(model_dir, 
     folder = _copy(model_dir, tmp_path)
     (folder / "MODEL_CARD.md").write_text("# card\n", encoding="utf-8")
     (folder / "model.skops.tmp").write_bytes(b"left over")
+    # A save killed during the swap left its new folder beside the model (its process has ended).
+    killed = tmp_path / f".model.{2**22 + 1}.q1w2e3r4.new"
+    killed.mkdir()
+    (killed / "model.skops").write_bytes(b"half written")
     model, _ = load_model(model_dir)
     save_model(model, folder, training_hash="0" * 64, training={"again": True})
     assert sorted(f.name for f in folder.iterdir()) == ["MODEL_CARD.md", "meta.json", "model.skops"]

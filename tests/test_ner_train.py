@@ -46,6 +46,8 @@ def test_tiny_training_run_produces_a_loadable_model(shared_data: Path, tmp_path
     # spaCy's progress table goes to stderr: stdout stays free for the command's JSON result.
     captured = capsys.readouterr()
     assert captured.out == "" and "LOSS NER" in captured.err
+    # stderr is no terminal here: no colour codes in it (spaCy's were written into logs and CI output).
+    assert "\x1b" not in captured.err and "Training pipeline" in captured.err
     meta = json.loads((result.output / "meta.json").read_text(encoding="utf-8"))
     assert meta["training"]["seed"] == 0 and meta["sources"][0]["license"] == "CC BY-SA 4.0"
     assert "anercorp_test" in meta["diplo_scores"]
@@ -177,7 +179,13 @@ def test_retraining_replaces_a_model_folder_whole_and_keeps_its_card(shared_data
     first = train_ner(tmp_path / "model", seed=1, log=_quiet, **options).output
     (first / "MODEL_CARD.md").write_text("# card\n", encoding="utf-8")
     (first / "stale.bin").write_bytes(b"from an older run")
-    second = train_ner(first, seed=2, log=_quiet, **options).output
+    # A run killed during the final swap left its half-written folder (named as new_folder_beside names it).
+    killed = tmp_path / f".model.{2**22 + 1}.q1w2e3r4.new"
+    killed.mkdir()
+    (killed / "meta.json").write_text("{}", encoding="utf-8")
+    lines: list[str] = []
+    second = train_ner(first, seed=2, log=lines.append, **options).output
+    assert any(str(killed) in line and "killed run" in line for line in lines)
     assert second == first and (second / "MODEL_CARD.md").read_text(encoding="utf-8") == "# card\n"
     assert not (second / "stale.bin").exists()
     assert json.loads((second / "meta.json").read_text(encoding="utf-8"))["training"]["seed"] == 2

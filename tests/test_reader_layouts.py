@@ -297,7 +297,7 @@ def test_line_roles_and_units_on_the_audit_articles_do_not_fall():
     assert total["right"] / total["lines"] >= 0.996 and total["lost"] == 0
     p = total["found_units"] / total["predicted_units"]
     r = total["found_units"] / total["gold_units"]
-    assert 2 * p * r / (p + r) >= 0.94
+    assert 2 * p * r / (p + r) >= 0.95  # 0.958 with tables as passages of their own
 
 
 def test_headings_with_no_number_and_no_known_name():
@@ -320,3 +320,20 @@ def test_alternating_running_heads_seen_once_each_by_their_page_numbers():
     raw = article.raw
     heads = [m.start() for m in re.finditer(r"(?m)^(?:كريم مساعدية|مجلة الدراسات الدولية) {8,}", raw)]
     assert len(heads) == 2 and all(any(s == h for s, _ in article.structure_spans) for h in heads)
+
+
+def test_tables_are_passages_of_their_own():
+    # Each row (or each cell, one per line) was a paragraph, repaired, tagged and classified.
+    cases = {
+        "ae_sharjah_softpower": ("جدول 1: المساعدات الخارجية لدولة الإمارات", "أعداد متفرقة."),  # cells apart by spaces
+        "ps_najah": ("جدول (1): توزيع الاعترافات الدولية", "الفلسطينية، 2022."),  # one cell per line
+        "d_awwalan": ("جدول (1): بعثات الاتحاد الأفريقي في الساحل", "2017"),  # no source line
+    }
+    for name, (first, last) in cases.items():
+        article = read_article(LAYOUT_ARTICLES / f"{name}.txt")
+        tables = [p for p in article.passages if p.kind == "table"]
+        assert len(tables) == 1 and tables[0].text.startswith(first) and tables[0].text.endswith(last), name
+        assert tables[0] not in article.body_passages()
+        # the paragraph after the table is a paragraph again
+        after = next(p for p in article.passages if p.start > tables[0].end)
+        assert after.kind in ("paragraph", "list_item", "footnote"), name

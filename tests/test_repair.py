@@ -666,3 +666,45 @@ def test_a_log_from_another_text_is_refused(seed_article, repaired_seed):
     edits[0].original = edits[0].original + "x"
     with pytest.raises(InputError, match=r"edit 1 of \d+ \(at .*\) expects"):
         apply_reviewed_log(_with_log(seed_article, edits))
+
+
+def test_frequency_sets_are_the_same_from_the_ordered_prefix_and_form_by_form(lexicon, repair_settings):
+    """The sets built as prefixes of wordfreq's frequency order (start-up of `diplo repair`) are
+    the ones their definitions give; a lexicon whose forms are in another order builds them form by form."""
+    from pipeline.repair.lexicon import PLAIN_ARABIC
+
+    zipf = lexicon.zipf
+    m = repair_settings.rare_max_zipf
+    assert lexicon.plain_forms_above(m) == {w for w, z in zipf.items() if z > m and PLAIN_ARABIC.fullmatch(w)}
+    for t in (2.0, 3.0, 3.5):
+        assert lexicon.frequent_forms(t) == {w for w, z in zipf.items() if z >= t}
+    min_z = lexicon.candidate_min_zipf
+    assert lexicon.sorted_words == sorted(w for w, z in zipf.items() if z >= min_z and len(w) > 1)
+    # The same forms in alphabetical order: no frequency order to use, the same sets.
+    shuffled = Lexicon(dict(sorted(zipf.items())), None, rules=lexicon.rules, candidate_min_zipf=min_z)
+    assert shuffled.plain_forms_above(m) == lexicon.plain_forms_above(m)
+    assert shuffled.frequent_forms(3.0) == lexicon.frequent_forms(3.0)
+    assert shuffled.sorted_words == lexicon.sorted_words
+    assert shuffled.folded == lexicon.folded
+
+
+def test_context_counts_file_errors_name_the_line(tmp_path):
+    import gzip
+
+    from pipeline.errors import ModelError
+    from pipeline.repair.context import ContextModel
+
+    good = "# counts\nU\tكلمة\t3\nB\tكلمة اخرى\t2\nC\tكلمة\tكلمه\n"
+    cases = ((good, None), (good + "X\tكلمة\t1\n", 5), (good + "U\tكلمة\tثلاث\n", 5), ("U\tكلمة\n" + good, 1))
+    for body, line in cases:
+        path = tmp_path / "counts.tsv.gz"
+        with gzip.open(path, "wt", encoding="utf-8") as fh:
+            fh.write(body)
+        if line is None:
+            model = ContextModel.load(str(path))
+            assert (model.unigrams, model.bigrams, model.variants) == (
+                {"كلمة": 3}, {"كلمة اخرى": 2}, {"كلمة": ("كلمه",)}
+            )
+        else:
+            with pytest.raises(ModelError, match=f"line {line}: expected KIND"):
+                ContextModel.load(str(path))

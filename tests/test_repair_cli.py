@@ -168,6 +168,48 @@ def test_rejected_edit_is_undone_and_accepted_suggestion_is_made(tmp_path, capsy
     assert [e["status"] for e in again["edits"]] == [e["status"] for e in edits]
 
 
+def test_accepted_suggestion_is_recorded_as_a_reviewers_decision(tmp_path, capsys, excerpt_log):
+    """A flagged suggestion a reviewer accepts reads, in --json and --diff, as a person's decision.
+
+    It used to come back as an ordinary applied edit with the rule's low confidence (0.5), as if
+    the repair rules had made it themselves.
+    """
+    path, log = _write_log(tmp_path, capsys, excerpt_log)
+    edits = log["edits"]
+    flagged = next(e for e in edits if e["status"] == "flagged" and e["suggestions"])
+    rule_confidence = flagged["confidence"]
+    assert rule_confidence <= 0.5
+    flagged["status"] = "applied"
+    flagged["replacement"] = flagged["suggestions"][0]
+    undone = next(e for e in edits if e["status"] == "applied" and e is not flagged)
+    undone["status"] = "rejected"
+    reviewed = tmp_path / "reviewed.json"
+    reviewed.write_text(json.dumps(log, ensure_ascii=False), encoding="utf-8")
+
+    assert main(["repair", str(path), "--apply", str(reviewed), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    by_place = {(e["start"], e["end"]): e for e in out["edits"]}
+    accepted = by_place[(flagged["start"], flagged["end"])]
+    assert accepted["status"] == "applied" and accepted["decision"] == "accepted"
+    assert accepted["confidence"] == rule_confidence  # the rule's own confidence is kept beside the decision
+    assert by_place[(undone["start"], undone["end"])]["decision"] == "rejected"
+    # The edits the rules made and nobody touched carry no decision.
+    untouched = [e for e in out["edits"] if e["start"] not in (flagged["start"], undone["start"])]
+    assert untouched and all(e["decision"] == "" for e in untouched)
+
+    # The output log is itself a reviewed log: applied again, the decision stays.
+    again = tmp_path / "again.json"
+    again.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+    assert main(["repair", str(path), "--apply", str(again), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["edits"] == out["edits"]
+
+    assert main(["repair", str(path), "--apply", str(reviewed), "--diff"]) == 0
+    lines = capsys.readouterr().out.splitlines()[1:]
+    line = next(x for x in lines if x.split("\t")[0].endswith(f":{flagged['start']}-{flagged['end']}"))
+    assert line.split("\t")[1] == "applied" and line.endswith("reviewer: accepted")
+    assert sum(x.endswith("reviewer: accepted") for x in lines) == 1
+
+
 def test_article_json_of_diplo_run_is_a_log_too(tmp_path, capsys, seed_raw):
     """`diplo run`'s JSON (raw offsets, `raw` kept) applies to its article file."""
     from pipeline.document import Article
@@ -280,6 +322,9 @@ def test_run_with_a_reviewed_log_reads_the_reviewed_text(tmp_path, capsys, seed_
     assert rejected
     for e in rejected:
         e["status"] = "rejected"
+    # A flagged suggestion in a paragraph, accepted.
+    accepted = next(e for e in log["edits"] if e["status"] == "flagged" and e["suggestions"] and e["start"] > 5000)
+    accepted.update(status="applied", replacement=accepted["suggestions"][0])
     reviewed = tmp_path / "reviewed.json"
     reviewed.write_text(json.dumps(log, ensure_ascii=False), encoding="utf-8")
     stages = ["-d", "align", "-d", "ner", "-d", "classify"]
@@ -287,6 +332,13 @@ def test_run_with_a_reviewed_log_reads_the_reviewed_text(tmp_path, capsys, seed_
     assert main(["run", str(path), "--edits", str(reviewed), "-o", str(tmp_path / "out"), *stages]) == 0
     article = Article.from_json((tmp_path / "out" / "article.json").read_text(encoding="utf-8"))
     assert sum(e.status == "rejected" for e in article.edits) == len(rejected)
+    # The JSON says which edits a person decided, and the review page shows it.
+    assert sorted((e.start, e.decision) for e in article.edits if e.decision) == sorted(
+        [(e["start"], "rejected") for e in rejected] + [(accepted["start"], "accepted")]
+    )
+    from pipeline.review import render_html
+
+    assert render_html(article).count("accepted by a reviewer") == 1
     repaired = " ".join(p.clean_text for p in article.passages if p.clean_text)
     assert repaired.count("الإنترنط") == len(rejected)  # the rejected fixes are undone, nothing else
     assert "الإنترنت" in repaired and "توiter" not in repaired

@@ -66,3 +66,36 @@ def test_torch_is_kept_out_and_the_entities_are_the_same(seed_article):
 def test_torch_can_be_allowed():
     child = _child("1", tag=False)
     assert not child["kept_out"] and child["torch_loaded"] and child["torch_error"] is None
+
+
+# `diplo repair` on a small file: start-up is most of its time (scripts/bench_repair_startup.py).
+_REPAIR_CHILD = """
+import contextlib, io, json, sys
+from pipeline.cli import main
+with contextlib.redirect_stdout(io.StringIO()) as out:
+    status = main(["repair", {path!r}])
+print(json.dumps({{"status": status, "out": out.getvalue(), "modules": sorted(sys.modules)}}))
+"""
+
+
+def test_repair_imports_nothing_it_does_not_use(tmp_path, seed_raw):
+    """camel-tools' charsets module (every Unicode code point sorted by category, 0.7-1.3 s) and
+    numpy.ma (0.2 s, pulled in by np.unique) were imported by every `diplo repair` and used by none."""
+    path = tmp_path / "excerpt.txt"
+    path.write_text("".join(seed_raw.splitlines(keepends=True)[149:166]), encoding="utf-8")
+    code = _REPAIR_CHILD.format(path=str(path))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    child = json.loads(done.stdout.strip().splitlines()[-1])
+    assert child["status"] == 0 and "الإنترنت" in child["out"]  # it did repair the text
+    assert "camel_tools.utils.charsets" not in child["modules"]
+    assert "camel_tools.tokenizers.word" not in child["modules"]
+    assert "numpy.ma" not in child["modules"]
+    assert "hunspell" in child["modules"] and "wordfreq" in child["modules"]  # the lexicons it needs
+
+
+def test_camel_wrappers_import_their_modules_on_first_use():
+    from pipeline import camel
+
+    assert camel.dediac("الدِّبلوماسيّة") == "الدبلوماسية"
+    assert camel.simple_word_tokenize("الدبلوماسية، الرقمية.") == ["الدبلوماسية", "،", "الرقمية", "."]
+    assert camel.match_key("الدِّبلوماسيّة") == "الدبلوماسيه"

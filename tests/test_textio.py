@@ -165,3 +165,104 @@ def test_write_atomic_keeps_links_pipes_and_devices(tmp_path):
         os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
         write_atomic(null, "gone")
         assert stat.S_ISCHR(null.stat().st_mode)
+
+
+# -- folders a killed training run left beside its model folder ----------------------------------
+
+_KILLED_DURING_SWAP = """
+import os, signal, sys
+from pathlib import Path
+import pipeline.textio as textio
+target, when = Path(sys.argv[1]), sys.argv[2]
+new = textio.new_folder_beside(target)
+(new / "meta.json").write_text("{}", encoding="utf-8")
+if when == "before-renames":  # killed while the new folder is being filled
+    os.kill(os.getpid(), signal.SIGKILL)
+real_rename = Path.rename
+def rename(self, dest):
+    real_rename(self, dest)
+    os.kill(os.getpid(), signal.SIGKILL)  # killed between the swap's two renames
+Path.rename = rename
+textio.swap_folder_in(new, target)
+"""
+
+
+def _killed_run(target, when):
+    """Run new_folder_beside/swap_folder_in in a child process that is killed (SIGKILL) at ``when``."""
+    import signal
+    import subprocess
+    import sys
+
+    child = subprocess.run([sys.executable, "-c", _KILLED_DURING_SWAP, str(target), when], check=False)
+    assert child.returncode == -signal.SIGKILL
+
+
+def test_a_killed_runs_new_folder_is_removed_by_the_next_run_and_nothing_else(tmp_path):
+    import os
+    import subprocess
+    import time
+
+    from pipeline.textio import remove_stale_folders_beside
+
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "meta.json").write_text('{"old": true}', encoding="utf-8")
+    _killed_run(model, "before-renames")
+    left = [p for p in tmp_path.iterdir() if p.name.startswith(".model.") and p.name.endswith(".new")]
+    assert len(left) == 1 and (left[0] / "meta.json").exists()  # what a killed run leaves
+
+    # Not ours to remove: another model's folder, a live run's folder, a recent folder without a pid.
+    other = tmp_path / ".model-v2.1.abc.new"
+    live = subprocess.Popen(["sleep", "60"])
+    try:
+        running = tmp_path / f".model.{live.pid}.xyz.new"
+        recent = tmp_path / ".model.k3j9x1_q.new"
+        for folder in (other, running, recent):
+            folder.mkdir()
+        old_legacy = tmp_path / ".model.a8d7f2zz.new"  # an older code's name, left hours ago
+        old_legacy.mkdir()
+        hours_ago = time.time() - 3 * 3600
+        os.utime(old_legacy, (hours_ago, hours_ago))
+
+        done = remove_stale_folders_beside(model)
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+            ["model", other.name, running.name, recent.name]
+        )
+        assert (model / "meta.json").read_text(encoding="utf-8") == '{"old": true}'
+        assert len(done) == 2 and all("removed" in line for line in done)
+    finally:
+        live.kill()
+        live.wait()
+    # Once its process has ended, the live run's folder is stale too.
+    remove_stale_folders_beside(model)
+    assert not running.exists()
+
+
+def test_a_run_killed_between_the_swaps_renames_gets_its_model_back(tmp_path):
+    from pipeline.textio import remove_stale_folders_beside
+
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "meta.json").write_text('{"old": true}', encoding="utf-8")
+    _killed_run(model, "between-renames")
+    assert not model.exists()  # the model folder was renamed away, the new one not yet in place
+
+    done = remove_stale_folders_beside(model)
+    assert (model / "meta.json").read_text(encoding="utf-8") == '{"old": true}'
+    assert [p.name for p in tmp_path.iterdir()] == ["model"]
+    assert any("restored" in line for line in done)
+
+
+def test_only_the_folder_name_counts_not_a_file_or_a_link(tmp_path):
+    import os
+
+    from pipeline.textio import remove_stale_folders_beside
+
+    model = tmp_path / "model"
+    dead = 2**22 + 12345  # above any pid this machine hands out (pid_max is at most 2**22)
+    (tmp_path / f".model.{dead}.abc.new").write_text("a file, not a folder", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    os.symlink(elsewhere, tmp_path / f".model.{dead}.lnk.new")
+    assert remove_stale_folders_beside(model) == []
+    assert elsewhere.is_dir() and (tmp_path / f".model.{dead}.abc.new").is_file()

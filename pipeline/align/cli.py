@@ -58,7 +58,7 @@ def align_article(
 
 
 def render(article: Article, fmt: str, width: int = 120) -> str:
-    """The article's links as a ``table`` (``width`` characters wide), ``tmx`` or ``tsv`` document.
+    """The article's links as a ``table`` (``width`` terminal cells wide), ``tmx`` or ``tsv`` document.
 
     Raises:
         ValueError: An unknown format.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-import textwrap
+import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,24 +102,101 @@ def _xml_text(text: str) -> str:
 _LRM = "\u200e"
 
 
+def _cells(char: str) -> int:
+    # Combining marks (Arabic harakat and tanween, a decomposed ü) and format characters take no
+    # cell; East Asian wide and fullwidth characters (an ideograph leaked in by OCR) take two.
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def display_width(text: str) -> int:
+    """Terminal cells ``text`` takes: combining marks 0, East Asian wide/fullwidth characters 2, others 1.
+
+    Args:
+        text: One line of text (no tabs or control characters).
+
+    Returns:
+        The number of cells, which a fixed-width terminal uses to place the next column.
+    """
+    return sum(_cells(c) for c in text)
+
+
+def _pad(text: str, cells: int) -> str:
+    return text + " " * max(0, cells - display_width(text))
+
+
+def _cut_word(word: str, cells: int) -> list[str]:
+    # Cut between characters that take a cell, so a mark stays with its letter.
+    pieces, piece, used = [], "", 0
+    for char in word:
+        n = _cells(char)
+        if n and used + n > cells and piece:
+            pieces.append(piece)
+            piece, used = "", 0
+        piece += char
+        used += n
+    if piece:
+        pieces.append(piece)
+    return pieces
+
+
+def wrap_cells(text: str, cells: int) -> list[str]:
+    """Greedy word wrap of ``text`` into lines of at most ``cells`` terminal cells.
+
+    Unlike :func:`textwrap.wrap`, which counts characters, a line holds as many words as fit
+    on the screen: Arabic with diacritics fills the column, and wide characters do not spill
+    over it. A word wider than a line is cut between letters (never before a combining mark).
+
+    Args:
+        text: The text; runs of whitespace count as one space.
+        cells: Line width in cells (at least 2, so a wide character fits).
+
+    Returns:
+        The lines, empty for a blank text.
+    """
+    lines: list[str] = []
+    line, used = "", 0
+    for word in text.split():
+        n = display_width(word)
+        if line and used + 1 + n <= cells:
+            line, used = f"{line} {word}", used + 1 + n
+            continue
+        if line:
+            lines.append(line)
+        if n <= cells:
+            line, used = word, n
+            continue
+        *full, line = _cut_word(word, cells)
+        lines.extend(full)
+        used = display_width(line)
+    if line:
+        lines.append(line)
+    return lines
+
+
 def to_table(pairs: list[AlignedPair], width: int = 120) -> str:
     """A readable side-by-side table: English on the left, Arabic on the right, one block per link.
 
+    Columns are measured in terminal cells (:func:`display_width`), not characters, so a
+    decomposed accent or Arabic diacritics do not shift the Arabic column and a wide
+    character does not push a line past ``width``.
+
     Args:
         pairs: The links with their texts.
-        width: Characters per line (the terminal's width when writing to one).
+        width: Terminal cells per line (the terminal's width when writing to one).
     """
     col = max(20, (width - 20) // 2)
     lines = [f"{'link':<18}{'English':<{col}}  Arabic", "-" * min(width, 18 + 2 * col + 2)]
     for p in pairs:
-        left = textwrap.wrap(_one_line(" ".join(p.en)), col) or ["—"]
-        right = textwrap.wrap(_one_line(" ".join(p.ar)), col) or ["—"]
+        left = wrap_cells(" ".join(p.en), col) or ["—"]
+        right = wrap_cells(" ".join(p.ar), col) or ["—"]
         head = f"{p.kind} {len(p.ar)}-{len(p.en)} {p.score:.2f}"
         for n in range(max(len(left), len(right))):
             tag = head if n == 0 else ""
-            l = left[n] if n < len(left) else ""
-            r = right[n] if n < len(right) else ""
-            lines.append(_LRM + f"{tag:<18}{l:<{col}}  {r}".rstrip())
+            en = left[n] if n < len(left) else ""
+            ar = right[n] if n < len(right) else ""
+            lines.append(_LRM + f"{_pad(tag, 18)}{_pad(en, col)}  {ar}".rstrip())
         if p.flagged:
             lines.append(_LRM + f"{'':<18}flagged, not repaired: {'; '.join(p.flagged)}")
         lines.append("")

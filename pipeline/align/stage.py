@@ -15,6 +15,7 @@ from ..errors import ConfigError
 from .aligner import Aligner, AlignerParams, Bead, arabic_skeleton
 from .encoder import SentenceEncoder
 from .glossary import Glossary
+from .repeats import align_without_repeats
 from .segment import split_sentences
 
 log = logging.getLogger(__name__)
@@ -134,8 +135,10 @@ class AlignStage:
         Returns:
             Beads in order (``Bead.src`` Arabic and ``Bead.tgt`` English sentence indices,
             1-0 … 3-1 and the like, with a score), covering every sentence of both sides once.
+            A sentence that repeats an earlier one of its side word for word is left unaligned
+            (:mod:`pipeline.align.repeats`).
         """
-        return self.aligner.align(ar, en, "ar", "en")
+        return align_without_repeats(self.aligner, ar, en, "ar", "en")[0]
 
     def split_sentences(self, text: str, lang: str) -> list[str]:
         """The sentences of an Arabic (``ar``) or English (``en``) text, as the stage splits abstracts."""
@@ -155,7 +158,18 @@ class AlignStage:
             missing = "English" if not en_sents else "Arabic"
             article.warnings.append(f"align: no {missing} abstract sentences, so the abstracts are not aligned")
             return article
-        beads = self.aligner.align([s.text for s in ar_sents], [s.text for s in en_sents], "ar", "en")
+        # A paragraph the conversion wrote twice would pull the beads around it apart: its
+        # copies are left unaligned, with a warning.
+        beads, ar_rep, en_rep = align_without_repeats(
+            self.aligner, [s.text for s in ar_sents], [s.text for s in en_sents], "ar", "en"
+        )
+        for name, sents, repeats in (("Arabic", ar_sents, ar_rep), ("English", en_sents, en_rep)):
+            if repeats:
+                pairs = ", ".join(f"{sents[r].id} = {sents[f].id}" for r, f in sorted(repeats.items()))
+                article.warnings.append(
+                    f"align: {len(repeats)} {name} abstract sentence(s) repeat earlier ones word for word "
+                    f"({pairs}; a paragraph written twice by the PDF or OCR conversion?): left unaligned"
+                )
         for bead in beads:
             article.alignments.append(
                 AlignmentLink(

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ModelError, OutputError
-from ..textio import new_folder_beside, swap_folder_in
+from ..textio import new_folder_beside, remove_stale_folders_beside, swap_folder_in
 from .features import NORMALISER_VERSION
 
 MODEL_FILE = "model.skops"
@@ -161,6 +161,7 @@ def save_model(
 
     target = Path(out_dir)
     check_output_folder(target)
+    remove_stale_folders_beside(target)  # what an earlier, killed save left (never the model itself)
     # Written beside the target and swapped in whole: a failed save leaves the old model intact.
     out = new_folder_beside(target)
     try:

@@ -23,20 +23,23 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
+import os
+import re
 import shutil
 import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..config import PROJECT_ROOT
 from ..errors import ConfigError, InputError, OutputError
-from ..textio import new_folder_beside, swap_folder_in
+from ..textio import new_folder_beside, remove_stale_folders_beside, swap_folder_in
 from .convert import ConversionReport, TaggedSentence, read_aqmar, read_conll, to_docbin
 from .gazetteer import key
 from .rules import PROCLITICS
@@ -378,6 +381,8 @@ def train_ner(
         )
     output = Path(output)
     check_output_folder(output)  # before minutes of training
+    for line in remove_stale_folders_beside(output):  # what an earlier, killed run left
+        log(line)
     tmp = None
     if work_dir is None:
         tmp = tempfile.TemporaryDirectory(prefix="diplo-ner-")
@@ -434,7 +439,7 @@ def train_ner(
             n_lines = write_raw_text(unlabelled, raw)
             log(f"pretraining the tok2vec (spacy pretrain) on {n_lines} lines of unlabelled text...")
             model_overrides = {k: v for k, v in overrides.items() if k.startswith("components.")}
-            with contextlib.redirect_stdout(sys.stderr):  # spaCy's progress table is not our result
+            with spacy_console():  # spaCy's progress table is not our result
                 init_tok2vec = pretrain_tok2vec(
                     config,
                     raw,
@@ -448,7 +453,7 @@ def train_ner(
         log(f"training with spaCy ({config.name}, seed {seed})...")
         # spaCy prints its training table (with colours) on stdout, which holds the command's JSON
         # result: send it to stderr with the other progress lines.
-        with contextlib.redirect_stdout(sys.stderr):
+        with spacy_console():
             spacy_train(config, work / "train", use_gpu=-1, overrides=overrides)
         nlp = spacy.load(work / "train" / "model-best")
         # The norms now live in the vocab; the shipped config must not need the callback, nor
@@ -500,6 +505,68 @@ def train_ner(
     finally:
         if tmp is not None:
             tmp.cleanup()
+
+
+#: wasabi (spaCy's console printer) leaves out colours when ANSI_COLORS_DISABLED is set, and
+#: colours and spinner animations when WASABI_LOG_FRIENDLY is (wasabi.util.supports_ansi,
+#: wasabi.Printer).
+NO_COLOUR_ENV = {"ANSI_COLORS_DISABLED": "1", "WASABI_LOG_FRIENDLY": "1"}
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+class _Uncoloured(io.TextIOBase):
+    """A text stream that writes to another one with ANSI escape sequences taken out."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self._stream.write(_ANSI_ESCAPE.sub("", text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+@contextlib.contextmanager
+def spacy_console() -> Iterator[None]:
+    """spaCy's console output (what it prints on stdout) sent to stderr, in colour only on a terminal.
+
+    When stderr is not a terminal (a log file, a pipe, CI) or ``NO_COLOR`` is set, wasabi is told
+    to print plainly (:data:`NO_COLOUR_ENV`, for the duration only) and any escape sequence still
+    printed is taken out: wasabi's shared printer ``wasabi.msg``, which ``spacy train`` uses for its
+    headings, read the environment once, when spaCy was first imported.
+    """
+    stream = sys.stderr
+    if _is_terminal(stream) and not os.environ.get("NO_COLOR"):
+        with contextlib.redirect_stdout(stream):
+            yield
+        return
+    saved = {name: os.environ.get(name) for name in NO_COLOUR_ENV}
+    os.environ.update(NO_COLOUR_ENV)
+    try:
+        with contextlib.redirect_stdout(_Uncoloured(stream)):
+            yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _has_pretraining(config: Path) -> bool:

@@ -51,7 +51,8 @@ def repair_command(
 
     To review: write the log with --json, set an edit's "status" to "rejected" to undo it,
     or to "applied" (with the wanted "replacement") to accept a flagged suggestion, then
-    run `diplo repair FILE --apply LOG`.
+    run `diplo repair FILE --apply LOG`. Its --json and --diff say which edits a reviewer
+    accepted or rejected ("decision").
     """
     if diff and as_json:
         raise ConfigError("--diff and --json: expected one of them, found both")
@@ -88,6 +89,7 @@ def repair_command(
                     "status": e.status,
                     "confidence": e.confidence,
                     "suggestions": e.suggestions,
+                    "decision": e.decision,
                 }
                 for e in edits
             ],
@@ -106,7 +108,9 @@ DIFF_HEADER = "# line:start-end\tstatus\tkind\trule\toriginal -> replacement\tco
 
 def format_diff(text: str, edits: list) -> list[str]:
     """A header, then one line per edit: place, status, kind (the damage), rule (what repaired it),
-    ``original -> replacement`` and the edit in its context on its line.
+    ``original -> replacement`` and the edit in its context on its line, followed by the
+    suggestions of a flagged edit and ``reviewer: accepted`` / ``reviewer: rejected`` for an
+    edit a person decided (``Edit.decision``).
 
     The kind and rule are those of ``--json`` and of ``diplo run``'s edit log.
     """
@@ -122,6 +126,8 @@ def format_diff(text: str, edits: list) -> list[str]:
                 b = min(b, end_of_line)
         ctx = text[a : e.start] + "[" + e.original + "→" + e.replacement + "]" + text[e.end : b]
         sugg = f"  suggestions: {', '.join(e.suggestions)}" if e.status == "flagged" else ""
+        if e.decision:  # a person's decision, not the rules' (see Edit.decision)
+            sugg += f"  reviewer: {e.decision}"
         lines.append(
             f"{line_no}:{e.start}-{e.end}\t{e.status}\t{e.kind}\t{e.rule}\t{e.original!r} -> {e.replacement!r}\t{ctx}{sugg}"
         )

@@ -8,6 +8,11 @@ that log, not on the text:
 * to accept a flagged suggestion, set its ``status`` to ``applied`` and its
   ``replacement`` to the wanted form (usually one of ``suggestions``).
 
+The loaded edits record the reviewer's decision (``Edit.decision``): ``accepted``
+for an applied edit that carries suggestions (only flagged edits get them, so the
+rules did not make it) or that a log already marks accepted, ``rejected`` for a
+rejected one, empty for the rest.
+
 :func:`load_edit_log` reads such a log (the ``--json`` output of ``diplo
 repair``, the JSON of ``diplo run``, or a bare list of edits) and checks it
 against the text it is meant for; :func:`apply_edits` then gives the
@@ -29,6 +34,8 @@ from ..errors import InputError
 
 #: Edit statuses a reviewed log may hold; only ``applied`` edits change the text.
 REVIEW_STATUSES = ("applied", "flagged", "rejected")
+#: Values of ``Edit.decision``: none (the repair rules decided), or a reviewer's.
+REVIEW_DECISIONS = ("", "accepted", "rejected")
 _REQUIRED = ("start", "end", "original", "replacement", "status")
 
 
@@ -183,6 +190,10 @@ def _edit(item: Any, index: int, total: int, source: str) -> Edit:
         raise InputError(source, f"{which}: start and end must be integers, found {start!r} and {end!r}")
     if not (isinstance(item["original"], str) and isinstance(item["replacement"], str)):
         raise InputError(source, f"{which}: original and replacement must be strings")
+    decision = item.get("decision") or ""
+    if decision not in REVIEW_DECISIONS:
+        raise InputError(source, f"{which}: decision {decision!r}, expected one of accepted, rejected or \"\"")
+    suggestions = [str(s) for s in item.get("suggestions", []) or []]
     return Edit(
         start=start,
         end=end,
@@ -192,6 +203,30 @@ def _edit(item: Any, index: int, total: int, source: str) -> Edit:
         confidence=float(item.get("confidence", 1.0) or 0.0),
         kind=str(item.get("kind", "")),
         status=status,
-        suggestions=[str(s) for s in item.get("suggestions", []) or []],
+        suggestions=suggestions,
         passage_id=item.get("passage_id"),
+        decision=review_decision(status, decision, suggestions),
     )
+
+
+def review_decision(status: str, decision: str, suggestions: list[str]) -> str:
+    """The reviewer's decision an edit of a reviewed log records (see :attr:`Edit.decision`).
+
+    The status is what the reviewer set last, so it wins over an older decision (an edit
+    accepted in one round and rejected in the next reads ``rejected``). An applied edit with
+    suggestions was flagged by the rules (they never apply an edit they give suggestions for),
+    so a reviewer accepted it.
+
+    Args:
+        status: The edit's status in the log.
+        decision: The decision the log gives, if any (``""`` when none).
+        suggestions: The edit's suggestions in the log.
+
+    Returns:
+        ``"accepted"``, ``"rejected"`` or ``""``.
+    """
+    if status == "rejected":
+        return "rejected"
+    if status == "applied" and (decision == "accepted" or suggestions):
+        return "accepted"
+    return ""
