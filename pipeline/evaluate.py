@@ -205,7 +205,7 @@ def _evaluate_layouts(
                 metrics.update({f"{name}_{k}": round(row[k], 4) for k in ("p", "r", "f1")})
                 metrics[f"{name}_gold"] = row["gold"]
         note = (
-            "held-out entity gold (abstracts of all, first body paragraphs of eight), frozen before any "
+            "held-out entity gold (abstracts of 21 articles, first body paragraphs of eight), frozen before any "
             "NER output was seen; exact span and type (details: python scripts/eval_ner_layouts.py)"
         )
         out.append(StageResult("ner", "ok", metrics, note, sorted(regions)))
