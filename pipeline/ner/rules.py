@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, Protocol, TypeVar
 
 from .gazetteer import Gazetteer, key
 
@@ -409,13 +409,22 @@ def strip_clitic(
     return 0
 
 
-def _longest_first(span: RuleSpan) -> tuple[int, int]:
+class _HasExtent(Protocol):
+    start: int
+    end: int
+
+
+_Spanned = TypeVar("_Spanned", bound=_HasExtent)
+
+
+def _longest_first(span: _HasExtent) -> tuple[int, int]:
     return -(span.end - span.start), span.start
 
 
-def resolve_overlaps(spans: Iterable[RuleSpan]) -> list[RuleSpan]:
-    """Keep non-overlapping spans: longer first, then earlier; result in text order."""
-    chosen: list[RuleSpan] = []
+def resolve_overlaps(spans: Iterable[_Spanned]) -> list[_Spanned]:
+    """Keep non-overlapping spans (rule spans, or the stage's found entities): longer first, then
+    earlier; result in text order."""
+    chosen: list[_Spanned] = []
     for span in sorted(spans, key=_longest_first):
         if all(span.end <= c.start or span.start >= c.end for c in chosen):
             chosen.append(span)

@@ -795,7 +795,7 @@ def complete_names_in_article(texts: Sequence[str], founds: Sequence[list[Found]
                     grown.append(Found(span[0], span[1], "PER", f.source, f.id))
                     continue
             grown.append(f)
-        out.append(_without_overlaps(grown))
+        out.append(resolve_overlaps(grown))
     return out
 
 
@@ -847,25 +847,12 @@ def _name_start(word: str, word_start: int, first_key: str) -> int | None:
     return None
 
 
-def _without_overlaps(found: list[Found]) -> list[Found]:
-    """Spans in text order; a span inside or across an earlier-kept longer one is dropped."""
-    kept: list[Found] = []
-    for f in sorted(found, key=_longest_found_first):
-        if all(f.end <= k.start or f.start >= k.end for k in kept):
-            kept.append(f)
-    return sorted(kept, key=lambda g: g.start)
-
-
 _HAMZA_SEATS = str.maketrans({"ئ": "ي", "ؤ": "و"})
 
 
 def _name_key(word: str) -> str:
     """:func:`pipeline.ner.gazetteer.key` with the hamza seats folded too (قائد / قايد are one name)."""
     return key(word).translate(_HAMZA_SEATS)
-
-
-def _longest_found_first(f: Found) -> tuple[int, int]:
-    return -(f.end - f.start), f.start
 
 
 def _relabel(doc: Any, start: int, end: int, label: str) -> Any:
