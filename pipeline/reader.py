@@ -1294,7 +1294,9 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
         for key, pattern in _METADATA_DATES.items():
             m = pattern.search(text)
             if m:
-                put(key, line.start + m.start("value"), line.start + m.end("value"))
+                # (a second date of the kind, in the other calendar or language, is received_2 ...)
+                field_key = key if key not in meta or meta[key].text == m.group("value") else _free_key(meta, key)
+                put(field_key, line.start + m.start("value"), line.start + m.end("value"))
                 # (the label is structure, as an abstract's or the keywords' label is)
                 state.structure.append((line.start + m.start(), line.start + m.start("value")))
                 matched = True

@@ -395,3 +395,11 @@ def test_a_star_note_and_the_first_footnote_in_one_block():
     assert article.metadata["affiliation"].text.startswith("* أستاذ العلاقات الدولية المشارك")
     notes = {p.number: p.text for p in article.passages if p.kind == "footnote"}
     assert notes["1"].startswith("بيان وزارة الخارجية البحرينية")
+
+
+def test_dates_given_again_in_another_calendar_are_kept():
+    # «قدم للنشر في ١٢/٥/١٤٤٤هـ» in Arabic and "(Received 6/12/2022; accepted 12/3/2023)" on the
+    # English page: the Gregorian dates were dropped (only their labels set aside).
+    meta = _meta(read_article(ARTICLES / "sa_ksu.txt"))
+    assert (meta["received"], meta["accepted"]) == ("١٢/٥/١٤٤٤", "٢٠/٨/١٤٤٤")
+    assert (meta["received_2"], meta["accepted_2"]) == ("6/12/2022", "12/3/2023")
