@@ -18,6 +18,7 @@ import shutil
 import stat
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import InputError, InputNotFoundError, OutputError
@@ -318,6 +319,27 @@ def ensure_writable_file(target: Path) -> None:
     if target.is_dir():
         raise OutputError(str(target), "is a folder, expected a file name to write")
     ensure_writable_folder(target.parent)
+
+
+def check_model_output(output: str | Path, is_model_folder: Callable[[Path], bool], not_a_model: str) -> None:
+    """Refuse, before any training, an output that a finished run must not replace.
+
+    Allowed: a path that does not exist, an empty folder, or a folder ``is_model_folder``
+    accepts (a model the run may replace).
+
+    Args:
+        output: The folder a train command is to write.
+        is_model_folder: Whether a folder is a model of the kind the command writes.
+        not_a_model: The error's text for any other folder (what it lacks).
+
+    Raises:
+        OutputError: ``output`` is a file, or a folder holding anything else.
+    """
+    out = Path(output)
+    if out.exists() and not out.is_dir():
+        raise OutputError(str(out), "is a file, expected a model folder to write (a new, empty or model folder)")
+    if out.is_dir() and any(out.iterdir()) and not is_model_folder(out):
+        raise OutputError(str(out), f"{not_a_model}; it would be replaced: name a new or empty folder")
 
 
 def new_folder_beside(output: Path) -> Path:

@@ -25,8 +25,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import ModelError, OutputError
-from ..textio import new_folder_beside, remove_stale_folders_beside, swap_folder_in
+from ..errors import ModelError
+from ..textio import check_model_output, new_folder_beside, remove_stale_folders_beside, swap_folder_in
 from .features import NORMALISER_VERSION
 
 MODEL_FILE = "model.skops"
@@ -122,15 +122,12 @@ def check_output_folder(output: str | Path) -> None:
     Raises:
         OutputError: ``output`` is a file, or a folder holding anything else.
     """
-    out = Path(output)
-    if out.exists() and not out.is_dir():
-        raise OutputError(str(out), "is a file, expected a model folder to write (a new, empty or model folder)")
-    if out.is_dir() and any(out.iterdir()) and not is_model_folder(out):
-        raise OutputError(
-            str(out),
-            f"exists and is not a classifier folder written by `diplo train classifier` (no {MODEL_FILE} and "
-            f"{META_FILE} of format {FORMAT!r}); it would be replaced: name a new or empty folder",
-        )
+    check_model_output(
+        output,
+        is_model_folder,
+        f"exists and is not a classifier folder written by `diplo train classifier` (no {MODEL_FILE} and "
+        f"{META_FILE} of format {FORMAT!r})",
+    )
 
 
 def save_model(

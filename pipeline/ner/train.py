@@ -38,8 +38,8 @@ from pathlib import Path
 from typing import Any
 
 from ..config import PROJECT_ROOT
-from ..errors import ConfigError, InputError, OutputError
-from ..textio import new_folder_beside, remove_stale_folders_beside, swap_folder_in
+from ..errors import ConfigError, InputError
+from ..textio import check_model_output, new_folder_beside, remove_stale_folders_beside, swap_folder_in
 from .convert import ConversionReport, TaggedSentence, read_aqmar, read_conll, to_docbin
 from .gazetteer import key
 from .rules import PROCLITICS
@@ -309,15 +309,12 @@ def check_output_folder(output: str | Path) -> None:
     Raises:
         OutputError: ``output`` is a file, or a folder holding anything else.
     """
-    out = Path(output)
-    if out.exists() and not out.is_dir():
-        raise OutputError(str(out), "is a file, expected a model folder to write (a new, empty or model folder)")
-    if out.is_dir() and any(out.iterdir()) and not is_ner_model_folder(out):
-        raise OutputError(
-            str(out),
-            "exists and is not a model folder written by `diplo train ner` (no config.cfg and meta.json with "
-            "its diplo fields); it would be replaced: name a new or empty folder",
-        )
+    check_model_output(
+        output,
+        is_ner_model_folder,
+        "exists and is not a model folder written by `diplo train ner` (no config.cfg and meta.json with its "
+        "diplo fields)",
+    )
 
 
 # -- training -------------------------------------------------------------------------
