@@ -19,6 +19,7 @@ gives the clean text (:func:`apply_edits`).
 from __future__ import annotations
 
 import bisect
+import gc
 import math
 import operator
 import re
@@ -184,12 +185,20 @@ def warm_up(lexicon: Lexicon, settings: RepairSettings | None = None) -> None:
     Opens Hunspell and builds the lexicon's indexes and the per-threshold word sets of
     these settings (about 3 s in all, most of it reading Hunspell's affix file), so
     that the time of the first text is that of any other.
+
+    Then moves every object the process holds so far out of the cyclic garbage collector's
+    generations (:func:`gc.freeze`, after a collection): the lexicon's word sets and lists
+    hold about three million references, which each full collection walked (0.15 s a time,
+    a fifth of the stage's time on new text), and they live as long as the process.
+    Frozen objects are still freed when their last reference goes.
     """
     settings = settings or RepairSettings()
     lexicon.warm()
     lexicon.plain_forms_known(settings.rare_max_zipf, settings.context_known_count)
     if lexicon.context is not None and settings.realword_min_pairs > 0:
         lexicon.real_word_variants(settings.realword_min_gap, _inner_substitution)
+    gc.collect()
+    gc.freeze()
 
 
 def repair_text(
@@ -987,48 +996,50 @@ def _duplicate_deletions(
     g = max(1, min(4, min_len))
     if n < 2 * min_len:
         return []
-    grams = list(zip(*(keys[k : n - g + 1 + k] for k in range(g))))
-    if len(set(grams)) == len(grams):
-        return []  # no n-gram occurs twice, nothing can repeat (most texts; a set is cheaper than a Counter)
-    # A repeated run lies on one line: an n-gram counts as repeated only where it occurs twice
-    # on one line, and a run must end on the line it starts on (tested before its words are
-    # compared). Two copies of a long text, the same article pasted twice, were compared word
-    # by word over their whole length at every repeated n-gram (quadratic: four copies of the
-    # seed took 17 s).
-    breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
-    lines = (
-        np.searchsorted(breaks, [offs[2 * k + 1] for k in idx[: len(grams)]]).tolist() if breaks else [0] * len(grams)
-    )
-    placed = list(zip(lines, grams))
-    counted = Counter(placed)
-    repeated = {x for x, c in counted.items() if c > 1}
-    if not repeated:
-        return []
+    # A repeated run lies on one line, so each line's n-grams are looked at apart, and only
+    # on a line where some n-gram occurs twice (most lines have none, which one set of its
+    # n-grams shows) are the runs compared. Two copies of a long text, the same article pasted
+    # twice, were compared word by word over their whole length at every repeated n-gram
+    # (quadratic: four copies of the seed took 17 s).
     out: list[tuple[int, int, str]] = []
-    last_seen: dict[tuple[int, tuple[str, ...]], list[int]] = {}
-    skip_until = 0
-    for j in compress(range(len(grams)), map(repeated.__contains__, placed)):
-        line = lines[j]
-        positions = last_seen.setdefault(placed[j], [])
-        if j >= skip_until:
-            for i in reversed(positions):
-                length = j - i
-                if length < min_len or j + length > n:
-                    continue
-                end_word = idx[j + length - 1]
-                while joined and end_word in joined:  # the run ends on a joined word: take its last part
-                    end_word += 1
-                if bisect.bisect_left(breaks, offs[2 * end_word + 2]) == line and _same_run(keys, i, j, length):
+    for first, stop in _line_ranges(text, idx, offs):
+        if stop - first < 2 * min_len:
+            continue  # too few words on the line for a run and its copy
+        grams = list(zip(*(keys[first + k : stop - g + 1 + k] for k in range(g))))
+        if len(set(grams)) == len(grams):
+            continue
+        last_seen: dict[tuple[str, ...], list[int]] = {}
+        skip_until = 0
+        for j, gram in enumerate(grams, start=first):
+            positions = last_seen.setdefault(gram, [])
+            if j >= skip_until:
+                for i in reversed(positions):
+                    length = j - i
+                    if length < min_len or j + length > stop or not _same_run(keys, i, j, length):
+                        continue
+                    end_word = idx[j + length - 1]
+                    while joined and end_word in joined:  # the run ends on a joined word: take its last part
+                        end_word += 1
                     first_end = idx[j - 1]  # the last word of the first copy (a joined word: its last part)
                     while joined and first_end in joined:
                         first_end += 1
                     out.append((offs[2 * first_end + 2], offs[2 * end_word + 2], "duplicate"))
                     skip_until = j + length
                     break
-        positions.append(j)
-        if len(positions) > 8:
-            del positions[0]
+            positions.append(j)
+            if len(positions) > 8:
+                del positions[0]
     return out
+
+
+def _line_ranges(text: str, idx: list[int], offs: list[int]) -> list[tuple[int, int]]:
+    """``(first, stop)`` ranges of the keys on each line of ``text`` (key k is word ``idx[k]``)."""
+    bounds = [0]
+    for brk in _LINE_BREAK.finditer(text):
+        word = bisect.bisect_left(offs, brk.start()) // 2  # the first word after the break
+        bounds.append(bisect.bisect_left(idx, word))
+    bounds.append(len(idx))
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
 def _same_run(keys: list[str], i: int, j: int, length: int) -> bool:
@@ -1071,17 +1082,19 @@ def _deletion_edits(text: str, deletions: list[tuple[int, int, str]]) -> list[Ed
 def _outside(spans: list[tuple[int, ...]], offs: list[int], n: int) -> list[bool]:
     """For each of the ``n`` words (word i spans ``offs[2i+1]:offs[2i+2]``), whether no span holds it.
 
-    One binary search per word over the spans sorted by start, with the furthest end reached
-    so far: a word is held when some span starting at or before it reaches its end (a test of
-    every span for every word was quadratic on long texts with many deletions).
+    Word starts and ends both rise with i, so the words a span ``(a, b)`` holds are one run:
+    from the first word starting at or after ``a`` to the last ending at or before ``b``. Two
+    binary searches per span and a slice assignment: a loop over the words was the cost of a
+    long text with a few deletions.
     """
-    ordered = sorted((a, b) for a, b, *_ in spans)
-    starts = [a for a, _ in ordered]
-    reach = list(accumulate((b for _, b in ordered), max))
-    out = []
-    for i in range(n):
-        k = bisect.bisect_right(starts, offs[2 * i + 1]) - 1
-        out.append(k < 0 or reach[k] < offs[2 * i + 2])
+    starts = offs[1 : 2 * n : 2]
+    ends = offs[2 : 2 * n + 1 : 2]
+    out = [True] * n
+    for a, b, *_ in spans:
+        lo = bisect.bisect_left(starts, a)
+        hi = bisect.bisect_right(ends, b)
+        if hi > lo:
+            out[lo:hi] = [False] * (hi - lo)
     return out
 
 
