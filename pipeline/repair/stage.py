@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import tomllib
+from dataclasses import replace
+from itertools import accumulate
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -164,12 +166,12 @@ class RepairStage:
         if article.edits or self.lexicon is None:
             return apply_reviewed_log(article, self.kinds)
         repaired = [p for p in article.passages if p.text and p.lang == "ar" and p.kind in self.kinds]
-        doc_counts = token_counts(p.text for p in repaired)
+        results = self._repair_passages(repaired)
         for passage in article.passages:
             if not passage.text:
                 continue
             if passage.lang == "ar" and passage.kind in self.kinds:
-                result = repair_text(passage.text, self.lexicon, self.settings, doc_counts)
+                result = results[id(passage)]
             else:
                 result = repair_glyphs(passage.text, self.lexicon)  # references: only the glyph codes
                 if not result.edits:
@@ -193,6 +195,41 @@ class RepairStage:
                         )
                     )
         return article
+
+    def _repair_passages(self, passages: list[Passage]) -> dict[int, RepairResult]:
+        """Repair the passages' texts in one call, then split the result back per passage.
+
+        Every pass of :func:`repair_text` looks no further than a line (a duplicated run, a
+        leaked sentence, a word's neighbours, a split word's halves), so the passages joined
+        by line breaks are repaired as one by one (names are counted over the whole article
+        either way), and most of what a short passage cost was the call itself. Should an edit
+        ever cross from one passage into the next, the passages are repaired one by one instead.
+        """
+        if not passages:
+            return {}
+        assert self.lexicon is not None
+        texts = [p.text for p in passages]
+        if any("\n" in t or "\r" in t for t in texts):
+            return self._repair_one_by_one(passages)
+        starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        joined = repair_text("\n".join(texts), self.lexicon, self.settings)
+        owned: list[list[Edit]] = [[] for _ in passages]
+        for e in joined.edits:
+            k = bisect.bisect_right(starts, e.start) - 1
+            if e.end > starts[k] + len(texts[k]):
+                return self._repair_one_by_one(passages)
+            owned[k].append(replace(e, start=e.start - starts[k], end=e.end - starts[k]))
+        results = {}
+        for passage, text, edits in zip(passages, texts, owned, strict=True):
+            clean, omap = apply_edits(text, edits)
+            results[id(passage)] = RepairResult(clean=clean, edits=edits, map=omap)
+        return results
+
+    def _repair_one_by_one(self, passages: list[Passage]) -> dict[int, RepairResult]:
+        """Each passage repaired on its own, names counted over all of them."""
+        assert self.lexicon is not None
+        doc_counts = token_counts(p.text for p in passages)
+        return {id(p): repair_text(p.text, self.lexicon, self.settings, doc_counts) for p in passages}
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 8) -> Iterator[Article]:
         """Repair a stream of articles, in order."""
