@@ -187,6 +187,16 @@ class OffsetMap:
 
         Returns a map from the newer text straight to raw offsets.
         """
+        if len(self.segments) == 1 and len(inner.segments) == 1:
+            # The common case (a passage of one raw run that repair left as it was): the loop
+            # below would give this one segment too.
+            outer, seg = self.segments[0], inner.segments[0]
+            n = outer.d_end - outer.d_start
+            if (
+                outer.d_start == seg.d_start == seg.r_start == 0
+                and seg.d_end == seg.r_end == n == outer.r_end - outer.r_start
+            ):
+                return OffsetMap([Segment(0, n, outer.r_start, outer.r_end)])
         out = []
         for seg in inner.segments:
             r_start = self.to_raw(seg.r_start)

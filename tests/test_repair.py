@@ -60,6 +60,24 @@ class TestRules:
         assert rules.map_persian_letters("فليپ", data) == "فليب"
         assert rules.map_presentation_forms("\ufefb", data) == "لا"
 
+    def test_every_mark_the_foreign_mark_rule_drops_is_seen_by_its_quick_test(self):
+        """remove_foreign_marks passes over words its regex finds nothing in: that regex must
+        see every character the rule would drop, under this Python's Unicode tables."""
+        import sys
+        import unicodedata
+
+        # The rule's definition: a combining mark (Mn) that is no Arabic mark.
+        foreign = [
+            chr(c)
+            for c in range(0x300, sys.maxunicode + 1)
+            if unicodedata.category(chr(c)) == "Mn" and not rules.is_arabic_char(chr(c))
+        ]
+        assert "\u093c" in foreign and len(foreign) > 1000
+        assert [ch for ch in foreign if not rules._NON_ARABIC_MARK.search(ch)] == []
+        assert all(rules.remove_foreign_marks("ب" + ch + "ه") == "به" for ch in foreign)
+        for word in ("الدبلوماسيّة", "جديداً", "بلده", "Twitter"):
+            assert rules.remove_foreign_marks(word) == word
+
     def test_glued_latin_split(self):
         assert rules.split_glued_latin("السيليكونSilicon") == ("السيليكون", "Silicon")
         assert rules.split_glued_latin("توiter") is None

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from itertools import accumulate, compress
 
 import numpy as np
@@ -917,9 +917,11 @@ def _word_edit(w: _Word) -> Edit:
 def _document_deletions(text: str, rules: RuleData, settings: RepairSettings) -> list[tuple[int, int, str]]:
     """Spans of interface junk and leaked English sentences, each with one adjacent space."""
     out: list[tuple[int, int, str]] = []
-    for pat in rules.junk:
-        for m in pat.finditer(text):
-            out.append((*_with_space(text, m.start(), m.end()), "interface_junk"))
+    any_junk = _any_of(rules.junk)
+    if any_junk is None or any_junk.search(text):  # one pass says whether any pattern can match
+        for pat in rules.junk:
+            for m in pat.finditer(text):
+                out.append((*_with_space(text, m.start(), m.end()), "interface_junk"))
     for m in _LATIN_SENTENCE.finditer(text):
         if len(m.group().split()) < settings.min_leaked_words:
             continue
@@ -934,6 +936,17 @@ def _document_deletions(text: str, rules: RuleData, settings: RepairSettings) ->
         else:
             merged.append((s, e, k))
     return merged
+
+
+@lru_cache(maxsize=8)
+def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that matches wherever one of ``patterns`` does (None if they cannot be joined)."""
+    if not patterns:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    except re.error:  # a pattern with a global inline flag cannot stand inside an alternation
+        return None
 
 
 def _with_space(text: str, s: int, e: int) -> tuple[int, int]:
@@ -1143,11 +1156,13 @@ def _join_edits(
     # word, and a lone clitic letter is rare.
     frequent = lexicon.frequent_forms(3.0)
     found: set[int] = set()
-    for lefts, rights in (
-        ((bases, bases), (fixed_last, fixed)) if fixed != bases or fixed_last != bases else ((bases, bases),)
-    ):
-        found.update(compress(range(len(seps)), map(frequent.__contains__, map(operator.add, lefts, rights[1:]))))
-        found.update(compress(range(len(seps)), map(_CLITIC_LETTERS.__contains__, lefts)))
+    found.update(compress(range(len(seps)), map(frequent.__contains__, map(operator.add, bases, bases[1:]))))
+    found.update(compress(range(len(seps)), map(_CLITIC_LETTERS.__contains__, bases)))
+    # The fixed forms differ from the bases only at the words something happened to: only the
+    # separators next to those words need the same tests again.
+    for i in {k for w in words for k in (w - 1, w) if 0 <= k < len(seps)}:
+        if fixed_last[i] + fixed[i + 1] in frequent or fixed_last[i] in _CLITIC_LETTERS:
+            found.add(i)
     # Right to left, so a word rebuilt by one join can take a clitic on its left in the same
     # pass (ب أ فضل -> بأفضل): repairing the repaired text then finds nothing more to join.
     todo = sorted(found, reverse=True)

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import regex
+
 from ..camel import presentation_forms
 from ..errors import ConfigError
 
@@ -27,6 +29,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 TATWEEL = "\u0640"
 #: Tanween marks: fathatan, dammatan, kasratan.
 TANWEEN = "\u064b\u064c\u064d"
+_TANWEEN_SET = frozenset(TANWEEN)
 SHADDA = "\u0651"
 #: Arabic combining marks (harakat, tanween, shadda, sukun, dagger alef, Quranic marks).
 ARABIC_MARKS = frozenset(
@@ -34,6 +37,12 @@ ARABIC_MARKS = frozenset(
 )
 #: Letters a tanween-fath may legitimately stand before at the end of a word (كتاباً, هدىً).
 _FINAL_AFTER_FATHATAN = "اى"
+
+
+#: A combining mark (Mn) that is not one of ARABIC_MARKS: what :func:`remove_foreign_marks` may drop.
+#: A superset of what it drops, used only to pass over the words that have none.
+#: (U+1171E, an Ahom sign, is Mn in Python 3.11's Unicode 14 and Mc in later ones: named.)
+_NON_ARABIC_MARK = regex.compile(r"[\p{Mn}\U0001171E--[\u064B-\u065F\u0670\u06D6-\u06ED]]", regex.V1)
 
 
 def is_arabic_letter(ch: str) -> bool:
@@ -149,11 +158,15 @@ def load_rule_data(data_dir: Path = DATA_DIR) -> RuleData:
 
 def remove_invisible(word: str, data: RuleData) -> str:
     """Drop zero-width and direction-control characters."""
+    if data.invisible.isdisjoint(word):  # almost every word: one C-level pass
+        return word
     return "".join(ch for ch in word if ch not in data.invisible)
 
 
 def map_presentation_forms(word: str, data: RuleData) -> str:
     """Replace Arabic presentation-form code points (ﻻ, ﺑ...) by their base letters."""
+    if data.presentation.keys().isdisjoint(word):
+        return word
     return "".join(data.presentation.get(ch, ch) for ch in word)
 
 
@@ -176,6 +189,8 @@ def remove_tatweel(word: str) -> str:
 
 def remove_foreign_marks(word: str) -> str:
     """Drop combining marks of other scripts (a Devanagari nukta in بلد़ه)."""
+    if not _NON_ARABIC_MARK.search(word):  # the words with no such mark, at C speed
+        return word
     return "".join(
         ch for ch in word if not (unicodedata.category(ch) == "Mn" and not is_arabic_char(ch) and ord(ch) >= 0x0300)
     )
@@ -188,7 +203,7 @@ def remove_stray_tanween(word: str) -> str:
     maksura (كتاباً written كتابًا, هدًى); any other tanween followed by a letter
     is stray. The author's final tanween and every shadda stay.
     """
-    if not any(ch in TANWEEN for ch in word):
+    if _TANWEEN_SET.isdisjoint(word):
         return word
     out = []
     for i, ch in enumerate(word):
