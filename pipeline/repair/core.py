@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import partial
 from itertools import accumulate, compress
 
 import numpy as np
@@ -917,11 +917,11 @@ def _word_edit(w: _Word) -> Edit:
 def _document_deletions(text: str, rules: RuleData, settings: RepairSettings) -> list[tuple[int, int, str]]:
     """Spans of interface junk and leaked English sentences, each with one adjacent space."""
     out: list[tuple[int, int, str]] = []
-    any_junk = _any_of(rules.junk)
-    if any_junk is None or any_junk.search(text):  # one pass says whether any pattern can match
-        for pat in rules.junk:
-            for m in pat.finditer(text):
-                out.append((*_with_space(text, m.start(), m.end()), "interface_junk"))
+    # One search per pattern: each starts with a literal, which re finds at C speed (joined into
+    # one alternation they were a third slower).
+    for pat in rules.junk:
+        for m in pat.finditer(text):
+            out.append((*_with_space(text, m.start(), m.end()), "interface_junk"))
     for m in _LATIN_SENTENCE.finditer(text):
         if len(m.group().split()) < settings.min_leaked_words:
             continue
@@ -936,17 +936,6 @@ def _document_deletions(text: str, rules: RuleData, settings: RepairSettings) ->
         else:
             merged.append((s, e, k))
     return merged
-
-
-@lru_cache(maxsize=8)
-def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
-    """One pattern that matches wherever one of ``patterns`` does (None if they cannot be joined)."""
-    if not patterns:
-        return None
-    try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
-    except re.error:  # a pattern with a global inline flag cannot stand inside an alternation
-        return None
 
 
 def _with_space(text: str, s: int, e: int) -> tuple[int, int]:
