@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate, compress
 
-import numpy as np
 import regex
 
 from ..document import Edit, OffsetMap
@@ -1007,7 +1006,7 @@ def _duplicate_deletions(
     for first, stop in _line_ranges(text, idx, offs):
         if stop - first < 2 * min_len:
             continue  # too few words on the line for a run and its copy
-        grams = list(zip(*(keys[first + k : stop - g + 1 + k] for k in range(g))))
+        grams = list(zip(*(keys[first + k : stop - g + 1 + k] for k in range(g)), strict=True))
         if len(set(grams)) == len(grams):
             continue
         last_seen: dict[tuple[str, ...], list[int]] = {}
@@ -1041,7 +1040,7 @@ def _line_ranges(text: str, idx: list[int], offs: list[int]) -> list[tuple[int, 
         word = bisect.bisect_left(offs, brk.start()) // 2  # the first word after the break
         bounds.append(bisect.bisect_left(idx, word))
     bounds.append(len(idx))
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
 def _same_run(keys: list[str], i: int, j: int, length: int) -> bool:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import bisect
 import tomllib
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import accumulate
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
