@@ -19,7 +19,6 @@ gives the clean text (:func:`apply_edits`).
 from __future__ import annotations
 
 import bisect
-import gc
 import math
 import operator
 import re
@@ -184,20 +183,12 @@ def warm_up(lexicon: Lexicon, settings: RepairSettings | None = None) -> None:
     Opens Hunspell and builds the lexicon's indexes and the per-threshold word sets of
     these settings (about 3 s in all, most of it reading Hunspell's affix file), so
     that the time of the first text is that of any other.
-
-    Then moves every object the process holds so far out of the cyclic garbage collector's
-    generations (:func:`gc.freeze`, after a collection): the lexicon's word sets and lists
-    hold about three million references, which each full collection walked (0.15 s a time,
-    a fifth of the stage's time on new text), and they live as long as the process.
-    Frozen objects are still freed when their last reference goes.
     """
     settings = settings or RepairSettings()
     lexicon.warm()
     lexicon.plain_forms_known(settings.rare_max_zipf, settings.context_known_count)
     if lexicon.context is not None and settings.realword_min_pairs > 0:
         lexicon.real_word_variants(settings.realword_min_gap, _inner_substitution)
-    gc.collect()
-    gc.freeze()
 
 
 def repair_text(
@@ -241,7 +232,7 @@ def repair_text(
     new = set(counts).difference(known)  # C speed: the set is iterated, the big dict probed
     # Most new tokens are common words of bare letters, or words real text has, left as they
     # are: settled at C speed too.
-    common = lexicon.plain_forms_known(settings.rare_max_zipf, settings.context_known_count).intersection(new)
+    common = set(filter(lexicon.plain_forms_known(settings.rare_max_zipf, settings.context_known_count).__contains__, new))
     known.update(dict.fromkeys(common))
     for t in new.difference(common):
         hit = _repair_word(t, lexicon, settings)

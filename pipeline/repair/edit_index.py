@@ -36,8 +36,10 @@ class OneEditIndex:
     """
 
     def __init__(self, forms: Iterable[str], letters: Collection[str]) -> None:
-        self.forms: list[str] = sorted(forms)
-        self.members = frozenset(self.forms)
+        # A tuple and a dict, not a list and a frozenset: the cyclic garbage collector leaves
+        # both alone (see ``WordSet`` in the lexicon module).
+        self.forms: tuple[str, ...] = tuple(sorted(forms))
+        self.members: dict[str, None] = dict.fromkeys(self.forms)
         self.letters = frozenset(letters)
         count = len(self.forms)
         width = max(map(len, self.forms), default=1)
