@@ -232,7 +232,8 @@ def repair_text(
     new = set(counts).difference(known)  # C speed: the set is iterated, the big dict probed
     # Most new tokens are common words of bare letters, or words real text has, left as they
     # are: settled at C speed too.
-    common = set(filter(lexicon.plain_forms_known(settings.rare_max_zipf, settings.context_known_count).__contains__, new))
+    plain_known = lexicon.plain_forms_known(settings.rare_max_zipf, settings.context_known_count)
+    common = set(filter(plain_known.__contains__, new))
     known.update(dict.fromkeys(common))
     for t in new.difference(common):
         hit = _repair_word(t, lexicon, settings)
