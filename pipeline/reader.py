@@ -444,6 +444,10 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     article = Article(raw=raw)
     state = _State(raw=raw, settings=settings)
     blocks, rules = _drop_rule_lines(_blocks(raw, settings))
+    # A table of contents with dotted leaders (a thesis's فهرس المحتويات): page furniture, taken
+    # out before the abstract is looked for (its «ملخص ...... ج» entry is no abstract heading).
+    blocks, contents = _drop_contents_lines(blocks)
+    rules += contents
     blocks = _label_blocks(blocks)
     state.structure.extend(rules)
     state.rule_ends = sorted(end for _, end in rules)
@@ -932,6 +936,54 @@ def _drop_rule_lines(blocks: list[_Block]) -> tuple[list[_Block], list[tuple[int
     not text: it becomes structure, and the lines on either side of it are separate blocks.
     """
     return _cut_out(blocks, lambda line: _RULE_LINE.match(line.text) is not None)
+
+
+#: A contents entry: its title, a dotted leader, its page (a number, a Roman numeral or the abjad
+#: letter of a front-matter page), or the page first where the extraction put it there.
+_LEADER = r"(?:[.…·]\s?){4,}"
+_CONTENTS_PAGE = r"(?:[0-9]{1,4}|[٠-٩]{1,4}|[ivxlcIVXLC]{1,6}|[\u0621-\u064a])"
+_CONTENTS_ENTRY = re.compile(
+    rf"^(?:\S.*?\s*{_LEADER}\s*{_CONTENTS_PAGE}|{_CONTENTS_PAGE}\s*{_LEADER}\s*\S.*?)$"
+)
+#: Headings of a table of contents, a list of tables or figures (match-key forms, spaces removed).
+_CONTENTS_HEADINGS = frozenset(
+    match_key(w).replace(" ", "")
+    for w in (
+        "فهرس المحتويات", "المحتويات", "قائمة المحتويات", "فهرس الموضوعات", "الفهرس", "فهرس",
+        "قائمة الجداول", "فهرس الجداول", "قائمة الأشكال", "فهرس الأشكال", "contents", "table of contents",
+        "list of tables", "list of figures",
+    )
+)
+#: Fewest entries that make a table of contents (one dotted line may be a form to fill in).
+_CONTENTS_MIN_ENTRIES = 3
+
+
+def _drop_contents_lines(blocks: list[_Block]) -> tuple[list[_Block], list[tuple[int, int]]]:
+    """The blocks without the lines of a table of contents with dotted leaders, and their spans.
+
+    Entries are lines ``title ........ 12`` (the page a number, a Roman numeral or an abjad letter
+    أ ب ج); at least three of them a line or two apart make the table, with an entry's title
+    wrapped onto the line before its leader, and the table's heading (فهرس المحتويات, Contents)
+    right above it. They are furniture: read as text, «ملخص ...... ج» would open the abstract.
+    """
+    lines = [line for block in blocks for line in block.lines]
+    entries = [k for k, line in enumerate(lines) if _CONTENTS_ENTRY.match(line.text)]
+    taken: set[int] = set()
+    run: list[int] = []
+    for k in [*entries, None]:
+        if k is not None and (not run or k - run[-1] <= 2):
+            run.append(k)
+            continue
+        if len(run) >= _CONTENTS_MIN_ENTRIES:
+            taken.update(range(run[0], run[-1] + 1))
+            head = run[0] - 1
+            if head >= 0 and match_key(lines[head].text).replace(" ", "").strip(":：") in _CONTENTS_HEADINGS:
+                taken.add(head)
+        run = [k] if k is not None else []
+    if not taken:
+        return blocks, []
+    gone = {id(lines[k]) for k in taken}
+    return _cut_out(blocks, lambda line: id(line) in gone)
 
 
 def _cut_out(blocks: list[_Block], taken: Callable[[_Line], bool]) -> tuple[list[_Block], list[tuple[int, int]]]:
