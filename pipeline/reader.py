@@ -44,10 +44,14 @@ from .textio import arabic_shortage, decode_bytes, read_text_file
 
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FOOTNOTE = re.compile(rf"⁽[{_SUPERSCRIPT_DIGITS}]+⁾|(?<=\S)[{_SUPERSCRIPT_DIGITS}]+")
+#: Bullet glyphs a word processor's lists come out of pdftotext with: •, the small and large
+#: squares, circles, diamonds, arrow heads (◄ ► ➢), ticks, and the Symbol/Wingdings private-use
+#: code points (U+F0A7, U+F0B7, U+F0D8 ...) a font without a Unicode map gives.
+_BULLETS = "•▪▫■□●○◦◆◇♦❖➢➤►◄▶◀✓✔\uf0a7\uf0b7\uf0d8\uf076\uf0fc"
 #: A list item's marker: ``1-``, ``2.``, ``3)``, a dash or bullet, or a letter of the abjad order (``أ-``,
 #: ``ب)``: أ ب ج د هـ و ز ح ط ي) followed by a space.
 _LIST_MARKER = re.compile(
-    r"^(?:(?P<num>\d{1,3})\s*[.\-–)/](?!\d)\s*|(?P<dash>[-–•])\s+|(?P<letter>[أابجدهوزحطي]ـ?)\s?[-–)]\s+)"
+    rf"^(?:(?P<num>\d{{1,3}})\s*[.\-–)/](?!\d)\s*|(?P<dash>[-–{_BULLETS}])\s+|(?P<letter>[أابجدهوزحطي]ـ?)\s?[-–)]\s+)"
 )
 _SENTENCE_END = ".!?؟…:"
 _CLOSERS = " \t\"'”’»)]}"
@@ -132,7 +136,7 @@ _AR_ABSTRACT = re.compile(
     rf"^{_INSIDE_WORD}(?P<label>{_tolerant(*_AR_ABSTRACT_LABELS)})\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?",
     re.UNICODE,
 )
-_EN_ABSTRACT = re.compile(rf"^(?P<label>summary|abstract)\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?", re.IGNORECASE)
+_EN_ABSTRACT = re.compile(rf"^(?P<label>executive\s+summary|summary|abstract)\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?", re.IGNORECASE)
 #: A French abstract (Maghrebi journals give one beside the English): read as a passage of its own
 #: language, which the later stages leave alone.
 _FR_ABSTRACT = re.compile(rf"^(?P<label>r[ée]sum[ée])\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?", re.IGNORECASE)
@@ -815,6 +819,8 @@ def _page_number(text: str) -> int | None:
     return int(m.group("n")) if m else None  # int() reads Arabic-Indic digits too
 
 
+#: A line that is only a web address (``www.acsds.org``, ``https://example.org/papers``).
+_WEB_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?(?:[\w./-]*)$", re.IGNORECASE)
 #: A UN document symbol, one token (E/ESCWA/ECRI/2017/3, A/70/1, S/2015/283).
 _DOCUMENT_SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+){2,}$")
 
@@ -825,6 +831,8 @@ def _furniture_key(text: str) -> str | None:
     line of fewer than two words with letters, a sentence, a footnote, a heading or a label."""
     if _DOCUMENT_SYMBOL.match(text.strip()):
         return text.strip()  # a UN document symbol at every page's top (E/ESCWA/ECRI/2017/3)
+    if _WEB_ADDRESS.match(text.strip()):
+        return text.strip().lower()  # the publisher's site at every page's foot (www.acsds.org)
     cut = text.rstrip(" .…")  # a head cut short with "..." is no sentence
     if len(text.split()) > _HEADER_MAX_WORDS or (_ends_sentence(text) and cut == text.rstrip(" ")):
         return None
@@ -2296,7 +2304,10 @@ def _read_body(body: list[_Block], state: _State) -> None:
             info is None
             and not in_references
             and state.settings.unnumbered_headings
-            and _set_off_heading(items, i, state.raw, under_heading=last_heading == i - 1)
+            and (
+                _set_off_heading(items, i, state.raw, under_heading=last_heading == i - 1)
+                or _short_heading_line(items, i, state)
+            )
         ):
             info = HeadingInfo("named", match_key(text), "")
         if info is not None:
@@ -2409,7 +2420,10 @@ _GLUED_MID_SENTENCE = (
 #: A footnote marker inside the text: ``⁽³⁾``, a superscript, or ``(3)`` after a character (not at a line start).
 _CITED = re.compile(
     rf"⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+)⁾|(?<=[^\n\r])(?P<b>[{_SUPERSCRIPT_DIGITS}]+)"
-    rf"|(?<=\S)[ \t]?[(\[](?P<p>\d{{1,3}})[)\]]|(?<=[^\W\d_][.!?؟…])(?P<d>\d{{1,3}})(?=\s|$)"
+    rf"|(?<=\S)[ \t]?[(\[](?P<p>\d{{1,3}})[)\]]"
+    # a superscript set after the full stop (or the colon that ends a lead-in), a quotation's
+    # closing mark before it: «المحظورة.1», «الإمارات".3», «المقبلة:4»
+    rf"|(?:(?<=[^\W\d_][.!?؟…:])|(?<=[^\W\d_][\"'”’»)][.!?؟…]))(?P<d>\d{{1,3}})(?=\s|$)"
     rf"|(?:(?<=[^\W\d_A-Za-z])|(?<=[^\W\d_A-Za-z][\"'”’»]))(?P<g>\d{{1,3}})(?=[.!?؟…،,:؛])"
     rf"|{_GLUED_MID_SENTENCE}"
 )
@@ -2553,6 +2567,38 @@ def _set_off_heading(items: list[_BodyLine], i: int, raw: str, under_heading: bo
     if sum(1 for item in items[i + 1 : i + 3] if item.block == following) >= 2:
         return True
     return not under_heading and _set_off_heading(items, i + 1, raw, under_heading=True)
+
+
+#: Most words of a heading with no number, no known name and no blank lines around it.
+_SHORT_HEADING_MAX_WORDS = 5
+#: Longest such heading, as a share of the text's line width.
+_SHORT_HEADING_MAX_SHARE = 0.5
+
+
+def _short_heading_line(items: list[_BodyLine], i: int, state: _State) -> bool:
+    """A heading with no number and no known name in a text without blank lines («عرض الكتاب»,
+    «خلاصة الفصل», «أبرز النقاط»): a line of two to five Arabic words, under half the line width,
+    ending no sentence or clause, after a line that ends a sentence (or at the body's start) and
+    above a line that runs to the full width or opens a list item. A paragraph's short last
+    line ends a sentence; a wrapped line of a title or of a list is followed by a short line."""
+    if state.line_width <= 0:
+        return False
+    line = items[i].line
+    text = line.text
+    if not 2 <= len(text.split()) <= _SHORT_HEADING_MAX_WORDS or _ends_sentence(text):
+        return False
+    if text.rstrip().endswith(("،", ",", "؛", ";")) or not _ARABIC.match(text) or _LIST_MARKER.match(text):
+        return False
+    if line.end - line.start > _SHORT_HEADING_MAX_SHARE * state.line_width:
+        return False
+    if i + 1 >= len(items) or (i > 0 and not _ends_sentence(items[i - 1].line.text)):
+        return False
+    following = items[i + 1].line
+    if classify_heading(following.text) is not None:
+        return False
+    full = following.end - following.start >= _FULL_LINE_SHARE * state.line_width
+    # (or a one-line lead-in to a list: «يتوزع الكتاب على ... على النحو الآتي:»)
+    return full or bool(_LIST_MARKER.match(following.text)) or following.text.rstrip().endswith((":", "："))
 
 
 def _is_named_heading(text: str) -> bool:
@@ -2831,7 +2877,7 @@ def _ends_sentence(text: str) -> bool:
 _REF_NUMBER_START = re.compile(r"^\s*[-–]?\s*\.?\s*(?:[(\[](?P<pnum>\d{1,3})[)\]]|(?P<num>\d{1,3})\s*[.\-–)](?!\d))\s*")
 # An unnumbered entry of a list set one per line: a bulleted line ("- Gallagher, Anne T. ...")
 # or an author-year start ("Hill, F., & Taspinar, O. (2006).", «الشمري، أحمد (2018).»).
-_REF_BULLET = re.compile(r"^\s*[-–•]\s+(?=[^\W\d_]|[\"“«(])")
+_REF_BULLET = re.compile(rf"^\s*[-–{_BULLETS}]\s+(?=[^\W\d_]|[\"“«(])")
 _REF_AUTHOR_YEAR = re.compile(r"^(?P<author>[^\W\d_][^()\d]{0,80}?)\s*\(\s*(?:\d{4}\s*[a-zم]?|n\.\s?d\.)\s*\)")
 _REF_NUMBER_END = re.compile(r"(?<=[^\d./])\.(?P<num>\d{1,3})\s*$")
 # How an entry of a bibliography (Chicago style, no number, no year after the author) starts: a
@@ -2847,7 +2893,7 @@ _REF_NAME_START = re.compile(
 )
 #: A year of publication (or "n.d."): an entry that has one has its date, what ends an entry.
 _REF_YEAR = re.compile(r"(?<![\d٠-٩])(?:1[5-9]\d\d|20\d\d|١[٥-٩][٠-٩][٠-٩]|٢٠[٠-٩][٠-٩])(?![\d٠-٩])|\bn\.\s?d\.")
-_REF_LEAD = " \t-–.•"
+_REF_LEAD = " \t-–." + _BULLETS
 
 
 def _read_reference_line(item: _BodyLine, state: _State) -> None:

@@ -32,3 +32,50 @@ def test_a_table_of_contents_with_dotted_leaders_is_set_aside():
     raw = "الملخص\nتتناول الدراسة الدبلوماسية.\n\nمقدمة\nالاسم ........................ 1\nوتبدأ الدراسة بتعريف المفهوم.\n"
     one = read_article(raw, settings=ReaderSettings(require_abstract=False))
     assert any("الاسم" in p.text for p in one.passages)
+
+
+def test_executive_summary_opens_the_english_abstract():
+    # A policy brief's "Executive Summary" was no label: the English abstract and its keywords
+    # were read as paragraphs.
+    article = read_article(BRIEF)
+    (en,) = article.abstract("en")
+    assert en.text.startswith("In the coming months") and en.text.endswith("into another State.")
+    assert [k.text for k in article.keywords_en][:2] == ["Gulf crisis", "Kuwaiti mediation"]
+
+
+def test_square_and_arrow_bullets_mark_list_items():
+    # «▪ محمد الإسلامبولي : ...» and «◄ السيناريو الأول: ...» were paragraphs (only - – • were bullets).
+    article = read_article(BRIEF)
+    items = [p.text for p in article.passages_of("list_item")]
+    assert any(t.startswith("يوسف القرضاوي") for t in items)
+    assert any(t.startswith("السيناريو الثالث") for t in items)
+    assert any(t.startswith("أعلنت الدول الأربع") for t in items)  # the • box
+    assert not any("▪" in p.text or "◄" in p.text for p in article.passages)
+
+
+def test_short_headings_in_a_text_without_blank_lines():
+    # «عرض الكتاب» (over a one-line lead-in to a list) and «تقييم الكتاب» in a review with no blank
+    # lines, and «أبرز النقاط» over its bullets, were paragraphs.
+    review = read_article(REVIEW)
+    headings = [s.heading for s in review.sections]
+    assert "عرض الكتاب" in headings and "تقييم الكتاب" in headings
+    brief = read_article(BRIEF)
+    assert "أبرز النقاط" in [s.heading for s in brief.sections]
+    # a paragraph's short last line that ends a sentence is no heading
+    assert not any(h.startswith("نفسه بوصفه") for h in headings)
+
+
+def test_a_web_address_at_every_page_foot_is_furniture():
+    article = read_article(BRIEF)
+    assert not any("www.acsds.org" in p.text for p in article.passages)
+    starts = [i for i in range(len(article.raw)) if article.raw.startswith("www.acsds.org", i)]
+    assert len(starts) == 4 and all(any(s <= i < e for s, e in article.structure_spans) for i in starts[:3])
+
+
+def test_endnote_markers_after_the_full_stop_or_a_colon_are_cited():
+    # «الإمارات".3» and «المقبلة:4» were not read as citing notes 3 and 4, so notes 2 to 4 under
+    # «الهوامش» ran together as one.
+    article = read_article(BRIEF)
+    notes = {p.number: p.text for p in article.passages_of("footnote")}
+    assert notes["3"].startswith("بيان حكومة الإنقاذ الوطني") and notes["4"].startswith("انظر: عبد الله الشايجي")
+    assert notes["2"].endswith("في اليوم نفسه.")
