@@ -743,6 +743,26 @@ def _drop_page_furniture(
     numbered = set(dropped)  # the page-number lines: a running head sits next to one
     # the last line of a page and the first of the next, where a form feed parts them
     breaks = {j for k in range(1, len(lines)) if "\f" in raw[lines[k - 1].end : lines[k].start] for j in (k - 1, k)}
+    # Front-matter pages numbered with abjad letters (أ ب ج, a thesis's) or Roman numerals: a lone
+    # one on the last or first line of a page.
+    dropped.update(k for k in breaks if _LETTER_PAGE_NUMBER.match(lines[k].text))
+    # A chapter's name as the running head of its pages («الفصل الأول: الإطار المفاهيمي»): a
+    # heading-like line set at the top of two pages or more (a heading is printed once), or at a
+    # page's top right above the same heading («قائمة المراجع» over «قائمة المراجع»).
+    tops = [k for k in range(len(lines)) if k == 0 or "\f" in raw[lines[k - 1].end : lines[k].start]]
+    heads: dict[str, list[int]] = {}
+    for k in tops:
+        if classify_heading(lines[k].text) is not None and len(lines[k].text.split()) <= _HEADER_MAX_WORDS:
+            heads.setdefault(match_key(" ".join(lines[k].text.split())), []).append(k)
+    for key, where in heads.items():
+        same_below = [
+            k for k in where if k + 1 < len(lines) and match_key(" ".join(lines[k + 1].text.split())) == key
+        ]
+        if len(where) >= 2 and not any(
+            match_key(" ".join(line.text.split())) == key for j, line in enumerate(lines) if j not in where
+        ):
+            dropped.update(where)
+        dropped.update(same_below)
     # The words of the front matter: a line that recurs in the body made only of them is the
     # authors' names or the title set as a running head, even away from any page number.
     front_words = {w for line in lines[:front_end] for w in _furniture_words(line.text)}
@@ -819,6 +839,11 @@ def _page_number(text: str) -> int | None:
     return int(m.group("n")) if m else None  # int() reads Arabic-Indic digits too
 
 
+#: A page number of the front matter: an abjad letter (أ ب ج د هـ ...) or a Roman numeral, dressed
+#: as a page number may be (``- ب -``, ``(iv)``).
+_LETTER_PAGE_NUMBER = re.compile(
+    r"^[\s\-–—|\[\](){}.]*(?:هـ|[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ]|(?i:[ivxlc]{1,6}))[\s\-–—|\[\](){}.]*$"
+)
 #: A line that is only a web address (``www.acsds.org``, ``https://example.org/papers``).
 _WEB_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?(?:[\w./-]*)$", re.IGNORECASE)
 #: A UN document symbol, one token (E/ESCWA/ECRI/2017/3, A/70/1, S/2015/283).

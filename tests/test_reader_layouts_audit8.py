@@ -79,3 +79,26 @@ def test_endnote_markers_after_the_full_stop_or_a_colon_are_cited():
     notes = {p.number: p.text for p in article.passages_of("footnote")}
     assert notes["3"].startswith("بيان حكومة الإنقاذ الوطني") and notes["4"].startswith("انظر: عبد الله الشايجي")
     assert notes["2"].endswith("في اليوم نفسه.")
+
+
+def test_letter_page_numbers_of_the_front_pages_are_furniture():
+    # A thesis numbers its front pages أ ب ج د: each letter was a paragraph, and «ج» above the
+    # English title kept that title from being read as one.
+    article = read_article(THESIS)
+    raw = article.raw
+    for letter in "أبجد":
+        k = raw.index(f"\n{letter}\n\f") + 1
+        assert any(s <= k < e for s, e in article.structure_spans), letter
+    assert article.title_en is not None and article.title_en.text.startswith("Tunisian Diplomacy")
+
+
+def test_a_chapter_name_as_running_head_is_furniture():
+    # «الفصل الأول: الإطار المفاهيمي للدراسة» atop each page of the chapter was a heading, and the
+    # paragraph a page break cut was read as two.
+    article = read_article(THESIS)
+    headings = [s.heading for s in article.sections]
+    assert "الفصل الأول: الإطار المفاهيمي للدراسة" not in headings
+    assert headings.count("قائمة المصادر والمراجع") == 1
+    assert any(h.startswith("الفصل الأول") for h in headings)
+    (cut,) = [p for p in article.passages if "حدودنا مع ليبيا كبيرة" in p.text]
+    assert cut.kind == "paragraph" and cut.text.startswith("واعتبر أن الأزمة الليبية") and len(cut.spans) == 2
