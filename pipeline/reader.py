@@ -261,6 +261,20 @@ _BARE_DATE = re.compile(
     rf"{_INVISIBLE}[)\]]?\s*$"
 )
 _METADATA_LABELS = {
+    # A thesis's cover: the degree it is submitted for, the speciality, the academic year.
+    "degree": re.compile(
+        rf"^(?P<value>(?:{_tolerant('مذكرة', 'رسالة', 'أطروحة', 'بحث', 'مشروع')})\s.*"
+        rf"(?:{_tolerant('لنيل', 'استكمالا', 'متطلبات', 'درجة', 'شهادة')}).*)$"
+        r"|^(?P<value_en>(?i:an?\s+(?:thesis|dissertation)\s+submitted\b.*))$"
+    ),
+    "speciality": re.compile(
+        rf"^(?:{_tolerant('اختصاص', 'الاختصاص', 'تخصص', 'التخصص', 'شعبة', 'الشعبة')}|(?i:speciali[sz]ation|major))"
+        r"\s*[:：]\s*(?P<value>\S.*)$"
+    ),
+    "academic_year": re.compile(
+        rf"^(?:{_tolerant('السنة الجامعية', 'العام الجامعي', 'السنة الدراسية', 'العام الدراسي', 'الموسم الجامعي')}"
+        r"|(?i:academic\s+year))\s*[:：]?\s*(?P<value>\S.*\d.*)$"
+    ),
     "article_name": re.compile(rf"^{_tolerant('اسم المقال')}\s*[:：]\s*(?P<value>.+)$"),
     "author": re.compile(rf"^{_tolerant('اسم الكاتب')}\s*[:：]\s*(?P<value>.+)$"),
     "permalink": re.compile(rf"^{_tolerant('رابط ثابت')}\s*[:：]\s*<?(?P<value>[^<>\s]+)>?\s*$"),
@@ -1180,7 +1194,26 @@ _ORCID = re.compile(
     re.IGNORECASE,
 )
 #: «إعداد: د. فلان» — the byline label with the name on its line.
-_BYLINE_LABELS = ("إعداد", "إعداد الباحث", "الباحث", "الباحثة", "الباحثان", "بقلم", "تأليف")
+_BYLINE_LABELS = (
+    "إعداد",
+    "إعداد الباحث",
+    "إعداد الباحثة",
+    "إعداد الطالب",
+    "إعداد الطالبة",
+    "من إعداد",
+    "الباحث",
+    "الباحثة",
+    "الباحثان",
+    "بقلم",
+    "تأليف",
+)
+#: A thesis supervisor's label, with the name after it or alone on its line (the name on the next).
+_SUPERVISOR = re.compile(
+    rf"^(?:{_tolerant('تحت إشراف', 'بإشراف', 'إشراف', 'المشرف', 'الأستاذ المشرف', 'المشرفة')}"
+    r"|(?i:supervis(?:or|ed\s+by)))"
+    rf"(?:\s+(?:{_tolerant('الأستاذ', 'الأستاذة', 'الدكتور', 'الدكتورة', 'الأستاذ الدكتور')}|د\.|أ\.\s?د\.))*"
+    r"\s*(?:[:：]\s*(?P<value>\S.*)|[:：]?)$"
+)
 _PREPARED_BY_INLINE = re.compile(rf"^{_tolerant(*_BYLINE_LABELS)}\s*[:：]\s*(?P<value>\S.*)$")
 
 
@@ -1337,6 +1370,7 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
 
     notice: list[tuple[int, int]] = []
     previous: _FrontLine | None = None
+    supervisor_next = False  # the line after a bare «إشراف ...:» label is the supervisor's name
     for n, fl in enumerate(items):
         line, text = fl.line, fl.line.text
         words = len(text.split())
@@ -1371,10 +1405,31 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             put("issue", *_without_page_number(fl))
             continue
         matched = False
+        # A thesis's supervisor («إشراف الأستاذ الدكتور:» over the name, or «إشراف: د. ...»): a
+        # field, its label structure; not a byline.
+        supervisor = _SUPERVISOR.match(text) if not fl.later else None
+        if supervisor is not None:
+            fl.role = "field"
+            if supervisor.group("value"):
+                put("supervisor", line.start + supervisor.start("value"), line.end)
+                state.structure.append((line.start, line.start + supervisor.start("value")))
+            else:
+                state.structure.append((line.start, line.end))
+                supervisor_next = True
+            continue
+        if supervisor_next and words <= _AUTHOR_MAX_WORDS:
+            supervisor_next = False
+            fl.role = "field"
+            put("supervisor", line.start, line.end)
+            continue
+        supervisor_next = False
         for key, pattern in _METADATA_LABELS.items():
             m = pattern.match(text)
             if m:
-                meta[key] = _span(raw, line.start + m.start("value"), line.start + m.end("value"))
+                group = "value" if m.group("value") is not None else "value_en"
+                meta[key] = _span(raw, line.start + m.start(group), line.start + m.end(group))
+                if m.start(group) > 0:  # the label («السنة الجامعية:») is structure
+                    state.structure.append((line.start, line.start + m.start(group)))
                 matched = True
         for key, pattern in _METADATA_DATES.items():
             m = pattern.search(text)
@@ -1851,6 +1906,7 @@ def _title_groups(raw: str, items: list[_FrontLine], label: int | None) -> list[
             # unless the byline is found further down: then it is the title's second line)
             and (
                 group[-1].line.text.rstrip().endswith((":", "：", "-", "–", "،", ","))
+                or _ends_in_link_word(group[-1].line.text)
                 or not _is_name_like(text)
                 or any(later.role == "author" and later.script == fl.script for later in items[i + 1 :])
             )
@@ -1861,6 +1917,18 @@ def _title_groups(raw: str, items: list[_FrontLine], label: int | None) -> list[
             groups.append([fl])
         last = i
     return groups
+
+
+#: Words no title ends with: a line of a title that ends with one goes on to the next line
+#: ("... A Study of the" / "Foreign Fighters Phenomenon").
+_LINK_WORDS = frozenset(
+    "the a an of and or for to in on at by with from between".split()
+) | frozenset(match_key(w) for w in ("في", "على", "من", "إلى", "الى", "عن", "بين", "و", "مع"))
+
+
+def _ends_in_link_word(text: str) -> bool:
+    words = text.split()
+    return bool(words) and match_key(words[-1]).lower() in _LINK_WORDS
 
 
 def _continues(raw: str, a: _Line, b: _Line) -> bool:

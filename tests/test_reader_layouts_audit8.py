@@ -102,3 +102,30 @@ def test_a_chapter_name_as_running_head_is_furniture():
     assert any(h.startswith("الفصل الأول") for h in headings)
     (cut,) = [p for p in article.passages if "حدودنا مع ليبيا كبيرة" in p.text]
     assert cut.kind == "paragraph" and cut.text.startswith("واعتبر أن الأزمة الليبية") and len(cut.spans) == 2
+
+
+def test_a_thesis_cover_gives_degree_speciality_supervisor_and_year():
+    # The degree line was the title, the real title and the byline paragraphs, the supervisor and
+    # the academic year paragraphs too.
+    article = read_article(THESIS)
+    meta = {k: v.text for k, v in article.metadata.items()}
+    assert meta["degree"].startswith("مذكرة لنيل شهادة الماجستير")
+    assert meta["speciality"] == "العلاقات الدولية"
+    assert meta["supervisor"] == "الهادي بن منصور"
+    assert meta["academic_year"] == "2017-2018"
+    assert article.title_ar.text.startswith("الدبلوماسية التونسية في مواجهة الأزمة الليبية:")
+    assert article.title_ar.text.endswith("(2011-2017)")
+    assert meta["author_byline"] == "سنية بن عمر الورغي"
+    assert not any("السنة الجامعية" in p.text or "الورغي" in p.text[:40] for p in article.passages)
+    # the same fields with the value on the label's line
+    raw = THESIS.read_text(encoding="utf-8").replace("إشراف الأستاذ الدكتور:\nالهادي بن منصور", "تحت إشراف: د. الهادي بن منصور")
+    inline = read_article(raw)
+    assert inline.metadata["supervisor"].text == "د. الهادي بن منصور"
+
+
+def test_a_title_line_ending_in_a_link_word_goes_on():
+    # "... A Study of the Repercussions of the" / "Foreign Fighters Phenomenon (2011-2017)": the
+    # second line was taken for an English byline.
+    article = read_article(THESIS)
+    assert article.title_en.text.endswith("Foreign Fighters Phenomenon (2011-2017)")
+    assert "author_en" not in article.metadata
