@@ -208,7 +208,10 @@ _DATE_LABELS = {
         ),
         r"received|submitted|date of (?:submission|receipt)",
     ),
-    "revised": (("تاريخ المراجعة", "تاريخ التعديل", "تاريخ التنقيح"), r"revised|date of revision"),
+    "revised": (
+        ("تاريخ المراجعة", "تاريخ التعديل", "تاريخ التنقيح", "تاريخ التحكيم"),
+        r"revised|date of revision",
+    ),
     "accepted": (
         (
             "تاريخ القبول",
@@ -538,7 +541,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
         body += blocks[body_start:]
     # The note a starred name in the front matter points to («* المؤلف المرسل.»), set after the
     # abstracts, belongs to the front matter.
-    notes = _star_notes(body, blocks[:front_end], settings) + _date_blocks(body, settings)
+    notes = _star_notes(body, blocks[:front_end], settings) + _date_blocks(body, settings) + _citation_blocks(body, settings)
     body = [b for b in body if not any(b is n for n in notes)]
     _read_front_matter(article, blocks[:front_end], state, later_blocks + notes)
     if article.title_ar is None and article.metadata.get("article_name"):
@@ -800,11 +803,23 @@ def _drop_page_furniture(
         if len(where) >= settings.min_header_repeats or at_page_edges or (from_front and len(body_copies) >= 2):
             # (twice is enough when every copy stands by a page number or a page break: a short article)
             dropped.update(k for k in where if k >= front_end or _DOCUMENT_SYMBOL.match(key))
-    dropped.update(
-        k
-        for k, line in enumerate(lines)
-        if len(line.text.split()) <= _HEADER_MAX_WORDS and _COPYRIGHT.search(line.text)
-    )
+    copyright_lines = [
+        k for k, line in enumerate(lines) if len(line.text.split()) <= _HEADER_MAX_WORDS and _COPYRIGHT.search(line.text)
+    ]
+    dropped.update(copyright_lines)
+    # A licence notice that wraps («© 2021, ..., licensee QU Press. This article is published under
+    # the terms of the Creative» / "Commons Attribution 4.0 ..."): the lines of its block it runs on to.
+    block_of = [bi for bi, block in enumerate(blocks) for _ in block.lines]
+    for k in copyright_lines:
+        j = k + 1
+        while (
+            j < len(lines)
+            and block_of[j] == block_of[k]
+            and not _ends_sentence(lines[j - 1].text)
+            and len(lines[j].text.split()) <= _HEADER_MAX_WORDS
+        ):
+            dropped.add(j)
+            j += 1
     # A publisher's contact lines (telephone, fax, P.O. box) and the e-mail and web address set
     # with them: the title page's or the last page's foot, not the author's e-mail or a notice.
     contact = [k for k, line in enumerate(lines) if _CONTACT.match(line.text)]
@@ -1371,11 +1386,27 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
     notice: list[tuple[int, int]] = []
     previous: _FrontLine | None = None
     supervisor_next = False  # the line after a bare «إشراف ...:» label is the supervisor's name
+    citation: str | None = None  # the key of the citation being read (it runs on in its block)
     for n, fl in enumerate(items):
         line, text = fl.line, fl.line.text
         words = len(text.split())
         key = match_key(text)
         prior, previous = previous, fl
+        # «للاقتباس: ...» / "Cite this article as: ...": the way to cite the article, a field that
+        # runs on to the end of its block; its label is structure.
+        cite = _CITATION_LABEL.match(text)
+        if cite is not None:
+            fl.role = "field"
+            citation = _free_key(meta, "citation")
+            start = line.start + (cite.start("value") if cite.group("value") else len(text))
+            meta[citation] = _span(raw, start, line.end)
+            state.structure.append((line.start, start))
+            continue
+        if citation is not None and prior is not None and prior.block == fl.block:
+            fl.role = "field"
+            meta[citation] = _span(raw, meta[citation].start if meta[citation].text else line.start, line.end)
+            continue
+        citation = None
         # «مجلة علمية محكمة تصدر عن ...» under a name describes the journal named above it.
         if (
             not fl.later
@@ -1396,7 +1427,7 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             fl.role = "journal"
             meta[_free_key(meta, "journal")] = _span(raw, *_without_page_number(fl))
             continue
-        if not fl.later and key.strip(" :：-–").lower() in _DOCUMENT_TYPES and "document_type" not in meta:
+        if not fl.later and _is_document_type(key) and "document_type" not in meta:
             fl.role = "field"
             meta["document_type"] = _span(raw, line.start, line.end)
             continue
@@ -1457,9 +1488,12 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
         if orcid and words <= 3:
             group = "id" if orcid.group("id") else "bare"
             put("orcid", line.start + orcid.start(group), line.start + orcid.end(group))
+            # (the link or label around the number is structure: «https://orcid.org/», "ORCID iD:")
+            state.structure.append((line.start + orcid.start(), line.start + orcid.start(group)))
             matched = True
         if email and words <= 3:
-            put("email", line.start + email.start(), line.start + email.end())
+            # (an address given again, on the English page: email_2, as a second DOI is doi_2)
+            meta[_free_key(meta, "email")] = _span(raw, line.start + email.start(), line.start + email.end())
             matched = True
         if matched:
             fl.role = "field"
@@ -1689,6 +1723,26 @@ def _star_notes(body: list[_Block], front: list[_Block], settings: ReaderSetting
     return notes
 
 
+#: The label of the way to cite the article, set under its abstract («للاقتباس:», "Cite this article as:").
+_CITATION_LABEL = re.compile(
+    rf"^(?:{_tolerant('للاقتباس', 'للاستشهاد', 'للإحالة', 'للإحالة إلى هذا البحث', 'طريقة الاستشهاد', 'توثيق البحث')}"
+    r"|(?i:(?:please\s+)?cite\s+this\s+(?:article|paper)(?:\s+as)?|to\s+cite\s+this\s+(?:article|paper)"
+    r"|how\s+to\s+cite(?:\s+this\s+(?:article|paper))?))\s*[:：]\s*(?P<value>\S.*)?$"
+)
+
+
+def _citation_blocks(body: list[_Block], settings: ReaderSettings) -> list[_Block]:
+    """Blocks before the body's first heading that give the way to cite the article (front matter)."""
+    found: list[_Block] = []
+    for block in body:
+        text = block.lines[0].text
+        if classify_heading(text) is not None and len(text.split()) <= settings.max_heading_words:
+            break
+        if _CITATION_LABEL.match(text):
+            found.append(block)
+    return found
+
+
 def _date_blocks(body: list[_Block], settings: ReaderSettings) -> list[_Block]:
     """Blocks before the body's first heading made only of date fields («تاريخ الإيداع: ...
     تاريخ القبول: ...» after the keywords, when the English part is at the article's end)."""
@@ -1848,8 +1902,29 @@ _DOCUMENT_TYPES = frozenset(
         "situation assessment",
         "analytical paper",
         "report",
+        # a journal's article types («بحث أصيل | Original Research»)
+        "بحث أصيل",
+        "بحث اصيل",
+        "مقالة بحثية",
+        "مقال بحثي",
+        "مقالة أصيلة",
+        "مقالة مراجعة",
+        "مراجعة كتاب",
+        "مراجعات كتب",
+        "مراجعات الكتب",
+        "original research",
+        "original article",
+        "research article",
+        "review article",
+        "book review",
     )
 )
+
+
+def _is_document_type(key: str) -> bool:
+    """A line naming the kind of paper, in one language or two side by side («بحث أصيل | Original Research»)."""
+    parts = [part.strip(" :：-–").lower() for part in re.split(r"[|/]", key)]
+    return all(part in _DOCUMENT_TYPES for part in parts if part) and any(parts)
 #: First words of a unit that signs a paper in its own name («وحدة تحليل السياسات في المركز العربي»).
 _CORPORATE_AUTHOR_WORDS = frozenset(match_key(w) for w in "وحدة فريق لجنة قسم برنامج مركز مرصد مختبر منتدى".split())
 

@@ -129,3 +129,46 @@ def test_a_title_line_ending_in_a_link_word_goes_on():
     article = read_article(THESIS)
     assert article.title_en.text.endswith("Foreign Fighters Phenomenon (2011-2017)")
     assert "author_en" not in article.metadata
+
+
+def _unread_letters(article, line: str) -> list[str]:
+    raw = article.raw
+    start = raw.index(line)
+    covered = [*article.structure_spans, *((v.start, v.end) for v in article.metadata.values())]
+    covered += [sp for p in article.passages for sp in p.spans]
+    return [raw[i] for i in range(start, start + len(line)) if raw[i].isalpha() and not any(s <= i < e for s, e in covered)]
+
+
+def test_an_article_type_line_in_two_languages_is_the_document_type():
+    # «بحث أصيل | Original Research» was taken for the English title.
+    article = read_article(STRUCT)
+    assert article.metadata["document_type"].text == "بحث أصيل | Original Research"
+    assert article.title_en.text.startswith("Iranian Diplomacy between the Nuclear File")
+    assert article.title_en.text.endswith("Neighbourhood Discourse (2013-2017)")
+
+
+def test_orcid_link_and_a_repeated_email_are_read():
+    # The ORCID link's letters and the e-mail repeated on the English page were lost.
+    article = read_article(STRUCT)
+    assert article.metadata["orcid"].text == "0000-0002-4417-9120"
+    assert _unread_letters(article, "https://orcid.org/0000-0002-4417-9120") == []
+    assert article.metadata["email_2"].text == "m.alansari@qu.edu.qa"
+
+
+def test_a_wrapped_licence_notice_is_set_aside():
+    # The lines a «© 2021, ... licensee QU Press ...» notice wraps onto were paragraphs (and one of
+    # them the English title).
+    article = read_article(STRUCT)
+    for line in ("Commons Attribution 4.0 International (CC BY 4.0), which permits", "وبالتوزيع والنسخ بأي وسيلة"):
+        assert _set_aside(article, line), line
+    assert not any("Creative Commons" in p.text or "CC BY" in p.text for p in article.passages)
+
+
+def test_the_way_to_cite_the_article_is_front_matter():
+    # «للاقتباس: ...» and "Cite this article as: ..." (three lines each) were paragraphs.
+    article = read_article(STRUCT)
+    meta = article.metadata
+    assert meta["citation"].text.startswith("الأنصاري، محمد رضا.") and meta["citation"].text.endswith("gis.2021.0057")
+    assert meta["citation_2"].text.startswith("Al-Ansari, M. R.") and "pp. 45-68" in meta["citation_2"].text
+    assert not any("للاقتباس" in p.text or "Cite this article" in p.text for p in article.passages)
+    assert article.passages_of("paragraph")[0].text.startswith("تشكل العلاقة بين الملف النووي")
