@@ -388,6 +388,8 @@ class _State:
     rule_ends: list[int] = field(default_factory=list)
     style_stack: list[str] = field(default_factory=list)
     section_stack: list[Section] = field(default_factory=list)
+    #: Where the lines of a book review's record of the book start (its «label: value» fields).
+    book_record: set[int] = field(default_factory=set)
 
 
 # -- entry points -----------------------------------------------------------
@@ -541,7 +543,10 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
         body += blocks[body_start:]
     # The note a starred name in the front matter points to («* المؤلف المرسل.»), set after the
     # abstracts, belongs to the front matter.
-    notes = _star_notes(body, blocks[:front_end], settings) + _date_blocks(body, settings) + _citation_blocks(body, settings)
+    notes = _star_notes(body, blocks[:front_end], settings) + _date_blocks(body, settings)
+    book = _book_record_blocks(body, settings)
+    state.book_record = {line.start for block in book for line in block.lines}
+    notes += _citation_blocks(body, settings) + book
     body = [b for b in body if not any(b is n for n in notes)]
     _read_front_matter(article, blocks[:front_end], state, later_blocks + notes)
     if article.title_ar is None and article.metadata.get("article_name"):
@@ -1407,6 +1412,19 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             meta[citation] = _span(raw, meta[citation].start if meta[citation].text else line.start, line.end)
             continue
         citation = None
+        # A reviewed book's record («بيانات الكتاب:» then «الناشر: ...», «عدد الصفحات: ...»):
+        # each value a field, each label structure.
+        if line.start in state.book_record and _is_book_record_heading(text):
+            fl.role = "field"
+            state.structure.append((line.start, line.end))
+            continue
+        book = _book_field(text) if line.start in state.book_record else None
+        if book is not None:
+            field_key, m = book
+            fl.role = "field"
+            meta[_free_key(meta, field_key)] = _span(raw, line.start + m.start("value"), line.end)
+            state.structure.append((line.start, line.start + m.start("value")))
+            continue
         # «مجلة علمية محكمة تصدر عن ...» under a name describes the journal named above it.
         if (
             not fl.later
@@ -1720,6 +1738,14 @@ def _star_notes(body: list[_Block], front: list[_Block], settings: ReaderSetting
             # the article's end), only a note that names a post or an institution is the byline's.
             if not past_heading or _names_a_post(block.text):
                 notes.append(block)
+                # the author's e-mail on the line under the note (read as a block of its own when the
+                # note's line ended a sentence)
+                k = body.index(block) + 1
+                if k < len(body) and _EMAIL.fullmatch(body[k].lines[0].text.strip()):
+                    if len(body[k].lines) > 1:
+                        body.insert(k + 1, _Block(body[k].lines[1:]))
+                        del body[k].lines[1:]
+                    notes.append(body[k])
     return notes
 
 
@@ -1741,6 +1767,79 @@ def _citation_blocks(body: list[_Block], settings: ReaderSettings) -> list[_Bloc
         if _CITATION_LABEL.match(text):
             found.append(block)
     return found
+
+
+#: The fields of a book review's record of the book under review, by the labels they come with.
+_BOOK_FIELDS = {
+    "book_title": (("العنوان", "عنوان الكتاب", "اسم الكتاب"), r"title|book\s+title"),
+    "book_author": (("المؤلف", "المؤلفون", "تأليف", "اسم المؤلف"), r"authors?"),
+    "book_translator": (("ترجمة", "المترجم", "الترجمة"), r"translat(?:or|ed\s+by)"),
+    "book_editor": (("تحرير", "المحرر"), r"editors?|edited\s+by"),
+    "book_publisher": (("الناشر", "دار النشر", "جهة النشر"), r"publisher"),
+    "book_place": (("مكان النشر",), r"place\s+of\s+publication"),
+    "book_year": (("سنة النشر", "سنة الإصدار"), r"year(?:\s+of\s+publication)?"),
+    "book_edition": (("الطبعة",), r"edition"),
+    "book_pages": (("عدد الصفحات", "الصفحات", "عدد الصفحات والحجم"), r"pages|number\s+of\s+pages"),
+    "isbn": (("ردمك", "الرقم الدولي"), r"isbn(?:-1[03])?"),
+}
+_BOOK_FIELD = {
+    key: re.compile(rf"^(?:{_tolerant(*ar)}|(?i:{en}))\s*[:：]\s*(?P<value>\S.*)$")
+    for key, (ar, en) in _BOOK_FIELDS.items()
+}
+#: The heading of that record, alone on its line («بيانات الكتاب:»).
+_BOOK_RECORD_HEADINGS = frozenset(
+    match_key(w).replace(" ", "")
+    for w in ("بيانات الكتاب", "معلومات الكتاب", "بطاقة الكتاب", "الكتاب", "book details", "book information")
+)
+#: Fewest fields that make a block the record of a book (one «العنوان:» line may be anything).
+_BOOK_RECORD_MIN_FIELDS = 3
+
+
+def _book_field(text: str) -> tuple[str, re.Match[str]] | None:
+    for key, pattern in _BOOK_FIELD.items():
+        m = pattern.match(text)
+        if m:
+            return key, m
+    return None
+
+
+def _is_book_record_heading(text: str) -> bool:
+    return match_key(text).replace(" ", "").strip(":：").lower() in _BOOK_RECORD_HEADINGS
+
+
+def _book_record_blocks(body: list[_Block], settings: ReaderSettings) -> list[_Block]:
+    """Blocks before the body's first heading that record the book a review is about: three
+    «label: value» lines or more (العنوان، المؤلف، الناشر، سنة النشر، عدد الصفحات، ISBN), under a
+    «بيانات الكتاب:» line or not. They are front matter, not paragraphs."""
+    found: list[_Block] = []
+    for block in body:
+        text = block.lines[0].text
+        if classify_heading(text) is not None and len(text.split()) <= settings.max_heading_words:
+            break
+        fields = sum(1 for line in block.lines if _book_field(line.text))
+        if fields >= _BOOK_RECORD_MIN_FIELDS and all(
+            _book_field(line.text) or (k == 0 and _is_book_record_heading(line.text))
+            for k, line in enumerate(block.lines)
+        ):
+            found.append(block)
+    if found:
+        return found
+    # (read line by line, the record's lines may be blocks of a line or two each)
+    run: list[_Block] = []
+    for block in body:
+        text = block.lines[0].text
+        if classify_heading(text) is not None and len(text.split()) <= settings.max_heading_words:
+            break
+        ok = all(_book_field(line.text) or _is_book_record_heading(line.text) for line in block.lines)
+        if ok:
+            run.append(block)
+            continue
+        if sum(1 for b in run for line in b.lines if _book_field(line.text)) >= _BOOK_RECORD_MIN_FIELDS:
+            return run
+        run = []
+    if sum(1 for b in run for line in b.lines if _book_field(line.text)) >= _BOOK_RECORD_MIN_FIELDS:
+        return run
+    return []
 
 
 def _date_blocks(body: list[_Block], settings: ReaderSettings) -> list[_Block]:

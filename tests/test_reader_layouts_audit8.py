@@ -172,3 +172,30 @@ def test_the_way_to_cite_the_article_is_front_matter():
     assert meta["citation_2"].text.startswith("Al-Ansari, M. R.") and "pp. 45-68" in meta["citation_2"].text
     assert not any("للاقتباس" in p.text or "Cite this article" in p.text for p in article.passages)
     assert article.passages_of("paragraph")[0].text.startswith("تشكل العلاقة بين الملف النووي")
+
+
+def test_a_book_reviews_record_of_the_book_is_front_matter():
+    # «بيانات الكتاب:» and its eight «label: value» lines were paragraphs.
+    article = read_article(REVIEW)
+    meta = {k: v.text for k, v in article.metadata.items()}
+    assert meta["book_title"].startswith("الأمن السيبراني والاستقرار الاستراتيجي")
+    assert meta["book_author"] == "مارك هيرتسوغ" and meta["book_translator"] == "سامر الحلبي"
+    assert meta["book_year"] == "2016" and meta["book_pages"] == "384 صفحة" and meta["isbn"] == "978-614-445-112-3"
+    assert meta["document_type"] == "مراجعات كتب"
+    assert not any("الناشر:" in p.text or "ISBN" in p.text for p in article.passages)
+    assert _set_aside(article, "بيانات الكتاب:")
+    # two «label: value» lines in the body are no record
+    raw = REVIEW.read_text(encoding="utf-8").replace("ترجمة: سامر الحلبي\n", "").replace("سنة النشر: 2016\n", "")
+    raw = raw.replace("عدد الصفحات: 384 صفحة\n", "").replace("ISBN: 978-614-445-112-3\n", "")
+    raw = raw.replace("الناشر: المركز العربي للأبحاث ودراسة السياسات، بيروت - الدوحة\n", "")
+    short = read_article(raw)
+    assert "book_title" not in short.metadata
+
+
+def test_the_email_under_an_authors_star_note_is_front_matter():
+    # «l.alzoubi@ids.edu.sa» under the page-1 «* أستاذة مشاركة ...» note was a paragraph, and
+    # cut the first paragraph from its end on the next page.
+    article = read_article(REVIEW)
+    assert article.metadata["email"].text == "l.alzoubi@ids.edu.sa"
+    (first,) = [p for p in article.passages if p.text.startswith("يندرج هذا الكتاب")]
+    assert first.text.endswith("مفاوضات الحد من التسلح.")
