@@ -471,6 +471,9 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     # out before the abstract is looked for (its «ملخص ...... ج» entry is no abstract heading).
     blocks, contents = _drop_contents_lines(blocks)
     rules += contents
+    # The publisher's «عن المركز» blurb at the end of a paper: boilerplate, set aside.
+    blocks, blurb = _drop_publisher_blurb(blocks, raw)
+    rules += blurb
     blocks = _label_blocks(blocks)
     state.structure.extend(rules)
     state.rule_ends = sorted(end for _, end in rules)
@@ -1051,6 +1054,36 @@ def _drop_contents_lines(blocks: list[_Block]) -> tuple[list[_Block], list[tuple
         return blocks, []
     gone = {id(lines[k]) for k in taken}
     return _cut_out(blocks, lambda line: id(line) in gone)
+
+
+#: Headings of the publisher's description at a paper's end (match-key forms, spaces removed).
+_BLURB_HEADINGS = frozenset(
+    match_key(w).replace(" ", "")
+    for w in (
+        "عن المركز", "نبذة عن المركز", "حول المركز", "عن المعهد", "نبذة عن المعهد", "عن المؤسسة",
+        "about the centre", "about the center", "about the institute", "about us",
+    )
+)
+#: The blurb stands in this last share of the text.
+_BLURB_TAIL_SHARE = 0.3
+
+
+def _drop_publisher_blurb(blocks: list[_Block], raw: str) -> tuple[list[_Block], list[tuple[int, int]]]:
+    """The blocks without a publisher's «عن المركز» / "About the Centre" paragraph at the text's
+    end (its heading, the rest of its block, and the block under a heading alone in its own)."""
+    lines = [line for block in blocks for line in block.lines]
+    block_of = [bi for bi, block in enumerate(blocks) for _ in block.lines]
+    for k, line in enumerate(lines):
+        if line.start < (1 - _BLURB_TAIL_SHARE) * len(raw) or len(line.text.split()) > 4:
+            continue
+        if match_key(line.text).replace(" ", "").strip(":：").lower() not in _BLURB_HEADINGS:
+            continue
+        taken = {k} | {j for j in range(k + 1, len(lines)) if block_of[j] == block_of[k]}
+        if len(taken) == 1 and block_of[k] + 1 < len(blocks):
+            taken |= {j for j in range(k + 1, len(lines)) if block_of[j] == block_of[k] + 1}
+        gone = {id(lines[j]) for j in taken}
+        return _cut_out(blocks, lambda ln: id(ln) in gone)
+    return blocks, []
 
 
 def _cut_out(blocks: list[_Block], taken: Callable[[_Line], bool]) -> tuple[list[_Block], list[tuple[int, int]]]:
@@ -2603,11 +2636,23 @@ def _read_body(body: list[_Block], state: _State) -> None:
             if note is not None:
                 footnote = _Unit("footnote", [[(item.line.start + note[1], item.line.end)]], None, number=note[0])
                 footnote.section_id = _current_section(state)
+                footnote.closed = _footnote_closed(item.line.text)
                 state.units.append(footnote)
                 i += 1
                 continue
-            if footnote is not None and footnote.kind == "footnote":
+            last_end = footnote.blocks[-1][-1][1] if footnote is not None else 0
+            if (
+                footnote is not None
+                and footnote.closed
+                and _BLANK_LINE.search(state.raw, last_end, item.line.start)
+                and not state.raw[last_end : item.line.start].count("\f")
+            ):
+                # A blank line after a finished note, and no note number: the notes are over.
+                in_notes = False
+                footnote = None
+            elif footnote is not None and footnote.kind == "footnote":
                 footnote.blocks[-1].append((item.line.start, item.line.end))  # the note goes on
+                footnote.closed = _footnote_closed(item.line.text)
                 i += 1
                 continue
         if in_references:

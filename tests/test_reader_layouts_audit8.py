@@ -199,3 +199,12 @@ def test_the_email_under_an_authors_star_note_is_front_matter():
     assert article.metadata["email"].text == "l.alzoubi@ids.edu.sa"
     (first,) = [p for p in article.passages if p.text.startswith("يندرج هذا الكتاب")]
     assert first.text.endswith("مفاوضات الحد من التسلح.")
+
+
+def test_endnotes_end_at_a_blank_line_and_the_publisher_blurb_is_set_aside():
+    # The «عن المركز» paragraph after the last endnote was read as part of note 4.
+    article = read_article(BRIEF)
+    notes = {p.number: p.text for p in article.passages_of("footnote")}
+    assert notes["4"].endswith("ص 11-34.")
+    assert _set_aside(article, "عن المركز")
+    assert not any("مؤسسة بحثية مستقلة" in p.text for p in article.passages)
