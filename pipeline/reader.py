@@ -3159,7 +3159,13 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
             unit = _Unit("paragraph", [[(line.start, line.end)]], _current_section(state))
             state.units.append(unit)
     # (a list item ends in a semicolon too: «... القائمة؛» short of the line width ends the list)
-    unit.closed = _ends_sentence(line.text) or (unit.kind == "list_item" and line.text.rstrip().endswith(("؛", ";")))
+    # (and a quotation's closing mark: a pulled quote «...» set between paragraphs ends where its
+    # short last line does, though no full stop ends it)
+    unit.closed = (
+        _ends_sentence(line.text)
+        or (unit.kind == "list_item" and line.text.rstrip().endswith(("؛", ";")))
+        or line.text.rstrip().endswith(("»", "”"))
+    )
     return unit
 
 

@@ -208,3 +208,17 @@ def test_endnotes_end_at_a_blank_line_and_the_publisher_blurb_is_set_aside():
     assert notes["4"].endswith("ص 11-34.")
     assert _set_aside(article, "عن المركز")
     assert not any("مؤسسة بحثية مستقلة" in p.text for p in article.passages)
+
+
+def test_a_pulled_quote_ends_at_its_closing_mark():
+    # «نقلت القائمة المشتركة ... يصعب التفاوض عليه» (no full stop) ran into the paragraph under it.
+    article = read_article(BRIEF)
+    (quote,) = [p for p in article.passages if p.text.startswith("«نقلت القائمة")]
+    assert quote.text.endswith("يصعب التفاوض عليه»")
+    assert any(p.text.startswith("وتكشف هذه القائمة") for p in article.passages_of("paragraph"))
+
+
+def test_disclosures_is_a_named_heading():
+    article = read_article(STRUCT)
+    assert "الإفصاحات" in [s.heading for s in article.sections]
+    assert article.passages_of("paragraph")[-1].text.startswith("التمويل:")
