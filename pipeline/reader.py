@@ -1220,6 +1220,10 @@ _TITLE_WORDS_AR = frozenset("في على إلى الى الي عن بين نحو
 _TITLE_WORDS_EN = frozenset(
     "in on from to between towards toward as with after before during through under against within".split()
 )
+#: First words of a state's name («الجمهورية التونسية», «المملكة المغربية»), as a cover names it.
+_STATE_WORDS = frozenset(
+    match_key(w) for w in ("الجمهورية", "جمهورية", "المملكة", "مملكة", "سلطنة", "دولة", "إمارة", "الإمارات")
+)
 #: "The Arab League" names no university.
 _ARAB_LEAGUE = re.compile(r"جامع[ةه]\s+الدول\s+العربي[ةه]|Arab\s+League|League\s+of\s+Arab\s+States", re.IGNORECASE)
 _JOURNAL_START = re.compile(r"^(?:ال)?مجل[ةه](?!\w)|^(?:the\s+)?(?:journal|revue)\b", re.IGNORECASE)
@@ -1595,7 +1599,9 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             and _adjacent(raw, fl.line, nxt.line)
             and not before.rstrip().endswith((":", "：", "-", "–"))
         ):
-            fl.role = "author"
+            # (a state's name heading a cover, «الجمهورية التونسية» over «وزارة التعليم العالي»,
+            # is the first line of the affiliation, not a person)
+            fl.role = "affiliation" if match_key(fl.line.text.split()[0]) in _STATE_WORDS else "author"
     # The byline in Latin letters right under the Arabic one («رامي فؤاد حداد» / "Rami Fouad Haddad").
     for prior, fl in zip(items, items[1:], strict=False):
         if (
