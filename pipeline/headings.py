@@ -84,6 +84,14 @@ NAMED_HEADINGS = (
     "النتائج",
     "التوصيات",
     "المقترحات",
+    # a journal's closing statements and a thesis's front pages
+    "الافصاحات",
+    "افصاحات",
+    "الافصاح",
+    "شكر وتقدير",
+    "الشكر والتقدير",
+    "اهداء",
+    "الاهداء",
     *REFERENCE_HEADINGS,
 )
 #: Named headings that open a table of contents.

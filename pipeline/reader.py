@@ -44,10 +44,14 @@ from .textio import arabic_shortage, decode_bytes, read_text_file
 
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FOOTNOTE = re.compile(rf"⁽[{_SUPERSCRIPT_DIGITS}]+⁾|(?<=\S)[{_SUPERSCRIPT_DIGITS}]+")
+#: Bullet glyphs a word processor's lists come out of pdftotext with: •, the small and large
+#: squares, circles, diamonds, arrow heads (◄ ► ➢), ticks, and the Symbol/Wingdings private-use
+#: code points (U+F0A7, U+F0B7, U+F0D8 ...) a font without a Unicode map gives.
+_BULLETS = "•▪▫■□●○◦◆◇♦❖➢➤►◄▶◀✓✔\uf0a7\uf0b7\uf0d8\uf076\uf0fc"
 #: A list item's marker: ``1-``, ``2.``, ``3)``, a dash or bullet, or a letter of the abjad order (``أ-``,
 #: ``ب)``: أ ب ج د هـ و ز ح ط ي) followed by a space.
 _LIST_MARKER = re.compile(
-    r"^(?:(?P<num>\d{1,3})\s*[.\-–)/](?!\d)\s*|(?P<dash>[-–•])\s+|(?P<letter>[أابجدهوزحطي]ـ?)\s?[-–)]\s+)"
+    rf"^(?:(?P<num>\d{{1,3}})\s*[.\-–)/](?!\d)\s*|(?P<dash>[-–{_BULLETS}])\s+|(?P<letter>[أابجدهوزحطي]ـ?)\s?[-–)]\s+)"
 )
 _SENTENCE_END = ".!?؟…:"
 _CLOSERS = " \t\"'”’»)]}"
@@ -132,7 +136,7 @@ _AR_ABSTRACT = re.compile(
     rf"^{_INSIDE_WORD}(?P<label>{_tolerant(*_AR_ABSTRACT_LABELS)})\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?",
     re.UNICODE,
 )
-_EN_ABSTRACT = re.compile(rf"^(?P<label>summary|abstract)\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?", re.IGNORECASE)
+_EN_ABSTRACT = re.compile(rf"^(?P<label>executive\s+summary|summary|abstract)\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?", re.IGNORECASE)
 #: A French abstract (Maghrebi journals give one beside the English): read as a passage of its own
 #: language, which the later stages leave alone.
 _FR_ABSTRACT = re.compile(rf"^(?P<label>r[ée]sum[ée])\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?", re.IGNORECASE)
@@ -204,7 +208,10 @@ _DATE_LABELS = {
         ),
         r"received|submitted|date of (?:submission|receipt)",
     ),
-    "revised": (("تاريخ المراجعة", "تاريخ التعديل", "تاريخ التنقيح"), r"revised|date of revision"),
+    "revised": (
+        ("تاريخ المراجعة", "تاريخ التعديل", "تاريخ التنقيح", "تاريخ التحكيم"),
+        r"revised|date of revision",
+    ),
     "accepted": (
         (
             "تاريخ القبول",
@@ -257,6 +264,20 @@ _BARE_DATE = re.compile(
     rf"{_INVISIBLE}[)\]]?\s*$"
 )
 _METADATA_LABELS = {
+    # A thesis's cover: the degree it is submitted for, the speciality, the academic year.
+    "degree": re.compile(
+        rf"^(?P<value>(?:{_tolerant('مذكرة', 'رسالة', 'أطروحة', 'بحث', 'مشروع')})\s.*"
+        rf"(?:{_tolerant('لنيل', 'استكمالا', 'متطلبات', 'درجة', 'شهادة')}).*)$"
+        r"|^(?P<value_en>(?i:an?\s+(?:thesis|dissertation)\s+submitted\b.*))$"
+    ),
+    "speciality": re.compile(
+        rf"^(?:{_tolerant('اختصاص', 'الاختصاص', 'تخصص', 'التخصص', 'شعبة', 'الشعبة')}|(?i:speciali[sz]ation|major))"
+        r"\s*[:：]\s*(?P<value>\S.*)$"
+    ),
+    "academic_year": re.compile(
+        rf"^(?:{_tolerant('السنة الجامعية', 'العام الجامعي', 'السنة الدراسية', 'العام الدراسي', 'الموسم الجامعي')}"
+        r"|(?i:academic\s+year))\s*[:：]?\s*(?P<value>\S.*\d.*)$"
+    ),
     "article_name": re.compile(rf"^{_tolerant('اسم المقال')}\s*[:：]\s*(?P<value>.+)$"),
     "author": re.compile(rf"^{_tolerant('اسم الكاتب')}\s*[:：]\s*(?P<value>.+)$"),
     "permalink": re.compile(rf"^{_tolerant('رابط ثابت')}\s*[:：]\s*<?(?P<value>[^<>\s]+)>?\s*$"),
@@ -367,6 +388,8 @@ class _State:
     rule_ends: list[int] = field(default_factory=list)
     style_stack: list[str] = field(default_factory=list)
     section_stack: list[Section] = field(default_factory=list)
+    #: Where the lines of a book review's record of the book start (its «label: value» fields).
+    book_record: set[int] = field(default_factory=set)
 
 
 # -- entry points -----------------------------------------------------------
@@ -444,6 +467,13 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     article = Article(raw=raw)
     state = _State(raw=raw, settings=settings)
     blocks, rules = _drop_rule_lines(_blocks(raw, settings))
+    # A table of contents with dotted leaders (a thesis's فهرس المحتويات): page furniture, taken
+    # out before the abstract is looked for (its «ملخص ...... ج» entry is no abstract heading).
+    blocks, contents = _drop_contents_lines(blocks)
+    rules += contents
+    # The publisher's «عن المركز» blurb at the end of a paper: boilerplate, set aside.
+    blocks, blurb = _drop_publisher_blurb(blocks, raw)
+    rules += blurb
     blocks = _label_blocks(blocks)
     state.structure.extend(rules)
     state.rule_ends = sorted(end for _, end in rules)
@@ -517,6 +547,9 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     # The note a starred name in the front matter points to («* المؤلف المرسل.»), set after the
     # abstracts, belongs to the front matter.
     notes = _star_notes(body, blocks[:front_end], settings) + _date_blocks(body, settings)
+    book = _book_record_blocks(body, settings)
+    state.book_record = {line.start for block in book for line in block.lines}
+    notes += _citation_blocks(body, settings) + book
     body = [b for b in body if not any(b is n for n in notes)]
     _read_front_matter(article, blocks[:front_end], state, later_blocks + notes)
     if article.title_ar is None and article.metadata.get("article_name"):
@@ -735,6 +768,26 @@ def _drop_page_furniture(
     numbered = set(dropped)  # the page-number lines: a running head sits next to one
     # the last line of a page and the first of the next, where a form feed parts them
     breaks = {j for k in range(1, len(lines)) if "\f" in raw[lines[k - 1].end : lines[k].start] for j in (k - 1, k)}
+    # Front-matter pages numbered with abjad letters (أ ب ج, a thesis's) or Roman numerals: a lone
+    # one on the last or first line of a page.
+    dropped.update(k for k in breaks if _LETTER_PAGE_NUMBER.match(lines[k].text))
+    # A chapter's name as the running head of its pages («الفصل الأول: الإطار المفاهيمي»): a
+    # heading-like line set at the top of two pages or more (a heading is printed once), or at a
+    # page's top right above the same heading («قائمة المراجع» over «قائمة المراجع»).
+    tops = [k for k in range(len(lines)) if k == 0 or "\f" in raw[lines[k - 1].end : lines[k].start]]
+    heads: dict[str, list[int]] = {}
+    for k in tops:
+        if classify_heading(lines[k].text) is not None and len(lines[k].text.split()) <= _HEADER_MAX_WORDS:
+            heads.setdefault(match_key(" ".join(lines[k].text.split())), []).append(k)
+    for key, where in heads.items():
+        same_below = [
+            k for k in where if k + 1 < len(lines) and match_key(" ".join(lines[k + 1].text.split())) == key
+        ]
+        if len(where) >= 2 and not any(
+            match_key(" ".join(line.text.split())) == key for j, line in enumerate(lines) if j not in where
+        ):
+            dropped.update(where)
+        dropped.update(same_below)
     # The words of the front matter: a line that recurs in the body made only of them is the
     # authors' names or the title set as a running head, even away from any page number.
     front_words = {w for line in lines[:front_end] for w in _furniture_words(line.text)}
@@ -758,11 +811,23 @@ def _drop_page_furniture(
         if len(where) >= settings.min_header_repeats or at_page_edges or (from_front and len(body_copies) >= 2):
             # (twice is enough when every copy stands by a page number or a page break: a short article)
             dropped.update(k for k in where if k >= front_end or _DOCUMENT_SYMBOL.match(key))
-    dropped.update(
-        k
-        for k, line in enumerate(lines)
-        if len(line.text.split()) <= _HEADER_MAX_WORDS and _COPYRIGHT.search(line.text)
-    )
+    copyright_lines = [
+        k for k, line in enumerate(lines) if len(line.text.split()) <= _HEADER_MAX_WORDS and _COPYRIGHT.search(line.text)
+    ]
+    dropped.update(copyright_lines)
+    # A licence notice that wraps («© 2021, ..., licensee QU Press. This article is published under
+    # the terms of the Creative» / "Commons Attribution 4.0 ..."): the lines of its block it runs on to.
+    block_of = [bi for bi, block in enumerate(blocks) for _ in block.lines]
+    for k in copyright_lines:
+        j = k + 1
+        while (
+            j < len(lines)
+            and block_of[j] == block_of[k]
+            and not _ends_sentence(lines[j - 1].text)
+            and len(lines[j].text.split()) <= _HEADER_MAX_WORDS
+        ):
+            dropped.add(j)
+            j += 1
     # A publisher's contact lines (telephone, fax, P.O. box) and the e-mail and web address set
     # with them: the title page's or the last page's foot, not the author's e-mail or a notice.
     contact = [k for k, line in enumerate(lines) if _CONTACT.match(line.text)]
@@ -811,6 +876,13 @@ def _page_number(text: str) -> int | None:
     return int(m.group("n")) if m else None  # int() reads Arabic-Indic digits too
 
 
+#: A page number of the front matter: an abjad letter (أ ب ج د هـ ...) or a Roman numeral, dressed
+#: as a page number may be (``- ب -``, ``(iv)``).
+_LETTER_PAGE_NUMBER = re.compile(
+    r"^[\s\-–—|\[\](){}.]*(?:هـ|[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ]|(?i:[ivxlc]{1,6}))[\s\-–—|\[\](){}.]*$"
+)
+#: A line that is only a web address (``www.acsds.org``, ``https://example.org/papers``).
+_WEB_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?(?:[\w./-]*)$", re.IGNORECASE)
 #: A UN document symbol, one token (E/ESCWA/ECRI/2017/3, A/70/1, S/2015/283).
 _DOCUMENT_SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+){2,}$")
 
@@ -821,6 +893,8 @@ def _furniture_key(text: str) -> str | None:
     line of fewer than two words with letters, a sentence, a footnote, a heading or a label."""
     if _DOCUMENT_SYMBOL.match(text.strip()):
         return text.strip()  # a UN document symbol at every page's top (E/ESCWA/ECRI/2017/3)
+    if _WEB_ADDRESS.match(text.strip()):
+        return text.strip().lower()  # the publisher's site at every page's foot (www.acsds.org)
     cut = text.rstrip(" .…")  # a head cut short with "..." is no sentence
     if len(text.split()) > _HEADER_MAX_WORDS or (_ends_sentence(text) and cut == text.rstrip(" ")):
         return None
@@ -932,6 +1006,84 @@ def _drop_rule_lines(blocks: list[_Block]) -> tuple[list[_Block], list[tuple[int
     not text: it becomes structure, and the lines on either side of it are separate blocks.
     """
     return _cut_out(blocks, lambda line: _RULE_LINE.match(line.text) is not None)
+
+
+#: A contents entry: its title, a dotted leader, its page (a number, a Roman numeral or the abjad
+#: letter of a front-matter page), or the page first where the extraction put it there.
+_LEADER = r"(?:[.…·]\s?){4,}"
+_CONTENTS_PAGE = r"(?:[0-9]{1,4}|[٠-٩]{1,4}|[ivxlcIVXLC]{1,6}|[\u0621-\u064a])"
+_CONTENTS_ENTRY = re.compile(
+    rf"^(?:\S.*?\s*{_LEADER}\s*{_CONTENTS_PAGE}|{_CONTENTS_PAGE}\s*{_LEADER}\s*\S.*?)$"
+)
+#: Headings of a table of contents, a list of tables or figures (match-key forms, spaces removed).
+_CONTENTS_HEADINGS = frozenset(
+    match_key(w).replace(" ", "")
+    for w in (
+        "فهرس المحتويات", "المحتويات", "قائمة المحتويات", "فهرس الموضوعات", "الفهرس", "فهرس",
+        "قائمة الجداول", "فهرس الجداول", "قائمة الأشكال", "فهرس الأشكال", "contents", "table of contents",
+        "list of tables", "list of figures",
+    )
+)
+#: Fewest entries that make a table of contents (one dotted line may be a form to fill in).
+_CONTENTS_MIN_ENTRIES = 3
+
+
+def _drop_contents_lines(blocks: list[_Block]) -> tuple[list[_Block], list[tuple[int, int]]]:
+    """The blocks without the lines of a table of contents with dotted leaders, and their spans.
+
+    Entries are lines ``title ........ 12`` (the page a number, a Roman numeral or an abjad letter
+    أ ب ج); at least three of them a line or two apart make the table, with an entry's title
+    wrapped onto the line before its leader, and the table's heading (فهرس المحتويات, Contents)
+    right above it. They are furniture: read as text, «ملخص ...... ج» would open the abstract.
+    """
+    lines = [line for block in blocks for line in block.lines]
+    entries = [k for k, line in enumerate(lines) if _CONTENTS_ENTRY.match(line.text)]
+    taken: set[int] = set()
+    run: list[int] = []
+    for k in [*entries, None]:
+        if k is not None and (not run or k - run[-1] <= 2):
+            run.append(k)
+            continue
+        if len(run) >= _CONTENTS_MIN_ENTRIES:
+            taken.update(range(run[0], run[-1] + 1))
+            head = run[0] - 1
+            if head >= 0 and match_key(lines[head].text).replace(" ", "").strip(":：") in _CONTENTS_HEADINGS:
+                taken.add(head)
+        run = [k] if k is not None else []
+    if not taken:
+        return blocks, []
+    gone = {id(lines[k]) for k in taken}
+    return _cut_out(blocks, lambda line: id(line) in gone)
+
+
+#: Headings of the publisher's description at a paper's end (match-key forms, spaces removed).
+_BLURB_HEADINGS = frozenset(
+    match_key(w).replace(" ", "")
+    for w in (
+        "عن المركز", "نبذة عن المركز", "حول المركز", "عن المعهد", "نبذة عن المعهد", "عن المؤسسة",
+        "about the centre", "about the center", "about the institute", "about us",
+    )
+)
+#: The blurb stands in this last share of the text.
+_BLURB_TAIL_SHARE = 0.3
+
+
+def _drop_publisher_blurb(blocks: list[_Block], raw: str) -> tuple[list[_Block], list[tuple[int, int]]]:
+    """The blocks without a publisher's «عن المركز» / "About the Centre" paragraph at the text's
+    end (its heading, the rest of its block, and the block under a heading alone in its own)."""
+    lines = [line for block in blocks for line in block.lines]
+    block_of = [bi for bi, block in enumerate(blocks) for _ in block.lines]
+    for k, line in enumerate(lines):
+        if line.start < (1 - _BLURB_TAIL_SHARE) * len(raw) or len(line.text.split()) > 4:
+            continue
+        if match_key(line.text).replace(" ", "").strip(":：").lower() not in _BLURB_HEADINGS:
+            continue
+        taken = {k} | {j for j in range(k + 1, len(lines)) if block_of[j] == block_of[k]}
+        if len(taken) == 1 and block_of[k] + 1 < len(blocks):
+            taken |= {j for j in range(k + 1, len(lines)) if block_of[j] == block_of[k] + 1}
+        gone = {id(lines[j]) for j in taken}
+        return _cut_out(blocks, lambda ln: id(ln) in gone)
+    return blocks, []
 
 
 def _cut_out(blocks: list[_Block], taken: Callable[[_Line], bool]) -> tuple[list[_Block], list[tuple[int, int]]]:
@@ -1068,6 +1220,10 @@ _TITLE_WORDS_AR = frozenset("في على إلى الى الي عن بين نحو
 _TITLE_WORDS_EN = frozenset(
     "in on from to between towards toward as with after before during through under against within".split()
 )
+#: First words of a state's name («الجمهورية التونسية», «المملكة المغربية»), as a cover names it.
+_STATE_WORDS = frozenset(
+    match_key(w) for w in ("الجمهورية", "جمهورية", "المملكة", "مملكة", "سلطنة", "دولة", "إمارة", "الإمارات")
+)
 #: "The Arab League" names no university.
 _ARAB_LEAGUE = re.compile(r"جامع[ةه]\s+الدول\s+العربي[ةه]|Arab\s+League|League\s+of\s+Arab\s+States", re.IGNORECASE)
 _JOURNAL_START = re.compile(r"^(?:ال)?مجل[ةه](?!\w)|^(?:the\s+)?(?:journal|revue)\b", re.IGNORECASE)
@@ -1095,7 +1251,26 @@ _ORCID = re.compile(
     re.IGNORECASE,
 )
 #: «إعداد: د. فلان» — the byline label with the name on its line.
-_BYLINE_LABELS = ("إعداد", "إعداد الباحث", "الباحث", "الباحثة", "الباحثان", "بقلم", "تأليف")
+_BYLINE_LABELS = (
+    "إعداد",
+    "إعداد الباحث",
+    "إعداد الباحثة",
+    "إعداد الطالب",
+    "إعداد الطالبة",
+    "من إعداد",
+    "الباحث",
+    "الباحثة",
+    "الباحثان",
+    "بقلم",
+    "تأليف",
+)
+#: A thesis supervisor's label, with the name after it or alone on its line (the name on the next).
+_SUPERVISOR = re.compile(
+    rf"^(?:{_tolerant('تحت إشراف', 'بإشراف', 'إشراف', 'المشرف', 'الأستاذ المشرف', 'المشرفة')}"
+    r"|(?i:supervis(?:or|ed\s+by)))"
+    rf"(?:\s+(?:{_tolerant('الأستاذ', 'الأستاذة', 'الدكتور', 'الدكتورة', 'الأستاذ الدكتور')}|د\.|أ\.\s?د\.))*"
+    r"\s*(?:[:：]\s*(?P<value>\S.*)|[:：]?)$"
+)
 _PREPARED_BY_INLINE = re.compile(rf"^{_tolerant(*_BYLINE_LABELS)}\s*[:：]\s*(?P<value>\S.*)$")
 
 
@@ -1252,11 +1427,41 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
 
     notice: list[tuple[int, int]] = []
     previous: _FrontLine | None = None
+    supervisor_next = False  # the line after a bare «إشراف ...:» label is the supervisor's name
+    citation: str | None = None  # the key of the citation being read (it runs on in its block)
     for n, fl in enumerate(items):
         line, text = fl.line, fl.line.text
         words = len(text.split())
         key = match_key(text)
         prior, previous = previous, fl
+        # «للاقتباس: ...» / "Cite this article as: ...": the way to cite the article, a field that
+        # runs on to the end of its block; its label is structure.
+        cite = _CITATION_LABEL.match(text)
+        if cite is not None:
+            fl.role = "field"
+            citation = _free_key(meta, "citation")
+            start = line.start + (cite.start("value") if cite.group("value") else len(text))
+            meta[citation] = _span(raw, start, line.end)
+            state.structure.append((line.start, start))
+            continue
+        if citation is not None and prior is not None and prior.block == fl.block:
+            fl.role = "field"
+            meta[citation] = _span(raw, meta[citation].start if meta[citation].text else line.start, line.end)
+            continue
+        citation = None
+        # A reviewed book's record («بيانات الكتاب:» then «الناشر: ...», «عدد الصفحات: ...»):
+        # each value a field, each label structure.
+        if line.start in state.book_record and _is_book_record_heading(text):
+            fl.role = "field"
+            state.structure.append((line.start, line.end))
+            continue
+        book = _book_field(text) if line.start in state.book_record else None
+        if book is not None:
+            field_key, m = book
+            fl.role = "field"
+            meta[_free_key(meta, field_key)] = _span(raw, line.start + m.start("value"), line.end)
+            state.structure.append((line.start, line.start + m.start("value")))
+            continue
         # «مجلة علمية محكمة تصدر عن ...» under a name describes the journal named above it.
         if (
             not fl.later
@@ -1277,7 +1482,7 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             fl.role = "journal"
             meta[_free_key(meta, "journal")] = _span(raw, *_without_page_number(fl))
             continue
-        if not fl.later and key.strip(" :：-–").lower() in _DOCUMENT_TYPES and "document_type" not in meta:
+        if not fl.later and _is_document_type(key) and "document_type" not in meta:
             fl.role = "field"
             meta["document_type"] = _span(raw, line.start, line.end)
             continue
@@ -1286,10 +1491,31 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             put("issue", *_without_page_number(fl))
             continue
         matched = False
+        # A thesis's supervisor («إشراف الأستاذ الدكتور:» over the name, or «إشراف: د. ...»): a
+        # field, its label structure; not a byline.
+        supervisor = _SUPERVISOR.match(text) if not fl.later else None
+        if supervisor is not None:
+            fl.role = "field"
+            if supervisor.group("value"):
+                put("supervisor", line.start + supervisor.start("value"), line.end)
+                state.structure.append((line.start, line.start + supervisor.start("value")))
+            else:
+                state.structure.append((line.start, line.end))
+                supervisor_next = True
+            continue
+        if supervisor_next and words <= _AUTHOR_MAX_WORDS:
+            supervisor_next = False
+            fl.role = "field"
+            put("supervisor", line.start, line.end)
+            continue
+        supervisor_next = False
         for key, pattern in _METADATA_LABELS.items():
             m = pattern.match(text)
             if m:
-                meta[key] = _span(raw, line.start + m.start("value"), line.start + m.end("value"))
+                group = "value" if m.group("value") is not None else "value_en"
+                meta[key] = _span(raw, line.start + m.start(group), line.start + m.end(group))
+                if m.start(group) > 0:  # the label («السنة الجامعية:») is structure
+                    state.structure.append((line.start, line.start + m.start(group)))
                 matched = True
         for key, pattern in _METADATA_DATES.items():
             m = pattern.search(text)
@@ -1317,9 +1543,12 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
         if orcid and words <= 3:
             group = "id" if orcid.group("id") else "bare"
             put("orcid", line.start + orcid.start(group), line.start + orcid.end(group))
+            # (the link or label around the number is structure: «https://orcid.org/», "ORCID iD:")
+            state.structure.append((line.start + orcid.start(), line.start + orcid.start(group)))
             matched = True
         if email and words <= 3:
-            put("email", line.start + email.start(), line.start + email.end())
+            # (an address given again, on the English page: email_2, as a second DOI is doi_2)
+            meta[_free_key(meta, "email")] = _span(raw, line.start + email.start(), line.start + email.end())
             matched = True
         if matched:
             fl.role = "field"
@@ -1370,7 +1599,9 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             and _adjacent(raw, fl.line, nxt.line)
             and not before.rstrip().endswith((":", "：", "-", "–"))
         ):
-            fl.role = "author"
+            # (a state's name heading a cover, «الجمهورية التونسية» over «وزارة التعليم العالي»,
+            # is the first line of the affiliation, not a person)
+            fl.role = "affiliation" if match_key(fl.line.text.split()[0]) in _STATE_WORDS else "author"
     # The byline in Latin letters right under the Arabic one («رامي فؤاد حداد» / "Rami Fouad Haddad").
     for prior, fl in zip(items, items[1:], strict=False):
         if (
@@ -1546,7 +1777,108 @@ def _star_notes(body: list[_Block], front: list[_Block], settings: ReaderSetting
             # the article's end), only a note that names a post or an institution is the byline's.
             if not past_heading or _names_a_post(block.text):
                 notes.append(block)
+                # the author's e-mail on the line under the note (read as a block of its own when the
+                # note's line ended a sentence)
+                k = body.index(block) + 1
+                if k < len(body) and _EMAIL.fullmatch(body[k].lines[0].text.strip()):
+                    if len(body[k].lines) > 1:
+                        body.insert(k + 1, _Block(body[k].lines[1:]))
+                        del body[k].lines[1:]
+                    notes.append(body[k])
     return notes
+
+
+#: The label of the way to cite the article, set under its abstract («للاقتباس:», "Cite this article as:").
+_CITATION_LABEL = re.compile(
+    rf"^(?:{_tolerant('للاقتباس', 'للاستشهاد', 'للإحالة', 'للإحالة إلى هذا البحث', 'طريقة الاستشهاد', 'توثيق البحث')}"
+    r"|(?i:(?:please\s+)?cite\s+this\s+(?:article|paper)(?:\s+as)?|to\s+cite\s+this\s+(?:article|paper)"
+    r"|how\s+to\s+cite(?:\s+this\s+(?:article|paper))?))\s*[:：]\s*(?P<value>\S.*)?$"
+)
+
+
+def _citation_blocks(body: list[_Block], settings: ReaderSettings) -> list[_Block]:
+    """Blocks before the body's first heading that give the way to cite the article (front matter)."""
+    found: list[_Block] = []
+    for block in body:
+        text = block.lines[0].text
+        if classify_heading(text) is not None and len(text.split()) <= settings.max_heading_words:
+            break
+        if _CITATION_LABEL.match(text):
+            found.append(block)
+    return found
+
+
+#: The fields of a book review's record of the book under review, by the labels they come with.
+_BOOK_FIELDS = {
+    "book_title": (("العنوان", "عنوان الكتاب", "اسم الكتاب"), r"title|book\s+title"),
+    "book_author": (("المؤلف", "المؤلفون", "تأليف", "اسم المؤلف"), r"authors?"),
+    "book_translator": (("ترجمة", "المترجم", "الترجمة"), r"translat(?:or|ed\s+by)"),
+    "book_editor": (("تحرير", "المحرر"), r"editors?|edited\s+by"),
+    "book_publisher": (("الناشر", "دار النشر", "جهة النشر"), r"publisher"),
+    "book_place": (("مكان النشر",), r"place\s+of\s+publication"),
+    "book_year": (("سنة النشر", "سنة الإصدار"), r"year(?:\s+of\s+publication)?"),
+    "book_edition": (("الطبعة",), r"edition"),
+    "book_pages": (("عدد الصفحات", "الصفحات", "عدد الصفحات والحجم"), r"pages|number\s+of\s+pages"),
+    "isbn": (("ردمك", "الرقم الدولي"), r"isbn(?:-1[03])?"),
+}
+_BOOK_FIELD = {
+    key: re.compile(rf"^(?:{_tolerant(*ar)}|(?i:{en}))\s*[:：]\s*(?P<value>\S.*)$")
+    for key, (ar, en) in _BOOK_FIELDS.items()
+}
+#: The heading of that record, alone on its line («بيانات الكتاب:»).
+_BOOK_RECORD_HEADINGS = frozenset(
+    match_key(w).replace(" ", "")
+    for w in ("بيانات الكتاب", "معلومات الكتاب", "بطاقة الكتاب", "الكتاب", "book details", "book information")
+)
+#: Fewest fields that make a block the record of a book (one «العنوان:» line may be anything).
+_BOOK_RECORD_MIN_FIELDS = 3
+
+
+def _book_field(text: str) -> tuple[str, re.Match[str]] | None:
+    for key, pattern in _BOOK_FIELD.items():
+        m = pattern.match(text)
+        if m:
+            return key, m
+    return None
+
+
+def _is_book_record_heading(text: str) -> bool:
+    return match_key(text).replace(" ", "").strip(":：").lower() in _BOOK_RECORD_HEADINGS
+
+
+def _book_record_blocks(body: list[_Block], settings: ReaderSettings) -> list[_Block]:
+    """Blocks before the body's first heading that record the book a review is about: three
+    «label: value» lines or more (العنوان، المؤلف، الناشر، سنة النشر، عدد الصفحات، ISBN), under a
+    «بيانات الكتاب:» line or not. They are front matter, not paragraphs."""
+    found: list[_Block] = []
+    for block in body:
+        text = block.lines[0].text
+        if classify_heading(text) is not None and len(text.split()) <= settings.max_heading_words:
+            break
+        fields = sum(1 for line in block.lines if _book_field(line.text))
+        if fields >= _BOOK_RECORD_MIN_FIELDS and all(
+            _book_field(line.text) or (k == 0 and _is_book_record_heading(line.text))
+            for k, line in enumerate(block.lines)
+        ):
+            found.append(block)
+    if found:
+        return found
+    # (read line by line, the record's lines may be blocks of a line or two each)
+    run: list[_Block] = []
+    for block in body:
+        text = block.lines[0].text
+        if classify_heading(text) is not None and len(text.split()) <= settings.max_heading_words:
+            break
+        ok = all(_book_field(line.text) or _is_book_record_heading(line.text) for line in block.lines)
+        if ok:
+            run.append(block)
+            continue
+        if sum(1 for b in run for line in b.lines if _book_field(line.text)) >= _BOOK_RECORD_MIN_FIELDS:
+            return run
+        run = []
+    if sum(1 for b in run for line in b.lines if _book_field(line.text)) >= _BOOK_RECORD_MIN_FIELDS:
+        return run
+    return []
 
 
 def _date_blocks(body: list[_Block], settings: ReaderSettings) -> list[_Block]:
@@ -1708,8 +2040,29 @@ _DOCUMENT_TYPES = frozenset(
         "situation assessment",
         "analytical paper",
         "report",
+        # a journal's article types («بحث أصيل | Original Research»)
+        "بحث أصيل",
+        "بحث اصيل",
+        "مقالة بحثية",
+        "مقال بحثي",
+        "مقالة أصيلة",
+        "مقالة مراجعة",
+        "مراجعة كتاب",
+        "مراجعات كتب",
+        "مراجعات الكتب",
+        "original research",
+        "original article",
+        "research article",
+        "review article",
+        "book review",
     )
 )
+
+
+def _is_document_type(key: str) -> bool:
+    """A line naming the kind of paper, in one language or two side by side («بحث أصيل | Original Research»)."""
+    parts = [part.strip(" :：-–").lower() for part in re.split(r"[|/]", key)]
+    return all(part in _DOCUMENT_TYPES for part in parts if part) and any(parts)
 #: First words of a unit that signs a paper in its own name («وحدة تحليل السياسات في المركز العربي»).
 _CORPORATE_AUTHOR_WORDS = frozenset(match_key(w) for w in "وحدة فريق لجنة قسم برنامج مركز مرصد مختبر منتدى".split())
 
@@ -1766,6 +2119,7 @@ def _title_groups(raw: str, items: list[_FrontLine], label: int | None) -> list[
             # unless the byline is found further down: then it is the title's second line)
             and (
                 group[-1].line.text.rstrip().endswith((":", "：", "-", "–", "،", ","))
+                or _ends_in_link_word(group[-1].line.text)
                 or not _is_name_like(text)
                 or any(later.role == "author" and later.script == fl.script for later in items[i + 1 :])
             )
@@ -1776,6 +2130,18 @@ def _title_groups(raw: str, items: list[_FrontLine], label: int | None) -> list[
             groups.append([fl])
         last = i
     return groups
+
+
+#: Words no title ends with: a line of a title that ends with one goes on to the next line
+#: ("... A Study of the" / "Foreign Fighters Phenomenon").
+_LINK_WORDS = frozenset(
+    "the a an of and or for to in on at by with from between".split()
+) | frozenset(match_key(w) for w in ("في", "على", "من", "إلى", "الى", "عن", "بين", "و", "مع"))
+
+
+def _ends_in_link_word(text: str) -> bool:
+    words = text.split()
+    return bool(words) and match_key(words[-1]).lower() in _LINK_WORDS
 
 
 def _continues(raw: str, a: _Line, b: _Line) -> bool:
@@ -2244,7 +2610,10 @@ def _read_body(body: list[_Block], state: _State) -> None:
             info is None
             and not in_references
             and state.settings.unnumbered_headings
-            and _set_off_heading(items, i, state.raw, under_heading=last_heading == i - 1)
+            and (
+                _set_off_heading(items, i, state.raw, under_heading=last_heading == i - 1)
+                or _short_heading_line(items, i, state)
+            )
         ):
             info = HeadingInfo("named", match_key(text), "")
         if info is not None:
@@ -2273,11 +2642,23 @@ def _read_body(body: list[_Block], state: _State) -> None:
             if note is not None:
                 footnote = _Unit("footnote", [[(item.line.start + note[1], item.line.end)]], None, number=note[0])
                 footnote.section_id = _current_section(state)
+                footnote.closed = _footnote_closed(item.line.text)
                 state.units.append(footnote)
                 i += 1
                 continue
-            if footnote is not None and footnote.kind == "footnote":
+            last_end = footnote.blocks[-1][-1][1] if footnote is not None else 0
+            if (
+                footnote is not None
+                and footnote.closed
+                and _BLANK_LINE.search(state.raw, last_end, item.line.start)
+                and not state.raw[last_end : item.line.start].count("\f")
+            ):
+                # A blank line after a finished note, and no note number: the notes are over.
+                in_notes = False
+                footnote = None
+            elif footnote is not None and footnote.kind == "footnote":
                 footnote.blocks[-1].append((item.line.start, item.line.end))  # the note goes on
+                footnote.closed = _footnote_closed(item.line.text)
                 i += 1
                 continue
         if in_references:
@@ -2357,7 +2738,10 @@ _GLUED_MID_SENTENCE = (
 #: A footnote marker inside the text: ``⁽³⁾``, a superscript, or ``(3)`` after a character (not at a line start).
 _CITED = re.compile(
     rf"⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+)⁾|(?<=[^\n\r])(?P<b>[{_SUPERSCRIPT_DIGITS}]+)"
-    rf"|(?<=\S)[ \t]?[(\[](?P<p>\d{{1,3}})[)\]]|(?<=[^\W\d_][.!?؟…])(?P<d>\d{{1,3}})(?=\s|$)"
+    rf"|(?<=\S)[ \t]?[(\[](?P<p>\d{{1,3}})[)\]]"
+    # a superscript set after the full stop (or the colon that ends a lead-in), a quotation's
+    # closing mark before it: «المحظورة.1», «الإمارات".3», «المقبلة:4»
+    rf"|(?:(?<=[^\W\d_][.!?؟…:])|(?<=[^\W\d_][\"'”’»)][.!?؟…]))(?P<d>\d{{1,3}})(?=\s|$)"
     rf"|(?:(?<=[^\W\d_A-Za-z])|(?<=[^\W\d_A-Za-z][\"'”’»]))(?P<g>\d{{1,3}})(?=[.!?؟…،,:؛])"
     rf"|{_GLUED_MID_SENTENCE}"
 )
@@ -2501,6 +2885,38 @@ def _set_off_heading(items: list[_BodyLine], i: int, raw: str, under_heading: bo
     if sum(1 for item in items[i + 1 : i + 3] if item.block == following) >= 2:
         return True
     return not under_heading and _set_off_heading(items, i + 1, raw, under_heading=True)
+
+
+#: Most words of a heading with no number, no known name and no blank lines around it.
+_SHORT_HEADING_MAX_WORDS = 5
+#: Longest such heading, as a share of the text's line width.
+_SHORT_HEADING_MAX_SHARE = 0.5
+
+
+def _short_heading_line(items: list[_BodyLine], i: int, state: _State) -> bool:
+    """A heading with no number and no known name in a text without blank lines («عرض الكتاب»,
+    «خلاصة الفصل», «أبرز النقاط»): a line of two to five Arabic words, under half the line width,
+    ending no sentence or clause, after a line that ends a sentence (or at the body's start) and
+    above a line that runs to the full width or opens a list item. A paragraph's short last
+    line ends a sentence; a wrapped line of a title or of a list is followed by a short line."""
+    if state.line_width <= 0:
+        return False
+    line = items[i].line
+    text = line.text
+    if not 2 <= len(text.split()) <= _SHORT_HEADING_MAX_WORDS or _ends_sentence(text):
+        return False
+    if text.rstrip().endswith(("،", ",", "؛", ";")) or not _ARABIC.match(text) or _LIST_MARKER.match(text):
+        return False
+    if line.end - line.start > _SHORT_HEADING_MAX_SHARE * state.line_width:
+        return False
+    if i + 1 >= len(items) or (i > 0 and not _ends_sentence(items[i - 1].line.text)):
+        return False
+    following = items[i + 1].line
+    if classify_heading(following.text) is not None:
+        return False
+    full = following.end - following.start >= _FULL_LINE_SHARE * state.line_width
+    # (or a one-line lead-in to a list: «يتوزع الكتاب على ... على النحو الآتي:»)
+    return full or bool(_LIST_MARKER.match(following.text)) or following.text.rstrip().endswith((":", "："))
 
 
 def _is_named_heading(text: str) -> bool:
@@ -2749,7 +3165,13 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
             unit = _Unit("paragraph", [[(line.start, line.end)]], _current_section(state))
             state.units.append(unit)
     # (a list item ends in a semicolon too: «... القائمة؛» short of the line width ends the list)
-    unit.closed = _ends_sentence(line.text) or (unit.kind == "list_item" and line.text.rstrip().endswith(("؛", ";")))
+    # (and a quotation's closing mark: a pulled quote «...» set between paragraphs ends where its
+    # short last line does, though no full stop ends it)
+    unit.closed = (
+        _ends_sentence(line.text)
+        or (unit.kind == "list_item" and line.text.rstrip().endswith(("؛", ";")))
+        or line.text.rstrip().endswith(("»", "”"))
+    )
     return unit
 
 
@@ -2779,7 +3201,7 @@ def _ends_sentence(text: str) -> bool:
 _REF_NUMBER_START = re.compile(r"^\s*[-–]?\s*\.?\s*(?:[(\[](?P<pnum>\d{1,3})[)\]]|(?P<num>\d{1,3})\s*[.\-–)](?!\d))\s*")
 # An unnumbered entry of a list set one per line: a bulleted line ("- Gallagher, Anne T. ...")
 # or an author-year start ("Hill, F., & Taspinar, O. (2006).", «الشمري، أحمد (2018).»).
-_REF_BULLET = re.compile(r"^\s*[-–•]\s+(?=[^\W\d_]|[\"“«(])")
+_REF_BULLET = re.compile(rf"^\s*[-–{_BULLETS}]\s+(?=[^\W\d_]|[\"“«(])")
 _REF_AUTHOR_YEAR = re.compile(r"^(?P<author>[^\W\d_][^()\d]{0,80}?)\s*\(\s*(?:\d{4}\s*[a-zم]?|n\.\s?d\.)\s*\)")
 _REF_NUMBER_END = re.compile(r"(?<=[^\d./])\.(?P<num>\d{1,3})\s*$")
 # How an entry of a bibliography (Chicago style, no number, no year after the author) starts: a
@@ -2795,7 +3217,7 @@ _REF_NAME_START = re.compile(
 )
 #: A year of publication (or "n.d."): an entry that has one has its date, what ends an entry.
 _REF_YEAR = re.compile(r"(?<![\d٠-٩])(?:1[5-9]\d\d|20\d\d|١[٥-٩][٠-٩][٠-٩]|٢٠[٠-٩][٠-٩])(?![\d٠-٩])|\bn\.\s?d\.")
-_REF_LEAD = " \t-–.•"
+_REF_LEAD = " \t-–." + _BULLETS
 
 
 def _read_reference_line(item: _BodyLine, state: _State) -> None:

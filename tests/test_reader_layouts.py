@@ -10,6 +10,8 @@ from pipeline.reader import ReaderSettings, parse_article, read_article
 from .conftest import LAYOUT_ARTICLES, REPO
 
 LAYOUTS = REPO / "tests" / "fixtures" / "layouts"
+#: The eighth audit's articles, scored on their own (tests/test_reader_layouts_audit8.py).
+AUDIT8_PREFIXES = ("th_", "struct_", "brief_", "review_")
 
 
 def _left_out(article) -> list[str]:
@@ -290,6 +292,8 @@ def test_line_roles_and_units_on_the_audit_articles_do_not_fall():
 
     total = {"lines": 0, "right": 0, "lost": 0, "gold_units": 0, "predicted_units": 0, "found_units": 0}
     for path in article_paths(LAYOUT_ARTICLES):
+        if path.name.startswith(AUDIT8_PREFIXES):
+            continue  # the eighth audit's four: tests/test_reader_layouts_audit8.py
         scores = score_article(path)
         for key in total:
             total[key] += scores[key]
