@@ -967,8 +967,8 @@ def _duplicate_deletions(
     given, with the words of ``joined`` pairs (separator i: word i and i + 1) as one:
     two copies that differ by a damaged or split word are still one sentence twice.
     A repeated run of ``min_duplicate_words`` or more words repeats its first n-gram,
-    so only positions whose opening n-gram occurred before are examined (most texts
-    have none, which one set of the n-grams shows).
+    on the same line, so only positions whose opening n-gram occurred before on their line
+    are examined (most lines have none, which one set of the line's n-grams shows).
     """
     min_len = settings.min_duplicate_words
     if len(toks) < 2 * min_len:

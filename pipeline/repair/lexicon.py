@@ -255,7 +255,7 @@ class Lexicon:
         self._similar: dict[str, tuple[str, ...]] = {}
         for a, b in self.rules.confusion:
             self._similar[a] = (*self._similar.get(a, ()), b)
-        self._frequent: dict[Any, Any] = {}  # frozensets of forms per Zipf threshold, and the like
+        self._frequent: dict[Any, Any] = {}  # word sets (WordSet) per Zipf threshold, and the like
         self._one_edit_index: OneEditIndex | None = None
 
     def clear_caches(self) -> None:
