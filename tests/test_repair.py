@@ -530,6 +530,8 @@ def test_stage_repairs_an_articles_passages_in_one_call_as_one_by_one(seed_artic
     # sentence, and a lone clitic at a passage's end joins nothing in the next.
     paragraph = next(p.text for p in seed_article.passages if p.kind == "paragraph" and len(p.text.split()) > 12)
     articles.append(_as_article(f"{paragraph}\n{paragraph}\nتحدث الوزير عن العلاقات ب\nأنها متينة"))
+    # A glyph code fixed in one passage must not change what the next one's late pass finds.
+    articles.append(_as_article("ﻻ يمكن للحكومة أن تتخذ القرار وحدها\nقال الوزير جاري التحـميل... ثم غادر القاعة"))
     fallbacks = []
     stage._repair_one_by_one = fallbacks.append  # the stage falls back when an edit crosses a passage end
     changed = 0
@@ -559,6 +561,26 @@ def test_words_outside_deleted_spans_match_the_definition(words, spans):
     spans = [(a, a + w) for a, w in spans]
     expected = [not any(a <= offs[2 * i + 1] and offs[2 * i + 2] <= b for a, b in spans) for i in range(len(words))]
     assert _outside(spans, offs, len(words)) == expected
+
+
+@pytest.mark.parametrize(
+    "damaged, expected",
+    [
+        # Junk or an English sentence that shows only once a tatweel or a zero-width space in it is
+        # gone: deleted in the same pass (it was found only by a second repair, not idempotent).
+        ("قال الوزير جاري التحـميل... ثم غادر القاعة", "قال الوزير ثم غادر القاعة"),
+        ("قال الوزير إن الاجتماع انتهى The Secretary General said it tod\u200bay. ثم غادر القاعة", "قال الوزير إن الاجتماع انتهى ثم غادر القاعة"),
+        # A duplicated sentence with junk or an English sentence inside, an invisible character
+        # at its edge: the deletion pieces overlapped the character's own edit (ValueError).
+        ("قال الوزير إن الاجتماع انتهى \u200eThe Secretary General said it today. قال الوزير إن الاجتماع انتهى", "قال الوزير إن الاجتماع انتهى"),
+        ("عقابي إذا أدى ذلك \ufeffRetrying…عقابي إذا أدى ذلك", "عقابي إذا أدى ذلك"),
+    ],
+)
+def test_junk_hidden_by_a_removed_character_goes_in_one_pass(damaged, expected, lexicon, repair_settings):
+    once = repair_text(damaged, lexicon, repair_settings)
+    assert once.clean == expected
+    assert apply_edits(damaged, once.edits)[0] == once.clean
+    assert repair_text(once.clean, lexicon, repair_settings).applied == []
 
 
 def test_applied_lexicon_corrections_carry_their_own_confidence(seed_article, lexicon, repair_settings):

@@ -59,14 +59,11 @@ _CLITIC_LETTERS = frozenset("بكل")
 #: Letters that only ever end a word: inside a "word" they mark a lost space.
 _FINAL_ONLY = frozenset("ةى")
 _WORD_SPLIT = regex.compile(r"([\p{L}\p{M}\p{Cf}]+)")
-#: A plain Arabic word (only base letters): the fast path, nothing but the lexicon can apply.
-#: Edits that change no letter a word is compared by (lookup keys drop tatweel; invisibles are not words).
-_TYPOGRAPHIC_KINDS = frozenset({"tatweel", "invisible"})
-#: A line (a token, in a newline-joined list) with no Arabic letter.
 #: A run of Arabic presentation-form code points (letters, ligatures, marks).
 _GLYPH_RUN = re.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFC]+")
 #: A line break: LF, or CR alone or before LF (old Mac and Windows files read as they are).
 _LINE_BREAK = re.compile(r"[\n\r]")
+#: A line (a token, in a newline-joined list) with no Arabic letter.
 _NON_ARABIC_LINE = re.compile(r"(?m)^[^\u0621-\u063A\u0641-\u064A\u0671-\u06D3\n]+$")
 # Arabic letters, and their presentation-form glyph codes (a word of ﺍﻟﻤﻠﺨﺺ is Arabic to repair)
 _HAS_AR = regex.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE80-\uFEFC]")
@@ -258,7 +255,15 @@ def repair_text(
     deletions += _duplicate_deletions(text, toks, offs, alive, settings, words)
     edits = _deletion_edits(text, deletions)
     if edits:  # some text deleted: the words inside it are gone
-        spans = [(e.start, e.end) for e in edits]
+        # Pieces that touch are one deletion: a duplicated sentence cut in two by junk inside it
+        # still holds the word the junk starts inside (an LRM before "The ...": the word
+        # "\u200eThe" was held by neither piece, and its own edit overlapped the first).
+        spans: list[tuple[int, int]] = []
+        for e in edits:
+            if spans and e.start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], e.end))
+            else:
+                spans.append((e.start, e.end))
         live = _outside(spans, offs, n)
         for i in [i for i in words if not live[i]]:
             del words[i]
@@ -296,8 +301,12 @@ def repair_text(
         # Junk or a duplicated sentence that only shows once its words are repaired (or
         # once text between two copies is gone): found on the repaired text, deleted in
         # the raw one, so repairing the repaired text finds nothing more.
-        if not any(e.status == "applied" and e.kind not in _TYPOGRAPHIC_KINDS for e in edits):
-            break  # nothing but tatweel or invisible characters removed: the words are as they were
+        if not any(e.status == "applied" for e in edits):
+            break  # the repaired text is the text: nothing new to find
+        # (Even a removed tatweel or invisible character counts: «جاري التحـميل...» or an English
+        # sentence with a zero-width space inside is junk only once it is gone. The text's lines
+        # without edits are as they were and yield nothing new, so a line's repair does not
+        # depend on its neighbours' edits.)
         late = _late_deletions(text, clean, omap, rules, settings, edits)
         if not late:
             break
