@@ -345,13 +345,36 @@ def repair_glyphs(text: str, lexicon: Lexicon) -> RepairResult:
 def _late_deletions(
     text: str, clean: str, omap: OffsetMap, rules: RuleData, settings: RepairSettings, edits: list[Edit]
 ) -> list[Edit]:
-    """Deletions found on the repaired text ``clean``, as edits of the raw ``text`` (see :func:`repair_text`)."""
-    parts = _WORD_SPLIT.split(clean)
+    """Deletions found on the repaired text ``clean``, as edits of the raw ``text`` (see :func:`repair_text`).
+
+    Only the lines an applied edit changed are searched again: every deletion lies on one line,
+    and a line no edit touched reads as it did in the first pass, which found all there was on it.
+    """
+    raw_breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+    clean_breaks = [m.start() for m in _LINE_BREAK.finditer(clean)]
+    if len(clean_breaks) == len(raw_breaks):
+        edited = sorted(
+            {
+                k
+                for e in edits
+                if e.status == "applied"
+                for k in range(bisect.bisect_left(raw_breaks, e.start), bisect.bisect_left(raw_breaks, e.end) + 1)
+            }
+        )
+    else:  # (never seen: no edit deletes a line break) the whole text, to be safe
+        edited = list(range(len(clean_breaks) + 1))
+    bounds = [-1, *clean_breaks, len(clean)]
+    line_starts = [bounds[k] + 1 for k in edited]  # where each searched line starts in ``clean``
+    searched = "\n".join(clean[bounds[k] + 1 : bounds[k + 1]] for k in edited)
+    searched_starts = list(accumulate((bounds[k + 1] - bounds[k] for k in edited[:-1]), initial=0))
+    parts = _WORD_SPLIT.split(searched)
     offs = list(accumulate(map(len, parts), initial=0))
-    found = _document_deletions(clean, rules, settings)
-    found += _duplicate_deletions(clean, parts[1::2], offs, None, settings)
+    found = _document_deletions(searched, rules, settings)
+    found += _duplicate_deletions(searched, parts[1::2], offs, None, settings)
     out: list[tuple[int, int, str]] = []
-    for cs, ce, kind in sorted(found):
+    for fs, fe, kind in sorted(found):
+        j = bisect.bisect_right(searched_starts, fs) - 1  # the searched line it lies on
+        cs, ce = fs - searched_starts[j] + line_starts[j], fe - searched_starts[j] + line_starts[j]
         s, e = omap.to_raw(cs), omap.to_raw(ce, end=True)
         for ed in edits:  # widen over any edit it cuts into, so nothing is half deleted
             if ed.start < e and s < ed.end:
