@@ -779,15 +779,13 @@ def _drop_page_furniture(
     for k in tops:
         if classify_heading(lines[k].text) is not None and len(lines[k].text.split()) <= _HEADER_MAX_WORDS:
             heads.setdefault(match_key(" ".join(lines[k].text.split())), []).append(k)
-    for key, where in heads.items():
-        same_below = [
-            k for k in where if k + 1 < len(lines) and match_key(" ".join(lines[k + 1].text.split())) == key
-        ]
-        if len(where) >= 2 and not any(
-            match_key(" ".join(line.text.split())) == key for j, line in enumerate(lines) if j not in where
-        ):
-            dropped.update(where)
-        dropped.update(same_below)
+    if heads:
+        line_keys = [match_key(" ".join(line.text.split())) for line in lines]  # once, not once per head
+        for key, where in heads.items():
+            same_below = [k for k in where if k + 1 < len(lines) and line_keys[k + 1] == key]
+            if len(where) >= 2 and not any(line_keys[j] == key for j in range(len(lines)) if j not in where):
+                dropped.update(where)
+            dropped.update(same_below)
     # The words of the front matter: a line that recurs in the body made only of them is the
     # authors' names or the title set as a running head, even away from any page number.
     front_words = {w for line in lines[:front_end] for w in _furniture_words(line.text)}
@@ -812,7 +810,9 @@ def _drop_page_furniture(
             # (twice is enough when every copy stands by a page number or a page break: a short article)
             dropped.update(k for k in where if k >= front_end or _DOCUMENT_SYMBOL.match(key))
     copyright_lines = [
-        k for k, line in enumerate(lines) if len(line.text.split()) <= _HEADER_MAX_WORDS and _COPYRIGHT.search(line.text)
+        k
+        for k, line in enumerate(lines)
+        if len(line.text.split()) <= _HEADER_MAX_WORDS and _COPYRIGHT.search(line.text)
     ]
     dropped.update(copyright_lines)
     # A licence notice that wraps («© 2021, ..., licensee QU Press. This article is published under
@@ -1008,6 +1008,12 @@ def _drop_rule_lines(blocks: list[_Block]) -> tuple[list[_Block], list[tuple[int
     return _cut_out(blocks, lambda line: _RULE_LINE.match(line.text) is not None)
 
 
+def _label_key(text: str) -> str:
+    """A heading or label line as the named-line sets below hold it: match key, no spaces, no
+    colon, lower case («فهرس المحتويات:» and «فهرس  المحتويات» alike; "Contents" as "contents")."""
+    return match_key(text).replace(" ", "").strip(":：").lower()
+
+
 #: A contents entry: its title, a dotted leader, its page (a number, a Roman numeral or the abjad
 #: letter of a front-matter page), or the page first where the extraction put it there.
 _LEADER = r"(?:[.…·]\s?){4,}"
@@ -1017,7 +1023,7 @@ _CONTENTS_ENTRY = re.compile(
 )
 #: Headings of a table of contents, a list of tables or figures (match-key forms, spaces removed).
 _CONTENTS_HEADINGS = frozenset(
-    match_key(w).replace(" ", "")
+    _label_key(w)
     for w in (
         "فهرس المحتويات", "المحتويات", "قائمة المحتويات", "فهرس الموضوعات", "الفهرس", "فهرس",
         "قائمة الجداول", "فهرس الجداول", "قائمة الأشكال", "فهرس الأشكال", "contents", "table of contents",
@@ -1047,7 +1053,7 @@ def _drop_contents_lines(blocks: list[_Block]) -> tuple[list[_Block], list[tuple
         if len(run) >= _CONTENTS_MIN_ENTRIES:
             taken.update(range(run[0], run[-1] + 1))
             head = run[0] - 1
-            if head >= 0 and match_key(lines[head].text).replace(" ", "").strip(":：") in _CONTENTS_HEADINGS:
+            if head >= 0 and _label_key(lines[head].text) in _CONTENTS_HEADINGS:
                 taken.add(head)
         run = [k] if k is not None else []
     if not taken:
@@ -1058,7 +1064,7 @@ def _drop_contents_lines(blocks: list[_Block]) -> tuple[list[_Block], list[tuple
 
 #: Headings of the publisher's description at a paper's end (match-key forms, spaces removed).
 _BLURB_HEADINGS = frozenset(
-    match_key(w).replace(" ", "")
+    _label_key(w)
     for w in (
         "عن المركز", "نبذة عن المركز", "حول المركز", "عن المعهد", "نبذة عن المعهد", "عن المؤسسة",
         "about the centre", "about the center", "about the institute", "about us",
@@ -1076,7 +1082,7 @@ def _drop_publisher_blurb(blocks: list[_Block], raw: str) -> tuple[list[_Block],
     for k, line in enumerate(lines):
         if line.start < (1 - _BLURB_TAIL_SHARE) * len(raw) or len(line.text.split()) > 4:
             continue
-        if match_key(line.text).replace(" ", "").strip(":：").lower() not in _BLURB_HEADINGS:
+        if _label_key(line.text) not in _BLURB_HEADINGS:
             continue
         taken = {k} | {j for j in range(k + 1, len(lines)) if block_of[j] == block_of[k]}
         if len(taken) == 1 and block_of[k] + 1 < len(blocks):
@@ -1107,7 +1113,7 @@ def _cut_out(blocks: list[_Block], taken: Callable[[_Line], bool]) -> tuple[list
 
 
 _AR_ABSTRACT_KEYS = frozenset(
-    match_key(w).replace(" ", "")
+    _label_key(w)
     for w in ("الملخص", "ملخص", "ملخص البحث", "ملخص الدراسة", "المستخلص", "مستخلص", "موجز", "الموجز", "موجز الفصل")
 )
 
@@ -1135,7 +1141,7 @@ def _abstract_heading_end(text: str, lang: str) -> int | None:
             and len(rest.split()) >= _RUN_IN_MIN_WORDS
         ):
             return m.end()
-    if lang == "ar" and len(text.split()) <= 3 and match_key(text).replace(" ", "").strip(":：") in _AR_ABSTRACT_KEYS:
+    if lang == "ar" and len(text.split()) <= 3 and _label_key(text) in _AR_ABSTRACT_KEYS:
         return len(text)
     return None
 
@@ -1827,7 +1833,7 @@ _BOOK_FIELD = {
 }
 #: The heading of that record, alone on its line («بيانات الكتاب:»).
 _BOOK_RECORD_HEADINGS = frozenset(
-    match_key(w).replace(" ", "")
+    _label_key(w)
     for w in ("بيانات الكتاب", "معلومات الكتاب", "بطاقة الكتاب", "الكتاب", "book details", "book information")
 )
 #: Fewest fields that make a block the record of a book (one «العنوان:» line may be anything).
@@ -1843,7 +1849,7 @@ def _book_field(text: str) -> tuple[str, re.Match[str]] | None:
 
 
 def _is_book_record_heading(text: str) -> bool:
-    return match_key(text).replace(" ", "").strip(":：").lower() in _BOOK_RECORD_HEADINGS
+    return _label_key(text) in _BOOK_RECORD_HEADINGS
 
 
 def _book_record_blocks(body: list[_Block], settings: ReaderSettings) -> list[_Block]:
