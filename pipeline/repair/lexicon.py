@@ -77,11 +77,16 @@ class WordInfo:
     stage's time on new text when asked up front).
     """
 
-    __slots__ = ("zipf", "direct_zipf", "_key", "_lexicon", "_hunspell")
+    __slots__ = ("zipf", "direct_zipf", "rare_stem", "_key", "_lexicon", "_hunspell")
 
-    def __init__(self, zipf: float, direct_zipf: float, key: str, lexicon: "Lexicon") -> None:
+    def __init__(
+        self, zipf: float, direct_zipf: float, key: str, lexicon: "Lexicon", rare_stem: tuple[str, float] | None = None
+    ) -> None:
         self.zipf = zipf  # best wordfreq Zipf over the word, its clitic readings and hamza variants (0 = absent)
         self.direct_zipf = direct_zipf  # wordfreq Zipf of the word as written (0 = absent)
+        # When zipf is 0: the commonest stem (3+ letters) of a clitic reading that wordfreq has,
+        # but too rarely to vouch for the reading, with its Zipf (والكنغرس: الكنغرس, 1.12).
+        self.rare_stem = rare_stem
         self._key = key
         self._lexicon = lexicon
         self._hunspell: bool | None = None
@@ -550,12 +555,15 @@ class Lexicon:
         folded = self.folded
         if best == 0.0:
             best = folded.get(fold(key), 0.0)
+        rare_stem: tuple[str, float] | None = None
         if best == 0.0:
             for pro, stem, enc in strip_clitics(key, self.rules)[1:]:
                 z = self.zipf.get(stem, 0.0) or folded.get(fold(stem), 0.0)
                 if z >= self.clitic_stem_min_zipf:
                     best = max(best, round(z - 1.0, 2))  # a clitic reading is weaker evidence
-        info = WordInfo(best, direct, key, self)
+                elif z > 0 and len(stem) >= 3 and (rare_stem is None or z > rare_stem[1]):
+                    rare_stem = (stem, z)
+        info = WordInfo(best, direct, key, self, rare_stem if best == 0.0 else None)
         self._info_cache[key] = info
         return info
 
