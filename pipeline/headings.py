@@ -46,6 +46,9 @@ REFERENCE_HEADINGS = (
     "الحواشي",
     "الاحالات",
 )
+#: Named headings of a thesis's front pages, set before its abstract: the acknowledgements and
+#: the dedication (a page of text under the heading, not front-matter metadata).
+FRONT_PAGE_HEADINGS = ("شكر وتقدير", "الشكر والتقدير", "اهداء", "الاهداء")
 #: Headings known by name (match-key forms). They are all top-level.
 NAMED_HEADINGS = (
     "المقدمه",
@@ -88,10 +91,7 @@ NAMED_HEADINGS = (
     "الافصاحات",
     "افصاحات",
     "الافصاح",
-    "شكر وتقدير",
-    "الشكر والتقدير",
-    "اهداء",
-    "الاهداء",
+    *FRONT_PAGE_HEADINGS,
     *REFERENCE_HEADINGS,
 )
 #: Named headings that open a table of contents.

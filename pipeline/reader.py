@@ -30,6 +30,7 @@ from .camel import FOREIGN_MARKS, INVISIBLE_CHARACTERS, fold_glyphs, match_key, 
 from .document import Article, Citation, OffsetMap, Passage, Section, Segment, TextSpan
 from .errors import ConfigError, InputError, StructureError
 from .headings import (
+    FRONT_PAGE_HEADINGS,
     NUMBERED_STYLES,
     TOC_HEADINGS,
     HeadingInfo,
@@ -2213,18 +2214,42 @@ def _free_key(meta: dict[str, TextSpan], base: str) -> str:
 def _keep_front_matter_notes(raw: str, lines: list[_Line], state: _State) -> None:
     """Front-matter lines that are no title, byline or field (a note such as «هذا البحث مستل من
     رسالة ماجستير») become paragraphs before the first section, so no text of the file is lost.
-    Lines of one block make one paragraph, closed: the body's first lines do not run into it."""
+    Lines of one block make one paragraph, closed: the body's first lines do not run into it.
+
+    A thesis's dedication and acknowledgements pages (إهداء, شكر وتقدير) come before its abstract:
+    the heading that opens such a block is a section's heading and the text under it that
+    section's paragraph.
+    """
     unit: _Unit | None = None
     previous: _Line | None = None
+    opened = False  # whether a front page's heading opened a section
     for line in lines:
         gap = raw[previous.end : line.start] if previous is not None else None
         same_block = gap is not None and not gap.strip() and len(_LINE_BREAK.findall(gap)) <= 1
-        if unit is not None and same_block:
+        info = None if same_block else _front_page_heading(line.text, state.settings)
+        if info is not None:
+            _open_section(state, info, [line])
+            opened = True
+            unit = None
+        elif unit is not None and same_block:
             unit.blocks[-1].append((line.start, line.end))
         else:
-            unit = _Unit("paragraph", [[(line.start, line.end)]], None, closed=True)
+            unit = _Unit("paragraph", [[(line.start, line.end)]], _current_section(state), closed=True)
             state.units.append(unit)
         previous = line
+    if opened:
+        # The front pages' sections end where the front matter does: the body's text before its
+        # first heading lies in no section, as it would without them.
+        state.section_stack = []
+        state.style_stack = []
+
+
+def _front_page_heading(text: str, settings: ReaderSettings) -> HeadingInfo | None:
+    """The heading of a thesis's front page («إهداء», «شكر وتقدير») alone on its line, or None."""
+    info = classify_heading(text)
+    if info is None or info.style != "named" or info.key not in FRONT_PAGE_HEADINGS:
+        return None
+    return info if len(text.split()) <= settings.max_heading_words else None
 
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r]")

@@ -125,6 +125,31 @@ def test_a_thesis_cover_gives_degree_speciality_supervisor_and_year():
     assert inline.metadata["supervisor"].text == "د. الهادي بن منصور"
 
 
+def test_dedication_and_acknowledgements_pages_are_headings_over_their_text():
+    # «إهداء» and «شكر وتقدير», the thesis's pages before its abstract, were front-matter
+    # paragraphs with their heading as the first words.
+    article = read_article(THESIS)
+    dedication, thanks = article.sections[:2]
+    assert (dedication.heading, thanks.heading) == ("إهداء", "شكر وتقدير")
+    assert dedication.level == thanks.level == 1 and dedication.parent is None
+    first, second = article.passages_of("paragraph")[:2]
+    assert first.section_id == dedication.id and first.text.startswith("إلى روح والدي")
+    assert first.text.endswith("هذا الجهد.")
+    assert second.section_id == thanks.id and second.text.startswith("أتقدم بخالص الشكر")
+    # The body's first heading still opens a section of the first level; the text before it (the
+    # chapter heading taken out) belongs to no section, not to the acknowledgements.
+    assert article.sections[2].heading.startswith("الفصل الأول") and article.sections[2].level == 1
+    raw = THESIS.read_text(encoding="utf-8").replace("الفصل الأول\nالإطار المفاهيمي للدراسة\n", "", 1)
+    headless = read_article(raw)
+    (opening,) = [p for p in headless.passages if p.text.startswith("قال رئيس حركة النهضة")]
+    assert opening.section_id is None
+    # The word inside the dedication's block, not opening it, is text.
+    raw = THESIS.read_text(encoding="utf-8").replace("\n\nشكر وتقدير\n", "\nشكر وتقدير\n", 1)
+    joined = read_article(raw)
+    assert [s.heading for s in joined.sections[:1]] == ["إهداء"]
+    assert any(p.text.startswith("إلى روح والدي") and "شكر وتقدير" in p.text for p in joined.passages)
+
+
 def test_a_title_line_ending_in_a_link_word_goes_on():
     # "... A Study of the Repercussions of the" / "Foreign Fighters Phenomenon (2011-2017)": the
     # second line was taken for an English byline.
