@@ -59,9 +59,28 @@ _CLOSERS = " \t\"'”’»)]}"
 # Marks and invisible characters OCR and PDF conversion put inside words (vowel marks, tatweel,
 # zero-width and direction marks, soft hyphens): a label or heading is recognised through them.
 _INVISIBLE_CHARS = INVISIBLE_CHARACTERS
+
+
+def _as_ranges(chars: str) -> str:
+    """The body of a regex character class holding exactly ``chars``, runs of consecutive code
+    points written as ranges: this class follows every letter of the tolerant label patterns, and
+    its 131 characters one by one made the module's regexes take seconds to compile."""
+    codes = sorted(set(map(ord, chars)))
+    out = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        first, last = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        out.append(first if i == j else f"{first}-{last}" if j > i + 1 else first + last)
+        i = j + 1
+    return "".join(out)
+
+
 # (and the presentation forms of the marks and of tatweel, U+FE70-FE7F, and the foreign
 # combining marks OCR leaves on Arabic letters)
-_INSIDE_WORD = f"[\u064b-\u0652\u0670\u0640\ufe70-\ufe7f{FOREIGN_MARKS}{_INVISIBLE_CHARS}]*"
+_INSIDE_WORD = f"[\u064b-\u0652\u0670\u0640\ufe70-\ufe7f{_as_ranges(FOREIGN_MARKS + _INVISIBLE_CHARS)}]*"
 # Persian letters that OCR gives for their Arabic look-alikes.
 _LOOK_ALIKES = {"ك": "ک", "ي": "یى", "ى": "يی"}
 _ALEFS = "اأإآ"
@@ -178,9 +197,14 @@ _MONTH_PHRASES = re.findall(r"(?:كانون|تشرين) \S+|\S+", _MONTHS_AR)
 _MONTH = rf"(?:{_tolerant(*_MONTH_PHRASES)}(?!\w)|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
 _MONTH_PAIR = rf"{_MONTH}(?:\s*[/(]\s*{_MONTH}\s*\)?)?"  # أيار/مايو, كانون الثاني (يناير)
 _ORDINAL = r"(?:st|nd|rd|th)?"
+# 12 مايو 2020, 12 May 2020 | May 12, 2020. The month is written once, after an optional day:
+# (?(day)...) takes the tail of the order the day chose. Spelt as two alternatives, each with its
+# own month pair, the tolerant month names were compiled twice as often (the reader's regexes
+# took seconds to compile); the day needs a digit and a month never starts with one, so the
+# matches are the same.
 _NAMED_DATE = (
-    rf"{_DIGITS}{_ORDINAL}\s*[-/]?\s*{_MONTH_PAIR}\s*[-/,،]?\s*{_DIGITS}"  # 12 مايو 2020, 12 May 2020
-    rf"|{_MONTH_PAIR}\s+{_DIGITS}{_ORDINAL}\s*[,،]?\s*{_DIGITS}"  # May 12, 2020
+    rf"(?P<day>{_DIGITS}{_ORDINAL}\s*[-/]?\s*)?{_MONTH_PAIR}"
+    rf"(?(day)\s*[-/,،]?\s*{_DIGITS}|\s+{_DIGITS}{_ORDINAL}\s*[,،]?\s*{_DIGITS})"
 )
 _NUMERIC_DATE = rf"{_DIGITS}{_DATE_SEP}{_DIGITS}{_DATE_SEP}{_DIGITS}"
 _DATE_VALUE = rf"\s*(?:[:：\-–]|(?i:on)\b)?\s*[(\[]?{_INVISIBLE}(?P<value>{_NUMERIC_DATE}|{_NAMED_DATE})"
