@@ -202,10 +202,10 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 # own month pair, the tolerant month names were compiled twice as often (the reader's regexes
 # took seconds to compile); the day needs a digit and a month never starts with one, so the
 # matches are the same.
-_NAMED_DATE = (
-    rf"(?P<day>{_DIGITS}{_ORDINAL}\s*[-/]?\s*)?{_MONTH_PAIR}"
-    rf"(?(day)\s*[-/,،]?\s*{_DIGITS}|\s+{_DIGITS}{_ORDINAL}\s*[,،]?\s*{_DIGITS})"
-)
+_DAY = rf"{_DIGITS}{_ORDINAL}\s*[-/]?\s*"
+_YEAR_AFTER_DAY_MONTH = rf"\s*[-/,،]?\s*{_DIGITS}"
+_DAY_YEAR_AFTER_MONTH = rf"\s+{_DIGITS}{_ORDINAL}\s*[,،]?\s*{_DIGITS}"
+_NAMED_DATE = rf"(?P<day>{_DAY})?{_MONTH_PAIR}(?(day){_YEAR_AFTER_DAY_MONTH}|{_DAY_YEAR_AFTER_MONTH})"
 _NUMERIC_DATE = rf"{_DIGITS}{_DATE_SEP}{_DIGITS}{_DATE_SEP}{_DIGITS}"
 _DATE_VALUE = rf"\s*(?:[:：\-–]|(?i:on)\b)?\s*[(\[]?{_INVISIBLE}(?P<value>{_NUMERIC_DATE}|{_NAMED_DATE})"
 #: Date labels of the front matter, Arabic (any spelling of the hamza) and English.
@@ -270,8 +270,45 @@ _BARE_DATE_LABELS = {
     "accepted": ("القبول", "قبول النشر"),
     "published": ("النشر",),
 }
+_DATE_VALUE_AFTER_LABEL = re.compile(_DATE_VALUE)
+
+
+@dataclass(frozen=True)
+class _DateField:
+    """A date label and the date after it, found on a line (offsets into the line)."""
+
+    start: int  # where the label starts
+    value_start: int
+    value_end: int
+    value: str
+
+
+class _DateLabel:
+    """The labels of one kind of date (received, accepted ...) followed by a date.
+
+    Searched in two steps, the label and then the date where it ends: one regex per kind, with
+    the tolerant month names inside each, took seconds to compile. The first label followed by a
+    date is found, as the one regex found it: no label is the start of a longer one that a date
+    could follow (تاريخ القبول للنشر is no date after تاريخ القبول), and the invisible characters a
+    label's end may take back are ones the date's start takes too.
+    """
+
+    def __init__(self, label: str) -> None:
+        self.label = re.compile(label)
+
+    def search(self, text: str) -> _DateField | None:
+        """The first date of this kind on ``text``, or None."""
+        pos = 0
+        while (m := self.label.search(text, pos)) is not None:
+            value = _DATE_VALUE_AFTER_LABEL.match(text, m.end())
+            if value is not None:
+                return _DateField(m.start(), value.start("value"), value.end("value"), value.group("value"))
+            pos = m.start() + 1
+        return None
+
+
 _METADATA_DATES = {
-    key: re.compile(
+    key: _DateLabel(
         rf"(?:{_tolerant(*ar)}|\b(?i:{en})\b"
         + (
             rf"|(?<![^\W\d_])(?<![^\W\d_]\s){_tolerant(*_BARE_DATE_LABELS[key])}(?=\s*[:：])"
@@ -279,13 +316,15 @@ _METADATA_DATES = {
             else ""
         )
         + ")"
-        + _DATE_VALUE
     )
     for key, (ar, en) in _DATE_LABELS.items()
 }
 #: A line that is a date and nothing else (a policy paper's «حزيران/ يونيو 2017», "June 2017").
+# (A month and year, «حزيران/ يونيو 2017», is a third tail after the month, in the same
+# conditional: the line must end after the value, so which tail is tried first cannot change it.)
 _BARE_DATE = re.compile(
-    rf"^\s*[(\[]?{_INVISIBLE}(?P<value>{_NUMERIC_DATE}|{_NAMED_DATE}|{_MONTH_PAIR}\s*[-/,،]?\s*{_DIGITS})"
+    rf"^\s*[(\[]?{_INVISIBLE}(?P<value>{_NUMERIC_DATE}|(?P<day>{_DAY})?{_MONTH_PAIR}"
+    rf"(?(day){_YEAR_AFTER_DAY_MONTH}|(?:{_DAY_YEAR_AFTER_MONTH}|{_YEAR_AFTER_DAY_MONTH})))"
     rf"{_INVISIBLE}[)\]]?\s*$"
 )
 _METADATA_LABELS = {
@@ -1548,14 +1587,14 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
                 if m.start(group) > 0:  # the label («السنة الجامعية:») is structure
                     state.structure.append((line.start, line.start + m.start(group)))
                 matched = True
-        for key, pattern in _METADATA_DATES.items():
-            m = pattern.search(text)
-            if m:
+        for key, date_label in _METADATA_DATES.items():
+            date = date_label.search(text)
+            if date:
                 # (a second date of the kind, in the other calendar or language, is received_2 ...)
-                field_key = key if key not in meta or meta[key].text == m.group("value") else _free_key(meta, key)
-                put(field_key, line.start + m.start("value"), line.start + m.end("value"))
+                field_key = key if key not in meta or meta[key].text == date.value else _free_key(meta, key)
+                put(field_key, line.start + date.value_start, line.start + date.value_end)
                 # (the label is structure, as an abstract's or the keywords' label is)
-                state.structure.append((line.start + m.start(), line.start + m.start("value")))
+                state.structure.append((line.start + date.start, line.start + date.value_start))
                 matched = True
         bare_date = _BARE_DATE.match(text) if not matched else None
         if bare_date:
