@@ -426,6 +426,23 @@ def test_dates_with_invisible_characters_between_their_digits_are_read(seed_raw)
         assert article.raw[span.start : span.end] == span.text
 
 
+def test_date_fields_with_named_months_and_labels_without_a_date(seed_raw):
+    # The seed's dates line, rewritten as other journals write it: a label first named without a
+    # date (the date label is searched again further on), the longer label «تاريخ القبول للنشر»,
+    # named months in both orders, a month pair and an English line.
+    line = "تاريخ الاستلام: 2024/6/4 تاريخ القبول: 2024/6/30 تاريخ النشر: 2024/10/30"
+    variants = {
+        "تاريخ القبول والتحكيم بعد الاستلام، تاريخ الاستلام: 4 حزيران/ يونيو 2024 "
+        "تاريخ القبول للنشر: 30 يونيو 2024": ("4 حزيران/ يونيو 2024", "30 يونيو 2024"),
+        "Received: June 4, 2024; Accepted on 30th Jun. 2024": ("June 4, 2024", "30th Jun. 2024"),
+    }
+    for new_line, (received, accepted) in variants.items():
+        article = read_article(seed_raw.replace(line, new_line, 1), name="dates")
+        assert (article.metadata["received"].text, article.metadata["accepted"].text) == (received, accepted)
+        span = article.metadata["accepted"]
+        assert article.raw[span.start : span.end] == accepted
+
+
 def test_two_word_abstract_heading_is_not_cut_after_its_first_word(seed_raw):
     # "ملخص البحث" stopped at "ملخص", left "البحث" as text, and so was not a heading at all.
     article = read_article(seed_raw.replace("\nالملخص\n", "\nملخص البحث\n", 1), name="two-word")
