@@ -9,6 +9,8 @@ Usage::
     python scripts/eval_classifier.py                 # settings of configs/pipeline.toml
     python scripts/eval_classifier.py --silver        # the model trained with silver sentences
     python scripts/eval_classifier.py --set C=1.0     # a model parameter override (repeatable)
+    python scripts/eval_classifier.py --predictions out.json   # also write the held-out predictions
+                                                      # (for scripts/bootstrap_classifier.py)
 """
 
 from __future__ import annotations
@@ -38,6 +40,12 @@ def main() -> int:
     )
     parser.add_argument("--set", action="append", default=[], metavar="KEY=JSON", help="Override a model parameter.")
     parser.add_argument("--no-ablations", action="store_true", help="Only the model and the two baselines.")
+    parser.add_argument(
+        "--predictions",
+        type=Path,
+        metavar="JSON",
+        help="Write each held-out passage's id, gold label, predicted label and probabilities here.",
+    )
     args = parser.parse_args()
     settings = load_config().stage_settings("classify")
     params = dict(settings.get("train", {}))
@@ -49,11 +57,20 @@ def main() -> int:
     )
     silver = load_silver(settings) if args.silver or settings.get("silver", False) else []
     wrong: list[tuple[str, str, str, dict[str, float]]] = []
+    held_out: list[dict[str, object]] = []
 
     def collect(model, train, test) -> None:
         classes = list(model.classes_)
         for pid, gold, proba in zip(test.passage_ids, test.labels, passage_proba(model, test.rows), strict=True):
             pred = classes[int(proba.argmax())]
+            held_out.append(
+                {
+                    "id": pid,
+                    "gold": str(gold),
+                    "pred": str(pred),
+                    "proba": {str(c): round(float(p), 6) for c, p in zip(classes, proba, strict=True)},
+                }
+            )
             if pred != gold:
                 wrong.append(
                     (pid, gold, pred, {c: round(float(p), 2) for c, p in zip(classes, proba, strict=True) if p >= 0.1})
@@ -93,6 +110,12 @@ def main() -> int:
         f"C chosen {figures['model_chosen_C']}, mean beta of paragraphs {figures['model_mean_beta_paragraph']:.2f} "
         "(kind_prior; otherwise beta is for all)"
     )
+    if any(figures.get("model_deltas", [])):
+        print(f"centroid prior weight per fold (centroid_prior): {figures['model_deltas']}")
+    if args.predictions is not None:
+        record = {"params": params, "figures": figures, "passages": sorted(held_out, key=lambda r: str(r["id"]))}
+        args.predictions.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"held-out predictions written to {args.predictions}")
     print("\nmodel errors (passage, gold, predicted, probabilities >= 0.1):")
     for pid, gold, pred, probs in sorted(wrong):
         print(f"  {pid}  {gold:<8} -> {pred:<8} {probs}")

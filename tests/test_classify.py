@@ -431,9 +431,9 @@ def test_prior_weights_are_chosen_on_main_rows_only(examples, monkeypatch):
     seen = []
     original = PriorLogit._choose
 
-    def spy(self, oof, cue, head, head2, y, weights):
+    def spy(self, oof, cue, head, head2, y, weights, *rest):
         seen.append(np.asarray(weights).copy())
-        return original(self, oof, cue, head, head2, y, weights)
+        return original(self, oof, cue, head, head2, y, weights, *rest)
 
     monkeypatch.setattr(PriorLogit, "_choose", spy)
     fit_model(small, {**FAST, "select_on_main": True})

@@ -161,6 +161,7 @@ def cross_validate_examples(
     gammas: list[float] = []
     cs: list[float] = []
     betas_paragraph: list[float] = []
+    deltas: list[float] = []
     started = time.perf_counter()
     for fold, group in enumerate(groups, 1):
         train = examples.subset(examples.groups != group)
@@ -186,6 +187,7 @@ def cross_validate_examples(
         gammas.append(float(model.named_steps["clf"].gamma_))
         cs.append(float(model.named_steps["clf"].C_))
         betas_paragraph.append(float(model.named_steps["clf"].beta_paragraph_))
+        deltas.append(float(getattr(model.named_steps["clf"], "delta_", 0.0)))
         if ablations:
             plain = fit_model(with_silver(train, silver), {**params, "use_heading_prior": False})
             pred["model_no_weak"] += apply_threshold(
@@ -225,6 +227,7 @@ def cross_validate_examples(
     out["model_mean_beta"] = round(float(np.mean(betas)), 4) if betas else 0.0
     out["model_mean_gamma"] = round(float(np.mean(gammas)), 4) if gammas else 0.0
     out["model_chosen_C"] = sorted(set(cs))
+    out["model_deltas"] = [round(d, 4) for d in deltas]
     out["model_mean_beta_paragraph"] = round(float(np.mean(betas_paragraph)), 4) if betas_paragraph else 0.0
     for label in MODEL_LABELS:
         out[f"gold_{label}"] = int(sum(1 for g in gold if g == label))

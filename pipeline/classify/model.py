@@ -26,7 +26,11 @@ of the passage as a whole and the mean probabilities of its sentences
 rest of a long paragraph. Options kept for ablation and off by default (their
 outer-CV scores are in ``models/classifier/VARIANTS.md``): ``Cs`` (C chosen by
 the inner CV), ``kind_prior`` (separate heading weights for list items and
-paragraphs), ``first_sentence_cues`` (cue counts of the opening sentence).
+paragraphs), ``first_sentence_cues`` (cue counts of the opening sentence), and two
+cross-validation-only options over USE sentence vectors (:mod:`pipeline.classify.embedding`):
+the ``embed`` block (the vectors in the regression, V9) and ``centroid_prior`` (a
+nearest-centroid prior with one weight chosen by the inner CV, V10); a model trained with
+either is not saved (:func:`pipeline.classify.train.train_classifier` refuses them).
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from sklearn.preprocessing import FunctionTransformer
 
 from ..document import PASSAGE_LABELS
 from ..errors import ConfigError
+from .embedding import SentenceEmbedding
 from .features import (
     CUE_CLASSES,
     HEADING,
@@ -73,6 +78,9 @@ DEFAULTS: dict[str, Any] = {
     "char_min_df": 2,
     "char_max_features": None,
     "cue_weight": 1.0,
+    # Weight of the sentence-embedding block (block "embed"): fixed a priori at 1.0, the scale of
+    # the unit-norm TF-IDF blocks (models/classifier/VARIANTS.md, V9).
+    "embed_weight": 1.0,
     "heading_weight": 1.0,
     "use_heading_prior": True,
     "use_cue_prior": True,
@@ -96,6 +104,10 @@ DEFAULTS: dict[str, Any] = {
     "kind_prior": False,
     # Choose the prior weights and temperature on the passages' main-label rows only (V8).
     "select_on_main": True,
+    # A nearest-centroid prior over the USE sentence vectors, weight chosen from ``deltas`` by the
+    # inner CV (V10; off: see models/classifier/VARIANTS.md).
+    "centroid_prior": False,
+    "deltas": [0.0, 5.0, 10.0, 20.0, 40.0, 80.0],
 }
 
 
@@ -143,6 +155,14 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
         sentence_pool: Not used by the estimator itself: the weight of the sentence
             probabilities in :func:`passage_proba`, stored with the model so that training
             and prediction agree.
+        centroid_prior: ``X`` holds, just before the prior blocks, ``embed_dim`` columns of unit
+            sentence vectors; they do not feed the regression: each class's centroid (the
+            sample-weighted mean of its training rows' vectors, renormalised) gives every row its
+            cosine similarity to the class, added to the log-odds with one shared weight
+            (``delta_``, chosen from ``deltas`` with the other weights; the inner folds compute
+            their own centroids, so no row is scored against a centroid that holds it).
+        deltas: Candidate weights of the centroid prior.
+        embed_dim: Width of the sentence-vector block (with ``centroid_prior``).
     """
 
     def __init__(
@@ -162,8 +182,14 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
         sentence_pool: float = 0.0,
         kind_prior: bool = False,
         select_on_main: bool = False,
+        centroid_prior: bool = False,
+        deltas: Sequence[float] = (0.0,),
+        embed_dim: int = 512,
     ) -> None:
         self.C = C
+        self.centroid_prior = centroid_prior
+        self.deltas = deltas
+        self.embed_dim = embed_dim
         self.select_on_main = select_on_main
         self.kind_prior = kind_prior
         self.Cs = Cs
@@ -190,10 +216,35 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
         k = len(self.prior_classes)
         n_blocks = 3 if self.kind_prior else 2
         blocks = np.asarray(X[:, -n_blocks * k :].todense())
-        features = X[:, : -n_blocks * k]
+        # getattr: a model saved before the centroid prior existed has no such attribute.
+        centroid_width = self.embed_dim if getattr(self, "centroid_prior", False) else 0
+        features = X[:, : -n_blocks * k - centroid_width]
         if self.kind_prior:
             return features, blocks[:, :k], blocks[:, k : 2 * k], blocks[:, 2 * k :]
         return features, blocks[:, :k], blocks[:, k:], np.zeros_like(blocks[:, k:])
+
+    def _embeddings(self, X: Any) -> np.ndarray:
+        """The sentence-vector block (``centroid_prior``), dense."""
+        X = sparse.csr_matrix(X)
+        end = X.shape[1] - len(self.prior_classes) * (3 if self.kind_prior else 2)
+        return np.asarray(X[:, end - self.embed_dim : end].todense())
+
+    def _centroids(self, emb: np.ndarray, y: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Unit centroid of each class of :attr:`classes_` (zeros for a class without rows)."""
+        out = np.zeros((len(self.classes_), emb.shape[1]))
+        for j, label in enumerate(self.classes_):
+            mask = y == label
+            if mask.any():
+                centre = (weights[mask, None] * emb[mask]).sum(axis=0)
+                out[j] = centre / max(float(np.linalg.norm(centre)), 1e-12)
+        return out
+
+    def _splits(self, n: int, y: np.ndarray, groups: Sequence[Any] | None) -> list[tuple[np.ndarray, np.ndarray]]:
+        """The inner folds: grouped by section when groups are given."""
+        if groups is not None and len(set(groups)) >= 2:
+            splitter = GroupKFold(n_splits=min(self.inner_splits, len(set(groups))))
+            return list(splitter.split(np.zeros(n), y, groups))
+        return list(KFold(n_splits=min(self.inner_splits, n), shuffle=True, random_state=0).split(np.zeros(n)))
 
     def _reorder(self, block: np.ndarray, classes: np.ndarray) -> np.ndarray:
         """Prior columns re-ordered to ``classes`` (classes the prior does not know get zeros)."""
@@ -234,17 +285,33 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
         select_weights = weights
         if self.select_on_main and main is not None:
             select_weights = weights * np.asarray(main, dtype=float)
+        sims = None
+        if self.centroid_prior:
+            emb = self._embeddings(X)
+            sims = self._out_of_fold_similarities(emb, y, groups, weights)
         best_loss = np.inf
         for C in self.Cs or [self.C]:
             oof = self._out_of_fold_scores(features, y, groups, weights, C)
-            (gamma, beta, beta2, temperature), loss = self._choose(oof, cue, head, head2, y, select_weights)
+            (gamma, beta, beta2, temperature, delta), loss = self._choose(
+                oof, cue, head, head2, y, select_weights, sims
+            )
             # Several Cs: the lowest out-of-fold log loss wins (ties: the first in the grid).
             if loss < best_loss - 1e-12 or best_loss == np.inf:
                 best_loss = loss
                 self.C_, self.gamma_, self.temperature_ = float(C), gamma, temperature
-                self.beta_, self.beta_paragraph_ = beta, beta2
+                self.beta_, self.beta_paragraph_, self.delta_ = beta, beta2, delta
         self.lr_ = self._new_lr(self.C_).fit(features, y, sample_weight=weights)
+        self.centroids_ = self._centroids(emb, y, weights) if self.centroid_prior else np.zeros((0, 0))
         return self
+
+    def _out_of_fold_similarities(
+        self, emb: np.ndarray, y: np.ndarray, groups: Sequence[Any] | None, weights: np.ndarray
+    ) -> np.ndarray:
+        """Each row's cosine similarity to the class centroids of an inner fold that did not see its section."""
+        sims = np.zeros((len(y), len(self.classes_)))
+        for train, test in self._splits(len(y), y, groups):
+            sims[test] = emb[test] @ self._centroids(emb[train], y[train], weights[train]).T
+        return sims
 
     def _full_scores(self, lr: LogisticRegression, features: sparse.csr_matrix) -> np.ndarray:
         """Decision scores over :attr:`classes_`; a class the model never saw scores far below the rest."""
@@ -266,13 +333,8 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
     ) -> np.ndarray:
         """Decision scores of each row from a model that did not see its section."""
         n = len(y)
-        if groups is not None and len(set(groups)) >= 2:
-            splitter = GroupKFold(n_splits=min(self.inner_splits, len(set(groups))))
-            splits = splitter.split(features, y, groups)
-        else:
-            splits = KFold(n_splits=min(self.inner_splits, n), shuffle=True, random_state=0).split(features)
         oof = np.full((n, len(self.classes_)), np.nan)
-        for train, test in splits:
+        for train, test in self._splits(n, y, groups):
             if len(set(y[train])) < 2:
                 continue
             lr = self._new_lr(C).fit(features[train], y[train], sample_weight=weights[train])
@@ -287,18 +349,28 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
         head2: np.ndarray,
         y: np.ndarray,
         weights: np.ndarray,
-    ) -> tuple[tuple[float, float, float, float], float]:
-        """``(gamma, beta, beta_paragraph, temperature)`` and the out-of-fold log loss they reach."""
+        sims: np.ndarray | None = None,
+    ) -> tuple[tuple[float, float, float, float, float], float]:
+        """``(gamma, beta, beta_paragraph, temperature, delta)`` and the out-of-fold log loss they reach.
+
+        ``delta``, the centroid prior's weight, is chosen only when ``sims`` (the out-of-fold
+        centroid similarities, ``centroid_prior``) are given; otherwise it is 0.
+        """
         ok = ~np.isnan(oof).any(axis=1) & (weights > 0)
         if ok.sum() == 0:
-            return (0.0, 0.0, 0.0, 1.0), np.inf
+            return (0.0, 0.0, 0.0, 1.0, 0.0), np.inf
         oof, cue, y, weights = oof[ok], cue[ok], y[ok], weights[ok]
         head, head2 = head[ok], head2[ok]
         labels = [c for c in self.classes_ if c in PASSAGE_LABELS]
         betas1 = list(self.betas) if self.use_prior else [0.0]
         betas2 = betas1 if self.kind_prior else [0.0]
-        # Each pair of heading weights as one term, so the loops below stay three deep.
-        head_terms = [((b1, b2), b1 * head + b2 * head2) for b1 in betas1 for b2 in betas2]
+        deltas = list(self.deltas) if sims is not None else [0.0]
+        sims = sims[ok] if sims is not None else np.zeros_like(head)
+        # Each pair of heading weights and the centroid weight as one term, so the loops below stay
+        # three deep.
+        head_terms = [
+            ((b1, b2, d), b1 * head + b2 * head2 + d * sims) for d in deltas for b1 in betas1 for b2 in betas2
+        ]
         gammas = list(self.gammas) if self.use_cue_prior else [0.0]
         index = {c: j for j, c in enumerate(self.classes_)}
         truth = np.array([index[c] for c in y])
@@ -310,31 +382,31 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
             )
 
         if self.selection == "logloss":
-            best_joint, best_joint_loss = (0.0, 0.0, 0.0, 1.0), np.inf
+            best_joint, best_joint_loss = (0.0, 0.0, 0.0, 1.0, 0.0), np.inf
             for t in self.temperatures:
                 for g in gammas:
-                    for (b1, b2), term in head_terms:
+                    for (b1, b2, d), term in head_terms:
                         loss = logloss(oof / t + g * cue + term)
                         if loss < best_joint_loss - 1e-12:
-                            best_joint, best_joint_loss = (g, b1, b2, t), loss
+                            best_joint, best_joint_loss = (g, b1, b2, t, d), loss
             return best_joint, best_joint_loss
         # The argmax depends on (gamma * T, beta * T) only: pick those by macro-F1
         # (ties: the smaller weights, i.e. the first in the grid)...
-        best, best_term, best_f1 = (0.0, 0.0, 0.0), head_terms[0][1], -1.0
+        best, best_term, best_f1 = (0.0, 0.0, 0.0, 0.0), head_terms[0][1], -1.0
         for g in gammas:
-            for (b1, b2), term in head_terms:
+            for (b1, b2, d), term in head_terms:
                 pred = self.classes_[np.argmax(oof + g * cue + term, axis=1)]
                 f1 = f1_score(y, pred, labels=labels, average="macro", zero_division=0, sample_weight=weights)
                 if f1 > best_f1 + 1e-9:
-                    best, best_term, best_f1 = (g, b1, b2), term, f1
+                    best, best_term, best_f1 = (g, b1, b2, d), term, f1
         # ...then the temperature by log loss, keeping the products fixed.
-        g, b1, b2 = best
+        g, b1, b2, d = best
         best_t, best_loss = 1.0, np.inf
         for t in self.temperatures:
             loss = logloss((oof + g * cue + best_term) / t)
             if loss < best_loss - 1e-12:
                 best_t, best_loss = t, loss
-        return (g / best_t, b1 / best_t, b2 / best_t, best_t), best_loss
+        return (g / best_t, b1 / best_t, b2 / best_t, best_t, d / best_t), best_loss
 
     # -- prediction ------------------------------------------------------------
 
@@ -342,12 +414,15 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
         """Calibrated log-odds: model scores over the temperature plus the weighted priors."""
         features, cue, head, head2 = self._split(X)
         full = self._full_scores(self.lr_, features)
-        return (
+        scores = (
             full / self.temperature_
             + self.gamma_ * self._reorder(cue, self.classes_)
             + self.beta_ * self._reorder(head, self.classes_)
             + self.beta_paragraph_ * self._reorder(head2, self.classes_)
         )
+        if getattr(self, "centroid_prior", False):
+            scores = scores + self.delta_ * (self._embeddings(X) @ self.centroids_.T)
+        return scores
 
     def heading_push(self, X: Any, row: int, label: str) -> float:
         """How much the heading's weak label adds to one row's log-odds of ``label`` (0 if it names another)."""
@@ -411,12 +486,15 @@ def build_model(params: dict[str, Any] | None = None) -> Pipeline:
             [("col", FunctionTransformer(column_heading)), ("tfidf", TfidfVectorizer(analyzer=analyse_heading))]
         ),
         "cue": CueFeatures(first_sentence=p["first_sentence_cues"]),
+        "embed": SentenceEmbedding(),
     }
     unknown = [b for b in p["blocks"] if b not in blocks]
     if unknown:
         raise ConfigError(f"classifier blocks: unknown block(s) {unknown}; known: {list(blocks)}")
     features = FeatureUnion(
         [(name, blocks[name]) for name in blocks if name in p["blocks"]]
+        # The centroid prior's sentence vectors sit just before the prior blocks (see PriorLogit).
+        + ([("centroid", SentenceEmbedding())] if p["centroid_prior"] else [])
         + [
             # Must stay last, in this order: PriorLogit reads its prior blocks from the last columns.
             ("cue_prior", CuePrior()),
@@ -426,7 +504,9 @@ def build_model(params: dict[str, Any] | None = None) -> Pipeline:
             ),
         ],
         transformer_weights={
-            k: w for k, w in (("cue", p["cue_weight"]), ("heading", p["heading_weight"])) if k in p["blocks"]
+            k: w
+            for k, w in (("cue", p["cue_weight"]), ("heading", p["heading_weight"]), ("embed", p["embed_weight"]))
+            if k in p["blocks"]
         },
     )
     clf = PriorLogit(
@@ -443,6 +523,8 @@ def build_model(params: dict[str, Any] | None = None) -> Pipeline:
         sentence_pool=float(p["sentence_pool"]),
         kind_prior=bool(p["kind_prior"]),
         select_on_main=bool(p["select_on_main"]),
+        centroid_prior=bool(p["centroid_prior"]),
+        deltas=tuple(p["deltas"]),
     )
     return Pipeline([("features", features), ("clf", clf)])
 

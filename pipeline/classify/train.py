@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from ..corpus import Corpus, GoldPassage
+from ..errors import ConfigError
 from .features import make_rows, split_sentences
 
 LABEL2_WEIGHT = 0.5
@@ -207,6 +208,21 @@ def train_classifier(
     from .evaluation import cross_validate_examples
     from .persist import save_model
 
+    experimental = [
+        name
+        for name, on in (
+            ("blocks containing 'embed'", "embed" in (params or {}).get("blocks", [])),
+            ("centroid_prior = true", bool((params or {}).get("centroid_prior", False))),
+        )
+        if on
+    ]
+    if experimental:
+        # Cross-validation options only (V9, V10 in models/classifier/VARIANTS.md): the stage and the
+        # model loader do not handle the sentence-vector blocks, so a saved model would not load.
+        raise ConfigError(
+            f"[stages.classify.train]: {', '.join(experimental)} is for cross-validation only "
+            "(scripts/eval_classifier.py --set ...); a classifier saved with it is not supported"
+        )
     examples = gold_examples(corpus, use_label2=use_label2, sentences=sentences)
     silver_rows = load_silver({"silver_per_class": silver_per_class}) if silver else []
     scores: dict[str, Any] = {}
