@@ -325,3 +325,24 @@ def test_word_stems_take_off_clitics_and_pronoun_suffixes() -> None:
     # س is the future prefix only before an imperfect verb; a final ي is a name ending, not "my".
     assert not {"اندري", "ساندر"} & set(word_stems("ساندري"))
     assert all(len(s) >= 3 for s in word_stems("بها"))
+
+
+def test_no_entity_ends_in_the_punctuation_after_it(stage, shared_data) -> None:
+    """A name before a closing quote and a full stop (ANT news: «... نداء تونس".») is tagged
+    without them: spaCy's Arabic rules kept `".` and `).` glued to the word, so the entity
+    took the punctuation (and often the wrong type: «باريس".» PER)."""
+    import json
+    import re
+
+    path = shared_data / "arabic-text" / "ant-corpus-v1.1-politics-intl" / "docs.jsonl"
+    with open(path, encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for _, line in zip(range(300), fh)]
+    glued = [
+        text[f.start : f.end]
+        for text in texts
+        for f in stage.entities_ar(text)
+        if re.search(r'[.،؛:"»)\]]$', text[f.start : f.end])
+    ]
+    assert glued == []
+    quote = 'وقال "انتخبت لتمثيل مواطني (مدينة) بتسبرغ وليس باريس".'
+    assert ("باريس", "LOC") in [(quote[f.start : f.end], f.label) for f in stage.entities_ar(quote)]

@@ -14,7 +14,7 @@ Steps (all deterministic for a given seed):
 4. train with spaCy's own training loop (``spacy.cli.train.train``) on
    ``configs/ner_ar.cfg`` with a fixed seed;
 5. assemble the shipped pipeline: the best checkpoint, a tokenizer that also
-   splits a full stop after a digit, the list of name-initial words used for
+   splits a full stop after a digit, a closing quote or bracket, the list of name-initial words used for
    clitic stripping, and ``meta.json`` with data, licences, versions, scores and
    the SHA-256 of every file of the folder (``diplo_sha256``, checked at load).
 """
@@ -574,11 +574,19 @@ def _has_pretraining(config: Path) -> bool:
     return int(block.get("max_epochs", 0) or 0) > 0
 
 
+#: What a final full stop, comma, semicolon or colon is split from, on top of spaCy's Arabic rules,
+#: which keep it glued: a number ("2017." -> "2017" "."), and a closing quote, bracket or
+#: footnote parenthesis or a vowel mark (`باريس".` -> `باريس` `"` `.`, «2014).», «رقمياً.»): the
+#: quote and bracket are then split by spaCy's own rules, and a name at the end of a quotation
+#: or before a parenthesis's closing stop is a token of its own.
+TOKEN_END_PUNCT_AFTER = "0-9\u0660-\u0669\"'»”’)\]⁾\u064b-\u0652\u0670"
+
+
 def _extend_tokenizer(nlp: Any) -> None:
-    """Also split a full stop or comma glued to a number ("2017." -> "2017" "."); spaCy's Arabic rules keep it."""
+    """Also split a final full stop or comma after a number, a closing quote or bracket, or a mark."""
     from spacy.util import compile_suffix_regex
 
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9\u0660-\u0669])[.،؛:]"]
+    suffixes = [*nlp.Defaults.suffixes, rf"(?<=[{TOKEN_END_PUNCT_AFTER}])[.،؛:]"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
