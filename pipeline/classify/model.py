@@ -440,6 +440,28 @@ class PriorLogit(ClassifierMixin, BaseEstimator):
         """The most probable class of each row."""
         return self.classes_[np.argmax(self.decision_function(X), axis=1)]
 
+    def explain(self, X: Any, label: str) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
+        """What raised every row's score of ``label``, for all rows at once.
+
+        Returns:
+            ``(features, heading, cue)``: each feature's contribution (value x weight /
+            temperature; sparse, nonzero only where the row has the feature, indices sorted),
+            the heading prior's push (:meth:`heading_push`) and the cue prior's push (its weight
+            times the row's cue score), one per row; the pushes are 0 when the priors do not
+            know ``label``.
+        """
+        features, cue, head, head2 = self._split(X)
+        j = list(self.lr_.classes_).index(label)
+        # (value x weight) / temperature, in feature_contributions' order of operations
+        contributions = sparse.csr_matrix(features.multiply(self.lr_.coef_[j])) / self.temperature_
+        contributions.sort_indices()
+        n = features.shape[0]
+        if label not in self.prior_classes:
+            return contributions, np.zeros(n), np.zeros(n)
+        k = list(self.prior_classes).index(label)
+        heading = self.beta_ * head[:, k] + self.beta_paragraph_ * head2[:, k]
+        return contributions, np.asarray(heading, dtype=float), self.gamma_ * np.asarray(cue[:, k], dtype=float)
+
     def feature_contributions(self, X: Any, row: int, label: str) -> np.ndarray:
         """Per-feature contribution (value x weight / temperature) of one row to one class's score."""
         features, _, _, _ = self._split(X[row : row + 1])  # the row alone: not the whole matrix per row

@@ -193,24 +193,38 @@ class ClassifyStage:
         X = self.model.named_steps["features"].transform(rows)
         proba = passage_proba(self.model, rows, X)
         clf = self.model.named_steps["clf"]
-        out = []
-        for i, row in enumerate(proba):
+        scheme = [j for j, c in enumerate(self.classes) if c != "other"]
+        labels = []
+        for row in proba:
             label = self.classes[int(np.argmax(row))]
-            scheme = [j for j, c in enumerate(self.classes) if c != "other"]
             if label != "other" and max(row[j] for j in scheme) < self.min_confidence:
                 label = "other"
+            labels.append(label)
+        # What raised each label's score, for all passages at once (per passage, the row lookups
+        # and the matrix splits cost more than the prediction).
+        explained = {
+            label: clf.explain(X[: len(texts)], label)
+            for label in set(labels)
+            if self.n_cues and label in list(clf.lr_.classes_)
+        }
+        out = []
+        for i, (row, label) in enumerate(zip(proba, labels, strict=True)):
             probs = {c: round(float(p), 4) for c, p in zip(self.classes, row, strict=True)}
-            out.append(Prediction(label, probs, self._cues(clf, X, i, label, texts[i], headings[i])))
+            cues = self._cues(explained[label], i, label, texts[i], headings[i]) if label in explained else []
+            out.append(Prediction(label, probs, cues))
         return out
 
-    def _cues(self, clf: Any, X: Any, i: int, label: str, text: str, heading: str | None) -> list[str]:
-        """The terms present in the passage that raised ``label``'s score most."""
-        if self.n_cues == 0 or label not in list(clf.lr_.classes_):
-            return []
-        contrib = clf.feature_contributions(X, i, label)
+    def _cues(self, explained: Any, i: int, label: str, text: str, heading: str | None) -> list[str]:
+        """The terms present in passage ``i`` that raised ``label``'s score most (``explained``:
+        the model's :meth:`~pipeline.classify.model.PriorLogit.explain` of ``label``)."""
+        contributions, heading_push, cue_push = explained
+        start, end = contributions.indptr[i], contributions.indptr[i + 1]
         scored: dict[str, float] = {}
         origin: dict[str, tuple[str, str]] = {}  # key -> (block, normalised term), to show it as written
-        for j in np.flatnonzero(contrib > 0):
+        features = contributions.indices[start:end].tolist()
+        for j, value in zip(features, contributions.data[start:end].tolist(), strict=True):
+            if value <= 0:
+                continue
             block, name = self._names[j]
             if block == "char" or name == "length":
                 continue  # character n-grams and length are not readable as reasons
@@ -219,15 +233,13 @@ class ClassifyStage:
                 continue
             key = f"heading word {name[2:]}" if block == "heading" else name
             origin[key] = (block, name[2:] if block == "heading" else name)
-            scored[key] = scored.get(key, 0.0) + float(contrib[j])
-        push = clf.heading_push(X, i, label)
+            scored[key] = scored.get(key, 0.0) + value
+        push = float(heading_push[i])
         if heading_weak_label(heading) == label and push > 0:
             scored[f"heading names {label}"] = push
-        _, cue_prior, _, _ = clf._split(X[i])
-        if label in clf.prior_classes:
-            push = clf.gamma_ * float(cue_prior[0, list(clf.prior_classes).index(label)])
-            if push > 0:
-                scored[f"unusually many cue words of {label}"] = push
+        push = float(cue_push[i])
+        if push > 0:
+            scored[f"unusually many cue words of {label}"] = push
         ranked = [k for k, _ in sorted(scored.items(), key=lambda kv: -kv[1])]
         # Shown in the author's spelling (الدراسة, not the normalised دراسه) when found; looked up
         # only for the cues kept (a passage has hundreds of positive features).

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
@@ -56,6 +57,7 @@ SILVER_DATASETS = ("un-parallel-corpus-v1.0-testsets", "ant-corpus-v1.1-politics
 _SENTENCE = re.compile(r"[^.!?؟\n]+[.!?؟]?")
 
 
+@functools.lru_cache(maxsize=4096)  # an article's passages share a few headings
 def heading_weak_label(heading: str | None) -> str | None:
     """The class a section heading names, if any (the weak label of its passages).
 
