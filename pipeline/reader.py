@@ -1143,6 +1143,25 @@ _AR_ABSTRACT_KEYS = frozenset(
 )
 
 
+#: A label printed letter-spaced (``A B S T R A C T``, ``K E Y W O R D S:``): four or more single
+#: letters, each followed by one space, then a last letter that ends the word.
+_LETTER_SPACED = re.compile(r"^(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
+
+
+def _unspaced_label_end(text: str, lang: str, label_end: Callable[[str, str], int | None]) -> int | None:
+    """``label_end`` for a line that opens with a letter-spaced word, read with the spaces between
+    its letters removed; the end is given in the line as printed. None when the line does not open
+    with such a word, or the word is not (all of) the label."""
+    m = _LETTER_SPACED.match(text)
+    if m is None:
+        return None
+    word = m.group().replace(" ", "")
+    end = label_end(word + text[m.end() :], lang)
+    if end is None or end < len(word):
+        return None
+    return end + m.end() - len(word)
+
+
 def _abstract_heading_end(text: str, lang: str) -> int | None:
     """Where the abstract heading that opens this line ends, or None when the line opens no abstract.
 
@@ -1168,6 +1187,8 @@ def _abstract_heading_end(text: str, lang: str) -> int | None:
             return m.end()
     if lang == "ar" and len(text.split()) <= 3 and _label_key(text) in _AR_ABSTRACT_KEYS:
         return len(text)
+    if m is None:
+        return _unspaced_label_end(text, lang, _abstract_heading_end)
     return None
 
 
@@ -1179,7 +1200,7 @@ def _keywords_label_end(text: str, lang: str) -> int | None:
     """
     m = _KEYWORDS_LABELS[lang].match(text)
     if m is None:
-        return None
+        return _unspaced_label_end(text, lang, _keywords_label_end)
     rest = text[m.end() :]
     if not rest or m.group("sep") or _KEYWORD_SEPARATORS.search(rest):
         return m.end()
