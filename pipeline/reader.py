@@ -629,10 +629,84 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
         current.append(_Line(start, start + len(stripped), stripped))
     if current:
         blocks.append(_Block(current))
+    for block in blocks:
+        block.lines = _deinterleaved(block.lines)
     lines = sum(len(b.lines) for b in blocks)
     if lines >= _LINE_MODE_MIN_LINES and len(blocks) < _LINE_MODE_MAX_BLOCK_SHARE * lines:
         return _line_blocks([line for b in blocks for line in b.lines], settings)
     return blocks
+
+
+#: Fewest lines of a two-column bilingual box emitted line by line (an Arabic line, then an
+#: English one, ...): fewer (a two-line title pair) may be a title and its translation.
+_INTERLEAVED_MIN_LINES = 6
+#: Longest stretch of one script inside such a box: the column that runs out first leaves the
+#: other's last lines alone (two English lines in a row, then the keywords alternate again).
+_INTERLEAVED_MAX_RUN = 2
+#: Share of a line's letters that must be of one script for the line to be of that script.
+_ONE_SCRIPT_SHARE = 0.8
+
+
+def _line_script(text: str) -> str | None:
+    """"ar" or "en" for a line written in one script, None for a line of both or of no letters."""
+    ar = len(_ARABIC.findall(text))
+    la = len(_LATIN.findall(text))
+    if ar + la == 0:
+        return None
+    if ar >= _ONE_SCRIPT_SHARE * (ar + la):
+        return "ar"
+    if la >= _ONE_SCRIPT_SHARE * (ar + la):
+        return "en"
+    return None
+
+
+def _opens_abstract_or_keywords(text: str) -> bool:
+    return any(
+        _abstract_heading_end(text, lang) is not None or _keywords_label_end(text, lang) is not None
+        for lang in ("ar", "en")
+    )
+
+
+def _deinterleaved(lines: list[_Line]) -> list[_Line]:
+    """The lines with each stretch of alternating Arabic and English lines put in reading order:
+    the lines of the first line's script, then those of the other (both in their own order).
+
+    A two-column bilingual box (title, abstract, keywords side by side) comes out of PDF text
+    one visual line at a time, so the two languages alternate line by line; read in that order,
+    the Arabic abstract would be cut into the English one. A stretch is at least
+    ``_INTERLEAVED_MIN_LINES`` lines of one script each, in which no script runs for more than
+    ``_INTERLEAVED_MAX_RUN`` lines; a line of both scripts or of none (a page number) ends it;
+    and it holds an abstract or keywords label (``المستخلص`` / ``Abstract``), for what the order
+    spoils is the text that runs over several lines. The one-line fields of such a box (journal,
+    author, affiliation pairs) are read line by line by the front-matter reader and are left in
+    place, and so are text in one language and a page where the languages take turns by paragraph. The lines keep their raw offsets: each passage's spans still point at its own lines.
+    """
+    scripts = [_line_script(line.text) for line in lines]
+    out: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        run = 0  # how many lines of the same script end the stretch so far
+        while j < len(lines) and scripts[j] is not None:
+            run = run + 1 if j > i and scripts[j] == scripts[j - 1] else 1
+            if run > _INTERLEAVED_MAX_RUN:
+                j -= run - 1  # the long run of one script is not part of the box
+                break
+            j += 1
+        stretch = lines[i:j]
+        if (
+            len(stretch) >= _INTERLEAVED_MIN_LINES
+            and sum(scripts[k] != scripts[k - 1] for k in range(i + 1, j)) >= len(stretch) // 2
+            and any(_opens_abstract_or_keywords(line.text) for line in stretch)
+        ):
+            first = scripts[i]
+            out += [line for k, line in enumerate(stretch, i) if scripts[k] == first]
+            out += [line for k, line in enumerate(stretch, i) if scripts[k] != first]
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
 
 
 #: A text longer than this on fewer lines lost its line breaks (the error says so).
@@ -2367,7 +2441,9 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
         first_kw = keywords_lines[0]
         label_end = first_kw.start + (_keywords_label_end(first_kw.text, lang) or 0)
         state.structure.append((first_kw.start, label_end))
-        spans = _split_keywords(raw, label_end, keywords_lines[-1].end)
+        # (split line run by line run: in a bilingual box the other language's lines lie between)
+        extents = _contiguous(raw, [(label_end, keywords_lines[0].end)] + [(x.start, x.end) for x in keywords_lines[1:]])
+        spans = [span for s, e in extents for span in _split_keywords(raw, s, e)]
         if lang == "ar":
             article.keywords_ar = spans
         elif lang == "en":
@@ -3424,7 +3500,7 @@ def _make_passage(raw: str, unit: _Unit, index: int, footnotes: dict[int, int] |
     text = "".join(text_parts)
     if not text.strip():
         return None
-    spans = [(block[0][0], block[-1][1]) for block in unit.blocks]
+    spans = [piece for block in unit.blocks for piece in _contiguous(raw, block)]
     lang = unit.number if unit.kind == "abstract" else _script(text)
     number = None if unit.kind == "abstract" else unit.number
     return Passage(
@@ -3438,6 +3514,22 @@ def _make_passage(raw: str, unit: _Unit, index: int, footnotes: dict[int, int] |
         number=number,
         citations=citations,
     )
+
+
+def _contiguous(raw: str, block: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A block's line spans as raw extents: lines that follow each other in the raw text make one
+    extent. A line of the other language between two lines of a bilingual box (which the reader
+    took out of the block) is no part of the passage, so the passage's spans leave it out."""
+    out = [block[0]]
+    for s, e in block[1:]:
+        last_s, last_e = out[-1]
+        between = _line_script(raw[last_e:s]) if last_e <= s else "?"
+        if between is None or between == _line_script(raw[s:e]):
+            # (page furniture between two lines of a paragraph stays inside its extent, as it always has)
+            out[-1] = (last_s, e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _hyphen_break(raw: str, prev_end: int, next_start: int, segments: list[Segment]) -> bool:
