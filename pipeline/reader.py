@@ -2676,6 +2676,21 @@ def _read_body(body: list[_Block], state: _State) -> None:
             i += 1
             continue
         marker = None
+        if not in_references and (footnote is None or item.first or _page_break_between(state, footnote.blocks[-1][-1][1], item.line.start)):
+            # (a table that the page's notes cut goes on under the next page's head)
+            last_text = next((u for u in reversed(state.units) if u.kind != "footnote"), None)
+            continued = (
+                last_text is not None
+                and last_text.kind == "table"
+                and _page_break_between(state, last_text.blocks[-1][-1][1], item.line.start)
+            )
+            end = _column_table_end(items, i, state, continued)
+            if end is not None:
+                lines = [(item.line.start, item.line.end) for item in items[i:end]]
+                state.units.append(_Unit("table", [lines], _current_section(state)))
+                current = None
+                i = end
+                continue
         if not in_references:
             bottom = _at_page_bottom(item.line, state) or (
                 current is not None
@@ -3003,6 +3018,41 @@ def _table_end(items: list[_BodyLine], i: int) -> int | None:
     if j < len(items) and _TABLE_SOURCE.match(items[j].line.text):
         j += 1
     return j
+
+
+#: Fewest rows of a table without a caption: lines whose cells are set apart by wide gaps.
+_COLUMN_TABLE_MIN_ROWS = 3
+_COLUMN_GAP = re.compile(r"\S {4,}\S")
+_HEADER_CELL_MAX_WORDS = 3
+
+
+def _column_table_end(items: list[_BodyLine], i: int, state: _State, continued: bool = False) -> int | None:
+    """Where a table without a caption that starts at ``items[i]`` ends, or None.
+
+    pdftotext's layout mode keeps a table's columns apart with runs of spaces: at least
+    ``_COLUMN_TABLE_MIN_ROWS`` lines in a row on one page, each of two cells or more set apart
+    by four spaces or more, short, ending no sentence (an appendix's timeline «12 كانون
+    الأول/ديسمبر 2015       اعتماد اتفاق باريس»). A row that opens with a day number is no
+    footnote: a note's text runs on with single spaces. Its first line is a header row of short
+    cells without digits (``التاريخ       الإجراء``): two columns of running text, which the same
+    layout mode prints side by side, open with a line of long cells. A table ``continued`` from
+    the page before (nothing but its notes and the page's furniture between) needs no header.
+    """
+    header = re.split(r" {4,}", items[i].line.text.strip())
+    if continued:
+        pass
+    elif len(header) < 2 or any(len(cell.split()) > _HEADER_CELL_MAX_WORDS or _DIGIT_RUN.search(cell) for cell in header):
+        return None
+    j = i
+    while (
+        j < len(items)
+        and _COLUMN_GAP.search(items[j].line.text)
+        and len(items[j].line.text.split()) <= _TABLE_ROW_MAX_WORDS
+        and not _ends_sentence(items[j].line.text)
+        and (j == i or not _page_break_between(state, items[j - 1].line.end, items[j].line.start))
+    ):
+        j += 1
+    return j if j - i >= (1 if continued else _COLUMN_TABLE_MIN_ROWS) else None
 
 
 def _table_row(text: str) -> bool:
