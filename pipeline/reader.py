@@ -1054,10 +1054,18 @@ def _label_blocks(blocks: list[_Block]) -> list[_Block]:
         taken = [block.lines[0]]
         tail = first[label_end:]
         rest = list(block.lines[1:])
+        item = 0  # the number of the last numbered keyword line taken
         while True:
             if not rest and queue and not _is_label(queue[0].lines[0].text):
                 rest = list(queue.popleft().lines)
-            if not rest or classify_heading(rest[0].text) is not None or not _list_runs_on(tail, rest[0].text):
+            if rest and _keyword_item(rest[0].text) == item + 1 and (item or not tail.strip()):
+                # A numbered keyword list under its label («1- اتفاق باريس», "2. treaty withdrawal"):
+                # short items numbered in turn; the next number goes on with it.
+                item += 1
+                tail = rest[0].text
+                taken.append(rest.pop(0))
+                continue
+            if item or not rest or classify_heading(rest[0].text) is not None or not _list_runs_on(tail, rest[0].text):
                 break
             tail = rest[0].text
             taken.append(rest.pop(0))
@@ -1065,6 +1073,21 @@ def _label_blocks(blocks: list[_Block]) -> list[_Block]:
         if rest:  # the lines after the list: a block of their own
             queue.appendleft(_Block(rest))
     return out
+
+
+#: A numbered keyword: its number, and a few words that end no sentence.
+_KEYWORD_ITEM = re.compile(r"^(?P<n>\d{1,2})\s*[.\-–)]\s*(?P<item>[^\d\s].*)$")
+_KEYWORD_ITEM_MAX_WORDS = 6
+#: The numbers of a numbered keyword list run in on one line ("1. Paris Agreement 2. treaty ...").
+_KEYWORD_NUMBER = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\s*[.\-–)]\s+(?=[^\d\s])")
+
+
+def _keyword_item(text: str) -> int | None:
+    """The number of a numbered keyword line («1- اتفاق باريس», "2. treaty withdrawal"), or None."""
+    m = _KEYWORD_ITEM.match(text)
+    if m is None or len(m.group("item").split()) > _KEYWORD_ITEM_MAX_WORDS or _ends_sentence(m.group("item").rstrip(".")):
+        return None
+    return int(m.group("n"))
 
 
 #: Longest line, in words, that may carry on a keyword list whose line did not end with a separator.
@@ -2509,9 +2532,18 @@ def _abstract_units(raw: str, pieces: list[list[_Line]], lang: str) -> list[_Uni
 def _split_keywords(raw: str, start: int, end: int) -> list[TextSpan]:
     """The keywords of ``raw[start:end]``, split at commas and semicolons or, in a list that has
     none, at dashes and slashes between spaces (``الأمم المتحدة – الوساطة``, ``mediation / UN``); a
-    keyword wrapped onto the next line is one keyword (its text is the raw slice, line break included)."""
+    keyword wrapped onto the next line is one keyword (its text is the raw slice, line break included).
+    A list numbered 1, 2, 3 ... (one item a line, or run in) is split at its numbers, which are left out."""
     text = raw[start:end]
-    separators = _KEYWORD_SEPARATORS if _KEYWORD_SEPARATORS.search(text) else _KEYWORD_DASHES
+    numbers = list(_KEYWORD_NUMBER.finditer(text))
+    if len(numbers) >= 2 and [int(m.group("n")) for m in numbers] == list(range(1, len(numbers) + 1)):
+        # A numbered list (items on their own lines or run in): the numbers separate the keywords,
+        # and are no part of them.
+        separators: re.Pattern[str] = _KEYWORD_NUMBER
+    elif _KEYWORD_SEPARATORS.search(text):
+        separators = _KEYWORD_SEPARATORS
+    else:
+        separators = _KEYWORD_DASHES
     out = []
     pos = start
     for m in [*separators.finditer(text), None]:
