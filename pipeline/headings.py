@@ -142,6 +142,8 @@ _NUM_MULTI = re.compile(r"^(?P<num>\d{1,2}(?:[.\-–]\d{1,2}){1,3})[.\-–)]?\s+
 # (not a date: 15-3-2019 is no heading number 15)
 _NUM_DASH = re.compile(r"^(?P<num>\d{1,2})\s*[-–]\s*(?P<title>[^\s\d].*)$")
 _LETTER = re.compile(r"^(?P<num>[أابجدهوزحطي])ـ?\s?[-–)]\s+(?P<title>\S.*)$")
+#: «(أ) الإعلان الرئاسي»: a letter in brackets (a law journal's sub-heading under «أولاً:»).
+_LETTER_PAREN = re.compile(r"^\(\s*(?P<num>[أابجدهوزحطي])\s*\)\s*[-–.:]?\s*(?P<title>[^\s\d].*)$")
 # UN documents number their top divisions with letter names: «ألف- مقدمة», «باء- ...».
 UN_LETTER_NAMES = ("الف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام", "ميم", "نون")
 _UN_LETTER = re.compile(r"^(?P<num>\S+?)\s*[-–]\s*(?P<title>[^\s\d].*)$")
@@ -162,7 +164,7 @@ _APPENDIX_EN = re.compile(
 _NUMBER_PARTS = re.compile(r"[.\-–]")
 _TRAILING = " \t:：.-–"
 #: Heading styles that carry a number written in digits or Roman numerals.
-NUMBERED_STYLES = ("num-dash", "num-paren", "num-dot", "roman", "letter", "un-letter")
+NUMBERED_STYLES = ("num-dash", "num-paren", "num-dot", "roman", "letter", "letter-paren", "un-letter")
 #: The letters that number subheadings and list items, in abjad order (أ- ب- ج- ...).
 ABJAD_LETTERS = "أبجدهوزحطي"
 
@@ -173,7 +175,8 @@ class HeadingInfo:
 
     Attributes:
         style: ``named``, a chapter word (``المطلب``...), ``ordinal``, ``num-dash``,
-            ``num-paren``, ``num-dot`` or ``roman``.
+            ``num-paren``, ``num-dot``, ``roman``, ``letter`` (``أ-``), ``letter-paren``
+            (``(أ)``), ``un-letter`` or ``appendix`` (``الملحق رقم (1):``, ``Annex II``).
         key: Identifies the heading within its style (the name, or the number).
         title: The heading's own title words, if any (``المطلب الاول:`` has none).
     """
@@ -296,6 +299,7 @@ def classify_heading(text: str, *, in_references: bool = False) -> HeadingInfo |
         ("num-dash", _NUM_DASH),
         ("roman", _ROMAN),
         ("letter", _LETTER),
+        ("letter-paren", _LETTER_PAREN),
     ):
         m = pattern.match(stripped)
         if m:
