@@ -415,6 +415,9 @@ class _State:
     section_stack: list[Section] = field(default_factory=list)
     #: Where the lines of a book review's record of the book start (its «label: value» fields).
     book_record: set[int] = field(default_factory=set)
+    #: Footnote markers printed as plain digits set off by spaces (``متفقة 1.``), found for the
+    #: notes at a page's foot: where each marker's digits start -> (where they end, the number).
+    set_off_markers: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
 # -- entry points -----------------------------------------------------------
@@ -596,7 +599,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     article.passages = [
         p
         for p in (
-            _make_passage(raw, u, i, footnotes)
+            _make_passage(raw, u, i, footnotes, state.set_off_markers)
             for i, u in enumerate(sorted(state.units, key=lambda u: u.blocks[0][0][0]))
         )
         if p
@@ -2682,6 +2685,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
     items = [_BodyLine(line, bi, li == 0) for bi, block in enumerate(body) for li, line in enumerate(block.lines)]
     # Markers from the body on: the front matter's marks (an author's ¹ or دويكات1،) point to affiliations.
     cited = _cited_numbers(state.raw, items[0].line.start if items else 0)
+    foot_notes = _page_foot_notes(items, state)
     in_references = False
     references_level = 1  # level of the heading of the references list being read
     current: _Unit | None = None
@@ -2761,6 +2765,8 @@ def _read_body(body: list[_Block], state: _State) -> None:
             marker = _footnote_line(item.line, cited)
             if marker is not None and not (last_footnote.isdigit() and marker[0] == str(int(last_footnote) + 1)):
                 marker = None
+        if marker is None and item.line.start in foot_notes:
+            marker = foot_notes[item.line.start]
         previous_note = footnote
         if marker is not None:
             # A footnote that PDF text puts where the page ends: a passage of its own, and the
@@ -3004,6 +3010,93 @@ def _footnote_line(
     while end < len(line.text) and line.text[end] in " \t.-–:":
         end += 1
     return str(number), end
+
+
+def _set_off_marker(number: int) -> re.Pattern[str]:
+    """A footnote number printed in the text as a plain digit set off by spaces (a superscript
+    flattened by the PDF's text layer): after a word or a closing quote, before a space, a
+    stop or a comma («متفقة 1.», «حلب 1 التي», «السوري" 2.», «الفلسطينية 3،»)."""
+    return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[\"”»)]))[ \t]{number}(?=[ \t.،,؛;:]|$)", re.MULTILINE)
+
+
+def _page_foot_notes(items: list[_BodyLine], state: _State) -> dict[int, tuple[str, int]]:
+    """The footnote lines at the feet of pages printed with no rule line and plain numbers
+    (``1 ميثاق الأمم المتحدة، ...``): where each note's line starts -> (its number, where its text
+    starts in the line).
+
+    A page's notes are the run of lines that ends the page (its furniture aside): lines that open
+    with a bare number ``N`` and a word, numbered in turn (from 1, numbering that restarts on each
+    page, or from the number after the previous page's last note), and the lines they wrap onto.
+    Every number must be cited in the page's text above, set off by spaces (:func:`_set_off_marker`);
+    and the line above the run must not end with a colon, which introduces a list. A page's last
+    lines that merely start with numbers (a real number of the text, ``2254 مرجعا``, or a list) fail
+    one of these.
+    """
+    if not state.page_breaks or not items:
+        return {}
+    pages: list[list[int]] = []
+    page = None
+    for k, item in enumerate(items):
+        p = bisect.bisect_right(state.page_breaks, item.line.start)
+        if p != page:
+            pages.append([])
+            page = p
+        pages[-1].append(k)
+    found: dict[int, tuple[str, int]] = {}
+    last_number = 0
+    for indices in pages:
+        if not _page_break_between(state, items[indices[-1]].line.end, len(state.raw) + 1):
+            continue  # the text's end, no page's foot: an article may end with a numbered list
+        numbers: dict[int, tuple[int, int]] = {}  # index -> (number, text start)
+        for k in indices:
+            m = _PLAIN_FOOTNOTE_LINE.match(items[k].line.text)
+            if m is not None:
+                numbers[k] = (int(m.group("n")), m.end())
+        run_start = None
+        # The run from each numbered line to the page's end: numbers in turn, nothing else numbered.
+        for k in indices[1:]:
+            if k not in numbers:
+                continue
+            first = numbers[k][0]
+            if first not in (1, last_number + 1):
+                continue
+            expected = first
+            ok = True
+            for j in range(k, indices[-1] + 1):
+                if j in numbers:
+                    if numbers[j][0] != expected:
+                        ok = False
+                        break
+                    expected += 1
+                elif _DIGIT_RUN.match(items[j].line.text):
+                    ok = False
+                    break
+            if not ok or items[k - 1].line.text.rstrip().endswith((":", "：")):
+                continue
+            above = state.raw[items[indices[0]].line.start : items[k - 1].line.end]
+            if all(_set_off_marker(numbers[j][0]).search(above) for j in numbers if j >= k):
+                run_start = k
+                break
+        if run_start is None:
+            continue
+        offset = items[indices[0]].line.start
+        after = 0  # the markers come in the order of their notes
+        for j in range(run_start, indices[-1] + 1):
+            if j not in numbers:
+                continue
+            number = numbers[j][0]
+            found[items[j].line.start] = (str(number), numbers[j][1])
+            last_number = number
+            # The marker: the first one after the previous note's, one before a stop or a comma
+            # rather than one before a word (``وامتنعت 3 دول`` is a number of the text).
+            candidates = [m for m in _set_off_marker(number).finditer(above) if m.start() >= after]
+            marked = [m for m in candidates if not above[m.end() : m.end() + 1].isspace() and m.end() < len(above)]
+            chosen = (marked or candidates or [None])[0]
+            if chosen is not None:
+                digits = offset + chosen.start() + 1  # (after the space that sets it off)
+                state.set_off_markers[digits] = (offset + chosen.end(), number)
+                after = chosen.end()
+    return found
 
 
 def _footnote_closed(text: str) -> bool:
@@ -3544,14 +3637,22 @@ _CUT_LINK = re.compile(r"https?://[^\s./]+\.$")
 # -- passages ---------------------------------------------------------------
 
 
-def _make_passage(raw: str, unit: _Unit, index: int, footnotes: dict[int, int] | None = None) -> Passage | None:
+def _make_passage(
+    raw: str,
+    unit: _Unit,
+    index: int,
+    footnotes: dict[int, int] | None = None,
+    set_off: dict[int, tuple[int, int]] | None = None,
+) -> Passage | None:
     """Build a passage: join the unit's lines with spaces, take footnote markers out.
 
     Besides ``⁽³⁾`` and superscripts after a character, a marker ``(3)`` or `` ³`` in running
     text is a citation when the article has footnote 3 after it (``footnotes``: number -> where
-    its text starts).
+    its text starts); so are the plain digits ``set_off`` by spaces that the notes at a page's
+    foot were found to cite (``متفقة 1.``; where the digits start -> (end, number)).
     """
     plain = footnotes if unit.kind in ("abstract", "paragraph", "list_item") else None
+    set_off = set_off if plain is not None else None
     text_parts: list[str] = []
     segments: list[Segment] = []
     citations: list[Citation] = []
@@ -3559,7 +3660,7 @@ def _make_passage(raw: str, unit: _Unit, index: int, footnotes: dict[int, int] |
     prev_end: int | None = None
     for block in unit.blocks:
         for s, e in block:
-            pieces = _without_markers(raw, s, e, citations, plain)
+            pieces = _without_markers(raw, s, e, citations, plain, set_off)
             for k, (ps, pe) in enumerate(pieces):
                 if pe <= ps:
                     continue
@@ -3642,9 +3743,18 @@ _PLAIN_MARKER = re.compile(
 
 
 def _without_markers(
-    raw: str, start: int, end: int, citations: list[Citation], footnotes: dict[int, int] | None = None
+    raw: str,
+    start: int,
+    end: int,
+    citations: list[Citation],
+    footnotes: dict[int, int] | None = None,
+    set_off: dict[int, tuple[int, int]] | None = None,
 ) -> list[tuple[int, int]]:
     markers = [(m.start(), m.end(), m.group().strip("⁽⁾")) for m in _FOOTNOTE.finditer(raw, start, end)]
+    if set_off:
+        # plain digits set off by spaces, found for the notes at a page's foot (``متفقة 1.``)
+        markers += [(at, e, str(n)) for at, (e, n) in set_off.items() if start <= at and e <= end]
+        markers.sort()
     if footnotes:
         for m in _PLAIN_MARKER.finditer(raw, start, end):
             digits = m.group("p") or m.group("s") or m.group("d") or m.group("g") or m.group("m")
