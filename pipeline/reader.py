@@ -3214,15 +3214,16 @@ def _set_off_heading(items: list[_BodyLine], i: int, raw: str, under_heading: bo
     return not under_heading and _set_off_heading(items, i + 1, raw, under_heading=True)
 
 
-#: Most words of a heading with no number, no known name and no blank lines around it.
-_SHORT_HEADING_MAX_WORDS = 5
+#: Most words of a heading with no number, no known name and no blank lines around it («الامتناع
+#: عن التصويت بديلا من الفيتو» has six; the half-width bound below is the stricter test).
+_SHORT_HEADING_MAX_WORDS = 7
 #: Longest such heading, as a share of the text's line width.
 _SHORT_HEADING_MAX_SHARE = 0.5
 
 
 def _short_heading_line(items: list[_BodyLine], i: int, state: _State) -> bool:
     """A heading with no number and no known name in a text without blank lines («عرض الكتاب»,
-    «خلاصة الفصل», «أبرز النقاط»): a line of two to five Arabic words, under half the line width,
+    «خلاصة الفصل», «أبرز النقاط»): a line of two to seven Arabic words, under half the line width,
     ending no sentence or clause, after a line that ends a sentence (or at the body's start) and
     above a line that runs to the full width or opens a list item. A paragraph's short last
     line ends a sentence; a wrapped line of a title or of a list is followed by a short line."""
