@@ -2767,6 +2767,14 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 marker = None
         if marker is None and item.line.start in foot_notes:
             marker = foot_notes[item.line.start]
+            if marker[0] == _CARRIED_NOTE:
+                last_note = next((u for u in reversed(state.units) if u.kind == "footnote"), None)
+                if last_note is not None:
+                    # (the page's text above goes on after the notes, as at any page break)
+                    last_note.blocks.append([(item.line.start, item.line.end)])
+                    i += 1
+                    continue
+                marker = None
         previous_note = footnote
         if marker is not None:
             # A footnote that PDF text puts where the page ends: a passage of its own, and the
@@ -3012,6 +3020,10 @@ def _footnote_line(
     return str(number), end
 
 
+#: What :func:`_page_foot_notes` gives for the unnumbered line that ends the previous page's last note.
+_CARRIED_NOTE = "+"
+
+
 def _set_off_marker(number: int) -> re.Pattern[str]:
     """A footnote number printed in the text as a plain digit set off by spaces (a superscript
     flattened by the PDF's text layer): after a word or a closing quote, before a space, a
@@ -3044,6 +3056,7 @@ def _page_foot_notes(items: list[_BodyLine], state: _State) -> dict[int, tuple[s
         pages[-1].append(k)
     found: dict[int, tuple[str, int]] = {}
     last_number = 0
+    carried_open = False  # whether the previous page's last note runs on to this page
     for indices in pages:
         if not _page_break_between(state, items[indices[-1]].line.end, len(state.raw) + 1):
             continue  # the text's end, no page's foot: an article may end with a numbered list
@@ -3078,7 +3091,20 @@ def _page_foot_notes(items: list[_BodyLine], state: _State) -> dict[int, tuple[s
                 run_start = k
                 break
         if run_start is None:
+            carried_open = False
             continue
+        carried = items[run_start - 1].line
+        if (
+            carried_open
+            and run_start - 1 > indices[0]
+            and _footnote_closed(carried.text)
+            and _REF_YEAR.search(carried.text)
+            and not _ends_sentence(items[run_start - 2].line.text)
+        ):
+            # The last note of the page before did not end there: its last line opens this page's
+            # notes, without a number. Only a line that finishes a citation (a year, a final stop)
+            # under a line of text cut mid-sentence is taken so.
+            found[carried.start] = (_CARRIED_NOTE, 0)
         offset = items[indices[0]].line.start
         after = 0  # the markers come in the order of their notes
         for j in range(run_start, indices[-1] + 1):
@@ -3096,6 +3122,7 @@ def _page_foot_notes(items: list[_BodyLine], state: _State) -> dict[int, tuple[s
                 digits = offset + chosen.start() + 1  # (after the space that sets it off)
                 state.set_off_markers[digits] = (offset + chosen.end(), number)
                 after = chosen.end()
+        carried_open = not _footnote_closed(items[indices[-1]].line.text)
     return found
 
 
