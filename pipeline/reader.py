@@ -2877,8 +2877,49 @@ def _read_body(body: list[_Block], state: _State) -> None:
         if in_references:
             _read_reference_line(item, state)
         else:
+            end = _quotation_end(items, i) if current is not None and current.kind == "paragraph" else None
+            if end is not None:
+                # A quotation set on lines of its own: a passage between the paragraph that
+                # introduces it and the one that goes on after it.
+                lines = [(x.line.start, x.line.end) for x in items[i:end]]
+                state.units.append(_Unit("paragraph", [lines], _current_section(state), closed=True))
+                current = None
+                i = end
+                continue
             current = _read_text_line(item, current, state)
         i += 1
+
+
+#: Most lines of a quotation set on lines of its own.
+_QUOTATION_MAX_LINES = 8
+#: What may follow the closing guillemet on a quotation's last line: a full stop or a note marker.
+_QUOTATION_TAIL = re.compile(rf"\s*[.،,]?\s*(?:[(\[]?\d{{1,3}}[)\]]|[{_SUPERSCRIPT_DIGITS}]+)?\s*[.]?$")
+
+
+def _quotation_end(items: list[_BodyLine], i: int) -> int | None:
+    """Where a quotation that opens at ``items[i]`` ends (the index after its last line), or None.
+
+    A line that opens with «, under a line that introduces it with a colon («... بما يلي:»), opens a
+    quotation when it closes (its matching ») at the end of a line at most ``_QUOTATION_MAX_LINES``
+    lines on, a stop or a note marker at most after it: the quoted text (a treaty's article, a
+    passage of a book) fills its lines from start to end. A quotation that closes in the middle of
+    a line goes on as part of its paragraph; straight quotes ("...") open run-in quotations as
+    often as set-off ones, and are left to the paragraph rules.
+    """
+    text = items[i].line.text
+    if i == 0 or not text.startswith("«") or not items[i - 1].line.text.rstrip(_CLOSERS + _SUPERSCRIPT_DIGITS).endswith(":"):
+        return None
+    depth = 0
+    for j in range(i, min(len(items), i + _QUOTATION_MAX_LINES)):
+        line = items[j].line.text
+        if j > i and classify_heading(line) is not None:
+            return None
+        for k, ch in enumerate(line):
+            depth += (ch == "«") - (ch == "»")
+            if depth == 0:
+                # The quotation closes here: a block if nothing but a stop or a marker follows.
+                return j + 1 if _QUOTATION_TAIL.match(line, k + 1) else None
+    return None
 
 
 #: Fewest items of a numbered run, and least mean length (characters), for it to be a report's
