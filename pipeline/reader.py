@@ -3660,11 +3660,15 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
         and not _REF_BULLET.match(line.text)
         and _BLANK_LINE.search(raw, previous.blocks[-1][-1][1], line.start) is None
     )
+    # In a list whose entries carry numbers, a line without one opens no entry: it goes on with
+    # the numbered entry before it, even after a full stop ("... Violent Conflict." then
+    # "London: I.B. Tauris, 2020.").
+    numbered = previous is not None and (previous.number or "").isdigit() and not _REF_BULLET.match(line.text)
     continues = (
         previous is not None
         and number is None
         and not new_entry
-        and (not item.first or starts_with_url or fragment or not previous.closed or runs_on)
+        and (not item.first or starts_with_url or fragment or not previous.closed or runs_on or numbered)
     )
     if continues:
         if item.first:
