@@ -3660,10 +3660,16 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
         and not _REF_BULLET.match(line.text)
         and _BLANK_LINE.search(raw, previous.blocks[-1][-1][1], line.start) is None
     )
-    # In a list whose entries carry numbers, a line without one opens no entry: it goes on with
-    # the numbered entry before it, even after a full stop ("... Violent Conflict." then
-    # "London: I.B. Tauris, 2020.").
-    numbered = previous is not None and (previous.number or "").isdigit() and not _REF_BULLET.match(line.text)
+    # Between two numbered entries, N. and the next line's N+1., a line without a number opens no
+    # entry: it goes on with entry N, even after a full stop ("4. ... Violent Conflict." /
+    # "London: I.B. Tauris, 2020." / "5. ..."). (A list may go on unnumbered after its numbered
+    # entries: there no N+1 follows.)
+    numbered = (
+        previous is not None
+        and (previous.number or "").isdigit()
+        and not _REF_BULLET.match(line.text)
+        and _next_line_number(raw, line.end) == int(previous.number) + 1
+    )
     continues = (
         previous is not None
         and number is None
@@ -3692,6 +3698,16 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
 
 
 _BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)")
+_NEXT_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)[ \t]*(?P<text>[^\r\n]*)")
+
+
+def _next_line_number(raw: str, end: int) -> int | None:
+    """The entry number that opens the line after the one ending at ``end``, or None."""
+    m = _NEXT_LINE.match(raw, end)
+    start = _REF_NUMBER_START.match(m.group("text")) if m is not None else None
+    if start is None:
+        return None
+    return int(start.group("num") or start.group("pnum"))
 
 
 def _reference_closed(text: str) -> bool:
