@@ -30,8 +30,10 @@ from .camel import FOREIGN_MARKS, INVISIBLE_CHARACTERS, fold_glyphs, match_key, 
 from .document import Article, Citation, OffsetMap, Passage, Section, Segment, TextSpan
 from .errors import ConfigError, InputError, StructureError
 from .headings import (
+    FEMININE_ORDINAL_ADJECTIVES,
     FRONT_PAGE_HEADINGS,
     NUMBERED_STYLES,
+    ORDINAL_ADJECTIVES,
     TOC_HEADINGS,
     HeadingInfo,
     classify_heading,
@@ -1389,7 +1391,12 @@ _JOURNAL_DESCRIPTION = re.compile(
     re.IGNORECASE,
 )
 _ISSUE = re.compile(
-    r"(?:المجلد|العدد|السن[ةه]|(?<![A-Za-z])(?:vol(?:ume)?|issue|no)\.?)\s*[:：]?\s*\(?\s*\d", re.IGNORECASE
+    r"(?:المجلد|العدد|السن[ةه]|(?<![A-Za-z])(?:vol(?:ume)?|issue|no)\.?)\s*[:：]?\s*\(?\s*\d"
+    # (or a number spelled as an ordinal, on the match key: «المجلد التاسع – العدد الثاني»)
+    + r"|(?:المجلد|العدد)\s+(?:"
+    + "|".join(ORDINAL_ADJECTIVES + FEMININE_ORDINAL_ADJECTIVES)
+    + r")(?!\S)",
+    re.IGNORECASE,
 )
 _ISSN = re.compile(
     r"\b(?:[EP]-?|Online\s+|Print\s+)?ISSN\s*(?:\(\s*(?:print|online|electronic|[ep])\s*\)\s*)?[:：]?\s*"
@@ -1640,6 +1647,9 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             continue
         if _ISSUE.search(key) and words <= 20 and ("مجل" in key or not fl.later):
             fl.role = "journal"  # a volume/issue line, the running header of the journal's pages
+            if "issue" in meta and _script(meta["issue"].text) != _script(text):
+                # (a bilingual box gives it in both languages, one under the other)
+                meta[_free_key(meta, "issue")] = _span(raw, *_without_page_number(fl))
             put("issue", *_without_page_number(fl))
             continue
         matched = False
