@@ -2129,8 +2129,19 @@ def _pick_titles(article: Article, items: list[_FrontLine], state: _State) -> No
         _find_corporate_byline(raw, items)
     groups = _title_groups(raw, items, label)
     chosen: list[list[_FrontLine]] = []
-    ar_groups = [g for g in groups if g[0].script == "ar"]
+    interleaved = _interleaved_title(raw, groups)
+    if interleaved is not None:
+        # A bilingual box's title, line by line in both languages (ar 1, en 1, ar 2, en 2): a field
+        # holds one raw stretch, so each title is its first line and its second line is the
+        # subtitle; no line of the other language enters either.
+        groups = [g for g in groups if not any(g[0] is fl for pair in interleaved for fl in pair)]
+        for (first, second), lang in zip(interleaved, ("ar", "en"), strict=True):
+            setattr(article, f"title_{lang}", _span(raw, first.line.start, first.line.end))
+            meta[f"subtitle_{lang}"] = _span(raw, second.line.start, second.line.end)
+            chosen.append([first, second])
+    ar_groups = [g for g in groups if g[0].script == "ar"] if interleaved is None else []
     en_groups = [g for g in groups if g[0].script == "en" and sum(len(fl.line.text.split()) for fl in g) >= 3]
+    en_groups = en_groups if interleaved is None else []
     if ar_groups:
         anchor = label
         if anchor is None:
@@ -2250,6 +2261,36 @@ def _find_corporate_byline(raw: str, items: list[_FrontLine]) -> None:
         ):
             fl.role = "author"
             return
+
+
+def _interleaved_title(
+    raw: str, groups: list[list[_FrontLine]]
+) -> tuple[tuple[_FrontLine, _FrontLine], tuple[_FrontLine, _FrontLine]] | None:
+    """The Arabic and English title of a two-column bilingual box, or None: four title lines in a
+    row, one a group, alternating scripts (ar, en, ar, en or en, ar, en, ar), whose first line in
+    each language goes on (a colon, a dash, a comma or a link word at its end: «الوساطة الإقليمية في
+    الأزمة الليبية:» / "Regional Mediation in the Libyan Crisis:"). Returned as ((ar 1, ar 2),
+    (en 1, en 2))."""
+    for k in range(len(groups) - 3):
+        four = groups[k : k + 4]
+        if any(len(g) != 1 for g in four):
+            continue
+        lines = [g[0] for g in four]
+        scripts = [fl.script for fl in lines]
+        if scripts not in (["ar", "en", "ar", "en"], ["en", "ar", "en", "ar"]):
+            continue
+        if not all(_adjacent(raw, a.line, b.line) for a, b in zip(lines, lines[1:])):
+            continue
+        firsts = lines[:2]
+        if not all(
+            fl.line.text.rstrip().endswith((":", "：", "-", "–", "،", ",")) or _ends_in_link_word(fl.line.text)
+            for fl in firsts
+        ):
+            continue
+        by_script = {fl.script: fl for fl in firsts}
+        seconds = {fl.script: fl for fl in lines[2:]}
+        return (by_script["ar"], seconds["ar"]), (by_script["en"], seconds["en"])
+    return None
 
 
 def _title_groups(raw: str, items: list[_FrontLine], label: int | None) -> list[list[_FrontLine]]:
