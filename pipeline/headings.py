@@ -383,6 +383,13 @@ def is_reference_heading(info: HeadingInfo) -> bool:
     )
 
 
+def is_appendices_heading(info: HeadingInfo) -> bool:
+    """Whether a heading names the appendices as a whole (الملاحق, ملحق, "Appendices", "Annex")."""
+    return info.style == "named" and (
+        info.key in APPENDIX_HEADINGS or info.key in ("appendix", "appendices", "annex", "annexes")
+    )
+
+
 def is_reference_part(info: HeadingInfo) -> bool:
     """Whether a heading met inside a references list heads a part of it (أولاً: المراجع
     العربية, المراجع الأجنبية, الكتب) rather than a new list (References) or the next division."""

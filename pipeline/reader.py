@@ -37,6 +37,7 @@ from .headings import (
     TOC_HEADINGS,
     HeadingInfo,
     classify_heading,
+    is_appendices_heading,
     heading_number,
     is_definite,
     is_reference_heading,
@@ -2886,10 +2887,19 @@ def _read_body(body: list[_Block], state: _State) -> None:
             if _needs_title(info) and i + 1 < len(items) and _is_title_continuation(items[i + 1], state.settings):
                 heading_lines.append(items[i + 1].line)
                 i += 1
+            appendices = next((s for s in reversed(state.section_stack) if s.level == 1), None)
             if in_references and is_reference_part(info):
                 # أولاً: المراجع العربية under المراجع heads a part of the list, one level down;
                 # the entries under it are still references.
                 _open_section(state, info, heading_lines, level=references_level + 1)
+            elif (
+                info.style == "appendix"
+                and appendices is not None
+                and (named := classify_heading(appendices.heading)) is not None
+                and is_appendices_heading(named)
+            ):
+                # «الملحق رقم (1): ...» under «الملاحق»: one appendix, a level below
+                _open_section(state, info, heading_lines, level=2)
             else:
                 _open_section(state, info, heading_lines)
                 in_references = is_reference_heading(info)
