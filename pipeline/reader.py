@@ -3142,7 +3142,8 @@ def _page_foot_notes(items: list[_BodyLine], state: _State) -> dict[int, tuple[s
     with a bare number ``N`` and a word, numbered in turn (from 1, numbering that restarts on each
     page, or from the number after the previous page's last note), and the lines they wrap onto.
     Every number must be cited in the page's text above, set off by spaces (:func:`_set_off_marker`);
-    and the line above the run must not end with a colon, which introduces a list. A page's last
+    the line above the run must not end with a colon, which introduces a list; no line of the run
+    is numbered as a list's (``2. ...``); and the run takes at most half the page. A page's last
     lines that merely start with numbers (a real number of the text, ``2254 مرجعا``, or a list) fail
     one of these.
     """
@@ -3183,11 +3184,13 @@ def _page_foot_notes(items: list[_BodyLine], state: _State) -> dict[int, tuple[s
                         ok = False
                         break
                     expected += 1
-                elif _DIGIT_RUN.match(items[j].line.text):
-                    ok = False
+                elif (listed := _LIST_MARKER.match(items[j].line.text)) is not None and listed.group("num"):
+                    ok = False  # a line numbered as a list's («2. ...», «3- ...»): no note's wrapped line
                     break
             if not ok or items[k - 1].line.text.rstrip().endswith((":", "：")):
                 continue
+            if 2 * (indices[-1] + 1 - k) > len(indices):
+                continue  # notes take the foot of a page, not most of it
             above = state.raw[items[indices[0]].line.start : items[k - 1].line.end]
             if all(_set_off_marker(numbers[j][0]).search(above) for j in numbers if j >= k):
                 run_start = k
