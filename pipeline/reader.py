@@ -37,8 +37,8 @@ from .headings import (
     TOC_HEADINGS,
     HeadingInfo,
     classify_heading,
-    is_appendices_heading,
     heading_number,
+    is_appendices_heading,
     is_definite,
     is_reference_heading,
     is_reference_part,
@@ -685,7 +685,8 @@ def _deinterleaved(lines: list[_Line]) -> list[_Line]:
     and it holds an abstract or keywords label (``المستخلص`` / ``Abstract``), for what the order
     spoils is the text that runs over several lines. The one-line fields of such a box (journal,
     author, affiliation pairs) are read line by line by the front-matter reader and are left in
-    place, and so are text in one language and a page where the languages take turns by paragraph. The lines keep their raw offsets: each passage's spans still point at its own lines.
+    place, and so are text in one language and a page where the languages take turns by paragraph.
+    The lines keep their raw offsets: each passage's spans still point at its own lines.
     """
     scripts = [_line_script(line.text) for line in lines]
     out: list[_Line] = []
@@ -1091,7 +1092,10 @@ _KEYWORD_NUMBER = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\s*[.\-–)]\s+(?=[^\d
 def _keyword_item(text: str) -> int | None:
     """The number of a numbered keyword line («1- اتفاق باريس», "2. treaty withdrawal"), or None."""
     m = _KEYWORD_ITEM.match(text)
-    if m is None or len(m.group("item").split()) > _KEYWORD_ITEM_MAX_WORDS or _ends_sentence(m.group("item").rstrip(".")):
+    if m is None:
+        return None
+    item = m.group("item")
+    if len(item.split()) > _KEYWORD_ITEM_MAX_WORDS or _ends_sentence(item.rstrip(".")):
         return None
     return int(m.group("n"))
 
@@ -2280,7 +2284,7 @@ def _interleaved_title(
         scripts = [fl.script for fl in lines]
         if scripts not in (["ar", "en", "ar", "en"], ["en", "ar", "en", "ar"]):
             continue
-        if not all(_adjacent(raw, a.line, b.line) for a, b in zip(lines, lines[1:])):
+        if not all(_adjacent(raw, a.line, b.line) for a, b in zip(lines, lines[1:], strict=False)):
             continue
         firsts = lines[:2]
         if not all(
@@ -2520,7 +2524,8 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
         label_end = first_kw.start + (_keywords_label_end(first_kw.text, lang) or 0)
         state.structure.append((first_kw.start, label_end))
         # (split line run by line run: in a bilingual box the other language's lines lie between)
-        extents = _contiguous(raw, [(label_end, keywords_lines[0].end)] + [(x.start, x.end) for x in keywords_lines[1:]])
+        first_span = (label_end, keywords_lines[0].end)
+        extents = _contiguous(raw, [first_span] + [(x.start, x.end) for x in keywords_lines[1:]])
         spans = [span for s, e in extents for span in _split_keywords(raw, s, e)]
         if lang == "ar":
             article.keywords_ar = spans
@@ -2764,7 +2769,11 @@ def _read_body(body: list[_Block], state: _State) -> None:
             i += 1
             continue
         marker = None
-        if not in_references and (footnote is None or item.first or _page_break_between(state, footnote.blocks[-1][-1][1], item.line.start)):
+        if not in_references and (
+            footnote is None
+            or item.first
+            or _page_break_between(state, footnote.blocks[-1][-1][1], item.line.start)
+        ):
             # (a table that the page's notes cut goes on under the next page's head)
             last_text = next((u for u in reversed(state.units) if u.kind != "footnote"), None)
             continued = (
@@ -2968,7 +2977,9 @@ def _quotation_end(items: list[_BodyLine], i: int) -> int | None:
     often as set-off ones, and are left to the paragraph rules.
     """
     text = items[i].line.text
-    if i == 0 or not text.startswith("«") or not items[i - 1].line.text.rstrip(_CLOSERS + _SUPERSCRIPT_DIGITS).endswith(":"):
+    if i == 0 or not text.startswith("«"):
+        return None
+    if not items[i - 1].line.text.rstrip(_CLOSERS + _SUPERSCRIPT_DIGITS).endswith(":"):
         return None
     depth = 0
     for j in range(i, min(len(items), i + _QUOTATION_MAX_LINES)):
@@ -3298,7 +3309,9 @@ def _column_table_end(items: list[_BodyLine], i: int, state: _State, continued: 
     header = re.split(r" {4,}", items[i].line.text.strip())
     if continued:
         pass
-    elif len(header) < 2 or any(len(cell.split()) > _HEADER_CELL_MAX_WORDS or _DIGIT_RUN.search(cell) for cell in header):
+    elif len(header) < 2 or any(
+        len(cell.split()) > _HEADER_CELL_MAX_WORDS or _DIGIT_RUN.search(cell) for cell in header
+    ):
         return None
     j = i
     while (

@@ -174,7 +174,8 @@ def test_numbered_lines_at_a_page_foot_that_a_colon_introduces_or_nothing_cites_
     raw = PAGEFOOT.read_text(encoding="utf-8")
     body_end = "المدن المحاصرة في سوريا.\n1 ميثاق"
     assert raw.count(body_end) == 1 and raw.count("متفقة 1.") == 1
-    for changed in (raw.replace(body_end, "المدن المحاصرة في سوريا كما يلي:\n1 ميثاق"), raw.replace("متفقة 1.", "متفقة.")):
+    introduced = raw.replace(body_end, "المدن المحاصرة في سوريا كما يلي:\n1 ميثاق")
+    for changed in (introduced, raw.replace("متفقة 1.", "متفقة.")):
         notes = read_article(changed).passages_of("footnote")
         assert [n.number for n in notes] == ["1", "2", "3", "4", "5", "1"]
         assert not any(n.text.startswith("ميثاق الأمم المتحدة") for n in notes)
