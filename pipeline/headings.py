@@ -46,6 +46,9 @@ REFERENCE_HEADINGS = (
     "الحواشي",
     "الاحالات",
 )
+#: Headings of the appendices after the references (match-key forms): they end the references
+#: list, and what follows is read as body text.
+APPENDIX_HEADINGS = ("الملاحق", "ملاحق", "الملحق", "ملحق")
 #: Named headings of a thesis's front pages, set before its abstract: the acknowledgements and
 #: the dedication (a page of text under the heading, not front-matter metadata).
 FRONT_PAGE_HEADINGS = ("شكر وتقدير", "الشكر والتقدير", "اهداء", "الاهداء")
@@ -93,6 +96,7 @@ NAMED_HEADINGS = (
     "الافصاح",
     *FRONT_PAGE_HEADINGS,
     *REFERENCE_HEADINGS,
+    *APPENDIX_HEADINGS,
 )
 #: Named headings that open a table of contents.
 TOC_HEADINGS = ("هيكليه الدراسه", "هيكليه البحث", "هيكل الدراسه", "خطه الدراسه", "خطه البحث", "تقسيم الدراسه")
@@ -138,16 +142,29 @@ _NUM_MULTI = re.compile(r"^(?P<num>\d{1,2}(?:[.\-–]\d{1,2}){1,3})[.\-–)]?\s+
 # (not a date: 15-3-2019 is no heading number 15)
 _NUM_DASH = re.compile(r"^(?P<num>\d{1,2})\s*[-–]\s*(?P<title>[^\s\d].*)$")
 _LETTER = re.compile(r"^(?P<num>[أابجدهوزحطي])ـ?\s?[-–)]\s+(?P<title>\S.*)$")
+#: «(أ) الإعلان الرئاسي»: a letter in brackets (a law journal's sub-heading under «أولاً:»).
+_LETTER_PAREN = re.compile(r"^\(\s*(?P<num>[أابجدهوزحطي])\s*\)\s*[-–.:]?\s*(?P<title>[^\s\d].*)$")
 # UN documents number their top divisions with letter names: «ألف- مقدمة», «باء- ...».
 UN_LETTER_NAMES = ("الف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام", "ميم", "نون")
 _UN_LETTER = re.compile(r"^(?P<num>\S+?)\s*[-–]\s*(?P<title>[^\s\d].*)$")
 _NUM_PAREN = re.compile(r"^\(\s*(?P<num>\d{1,2})\s*\)\s*[-–.:]?\s*(?P<title>\S.*)$")
 # "1. المقدمة": a one-level number with a dot (not a decimal: no digit after the dot).
 _NUM_DOT = re.compile(r"^(?P<num>\d{1,2})\.(?!\d)\s*(?P<title>\S.*)$")
+#: One appendix (match-key form): «الملحق رقم (1): نص المادة 28», «ملحق 2 - ...», «الملحق الاول: ...».
+_APPENDIX_AR = re.compile(
+    r"^(?:ال)?ملحق\s*(?:رقم\s*)?(?P<num>\(\s*[0-9٠-٩]{1,2}\s*\)|[0-9٠-٩]{1,2}(?![0-9٠-٩])|"
+    + "|".join(ORDINAL_ADJECTIVES)
+    + r"(?!\S))\s*[:：\-–.]?\s*(?P<title>.*)$"
+)
+#: An English one: "Appendix", "Appendices", "Annex II: ...", "Appendix A – ...".
+_APPENDIX_EN = re.compile(
+    r"^(?:appendix|appendices|annex|annexes)(?:\s+(?P<num>[A-Z]|\d{1,2}|[IVX]{1,4})(?![\w]))?\s*[:：.\-–]?\s*(?P<title>.*)$",
+    re.IGNORECASE,
+)
 _NUMBER_PARTS = re.compile(r"[.\-–]")
 _TRAILING = " \t:：.-–"
 #: Heading styles that carry a number written in digits or Roman numerals.
-NUMBERED_STYLES = ("num-dash", "num-paren", "num-dot", "roman", "letter", "un-letter")
+NUMBERED_STYLES = ("num-dash", "num-paren", "num-dot", "roman", "letter", "letter-paren", "un-letter")
 #: The letters that number subheadings and list items, in abjad order (أ- ب- ج- ...).
 ABJAD_LETTERS = "أبجدهوزحطي"
 
@@ -158,7 +175,8 @@ class HeadingInfo:
 
     Attributes:
         style: ``named``, a chapter word (``المطلب``...), ``ordinal``, ``num-dash``,
-            ``num-paren``, ``num-dot`` or ``roman``.
+            ``num-paren``, ``num-dot``, ``roman``, ``letter`` (``أ-``), ``letter-paren``
+            (``(أ)``), ``un-letter`` or ``appendix`` (``الملحق رقم (1):``, ``Annex II``).
         key: Identifies the heading within its style (the name, or the number).
         title: The heading's own title words, if any (``المطلب الاول:`` has none).
     """
@@ -244,6 +262,17 @@ def classify_heading(text: str, *, in_references: bool = False) -> HeadingInfo |
     kind = reference_heading_kind(stripped)
     if kind in ("list", "part") or (kind == "category" and in_references):
         return HeadingInfo("named", _reference_key(stripped), "")
+    appendix = _APPENDIX_AR.match(match_key(stripped)) or _APPENDIX_EN.match(stripped)
+    if appendix is not None:
+        title = appendix.group("title").strip()
+        if appendix.group("num") is None:
+            # "Appendix" or "Annexes" alone heads the appendices, as «الملاحق» does.
+            return HeadingInfo("named", stripped.lower().rstrip(_TRAILING), "") if not title else None
+        if title[:1].islower():
+            return None  # "Annex I of the Convention lists ...": a sentence about an annex
+        # (the Arabic one was matched on its match-key form: its title words as written)
+        n = len(title.split())
+        return HeadingInfo("appendix", appendix.group("num").strip("() "), " ".join(stripped.split()[-n:]) if n else "")
     words = stripped.split()
     first = match_key(words[0]).strip(_TRAILING)
     if first in CHAPTER_WORDS and len(words) >= 2:
@@ -270,6 +299,7 @@ def classify_heading(text: str, *, in_references: bool = False) -> HeadingInfo |
         ("num-dash", _NUM_DASH),
         ("roman", _ROMAN),
         ("letter", _LETTER),
+        ("letter-paren", _LETTER_PAREN),
     ):
         m = pattern.match(stripped)
         if m:
@@ -350,6 +380,13 @@ def is_reference_heading(info: HeadingInfo) -> bool:
     """Whether a heading opens a references list (المصادر, قائمة المراجع, References...)."""
     return info.style == "named" and (
         info.key in REFERENCE_HEADINGS or reference_heading_kind(info.key) in ("list", "part")
+    )
+
+
+def is_appendices_heading(info: HeadingInfo) -> bool:
+    """Whether a heading names the appendices as a whole (الملاحق, ملحق, "Appendices", "Annex")."""
+    return info.style == "named" and (
+        info.key in APPENDIX_HEADINGS or info.key in ("appendix", "appendices", "annex", "annexes")
     )
 
 

@@ -30,12 +30,15 @@ from .camel import FOREIGN_MARKS, INVISIBLE_CHARACTERS, fold_glyphs, match_key, 
 from .document import Article, Citation, OffsetMap, Passage, Section, Segment, TextSpan
 from .errors import ConfigError, InputError, StructureError
 from .headings import (
+    FEMININE_ORDINAL_ADJECTIVES,
     FRONT_PAGE_HEADINGS,
     NUMBERED_STYLES,
+    ORDINAL_ADJECTIVES,
     TOC_HEADINGS,
     HeadingInfo,
     classify_heading,
     heading_number,
+    is_appendices_heading,
     is_definite,
     is_reference_heading,
     is_reference_part,
@@ -454,6 +457,9 @@ class _State:
     section_stack: list[Section] = field(default_factory=list)
     #: Where the lines of a book review's record of the book start (its «label: value» fields).
     book_record: set[int] = field(default_factory=set)
+    #: Footnote markers printed as plain digits set off by spaces (``متفقة 1.``), found for the
+    #: notes at a page's foot: where each marker's digits start -> (where they end, the number).
+    set_off_markers: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
 # -- entry points -----------------------------------------------------------
@@ -635,7 +641,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     article.passages = [
         p
         for p in (
-            _make_passage(raw, u, i, footnotes)
+            _make_passage(raw, u, i, footnotes, state.set_off_markers)
             for i, u in enumerate(sorted(state.units, key=lambda u: u.blocks[0][0][0]))
         )
         if p
@@ -668,10 +674,85 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
         current.append(_Line(start, start + len(stripped), stripped))
     if current:
         blocks.append(_Block(current))
+    for block in blocks:
+        block.lines = _deinterleaved(block.lines)
     lines = sum(len(b.lines) for b in blocks)
     if lines >= _LINE_MODE_MIN_LINES and len(blocks) < _LINE_MODE_MAX_BLOCK_SHARE * lines:
         return _line_blocks([line for b in blocks for line in b.lines], settings)
     return blocks
+
+
+#: Fewest lines of a two-column bilingual box emitted line by line (an Arabic line, then an
+#: English one, ...): fewer (a two-line title pair) may be a title and its translation.
+_INTERLEAVED_MIN_LINES = 6
+#: Longest stretch of one script inside such a box: the column that runs out first leaves the
+#: other's last lines alone (two English lines in a row, then the keywords alternate again).
+_INTERLEAVED_MAX_RUN = 2
+#: Share of a line's letters that must be of one script for the line to be of that script.
+_ONE_SCRIPT_SHARE = 0.8
+
+
+def _line_script(text: str) -> str | None:
+    """"ar" or "en" for a line written in one script, None for a line of both or of no letters."""
+    ar = len(_ARABIC.findall(text))
+    la = len(_LATIN.findall(text))
+    if ar + la == 0:
+        return None
+    if ar >= _ONE_SCRIPT_SHARE * (ar + la):
+        return "ar"
+    if la >= _ONE_SCRIPT_SHARE * (ar + la):
+        return "en"
+    return None
+
+
+def _opens_abstract_or_keywords(text: str) -> bool:
+    return any(
+        _abstract_heading_end(text, lang) is not None or _keywords_label_end(text, lang) is not None
+        for lang in ("ar", "en")
+    )
+
+
+def _deinterleaved(lines: list[_Line]) -> list[_Line]:
+    """The lines with each stretch of alternating Arabic and English lines put in reading order:
+    the lines of the first line's script, then those of the other (both in their own order).
+
+    A two-column bilingual box (title, abstract, keywords side by side) comes out of PDF text
+    one visual line at a time, so the two languages alternate line by line; read in that order,
+    the Arabic abstract would be cut into the English one. A stretch is at least
+    ``_INTERLEAVED_MIN_LINES`` lines of one script each, in which no script runs for more than
+    ``_INTERLEAVED_MAX_RUN`` lines; a line of both scripts or of none (a page number) ends it;
+    and it holds an abstract or keywords label (``المستخلص`` / ``Abstract``), for what the order
+    spoils is the text that runs over several lines. The one-line fields of such a box (journal,
+    author, affiliation pairs) are read line by line by the front-matter reader and are left in
+    place, and so are text in one language and a page where the languages take turns by paragraph.
+    The lines keep their raw offsets: each passage's spans still point at its own lines.
+    """
+    scripts = [_line_script(line.text) for line in lines]
+    out: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        run = 0  # how many lines of the same script end the stretch so far
+        while j < len(lines) and scripts[j] is not None:
+            run = run + 1 if j > i and scripts[j] == scripts[j - 1] else 1
+            if run > _INTERLEAVED_MAX_RUN:
+                j -= run - 1  # the long run of one script is not part of the box
+                break
+            j += 1
+        stretch = lines[i:j]
+        if (
+            len(stretch) >= _INTERLEAVED_MIN_LINES
+            and sum(scripts[k] != scripts[k - 1] for k in range(i + 1, j)) >= len(stretch) // 2
+            and any(_opens_abstract_or_keywords(line.text) for line in stretch)
+        ):
+            first = scripts[i]
+            out += [line for k, line in enumerate(stretch, i) if scripts[k] == first]
+            out += [line for k, line in enumerate(stretch, i) if scripts[k] != first]
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
 
 
 #: A text longer than this on fewer lines lost its line breaks (the error says so).
@@ -1019,10 +1100,18 @@ def _label_blocks(blocks: list[_Block]) -> list[_Block]:
         taken = [block.lines[0]]
         tail = first[label_end:]
         rest = list(block.lines[1:])
+        item = 0  # the number of the last numbered keyword line taken
         while True:
             if not rest and queue and not _is_label(queue[0].lines[0].text):
                 rest = list(queue.popleft().lines)
-            if not rest or classify_heading(rest[0].text) is not None or not _list_runs_on(tail, rest[0].text):
+            if rest and _keyword_item(rest[0].text) == item + 1 and (item or not tail.strip()):
+                # A numbered keyword list under its label («1- اتفاق باريس», "2. treaty withdrawal"):
+                # short items numbered in turn; the next number goes on with it.
+                item += 1
+                tail = rest[0].text
+                taken.append(rest.pop(0))
+                continue
+            if item or not rest or classify_heading(rest[0].text) is not None or not _list_runs_on(tail, rest[0].text):
                 break
             tail = rest[0].text
             taken.append(rest.pop(0))
@@ -1030,6 +1119,24 @@ def _label_blocks(blocks: list[_Block]) -> list[_Block]:
         if rest:  # the lines after the list: a block of their own
             queue.appendleft(_Block(rest))
     return out
+
+
+#: A numbered keyword: its number, and a few words that end no sentence.
+_KEYWORD_ITEM = re.compile(r"^(?P<n>\d{1,2})\s*[.\-–)]\s*(?P<item>[^\d\s].*)$")
+_KEYWORD_ITEM_MAX_WORDS = 6
+#: The numbers of a numbered keyword list run in on one line ("1. Paris Agreement 2. treaty ...").
+_KEYWORD_NUMBER = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\s*[.\-–)]\s+(?=[^\d\s])")
+
+
+def _keyword_item(text: str) -> int | None:
+    """The number of a numbered keyword line («1- اتفاق باريس», "2. treaty withdrawal"), or None."""
+    m = _KEYWORD_ITEM.match(text)
+    if m is None:
+        return None
+    item = m.group("item")
+    if len(item.split()) > _KEYWORD_ITEM_MAX_WORDS or _ends_sentence(item.rstrip(".")):
+        return None
+    return int(m.group("n"))
 
 
 #: Longest line, in words, that may carry on a keyword list whose line did not end with a separator.
@@ -1182,6 +1289,25 @@ _AR_ABSTRACT_KEYS = frozenset(
 )
 
 
+#: A label printed letter-spaced (``A B S T R A C T``, ``K E Y W O R D S:``): four or more single
+#: letters, each followed by one space, then a last letter that ends the word.
+_LETTER_SPACED = re.compile(r"^(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
+
+
+def _unspaced_label_end(text: str, lang: str, label_end: Callable[[str, str], int | None]) -> int | None:
+    """``label_end`` for a line that opens with a letter-spaced word, read with the spaces between
+    its letters removed; the end is given in the line as printed. None when the line does not open
+    with such a word, or the word is not (all of) the label."""
+    m = _LETTER_SPACED.match(text)
+    if m is None:
+        return None
+    word = m.group().replace(" ", "")
+    end = label_end(word + text[m.end() :], lang)
+    if end is None or end < len(word):
+        return None
+    return end + m.end() - len(word)
+
+
 def _abstract_heading_end(text: str, lang: str) -> int | None:
     """Where the abstract heading that opens this line ends, or None when the line opens no abstract.
 
@@ -1207,6 +1333,8 @@ def _abstract_heading_end(text: str, lang: str) -> int | None:
             return m.end()
     if lang == "ar" and len(text.split()) <= 3 and _label_key(text) in _AR_ABSTRACT_KEYS:
         return len(text)
+    if m is None:
+        return _unspaced_label_end(text, lang, _abstract_heading_end)
     return None
 
 
@@ -1218,7 +1346,7 @@ def _keywords_label_end(text: str, lang: str) -> int | None:
     """
     m = _KEYWORDS_LABELS[lang].match(text)
     if m is None:
-        return None
+        return _unspaced_label_end(text, lang, _keywords_label_end)
     rest = text[m.end() :]
     if not rest or m.group("sep") or _KEYWORD_SEPARATORS.search(rest):
         return m.end()
@@ -1307,7 +1435,12 @@ _JOURNAL_DESCRIPTION = re.compile(
     re.IGNORECASE,
 )
 _ISSUE = re.compile(
-    r"(?:المجلد|العدد|السن[ةه]|(?<![A-Za-z])(?:vol(?:ume)?|issue|no)\.?)\s*[:：]?\s*\(?\s*\d", re.IGNORECASE
+    r"(?:المجلد|العدد|السن[ةه]|(?<![A-Za-z])(?:vol(?:ume)?|issue|no)\.?)\s*[:：]?\s*\(?\s*\d"
+    # (or a number spelled as an ordinal, on the match key: «المجلد التاسع – العدد الثاني»)
+    + r"|(?:المجلد|العدد)\s+(?:"
+    + "|".join(ORDINAL_ADJECTIVES + FEMININE_ORDINAL_ADJECTIVES)
+    + r")(?!\S)",
+    re.IGNORECASE,
 )
 _ISSN = re.compile(
     r"\b(?:[EP]-?|Online\s+|Print\s+)?ISSN\s*(?:\(\s*(?:print|online|electronic|[ep])\s*\)\s*)?[:：]?\s*"
@@ -1558,6 +1691,9 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             continue
         if _ISSUE.search(key) and words <= 20 and ("مجل" in key or not fl.later):
             fl.role = "journal"  # a volume/issue line, the running header of the journal's pages
+            if "issue" in meta and _script(meta["issue"].text) != _script(text):
+                # (a bilingual box gives it in both languages, one under the other)
+                meta[_free_key(meta, "issue")] = _span(raw, *_without_page_number(fl))
             put("issue", *_without_page_number(fl))
             continue
         matched = False
@@ -2037,8 +2173,19 @@ def _pick_titles(article: Article, items: list[_FrontLine], state: _State) -> No
         _find_corporate_byline(raw, items)
     groups = _title_groups(raw, items, label)
     chosen: list[list[_FrontLine]] = []
-    ar_groups = [g for g in groups if g[0].script == "ar"]
+    interleaved = _interleaved_title(raw, groups)
+    if interleaved is not None:
+        # A bilingual box's title, line by line in both languages (ar 1, en 1, ar 2, en 2): a field
+        # holds one raw stretch, so each title is its first line and its second line is the
+        # subtitle; no line of the other language enters either.
+        groups = [g for g in groups if not any(g[0] is fl for pair in interleaved for fl in pair)]
+        for (first, second), lang in zip(interleaved, ("ar", "en"), strict=True):
+            setattr(article, f"title_{lang}", _span(raw, first.line.start, first.line.end))
+            meta[f"subtitle_{lang}"] = _span(raw, second.line.start, second.line.end)
+            chosen.append([first, second])
+    ar_groups = [g for g in groups if g[0].script == "ar"] if interleaved is None else []
     en_groups = [g for g in groups if g[0].script == "en" and sum(len(fl.line.text.split()) for fl in g) >= 3]
+    en_groups = en_groups if interleaved is None else []
     if ar_groups:
         anchor = label
         if anchor is None:
@@ -2158,6 +2305,36 @@ def _find_corporate_byline(raw: str, items: list[_FrontLine]) -> None:
         ):
             fl.role = "author"
             return
+
+
+def _interleaved_title(
+    raw: str, groups: list[list[_FrontLine]]
+) -> tuple[tuple[_FrontLine, _FrontLine], tuple[_FrontLine, _FrontLine]] | None:
+    """The Arabic and English title of a two-column bilingual box, or None: four title lines in a
+    row, one a group, alternating scripts (ar, en, ar, en or en, ar, en, ar), whose first line in
+    each language goes on (a colon, a dash, a comma or a link word at its end: «الوساطة الإقليمية في
+    الأزمة الليبية:» / "Regional Mediation in the Libyan Crisis:"). Returned as ((ar 1, ar 2),
+    (en 1, en 2))."""
+    for k in range(len(groups) - 3):
+        four = groups[k : k + 4]
+        if any(len(g) != 1 for g in four):
+            continue
+        lines = [g[0] for g in four]
+        scripts = [fl.script for fl in lines]
+        if scripts not in (["ar", "en", "ar", "en"], ["en", "ar", "en", "ar"]):
+            continue
+        if not all(_adjacent(raw, a.line, b.line) for a, b in zip(lines, lines[1:], strict=False)):
+            continue
+        firsts = lines[:2]
+        if not all(
+            fl.line.text.rstrip().endswith((":", "：", "-", "–", "،", ",")) or _ends_in_link_word(fl.line.text)
+            for fl in firsts
+        ):
+            continue
+        by_script = {fl.script: fl for fl in firsts}
+        seconds = {fl.script: fl for fl in lines[2:]}
+        return (by_script["ar"], seconds["ar"]), (by_script["en"], seconds["en"])
+    return None
 
 
 def _title_groups(raw: str, items: list[_FrontLine], label: int | None) -> list[list[_FrontLine]]:
@@ -2385,7 +2562,10 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
         first_kw = keywords_lines[0]
         label_end = first_kw.start + (_keywords_label_end(first_kw.text, lang) or 0)
         state.structure.append((first_kw.start, label_end))
-        spans = _split_keywords(raw, label_end, keywords_lines[-1].end)
+        # (split line run by line run: in a bilingual box the other language's lines lie between)
+        first_span = (label_end, keywords_lines[0].end)
+        extents = _contiguous(raw, [first_span] + [(x.start, x.end) for x in keywords_lines[1:]])
+        spans = [span for s, e in extents for span in _split_keywords(raw, s, e)]
         if lang == "ar":
             article.keywords_ar = spans
         elif lang == "en":
@@ -2451,9 +2631,18 @@ def _abstract_units(raw: str, pieces: list[list[_Line]], lang: str) -> list[_Uni
 def _split_keywords(raw: str, start: int, end: int) -> list[TextSpan]:
     """The keywords of ``raw[start:end]``, split at commas and semicolons or, in a list that has
     none, at dashes and slashes between spaces (``الأمم المتحدة – الوساطة``, ``mediation / UN``); a
-    keyword wrapped onto the next line is one keyword (its text is the raw slice, line break included)."""
+    keyword wrapped onto the next line is one keyword (its text is the raw slice, line break included).
+    A list numbered 1, 2, 3 ... (one item a line, or run in) is split at its numbers, which are left out."""
     text = raw[start:end]
-    separators = _KEYWORD_SEPARATORS if _KEYWORD_SEPARATORS.search(text) else _KEYWORD_DASHES
+    numbers = list(_KEYWORD_NUMBER.finditer(text))
+    if len(numbers) >= 2 and [int(m.group("n")) for m in numbers] == list(range(1, len(numbers) + 1)):
+        # A numbered list (items on their own lines or run in): the numbers separate the keywords,
+        # and are no part of them.
+        separators: re.Pattern[str] = _KEYWORD_NUMBER
+    elif _KEYWORD_SEPARATORS.search(text):
+        separators = _KEYWORD_SEPARATORS
+    else:
+        separators = _KEYWORD_DASHES
     out = []
     pos = start
     for m in [*separators.finditer(text), None]:
@@ -2592,6 +2781,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
     items = [_BodyLine(line, bi, li == 0) for bi, block in enumerate(body) for li, line in enumerate(block.lines)]
     # Markers from the body on: the front matter's marks (an author's ¹ or دويكات1،) point to affiliations.
     cited = _cited_numbers(state.raw, items[0].line.start if items else 0)
+    foot_notes = _page_foot_notes(items, state)
     in_references = False
     references_level = 1  # level of the heading of the references list being read
     current: _Unit | None = None
@@ -2618,6 +2808,25 @@ def _read_body(body: list[_Block], state: _State) -> None:
             i += 1
             continue
         marker = None
+        if not in_references and (
+            footnote is None
+            or item.first
+            or _page_break_between(state, footnote.blocks[-1][-1][1], item.line.start)
+        ):
+            # (a table that the page's notes cut goes on under the next page's head)
+            last_text = next((u for u in reversed(state.units) if u.kind != "footnote"), None)
+            continued = (
+                last_text is not None
+                and last_text.kind == "table"
+                and _page_break_between(state, last_text.blocks[-1][-1][1], item.line.start)
+            )
+            end = _column_table_end(items, i, state, continued)
+            if end is not None:
+                lines = [(item.line.start, item.line.end) for item in items[i:end]]
+                state.units.append(_Unit("table", [lines], _current_section(state)))
+                current = None
+                i = end
+                continue
         if not in_references:
             bottom = _at_page_bottom(item.line, state) or (
                 current is not None
@@ -2655,6 +2864,16 @@ def _read_body(body: list[_Block], state: _State) -> None:
             # cited in the text, is one; an entry numbered (6) of a list numbered so is not.
             marker = _footnote_line(item.line, cited)
             if marker is not None and not (last_footnote.isdigit() and marker[0] == str(int(last_footnote) + 1)):
+                marker = None
+        if marker is None and item.line.start in foot_notes:
+            marker = foot_notes[item.line.start]
+            if marker[0] == _CARRIED_NOTE:
+                last_note = next((u for u in reversed(state.units) if u.kind == "footnote"), None)
+                if last_note is not None:
+                    # (the page's text above goes on after the notes, as at any page break)
+                    last_note.blocks.append([(item.line.start, item.line.end)])
+                    i += 1
+                    continue
                 marker = None
         previous_note = footnote
         if marker is not None:
@@ -2716,10 +2935,19 @@ def _read_body(body: list[_Block], state: _State) -> None:
             if _needs_title(info) and i + 1 < len(items) and _is_title_continuation(items[i + 1], state.settings):
                 heading_lines.append(items[i + 1].line)
                 i += 1
+            appendices = next((s for s in reversed(state.section_stack) if s.level == 1), None)
             if in_references and is_reference_part(info):
                 # أولاً: المراجع العربية under المراجع heads a part of the list, one level down;
                 # the entries under it are still references.
                 _open_section(state, info, heading_lines, level=references_level + 1)
+            elif (
+                info.style == "appendix"
+                and appendices is not None
+                and (named := classify_heading(appendices.heading)) is not None
+                and is_appendices_heading(named)
+            ):
+                # «الملحق رقم (1): ...» under «الملاحق»: one appendix, a level below
+                _open_section(state, info, heading_lines, level=2)
             else:
                 _open_section(state, info, heading_lines)
                 in_references = is_reference_heading(info)
@@ -2758,8 +2986,51 @@ def _read_body(body: list[_Block], state: _State) -> None:
         if in_references:
             _read_reference_line(item, state)
         else:
+            end = _quotation_end(items, i) if current is not None and current.kind == "paragraph" else None
+            if end is not None:
+                # A quotation set on lines of its own: a passage between the paragraph that
+                # introduces it and the one that goes on after it.
+                lines = [(x.line.start, x.line.end) for x in items[i:end]]
+                state.units.append(_Unit("paragraph", [lines], _current_section(state), closed=True))
+                current = None
+                i = end
+                continue
             current = _read_text_line(item, current, state)
         i += 1
+
+
+#: Most lines of a quotation set on lines of its own.
+_QUOTATION_MAX_LINES = 8
+#: What may follow the closing guillemet on a quotation's last line: a full stop or a note marker.
+_QUOTATION_TAIL = re.compile(rf"\s*[.،,]?\s*(?:[(\[]?\d{{1,3}}[)\]]|[{_SUPERSCRIPT_DIGITS}]+)?\s*[.]?$")
+
+
+def _quotation_end(items: list[_BodyLine], i: int) -> int | None:
+    """Where a quotation that opens at ``items[i]`` ends (the index after its last line), or None.
+
+    A line that opens with «, under a line that introduces it with a colon («... بما يلي:»), opens a
+    quotation when it closes (its matching ») at the end of a line at most ``_QUOTATION_MAX_LINES``
+    lines on, a stop or a note marker at most after it: the quoted text (a treaty's article, a
+    passage of a book) fills its lines from start to end. A quotation that closes in the middle of
+    a line goes on as part of its paragraph; straight quotes ("...") open run-in quotations as
+    often as set-off ones, and are left to the paragraph rules.
+    """
+    text = items[i].line.text
+    if i == 0 or not text.startswith("«"):
+        return None
+    if not items[i - 1].line.text.rstrip(_CLOSERS + _SUPERSCRIPT_DIGITS).endswith(":"):
+        return None
+    depth = 0
+    for j in range(i, min(len(items), i + _QUOTATION_MAX_LINES)):
+        line = items[j].line.text
+        if j > i and classify_heading(line) is not None:
+            return None
+        for k, ch in enumerate(line):
+            depth += (ch == "«") - (ch == "»")
+            if depth == 0:
+                # The quotation closes here: a block if nothing but a stop or a marker follows.
+                return j + 1 if _QUOTATION_TAIL.match(line, k + 1) else None
+    return None
 
 
 #: Fewest items of a numbered run, and least mean length (characters), for it to be a report's
@@ -2901,6 +3172,115 @@ def _footnote_line(
     return str(number), end
 
 
+#: What :func:`_page_foot_notes` gives for the unnumbered line that ends the previous page's last note.
+_CARRIED_NOTE = "+"
+
+
+def _set_off_marker(number: int) -> re.Pattern[str]:
+    """A footnote number printed in the text as a plain digit set off by spaces (a superscript
+    flattened by the PDF's text layer): after a word or a closing quote, before a space, a
+    stop or a comma («متفقة 1.», «حلب 1 التي», «السوري" 2.», «الفلسطينية 3،»)."""
+    return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[\"”»)]))[ \t]{number}(?=[ \t.،,؛;:]|$)", re.MULTILINE)
+
+
+def _page_foot_notes(items: list[_BodyLine], state: _State) -> dict[int, tuple[str, int]]:
+    """The footnote lines at the feet of pages printed with no rule line and plain numbers
+    (``1 ميثاق الأمم المتحدة، ...``): where each note's line starts -> (its number, where its text
+    starts in the line).
+
+    A page's notes are the run of lines that ends the page (its furniture aside): lines that open
+    with a bare number ``N`` and a word, numbered in turn (from 1, numbering that restarts on each
+    page, or from the number after the previous page's last note), and the lines they wrap onto.
+    Every number must be cited in the page's text above, set off by spaces (:func:`_set_off_marker`);
+    the line above the run must not end with a colon, which introduces a list; no line of the run
+    is numbered as a list's (``2. ...``); and the run takes at most half the page. A page's last
+    lines that merely start with numbers (a real number of the text, ``2254 مرجعا``, or a list) fail
+    one of these.
+    """
+    if not state.page_breaks or not items:
+        return {}
+    pages: list[list[int]] = []
+    page = None
+    for k, item in enumerate(items):
+        p = bisect.bisect_right(state.page_breaks, item.line.start)
+        if p != page:
+            pages.append([])
+            page = p
+        pages[-1].append(k)
+    found: dict[int, tuple[str, int]] = {}
+    last_number = 0
+    carried_open = False  # whether the previous page's last note runs on to this page
+    for indices in pages:
+        if not _page_break_between(state, items[indices[-1]].line.end, len(state.raw) + 1):
+            continue  # the text's end, no page's foot: an article may end with a numbered list
+        numbers: dict[int, tuple[int, int]] = {}  # index -> (number, text start)
+        for k in indices:
+            m = _PLAIN_FOOTNOTE_LINE.match(items[k].line.text)
+            if m is not None:
+                numbers[k] = (int(m.group("n")), m.end())
+        run_start = None
+        # The run from each numbered line to the page's end: numbers in turn, nothing else numbered.
+        for k in indices[1:]:
+            if k not in numbers:
+                continue
+            first = numbers[k][0]
+            if first not in (1, last_number + 1):
+                continue
+            expected = first
+            ok = True
+            for j in range(k, indices[-1] + 1):
+                if j in numbers:
+                    if numbers[j][0] != expected:
+                        ok = False
+                        break
+                    expected += 1
+                elif (listed := _LIST_MARKER.match(items[j].line.text)) is not None and listed.group("num"):
+                    ok = False  # a line numbered as a list's («2. ...», «3- ...»): no note's wrapped line
+                    break
+            if not ok or items[k - 1].line.text.rstrip().endswith((":", "：")):
+                continue
+            if 2 * (indices[-1] + 1 - k) > len(indices):
+                continue  # notes take the foot of a page, not most of it
+            above = state.raw[items[indices[0]].line.start : items[k - 1].line.end]
+            if all(_set_off_marker(numbers[j][0]).search(above) for j in numbers if j >= k):
+                run_start = k
+                break
+        if run_start is None:
+            carried_open = False
+            continue
+        carried = items[run_start - 1].line
+        if (
+            carried_open
+            and run_start - 1 > indices[0]
+            and _footnote_closed(carried.text)
+            and _REF_YEAR.search(carried.text)
+            and not _ends_sentence(items[run_start - 2].line.text)
+        ):
+            # The last note of the page before did not end there: its last line opens this page's
+            # notes, without a number. Only a line that finishes a citation (a year, a final stop)
+            # under a line of text cut mid-sentence is taken so.
+            found[carried.start] = (_CARRIED_NOTE, 0)
+        offset = items[indices[0]].line.start
+        after = 0  # the markers come in the order of their notes
+        for j in range(run_start, indices[-1] + 1):
+            if j not in numbers:
+                continue
+            number = numbers[j][0]
+            found[items[j].line.start] = (str(number), numbers[j][1])
+            last_number = number
+            # The marker: the first one after the previous note's, one before a stop or a comma
+            # rather than one before a word (``وامتنعت 3 دول`` is a number of the text).
+            candidates = [m for m in _set_off_marker(number).finditer(above) if m.start() >= after]
+            marked = [m for m in candidates if not above[m.end() : m.end() + 1].isspace() and m.end() < len(above)]
+            chosen = (marked or candidates or [None])[0]
+            if chosen is not None:
+                digits = offset + chosen.start() + 1  # (after the space that sets it off)
+                state.set_off_markers[digits] = (offset + chosen.end(), number)
+                after = chosen.end()
+        carried_open = not _footnote_closed(items[indices[-1]].line.text)
+    return found
+
+
 def _footnote_closed(text: str) -> bool:
     """Whether a footnote line ends its note: a sentence end, but not a colon (``القاهرة:`` goes on
     to its publisher on the next line)."""
@@ -2947,6 +3327,43 @@ def _table_end(items: list[_BodyLine], i: int) -> int | None:
     return j
 
 
+#: Fewest rows of a table without a caption: lines whose cells are set apart by wide gaps.
+_COLUMN_TABLE_MIN_ROWS = 3
+_COLUMN_GAP = re.compile(r"\S {4,}\S")
+_HEADER_CELL_MAX_WORDS = 3
+
+
+def _column_table_end(items: list[_BodyLine], i: int, state: _State, continued: bool = False) -> int | None:
+    """Where a table without a caption that starts at ``items[i]`` ends, or None.
+
+    pdftotext's layout mode keeps a table's columns apart with runs of spaces: at least
+    ``_COLUMN_TABLE_MIN_ROWS`` lines in a row on one page, each of two cells or more set apart
+    by four spaces or more, short, ending no sentence (an appendix's timeline «12 كانون
+    الأول/ديسمبر 2015       اعتماد اتفاق باريس»). A row that opens with a day number is no
+    footnote: a note's text runs on with single spaces. Its first line is a header row of short
+    cells without digits (``التاريخ       الإجراء``): two columns of running text, which the same
+    layout mode prints side by side, open with a line of long cells. A table ``continued`` from
+    the page before (nothing but its notes and the page's furniture between) needs no header.
+    """
+    header = re.split(r" {4,}", items[i].line.text.strip())
+    if continued:
+        pass
+    elif len(header) < 2 or any(
+        len(cell.split()) > _HEADER_CELL_MAX_WORDS or _DIGIT_RUN.search(cell) for cell in header
+    ):
+        return None
+    j = i
+    while (
+        j < len(items)
+        and _COLUMN_GAP.search(items[j].line.text)
+        and len(items[j].line.text.split()) <= _TABLE_ROW_MAX_WORDS
+        and not _ends_sentence(items[j].line.text)
+        and (j == i or not _page_break_between(state, items[j - 1].line.end, items[j].line.start))
+    ):
+        j += 1
+    return j if j - i >= (1 if continued else _COLUMN_TABLE_MIN_ROWS) else None
+
+
 def _table_row(text: str) -> bool:
     words = text.split()
     if not words or len(words) > _TABLE_ROW_MAX_WORDS or _ends_sentence(text) or _TABLE_SOURCE.match(text):
@@ -2981,15 +3398,16 @@ def _set_off_heading(items: list[_BodyLine], i: int, raw: str, under_heading: bo
     return not under_heading and _set_off_heading(items, i + 1, raw, under_heading=True)
 
 
-#: Most words of a heading with no number, no known name and no blank lines around it.
-_SHORT_HEADING_MAX_WORDS = 5
+#: Most words of a heading with no number, no known name and no blank lines around it («الامتناع
+#: عن التصويت بديلا من الفيتو» has six; the half-width bound below is the stricter test).
+_SHORT_HEADING_MAX_WORDS = 7
 #: Longest such heading, as a share of the text's line width.
 _SHORT_HEADING_MAX_SHARE = 0.5
 
 
 def _short_heading_line(items: list[_BodyLine], i: int, state: _State) -> bool:
     """A heading with no number and no known name in a text without blank lines («عرض الكتاب»,
-    «خلاصة الفصل», «أبرز النقاط»): a line of two to five Arabic words, under half the line width,
+    «خلاصة الفصل», «أبرز النقاط»): a line of two to seven Arabic words, under half the line width,
     ending no sentence or clause, after a line that ends a sentence (or at the body's start) and
     above a line that runs to the full width or opens a list item. A paragraph's short last
     line ends a sentence; a wrapped line of a title or of a list is followed by a short line."""
@@ -3358,11 +3776,21 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
         and not _REF_BULLET.match(line.text)
         and _BLANK_LINE.search(raw, previous.blocks[-1][-1][1], line.start) is None
     )
+    # Between two numbered entries, N. and the next line's N+1., a line without a number opens no
+    # entry: it goes on with entry N, even after a full stop ("4. ... Violent Conflict." /
+    # "London: I.B. Tauris, 2020." / "5. ..."). (A list may go on unnumbered after its numbered
+    # entries: there no N+1 follows.)
+    numbered = (
+        previous is not None
+        and (previous.number or "").isdigit()
+        and not _REF_BULLET.match(line.text)
+        and _next_line_number(raw, line.end) == int(previous.number) + 1
+    )
     continues = (
         previous is not None
         and number is None
         and not new_entry
-        and (not item.first or starts_with_url or fragment or not previous.closed or runs_on)
+        and (not item.first or starts_with_url or fragment or not previous.closed or runs_on or numbered)
     )
     if continues:
         if item.first:
@@ -3386,6 +3814,16 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
 
 
 _BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)")
+_NEXT_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)[ \t]*(?P<text>[^\r\n]*)")
+
+
+def _next_line_number(raw: str, end: int) -> int | None:
+    """The entry number that opens the line after the one ending at ``end``, or None."""
+    m = _NEXT_LINE.match(raw, end)
+    start = _REF_NUMBER_START.match(m.group("text")) if m is not None else None
+    if start is None:
+        return None
+    return int(start.group("num") or start.group("pnum"))
 
 
 def _reference_closed(text: str) -> bool:
@@ -3404,14 +3842,22 @@ _CUT_LINK = re.compile(r"https?://[^\s./]+\.$")
 # -- passages ---------------------------------------------------------------
 
 
-def _make_passage(raw: str, unit: _Unit, index: int, footnotes: dict[int, int] | None = None) -> Passage | None:
+def _make_passage(
+    raw: str,
+    unit: _Unit,
+    index: int,
+    footnotes: dict[int, int] | None = None,
+    set_off: dict[int, tuple[int, int]] | None = None,
+) -> Passage | None:
     """Build a passage: join the unit's lines with spaces, take footnote markers out.
 
     Besides ``⁽³⁾`` and superscripts after a character, a marker ``(3)`` or `` ³`` in running
     text is a citation when the article has footnote 3 after it (``footnotes``: number -> where
-    its text starts).
+    its text starts); so are the plain digits ``set_off`` by spaces that the notes at a page's
+    foot were found to cite (``متفقة 1.``; where the digits start -> (end, number)).
     """
     plain = footnotes if unit.kind in ("abstract", "paragraph", "list_item") else None
+    set_off = set_off if plain is not None else None
     text_parts: list[str] = []
     segments: list[Segment] = []
     citations: list[Citation] = []
@@ -3419,7 +3865,7 @@ def _make_passage(raw: str, unit: _Unit, index: int, footnotes: dict[int, int] |
     prev_end: int | None = None
     for block in unit.blocks:
         for s, e in block:
-            pieces = _without_markers(raw, s, e, citations, plain)
+            pieces = _without_markers(raw, s, e, citations, plain, set_off)
             for k, (ps, pe) in enumerate(pieces):
                 if pe <= ps:
                     continue
@@ -3442,7 +3888,7 @@ def _make_passage(raw: str, unit: _Unit, index: int, footnotes: dict[int, int] |
     text = "".join(text_parts)
     if not text.strip():
         return None
-    spans = [(block[0][0], block[-1][1]) for block in unit.blocks]
+    spans = [piece for block in unit.blocks for piece in _contiguous(raw, block)]
     lang = unit.number if unit.kind == "abstract" else _script(text)
     number = None if unit.kind == "abstract" else unit.number
     return Passage(
@@ -3456,6 +3902,22 @@ def _make_passage(raw: str, unit: _Unit, index: int, footnotes: dict[int, int] |
         number=number,
         citations=citations,
     )
+
+
+def _contiguous(raw: str, block: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A block's line spans as raw extents: lines that follow each other in the raw text make one
+    extent. A line of the other language between two lines of a bilingual box (which the reader
+    took out of the block) is no part of the passage, so the passage's spans leave it out."""
+    out = [block[0]]
+    for s, e in block[1:]:
+        last_s, last_e = out[-1]
+        between = _line_script(raw[last_e:s]) if last_e <= s else "?"
+        if between is None or between == _line_script(raw[s:e]):
+            # (page furniture between two lines of a paragraph stays inside its extent, as it always has)
+            out[-1] = (last_s, e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _hyphen_break(raw: str, prev_end: int, next_start: int, segments: list[Segment]) -> bool:
@@ -3486,9 +3948,18 @@ _PLAIN_MARKER = re.compile(
 
 
 def _without_markers(
-    raw: str, start: int, end: int, citations: list[Citation], footnotes: dict[int, int] | None = None
+    raw: str,
+    start: int,
+    end: int,
+    citations: list[Citation],
+    footnotes: dict[int, int] | None = None,
+    set_off: dict[int, tuple[int, int]] | None = None,
 ) -> list[tuple[int, int]]:
     markers = [(m.start(), m.end(), m.group().strip("⁽⁾")) for m in _FOOTNOTE.finditer(raw, start, end)]
+    if set_off:
+        # plain digits set off by spaces, found for the notes at a page's foot (``متفقة 1.``)
+        markers += [(at, e, str(n)) for at, (e, n) in set_off.items() if start <= at and e <= end]
+        markers.sort()
     if footnotes:
         for m in _PLAIN_MARKER.finditer(raw, start, end):
             digits = m.group("p") or m.group("s") or m.group("d") or m.group("g") or m.group("m")
