@@ -701,11 +701,6 @@ def _lexicon_step(
     info = lexicon.info(key)
     # Only a form wordfreq has (Hunspell's verdict precomputed, cheap) can be rare.
     rare = 0 < info.direct_zipf <= settings.rare_max_zipf and info.zipf <= settings.rare_max_zipf and not info.hunspell
-    rare_zipf = info.direct_zipf
-    if info.rare_stem is not None and len(info.rare_stem[0]) >= settings.rare_min_len:
-        # A clitic on a rare form is judged as the form itself is (والكنغرس as الكنغرس, which
-        # stays): otherwise the bare form is kept and the same form after و is "corrected".
-        rare, rare_zipf = True, round(info.rare_stem[1] - 1.0, 2)
     if info.zipf > 0 and not rare:
         return w, applied, None, 1.0
     # From here wordfreq rejects the word (or it is rare): whether Hunspell accepts it
@@ -727,7 +722,7 @@ def _lexicon_step(
     scored = [(sc, c) for sc, c in scored if fold(c.text) != folded]
     keep = None
     if rare:
-        keep = partial(_clearly_commoner, min_zipf=rare_zipf + settings.rare_gap)
+        keep = partial(_clearly_commoner, min_zipf=info.direct_zipf + settings.rare_gap)
         scored = [(sc, c) for sc, c in scored if keep(c)]
     scored = _settle_top(scored, lexicon, keep)
     if not scored:
@@ -757,7 +752,13 @@ def _lexicon_step(
         frequent_enough = False
     else:
         frequent_enough = best.zipf >= (min_hunspell if hunspell_only() else min_plain)
-    if clear and frequent_enough:
+    # A clitic on a rare form wordfreq has (والكنغرس: الكنغرس, Zipf 1.1, which stays) is changed
+    # only as the bare form would be, towards a clearly commoner, cheap candidate; else it is
+    # flagged for review (للاستخدان -> للاستخدام, over the OCR typo استخدان that wordfreq lists).
+    stem_keep = None
+    if info.rare_stem is not None and len(info.rare_stem[0]) >= settings.rare_min_len:
+        stem_keep = partial(_clearly_commoner, min_zipf=round(info.rare_stem[1] - 1.0, 2) + settings.rare_gap)
+    if clear and frequent_enough and (stem_keep is None or stem_keep(best)):
         if not _keeps_marks(w, key):
             return w, applied, [best.text], conf  # diacritised word: leave the author's marks, only suggest
         if len(key) >= settings.hunspell_veto_min_len and hunspell_only():
