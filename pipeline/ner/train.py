@@ -579,7 +579,7 @@ def _has_pretraining(config: Path) -> bool:
 #: footnote parenthesis or a vowel mark (`باريس".` -> `باريس` `"` `.`, «2014).», «رقمياً.»): the
 #: quote and bracket are then split by spaCy's own rules, and a name at the end of a quotation
 #: or before a parenthesis's closing stop is a token of its own.
-TOKEN_END_PUNCT_AFTER = "0-9\u0660-\u0669\"'»”’)\]⁾\u064b-\u0652\u0670"
+TOKEN_END_PUNCT_AFTER = "0-9\u0660-\u0669\"'»”’)\\]⁾\u064b-\u0652\u0670"
 
 
 def _extend_tokenizer(nlp: Any) -> None:
