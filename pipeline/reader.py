@@ -3183,6 +3183,38 @@ def _set_off_marker(number: int) -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[\"”»)]))[ \t]{number}(?=[ \t.،,؛;:]|$)", re.MULTILINE)
 
 
+#: Words a number belongs to when it follows them (match-key forms): an article, paragraph or
+#: resolution number, a page, a year, an amount («المادة 2 من الميثاق», «نحو 1 مليون»), not a
+#: footnote marker set off by spaces.
+_NUMBERED_BY = frozenset(
+    match_key(w)
+    for w in (
+        "المادة", "مادة", "الفقرة", "فقرة", "البند", "بند", "القرار", "قرار", "رقم", "العدد", "عدد",
+        "المجلد", "الفصل", "فصل", "الجزء", "جزء", "الباب", "باب", "ص", "صفحة", "الصفحة", "عام", "العام",
+        "سنة", "السنة", "نحو", "حوالي", "قرابة", "من", "إلى", "حتى", "بين", "و",
+    )
+)  # fmt: skip
+#: Words of an amount after a number («1 مليون لاجئ»): the number is part of the text.
+_AMOUNT_WORDS = frozenset(
+    match_key(w)
+    for w in (
+        "مليون", "ملايين", "مليونا", "ألف", "آلاف", "ألفا", "مليار", "مليارات", "مليارا", "بالمئة",
+        "بالمائة", "%", "٪", "دولار", "دولارا", "يورو", "كم", "كيلومتر",
+    )
+)  # fmt: skip
+
+
+def _is_marker(text: str, m: re.Match[str]) -> bool:
+    """Whether a digit set off by spaces in ``text`` (a :func:`_set_off_marker` match) may be a
+    footnote marker: not the number of the word before it (``المادة 2``, ``نحو 1``) nor an
+    amount (``3 ملايين``)."""
+    before = text[: m.start()].split()
+    after = text[m.end() :].split(maxsplit=1)
+    if before and match_key(before[-1]) in _NUMBERED_BY:
+        return False
+    return not (after and match_key(after[0].strip(".،,؛;:")) in _AMOUNT_WORDS)
+
+
 def _page_foot_notes(items: list[_BodyLine], state: _State) -> dict[int, tuple[str, int]]:
     """The footnote lines at the feet of pages printed with no rule line and plain numbers
     (``1 ميثاق الأمم المتحدة، ...``): where each note's line starts -> (its number, where its text
@@ -3216,7 +3248,7 @@ def _page_foot_notes(items: list[_BodyLine], state: _State) -> dict[int, tuple[s
         numbers: dict[int, tuple[int, int]] = {}  # index -> (number, text start)
         for k in indices:
             m = _PLAIN_FOOTNOTE_LINE.match(items[k].line.text)
-            if m is not None:
+            if m is not None and match_key(items[k].line.text[m.end() :].split(maxsplit=1)[0]) not in _AMOUNT_WORDS:
                 numbers[k] = (int(m.group("n")), m.end())
         run_start = None
         # The run from each numbered line to the page's end: numbers in turn, nothing else numbered.
@@ -3242,7 +3274,12 @@ def _page_foot_notes(items: list[_BodyLine], state: _State) -> dict[int, tuple[s
             if 2 * (indices[-1] + 1 - k) > len(indices):
                 continue  # notes take the foot of a page, not most of it
             above = state.raw[items[indices[0]].line.start : items[k - 1].line.end]
-            if all(_set_off_marker(numbers[j][0]).search(above) for j in numbers if j >= k):
+            markers_found = (
+                any(_is_marker(above, m) for m in _set_off_marker(numbers[j][0]).finditer(above))
+                for j in numbers
+                if j >= k
+            )
+            if all(markers_found):
                 run_start = k
                 break
         if run_start is None:
@@ -3270,7 +3307,9 @@ def _page_foot_notes(items: list[_BodyLine], state: _State) -> dict[int, tuple[s
             last_number = number
             # The marker: the first one after the previous note's, one before a stop or a comma
             # rather than one before a word (``وامتنعت 3 دول`` is a number of the text).
-            candidates = [m for m in _set_off_marker(number).finditer(above) if m.start() >= after]
+            candidates = [
+                m for m in _set_off_marker(number).finditer(above) if m.start() >= after and _is_marker(above, m)
+            ]
             marked = [m for m in candidates if not above[m.end() : m.end() + 1].isspace() and m.end() < len(above)]
             chosen = (marked or candidates or [None])[0]
             if chosen is not None:
