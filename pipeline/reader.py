@@ -1122,10 +1122,10 @@ def _label_blocks(blocks: list[_Block]) -> list[_Block]:
 
 
 #: A numbered keyword: its number, and a few words that end no sentence.
-_KEYWORD_ITEM = re.compile(r"^(?P<n>\d{1,2})\s*[.\-–)]\s*(?P<item>[^\d\s].*)$")
+_KEYWORD_ITEM = re.compile(r"^(?P<n>\d{1,2})\s*[.\-–)]\s*(?P<item>[^\d\s].*|\d{4}\s*)$")  # (or a year: «2- 2003»)
 _KEYWORD_ITEM_MAX_WORDS = 6
 #: The numbers of a numbered keyword list run in on one line ("1. Paris Agreement 2. treaty ...").
-_KEYWORD_NUMBER = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\s*[.\-–)]\s+(?=[^\d\s])")
+_KEYWORD_NUMBER = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\s*[.\-–)]\s+(?=[^\d\s]|\d{4}(?!\d))")
 
 
 def _keyword_item(text: str) -> int | None:
@@ -2649,9 +2649,11 @@ def _split_keywords(raw: str, start: int, end: int) -> list[TextSpan]:
         cut = start + m.start() if m is not None else end
         s, e = pos, cut
         pos = start + m.end() if m is not None else end
-        while s < e and raw[s] in _KEYWORD_TRIM:
+        # (a numbered list may also have commas between its items: «1. الأمن، 2. العراق»)
+        trim = _KEYWORD_TRIM + "،,؛;" if separators is _KEYWORD_NUMBER else _KEYWORD_TRIM
+        while s < e and raw[s] in trim:
             s += 1
-        while e > s and raw[e - 1] in _KEYWORD_TRIM:
+        while e > s and raw[e - 1] in trim:
             e -= 1
         if s < e:
             out.append(_span(raw, s, e))

@@ -229,3 +229,17 @@ def test_numbers_of_the_text_at_a_page_foot_are_not_footnote_markers():
     # the audit's real page-foot notes are still found, their markers taken out of the text
     notes = [p for p in read_article(PAGEFOOT).passages if p.kind == "footnote"]
     assert len(notes) >= 9
+
+
+def test_numbered_keywords_may_be_years_and_have_commas_between():
+    # (Review inputs.) «2- 2003» is the list's second keyword, not the list's end (the first
+    # item was kept with its number); commas between run-in numbered items are separators.
+    head = "عنوان البحث: الدبلوماسية العربية المعاصرة\n\nالملخص\nتتناول هذه الدراسة دور الدبلوماسية العربية.\n\n"
+    tail = "\n\nالمقدمة\nتعد الدبلوماسية من أقدم أدوات العلاقات الدولية، وقد تطورت عبر العصور تطورا كبيرا.\n"
+    for keywords in (
+        "الكلمات المفتاحية:\n1- الأمن\n2- 2003\n3- العراق",
+        "الكلمات المفتاحية: 1. الأمن 2. 2003 3. العراق",
+        "الكلمات المفتاحية: 1. الأمن، 2. 2003، 3. العراق",
+    ):
+        article = read_article(head + keywords + tail)
+        assert [k.text for k in article.keywords_ar] == ["الأمن", "2003", "العراق"], keywords
