@@ -674,8 +674,11 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
         current.append(_Line(start, start + len(stripped), stripped))
     if current:
         blocks.append(_Block(current))
-    for block in blocks:
-        block.lines = _deinterleaved(block.lines)
+    # A two-column bilingual box is read one column after the other, each column a block of its own
+    # (a passage joins the lines of one block, and a column's lines are in raw order only among themselves).
+    blocks = [
+        _Block(part) for block in blocks for part in _deinterleaved(block.lines, settings.max_heading_words) if part
+    ]
     lines = sum(len(b.lines) for b in blocks)
     if lines >= _LINE_MODE_MIN_LINES and len(blocks) < _LINE_MODE_MAX_BLOCK_SHARE * lines:
         return _line_blocks([line for b in blocks for line in b.lines], settings)
@@ -712,47 +715,93 @@ def _opens_abstract_or_keywords(text: str) -> bool:
     )
 
 
-def _deinterleaved(lines: list[_Line]) -> list[_Line]:
-    """The lines with each stretch of alternating Arabic and English lines put in reading order:
-    the lines of the first line's script, then those of the other (both in their own order).
+def _opens_keywords(text: str) -> bool:
+    return any(_keywords_label_end(text, lang) is not None for lang in ("ar", "en"))
+
+
+#: Line ends that carry a keywords list on to the next line of its column.
+_LIST_RUNS_ON = (",", "،", ";", "؛", "-", "–")
+
+
+def _interleaved_end(lines: list[_Line], scripts: list[str | None], i: int, max_heading_words: int) -> int:
+    """Where the stretch of alternating one-script lines that starts at line ``i`` ends (exclusive).
+
+    It ends at a line of both scripts or of none, before a run of more than ``_INTERLEAVED_MAX_RUN``
+    lines of one script, at a body heading (``المقدمة``: the box is over, the body begins) and
+    after the keywords: once a column's keywords list has ended (a line of it that does not run
+    on with a comma), the next line of that column is no longer in the box.
+    """
+    j = i
+    run = 0  # how many lines of the same script end the stretch so far
+    in_keywords: set[str] = set()
+    done: set[str] = set()
+    while j < len(lines) and scripts[j] is not None:
+        script, text = scripts[j], lines[j].text
+        run = run + 1 if j > i and script == scripts[j - 1] else 1
+        if run > _INTERLEAVED_MAX_RUN:
+            return j - (run - 1)  # the long run of one script is not part of the box
+        if script in done:
+            return j
+        if j > i and len(text.split()) <= max_heading_words and classify_heading(text) is not None:
+            return j
+        if _opens_keywords(text):
+            in_keywords.add(script)
+        if script in in_keywords and not text.rstrip().endswith(_LIST_RUNS_ON):
+            done.add(script)
+        j += 1
+    return j
+
+
+def _deinterleaved(
+    lines: list[_Line], max_heading_words: int = ReaderSettings.max_heading_words
+) -> list[list[_Line]]:
+    """A block's lines in parts, each stretch of alternating Arabic and English lines put in reading
+    order: the lines of the first label's script, then those of the other (both in their own
+    order), each column a part of its own; the lines around it are parts of their own too.
 
     A two-column bilingual box (title, abstract, keywords side by side) comes out of PDF text
     one visual line at a time, so the two languages alternate line by line; read in that order,
     the Arabic abstract would be cut into the English one. A stretch is at least
     ``_INTERLEAVED_MIN_LINES`` lines of one script each, in which no script runs for more than
-    ``_INTERLEAVED_MAX_RUN`` lines; a line of both scripts or of none (a page number) ends it;
-    and it holds an abstract or keywords label (``المستخلص`` / ``Abstract``), for what the order
-    spoils is the text that runs over several lines. The one-line fields of such a box (journal,
-    author, affiliation pairs) are read line by line by the front-matter reader and are left in
-    place, and so are text in one language and a page where the languages take turns by paragraph.
-    The lines keep their raw offsets: each passage's spans still point at its own lines.
+    ``_INTERLEAVED_MAX_RUN`` lines; a line of both scripts or of none (a page number) ends it,
+    and so do a body heading and the end of the keywords (:func:`_interleaved_end`); and it
+    holds an abstract or keywords label (``المستخلص`` / ``Abstract``), for what the order
+    spoils is the text that runs over several lines. Only the lines from the first label on are
+    reordered: the one-line fields above it (journal, title, author, affiliation pairs) are read
+    line by line by the front-matter reader and are left in place, and so are text in one
+    language and a page where the languages take turns by paragraph.
+    The lines keep their raw offsets, and within each part they are in raw order, so that no
+    passage's spans run backwards.
+
+    Linear in the number of lines: whether a line opens a label is decided once, and a stretch
+    that is not reordered is passed over whole (a later start inside it ends at the same line and
+    holds no label either).
     """
     scripts = [_line_script(line.text) for line in lines]
-    out: list[_Line] = []
+    labels = [s is not None and _opens_abstract_or_keywords(line.text) for s, line in zip(scripts, lines)]
+    parts: list[list[_Line]] = [[]]
     i = 0
     while i < len(lines):
-        j = i
-        run = 0  # how many lines of the same script end the stretch so far
-        while j < len(lines) and scripts[j] is not None:
-            run = run + 1 if j > i and scripts[j] == scripts[j - 1] else 1
-            if run > _INTERLEAVED_MAX_RUN:
-                j -= run - 1  # the long run of one script is not part of the box
-                break
-            j += 1
-        stretch = lines[i:j]
-        if (
-            len(stretch) >= _INTERLEAVED_MIN_LINES
-            and sum(scripts[k] != scripts[k - 1] for k in range(i + 1, j)) >= len(stretch) // 2
-            and any(_opens_abstract_or_keywords(line.text) for line in stretch)
-        ):
-            first = scripts[i]
-            out += [line for k, line in enumerate(stretch, i) if scripts[k] == first]
-            out += [line for k, line in enumerate(stretch, i) if scripts[k] != first]
-            i = j
-        else:
-            out.append(lines[i])
+        if scripts[i] is None:
+            parts[-1].append(lines[i])
             i += 1
-    return out
+            continue
+        j = _interleaved_end(lines, scripts, i, max_heading_words)
+        first_label = next((k for k in range(i, j) if labels[k]), None)
+        if (
+            first_label is not None
+            and j - i >= _INTERLEAVED_MIN_LINES
+            and sum(scripts[k] != scripts[k - 1] for k in range(i + 1, j)) >= (j - i) // 2
+        ):
+            parts[-1] += lines[i:first_label]
+            first = scripts[first_label]
+            parts.append([lines[k] for k in range(first_label, j) if scripts[k] == first])
+            parts.append([lines[k] for k in range(first_label, j) if scripts[k] != first])
+            parts.append([])
+        else:
+            parts[-1] += lines[i : max(j, i + 1)]
+        i = max(j, i + 1)
+    return parts
 
 
 #: A text longer than this on fewer lines lost its line breaks (the error says so).
@@ -2464,7 +2513,9 @@ def _keep_front_matter_notes(raw: str, lines: list[_Line], state: _State) -> Non
     previous: _Line | None = None
     opened = False  # whether a front page's heading opened a section
     for line in lines:
-        gap = raw[previous.end : line.start] if previous is not None else None
+        # (a line of a bilingual box's second column lies before the first column's last line:
+        # no gap, and no block with it)
+        gap = raw[previous.end : line.start] if previous is not None and previous.end <= line.start else None
         same_block = gap is not None and not gap.strip() and len(_LINE_BREAK.findall(gap)) <= 1
         info = None if same_block else _front_page_heading(line.text, state.settings)
         if info is not None:
@@ -3630,6 +3681,10 @@ def _open_unit(state: _State, at: int) -> _Unit | None:
             if unit.closed:
                 return None
             end = unit.blocks[-1][-1][1]
+            if end > at:
+                # A column of a bilingual box read after the other one (:func:`_deinterleaved`)
+                # lies before it in the raw text: a page break runs forwards only.
+                return None
             words = sum(len(state.raw[s:e].split()) for block in unit.blocks for s, e in block)
             if words < _CUT_MIN_WORDS:
                 return None
