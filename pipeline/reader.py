@@ -414,6 +414,9 @@ class _Line:
 @dataclass
 class _Block:
     lines: list[_Line]
+    #: Whether the block's last line is followed by another line of the text's block (a column of
+    #: a bilingual box read as a block of its own): it counts as a wrapped line for the line width.
+    runs_on: bool = False
 
     @property
     def start(self) -> int:
@@ -676,13 +679,19 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
         blocks.append(_Block(current))
     # A two-column bilingual box is read one column after the other, each column a block of its own
     # (a passage joins the lines of one block, and a column's lines are in raw order only among themselves).
-    blocks = [
-        _Block(part) for block in blocks for part in _deinterleaved(block.lines, settings.max_heading_words) if part
-    ]
-    lines = sum(len(b.lines) for b in blocks)
-    if lines >= _LINE_MODE_MIN_LINES and len(blocks) < _LINE_MODE_MAX_BLOCK_SHARE * lines:
-        return _line_blocks([line for b in blocks for line in b.lines], settings)
-    return blocks
+    # (Whether the text has a paragraph layout is judged on its blank lines, before the split.)
+    laid_out = len(blocks)
+    split: list[_Block] = []
+    columns: set[int] = set()  # where the parts a block was split into start
+    for block in blocks:
+        parts = [part for part in _deinterleaved(block.lines, settings.max_heading_words) if part]
+        split += [_Block(part, runs_on=k < len(parts) - 1) for k, part in enumerate(parts)]
+        columns.update(part[0].start for part in parts[1:])
+    lines = sum(len(b.lines) for b in split)
+    if lines >= _LINE_MODE_MIN_LINES and laid_out < _LINE_MODE_MAX_BLOCK_SHARE * lines:
+        # a column still starts a block of its own when the text is read line by line
+        return _line_blocks([line for b in split for line in b.lines], settings, columns)
+    return split
 
 
 #: Fewest lines of a two-column bilingual box emitted line by line (an Arabic line, then an
@@ -815,14 +824,17 @@ _LINE_MODE_MIN_LINES = 20
 _LINE_MODE_MAX_BLOCK_SHARE = 0.05
 
 
-def _line_blocks(lines: list[_Line], settings: ReaderSettings) -> list[_Block]:
+def _line_blocks(lines: list[_Line], settings: ReaderSettings, columns: set[int] | None = None) -> list[_Block]:
     """Blocks for a text without blank lines: a new block after a line that ends a sentence or is heading-like.
 
     A paragraph wrapped over several lines stays one block (its lines do not end
     sentences); headings, abstract and keyword labels and front-matter lines (short,
     no full stop) each start or make their own block, and so does every line of a
-    references list, which is what the reader expects of a laid-out text.
+    references list, which is what the reader expects of a laid-out text. A line whose start
+    is in ``columns`` (the first line of a bilingual box's column, :func:`_deinterleaved`)
+    starts a block too: the column before it lies partly after it in the raw text.
     """
+    columns = columns or set()
     blocks: list[_Block] = []
     in_references = False
     previous_ends = True  # whether the line before ends its block
@@ -830,7 +842,7 @@ def _line_blocks(lines: list[_Line], settings: ReaderSettings) -> list[_Block]:
     for line in lines:
         info = classify_heading(line.text)
         starts = _starts_block(line.text, info, settings)
-        if not blocks or previous_ends or (starts and not in_references):
+        if not blocks or previous_ends or (starts and not in_references) or line.start in columns:
             blocks.append(_Block([line]))
         else:
             blocks[-1].lines.append(line)
@@ -2669,6 +2681,8 @@ def _abstract_units(raw: str, pieces: list[list[_Line]], lang: str) -> list[_Uni
         if not spans:
             continue
         starts_mid_sentence = raw[lines[0].start] == "." or (units and not units[-1].closed)
+        # (a page break runs forwards only: a column read after the other lies before it)
+        starts_mid_sentence = starts_mid_sentence and not (units and units[-1].blocks[-1][-1][1] > spans[0][0])
         if units and starts_mid_sentence:
             units[-1].blocks.append(spans)
         else:
@@ -3703,7 +3717,9 @@ _WIDTH_MIN_LINES = 8
 def _line_width(blocks: list[_Block]) -> int:
     """The width the body's lines were wrapped to (:func:`_wrap_width` of the lines that are
     followed by another line of their block; 0 when they were not wrapped or are too few)."""
-    return _wrap_width([line.end - line.start for block in blocks for line in block.lines[:-1]])
+    return _wrap_width(
+        [line.end - line.start for block in blocks for line in (block.lines if block.runs_on else block.lines[:-1])]
+    )
 
 
 def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _Unit:
@@ -3845,6 +3861,8 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
         previous is not None
         and number is None
         and not new_entry
+        # (a bilingual box's second column lies before the first one's last line: no run-on backwards)
+        and previous.blocks[-1][-1][1] <= line.start
         and (not item.first or starts_with_url or fragment or not previous.closed or runs_on or numbered)
     )
     if continues:
