@@ -755,10 +755,22 @@ def _interleaved_end(lines: list[_Line], scripts: list[str | None], i: int, max_
             return j
         if _opens_keywords(text):
             in_keywords.add(script)
-        if script in in_keywords and not text.rstrip().endswith(_LIST_RUNS_ON):
+        if script in in_keywords and _keywords_end_here(lines, scripts, j):
             done.add(script)
         j += 1
     return j
+
+
+def _keywords_end_here(lines: list[_Line], scripts: list[str | None], j: int) -> bool:
+    """Whether a column's keywords list ends on line ``j``: the line ends a sentence, or it does
+    not run on (no comma at its end) and the column's next line holds no list of its own."""
+    text = lines[j].text.rstrip()
+    if text.endswith(_LIST_RUNS_ON):
+        return False
+    if text.endswith((".", "؟", "!")):
+        return True
+    following = next((k for k in range(j + 1, min(j + 3, len(lines))) if scripts[k] == scripts[j]), None)
+    return following is None or not any(mark in lines[following].text for mark in _LIST_RUNS_ON[:4])
 
 
 def _deinterleaved(
@@ -802,6 +814,12 @@ def _deinterleaved(
             and j - i >= _INTERLEAVED_MIN_LINES
             and sum(scripts[k] != scripts[k - 1] for k in range(i + 1, j)) >= (j - i) // 2
         ):
+            if _opens_keywords(lines[first_label].text) and not any(
+                _abstract_heading_end(lines[k].text, lang) is not None for k in range(first_label, j) for lang in ("ar", "en")
+            ):
+                # Keywords but no abstract label: the lines above them are the box's abstract
+                # whose label fell on the other side of a break (a page number, a moved line).
+                first_label = i
             parts[-1] += lines[i:first_label]
             first = scripts[first_label]
             parts.append([lines[k] for k in range(first_label, j) if scripts[k] == first])
