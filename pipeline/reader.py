@@ -684,7 +684,7 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
     split: list[_Block] = []
     columns: set[int] = set()  # where the parts a block was split into start
     for block in blocks:
-        parts = [part for part in _deinterleaved(block.lines, settings.max_heading_words) if part]
+        parts = [part for part in _deinterleaved(block.lines, settings) if part]
         split += [_Block(part, runs_on=k < len(parts) - 1) for k, part in enumerate(parts)]
         columns.update(part[0].start for part in parts[1:])
     lines = sum(len(b.lines) for b in split)
@@ -732,7 +732,7 @@ def _opens_keywords(text: str) -> bool:
 _LIST_RUNS_ON = (",", "،", ";", "؛", "-", "–")
 
 
-def _interleaved_end(lines: list[_Line], scripts: list[str | None], i: int, max_heading_words: int) -> int:
+def _interleaved_end(lines: list[_Line], scripts: list[str | None], i: int, settings: ReaderSettings) -> int:
     """Where the stretch of alternating one-script lines that starts at line ``i`` ends (exclusive).
 
     It ends at a line of both scripts or of none, before a run of more than ``_INTERLEAVED_MAX_RUN``
@@ -751,7 +751,7 @@ def _interleaved_end(lines: list[_Line], scripts: list[str | None], i: int, max_
             return j - (run - 1)  # the long run of one script is not part of the box
         if script in done:
             return j
-        if j > i and len(text.split()) <= max_heading_words and classify_heading(text) is not None:
+        if j > i and _is_body_heading(text, settings):
             return j
         if _opens_keywords(text):
             in_keywords.add(script)
@@ -774,7 +774,7 @@ def _keywords_end_here(lines: list[_Line], scripts: list[str | None], j: int) ->
 
 
 def _deinterleaved(
-    lines: list[_Line], max_heading_words: int = ReaderSettings.max_heading_words
+    lines: list[_Line], settings: ReaderSettings | None = None
 ) -> list[list[_Line]]:
     """A block's lines in parts, each stretch of alternating Arabic and English lines put in reading
     order: the lines of the first label's script, then those of the other (both in their own
@@ -807,7 +807,7 @@ def _deinterleaved(
             parts[-1].append(lines[i])
             i += 1
             continue
-        j = _interleaved_end(lines, scripts, i, max_heading_words)
+        j = _interleaved_end(lines, scripts, i, settings or ReaderSettings())
         first_label = next((k for k in range(i, j) if labels[k]), None)
         if (
             first_label is not None

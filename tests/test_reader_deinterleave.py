@@ -178,3 +178,29 @@ def test_no_passage_runs_backwards_in_the_layout_articles_and_the_seed(blank_lin
         if not blank_lines:
             text = "\n".join(line for line in text.splitlines() if line.strip()) + "\n"
         _assert_spans_forward(read_article(text, name=path.name), path.name)
+
+
+def test_a_keywords_line_without_a_closing_comma_keeps_its_continuation():
+    # «الكلمات المفتاحية: الوساطة، الأزمة الليبية» (no comma at the end) still runs on to
+    # «دول الجوار، ...» two lines down: the Arabic column's keywords end only there.
+    text = BOX.read_text(encoding="utf-8").replace(
+        "الكلمات المفتاحية: الوساطة، الأزمة الليبية،\n", "الكلمات المفتاحية: الوساطة، الأزمة الليبية\n"
+    )
+    assert "الأزمة الليبية\n" in text
+    article = read_article(text, name="box_kw.txt")
+    assert "دول الجوار" in [k.text for k in article.keywords_ar]
+    _assert_spans_forward(article)
+
+
+def test_a_box_cut_by_a_stray_english_line_is_still_read_column_by_column():
+    # A numbered English note moved into the abstract (the review's movefn variant) reads as a
+    # heading and cuts the box in two; the second part holds the keywords but no abstract label
+    # and is reordered whole.
+    lines = BOX.read_text(encoding="utf-8").splitlines()
+    at = lines.index("expressed was that Article 33 envisaged a hierarchy")
+    stray = "4. Lacher, Wolfram. Libya's Fragmentation: Structure and Process in Violent Conflict."
+    article = read_article("\n".join(lines[:at] + [stray] + lines[at:]) + "\n", name="box_stray.txt")
+    ar = article.abstract("ar")
+    assert ar and not any(_LATIN.search(p.text) for p in ar)
+    assert [k.text for k in article.keywords_ar][:3] == ["الوساطة", "الأزمة الليبية", "دول الجوار"]
+    _assert_spans_forward(article)
