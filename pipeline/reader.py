@@ -704,9 +704,14 @@ _INTERLEAVED_MAX_RUN = 2
 _ONE_SCRIPT_SHARE = 0.8
 
 
+#: Arabic-Indic and Persian digits (in the Arabic block, but no letters).
+_INDIC_DIGIT = re.compile("[\u0660-\u0669\u06F0-\u06F9]")
+
+
 def _line_script(text: str) -> str | None:
     """"ar" or "en" for a line written in one script, None for a line of both or of no letters."""
-    ar = len(_ARABIC.findall(text))
+    # (Arabic-Indic digits are no letters: a page number «- ١٢١ -» is of no script)
+    ar = len(_ARABIC.findall(text)) - len(_INDIC_DIGIT.findall(text))
     la = len(_LATIN.findall(text))
     if ar + la == 0:
         return None
