@@ -414,6 +414,9 @@ class _Line:
 @dataclass
 class _Block:
     lines: list[_Line]
+    #: Whether the block's last line is followed by another line of the text's block (a column of
+    #: a bilingual box read as a block of its own): it counts as a wrapped line for the line width.
+    runs_on: bool = False
 
     @property
     def start(self) -> int:
@@ -674,12 +677,21 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
         current.append(_Line(start, start + len(stripped), stripped))
     if current:
         blocks.append(_Block(current))
+    # A two-column bilingual box is read one column after the other, each column a block of its own
+    # (a passage joins the lines of one block, and a column's lines are in raw order only among themselves).
+    # (Whether the text has a paragraph layout is judged on its blank lines, before the split.)
+    laid_out = len(blocks)
+    split: list[_Block] = []
+    columns: set[int] = set()  # where the parts a block was split into start
     for block in blocks:
-        block.lines = _deinterleaved(block.lines)
-    lines = sum(len(b.lines) for b in blocks)
-    if lines >= _LINE_MODE_MIN_LINES and len(blocks) < _LINE_MODE_MAX_BLOCK_SHARE * lines:
-        return _line_blocks([line for b in blocks for line in b.lines], settings)
-    return blocks
+        parts = [part for part in _deinterleaved(block.lines, settings) if part]
+        split += [_Block(part, runs_on=k < len(parts) - 1) for k, part in enumerate(parts)]
+        columns.update(part[0].start for part in parts[1:])
+    lines = sum(len(b.lines) for b in split)
+    if lines >= _LINE_MODE_MIN_LINES and laid_out < _LINE_MODE_MAX_BLOCK_SHARE * lines:
+        # a column still starts a block of its own when the text is read line by line
+        return _line_blocks([line for b in split for line in b.lines], settings, columns)
+    return split
 
 
 #: Fewest lines of a two-column bilingual box emitted line by line (an Arabic line, then an
@@ -692,9 +704,14 @@ _INTERLEAVED_MAX_RUN = 2
 _ONE_SCRIPT_SHARE = 0.8
 
 
+#: Arabic-Indic and Persian digits (in the Arabic block, but no letters).
+_INDIC_DIGIT = re.compile("[\u0660-\u0669\u06F0-\u06F9]")
+
+
 def _line_script(text: str) -> str | None:
     """"ar" or "en" for a line written in one script, None for a line of both or of no letters."""
-    ar = len(_ARABIC.findall(text))
+    # (Arabic-Indic digits are no letters: a page number «- ١٢١ -» is of no script)
+    ar = len(_ARABIC.findall(text)) - len(_INDIC_DIGIT.findall(text))
     la = len(_LATIN.findall(text))
     if ar + la == 0:
         return None
@@ -712,47 +729,111 @@ def _opens_abstract_or_keywords(text: str) -> bool:
     )
 
 
-def _deinterleaved(lines: list[_Line]) -> list[_Line]:
-    """The lines with each stretch of alternating Arabic and English lines put in reading order:
-    the lines of the first line's script, then those of the other (both in their own order).
+def _opens_keywords(text: str) -> bool:
+    return any(_keywords_label_end(text, lang) is not None for lang in ("ar", "en"))
+
+
+#: Line ends that carry a keywords list on to the next line of its column.
+_LIST_RUNS_ON = (",", "،", ";", "؛", "-", "–")
+
+
+def _interleaved_end(lines: list[_Line], scripts: list[str | None], i: int, settings: ReaderSettings) -> int:
+    """Where the stretch of alternating one-script lines that starts at line ``i`` ends (exclusive).
+
+    It ends at a line of both scripts or of none, before a run of more than ``_INTERLEAVED_MAX_RUN``
+    lines of one script, at a body heading (``المقدمة``: the box is over, the body begins) and
+    after the keywords: once a column's keywords list has ended (a line of it that does not run
+    on with a comma), the next line of that column is no longer in the box.
+    """
+    j = i
+    run = 0  # how many lines of the same script end the stretch so far
+    in_keywords: set[str] = set()
+    done: set[str] = set()
+    while j < len(lines) and scripts[j] is not None:
+        script, text = scripts[j], lines[j].text
+        run = run + 1 if j > i and script == scripts[j - 1] else 1
+        if run > _INTERLEAVED_MAX_RUN:
+            return j - (run - 1)  # the long run of one script is not part of the box
+        if script in done:
+            return j
+        if j > i and _is_body_heading(text, settings):
+            return j
+        if _opens_keywords(text):
+            in_keywords.add(script)
+        if script in in_keywords and _keywords_end_here(lines, scripts, j):
+            done.add(script)
+        j += 1
+    return j
+
+
+def _keywords_end_here(lines: list[_Line], scripts: list[str | None], j: int) -> bool:
+    """Whether a column's keywords list ends on line ``j``: the line ends a sentence, or it does
+    not run on (no comma at its end) and the column's next line holds no list of its own."""
+    text = lines[j].text.rstrip()
+    if text.endswith(_LIST_RUNS_ON):
+        return False
+    if text.endswith((".", "؟", "!")):
+        return True
+    following = next((k for k in range(j + 1, min(j + 3, len(lines))) if scripts[k] == scripts[j]), None)
+    return following is None or not any(mark in lines[following].text for mark in _LIST_RUNS_ON[:4])
+
+
+def _deinterleaved(
+    lines: list[_Line], settings: ReaderSettings | None = None
+) -> list[list[_Line]]:
+    """A block's lines in parts, each stretch of alternating Arabic and English lines put in reading
+    order: the lines of the first label's script, then those of the other (both in their own
+    order), each column a part of its own; the lines around it are parts of their own too.
 
     A two-column bilingual box (title, abstract, keywords side by side) comes out of PDF text
     one visual line at a time, so the two languages alternate line by line; read in that order,
     the Arabic abstract would be cut into the English one. A stretch is at least
     ``_INTERLEAVED_MIN_LINES`` lines of one script each, in which no script runs for more than
-    ``_INTERLEAVED_MAX_RUN`` lines; a line of both scripts or of none (a page number) ends it;
-    and it holds an abstract or keywords label (``المستخلص`` / ``Abstract``), for what the order
-    spoils is the text that runs over several lines. The one-line fields of such a box (journal,
-    author, affiliation pairs) are read line by line by the front-matter reader and are left in
-    place, and so are text in one language and a page where the languages take turns by paragraph.
-    The lines keep their raw offsets: each passage's spans still point at its own lines.
+    ``_INTERLEAVED_MAX_RUN`` lines; a line of both scripts or of none (a page number) ends it,
+    and so do a body heading and the end of the keywords (:func:`_interleaved_end`); and it
+    holds an abstract or keywords label (``المستخلص`` / ``Abstract``), for what the order
+    spoils is the text that runs over several lines. Only the lines from the first label on are
+    reordered: the one-line fields above it (journal, title, author, affiliation pairs) are read
+    line by line by the front-matter reader and are left in place, and so are text in one
+    language and a page where the languages take turns by paragraph.
+    The lines keep their raw offsets, and within each part they are in raw order, so that no
+    passage's spans run backwards.
+
+    Linear in the number of lines: whether a line opens a label is decided once, and a stretch
+    that is not reordered is passed over whole (a later start inside it ends at the same line and
+    holds no label either).
     """
     scripts = [_line_script(line.text) for line in lines]
-    out: list[_Line] = []
+    labels = [s is not None and _opens_abstract_or_keywords(line.text) for s, line in zip(scripts, lines)]
+    parts: list[list[_Line]] = [[]]
     i = 0
     while i < len(lines):
-        j = i
-        run = 0  # how many lines of the same script end the stretch so far
-        while j < len(lines) and scripts[j] is not None:
-            run = run + 1 if j > i and scripts[j] == scripts[j - 1] else 1
-            if run > _INTERLEAVED_MAX_RUN:
-                j -= run - 1  # the long run of one script is not part of the box
-                break
-            j += 1
-        stretch = lines[i:j]
-        if (
-            len(stretch) >= _INTERLEAVED_MIN_LINES
-            and sum(scripts[k] != scripts[k - 1] for k in range(i + 1, j)) >= len(stretch) // 2
-            and any(_opens_abstract_or_keywords(line.text) for line in stretch)
-        ):
-            first = scripts[i]
-            out += [line for k, line in enumerate(stretch, i) if scripts[k] == first]
-            out += [line for k, line in enumerate(stretch, i) if scripts[k] != first]
-            i = j
-        else:
-            out.append(lines[i])
+        if scripts[i] is None:
+            parts[-1].append(lines[i])
             i += 1
-    return out
+            continue
+        j = _interleaved_end(lines, scripts, i, settings or ReaderSettings())
+        first_label = next((k for k in range(i, j) if labels[k]), None)
+        if (
+            first_label is not None
+            and j - i >= _INTERLEAVED_MIN_LINES
+            and sum(scripts[k] != scripts[k - 1] for k in range(i + 1, j)) >= (j - i) // 2
+        ):
+            if _opens_keywords(lines[first_label].text) and not any(
+                _abstract_heading_end(lines[k].text, lang) is not None for k in range(first_label, j) for lang in ("ar", "en")
+            ):
+                # Keywords but no abstract label: the lines above them are the box's abstract
+                # whose label fell on the other side of a break (a page number, a moved line).
+                first_label = i
+            parts[-1] += lines[i:first_label]
+            first = scripts[first_label]
+            parts.append([lines[k] for k in range(first_label, j) if scripts[k] == first])
+            parts.append([lines[k] for k in range(first_label, j) if scripts[k] != first])
+            parts.append([])
+        else:
+            parts[-1] += lines[i : max(j, i + 1)]
+        i = max(j, i + 1)
+    return parts
 
 
 #: A text longer than this on fewer lines lost its line breaks (the error says so).
@@ -766,14 +847,17 @@ _LINE_MODE_MIN_LINES = 20
 _LINE_MODE_MAX_BLOCK_SHARE = 0.05
 
 
-def _line_blocks(lines: list[_Line], settings: ReaderSettings) -> list[_Block]:
+def _line_blocks(lines: list[_Line], settings: ReaderSettings, columns: set[int] | None = None) -> list[_Block]:
     """Blocks for a text without blank lines: a new block after a line that ends a sentence or is heading-like.
 
     A paragraph wrapped over several lines stays one block (its lines do not end
     sentences); headings, abstract and keyword labels and front-matter lines (short,
     no full stop) each start or make their own block, and so does every line of a
-    references list, which is what the reader expects of a laid-out text.
+    references list, which is what the reader expects of a laid-out text. A line whose start
+    is in ``columns`` (the first line of a bilingual box's column, :func:`_deinterleaved`)
+    starts a block too: the column before it lies partly after it in the raw text.
     """
+    columns = columns or set()
     blocks: list[_Block] = []
     in_references = False
     previous_ends = True  # whether the line before ends its block
@@ -781,7 +865,7 @@ def _line_blocks(lines: list[_Line], settings: ReaderSettings) -> list[_Block]:
     for line in lines:
         info = classify_heading(line.text)
         starts = _starts_block(line.text, info, settings)
-        if not blocks or previous_ends or (starts and not in_references):
+        if not blocks or previous_ends or (starts and not in_references) or line.start in columns:
             blocks.append(_Block([line]))
         else:
             blocks[-1].lines.append(line)
@@ -2464,7 +2548,9 @@ def _keep_front_matter_notes(raw: str, lines: list[_Line], state: _State) -> Non
     previous: _Line | None = None
     opened = False  # whether a front page's heading opened a section
     for line in lines:
-        gap = raw[previous.end : line.start] if previous is not None else None
+        # (a line of a bilingual box's second column lies before the first column's last line:
+        # no gap, and no block with it)
+        gap = raw[previous.end : line.start] if previous is not None and previous.end <= line.start else None
         same_block = gap is not None and not gap.strip() and len(_LINE_BREAK.findall(gap)) <= 1
         info = None if same_block else _front_page_heading(line.text, state.settings)
         if info is not None:
@@ -2618,6 +2704,8 @@ def _abstract_units(raw: str, pieces: list[list[_Line]], lang: str) -> list[_Uni
         if not spans:
             continue
         starts_mid_sentence = raw[lines[0].start] == "." or (units and not units[-1].closed)
+        # (a page break runs forwards only: a column read after the other lies before it)
+        starts_mid_sentence = starts_mid_sentence and not (units and units[-1].blocks[-1][-1][1] > spans[0][0])
         if units and starts_mid_sentence:
             units[-1].blocks.append(spans)
         else:
@@ -3671,6 +3759,10 @@ def _open_unit(state: _State, at: int) -> _Unit | None:
             if unit.closed:
                 return None
             end = unit.blocks[-1][-1][1]
+            if end > at:
+                # A column of a bilingual box read after the other one (:func:`_deinterleaved`)
+                # lies before it in the raw text: a page break runs forwards only.
+                return None
             words = sum(len(state.raw[s:e].split()) for block in unit.blocks for s, e in block)
             if words < _CUT_MIN_WORDS:
                 return None
@@ -3689,7 +3781,9 @@ _WIDTH_MIN_LINES = 8
 def _line_width(blocks: list[_Block]) -> int:
     """The width the body's lines were wrapped to (:func:`_wrap_width` of the lines that are
     followed by another line of their block; 0 when they were not wrapped or are too few)."""
-    return _wrap_width([line.end - line.start for block in blocks for line in block.lines[:-1]])
+    return _wrap_width(
+        [line.end - line.start for block in blocks for line in (block.lines if block.runs_on else block.lines[:-1])]
+    )
 
 
 def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _Unit:
@@ -3831,6 +3925,8 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
         previous is not None
         and number is None
         and not new_entry
+        # (a bilingual box's second column lies before the first one's last line: no run-on backwards)
+        and previous.blocks[-1][-1][1] <= line.start
         and (not item.first or starts_with_url or fragment or not previous.closed or runs_on or numbered)
     )
     if continues:
