@@ -2912,8 +2912,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
             )
             end = _column_table_end(items, i, state, continued)
             if end is not None:
-                lines = [(item.line.start, item.line.end) for item in items[i:end]]
-                state.units.append(_Unit("table", [lines], _current_section(state)))
+                _add_table(items[i:end], state)
                 current = None
                 i = end
                 continue
@@ -3003,8 +3002,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
             if end is not None:
                 # A table with its caption (and source line): one passage of its own, not a
                 # paragraph per row to repair, tag and classify.
-                lines = [(item.line.start, item.line.end) for item in items[i:end]]
-                state.units.append(_Unit("table", [lines], _current_section(state)))
+                _add_table(items[i:end], state)
                 current = None
                 i = end
                 continue
@@ -3435,6 +3433,12 @@ _TABLE_SOURCE = re.compile(r"^\s*(?:" + _tolerant("المصدر", "المصاد�
 #: Most words of a table row (cells set apart by runs of spaces, or one short cell per line).
 _TABLE_ROW_MAX_WORDS = 14
 _TABLE_CELL_MAX_WORDS = 5
+
+
+def _add_table(rows: list[_BodyLine], state: _State) -> None:
+    """The lines of a table as one passage of kind ``table`` in the current section."""
+    lines = [(row.line.start, row.line.end) for row in rows]
+    state.units.append(_Unit("table", [lines], _current_section(state)))
 
 
 def _table_end(items: list[_BodyLine], i: int) -> int | None:
