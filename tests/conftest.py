@@ -13,6 +13,8 @@ SEED_ID = "000_295e6e45a451921c"
 SEED_PATH = REPO / "corpus" / "raw" / f"{SEED_ID}.txt"
 SHARED_DATA = REPO.parent / "shared" / "data"
 VARIANTS = Path(__file__).resolve().parent / "fixtures" / "variants"
+#: Small classifier grids keep one fit around a second; the shipped defaults are larger.
+CLASSIFIER_FAST = {"inner_splits": 3, "betas": [0.0, 1.0, 2.0], "gammas": [0.0, 1.0], "temperatures": [0.5, 1.0, 2.0]}
 
 
 @pytest.fixture(scope="session")
@@ -41,3 +43,19 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"shared data not found at {SHARED_DATA}")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    """The annotated corpus (corpus/), loaded once per test module."""
+    from pipeline.corpus import load_corpus
+
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def examples(corpus):
+    """The classifier's gold training examples of the corpus."""
+    from pipeline.classify.train import gold_examples
+
+    return gold_examples(corpus)

@@ -21,26 +21,14 @@ from pipeline.classify.features import (
 )
 from pipeline.classify.model import MODEL_LABELS
 from pipeline.classify.persist import MODEL_FILE, load_model, read_meta, save_model
-from pipeline.classify.train import fit_model, gold_examples, split_sentences, training_hash
+from pipeline.classify.train import fit_model, split_sentences, training_hash
 from pipeline.classify.weak import heading_weak_label, silver_label
 from pipeline.config import load_config
-from pipeline.corpus import load_corpus
 from pipeline.errors import ModelError
 
-from .conftest import LAYOUT_ARTICLES
+from .conftest import CLASSIFIER_FAST, LAYOUT_ARTICLES
 
-#: Small grids keep one fit around a second; the shipped defaults are larger.
-FAST = {"inner_splits": 3, "betas": [0.0, 1.0, 2.0], "gammas": [0.0, 1.0], "temperatures": [0.5, 1.0, 2.0]}
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
-def examples(corpus):
-    return gold_examples(corpus)
+FAST = CLASSIFIER_FAST
 
 
 @pytest.fixture(scope="module")

