@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .camel import FOREIGN_MARKS, INVISIBLE_CHARACTERS, fold_glyphs, match_key, presentation_forms
+from .charclass import class_body
 from .document import Article, Citation, OffsetMap, Passage, Section, Segment, TextSpan
 from .errors import ConfigError, InputError, StructureError
 from .headings import (
@@ -63,27 +64,9 @@ _CLOSERS = " \t\"'”’»)]}"
 # zero-width and direction marks, soft hyphens): a label or heading is recognised through them.
 _INVISIBLE_CHARS = INVISIBLE_CHARACTERS
 
-
-def _as_ranges(chars: str) -> str:
-    """The body of a regex character class holding exactly ``chars``, runs of consecutive code
-    points written as ranges: this class follows every letter of the tolerant label patterns, and
-    its 131 characters one by one made the module's regexes take seconds to compile."""
-    codes = sorted(set(map(ord, chars)))
-    out = []
-    i = 0
-    while i < len(codes):
-        j = i
-        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
-            j += 1
-        first, last = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
-        out.append(first if i == j else f"{first}-{last}" if j > i + 1 else first + last)
-        i = j + 1
-    return "".join(out)
-
-
 # (and the presentation forms of the marks and of tatweel, U+FE70-FE7F, and the foreign
 # combining marks OCR leaves on Arabic letters)
-_INSIDE_WORD = f"[\u064b-\u0652\u0670\u0640\ufe70-\ufe7f{_as_ranges(FOREIGN_MARKS + _INVISIBLE_CHARS)}]*"
+_INSIDE_WORD = f"[\u064b-\u0652\u0670\u0640\ufe70-\ufe7f{class_body(FOREIGN_MARKS + _INVISIBLE_CHARS)}]*"
 # Persian letters that OCR gives for their Arabic look-alikes.
 _LOOK_ALIKES = {"ك": "ک", "ي": "یى", "ى": "يی"}
 _ALEFS = "اأإآ"

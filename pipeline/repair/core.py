@@ -25,11 +25,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from itertools import accumulate, compress
 
 import regex
 
+from ..charclass import class_body
 from ..document import Edit, OffsetMap
 from .context import ContextModel
 from .edit_log import apply_edits
@@ -59,6 +60,8 @@ _CLITIC_LETTERS = frozenset("بكل")
 #: Letters that only ever end a word: inside a "word" they mark a lost space.
 _FINAL_ONLY = frozenset("ةى")
 _WORD_SPLIT = regex.compile(r"([\p{L}\p{M}\p{Cf}]+)")
+#: A character outside the Basic Multilingual Plane (see :func:`_split_words`).
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 #: A run of Arabic presentation-form code points (letters, ligatures, marks).
 _GLYPH_RUN = re.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFC]+")
 #: A line break: LF, or CR alone or before LF (old Mac and Windows files read as they are).
@@ -184,6 +187,7 @@ def warm_up(lexicon: Lexicon, settings: RepairSettings | None = None) -> None:
     settings = settings or RepairSettings()
     lexicon.warm()
     lexicon.plain_forms_known(settings.rare_max_zipf, settings.context_known_count)
+    _bmp_word_split()
     if lexicon.context is not None and settings.realword_min_pairs > 0:
         lexicon.real_word_variants(settings.realword_min_gap, _inner_substitution)
 
@@ -213,7 +217,7 @@ def repair_text(
     # One C-level split gives the words and the separators between them; offsets are the
     # running sum of the parts' lengths: word i spans offs[2i+1]:offs[2i+2] and the
     # separator after it is parts[2i+2]. No per-word Python object for the plain words.
-    parts = _WORD_SPLIT.split(text)
+    parts = _split_words(text)
     offs = list(accumulate(map(len, parts), initial=0))
     toks = parts[1::2]
     n = len(toks)
@@ -252,7 +256,8 @@ def repair_text(
             _rejudge_next_to_fixes(words, parts, toks, known, offs, name_counts, lexicon, settings)
     if lexicon.context is not None and settings.realword_min_pairs > 0:
         _real_word_flags(parts, toks, alive, words, lexicon, settings, offs, counts)
-    deletions += _duplicate_deletions(text, toks, offs, alive, settings, words)
+    token_keys = _duplicate_keys(toks)
+    deletions += _duplicate_deletions(text, token_keys, offs, alive, settings, words)
     edits = _deletion_edits(text, deletions)
     if edits:  # some text deleted: the words inside it are gone
         # Pieces that touch are one deletion: a duplicated sentence cut in two by junk inside it
@@ -278,7 +283,7 @@ def repair_text(
         taken = [(e.start, e.end) for e in edits]
         extra = [
             d
-            for d in _duplicate_deletions(text, toks, offs, live, settings, words, joined)
+            for d in _duplicate_deletions(text, token_keys, offs, live, settings, words, joined)
             if not any(a < d[1] and d[0] < b for a, b in taken)
         ]
         if extra:
@@ -367,10 +372,10 @@ def _late_deletions(
     line_starts = [bounds[k] + 1 for k in edited]  # where each searched line starts in ``clean``
     searched = "\n".join(clean[bounds[k] + 1 : bounds[k + 1]] for k in edited)
     searched_starts = list(accumulate((bounds[k + 1] - bounds[k] for k in edited[:-1]), initial=0))
-    parts = _WORD_SPLIT.split(searched)
+    parts = _split_words(searched)
     offs = list(accumulate(map(len, parts), initial=0))
     found = _document_deletions(searched, rules, settings)
-    found += _duplicate_deletions(searched, parts[1::2], offs, None, settings)
+    found += _duplicate_deletions(searched, _duplicate_keys(parts[1::2]), offs, None, settings)
     out: list[tuple[int, int, str]] = []
     for fs, fe, kind in sorted(found):
         j = bisect.bisect_right(searched_starts, fs) - 1  # the searched line it lies on
@@ -389,7 +394,7 @@ def token_counts(texts: Iterable[str]) -> Counter:
     :func:`repair_text` splits them: its ``doc_counts``."""
     counts: Counter = Counter()
     for text in texts:
-        counts.update(_WORD_SPLIT.split(text)[1::2])
+        counts.update(_split_words(text)[1::2])
     return counts
 
 
@@ -940,6 +945,27 @@ def _word_edit(w: _Word) -> Edit:
     )
 
 
+def _split_words(text: str) -> list[str]:
+    """``text`` split into separators and words (letters, marks, format characters): ``[sep, word, sep, ..., sep]``.
+
+    The same split as ``_WORD_SPLIT`` (the ``regex`` module's Unicode categories), twice as
+    fast: a text with no character beyond U+FFFF (nearly all text) is split by a ``re`` class
+    that holds the same characters of the Basic Multilingual Plane, which ``re`` matches with
+    one table lookup per character. ``regex`` classifies each character by its category, and
+    ``re`` gives a class with characters beyond U+FFFF no table.
+    """
+    if _ASTRAL.search(text):
+        return _WORD_SPLIT.split(text)
+    return _bmp_word_split().split(text)
+
+
+@cache
+def _bmp_word_split() -> re.Pattern[str]:
+    """``_WORD_SPLIT`` for text within the Basic Multilingual Plane (built on first use, about 50 ms)."""
+    plane = "".join(map(chr, range(0x10000)))
+    return re.compile(f"([{class_body(''.join(_WORD.findall(plane)))}]+)")
+
+
 # -- document level -----------------------------------------------------------------------
 
 
@@ -990,9 +1016,18 @@ def _arabic_neighbours(text: str, s: int, e: int) -> bool:
     return bool(left and right)
 
 
+def _duplicate_keys(toks: list[str]) -> list[str]:
+    """Each token's lookup key, or "" for a token with no Arabic letter (see :func:`_duplicate_deletions`).
+
+    Three C-level passes over the joined tokens (tokens hold no newline): strip marks,
+    blank the lines with no Arabic letter, split.
+    """
+    return _NON_ARABIC_LINE.sub("", lookup_key("\n".join(toks))).split("\n")
+
+
 def _duplicate_deletions(
     text: str,
-    toks: list[str],
+    token_keys: list[str],
     offs: list[int],
     alive: list[bool] | None,
     settings: RepairSettings,
@@ -1001,19 +1036,19 @@ def _duplicate_deletions(
 ) -> list[tuple[int, int, str]]:
     """Second copies of immediately repeated runs of words (a duplicated sentence).
 
-    Only Arabic words count, as the word pass repaired them (``words``) and, when
-    given, with the words of ``joined`` pairs (separator i: word i and i + 1) as one:
-    two copies that differ by a damaged or split word are still one sentence twice.
+    Only Arabic words count (``token_keys``, from :func:`_duplicate_keys`), as the word
+    pass repaired them (``words``) and, when given, with the words of ``joined`` pairs
+    (separator i: word i and i + 1) as one: two copies that differ by a damaged or split
+    word are still one sentence twice. With ``joined``, only the lines that hold a joined
+    pair are searched: the other lines read as they did when they were searched without it.
     A repeated run of ``min_duplicate_words`` or more words repeats its first n-gram,
     on the same line, so only positions whose opening n-gram occurred before on their line
     are examined (most lines have none, which one set of the line's n-grams shows).
     """
     min_len = settings.min_duplicate_words
-    if len(toks) < 2 * min_len:
+    if len(token_keys) < 2 * min_len:
         return []
-    # Every token's lookup key in three C-level passes over the joined tokens (tokens hold
-    # no newline): strip marks, blank the lines with no Arabic letter, split.
-    all_keys = _NON_ARABIC_LINE.sub("", lookup_key("\n".join(toks))).split("\n")
+    all_keys = list(token_keys)
     for i, w in (words or {}).items():
         if w.fixed != w.text and _HAS_AR.search(w.fixed):
             all_keys[i] = lookup_key(w.fixed)
@@ -1021,7 +1056,7 @@ def _duplicate_deletions(
         all_keys[i], all_keys[i + 1] = all_keys[i] + all_keys[i + 1], ""
     if alive is not None:
         all_keys = [k if ok else "" for k, ok in zip(all_keys, alive)]
-    idx = list(compress(range(len(toks)), all_keys))
+    idx = list(compress(range(len(all_keys)), all_keys))
     keys = list(filter(None, all_keys))
     n = len(keys)
     g = max(1, min(4, min_len))
@@ -1033,9 +1068,14 @@ def _duplicate_deletions(
     # twice, were compared word by word over their whole length at every repeated n-gram
     # (quadratic: four copies of the seed took 17 s).
     out: list[tuple[int, int, str]] = []
+    joined_words = sorted(joined) if joined else None
     for first, stop in _line_ranges(text, idx, offs):
         if stop - first < 2 * min_len:
             continue  # too few words on the line for a run and its copy
+        if joined_words is not None:
+            k = bisect.bisect_left(joined_words, idx[first])
+            if k == len(joined_words) or joined_words[k] > idx[stop - 1]:
+                continue  # no joined pair on the line
         grams = list(zip(*(keys[first + k : stop - g + 1 + k] for k in range(g)), strict=True))
         if len(set(grams)) == len(grams):
             continue

@@ -50,7 +50,6 @@ class OneEditIndex:
         self._owner_bits = max(1, count.bit_length())
         self._owner_mask = (1 << self._owner_bits) - 1
         self._pos_bits = max(1, width.bit_length())
-        self._pos_mask = (1 << self._pos_bits) - 1
         self._low_bits = self._owner_bits + self._pos_bits
         lens = np.fromiter(map(len, self.forms), dtype=np.int64, count=count)
         codes = np.array(self.forms, dtype=f"<U{width}").view(np.uint32).reshape(count, width)
@@ -94,22 +93,31 @@ class OneEditIndex:
             prefix[k + 1] = (prefix[k] + ord(ch) * power) & _MASK
             power = (power * _P) & _MASK
         whole = prefix[n]
-        keys = [whole] + [(prefix[i] + (whole - prefix[i + 1]) * _P_INV) & _MASK for i in range(n)]
-        low = (1 << self._low_bits) - 1
-        starts = np.array([k & (_MASK ^ low) for k in keys], dtype=np.uint64)
-        lo = np.searchsorted(self._entries, starts, side="left").tolist()
-        hi = np.searchsorted(self._entries, starts | np.uint64(low), side="right").tolist()
+        bucket = 1 << self._low_bits  # the entries of one hash: [hash, hash + bucket)
+        high = _MASK ^ (bucket - 1)
+        shift = self._owner_bits
+        # The whole stem is a form with one more letter, deleted anywhere: its whole bucket.
+        # The stem's deletion of letter q - 1 is a substitution there (the form's deletion at
+        # the same place) or a swap with the next letter (the form's deletion one place on):
+        # within the bucket, the entries at positions q - 1 and q, one range since entries sort
+        # by position after the hash. So every query is a range, and all the ranges' ends are
+        # found in one search.
+        h = whole & high
+        bounds = [h, h + bucket]
+        for q in range(1, n + 1):
+            h = (prefix[q - 1] + (whole - prefix[q]) * _P_INV) & high
+            bounds.append(h + min((q - 1) << shift, bucket))
+            bounds.append(h + min((q + 1) << shift, bucket))
+        top = [k for k, b in enumerate(bounds) if b > _MASK]  # the end of the last hash there is
+        for k in top:
+            bounds[k] = 0
+        cuts = self._entries.searchsorted(np.array(bounds, dtype=np.uint64)).tolist()
+        for k in top:
+            cuts[k] = len(self._entries)
         forms = self.forms
         entries = self._entries
-        mask, shift, pos_mask = self._owner_mask, self._owner_bits, self._pos_mask
-        # keys[0] is the whole stem: a form with one more letter, deleted anywhere. keys[q]
-        # deletes the stem's letter q - 1: a substitution there (the form's deletion at the
-        # same place) or a swap with the next letter (the form's deletion one place on).
-        found = {forms[e & mask] for a, b in zip(lo[:1], hi[:1]) if b > a for e in entries[a:b].tolist()}
-        for q in range(1, n + 1):
-            a, b = lo[q], hi[q]
-            if b > a:
-                found.update(forms[e & mask] for e in entries[a:b].tolist() if 0 <= ((e >> shift) & pos_mask) - (q - 1) <= 1)
+        mask = self._owner_mask
+        found = {forms[e & mask] for a, b in zip(cuts[::2], cuts[1::2], strict=True) if b > a for e in entries[a:b].tolist()}
         members = self.members
         found.update(d for d in (stem[:i] + stem[i + 1 :] for i in range(n)) if d in members)
         found.discard(stem)
