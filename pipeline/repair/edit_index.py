@@ -117,7 +117,8 @@ class OneEditIndex:
         forms = self.forms
         entries = self._entries
         mask = self._owner_mask
-        found = {forms[e & mask] for a, b in zip(cuts[::2], cuts[1::2], strict=True) if b > a for e in entries[a:b].tolist()}
+        ranges = zip(cuts[::2], cuts[1::2], strict=True)
+        found = {forms[e & mask] for a, b in ranges if b > a for e in entries[a:b].tolist()}
         members = self.members
         found.update(d for d in (stem[:i] + stem[i + 1 :] for i in range(n)) if d in members)
         found.discard(stem)
