@@ -167,6 +167,10 @@ def test_real_word_errors_are_flagged_not_changed(lexicon, repair_settings):
         # the author's و written apart and two valid words stay
         ("من تجاوزات في حق الحزب و بعض قياداته", "من تجاوزات في حق الحزب و بعض قياداته"),
         ("وإن ما يسمى بالهيئة التسييرية", "وإن ما يسمى بالهيئة التسييرية"),
+        # a stray ب before a word that has its own preposition is not joined to it (no ببالسيطرة)
+        ("وانتهت ب بالسيترة على المحافظة", "وانتهت ب بالسيطرة على المحافظة"),
+        # the bare article joins a word rebuilt by a join in the same pass (a second pass found it)
+        ("المواعيد ال مق  رر عقدها", "المواعيد المقرر عقدها"),
     ],
 )
 def test_merged_and_split_words(damaged, expected, lexicon, repair_settings):

@@ -1232,8 +1232,10 @@ def _join_edits(
         i = todo.pop(0)
         if seps[i] not in (" ", "  ") or (live is not None and not (live[i] and live[i + 1])):
             continue
-        if i + 1 in merged_base and len(bases[i]) > 1 and len(fixed_last[i]) > 1:
-            continue  # only a lone clitic letter joins a word that is itself the result of a join
+        if i + 1 in merged_base and not (_lone_prefix(bases[i]) or _lone_prefix(fixed_last[i])):
+            # Only a lone letter or ال joins a word that is itself the result of a join (ال مق رر
+            # -> المقرر: a second pass would join ال to مقرر).
+            continue
         right_base = merged_base.get(i + 1, bases[i + 1])
         right_fixed = merged_fixed.get(i + 1, fixed[i + 1])
         keep_fixes = False
@@ -1271,6 +1273,11 @@ def _join_edits(
     return edits
 
 
+def _lone_prefix(word: str) -> bool:
+    """Whether a word is a lone letter or the bare article ال: a prefix split off its word."""
+    return len(word) == 1 or word == "ال"
+
+
 def _joins(left: str, right: str, lexicon: Lexicon, settings: RepairSettings) -> bool:
     """Whether two neighbouring words, as given, should be written as one."""
     clitic = len(left) == 1 and left in "بكل"
@@ -1279,7 +1286,11 @@ def _joins(left: str, right: str, lexicon: Lexicon, settings: RepairSettings) ->
     if not (PLAIN_ARABIC.fullmatch(left) and PLAIN_ARABIC.fullmatch(right)):
         return False  # marks or a tatweel: the author wrote the prefix apart on purpose (بـ اكبر)
     if clitic:
-        ok = lexicon.info(left + right).known and lexicon.info(right).zipf > 0
+        # The joined word must be a word as written (wordfreq or Hunspell), not only through a
+        # clitic reading: that reading is the lone letter itself, so ب before بالسيطرة would
+        # make ببالسيطرة, a preposition on a preposition.
+        joined = lexicon.info(left + right)
+        ok = (joined.direct_zipf > 0 or joined.hunspell) and lexicon.info(right).zipf > 0
     else:
         ok = _join_broken(left, right, left + right, lexicon, settings)
     # Join only into a word the word repair would leave as it is: a joined word that still
