@@ -305,6 +305,8 @@ class ArabicRules:
                 if text[words[j - 1].end : words[j].start].strip():
                     break  # punctuation or a line of something else in between
                 if words[j].info.country:
+                    if j > i + 1 and self._disagrees(word[offset:], words[j].info.key):
+                        break  # مجلس الأمن والأزمة السورية: the nisba goes with a noun in between
                     last = j
                     break
             if last is None and key(word[offset:]) == key("وزارة") and i + 1 < len(words):
@@ -316,6 +318,17 @@ class ArabicRules:
             out.append(RuleSpan(start + offset, words[last].end, "ORG", rule="institution"))
             i = last + 1
         return out
+
+    def _disagrees(self, head: str, country_key: str) -> bool:
+        """Whether a nisba adjective differs in gender from an institution head noun.
+
+        A feminine head (وزارة, السفارة: ending in ة) takes a feminine nisba (السورية), a
+        masculine one (مجلس, مكتب) a masculine nisba (السوري); a nisba of the other gender
+        agrees with a noun between them. A country's name agrees with anything.
+        """
+        if country_key not in self.gazetteer.nisba or country_key in self.gazetteer.entries:
+            return False
+        return key(head).endswith("ه") != country_key.endswith("ه")  # (keys fold ة to ه)
 
     def __call__(self, text: str) -> list[RuleSpan]:
         """All rule spans of a text, overlaps resolved (longer span wins, then earlier)."""
