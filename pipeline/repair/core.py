@@ -951,8 +951,8 @@ def _split_words(text: str) -> list[str]:
     The same split as ``_WORD_SPLIT`` (the ``regex`` module's Unicode categories), twice as
     fast: a text with no character beyond U+FFFF (nearly all text) is split by a ``re`` class
     that holds the same characters of the Basic Multilingual Plane, which ``re`` matches with
-    one table lookup per character. ``regex`` classifies each character by its category, and
-    ``re`` gives a class with characters beyond U+FFFF no table.
+    one table lookup per character (``regex`` looks each character's category up; ``re``
+    builds such a table only for a class that stays within the plane).
     """
     if _ASTRAL.search(text):
         return _WORD_SPLIT.split(text)
@@ -1040,7 +1040,8 @@ def _duplicate_deletions(
     pass repaired them (``words``) and, when given, with the words of ``joined`` pairs
     (separator i: word i and i + 1) as one: two copies that differ by a damaged or split
     word are still one sentence twice. With ``joined``, only the lines that hold a joined
-    pair are searched: the other lines read as they did when they were searched without it.
+    pair are searched: on the other lines the words read as they did in the search without
+    ``joined``, whose duplicates are deleted already.
     A repeated run of ``min_duplicate_words`` or more words repeats its first n-gram,
     on the same line, so only positions whose opening n-gram occurred before on their line
     are examined (most lines have none, which one set of the line's n-grams shows).
