@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from pipeline.ner.gazetteer import key, load_gazetteer
-from pipeline.ner.rules import ArabicRules, build_english_ruler, strip_clitic
+from pipeline.ner.rules import (
+    ArabicRules,
+    RuleSpan,
+    build_english_ruler,
+    english_acronym_spans,
+    english_acronyms,
+    strip_clitic,
+)
 
 
 @pytest.fixture(scope="module")
@@ -227,3 +234,25 @@ def test_isil_is_an_organisation_in_both_languages(gaz, rules) -> None:
     assert gaz.lookup("داعش").label == gaz.lookup("ISIL").label == gaz.lookup("Daesh").label == "ORG"
     assert gaz.lookup("داعش").id == gaz.lookup("ISIL").id  # so the two abstracts link
     assert ("داعش", "ORG") in _found(rules, "هاجم مسلحو داعش القرية وبداعش")
+
+
+def test_acronyms_defined_for_typed_names(gaz) -> None:
+    ruler = build_english_ruler(gaz)
+    # UN document S/2015/373 (UN Parallel Corpus v1.0 test set), first sentences.
+    text = (
+        "which have been conducted against the Democratic People's Republic of Korea (DPRK) during the months "
+        "of March and April 2015.\nThese US-south Korea joint military exercises were the real nuclear war games "
+        "of aggression which mobilized all kinds of the latest strategic nuclear strike means with the purpose of "
+        "occupying Pyongyang, the capital of the DPRK, in order to remove the leadership of the DPRK."
+    )
+    spans = [RuleSpan(e.start_char, e.end_char, e.label_, e.ent_id_) for e in ruler(text).ents]
+    acronyms = english_acronyms(text, spans)
+    assert acronyms == {"DPRK": ("LOC", "KP")}
+    extra = [(text[s.start : s.end], s.label, s.id) for s in english_acronym_spans(text, spans, acronyms)]
+    assert extra == [("DPRK", "LOC", "KP")] * 3
+    # A name nothing typed gives its acronym no type; a typed acronym types the name before it.
+    assert english_acronyms("Artificial Intelligence (AI) and the AI tools.", []) == {}
+    who = "the Secretariat of the United Nations and the World Health Organization (WHO) said"
+    who_spans = [RuleSpan(e.start_char, e.end_char, e.label_, e.ent_id_) for e in ruler(who).ents]
+    found = english_acronym_spans(who, who_spans, english_acronyms(who, who_spans))
+    assert [(who[s.start : s.end], s.label) for s in found] == [("World Health Organization", "ORG")]

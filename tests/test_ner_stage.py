@@ -346,3 +346,16 @@ def test_no_entity_ends_in_the_punctuation_after_it(stage, shared_data) -> None:
     assert glued == []
     quote = 'وقال "انتخبت لتمثيل مواطني (مدينة) بتسبرغ وليس باريس".'
     assert ("باريس", "LOC") in [(quote[f.start : f.end], f.label) for f in stage.entities_ar(quote)]
+
+
+def test_acronym_defined_in_the_abstract_is_tagged_in_the_keywords(stage) -> None:
+    from pipeline.ner.stage import _acronyms_across_units
+
+    # UN document S/2015/373 (UN Parallel Corpus v1.0 test set); keywords as an article would list them.
+    abstract = "exercises conducted against the Democratic People's Republic of Korea (DPRK) in March and April 2015."
+    keywords = "DPRK"
+    found = stage.predict_en([abstract, keywords])
+    assert found[1] == []  # on its own, a keyword gives no type
+    across = _acronyms_across_units([abstract, keywords], found)
+    assert [(keywords[f.start : f.end], f.label, f.id) for f in across[1]] == [("DPRK", "LOC", "KP")]
+    assert across[0] == found[0]  # the abstract had it already

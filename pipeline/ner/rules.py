@@ -430,6 +430,11 @@ class _HasExtent(Protocol):
 _Spanned = TypeVar("_Spanned", bound=_HasExtent)
 
 
+class _Typed(_HasExtent, Protocol):
+    label: str
+    id: str
+
+
 def _longest_first(span: _HasExtent) -> tuple[int, int]:
     return -(span.end - span.start), span.start
 
@@ -486,6 +491,89 @@ def english_organisations(text: str, heads: set[str]) -> list[RuleSpan]:
             words = words[cut:]
         if len(words) >= 2 and english_head(words) in heads:
             out.append(RuleSpan(start, m.end(), "ORG", rule="en_org"))
+    return out
+
+
+#: An acronym in brackets after the name it shortens: "Gulf Cooperation Council (GCC)".
+_EN_ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z][A-Z&]{1,9})\)")
+_EN_ACRONYM_WORD = re.compile(r"(?<![A-Za-z0-9&\-])[A-Z][A-Z&]{1,9}(?![A-Za-z0-9&\-])")
+
+
+def _initials(words: Sequence[str]) -> str:
+    """The capital initials of a name's words, connectors left out (Co-operation gives C)."""
+    return "".join(w[0] for w in words if w not in EN_CONNECTORS and w[0].isupper())
+
+
+def english_acronyms(text: str, spans: Sequence[_Typed]) -> dict[str, tuple[str, str]]:
+    """Acronyms the text defines for names found in it: acronym -> (label, id).
+
+    "Gulf Cooperation Council (GCC)": the words just before the brackets whose initials
+    spell the acronym are the name. When either the name (a span of ``spans`` ending there)
+    or the acronym itself (a span of ``spans`` inside the brackets) was found, the other takes
+    its label and id. An acronym of a name nothing typed (Artificial Intelligence (AI)) is
+    no entity.
+    """
+    found: dict[str, tuple[str, str]] = {}
+    by_end = {s.end: s for s in spans}
+    by_start = {s.start: s for s in spans}
+    for m in _EN_ACRONYM_DEF.finditer(text):
+        acr = m.group("acr")
+        before = text[: m.start()].rstrip()
+        name = by_end.get(len(before))
+        inner = by_start.get(m.start("acr"))
+        if name is not None and _initials(re.split(r"[\s\-]+", text[name.start : name.end])) == acr:
+            found.setdefault(acr, (name.label, name.id))
+        elif inner is not None and inner.end == m.end("acr"):
+            found.setdefault(acr, (inner.label, inner.id))
+    return found
+
+
+def english_acronym_spans(
+    text: str, spans: Sequence[_HasExtent], acronyms: dict[str, tuple[str, str]]
+) -> list[RuleSpan]:
+    """Spans of ``text`` for the defined ``acronyms`` and the names they shorten, outside ``spans``.
+
+    Every standalone use of a defined acronym is tagged as its name was; and a name just
+    before the brackets of a typed acronym ("World Health Organization (WHO)") is tagged
+    as the acronym was.
+    """
+    if not acronyms:
+        return []
+    taken = [(s.start, s.end) for s in spans]
+
+    def free(a: int, b: int) -> bool:
+        return not any(s < b and a < e for s, e in taken)
+
+    out = []
+    for m in _EN_ACRONYM_WORD.finditer(text):
+        hit = acronyms.get(m.group())
+        if hit is not None and free(m.start(), m.end()):
+            out.append(RuleSpan(m.start(), m.end(), hit[0], hit[1], rule="en_acronym"))
+    for m in _EN_ACRONYM_DEF.finditer(text):
+        acr = m.group("acr")
+        hit = acronyms.get(acr)
+        if hit is None:
+            continue
+        run = None
+        for r in _EN_RUN.finditer(text, 0, m.start()):
+            run = r
+        if run is None or text[run.end() : m.start()].strip():
+            continue
+        words = list(re.finditer(r"\S+", run.group()))
+        # The shortest tail of the run whose initials spell the acronym (the run may hold more:
+        # "The Secretariat of the United Nations and the World Health Organization").
+        for k in range(len(words) - 1, -1, -1):
+            tail = [w.group() for w in words[k:]]
+            if tail[0] in EN_CONNECTORS:
+                continue
+            initials = _initials([part for w in tail for part in w.split("-") if part])
+            if initials == acr:
+                start = run.start() + words[k].start()
+                if free(start, run.end()):
+                    out.append(RuleSpan(start, run.end(), hit[0], hit[1], rule="en_acronym"))
+                break
+            if len(initials) > len(acr):
+                break
     return out
 
 

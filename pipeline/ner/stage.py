@@ -22,6 +22,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,8 @@ from .rules import (
     _restore_article,
     build_english_ruler,
     clitic_offsets,
+    english_acronym_spans,
+    english_acronyms,
     english_organisations,
     reference_numbers,
     resolve_overlaps,
@@ -71,6 +74,22 @@ class Found:
     label: str
     source: str
     id: str = ""
+
+
+def _acronyms_across_units(texts: list[str], found: list[list[Found]]) -> list[list[Found]]:
+    """An acronym defined in one English text of an article (the abstract) tagged in the others too
+    (the keywords, the title)."""
+    acronyms: dict[str, tuple[str, str]] = {}
+    for text, spans in zip(texts, found, strict=True):
+        for acr, hit in english_acronyms(text, spans).items():
+            acronyms.setdefault(acr, hit)
+    if not acronyms:
+        return found
+    out = []
+    for text, spans in zip(texts, found, strict=True):
+        extra = [Found(s.start, s.end, s.label, "rule", s.id) for s in english_acronym_spans(text, spans, acronyms)]
+        out.append(sorted([*spans, *extra], key=attrgetter("start", "end")) if extra else spans)
+    return out
 
 
 def load_model(path: Path) -> Any:
@@ -447,7 +466,9 @@ class NerStage:
 
         A year-like number after "resolution(s)" or "No." is a document number, not a DATE.
         A capitalised name whose head noun names organisations (Council, Union: mined, see
-        :func:`pipeline.ner.rules.english_organisations`) is an ORG.
+        :func:`pipeline.ner.rules.english_organisations`) is an ORG. An acronym the text defines
+        for a name found in it ("Democratic People's Republic of Korea (DPRK)") is tagged as
+        that name wherever it stands (see :func:`pipeline.ner.rules.english_acronyms`).
         """
         out = []
         heads = self.gazetteer.org_heads_en
@@ -462,6 +483,11 @@ class NerStage:
             # places they name (Council of the European Union): the longer span wins, the
             # gazetteer's on the same span.
             spans = resolve_overlaps([*ruled, *english_organisations(text, heads)]) if heads else ruled
+            # An acronym defined for a name found here (Gulf Cooperation Council (GCC)) is
+            # that name wherever it stands; a typed acronym types the name it follows.
+            acronyms = english_acronyms(text, spans)
+            if acronyms:
+                spans = resolve_overlaps([*spans, *english_acronym_spans(text, spans, acronyms)])
             out.append([Found(s.start, s.end, s.label, "rule", s.id) for s in spans])
         return out
 
@@ -504,7 +530,9 @@ class NerStage:
             article_ar = [next(found_ar) for _ in units_ar]
             if self.complete_names:
                 article_ar = complete_names_in_article([plain_spaces(u.text) for u in units_ar], article_ar)
-            pairs = list(zip(units_ar, article_ar, strict=True)) + [(u, next(found_en)) for u in units_en]
+            article_en = [next(found_en) for _ in units_en]
+            article_en = _acronyms_across_units([plain_spaces(u.text) for u in units_en], article_en)
+            pairs = list(zip(units_ar, article_ar, strict=True)) + list(zip(units_en, article_en, strict=True))
             for unit, found in pairs:
                 for f in found:
                     s, e = strip_span(unit.text, f.start, f.end)  # an entity never starts or ends in a space
