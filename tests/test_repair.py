@@ -592,6 +592,10 @@ def test_words_outside_deleted_spans_match_the_definition(words, spans):
         # at its edge: the deletion pieces overlapped the character's own edit (ValueError).
         ("قال الوزير إن الاجتماع انتهى \u200eThe Secretary General said it today. قال الوزير إن الاجتماع انتهى", "قال الوزير إن الاجتماع انتهى"),
         ("عقابي إذا أدى ذلك \ufeffRetrying…عقابي إذا أدى ذلك", "عقابي إذا أدى ذلك"),
+        # The halves of a split word that junk or a leaked sentence stood between: joined in the
+        # same pass (ANT news sentences; a second repair joined them).
+        ("الإخبارية الاميركية، اليوم الج Retrying… معة، نقلا عن ثلاثة مسؤولين", "الإخبارية الاميركية، اليوم الجمعة، نقلا عن ثلاثة مسؤولين"),
+        ("وكانت وسائل إعلام تر The Secretary General said it today. كية قد نشرت", "وكانت وسائل إعلام تركية قد نشرت"),
     ],
 )
 def test_junk_hidden_by_a_removed_character_goes_in_one_pass(damaged, expected, lexicon, repair_settings):

@@ -24,7 +24,7 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from itertools import accumulate, compress
 
@@ -313,13 +313,21 @@ def repair_text(
         # without edits are as they were and yield nothing new, so a line's repair does not
         # depend on its neighbours' edits.)
         late = _late_deletions(text, clean, omap, rules, settings, edits)
-        if not late:
+        if late:
+            spans = [(e.start, e.end) for e in late]
+            edits = [e for e in edits if not any(a < e.end and e.start < b or a == e.start == e.end for a, b in spans)]
+            edits += late
+            edits.sort(key=_edit_order)
+            clean, omap = apply_edits(text, edits)
+        # The halves of a split word that a deletion brought together (الج Retrying… معة):
+        # joined now, on the repaired text, as a second repair would join them.
+        late_joins = _late_joins(text, clean, omap, lexicon, settings, edits)
+        if late_joins:
+            edits += late_joins
+            edits.sort(key=_edit_order)
+            clean, omap = apply_edits(text, edits)
+        if not (late or late_joins):
             break
-        spans = [(e.start, e.end) for e in late]
-        edits = [e for e in edits if not any(a < e.end and e.start < b or a == e.start == e.end for a, b in spans)]
-        edits += late
-        edits.sort(key=_edit_order)
-        clean, omap = apply_edits(text, edits)
     return RepairResult(clean=clean, edits=edits, map=omap)
 
 
@@ -387,6 +395,50 @@ def _late_deletions(
         if e > s:
             out.append((s, e, kind))
     return _deletion_edits(text, out)
+
+
+#: Rules of the edits that delete a run of text (see :func:`_late_joins`).
+_DELETION_RULES = frozenset({"interface_junk", "leaked_translation", "duplicate"})
+
+
+def _late_joins(
+    text: str, clean: str, omap: OffsetMap, lexicon: Lexicon, settings: RepairSettings, edits: list[Edit]
+) -> list[Edit]:
+    """Joins of split words found on the repaired lines that lost a run of text, as edits of ``text``.
+
+    A deleted run (junk, a leaked sentence, a duplicate) can leave the two halves of a split
+    word side by side; the join pass saw them apart. The lines of ``clean`` that hold such a
+    deletion are searched for joins as a second repair would search them; a join is kept when
+    the separator it deletes is raw text no edit touches.
+    """
+    raw_breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+    clean_breaks = [m.start() for m in _LINE_BREAK.finditer(clean)]
+    if len(clean_breaks) != len(raw_breaks):
+        return []  # (never seen: no edit deletes a line break)
+    lines = sorted(
+        {
+            bisect.bisect_left(raw_breaks, e.start)
+            for e in edits
+            if e.status == "applied" and e.rule in _DELETION_RULES
+        }
+    )
+    if not lines:
+        return []
+    bounds = [-1, *clean_breaks, len(clean)]
+    taken = sorted((e.start, e.end) for e in edits if e.status == "applied")
+    out: list[Edit] = []
+    for k in lines:
+        line_start = bounds[k] + 1
+        line = clean[line_start : bounds[k + 1]]
+        parts = _split_words(line)
+        offs = list(accumulate(map(len, parts), initial=0))
+        for j in _join_edits(line, parts, offs, {}, None, lexicon, settings):
+            s = omap.to_raw(line_start + j.start)
+            e = omap.to_raw(line_start + j.end, end=True)
+            if text[s:e] != j.original or any(a < e and s < b for a, b in taken):
+                continue  # the separator is not raw text as it stands (an edit made or moved it)
+            out.append(replace(j, start=s, end=e))
+    return out
 
 
 def token_counts(texts: Iterable[str]) -> Counter:
