@@ -605,6 +605,22 @@ def test_junk_hidden_by_a_removed_character_goes_in_one_pass(damaged, expected, 
     assert repair_text(once.clean, lexicon, repair_settings).applied == []
 
 
+@pytest.mark.parametrize(
+    "damaged, kept",
+    [
+        # Junk glued to a word: the deletion cuts into it. The word's own edit overlapped the
+        # deletion and the whole article failed (ValueError: overlapping edits).
+        ("قالت الوزارة إن ججاري التحميل...دول الجوار", "جدول"),
+        ("يذكر أن هذهجارٍي إعادة المحاولة... المؤسسة", "هذه"),
+    ],
+)
+def test_junk_glued_inside_a_word_is_deleted_without_clashing_edits(damaged, kept, lexicon, repair_settings):
+    result = repair_text(damaged, lexicon, repair_settings)
+    assert apply_edits(damaged, result.edits)[0] == result.clean
+    assert "جار" not in result.clean.replace("الجوار", "") and kept in result.clean
+    assert any(e.rule == "interface_junk" for e in result.applied)
+
+
 def test_applied_lexicon_corrections_carry_their_own_confidence(seed_article, lexicon, repair_settings):
     """They all said 0.9, so a reviewer could not rank them; the corrector's margin over the
     runner-up gives each its own."""

@@ -294,10 +294,17 @@ def repair_text(
                 del words[i]
             edits += dup_edits
     edits += joins
+    # A deleted run that begins or ends inside a word (junk glued to it: ججاري التحميل...)
+    # leaves part of the word; the word's own edit would overlap the deletion, so it is left out.
+    cut = [(e.start, e.end) for e in edits if e.rule in _DELETION_RULES]
     for i in sorted(words):
         w = words[i]
-        if w.fixed != w.text:
-            edits.append(_word_edit(w))
+        fix = _word_edit(w) if w.fixed != w.text else None
+        if cut and any(a < w.end and w.start < b for a, b in cut):
+            if (fix and _overlaps(fix, cut)) or (w.flag is not None and _overlaps(w.flag, cut)):
+                continue
+        if fix is not None:
+            edits.append(fix)
         if w.flag is not None:
             edits.append(w.flag)
     edits.sort(key=_edit_order)
@@ -1220,6 +1227,11 @@ def _outside(spans: list[tuple[int, ...]], offs: list[int], n: int) -> list[bool
         if hi > lo:
             out[lo:hi] = [False] * (hi - lo)
     return out
+
+
+def _overlaps(edit: Edit, spans: list[tuple[int, int]]) -> bool:
+    """Whether an edit overlaps one of ``spans`` (an insertion: whether it falls inside one)."""
+    return any(a < edit.end and edit.start < b or a < edit.start == edit.end < b for a, b in spans)
 
 
 def _inside(spans: list[tuple[int, ...]], s: int, e: int) -> bool:
