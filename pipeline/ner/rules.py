@@ -305,8 +305,12 @@ class ArabicRules:
                 if text[words[j - 1].end : words[j].start].strip():
                     break  # punctuation or a line of something else in between
                 if words[j].info.country:
-                    if j > i + 1 and self._disagrees(word[offset:], words[j].info.key):
-                        break  # مجلس الأمن والأزمة السورية: the nisba goes with a noun in between
+                    if (
+                        j > i + 1
+                        and any(_NEW_PHRASE.match(w.info.key) for w in words[i + 1 : j])
+                        and self._disagrees(word[offset:], words[j].info.key)
+                    ):
+                        break  # مجلس الأمن والأزمة السورية: the nisba goes with the noun after و
                     last = j
                     break
             if last is None and key(word[offset:]) == key("وزارة") and i + 1 < len(words):
@@ -323,8 +327,10 @@ class ArabicRules:
         """Whether a nisba adjective differs in gender from an institution head noun.
 
         A feminine head (وزارة, السفارة: ending in ة) takes a feminine nisba (السورية), a
-        masculine one (مجلس, مكتب) a masculine nisba (السوري); a nisba of the other gender
-        agrees with a noun between them. A country's name agrees with anything.
+        masculine one (مجلس, مكتب) a masculine nisba (السوري). A nisba of the other gender
+        agrees with a noun between them: after a conjunction or a preposition (مجلس الأمن
+        والأزمة السورية) that noun starts a phrase of its own; in a genitive chain (بعثة الاتحاد
+        الأفريقي) it is part of the name. A country's name agrees with anything.
         """
         if country_key not in self.gazetteer.nisba or country_key in self.gazetteer.entries:
             return False
@@ -494,6 +500,9 @@ def english_organisations(text: str, heads: set[str]) -> list[RuleSpan]:
     return out
 
 
+#: A word (lookup key) that opens a phrase after a name's head: a conjunction or preposition on a
+#: definite noun (والأزمة, بالجيش, للشعب), or a preposition after و/ف (وفي).
+_NEW_PHRASE = re.compile(r"^(?:[وف](?:[بك]?ال|لل)|[بك]ال|لل|[وف](?:في|علي|من|الي|عن|مع)$)")
 #: An acronym in brackets after the name it shortens: "Gulf Cooperation Council (GCC)".
 _EN_ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z][A-Z&]{1,9})\)")
 _EN_ACRONYM_WORD = re.compile(r"(?<![A-Za-z0-9&\-])[A-Z][A-Z&]{1,9}(?![A-Za-z0-9&\-])")
