@@ -1353,9 +1353,14 @@ def _joins(left: str, right: str, lexicon: Lexicon, settings: RepairSettings) ->
     if clitic:
         # The joined word must be a word as written (wordfreq or Hunspell), not only through a
         # clitic reading: that reading is the lone letter itself, so ب before بالسيطرة would
-        # make ببالسيطرة, a preposition on a preposition.
+        # make ببالسيطرة, a preposition on a preposition, and ب before يزال or كانت a
+        # preposition on a verb. A noun with the article takes ب or ك (ب المناخات -> بالمناخات;
+        # ل takes it as لل).
         joined = lexicon.info(left + right)
-        ok = (joined.direct_zipf > 0 or joined.hunspell) and lexicon.info(right).zipf > 0
+        right_info = lexicon.info(right)
+        as_written = joined.direct_zipf > 0 or joined.hunspell
+        definite = left in "بك" and right.startswith("ال") and right_info.direct_zipf > 0
+        ok = (as_written or definite) and right_info.zipf > 0
     else:
         ok = _join_broken(left, right, left + right, lexicon, settings)
     # Join only into a word the word repair would leave as it is: a joined word that still
