@@ -129,6 +129,8 @@ _AR_ABSTRACT_LABELS = (
     "ملخص الدراسة",
     "المستخلص",
     "مستخلص",
+    "مستخلص البحث",
+    "مستخلص الدراسة",
     "خلاصة",
     "ملخص بالعربية",
     "ملخص باللغة العربية",
@@ -149,7 +151,9 @@ _FR_ABSTRACT = re.compile(rf"^(?P<label>r[ée]sum[ée])\s*(?P<sep>{_LABEL_SEPARA
 #: Arabic abstract labels that open a line of abstract text even without a separator (``ملخص البحث
 #: تتناول هذه الدراسة``); a one-word label does not (``الملخص غير موجود ...``, ``ملخص القول إن ...``
 #: are sentences).
-_AR_ABSTRACT_RUN_IN = frozenset(match_key(w).replace(" ", "") for w in ("ملخص البحث", "ملخص الدراسة"))
+_AR_ABSTRACT_RUN_IN = frozenset(
+    match_key(w).replace(" ", "") for w in ("ملخص البحث", "ملخص الدراسة", "مستخلص البحث", "مستخلص الدراسة")
+)
 #: Fewest words of text after such a label for the line to open the abstract.
 _RUN_IN_MIN_WORDS = 5
 _AR_KEYWORDS = re.compile(
@@ -1352,7 +1356,20 @@ def _cut_out(blocks: list[_Block], taken: Callable[[_Line], bool]) -> tuple[list
 
 _AR_ABSTRACT_KEYS = frozenset(
     _label_key(w)
-    for w in ("الملخص", "ملخص", "ملخص البحث", "ملخص الدراسة", "المستخلص", "مستخلص", "موجز", "الموجز", "موجز الفصل")
+    for w in (
+        "الملخص",
+        "ملخص",
+        "ملخص البحث",
+        "ملخص الدراسة",
+        "المستخلص",
+        "مستخلص",
+        # «مستخلص البحث» is the common Saudi / Iraqi form of the label.
+        "مستخلص البحث",
+        "مستخلص الدراسة",
+        "موجز",
+        "الموجز",
+        "موجز الفصل",
+    )
 )
 
 
