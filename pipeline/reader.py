@@ -44,6 +44,7 @@ from .headings import (
     is_reference_heading,
     is_reference_part,
     ordinal_word_index,
+    reference_heading_kind,
 )
 from .textio import arabic_shortage, decode_bytes, read_text_file
 
@@ -3024,7 +3025,15 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 heading_lines.append(items[i + 1].line)
                 i += 1
             appendices = next((s for s in reversed(state.section_stack) if s.level == 1), None)
-            if in_references and is_reference_part(info):
+            # «6. قائمة المراجع:», «5. الإحالات:»: a numbered heading whose title is a known
+            # name opens what the name alone would (the ASJP template numbers them).
+            named = info
+            if info.style in NUMBERED_STYLES and info.title:
+                named = classify_heading(info.title) or info
+                named = named if named.style == "named" else info
+            # (under the endnotes, «6. قائمة المراجع:» is the references list, not a part of the notes)
+            new_list = in_notes and named is not info and reference_heading_kind(named.key) == "list"
+            if in_references and is_reference_part(info) and not new_list:
                 # أولاً: المراجع العربية under المراجع heads a part of the list, one level down;
                 # the entries under it are still references.
                 _open_section(state, info, heading_lines, level=references_level + 1)
@@ -3038,10 +3047,10 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 _open_section(state, info, heading_lines, level=2)
             else:
                 _open_section(state, info, heading_lines)
-                in_references = is_reference_heading(info)
+                in_references = is_reference_heading(named)
                 # «الهوامش» at the end: the article's notes (endnotes), read as footnotes where the
                 # text cites their numbers; an entry whose number nothing cites is a reference.
-                in_notes = info.style == "named" and info.key in _NOTES_KEYS
+                in_notes = named.style == "named" and named.key in _NOTES_KEYS
                 footnote = None
                 references_level = state.sections[-1].level
             current = None
@@ -3257,6 +3266,10 @@ def _footnote_line(
         return None  # a numbered heading (``(1) تعريف المنصات الرقمية``) in a text that cites (1)
     while end < len(line.text) and line.text[end] in " \t.-–:":
         end += 1
+    if _is_named_heading(line.text[end:]):
+        # «4. خاتمة:», «6. قائمة المراجع:»: a numbered heading that names a known section (the
+        # ASJP template numbers its conclusion, notes and references), whatever the text cites.
+        return None
     return str(number), end
 
 
