@@ -451,6 +451,11 @@ class _State:
     #: Footnote markers printed as plain digits set off by spaces (``متفقة 1.``), found for the
     #: notes at a page's foot: where each marker's digits start -> (where they end, the number).
     set_off_markers: dict[int, tuple[int, int]] = field(default_factory=dict)
+    #: The page-foot notes an abstract ran over (the authors' affiliations under the first page's
+    #: rule), read with the front matter.
+    abstract_notes: list[_Block] = field(default_factory=list)
+    #: The keywords blocks an abstract took from above its label (indexes of the reader's blocks).
+    keyword_blocks: set[int] = field(default_factory=set)
 
 
 # -- entry points -----------------------------------------------------------
@@ -577,6 +582,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
         if index is not None:
             end = _read_abstract(article, state, blocks, index, lang)
             read.update(range(index, end))
+            read.update(state.keyword_blocks)
             ends[index] = end
             body_start = max(body_start, end)
     # A French abstract next to the others (Résumé / Mots-clés): a passage in its own language.
@@ -607,12 +613,13 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
         body += blocks[body_start:]
     # The note a starred name in the front matter points to («* المؤلف المرسل.»), set after the
     # abstracts, belongs to the front matter.
-    notes = _star_notes(body, blocks[:front_end], settings) + _date_blocks(body, settings)
+    notes = _star_notes(body, blocks[:front_end], settings) + _date_blocks(body, settings) + state.abstract_notes
     book = _book_record_blocks(body, settings)
     state.book_record = {line.start for block in book for line in block.lines}
     notes += _citation_blocks(body, settings) + book
     body = [b for b in body if not any(b is n for n in notes)]
-    _read_front_matter(article, blocks[:front_end], state, later_blocks + notes)
+    front = [b for i, b in enumerate(blocks[:front_end]) if i not in state.keyword_blocks]
+    _read_front_matter(article, front, state, later_blocks + notes)
     if article.title_ar is None and article.metadata.get("article_name"):
         article.title_ar = article.metadata["article_name"]
 
@@ -1196,6 +1203,8 @@ def _label_blocks(blocks: list[_Block]) -> list[_Block]:
 #: A numbered keyword: its number, and a few words that end no sentence.
 _KEYWORD_ITEM = re.compile(r"^(?P<n>\d{1,2})\s*[.\-–)]\s*(?P<item>[^\d\s].*|\d{4}\s*)$")  # (or a year: «2- 2003»)
 _KEYWORD_ITEM_MAX_WORDS = 6
+#: A bullet that opens a keyword's line (``\uf0fc الدبلوماسية التونسية``).
+_KEYWORD_BULLET = re.compile(rf"(?:^|(?<=[\n\r]))[ \t]*[{_BULLETS}][ \t]*")
 #: The numbers of a numbered keyword list run in on one line ("1. Paris Agreement 2. treaty ...").
 _KEYWORD_NUMBER = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\s*[.\-–)]\s+(?=[^\d\s]|\d{4}(?!\d))")
 
@@ -1484,6 +1493,8 @@ _HONORIFIC_EN = re.compile(
 #: A mark after a name that points to its affiliation note: ¹ ² * †.
 _NAME_MARK = re.compile(rf"(?<=[^\W\d_])(?:[{_SUPERSCRIPT_DIGITS}*†]|\d{{1,2}}(?=[،,*†\s]|$))")  # دويكات1،*
 #: A line that opens with such a mark is the note it points to (an affiliation, a position).
+#: An affiliation mark set off from the name by a space, before a comma or the line's end («عيسى 1*،», «رحماني 2»).
+_SPACED_NAME_MARK = re.compile(r"(?<=[^\W\d_]) (?:\d{1,2}\*?|\*)(?=\s*[،,]|\s*$)")
 _NOTE_MARK = re.compile(rf"^[{_SUPERSCRIPT_DIGITS}*†]")
 _SEGMENT_SEPARATORS = re.compile(r"[،,؛;/|()–—]|\s-\s")
 _AFFILIATION_WORDS_AR = frozenset(
@@ -1607,6 +1618,10 @@ def _is_affiliation(text: str) -> bool:
 
 def _is_author(text: str) -> bool:
     """A byline: a name after an academic title (د. أ.م.د. Dr. Prof.), or names marked ¹ ² * for their affiliations."""
+    if len(_SPACED_NAME_MARK.findall(text)) >= 2:
+        # The ASJP byline «سليمة بن عيسى 1*، كمال رحماني 2»: each name's mark set off by a space
+        # (two of them at least: one number after a word is no mark, «المجلد 10»).
+        text = _SPACED_NAME_MARK.sub("*", text)
     original, text = text, match_key(text)
     words = text.split()
     bare = _NAME_MARK.sub("", text).rstrip(f" {_SUPERSCRIPT_DIGITS}")
@@ -2620,9 +2635,21 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
         pieces.append(blocks[index].lines[1:])
     end = index + 1
     keywords_lines: list[_Line] = []
-    for j in range(index + 1, len(blocks)):
+    j = index
+    while j + 1 < len(blocks):
+        j += 1
         block = blocks[j]
         head = block.lines[0].text
+        open_sentence = bool(pieces) and not _ends_sentence(pieces[-1][-1].text)
+        notes_end = _page_foot_notes_end(blocks, j, state) if open_sentence else None
+        if notes_end is not None:
+            # An abstract cut mid-sentence by the page's foot: the notes under the rule (the
+            # authors' affiliations, «(1) كلية ...») are front matter, and the abstract goes on
+            # after the next page's head (its page number and running head are set aside already).
+            state.abstract_notes.extend(blocks[j:notes_end])
+            end = notes_end
+            j = notes_end - 1
+            continue
         if _keywords_label_end(head, lang) is not None:
             keywords_lines = block.lines  # the label's line and the lines the list runs on to
             end = j + 1
@@ -2637,11 +2664,17 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
             )
             or (pieces and _is_body_heading(head, state.settings))
             or (pieces and _is_star_note(block, lang))
+            or (pieces and _other_script(block, lang))
         ):
             end = j
             break
         pieces.append(block.lines)
         end = j + 1
+    if not keywords_lines and index > 0 and _keywords_label_end(blocks[index - 1].lines[0].text, lang) is not None:
+        # The keywords set above the abstract's label (the ASJP box: «الكلمات المفتاحية:» and one
+        # keyword a line, then «الملخص:»): the abstract's keywords, not front-matter text.
+        keywords_lines = blocks[index - 1].lines
+        state.keyword_blocks.add(index - 1)
     units = _abstract_units(raw, pieces, lang)
     for unit in units:
         state.units.append(unit)
@@ -2660,6 +2693,38 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
         elif spans:  # (the article has no list field for a third language: the list as one field)
             article.metadata[f"keywords_{lang}"] = _span(raw, spans[0].start, spans[-1].end)
     return end
+
+
+def _page_foot_notes_end(blocks: list[_Block], j: int, state: _State) -> int | None:
+    """When block ``j`` opens a page's notes under a rule (``(1) ...``, ``1- ...``, ``* ...``) and a
+    page ends after them: the index of the first block after the notes, else None."""
+    if not state.page_breaks or not _under_rule(blocks[j].lines[0], state):
+        return None
+    k = j
+    while k < len(blocks) and (
+        _FOOTNOTE_LINE.match(blocks[k].lines[0].text) or _PAGE_BOTTOM_NOTE.match(blocks[k].lines[0].text)
+    ):
+        k += 1
+    if k == j or k >= len(blocks):
+        return None
+    # (a page break, not the abstract's end: the next block starts on the next page)
+    p = bisect.bisect_left(state.page_breaks, blocks[k - 1].lines[-1].end)
+    if p >= len(state.page_breaks) or state.page_breaks[p] > blocks[k].lines[0].start:
+        return None
+    return k
+
+
+def _other_script(block: _Block, lang: str) -> bool:
+    """Whether a block is written in the other script than an Arabic or English abstract's (the
+    English title of an ASJP box right under the Arabic abstract): it ends the abstract, whose
+    passage must hold its own language only (the aligner reads every sentence of it as that
+    language). A Latin name or term inside Arabic lines does not count: the block's letters must
+    be mostly of the other script."""
+    if lang not in ("ar", "en"):
+        return False  # (a French abstract shares the English one's script)
+    text = " ".join(line.text for line in block.lines)
+    ar, la = len(_ARABIC.findall(text)), len(_LATIN.findall(text))
+    return la > 2 * ar if lang == "ar" else ar > 2 * la
 
 
 #: Most words of a starred note in the abstract's own language (a bullet of the abstract is longer).
@@ -2728,6 +2793,10 @@ def _split_keywords(raw: str, start: int, end: int) -> list[TextSpan]:
         # A numbered list (items on their own lines or run in): the numbers separate the keywords,
         # and are no part of them.
         separators: re.Pattern[str] = _KEYWORD_NUMBER
+    elif len(_KEYWORD_BULLET.findall(text)) >= 2:
+        # One keyword a line, each after a bullet (the ASJP box's check mark, U+F0FC in pdftotext):
+        # the bullets separate the keywords, and are no part of them.
+        separators = _KEYWORD_BULLET
     elif _KEYWORD_SEPARATORS.search(text):
         separators = _KEYWORD_SEPARATORS
     else:
@@ -2739,7 +2808,7 @@ def _split_keywords(raw: str, start: int, end: int) -> list[TextSpan]:
         s, e = pos, cut
         pos = start + m.end() if m is not None else end
         # (a numbered list may also have commas between its items: «1. الأمن، 2. العراق»)
-        trim = _KEYWORD_TRIM + "،,؛;" if separators is _KEYWORD_NUMBER else _KEYWORD_TRIM
+        trim = _KEYWORD_TRIM + "،,؛;" if separators in (_KEYWORD_NUMBER, _KEYWORD_BULLET) else _KEYWORD_TRIM
         while s < e and raw[s] in trim:
             s += 1
         while e > s and raw[e - 1] in trim:
@@ -3027,12 +3096,12 @@ def _read_body(body: list[_Block], state: _State) -> None:
             appendices = next((s for s in reversed(state.section_stack) if s.level == 1), None)
             # «6. قائمة المراجع:», «5. الإحالات:»: a numbered heading whose title is a known
             # name opens what the name alone would (the ASJP template numbers them).
-            named = info
+            name = info
             if info.style in NUMBERED_STYLES and info.title:
-                named = classify_heading(info.title) or info
-                named = named if named.style == "named" else info
+                name = classify_heading(info.title) or info
+                name = name if name.style == "named" else info
             # (under the endnotes, «6. قائمة المراجع:» is the references list, not a part of the notes)
-            new_list = in_notes and named is not info and reference_heading_kind(named.key) == "list"
+            new_list = in_notes and name is not info and reference_heading_kind(name.key) == "list"
             if in_references and is_reference_part(info) and not new_list:
                 # أولاً: المراجع العربية under المراجع heads a part of the list, one level down;
                 # the entries under it are still references.
@@ -3047,10 +3116,10 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 _open_section(state, info, heading_lines, level=2)
             else:
                 _open_section(state, info, heading_lines)
-                in_references = is_reference_heading(named)
+                in_references = is_reference_heading(name)
                 # «الهوامش» at the end: the article's notes (endnotes), read as footnotes where the
                 # text cites their numbers; an entry whose number nothing cites is a reference.
-                in_notes = named.style == "named" and named.key in _NOTES_KEYS
+                in_notes = name.style == "named" and name.key in _NOTES_KEYS
                 footnote = None
                 references_level = state.sections[-1].level
             current = None
