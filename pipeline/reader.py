@@ -2942,6 +2942,8 @@ def _read_body(body: list[_Block], state: _State) -> None:
     # Markers from the body on: the front matter's marks (an author's ¹ or دويكات1،) point to affiliations.
     cited = _cited_numbers(state.raw, items[0].line.start if items else 0)
     foot_notes = _page_foot_notes(items, state)
+    # (where the captions set under a figure are: the figure's text lines above each one)
+    figure_captions = [k for k, item in enumerate(items) if _FIGURE_CAPTION.match(item.line.text)]
     in_references = False
     references_level = 1  # level of the heading of the references list being read
     current: _Unit | None = None
@@ -3069,6 +3071,8 @@ def _read_body(body: list[_Block], state: _State) -> None:
             footnote = None
         if not in_references:
             end = _table_end(items, i)
+            if end is None and figure_captions:
+                end = _figure_end(items, i, figure_captions)
             if end is not None:
                 # A table with its caption (and source line): one passage of its own, not a
                 # paragraph per row to repair, tag and classify.
@@ -3540,6 +3544,38 @@ def _table_end(items: list[_BodyLine], i: int) -> int | None:
     if j < len(items) and _TABLE_SOURCE.match(items[j].line.text):
         j += 1
     return j
+
+
+#: A figure's caption, set under it: «شكل (1): ...», «الشكل رقم 2: ...», "Figure 3. ...".
+_FIGURE_CAPTION = re.compile(
+    r"^\s*(?:" + _tolerant("الشكل", "شكل") + r"|figure|fig\.)\s*(?:" + _tolerant("رقم") + r")?\s*[(\[]?\s*[\d٠-٩]",
+    re.IGNORECASE,
+)
+#: Most lines of a figure's text (axis values, a legend) above its caption.
+_FIGURE_MAX_LINES = 30
+
+
+def _figure_end(items: list[_BodyLine], i: int, captions: list[int]) -> int | None:
+    """Where a figure that starts at ``items[i]`` ends (the index after its caption, or after the
+    source line under the caption), or None when no figure starts there.
+
+    A chart printed as text (pdftotext gives its axis values, years and legend as loose lines)
+    comes before its caption «شكل (1): ...»: short lines that are no sentence (table rows), after
+    a line that ends a sentence, straight up to the caption. They, the caption and the «المصدر:»
+    line under it are one passage, not the first lines of the next paragraph.
+    """
+    if i > 0 and not items[i].first and not _ends_sentence(items[i - 1].line.text):
+        return None
+    k = bisect.bisect_left(captions, i)
+    if k == len(captions) or captions[k] == i or captions[k] - i > _FIGURE_MAX_LINES:
+        return None  # (a caption with no text above it, an image's, stays a paragraph of its own)
+    caption = captions[k]
+    if not all(_table_row(item.line.text) for item in items[i:caption]):
+        return None
+    end = caption + 1
+    if end < len(items) and _TABLE_SOURCE.match(items[end].line.text):
+        end += 1
+    return end
 
 
 #: Fewest rows of a table without a caption: lines whose cells are set apart by wide gaps.
