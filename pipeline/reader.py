@@ -2664,7 +2664,7 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
             )
             or (pieces and _is_body_heading(head, state.settings))
             or (pieces and _is_star_note(block, lang))
-            or (pieces and _other_script(block, lang))
+            or (pieces and _other_script(block, lang) and _other_box_follows(blocks, j, lang))
         ):
             end = j
             break
@@ -2725,6 +2725,27 @@ def _other_script(block: _Block, lang: str) -> bool:
     text = " ".join(line.text for line in block.lines)
     ar, la = len(_ARABIC.findall(text)), len(_LATIN.findall(text))
     return la > 2 * ar if lang == "ar" else ar > 2 * la
+
+
+#: How many blocks after a block in the other script :func:`_other_box_follows` looks at.
+_OTHER_BOX_MAX_BLOCKS = 12
+
+
+def _other_box_follows(blocks: list[_Block], j: int, lang: str) -> bool:
+    """Whether the block in the other script at ``j`` opens the other language's part (its title
+    over its box): an abstract or keywords label of that language comes after it, before any of
+    the abstract's own language. A running head or a stray line between an abstract and its own
+    keywords (``Keywords:`` after an Arabic page head) does not end the abstract, nor does a
+    label line itself."""
+    if _opens_abstract_or_keywords(blocks[j].lines[0].text):
+        return False
+    for block in blocks[j + 1 : j + 1 + _OTHER_BOX_MAX_BLOCKS]:
+        head = block.lines[0].text
+        if _abstract_heading_end(head, lang) is not None or _keywords_label_end(head, lang) is not None:
+            return False
+        if _opens_abstract_or_keywords(head):
+            return True
+    return False
 
 
 #: Most words of a starred note in the abstract's own language (a bullet of the abstract is longer).
