@@ -540,6 +540,8 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     # The publisher's «عن المركز» blurb at the end of a paper: boilerplate, set aside.
     blocks, blurb = _drop_publisher_blurb(blocks, raw)
     rules += blurb
+    blocks, box_labels = _drop_box_labels(blocks)
+    rules += box_labels
     blocks = _label_blocks(blocks)
     state.structure.extend(rules)
     state.rule_ends = sorted(end for _, end in rules)
@@ -1342,6 +1344,18 @@ def _drop_publisher_blurb(blocks: list[_Block], raw: str) -> tuple[list[_Block],
         gone = {id(lines[j]) for j in taken}
         return _cut_out(blocks, lambda ln: id(ln) in gone)
     return blocks, []
+
+
+#: The heading of the ASJP article-info box (match-key forms, spaces removed), alone on its line
+#: above the box's dates: a label with no content of its own.
+_BOX_LABELS = frozenset(
+    _label_key(w) for w in ("معلومات المقال", "معلومات البحث", "article info", "article information")
+)
+
+
+def _drop_box_labels(blocks: list[_Block]) -> tuple[list[_Block], list[tuple[int, int]]]:
+    """The blocks without the «معلومات المقال» / "Article info" lines of an ASJP box."""
+    return _cut_out(blocks, lambda ln: len(ln.text.split()) <= 3 and _label_key(ln.text) in _BOX_LABELS)
 
 
 def _cut_out(blocks: list[_Block], taken: Callable[[_Line], bool]) -> tuple[list[_Block], list[tuple[int, int]]]:
@@ -3572,7 +3586,8 @@ _FIGURE_CAPTION = re.compile(
     r"^\s*(?:" + _tolerant("الشكل", "شكل") + r"|figure|fig\.)\s*(?:" + _tolerant("رقم") + r")?\s*[(\[]?\s*[\d٠-٩]",
     re.IGNORECASE,
 )
-#: Most lines of a figure's text (axis values, a legend) above its caption.
+#: Fewest and most lines of a figure's text (axis values, a legend) above its caption.
+_FIGURE_MIN_LINES = 2
 _FIGURE_MAX_LINES = 30
 
 
@@ -3588,11 +3603,16 @@ def _figure_end(items: list[_BodyLine], i: int, captions: list[int]) -> int | No
     if i > 0 and not items[i].first and not _ends_sentence(items[i - 1].line.text):
         return None
     k = bisect.bisect_left(captions, i)
-    if k == len(captions) or captions[k] == i or captions[k] - i > _FIGURE_MAX_LINES:
-        return None  # (a caption with no text above it, an image's, stays a paragraph of its own)
-    caption = captions[k]
-    if not all(_table_row(item.line.text) for item in items[i:caption]):
+    if k == len(captions) or not _FIGURE_MIN_LINES <= captions[k] - i <= _FIGURE_MAX_LINES:
+        # (a caption with no text above it, an image's, stays a paragraph of its own, and so does
+        # one under a single short line: a quotation, a page number)
         return None
+    caption = captions[k]
+    rows = items[i:caption]
+    if not all(_table_row(item.line.text) for item in rows):
+        return None
+    if not any(_DIGIT_RUN.search(item.line.text) for item in rows):
+        return None  # a chart has values on an axis
     end = caption + 1
     if end < len(items) and _TABLE_SOURCE.match(items[end].line.text):
         end += 1

@@ -105,7 +105,9 @@ def test_a_chart_printed_as_text_and_its_caption_below_are_not_the_next_paragrap
     (figure,) = [p for p in article.passages if "شكل (1)" in p.text]
     assert figure.kind == "table" and figure.text.startswith("1000000")
     assert "المصدر: المفوضية السامية" in figure.text
-    assert any(p.kind == "paragraph" and p.text.startswith("وقال المتحدث باسم وزارة الخارجية") for p in article.passages)
+    assert any(
+        p.kind == "paragraph" and p.text.startswith("وقال المتحدث باسم وزارة الخارجية") for p in article.passages
+    )
 
 
 def test_the_four_read_their_lines_right():
