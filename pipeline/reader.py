@@ -1028,9 +1028,12 @@ def _drop_page_furniture(
         by_number = [
             k
             for k in body_copies
-            if (k - 1 in numbered or k + 1 in numbered) and (from_front or _two_parts_far_apart(lines[k].text))
+            if (k - 1 in numbered or k + 1 in numbered)
+            and (from_front or (_two_parts_far_apart(lines[k].text) and not _has_date_field(lines[k].text)))
         ]
-        if by_number and len(where) == 1:
+        # (the title's first line printed once as the odd page's head is in the front matter too:
+        # one copy in the body is what counts)
+        if by_number and len(body_copies) == 1:
             dropped.update(by_number)
         if len(where) >= settings.min_header_repeats or at_page_edges or (from_front and len(body_copies) >= 2):
             # (twice is enough when every copy stands by a page number or a page break: a short article)
@@ -1084,6 +1087,11 @@ def _contact_address(text: str) -> bool:
     """A line that only gives an e-mail or a web address (its label aside)."""
     rest = _URL.sub("", _EMAIL.sub("", text))
     return rest != text and len(rest.split()) <= 3
+
+
+def _has_date_field(text: str) -> bool:
+    """Whether a line holds a labelled date («تاريخ قبول النشر: 2023/3/9»): text, not a running head."""
+    return any(p.search(text) for p in _METADATA_DATES.values())
 
 
 def _two_parts_far_apart(text: str) -> bool:
@@ -1500,8 +1508,9 @@ _HONORIFIC_AR = re.compile(
     r"|^(?:ال)?(?:دكتور|دكتوره|دكتورة|بروفيسور|بروفسور)\s"
     r"|^ال[أا]ستاذ[ةه]?\s+(?:ال)?دكتور"
 )
+#: (with the Iraqi ranks «Asst. Lect.» and «Lect. Dr.», the English of م.م. and م.د.)
 _HONORIFIC_EN = re.compile(
-    r"^(?:(?:Assoc(?:iate)?|Assist(?:ant)?|Asst)\.?\s+)?(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mme)\.?\s+[A-Z]"
+    r"^(?:(?:Assoc(?:iate)?|Assist(?:ant)?|Asst)\.?\s+)?(?:Dr|Prof|Professor|Lect|Lecturer|Mr|Mrs|Ms|Mme)\.?\s+[A-Z]"
     r"|,\s*(?:Ph\.?\s?D|PhD|M\.?\s?A|M\.?\s?Sc)\.?\s*$"
 )
 #: A mark after a name that points to its affiliation note: ¹ ² * †.
@@ -2209,13 +2218,24 @@ def _date_blocks(body: list[_Block], settings: ReaderSettings) -> list[_Block]:
         text = block.lines[0].text
         if classify_heading(text) is not None and len(text.split()) <= settings.max_heading_words:
             break
-        if all(
-            len(line.text.split()) <= _DATE_LINE_MAX_WORDS
-            and any(p.search(line.text) for p in _METADATA_DATES.values())
-            for line in block.lines
-        ):
+        if _dates_only(block):
             found.append(block)
-    return found
+    # The submission dates printed at the very end, after the references («تاريخ استلام البحث:
+    # ...   تاريخ قبول النشر: ...» on the last page): front matter too.
+    tail: list[_Block] = []
+    for block in reversed(body):
+        if any(block is f for f in found) or not _dates_only(block):
+            break
+        tail.append(block)
+    return found + tail[::-1]
+
+
+def _dates_only(block: _Block) -> bool:
+    """Whether every line of a block is a short line of date fields."""
+    return all(
+        len(line.text.split()) <= _DATE_LINE_MAX_WORDS and any(p.search(line.text) for p in _METADATA_DATES.values())
+        for line in block.lines
+    )
 
 
 #: Longest line of date fields, in words (three labelled dates).

@@ -74,6 +74,14 @@ def test_the_asjp_box_gives_each_language_its_title_keywords_and_abstract():
     assert en.text.startswith("The Peacebuilding Support Office")
 
 
+def test_the_asjp_box_labels_are_set_aside():
+    # «معلومات المقال» / "Article info" head the box's dates and hold nothing: the Arabic one was
+    # a paragraph, the English one front matter.
+    article = read_article(ASJP)
+    assert not any("معلومات المقال" in p.text or "Article info" in p.text for p in article.passages)
+    assert not any("Article info" in v.text for v in article.metadata.values())
+
+
 def test_numbered_tail_headings_are_headings_and_open_notes_then_references():
     # «4. خاتمة:», «5. الإحالات:», «6. قائمة المراجع:» were footnotes 4, 5, 6 (the text cites
     # (4)...(6)), and so were the four references under the last one.
@@ -110,8 +118,32 @@ def test_a_chart_printed_as_text_and_its_caption_below_are_not_the_next_paragrap
     )
 
 
+def test_the_title_printed_once_as_a_page_head_is_furniture():
+    # The odd page's head, the title's first line, is printed once (a four-page article), after
+    # «ص 102» and a form feed: it opened a section in the middle of section أ.
+    article = read_article(PAGEBREAK)
+    assert "وثيقة قرطاج وإدارة التوافق السياسي في تونس" not in [s.heading for s in article.sections]
+    assert article.title_ar.text.startswith("وثيقة قرطاج وإدارة التوافق السياسي في تونس")
+
+
+def test_submission_dates_at_the_very_end_are_front_matter():
+    # «تاريخ استلام البحث: ...   تاريخ قبول النشر: ...», one line after the references, was set
+    # aside as a running head in two parts.
+    article = read_article(PAGEBREAK)
+    assert article.metadata["received"].text == "2023/1/5"
+    assert article.metadata["accepted"].text == "2023/3/9"
+
+
+def test_an_assistant_lecturer_is_a_byline():
+    # The second English name, «Asst. Lect. Zainab Ali Al-Musawi» (م.م., an Iraqi rank), was a paragraph.
+    article = read_article(PAGEBREAK)
+    names = [v.text for k, v in article.metadata.items() if k.startswith("author")]
+    assert "Asst. Lect. Zainab Ali Al-Musawi" in names
+    assert not any(p.text == "Asst. Lect. Zainab Ali Al-Musawi" for p in article.passages)
+
+
 def test_the_four_read_their_lines_right():
-    """The four at the figures measured when they were added: 0.985 of the lines, unit F1 0.958
+    """The four at the figures measured when they were added: 0.996 of the lines, unit F1 0.971
     (held out, before these fixes: 0.875 / 0.795)."""
     total = {"lines": 0, "right": 0, "lost": 0, "gold_units": 0, "predicted_units": 0, "found_units": 0}
     for path in (ASJP, PAGEBREAK, FIGURE, ENDABS):
@@ -119,5 +151,5 @@ def test_the_four_read_their_lines_right():
         for key in total:
             total[key] += scores[key]
     assert total["lines"] == 471 and total["lost"] == 0
-    assert total["right"] / total["lines"] >= 0.98
-    assert unit_prf(total)[2] >= 0.95
+    assert total["right"] / total["lines"] >= 0.99
+    assert unit_prf(total)[2] >= 0.97
