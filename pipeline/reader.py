@@ -2999,6 +2999,9 @@ def _read_body(body: list[_Block], state: _State) -> None:
     foot_notes = _page_foot_notes(items, state)
     # (where the captions set under a figure are: the figure's text lines above each one)
     figure_captions = [k for k, item in enumerate(items) if _FIGURE_CAPTION.match(item.line.text)]
+    # (the abjad letters that open a line with a full stop: «أ. ...» heads a section only in a text
+    # that has its «ب. ...» too)
+    dotted_letters = {m.group("num") for item in items if (m := _DOTTED_LETTER.match(item.line.text))}
     in_references = False
     references_level = 1  # level of the heading of the references list being read
     current: _Unit | None = None
@@ -3135,7 +3138,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 current = None
                 i = end
                 continue
-        info = _line_heading(items, i, state.settings, in_references)
+        info = _line_heading(items, i, state.settings, in_references, dotted_letters)
         if (
             info is None
             and not in_references
@@ -3760,19 +3763,36 @@ def _at_page_bottom(line: _Line, state: _State) -> bool:
     return k < len(state.page_breaks) and state.page_breaks[k] - line.end <= _PAGE_BOTTOM_CHARS
 
 
+#: An abjad letter and a full stop that open a line: «أ. انسحاب الكتل البرلمانية» (not «أ. د.»,
+#: an honorific, whose next word is an abbreviation too).
+_ABJAD_NEXT = {"أ": "ب", "ا": "ب", "ب": "ج", "ج": "د", "د": "ه", "ه": "و", "و": "ز", "ز": "ح", "ح": "ط", "ط": "ي"}
+_DOTTED_LETTER = re.compile(r"^(?P<num>[أابجدهوزحطي])\.\s+(?P<title>(?![^\W\d_]{1,2}\.)[^\W\d_]\S*\s+\S.*)$")
+
+
 def _line_heading(
-    items: list[_BodyLine], i: int, settings: ReaderSettings, in_references: bool = False
+    items: list[_BodyLine],
+    i: int,
+    settings: ReaderSettings,
+    in_references: bool = False,
+    dotted_letters: set[str] | None = None,
 ) -> HeadingInfo | None:
     """The heading a body line is, or None when it is text.
 
     Inside a references list a numbered line is an entry, unless its title names a part of
-    the list (``1. المراجع العربية``).
+    the list (``1. المراجع العربية``). A line numbered with an abjad letter and a full stop
+    (``أ. ...``, an Iraqi journal's top level) is a letter heading when the text also has a line
+    with the letter after it (``dotted_letters``): «أ.» alone is as often an honorific.
     """
     item = items[i]
     line = item.line
     if line.heading is not None:
         return line.heading
     info = classify_heading(line.text, in_references=in_references)
+    if info is None and dotted_letters and not in_references and (m := _DOTTED_LETTER.match(line.text)):
+        following = _ABJAD_NEXT.get(m.group("num"))
+        previous = next((a for a, b in _ABJAD_NEXT.items() if b == m.group("num")), None)
+        if following in dotted_letters or previous in dotted_letters:
+            info = HeadingInfo("letter", m.group("num"), m.group("title").strip())
     if info is None:
         return None
     if line.forced_heading:
