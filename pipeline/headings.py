@@ -49,6 +49,12 @@ REFERENCE_HEADINGS = (
 #: Headings of the appendices after the references (match-key forms): they end the references
 #: list, and what follows is read as body text.
 APPENDIX_HEADINGS = ("الملاحق", "ملاحق", "الملحق", "ملحق")
+#: Headings of the author's note printed after the references (match-key forms): «نبذة عن الكاتب»
+#: and a paragraph of prose (post, university, e-mail). Like an appendix, it ends the references.
+AUTHOR_BIO_HEADINGS = tuple(
+    f"نبذه عن {who}"
+    for who in ("الكاتب", "الكاتبه", "الكتاب", "الباحث", "الباحثه", "الباحثين", "المؤلف", "المؤلفه", "المؤلفين")
+)
 #: Named headings of a thesis's front pages, set before its abstract: the acknowledgements and
 #: the dedication (a page of text under the heading, not front-matter metadata).
 FRONT_PAGE_HEADINGS = ("شكر وتقدير", "الشكر والتقدير", "اهداء", "الاهداء")
@@ -97,6 +103,7 @@ NAMED_HEADINGS = (
     *FRONT_PAGE_HEADINGS,
     *REFERENCE_HEADINGS,
     *APPENDIX_HEADINGS,
+    *AUTHOR_BIO_HEADINGS,
 )
 #: Named headings that open a table of contents.
 TOC_HEADINGS = ("هيكليه الدراسه", "هيكليه البحث", "هيكل الدراسه", "خطه الدراسه", "خطه البحث", "تقسيم الدراسه")

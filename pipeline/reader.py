@@ -44,6 +44,7 @@ from .headings import (
     is_reference_heading,
     is_reference_part,
     ordinal_word_index,
+    reference_heading_kind,
 )
 from .textio import arabic_shortage, decode_bytes, read_text_file
 
@@ -129,6 +130,8 @@ _AR_ABSTRACT_LABELS = (
     "ملخص الدراسة",
     "المستخلص",
     "مستخلص",
+    "مستخلص البحث",
+    "مستخلص الدراسة",
     "خلاصة",
     "ملخص بالعربية",
     "ملخص باللغة العربية",
@@ -149,7 +152,9 @@ _FR_ABSTRACT = re.compile(rf"^(?P<label>r[ée]sum[ée])\s*(?P<sep>{_LABEL_SEPARA
 #: Arabic abstract labels that open a line of abstract text even without a separator (``ملخص البحث
 #: تتناول هذه الدراسة``); a one-word label does not (``الملخص غير موجود ...``, ``ملخص القول إن ...``
 #: are sentences).
-_AR_ABSTRACT_RUN_IN = frozenset(match_key(w).replace(" ", "") for w in ("ملخص البحث", "ملخص الدراسة"))
+_AR_ABSTRACT_RUN_IN = frozenset(
+    match_key(w).replace(" ", "") for w in ("ملخص البحث", "ملخص الدراسة", "مستخلص البحث", "مستخلص الدراسة")
+)
 #: Fewest words of text after such a label for the line to open the abstract.
 _RUN_IN_MIN_WORDS = 5
 _AR_KEYWORDS = re.compile(
@@ -446,6 +451,11 @@ class _State:
     #: Footnote markers printed as plain digits set off by spaces (``متفقة 1.``), found for the
     #: notes at a page's foot: where each marker's digits start -> (where they end, the number).
     set_off_markers: dict[int, tuple[int, int]] = field(default_factory=dict)
+    #: The page-foot notes an abstract ran over (the authors' affiliations under the first page's
+    #: rule), read with the front matter.
+    abstract_notes: list[_Block] = field(default_factory=list)
+    #: The keywords blocks an abstract took from above its label (indexes of the reader's blocks).
+    keyword_blocks: set[int] = field(default_factory=set)
 
 
 # -- entry points -----------------------------------------------------------
@@ -530,6 +540,8 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     # The publisher's «عن المركز» blurb at the end of a paper: boilerplate, set aside.
     blocks, blurb = _drop_publisher_blurb(blocks, raw)
     rules += blurb
+    blocks, box_labels = _drop_box_labels(blocks)
+    rules += box_labels
     blocks = _label_blocks(blocks)
     state.structure.extend(rules)
     state.rule_ends = sorted(end for _, end in rules)
@@ -572,6 +584,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
         if index is not None:
             end = _read_abstract(article, state, blocks, index, lang)
             read.update(range(index, end))
+            read.update(state.keyword_blocks)
             ends[index] = end
             body_start = max(body_start, end)
     # A French abstract next to the others (Résumé / Mots-clés): a passage in its own language.
@@ -602,12 +615,13 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
         body += blocks[body_start:]
     # The note a starred name in the front matter points to («* المؤلف المرسل.»), set after the
     # abstracts, belongs to the front matter.
-    notes = _star_notes(body, blocks[:front_end], settings) + _date_blocks(body, settings)
+    notes = _star_notes(body, blocks[:front_end], settings) + _date_blocks(body, settings) + state.abstract_notes
     book = _book_record_blocks(body, settings)
     state.book_record = {line.start for block in book for line in block.lines}
     notes += _citation_blocks(body, settings) + book
     body = [b for b in body if not any(b is n for n in notes)]
-    _read_front_matter(article, blocks[:front_end], state, later_blocks + notes)
+    front = [b for i, b in enumerate(blocks[:front_end]) if i not in state.keyword_blocks]
+    _read_front_matter(article, front, state, later_blocks + notes)
     if article.title_ar is None and article.metadata.get("article_name"):
         article.title_ar = article.metadata["article_name"]
 
@@ -1014,9 +1028,12 @@ def _drop_page_furniture(
         by_number = [
             k
             for k in body_copies
-            if (k - 1 in numbered or k + 1 in numbered) and (from_front or _two_parts_far_apart(lines[k].text))
+            if (k - 1 in numbered or k + 1 in numbered)
+            and (from_front or (_two_parts_far_apart(lines[k].text) and not _has_date_field(lines[k].text)))
         ]
-        if by_number and len(where) == 1:
+        # (the title's first line printed once as the odd page's head is in the front matter too:
+        # one copy in the body is what counts)
+        if by_number and len(body_copies) == 1:
             dropped.update(by_number)
         if len(where) >= settings.min_header_repeats or at_page_edges or (from_front and len(body_copies) >= 2):
             # (twice is enough when every copy stands by a page number or a page break: a short article)
@@ -1070,6 +1087,11 @@ def _contact_address(text: str) -> bool:
     """A line that only gives an e-mail or a web address (its label aside)."""
     rest = _URL.sub("", _EMAIL.sub("", text))
     return rest != text and len(rest.split()) <= 3
+
+
+def _has_date_field(text: str) -> bool:
+    """Whether a line holds a labelled date («تاريخ قبول النشر: 2023/3/9»): text, not a running head."""
+    return any(p.search(text) for p in _METADATA_DATES.values())
 
 
 def _two_parts_far_apart(text: str) -> bool:
@@ -1191,6 +1213,8 @@ def _label_blocks(blocks: list[_Block]) -> list[_Block]:
 #: A numbered keyword: its number, and a few words that end no sentence.
 _KEYWORD_ITEM = re.compile(r"^(?P<n>\d{1,2})\s*[.\-–)]\s*(?P<item>[^\d\s].*|\d{4}\s*)$")  # (or a year: «2- 2003»)
 _KEYWORD_ITEM_MAX_WORDS = 6
+#: A bullet that opens a keyword's line (``\uf0fc الدبلوماسية التونسية``).
+_KEYWORD_BULLET = re.compile(rf"(?:^|(?<=[\n\r]))[ \t]*[{_BULLETS}][ \t]*")
 #: The numbers of a numbered keyword list run in on one line ("1. Paris Agreement 2. treaty ...").
 _KEYWORD_NUMBER = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\s*[.\-–)]\s+(?=[^\d\s]|\d{4}(?!\d))")
 
@@ -1330,6 +1354,18 @@ def _drop_publisher_blurb(blocks: list[_Block], raw: str) -> tuple[list[_Block],
     return blocks, []
 
 
+#: The heading of the ASJP article-info box (match-key forms, spaces removed), alone on its line
+#: above the box's dates: a label with no content of its own.
+_BOX_LABELS = frozenset(
+    _label_key(w) for w in ("معلومات المقال", "معلومات البحث", "article info", "article information")
+)
+
+
+def _drop_box_labels(blocks: list[_Block]) -> tuple[list[_Block], list[tuple[int, int]]]:
+    """The blocks without the «معلومات المقال» / "Article info" lines of an ASJP box."""
+    return _cut_out(blocks, lambda ln: len(ln.text.split()) <= 3 and _label_key(ln.text) in _BOX_LABELS)
+
+
 def _cut_out(blocks: list[_Block], taken: Callable[[_Line], bool]) -> tuple[list[_Block], list[tuple[int, int]]]:
     """The blocks without the lines ``taken`` says to take out, each block cut where one stood,
     and the spans of the lines taken out (in text order)."""
@@ -1352,7 +1388,20 @@ def _cut_out(blocks: list[_Block], taken: Callable[[_Line], bool]) -> tuple[list
 
 _AR_ABSTRACT_KEYS = frozenset(
     _label_key(w)
-    for w in ("الملخص", "ملخص", "ملخص البحث", "ملخص الدراسة", "المستخلص", "مستخلص", "موجز", "الموجز", "موجز الفصل")
+    for w in (
+        "الملخص",
+        "ملخص",
+        "ملخص البحث",
+        "ملخص الدراسة",
+        "المستخلص",
+        "مستخلص",
+        # «مستخلص البحث» is the common Saudi / Iraqi form of the label.
+        "مستخلص البحث",
+        "مستخلص الدراسة",
+        "موجز",
+        "الموجز",
+        "موجز الفصل",
+    )
 )
 
 
@@ -1459,13 +1508,16 @@ _HONORIFIC_AR = re.compile(
     r"|^(?:ال)?(?:دكتور|دكتوره|دكتورة|بروفيسور|بروفسور)\s"
     r"|^ال[أا]ستاذ[ةه]?\s+(?:ال)?دكتور"
 )
+#: (with the Iraqi ranks «Asst. Lect.» and «Lect. Dr.», the English of م.م. and م.د.)
 _HONORIFIC_EN = re.compile(
-    r"^(?:(?:Assoc(?:iate)?|Assist(?:ant)?|Asst)\.?\s+)?(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mme)\.?\s+[A-Z]"
+    r"^(?:(?:Assoc(?:iate)?|Assist(?:ant)?|Asst)\.?\s+)?(?:Dr|Prof|Professor|Lect|Lecturer|Mr|Mrs|Ms|Mme)\.?\s+[A-Z]"
     r"|,\s*(?:Ph\.?\s?D|PhD|M\.?\s?A|M\.?\s?Sc)\.?\s*$"
 )
 #: A mark after a name that points to its affiliation note: ¹ ² * †.
 _NAME_MARK = re.compile(rf"(?<=[^\W\d_])(?:[{_SUPERSCRIPT_DIGITS}*†]|\d{{1,2}}(?=[،,*†\s]|$))")  # دويكات1،*
 #: A line that opens with such a mark is the note it points to (an affiliation, a position).
+#: An affiliation mark set off from the name by a space, before a comma or the line's end («عيسى 1*،», «رحماني 2»).
+_SPACED_NAME_MARK = re.compile(r"(?<=[^\W\d_]) (?:\d{1,2}\*?|\*)(?=\s*[،,]|\s*$)")
 _NOTE_MARK = re.compile(rf"^[{_SUPERSCRIPT_DIGITS}*†]")
 _SEGMENT_SEPARATORS = re.compile(r"[،,؛;/|()–—]|\s-\s")
 _AFFILIATION_WORDS_AR = frozenset(
@@ -1589,6 +1641,10 @@ def _is_affiliation(text: str) -> bool:
 
 def _is_author(text: str) -> bool:
     """A byline: a name after an academic title (د. أ.م.د. Dr. Prof.), or names marked ¹ ² * for their affiliations."""
+    if len(_SPACED_NAME_MARK.findall(text)) >= 2:
+        # The ASJP byline «سليمة بن عيسى 1*، كمال رحماني 2»: each name's mark set off by a space
+        # (two of them at least: one number after a word is no mark, «المجلد 10»).
+        text = _SPACED_NAME_MARK.sub("*", text)
     original, text = text, match_key(text)
     words = text.split()
     bare = _NAME_MARK.sub("", text).rstrip(f" {_SUPERSCRIPT_DIGITS}")
@@ -2162,13 +2218,24 @@ def _date_blocks(body: list[_Block], settings: ReaderSettings) -> list[_Block]:
         text = block.lines[0].text
         if classify_heading(text) is not None and len(text.split()) <= settings.max_heading_words:
             break
-        if all(
-            len(line.text.split()) <= _DATE_LINE_MAX_WORDS
-            and any(p.search(line.text) for p in _METADATA_DATES.values())
-            for line in block.lines
-        ):
+        if _dates_only(block):
             found.append(block)
-    return found
+    # The submission dates printed at the very end, after the references («تاريخ استلام البحث:
+    # ...   تاريخ قبول النشر: ...» on the last page): front matter too.
+    tail: list[_Block] = []
+    for block in reversed(body):
+        if any(block is f for f in found) or not _dates_only(block):
+            break
+        tail.append(block)
+    return found + tail[::-1]
+
+
+def _dates_only(block: _Block) -> bool:
+    """Whether every line of a block is a short line of date fields."""
+    return all(
+        len(line.text.split()) <= _DATE_LINE_MAX_WORDS and any(p.search(line.text) for p in _METADATA_DATES.values())
+        for line in block.lines
+    )
 
 
 #: Longest line of date fields, in words (three labelled dates).
@@ -2602,9 +2669,21 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
         pieces.append(blocks[index].lines[1:])
     end = index + 1
     keywords_lines: list[_Line] = []
-    for j in range(index + 1, len(blocks)):
+    j = index
+    while j + 1 < len(blocks):
+        j += 1
         block = blocks[j]
         head = block.lines[0].text
+        open_sentence = bool(pieces) and not _ends_sentence(pieces[-1][-1].text)
+        notes_end = _page_foot_notes_end(blocks, j, state) if open_sentence else None
+        if notes_end is not None:
+            # An abstract cut mid-sentence by the page's foot: the notes under the rule (the
+            # authors' affiliations, «(1) كلية ...») are front matter, and the abstract goes on
+            # after the next page's head (its page number and running head are set aside already).
+            state.abstract_notes.extend(blocks[j:notes_end])
+            end = notes_end
+            j = notes_end - 1
+            continue
         if _keywords_label_end(head, lang) is not None:
             keywords_lines = block.lines  # the label's line and the lines the list runs on to
             end = j + 1
@@ -2619,11 +2698,17 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
             )
             or (pieces and _is_body_heading(head, state.settings))
             or (pieces and _is_star_note(block, lang))
+            or (pieces and _other_script(block, lang) and _other_box_follows(blocks, j, lang))
         ):
             end = j
             break
         pieces.append(block.lines)
         end = j + 1
+    if not keywords_lines and index > 0 and _keywords_label_end(blocks[index - 1].lines[0].text, lang) is not None:
+        # The keywords set above the abstract's label (the ASJP box: «الكلمات المفتاحية:» and one
+        # keyword a line, then «الملخص:»): the abstract's keywords, not front-matter text.
+        keywords_lines = blocks[index - 1].lines
+        state.keyword_blocks.add(index - 1)
     units = _abstract_units(raw, pieces, lang)
     for unit in units:
         state.units.append(unit)
@@ -2642,6 +2727,59 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
         elif spans:  # (the article has no list field for a third language: the list as one field)
             article.metadata[f"keywords_{lang}"] = _span(raw, spans[0].start, spans[-1].end)
     return end
+
+
+def _page_foot_notes_end(blocks: list[_Block], j: int, state: _State) -> int | None:
+    """When block ``j`` opens a page's notes under a rule (``(1) ...``, ``1- ...``, ``* ...``) and a
+    page ends after them: the index of the first block after the notes, else None."""
+    if not state.page_breaks or not _under_rule(blocks[j].lines[0], state):
+        return None
+    k = j
+    while k < len(blocks) and (
+        _FOOTNOTE_LINE.match(blocks[k].lines[0].text) or _PAGE_BOTTOM_NOTE.match(blocks[k].lines[0].text)
+    ):
+        k += 1
+    if k == j or k >= len(blocks):
+        return None
+    # (a page break, not the abstract's end: the next block starts on the next page)
+    p = bisect.bisect_left(state.page_breaks, blocks[k - 1].lines[-1].end)
+    if p >= len(state.page_breaks) or state.page_breaks[p] > blocks[k].lines[0].start:
+        return None
+    return k
+
+
+def _other_script(block: _Block, lang: str) -> bool:
+    """Whether a block is written in the other script than an Arabic or English abstract's (the
+    English title of an ASJP box right under the Arabic abstract): it ends the abstract, whose
+    passage must hold its own language only (the aligner reads every sentence of it as that
+    language). A Latin name or term inside Arabic lines does not count: the block's letters must
+    be mostly of the other script."""
+    if lang not in ("ar", "en"):
+        return False  # (a French abstract shares the English one's script)
+    text = " ".join(line.text for line in block.lines)
+    ar, la = len(_ARABIC.findall(text)), len(_LATIN.findall(text))
+    return la > 2 * ar if lang == "ar" else ar > 2 * la
+
+
+#: How many blocks after a block in the other script :func:`_other_box_follows` looks at.
+_OTHER_BOX_MAX_BLOCKS = 12
+
+
+def _other_box_follows(blocks: list[_Block], j: int, lang: str) -> bool:
+    """Whether the block in the other script at ``j`` opens the other language's part (its title
+    over its box): an abstract or keywords label of that language comes after it, before any of
+    the abstract's own language. A running head or a stray line between an abstract and its own
+    keywords (``Keywords:`` after an Arabic page head) does not end the abstract, nor does a
+    label line itself."""
+    if _opens_abstract_or_keywords(blocks[j].lines[0].text):
+        return False
+    for block in blocks[j + 1 : j + 1 + _OTHER_BOX_MAX_BLOCKS]:
+        head = block.lines[0].text
+        if _abstract_heading_end(head, lang) is not None or _keywords_label_end(head, lang) is not None:
+            return False
+        if _opens_abstract_or_keywords(head):
+            return True
+    return False
 
 
 #: Most words of a starred note in the abstract's own language (a bullet of the abstract is longer).
@@ -2710,6 +2848,10 @@ def _split_keywords(raw: str, start: int, end: int) -> list[TextSpan]:
         # A numbered list (items on their own lines or run in): the numbers separate the keywords,
         # and are no part of them.
         separators: re.Pattern[str] = _KEYWORD_NUMBER
+    elif len(_KEYWORD_BULLET.findall(text)) >= 2:
+        # One keyword a line, each after a bullet (the ASJP box's check mark, U+F0FC in pdftotext):
+        # the bullets separate the keywords, and are no part of them.
+        separators = _KEYWORD_BULLET
     elif _KEYWORD_SEPARATORS.search(text):
         separators = _KEYWORD_SEPARATORS
     else:
@@ -2721,7 +2863,7 @@ def _split_keywords(raw: str, start: int, end: int) -> list[TextSpan]:
         s, e = pos, cut
         pos = start + m.end() if m is not None else end
         # (a numbered list may also have commas between its items: «1. الأمن، 2. العراق»)
-        trim = _KEYWORD_TRIM + "،,؛;" if separators is _KEYWORD_NUMBER else _KEYWORD_TRIM
+        trim = _KEYWORD_TRIM + "،,؛;" if separators in (_KEYWORD_NUMBER, _KEYWORD_BULLET) else _KEYWORD_TRIM
         while s < e and raw[s] in trim:
             s += 1
         while e > s and raw[e - 1] in trim:
@@ -2855,6 +2997,11 @@ def _read_body(body: list[_Block], state: _State) -> None:
     # Markers from the body on: the front matter's marks (an author's ¹ or دويكات1،) point to affiliations.
     cited = _cited_numbers(state.raw, items[0].line.start if items else 0)
     foot_notes = _page_foot_notes(items, state)
+    # (where the captions set under a figure are: the figure's text lines above each one)
+    figure_captions = [k for k, item in enumerate(items) if _FIGURE_CAPTION.match(item.line.text)]
+    # (the abjad letters that open a line with a full stop: «أ. ...» heads a section only in a text
+    # that has its «ب. ...» too)
+    dotted_letters = {m.group("num") for item in items if (m := _DOTTED_LETTER.match(item.line.text))}
     in_references = False
     references_level = 1  # level of the heading of the references list being read
     current: _Unit | None = None
@@ -2982,6 +3129,8 @@ def _read_body(body: list[_Block], state: _State) -> None:
             footnote = None
         if not in_references:
             end = _table_end(items, i)
+            if end is None and figure_captions:
+                end = _figure_end(items, i, figure_captions)
             if end is not None:
                 # A table with its caption (and source line): one passage of its own, not a
                 # paragraph per row to repair, tag and classify.
@@ -2989,7 +3138,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 current = None
                 i = end
                 continue
-        info = _line_heading(items, i, state.settings, in_references)
+        info = _line_heading(items, i, state.settings, in_references, dotted_letters)
         if (
             info is None
             and not in_references
@@ -3007,7 +3156,15 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 heading_lines.append(items[i + 1].line)
                 i += 1
             appendices = next((s for s in reversed(state.section_stack) if s.level == 1), None)
-            if in_references and is_reference_part(info):
+            # «6. قائمة المراجع:», «5. الإحالات:»: a numbered heading whose title is a known
+            # name opens what the name alone would (the ASJP template numbers them).
+            name = info
+            if info.style in NUMBERED_STYLES and info.title:
+                name = classify_heading(info.title) or info
+                name = name if name.style == "named" else info
+            # (under the endnotes, «6. قائمة المراجع:» is the references list, not a part of the notes)
+            new_list = in_notes and name is not info and reference_heading_kind(name.key) == "list"
+            if in_references and is_reference_part(info) and not new_list:
                 # أولاً: المراجع العربية under المراجع heads a part of the list, one level down;
                 # the entries under it are still references.
                 _open_section(state, info, heading_lines, level=references_level + 1)
@@ -3021,10 +3178,10 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 _open_section(state, info, heading_lines, level=2)
             else:
                 _open_section(state, info, heading_lines)
-                in_references = is_reference_heading(info)
+                in_references = is_reference_heading(name)
                 # «الهوامش» at the end: the article's notes (endnotes), read as footnotes where the
                 # text cites their numbers; an entry whose number nothing cites is a reference.
-                in_notes = info.style == "named" and info.key in _NOTES_KEYS
+                in_notes = name.style == "named" and name.key in _NOTES_KEYS
                 footnote = None
                 references_level = state.sections[-1].level
             current = None
@@ -3240,6 +3397,10 @@ def _footnote_line(
         return None  # a numbered heading (``(1) تعريف المنصات الرقمية``) in a text that cites (1)
     while end < len(line.text) and line.text[end] in " \t.-–:":
         end += 1
+    if _is_named_heading(line.text[end:]):
+        # «4. خاتمة:», «6. قائمة المراجع:»: a numbered heading that names a known section (the
+        # ASJP template numbers its conclusion, notes and references), whatever the text cites.
+        return None
     return str(number), end
 
 
@@ -3443,6 +3604,44 @@ def _table_end(items: list[_BodyLine], i: int) -> int | None:
     return j
 
 
+#: A figure's caption, set under it: «شكل (1): ...», «الشكل رقم 2: ...», "Figure 3. ...".
+_FIGURE_CAPTION = re.compile(
+    r"^\s*(?:" + _tolerant("الشكل", "شكل") + r"|figure|fig\.)\s*(?:" + _tolerant("رقم") + r")?\s*[(\[]?\s*[\d٠-٩]",
+    re.IGNORECASE,
+)
+#: Fewest and most lines of a figure's text (axis values, a legend) above its caption.
+_FIGURE_MIN_LINES = 2
+_FIGURE_MAX_LINES = 30
+
+
+def _figure_end(items: list[_BodyLine], i: int, captions: list[int]) -> int | None:
+    """Where a figure that starts at ``items[i]`` ends (the index after its caption, or after the
+    source line under the caption), or None when no figure starts there.
+
+    A chart printed as text (pdftotext gives its axis values, years and legend as loose lines)
+    comes before its caption «شكل (1): ...»: short lines that are no sentence (table rows), after
+    a line that ends a sentence, straight up to the caption. They, the caption and the «المصدر:»
+    line under it are one passage, not the first lines of the next paragraph.
+    """
+    if i > 0 and not items[i].first and not _ends_sentence(items[i - 1].line.text):
+        return None
+    k = bisect.bisect_left(captions, i)
+    if k == len(captions) or not _FIGURE_MIN_LINES <= captions[k] - i <= _FIGURE_MAX_LINES:
+        # (a caption with no text above it, an image's, stays a paragraph of its own, and so does
+        # one under a single short line: a quotation, a page number)
+        return None
+    caption = captions[k]
+    rows = items[i:caption]
+    if not all(_table_row(item.line.text) for item in rows):
+        return None
+    if not any(_DIGIT_RUN.search(item.line.text) for item in rows):
+        return None  # a chart has values on an axis
+    end = caption + 1
+    if end < len(items) and _TABLE_SOURCE.match(items[end].line.text):
+        end += 1
+    return end
+
+
 #: Fewest rows of a table without a caption: lines whose cells are set apart by wide gaps.
 _COLUMN_TABLE_MIN_ROWS = 3
 _COLUMN_GAP = re.compile(r"\S {4,}\S")
@@ -3564,19 +3763,36 @@ def _at_page_bottom(line: _Line, state: _State) -> bool:
     return k < len(state.page_breaks) and state.page_breaks[k] - line.end <= _PAGE_BOTTOM_CHARS
 
 
+#: An abjad letter and a full stop that open a line: «أ. انسحاب الكتل البرلمانية» (not «أ. د.»,
+#: an honorific, whose next word is an abbreviation too).
+_ABJAD_NEXT = {"أ": "ب", "ا": "ب", "ب": "ج", "ج": "د", "د": "ه", "ه": "و", "و": "ز", "ز": "ح", "ح": "ط", "ط": "ي"}
+_DOTTED_LETTER = re.compile(r"^(?P<num>[أابجدهوزحطي])\.\s+(?P<title>(?![^\W\d_]{1,2}\.)[^\W\d_]\S*\s+\S.*)$")
+
+
 def _line_heading(
-    items: list[_BodyLine], i: int, settings: ReaderSettings, in_references: bool = False
+    items: list[_BodyLine],
+    i: int,
+    settings: ReaderSettings,
+    in_references: bool = False,
+    dotted_letters: set[str] | None = None,
 ) -> HeadingInfo | None:
     """The heading a body line is, or None when it is text.
 
     Inside a references list a numbered line is an entry, unless its title names a part of
-    the list (``1. المراجع العربية``).
+    the list (``1. المراجع العربية``). A line numbered with an abjad letter and a full stop
+    (``أ. ...``, an Iraqi journal's top level) is a letter heading when the text also has a line
+    with the letter after it (``dotted_letters``): «أ.» alone is as often an honorific.
     """
     item = items[i]
     line = item.line
     if line.heading is not None:
         return line.heading
     info = classify_heading(line.text, in_references=in_references)
+    if info is None and dotted_letters and not in_references and (m := _DOTTED_LETTER.match(line.text)):
+        following = _ABJAD_NEXT.get(m.group("num"))
+        previous = next((a for a, b in _ABJAD_NEXT.items() if b == m.group("num")), None)
+        if following in dotted_letters or previous in dotted_letters:
+            info = HeadingInfo("letter", m.group("num"), m.group("title").strip())
     if info is None:
         return None
     if line.forced_heading:
