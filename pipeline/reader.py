@@ -1362,8 +1362,18 @@ _BOX_LABELS = frozenset(
 
 
 def _drop_box_labels(blocks: list[_Block]) -> tuple[list[_Block], list[tuple[int, int]]]:
-    """The blocks without the «معلومات المقال» / "Article info" lines of an ASJP box."""
-    return _cut_out(blocks, lambda ln: len(ln.text.split()) <= 3 and _label_key(ln.text) in _BOX_LABELS)
+    """The blocks without the «معلومات المقال» / "Article info" lines of an ASJP box.
+
+    Only above the last abstract or keywords label: the box is front matter, and a body heading
+    «معلومات البحث» is the body's.
+    """
+    last = max((k for k, b in enumerate(blocks) if _opens_abstract_or_keywords(b.lines[0].text)), default=-1)
+    head, spans = _cut_out(blocks[: last + 1], _is_box_label)
+    return head + blocks[last + 1 :], spans
+
+
+def _is_box_label(line: _Line) -> bool:
+    return len(line.text.split()) <= 3 and _label_key(line.text) in _BOX_LABELS
 
 
 def _cut_out(blocks: list[_Block], taken: Callable[[_Line], bool]) -> tuple[list[_Block], list[tuple[int, int]]]:
@@ -2222,20 +2232,25 @@ def _date_blocks(body: list[_Block], settings: ReaderSettings) -> list[_Block]:
             found.append(block)
     # The submission dates printed at the very end, after the references («تاريخ استلام البحث:
     # ...   تاريخ قبول النشر: ...» on the last page): front matter too.
+    # (Each line opens with its label there: a last sentence that gives a date, «وقد تم تحديث هذه
+    # الدراسة في تاريخ النشر: ...», is the body's.)
     tail: list[_Block] = []
     for block in reversed(body):
-        if any(block is f for f in found) or not _dates_only(block):
+        if any(block is f for f in found) or not _dates_only(block, labelled=True):
             break
         tail.append(block)
     return found + tail[::-1]
 
 
-def _dates_only(block: _Block) -> bool:
-    """Whether every line of a block is a short line of date fields."""
+def _dates_only(block: _Block, labelled: bool = False) -> bool:
+    """Whether every line of a block is a short line of date fields (with ``labelled``, each
+    opening with a date's label)."""
     return all(
-        len(line.text.split()) <= _DATE_LINE_MAX_WORDS and any(p.search(line.text) for p in _METADATA_DATES.values())
+        len(line.text.split()) <= _DATE_LINE_MAX_WORDS
+        and any((m := p.search(line.text)) and (not labelled or not line.text[: m.start].strip())
+                for p in _METADATA_DATES.values())
         for line in block.lines
-    )
+    )  # fmt: skip
 
 
 #: Longest line of date fields, in words (three labelled dates).
@@ -2669,6 +2684,12 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
         pieces.append(blocks[index].lines[1:])
     end = index + 1
     keywords_lines: list[_Line] = []
+    # Whether the other language's abstract began already (its label above this one's): then a
+    # block in its script inside this abstract is a line of it (a bilingual box pdftotext gave
+    # line by line), not the opening of its part.
+    other_read = any(p.kind == "abstract" and p.lang != lang for p in article.passages) or any(
+        _abstract_heading_end(block.lines[0].text, other) is not None for block in blocks[:index] for other in others
+    )
     j = index
     while j + 1 < len(blocks):
         j += 1
@@ -2698,7 +2719,7 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
             )
             or (pieces and _is_body_heading(head, state.settings))
             or (pieces and _is_star_note(block, lang))
-            or (pieces and _other_script(block, lang) and _other_box_follows(blocks, j, lang))
+            or (pieces and not other_read and _other_script(block, lang) and _other_box_follows(blocks, j, lang))
         ):
             end = j
             break
@@ -2756,9 +2777,14 @@ def _other_script(block: _Block, lang: str) -> bool:
     be mostly of the other script."""
     if lang not in ("ar", "en"):
         return False  # (a French abstract shares the English one's script)
-    text = " ".join(line.text for line in block.lines)
-    ar, la = len(_ARABIC.findall(text)), len(_LATIN.findall(text))
-    return la > 2 * ar if lang == "ar" else ar > 2 * la
+
+    def other(text: str) -> bool:
+        ar, la = len(_ARABIC.findall(text)), len(_LATIN.findall(text))
+        return la > 2 * ar if lang == "ar" else ar > 2 * la
+
+    # Its first line too: a page's running head in the abstract's script over the other part's
+    # title is a page break inside the abstract, not the other part's opening.
+    return other(block.lines[0].text) and other(" ".join(line.text for line in block.lines))
 
 
 #: How many blocks after a block in the other script :func:`_other_box_follows` looks at.
@@ -2768,17 +2794,22 @@ _OTHER_BOX_MAX_BLOCKS = 12
 def _other_box_follows(blocks: list[_Block], j: int, lang: str) -> bool:
     """Whether the block in the other script at ``j`` opens the other language's part (its title
     over its box): an abstract or keywords label of that language comes after it, before any of
-    the abstract's own language. A running head or a stray line between an abstract and its own
-    keywords (``Keywords:`` after an Arabic page head) does not end the abstract, nor does a
-    label line itself."""
+    the abstract's own language and before any more text in the abstract's script. A running head
+    or a stray line between an abstract and its own keywords (``Keywords:`` after an Arabic page
+    head) does not end the abstract, nor does a label line itself, nor a quotation in the other
+    language inside the abstract (the abstract's text goes on after it), nor a line of the other
+    column of a bilingual box that pdftotext gave line by line."""
     if _opens_abstract_or_keywords(blocks[j].lines[0].text):
         return False
+    own_script = "en" if lang == "ar" else "ar"  # a block "in the other script" than this one's is in lang's
     for block in blocks[j + 1 : j + 1 + _OTHER_BOX_MAX_BLOCKS]:
         head = block.lines[0].text
         if _abstract_heading_end(head, lang) is not None or _keywords_label_end(head, lang) is not None:
             return False
         if _opens_abstract_or_keywords(head):
             return True
+        if _other_script(block, own_script):
+            return False
     return False
 
 
@@ -3397,9 +3428,10 @@ def _footnote_line(
         return None  # a numbered heading (``(1) تعريف المنصات الرقمية``) in a text that cites (1)
     while end < len(line.text) and line.text[end] in " \t.-–:":
         end += 1
-    if _is_named_heading(line.text[end:]):
+    if m.re is not _FOOTNOTE_LINE and _is_named_heading(line.text[end:]):
         # «4. خاتمة:», «6. قائمة المراجع:»: a numbered heading that names a known section (the
         # ASJP template numbers its conclusion, notes and references), whatever the text cites.
+        # (A note marked as notes are, «(1) خاتمة: ...» or «¹ ...», stays a note.)
         return None
     return str(number), end
 
@@ -3606,7 +3638,9 @@ def _table_end(items: list[_BodyLine], i: int) -> int | None:
 
 #: A figure's caption, set under it: «شكل (1): ...», «الشكل رقم 2: ...», "Figure 3. ...".
 _FIGURE_CAPTION = re.compile(
-    r"^\s*(?:" + _tolerant("الشكل", "شكل") + r"|figure|fig\.)\s*(?:" + _tolerant("رقم") + r")?\s*[(\[]?\s*[\d٠-٩]",
+    r"^\s*(?:" + _tolerant("الشكل", "شكل") + r"|figure|fig\.)\s*(?:" + _tolerant("رقم") + r")?\s*[(\[]?\s*[\d٠-٩]+"
+    # then what ends a caption's number (a running sentence «شكل 2 من أشكال ...» goes on with a word)
+    r"\s*[)\]]?\s*(?:[:：.\-–—]|$)",
     re.IGNORECASE,
 )
 #: Fewest and most lines of a figure's text (axis values, a legend) above its caption.
@@ -3769,6 +3803,21 @@ _ABJAD_NEXT = {"أ": "ب", "ا": "ب", "ب": "ج", "ج": "د", "د": "ه", "ه":
 _DOTTED_LETTER = re.compile(r"^(?P<num>[أابجدهوزحطي])\.\s+(?P<title>(?![^\W\d_]{1,2}\.)[^\W\d_]\S*\s+\S.*)$")
 
 
+def _in_letter_list(items: list[_BodyLine], i: int) -> bool:
+    """Whether the «أ.» line ``i`` is an item of a list, not a heading: a line next to it is
+    another such item (a heading has text under it), or the line before it ends in a colon
+    («وقد شارك في التحكيم:» over «أ. محمد علي» / «ب. سعيد حسن»)."""
+    neighbours = [items[k].line.text for k in (i - 1, i + 1) if 0 <= k < len(items)]
+    if any(_DOTTED_LETTER.match(text) for text in neighbours):
+        return True
+    if i == 0:
+        return False
+    before = items[i - 1].line
+    # (a heading over it may end in a colon too: «المبحث الأول:» over «أ. ...»)
+    intro = before.text.rstrip().endswith((":", "："))
+    return intro and before.heading is None and classify_heading(before.text) is None
+
+
 def _line_heading(
     items: list[_BodyLine],
     i: int,
@@ -3791,7 +3840,7 @@ def _line_heading(
     if info is None and dotted_letters and not in_references and (m := _DOTTED_LETTER.match(line.text)):
         following = _ABJAD_NEXT.get(m.group("num"))
         previous = next((a for a, b in _ABJAD_NEXT.items() if b == m.group("num")), None)
-        if following in dotted_letters or previous in dotted_letters:
+        if (following in dotted_letters or previous in dotted_letters) and not _in_letter_list(items, i):
             info = HeadingInfo("letter", m.group("num"), m.group("title").strip())
     if info is None:
         return None
