@@ -1396,22 +1396,12 @@ def _cut_out(blocks: list[_Block], taken: Callable[[_Line], bool]) -> tuple[list
     return out, spans
 
 
+#: The Arabic abstract labels that may stand alone on a short line (compared by ``_label_key``, see
+#: :func:`_abstract_heading_end`): not «خلاصة» (a conclusion's heading too) nor the longer forms.
 _AR_ABSTRACT_KEYS = frozenset(
     _label_key(w)
-    for w in (
-        "الملخص",
-        "ملخص",
-        "ملخص البحث",
-        "ملخص الدراسة",
-        "المستخلص",
-        "مستخلص",
-        # «مستخلص البحث» is the common Saudi / Iraqi form of the label.
-        "مستخلص البحث",
-        "مستخلص الدراسة",
-        "موجز",
-        "الموجز",
-        "موجز الفصل",
-    )
+    for w in _AR_ABSTRACT_LABELS
+    if w not in ("خلاصة", "ملخص بالعربية", "ملخص باللغة العربية", "موجز تنفيذي", "ملخص تنفيذي")
 )
 
 
