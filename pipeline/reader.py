@@ -2691,7 +2691,13 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
             # An abstract cut mid-sentence by the page's foot: the notes under the rule (the
             # authors' affiliations, «(1) كلية ...») are front matter, and the abstract goes on
             # after the next page's head (its page number and running head are set aside already).
-            state.abstract_notes.extend(blocks[j:notes_end])
+            for note in blocks[j:notes_end]:
+                # (a page number printed under the notes, «ص 101», is the page's furniture)
+                numbers = [ln for ln in note.lines if _page_number(ln.text) is not None]
+                state.structure.extend((ln.start, ln.end) for ln in numbers)
+                kept = [ln for ln in note.lines if _page_number(ln.text) is None]
+                if kept:
+                    state.abstract_notes.append(_Block(kept) if numbers else note)
             end = notes_end
             j = notes_end - 1
             continue

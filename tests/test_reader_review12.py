@@ -83,3 +83,19 @@ def test_a_box_label_in_the_body_is_not_set_aside():
     # label, above the abstracts, is set aside).
     article = _read("r6_box_label_heading_in_body.txt")
     assert _kinds(article, "معلومات البحث") == [("paragraph", "ar")]
+
+
+def test_a_page_number_under_the_notes_that_cut_an_abstract_is_set_aside(seed_raw):
+    # The seed, its Arabic abstract cut mid-sentence by a page's foot: a rule, an author's note
+    # and the page number «ص 101» printed once, then a form feed and the rest of the abstract.
+    lines = seed_raw.split("\n")
+    cut = lines[43]
+    half = cut[: len(cut) // 2].rsplit(" ", 1)[0]
+    foot = [half, "____________________", "(1) كلية العلوم السياسية – جامعة بغداد.", "ص 101", "\f", cut[len(half) + 1 :]]
+    text = "\n".join(lines[:43] + foot + lines[44:]) + "\n"
+    article = read_article(text.encode("utf-8"), name="seed_pagefoot.txt")
+    assert _kinds(article, "ص 101") == []
+    page = text.index("ص 101")
+    assert any(s <= page < e for s, e in article.structure_spans)
+    assert article.metadata["affiliation"].text.startswith("(1) كلية العلوم السياسية")
+    assert [p.kind for p in article.passages if half[:30] in p.text] == ["abstract"]
