@@ -91,7 +91,14 @@ def test_a_page_number_under_the_notes_that_cut_an_abstract_is_set_aside(seed_ra
     lines = seed_raw.split("\n")
     cut = lines[43]
     half = cut[: len(cut) // 2].rsplit(" ", 1)[0]
-    foot = [half, "____________________", "(1) كلية العلوم السياسية – جامعة بغداد.", "ص 101", "\f", cut[len(half) + 1 :]]
+    foot = [
+        half,
+        "____________________",
+        "(1) كلية العلوم السياسية – جامعة بغداد.",
+        "ص 101",
+        "\f",
+        cut[len(half) + 1 :],
+    ]
     text = "\n".join(lines[:43] + foot + lines[44:]) + "\n"
     article = read_article(text.encode("utf-8"), name="seed_pagefoot.txt")
     assert _kinds(article, "ص 101") == []
