@@ -18,7 +18,6 @@ import importlib
 import json
 import re
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -153,7 +152,7 @@ def _evaluate_layouts(
     folder: Path, wanted: list[str], cfg: PipelineConfig, run_notes: dict[str, Any], log: Callable[[str], None]
 ) -> list[StageResult]:
     """The reader (line truth) and the NER (held-out entity gold) on the corpus' layout set."""
-    from .layouts import article_paths, entity_spans, load_gold, score, score_article, unit_prf
+    from .layouts import article_paths, entity_spans, load_gold, score, score_articles, unit_prf
     from .reader import ReaderSettings
 
     out: list[StageResult] = []
@@ -163,10 +162,7 @@ def _evaluate_layouts(
         log(f"read (layout set): scoring {len(paths)} articles...")
         started = time.perf_counter()
         settings = dataclasses.replace(ReaderSettings.from_dict(cfg.stage_settings("read")), require_abstract=False)
-        total: Counter[str] = Counter()
-        for path in paths:
-            scores = score_article(path, settings)
-            total.update({k: v for k, v in scores.items() if isinstance(v, int)})
+        total = score_articles(paths, settings)
         p, r, f = unit_prf(total)
         metrics = {
             "line_roles": round(total["right"] / max(1, total["lines"]), 4),

@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -211,6 +212,14 @@ def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
 def article_paths(folder: Path) -> list[Path]:
     """The articles of a layout folder that have their line truth beside them, sorted by name."""
     return sorted(p for p in Path(folder).glob("*.txt") if p.with_suffix(".truth.json").exists())
+
+
+def score_articles(paths: Iterable[Path], settings: ReaderSettings | None = None) -> Counter[str]:
+    """The counts of :func:`score_article` summed over several articles (its lists left out)."""
+    total: Counter[str] = Counter()
+    for path in paths:
+        total.update({k: v for k, v in score_article(path, settings).items() if isinstance(v, int)})
+    return total
 
 
 def unit_prf(scores: dict[str, int]) -> tuple[float, float, float]:

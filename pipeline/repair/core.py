@@ -432,7 +432,7 @@ def _late_joins(
     if not lines:
         return []
     bounds = [-1, *clean_breaks, len(clean)]
-    taken = sorted((e.start, e.end) for e in edits if e.status == "applied")
+    taken = [(e.start, e.end) for e in edits if e.status == "applied"]
     out: list[Edit] = []
     for k in lines:
         line_start = bounds[k] + 1
