@@ -32,8 +32,8 @@ FEMININE_ORDINAL_ADJECTIVES = (
     "العاشره",
 )
 #: Chapter words, from the largest division to the smallest; الجزء, القسم and الفقرة are the
-#: Maghrebi plan's (partie, section, paragraphe).
-CHAPTER_WORDS = ("الباب", "الجزء", "القسم", "الفصل", "المبحث", "المطلب", "الفرع", "الفقره", "المحور")
+#: Maghrebi plan's (partie, section, paragraphe); الجلسة the sessions of a symposium's report.
+CHAPTER_WORDS = ("الباب", "الجزء", "القسم", "الفصل", "المبحث", "المطلب", "الفرع", "الفقره", "المحور", "الجلسه")
 #: Named headings that open the references list (a line made of reference words opens one too,
 #: see :func:`reference_heading_kind`).
 REFERENCE_HEADINGS = (

@@ -21,7 +21,7 @@ import re
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from itertools import groupby
+from itertools import groupby, takewhile
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -555,6 +555,24 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     first_heading = _find_line(
         blocks, lambda t: classify_heading(t) is not None and len(t.split()) <= settings.max_heading_words
     )
+    # An abstract printed with no label (a Jordanian journal's page 1: title, byline, abstract,
+    # «الكلمات المفتاحية: ...»): found from its keywords line, above which it stands.
+    unlabelled: list[_Block] = []
+    for lang in ("ar", "en"):
+        if (ar_abs if lang == "ar" else en_abs) is None:
+            found = _unlabelled_abstract(blocks, lang, first_heading)
+            if found is not None:
+                index, line = found
+                if line:
+                    blocks[index : index + 1] = [_Block(blocks[index].lines[:line]), _Block(blocks[index].lines[line:])]
+                    index += 1
+                    first_heading = first_heading + 1 if first_heading is not None else None
+                    ar_abs = ar_abs + 1 if ar_abs is not None and ar_abs >= index else ar_abs
+                unlabelled.append(blocks[index])
+                if lang == "ar":
+                    ar_abs = index
+                else:
+                    en_abs = index
     starts = [b for b in (ar_abs, en_abs) if b is not None]
     if not starts and settings.require_abstract:
         message = "no abstract found (expected a heading such as الملخص, summary or Abstract"
@@ -570,6 +588,14 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
             "under [stages.read] in a copy of configs/pipeline.toml and pass it with --config",
         )
     front_end = min(starts) if starts else (first_heading if first_heading is not None else 0)
+    if not starts and (prose := _running_text_start(blocks, front_end)) is not None:
+        # A text with no abstract (a symposium's report, read when require_abstract is off) whose
+        # first heading comes late: its front matter ends where its running text begins.
+        index, line = prose
+        if line:
+            blocks[index : index + 1] = [_Block(blocks[index].lines[:line]), _Block(blocks[index].lines[line:])]
+            index += 1
+        front_end = index
     if not starts and front_end == 0 and blocks and _looks_like_title(blocks[0].lines[0], raw):
         # A text without an abstract (read when require_abstract is off), such as a news story,
         # starts with its title: front matter, not the first words of the first paragraph.
@@ -582,7 +608,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     ends: dict[int, int] = {}  # where each abstract starts and ends
     for index, lang in ((ar_abs, "ar"), (en_abs, "en")):
         if index is not None:
-            end = _read_abstract(article, state, blocks, index, lang)
+            end = _read_abstract(article, state, blocks, index, lang, labelled=blocks[index] not in unlabelled)
             read.update(range(index, end))
             read.update(state.keyword_blocks)
             ends[index] = end
@@ -1502,9 +1528,10 @@ def _looks_like_title(line: _Line, raw: str) -> bool:
 
 # What tells the lines of a journal's front matter apart. A title is what is left: a short line
 # that is no author, affiliation, journal line, date or other field, and does not read as a sentence.
-#: Academic titles before a name: د. أ.د. أ.م.د. م.م. م.د. (letters with dots), الدكتور, الأستاذ الدكتور.
+#: Academic titles before a name: د. أ.د. أ.م.د. م.م. م.د. (letters with dots), ذ. (Moroccan: أستاذ),
+#: الدكتور, الأستاذ الدكتور.
 _HONORIFIC_AR = re.compile(
-    rf"^(?:[أاإدم]{_INSIDE_WORD}\s?\.\s?){{1,4}}(?=\s*[^\W\d_])"
+    rf"^(?:[أاإدمذ]{_INSIDE_WORD}\s?\.\s?){{1,4}}(?=\s*[^\W\d_])"
     r"|^(?:ال)?(?:دكتور|دكتوره|دكتورة|بروفيسور|بروفسور)\s"
     r"|^ال[أا]ستاذ[ةه]?\s+(?:ال)?دكتور"
 )
@@ -1822,11 +1849,14 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
         matched = False
         # A thesis's supervisor («إشراف الأستاذ الدكتور:» over the name, or «إشراف: د. ...»): a
         # field, its label structure; not a byline.
-        supervisor = _SUPERVISOR.match(text) if not fl.later else None
-        if supervisor is not None:
+        # (in the English front matter set after the Arabic part, "Supervised by: Dr. ...")
+        english_later = fl.later and _script(text) == "en"
+        supervisor = _SUPERVISOR.match(text) if not fl.later or english_later else None
+        if supervisor is not None and (supervisor.group("value") or not fl.later):
             fl.role = "field"
             if supervisor.group("value"):
-                put("supervisor", line.start + supervisor.start("value"), line.end)
+                key = "supervisor_en" if english_later else "supervisor"
+                put(key, line.start + supervisor.start("value"), line.end)
                 state.structure.append((line.start, line.start + supervisor.start("value")))
             else:
                 state.structure.append((line.start, line.end))
@@ -1888,7 +1918,27 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             state.structure.append((line.start, line.start + m.start("value")))  # the label
             fl.line = _Line(line.start + m.start("value"), line.end, m.group("value"))
             continue
-        if fl.repeats and not fl.later and (_is_author(text) or _is_name_like(text)):
+        # The note of a marked name that runs on to the next line («(*) البحث مستل من رسالة ...
+        # (... بعد» then «عام ٢٠١١) المقدمة إلى مركز ...»): the same note, not an affiliation.
+        if (
+            prior is not None
+            and prior.role == "field"
+            and "author_note" in meta
+            and (note := meta[_last_key(meta, "author_note")]).end == prior.line.end
+            and _adjacent(raw, prior.line, line)
+            and not _footnote_closed(prior.line.text)
+        ):
+            fl.role = "field"
+            meta[_last_key(meta, "author_note")] = _span(raw, note.start, line.end)
+            continue
+        # (but under the title, a name with an academic title that the pages' heads repeat, «ذ.
+        # يوسف بنعلي», is the byline: a running head stands above the title on the first page)
+        byline = (
+            _is_author(text)
+            and not any(other.role == "author" for other in items[:n])
+            and any(other.role == "" and len(other.line.text.split()) >= 3 for other in items[:n])
+        )
+        if fl.repeats and not fl.later and (_is_author(text) or _is_name_like(text)) and not byline:
             fl.role = "header"  # an author's name at the top of every page, not the byline
             put("running_header", line.start, line.end)
             continue
@@ -1970,6 +2020,37 @@ def _is_prose(raw: str, items: list[_FrontLine], n: int) -> bool:
         nxt = items[n + 1].line
         return bool(re.search(r"[.!?؟]$", nxt.text.rstrip(_CLOSERS))) and _adjacent(raw, items[n].line, nxt)
     return False
+
+
+#: Fewest lines and words of a block of running text (:func:`_running_text`).
+_RUNNING_TEXT_MIN_LINES = 3
+_RUNNING_TEXT_MIN_WORDS = 40
+
+
+#: Fewest words of a line of running text (a wrapped line of a paragraph).
+_RUNNING_LINE_MIN_WORDS = 8
+
+
+def _running_text_start(blocks: list[_Block], limit: int) -> tuple[int, int] | None:
+    """Where the first paragraph of running text in ``blocks[:limit]`` begins: ``(block, line)``.
+
+    Running text is three lines or more of eight words or more each (the last one may be
+    shorter), forty words or more, with a sentence ended in them; a title, a byline, an
+    address or a journal's lines are none of these.
+    """
+    for b, block in enumerate(blocks[:limit]):
+        lines = block.lines
+        for n in range(len(lines)):
+            run = list(takewhile(lambda ln: len(ln.text.split()) >= _RUNNING_LINE_MIN_WORDS, lines[n:]))
+            run += lines[n + len(run) : n + len(run) + 1]  # the paragraph's short last line
+            if (
+                len(run) >= _RUNNING_TEXT_MIN_LINES
+                and sum(len(line.text.split()) for line in run) >= _RUNNING_TEXT_MIN_WORDS
+                and any(_ends_sentence(line.text) for line in run)
+                and not any(_EMAIL.search(line.text) for line in run)
+            ):
+                return b, n
+    return None
 
 
 def _later_front_matter(blocks: list[_Block], ends: dict[int, int], read: set[int]) -> list[int]:
@@ -2580,6 +2661,14 @@ def _name_bylines(article: Article, items: list[_FrontLine]) -> None:
         meta[_free_key(meta, base)] = _span(raw, run[0].line.start, run[-1].line.end)
 
 
+def _last_key(meta: dict[str, TextSpan], base: str) -> str:
+    """The key :func:`_free_key` gave last for ``base`` (``base``, ``base_2``, ...)."""
+    n = 2
+    while f"{base}_{n}" in meta:
+        n += 1
+    return base if n == 2 else f"{base}_{n - 1}"
+
+
 def _free_key(meta: dict[str, TextSpan], base: str) -> str:
     """``base``, or ``base_2``, ``base_3``... when it is taken."""
     if base not in meta:
@@ -2658,14 +2747,21 @@ def _script(text: str) -> str:
 # -- abstracts and keywords -------------------------------------------------
 
 
-def _read_abstract(article: Article, state: _State, blocks: list[_Block], index: int, lang: str) -> int:
-    """Read one abstract starting at block ``index``; return the index of the block after it."""
+def _read_abstract(
+    article: Article, state: _State, blocks: list[_Block], index: int, lang: str, labelled: bool = True
+) -> int:
+    """Read one abstract starting at block ``index``; return the index of the block after it.
+
+    ``labelled``: the block opens with the abstract's label (``الملخص``, ``Abstract:``); else it
+    is the abstract's first line (see :func:`_unlabelled_abstract`).
+    """
     raw = article.raw
     others = [other for other in _ABSTRACT_LABELS if other != lang]
     first = blocks[index].lines[0]
-    heading_end = _abstract_heading_end(first.text, lang)
+    heading_end = _abstract_heading_end(first.text, lang) if labelled else 0
     assert heading_end is not None  # the block was found by this test
-    state.structure.append((first.start, first.start + heading_end))
+    if heading_end:
+        state.structure.append((first.start, first.start + heading_end))
     pieces: list[list[_Line]] = []
     rest = first.text[heading_end:]
     if rest:
@@ -2744,6 +2840,54 @@ def _read_abstract(article: Article, state: _State, blocks: list[_Block], index:
         elif spans:  # (the article has no list field for a third language: the list as one field)
             article.metadata[f"keywords_{lang}"] = _span(raw, spans[0].start, spans[-1].end)
     return end
+
+
+#: Fewest words of an abstract found from its keywords line alone (a title or a byline is shorter).
+_UNLABELLED_ABSTRACT_MIN_WORDS = 30
+
+
+def _unlabelled_abstract(blocks: list[_Block], lang: str, first_heading: int | None) -> tuple[int, int] | None:
+    """Where an abstract with no label begins: ``(block, line)``, or None.
+
+    Some journals print the abstract with no label at all, between the byline and the keywords
+    line («الكلمات المفتاحية: ...», "Keywords: ..."). The keywords line of the language, before the
+    body's first heading, is the anchor: the abstract is the text right above it, back to the last
+    line of the front matter (a byline, an affiliation, an e-mail address, a date), a line in the
+    other script, or a block that ends no sentence (a title). Nothing is found when no such line
+    bounds it, or when the text found is too short to be an abstract.
+    """
+    limit = len(blocks) if first_heading is None else first_heading
+    keywords = next((k for k in range(limit) if _keywords_label_end(blocks[k].lines[0].text, lang) is not None), None)
+    if not keywords:
+        return None
+    lines = [(b, n, line) for b in range(keywords) for n, line in enumerate(blocks[b].lines)]
+    start = None
+    for k in range(len(lines) - 1, -1, -1):
+        b, n, line = lines[k]
+        text = line.text
+        new_block = k + 1 < len(lines) and lines[k + 1][0] != b
+        # (a sentence a stray blank line cut goes on in the next block, lower case: «... framework of»
+        # then «international relations, ...»)
+        runs_on = new_block and lines[k + 1][2].text[:1].islower()
+        if (
+            _script(text) != lang
+            or _is_author(text)
+            or _is_affiliation(text)
+            or _EMAIL.search(text)
+            or _has_date_field(text)
+            or _opens_abstract_or_keywords(text)
+            or classify_heading(text) is not None
+            or (new_block and not runs_on and not _ends_sentence(text))
+        ):
+            start = k + 1
+            break
+    if start is None or start >= len(lines):
+        return None
+    found = lines[start:]
+    words = sum(len(line.text.split()) for _, _, line in found)
+    if words < _UNLABELLED_ABSTRACT_MIN_WORDS or not _ends_sentence(found[-1][2].text):
+        return None
+    return found[0][0], found[0][1]
 
 
 def _page_foot_notes_end(blocks: list[_Block], j: int, state: _State) -> int | None:
@@ -3055,6 +3199,24 @@ def _read_body(body: list[_Block], state: _State) -> None:
             i += 1
             continue
         marker = None
+        if (
+            not in_references
+            and _under_rule(item.line, state)
+            and not (_FOOTNOTE_LINE.match(text) or _PAGE_BOTTOM_NOTE.match(text) or _PLAIN_FOOTNOTE_LINE.match(text))
+        ):
+            last_note = next((u for u in reversed(state.units) if u.kind == "footnote"), None)
+            # (its own last line tells, not ``closed``: a heading on the next page closes every unit)
+            if (
+                last_note is not None
+                and not _footnote_closed(state.raw[slice(*last_note.blocks[-1][-1])])
+                and _page_break_between(state, last_note.blocks[-1][-1][1], item.line.start)
+            ):
+                # The previous page's last note, cut mid-phrase («ينظر: د. عبد»), goes on under this
+                # page's rule with no number of its own: the same note, not a paragraph of the body.
+                last_note.blocks.append([(item.line.start, item.line.end)])
+                last_note.closed = _footnote_closed(text)
+                i += 1
+                continue
         if not in_references and (
             footnote is None
             or item.first
@@ -3074,11 +3236,11 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 i = end
                 continue
         if not in_references:
-            bottom = _at_page_bottom(item.line, state) or (
-                current is not None
-                and current.kind == "paragraph"
-                and not current.closed
-                and not state.raw[: item.line.start].rstrip().endswith(":")
+            # (a line after a colon opens the list the colon introduces, «بما يأتي:» then «١- ...»,
+            # even where a page ends under it)
+            bottom = not state.raw[: item.line.start].rstrip().endswith(":") and (
+                _at_page_bottom(item.line, state)
+                or (current is not None and current.kind == "paragraph" and not current.closed)
             )
             last_item = next((u for u in reversed(state.units) if u.kind in ("list_item", "paragraph")), None)
             previous_number = footnote.number if footnote is not None else None
