@@ -333,6 +333,16 @@ _METADATA_LABELS = {
         rf"^(?:{_tolerant('السنة الجامعية', 'العام الجامعي', 'السنة الدراسية', 'العام الدراسي', 'الموسم الجامعي')}"
         r"|(?i:academic\s+year))\s*[:：]?\s*(?P<value>\S.*\d.*)$"
     ),
+    # A translated study's byline: its translator and the translation's reviewer (a name, not a
+    # book's title: no colon in it, eight words at most).
+    "translator": re.compile(
+        rf"^(?:{_tolerant('ترجمة', 'الترجمة', 'تعريب', 'المترجم', 'المترجمة')}|(?i:translated\s+by|translator))"
+        r"\s*[:：]\s*(?P<value>[^:：\s](?:[^:：]*[^:：\s])?)$"
+    ),
+    "reviewer": re.compile(
+        rf"^(?:{_tolerant('مراجعة', 'مراجعة الترجمة', 'المراجع', 'راجع الترجمة')}|(?i:reviewed\s+by|revised\s+by))"
+        r"\s*[:：]\s*(?P<value>[^:：\s](?:[^:：]*[^:：\s])?)$"
+    ),
     "article_name": re.compile(rf"^{_tolerant('اسم المقال')}\s*[:：]\s*(?P<value>.+)$"),
     "author": re.compile(rf"^{_tolerant('اسم الكاتب')}\s*[:：]\s*(?P<value>.+)$"),
     "permalink": re.compile(rf"^{_tolerant('رابط ثابت')}\s*[:：]\s*<?(?P<value>[^<>\s]+)>?\s*$"),
@@ -563,11 +573,14 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
             found = _unlabelled_abstract(blocks, lang, first_heading)
             if found is not None:
                 index, line = found
+                # (the blocks found so far, by identity: a split moves the indices after it)
+                marked = [blocks[k] if k is not None else None for k in (ar_abs, en_abs, first_heading)]
                 if line:
                     blocks[index : index + 1] = [_Block(blocks[index].lines[:line]), _Block(blocks[index].lines[line:])]
                     index += 1
-                    first_heading = first_heading + 1 if first_heading is not None else None
-                    ar_abs = ar_abs + 1 if ar_abs is not None and ar_abs >= index else ar_abs
+                ar_abs, en_abs, first_heading = (
+                    next(k for k, b in enumerate(blocks) if b is block) if block is not None else None for block in marked
+                )
                 unlabelled.append(blocks[index])
                 if lang == "ar":
                     ar_abs = index
@@ -588,17 +601,23 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
             "under [stages.read] in a copy of configs/pipeline.toml and pass it with --config",
         )
     front_end = min(starts) if starts else (first_heading if first_heading is not None else 0)
-    if not starts and (prose := _running_text_start(blocks, front_end)) is not None:
+    prose = _running_text_start(blocks, front_end) if not starts else None
+    news = False  # a text with no abstract and no byline: a news story, its headline over its text
+    if prose is not None and _byline_above(blocks, *prose):
         # A text with no abstract (a symposium's report, read when require_abstract is off) whose
-        # first heading comes late: its front matter ends where its running text begins.
+        # first heading comes late: its front matter (a byline in it) ends where its running text
+        # begins.
         index, line = prose
         if line:
             blocks[index : index + 1] = [_Block(blocks[index].lines[:line]), _Block(blocks[index].lines[line:])]
             index += 1
         front_end = index
-    if not starts and front_end == 0 and blocks and _looks_like_title(blocks[0].lines[0], raw):
+    elif not starts and front_end > 0:
+        news = not _byline_above(blocks, front_end, 0)
+    if not starts and (front_end == 0 or news) and blocks and _looks_like_title(blocks[0].lines[0], raw):
         # A text without an abstract (read when require_abstract is off), such as a news story,
-        # starts with its title: front matter, not the first words of the first paragraph.
+        # starts with its title: front matter, not the first words of the first paragraph (nor its
+        # dateline, «تونس - الجوهرة اف ام», when a heading comes further down).
         if len(blocks[0].lines) > 1:  # read line by line, the title's block took the next lines too
             blocks[0:1] = [_Block(blocks[0].lines[:1]), _Block(blocks[0].lines[1:])]
         front_end = 1
@@ -1927,6 +1946,8 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             and (note := meta[_last_key(meta, "author_note")]).end == prior.line.end
             and _adjacent(raw, prior.line, line)
             and not _footnote_closed(prior.line.text)
+            and _script(text) == _script(prior.line.text)  # (not the English byline under it)
+            and not (_is_author(text) or _latin_names(text) or _EMAIL.search(text))
         ):
             fl.role = "field"
             meta[_last_key(meta, "author_note")] = _span(raw, note.start, line.end)
@@ -2025,6 +2046,15 @@ def _is_prose(raw: str, items: list[_FrontLine], n: int) -> bool:
 #: Fewest lines and words of a block of running text (:func:`_running_text`).
 _RUNNING_TEXT_MIN_LINES = 3
 _RUNNING_TEXT_MIN_WORDS = 40
+
+
+def _byline_above(blocks: list[_Block], index: int, line: int) -> bool:
+    """Whether a byline («إعداد: د. ...», a name with an academic title) or an affiliation stands
+    among the lines before ``blocks[index].lines[line]``: the front matter of a journal's text."""
+    lines = [ln for block in blocks[:index] for ln in block.lines] + blocks[index].lines[:line]
+    return any(
+        _is_author(ln.text) or _PREPARED_BY_INLINE.match(ln.text) or _is_affiliation(ln.text) for ln in lines
+    )
 
 
 #: Fewest words of a line of running text (a wrapped line of a paragraph).
@@ -2176,13 +2206,24 @@ def _star_notes(body: list[_Block], front: list[_Block], settings: ReaderSetting
             past_heading = True
             continue
         opening = _NOTE_MARK_OPENING.match(text)
+        bracketed = opening is not None and text.startswith("(") and opening.group("mark") in marks
+        if bracketed:
+            # «(*) ...», «(**) ...», «(***) ...» one under the other (the title's, the author's, the
+            # translator's notes): one note each.
+            split = next((j for j, line in enumerate(block.lines) if j and _bracketed_mark(line.text, marks)), None)
+            if split is not None:
+                body.insert(body.index(block) + 1, _Block(block.lines[split:]))
+                del block.lines[split:]
         cut = next((j for j, line in enumerate(block.lines) if j and _FOOTNOTE_LINE.match(line.text)), None)
         if opening and opening.group("mark") in marks and cut is not None:
             # «* أستاذ ...» then «(1) ...» with no blank line between: only the star note is the
             # byline's, the footnote goes back to the body (as a block of its own, after it).
             body.insert(body.index(block) + 1, _Block(block.lines[cut:]))
             del block.lines[cut:]
-        if opening and opening.group("mark") in marks and len(block.text.split()) <= _AFFILIATION_MAX_WORDS:
+        # (a note marked in brackets is no bullet of the abstract: it may be longer, the original's
+        # reference of a translated study)
+        most = _BRACKETED_NOTE_MAX_WORDS if bracketed else _AFFILIATION_MAX_WORDS
+        if opening and opening.group("mark") in marks and len(block.text.split()) <= most:
             # Past the first heading (the page-1 foot after a long abstract, or the English note at
             # the article's end), only a note that names a post or an institution is the byline's.
             if not past_heading or _names_a_post(block.text):
@@ -2196,6 +2237,16 @@ def _star_notes(body: list[_Block], front: list[_Block], settings: ReaderSetting
                         del body[k].lines[1:]
                     notes.append(body[k])
     return notes
+
+
+#: Most words of a front-matter note whose mark is in brackets, «(*) نُشرت هذه الدراسة أصلاً ...».
+_BRACKETED_NOTE_MAX_WORDS = 80
+
+
+def _bracketed_mark(text: str, marks: set[str]) -> bool:
+    """Whether a line opens with one of the front matter's note marks in brackets, «(**) ...»."""
+    opening = _NOTE_MARK_OPENING.match(text)
+    return opening is not None and text.startswith("(") and opening.group("mark") in marks
 
 
 #: The label of the way to cite the article, set under its abstract («للاقتباس:», "Cite this article as:").
@@ -2842,8 +2893,16 @@ def _read_abstract(
     return end
 
 
-#: Fewest words of an abstract found from its keywords line alone (a title or a byline is shorter).
-_UNLABELLED_ABSTRACT_MIN_WORDS = 30
+#: Fewest words of an abstract found from its keywords line alone (a title, a byline, a
+#: dedication or an epigraph is shorter).
+_UNLABELLED_ABSTRACT_MIN_WORDS = 40
+#: A licence or funding notice («مرخص بموجب رخصة المشاع الإبداعي», "licensed under CC BY 4.0",
+#: "This research was funded by ..."), never an abstract's text.
+_LICENCE = re.compile(
+    r"creative\s+commons|\bCC[ -]BY\b|\blicen[cs]ed\s+under\b|\bfunded\s+by\b|\bfunding\b"
+    rf"|{_tolerant('المشاع الإبداعي', 'رخصة', 'بتمويل من', 'بدعم من', 'ممول من')}",
+    re.IGNORECASE,
+)
 
 
 def _unlabelled_abstract(blocks: list[_Block], lang: str, first_heading: int | None) -> tuple[int, int] | None:
@@ -2851,10 +2910,13 @@ def _unlabelled_abstract(blocks: list[_Block], lang: str, first_heading: int | N
 
     Some journals print the abstract with no label at all, between the byline and the keywords
     line («الكلمات المفتاحية: ...», "Keywords: ..."). The keywords line of the language, before the
-    body's first heading, is the anchor: the abstract is the text right above it, back to the last
-    line of the front matter (a byline, an affiliation, an e-mail address, a date), a line in the
-    other script, or a block that ends no sentence (a title). Nothing is found when no such line
-    bounds it, or when the text found is too short to be an abstract.
+    body's first heading, is the anchor: the abstract is the block right above it (a paragraph: a
+    blank line bounds it, unless the sentence goes on in lower case after it), back to the last
+    line of the front matter in that block (a byline, an affiliation, an e-mail address, a date, a
+    link, a citation or licence notice) or a line in the other script. Nothing is found when the
+    text found is too short to be an abstract or ends no sentence: a title, a dedication, a note
+    above the keywords is no abstract, and another block above the abstract (a conference note, a
+    funding statement) stays out of it.
     """
     limit = len(blocks) if first_heading is None else first_heading
     keywords = next((k for k in range(limit) if _keywords_label_end(blocks[k].lines[0].text, lang) is not None), None)
@@ -2870,18 +2932,24 @@ def _unlabelled_abstract(blocks: list[_Block], lang: str, first_heading: int | N
         # then «international relations, ...»)
         runs_on = new_block and lines[k + 1][2].text[:1].islower()
         if (
-            _script(text) != lang
+            (new_block and not runs_on)
+            or _script(text) != lang
             or _is_author(text)
             or _is_affiliation(text)
             or _EMAIL.search(text)
+            or _URL.search(text)
             or _has_date_field(text)
+            or _CITATION_LABEL.match(text)
+            or _COPYRIGHT.match(text)
+            or _LICENCE.search(text)
             or _opens_abstract_or_keywords(text)
             or classify_heading(text) is not None
-            or (new_block and not runs_on and not _ends_sentence(text))
         ):
             start = k + 1
             break
-    if start is None or start >= len(lines):
+    if start is None:
+        start = 0
+    if start >= len(lines):
         return None
     found = lines[start:]
     words = sum(len(line.text.split()) for _, _, line in found)
@@ -3167,6 +3235,10 @@ def _read_body(body: list[_Block], state: _State) -> None:
     items = [_BodyLine(line, bi, li == 0) for bi, block in enumerate(body) for li, line in enumerate(block.lines)]
     # Markers from the body on: the front matter's marks (an author's ¹ or دويكات1،) point to affiliations.
     cited = _cited_numbers(state.raw, items[0].line.start if items else 0)
+    # (where the text first cites a translator's or editor's star note «(*)», «(**)», by its stars)
+    starred: dict[str, int] = {}
+    for m in _STAR_CITED.finditer(state.raw, items[0].line.start if items else 0):
+        starred.setdefault(m.group("stars"), m.start())
     foot_notes = _page_foot_notes(items, state)
     # (where the captions set under a figure are: the figure's text lines above each one)
     figure_captions = [k for k, item in enumerate(items) if _FIGURE_CAPTION.match(item.line.text)]
@@ -3205,12 +3277,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
             and not (_FOOTNOTE_LINE.match(text) or _PAGE_BOTTOM_NOTE.match(text) or _PLAIN_FOOTNOTE_LINE.match(text))
         ):
             last_note = next((u for u in reversed(state.units) if u.kind == "footnote"), None)
-            # (its own last line tells, not ``closed``: a heading on the next page closes every unit)
-            if (
-                last_note is not None
-                and not _footnote_closed(state.raw[slice(*last_note.blocks[-1][-1])])
-                and _page_break_between(state, last_note.blocks[-1][-1][1], item.line.start)
-            ):
+            if last_note is not None and _note_carried_here(last_note, items, i, state):
                 # The previous page's last note, cut mid-phrase («ينظر: د. عبد»), goes on under this
                 # page's rule with no number of its own: the same note, not a paragraph of the body.
                 last_note.blocks.append([(item.line.start, item.line.end)])
@@ -3236,9 +3303,14 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 i = end
                 continue
         if not in_references:
-            # (a line after a colon opens the list the colon introduces, «بما يأتي:» then «١- ...»,
-            # even where a page ends under it)
-            bottom = not state.raw[: item.line.start].rstrip().endswith(":") and (
+            # (a line after a colon in the text opens the list the colon introduces, «بما يأتي:» then
+            # «١- ...», even where a page ends under it; among a page's notes a colon is a note's)
+            after_colon = (
+                state.raw[: item.line.start].rstrip().endswith(":")
+                and footnote is None
+                and not _under_rule(item.line, state)
+            )
+            bottom = not after_colon and (
                 _at_page_bottom(item.line, state)
                 or (current is not None and current.kind == "paragraph" and not current.closed)
             )
@@ -3255,6 +3327,15 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 bottom,
                 last_item.number if last_item is not None and last_item.kind == "list_item" else None,
             )
+            star = _STAR_NOTE_LINE.match(text) if marker is None else None
+            if (
+                star is not None
+                and (bottom or previous_number is not None or _under_rule(item.line, state))
+                and starred.get(star.group("stars"), item.line.start) < item.line.start
+            ):
+                # «(*) ... (المترجم)»: a translator's or editor's note among the page's numbered
+                # ones, its stars cited in the text above («المستوردة(*).»).
+                marker = (star.group("stars"), star.end())
         elif _under_rule(item.line, state) or (
             footnote is not None
             and footnote.under_rule
@@ -3742,6 +3823,36 @@ def _page_foot_notes(items: list[_BodyLine], state: _State) -> dict[int, tuple[s
     return found
 
 
+def _note_carried_here(note: _Unit, items: list[_BodyLine], i: int, state: _State) -> bool:
+    """Whether the unnumbered line ``i``, right under a rule, is the end of ``note`` carried over
+    from the page before: the note's own last line stops mid-phrase (no sentence end, no page
+    number: «ينظر: د. عبد», not «... 2010، ص 12»), a page break lies between them, and the line
+    opens that page's notes (a numbered note follows it, or the page ends): body text under a rule
+    (a table's closing dashes, a running head's underline) goes on as body text.
+    """
+    end = note.blocks[-1][-1][1]
+    # (the note's own last line tells, not ``closed``: a heading on the next page closes every unit)
+    last = state.raw[slice(*note.blocks[-1][-1])].rstrip()
+    if _footnote_closed(last) or (last and last[-1].isdigit()):
+        return False
+    line = items[i].line
+    if not _page_break_between(state, end, line.start):
+        return False
+    following = items[i + 1].line.text if i + 1 < len(items) else ""
+    return (
+        i + 1 >= len(items)
+        or bool(_FOOTNOTE_LINE.match(following) or _PLAIN_FOOTNOTE_LINE.match(following))
+        or bool(_STAR_NOTE_LINE.match(following) or _PAGE_BOTTOM_NOTE.match(following))
+        or _at_page_bottom(line, state)
+    )
+
+
+#: A note marked by stars in brackets, «(*) ...», «(**) ...» (a translator's or an editor's note).
+_STAR_NOTE_LINE = re.compile(r"^\((?P<stars>\*{1,3})\)\s*(?=\S)")
+#: Where the text cites such a note: the stars in brackets right after a word or a closing mark.
+_STAR_CITED = re.compile(r"(?<=[^\s(])\((?P<stars>\*{1,3})\)")
+
+
 def _footnote_closed(text: str) -> bool:
     """Whether a footnote line ends its note: a sentence end, but not a colon (``القاهرة:`` goes on
     to its publisher on the next line)."""
@@ -4205,7 +4316,9 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
         number = marker.group("num") or marker.group("dash") or marker.group("letter")
         unit = _Unit("list_item", [[(start, line.end)]], _current_section(state), number=number)
         state.units.append(unit)
-    elif current is not None and not (current.closed and _short_line(state, current.blocks[-1][-1])):
+    elif current is not None and not (
+        current.closed and (_short_line(state, current.blocks[-1][-1]) or _DIALOGUE_TURN.match(line.text))
+    ):
         unit = current
         unit.blocks[-1].append((line.start, line.end))
     elif current is not None:
@@ -4230,6 +4343,11 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
         or line.text.rstrip().endswith(("»", "”"))
     )
     return unit
+
+
+#: The label of a turn of an interview, «س:» / «ج:» (سؤال / جواب), "Q:" / "A:": after a finished
+#: sentence it opens a paragraph of its own, however long the line before it.
+_DIALOGUE_TURN = re.compile(r"^(?:(?:ال)?(?:س|ج|سؤال|جواب)|Q|A)\s*[:：/]\s*\S")
 
 
 #: A line shorter than this share of the text's line width, ending a sentence, ends its paragraph.
