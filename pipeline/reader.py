@@ -340,13 +340,15 @@ _METADATA_LABELS = {
         r"\s*[:：]\s*(?P<value>[^:：\s](?:[^:：]*[^:：\s])?)$"
     ),
     "reviewer": re.compile(
-        rf"^(?:{_tolerant('مراجعة', 'مراجعة الترجمة', 'المراجع', 'راجع الترجمة')}|(?i:reviewed\s+by|revised\s+by))"
+        rf"^(?:{_tolerant('مراجعة', 'مراجعة الترجمة', 'راجع الترجمة')}|(?i:reviewed\s+by|revised\s+by))"
         r"\s*[:：]\s*(?P<value>[^:：\s](?:[^:：]*[^:：\s])?)$"
     ),
     "article_name": re.compile(rf"^{_tolerant('اسم المقال')}\s*[:：]\s*(?P<value>.+)$"),
     "author": re.compile(rf"^{_tolerant('اسم الكاتب')}\s*[:：]\s*(?P<value>.+)$"),
     "permalink": re.compile(rf"^{_tolerant('رابط ثابت')}\s*[:：]\s*<?(?P<value>[^<>\s]+)>?\s*$"),
 }
+#: The fields of :data:`_METADATA_LABELS` whose value must name a person (see :func:`_names_a_person`).
+_PERSON_FIELDS = frozenset({"translator", "reviewer"})
 _ARABIC = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC]")  # presentation forms too
 #: Prepositions that may link the words of a run-in heading (match-key forms).
 _PREPOSITION_KEYS = frozenset(match_key(w) for w in ("في", "على", "من", "إلى", "عن"))
@@ -602,18 +604,22 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
         )
     front_end = min(starts) if starts else (first_heading if first_heading is not None else 0)
     prose = _running_text_start(blocks, front_end) if not starts else None
-    news = False  # a text with no abstract and no byline: a news story, its headline over its text
-    if prose is not None and _byline_above(blocks, *prose):
+    # A text with no abstract and no byline whose first line reads as a title: a news story, its
+    # headline over its dateline and text (the headline is its front matter, below).
+    news = (
+        not starts
+        and front_end > 0
+        and not _byline_above(blocks, front_end, 0)
+        and _looks_like_title(blocks[0].lines[0], raw)
+    )
+    if prose is not None and not news:
         # A text with no abstract (a symposium's report, read when require_abstract is off) whose
-        # first heading comes late: its front matter (a byline in it) ends where its running text
-        # begins.
+        # first heading comes late: its front matter ends where its running text begins.
         index, line = prose
         if line:
             blocks[index : index + 1] = [_Block(blocks[index].lines[:line]), _Block(blocks[index].lines[line:])]
             index += 1
         front_end = index
-    elif not starts and front_end > 0:
-        news = not _byline_above(blocks, front_end, 0)
     if not starts and (front_end == 0 or news) and blocks and _looks_like_title(blocks[0].lines[0], raw):
         # A text without an abstract (read when require_abstract is off), such as a news story,
         # starts with its title: front matter, not the first words of the first paragraph (nor its
@@ -1720,6 +1726,13 @@ def _latin_names(text: str) -> int:
     return len(parts)
 
 
+def _names_a_person(text: str) -> bool:
+    """Whether a byline field's value names people: a name with an academic title or a note mark
+    («د. سامر الخطيب(***)»), or Latin-script personal names."""
+    bare = re.sub(r"\(\s*[*†]+\s*\)", "*", text).strip()
+    return _is_author(bare) or _latin_names(bare) > 0
+
+
 def _is_name_like(text: str) -> bool:
     """A short line that could be a bare name: 2 to 5 words, no prepositions, no colon (a
     subtitle's «النزاعات الإقليمية: مقاربة تحليلية»), no article-word run."""
@@ -1889,6 +1902,9 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
         supervisor_next = False
         for key, pattern in _METADATA_LABELS.items():
             m = pattern.match(text)
+            if m and key in _PERSON_FIELDS and not _names_a_person(m.group("value") or ""):
+                # «مراجعة: كتاب ...» heads a book review, «ترجمة: عن الفرنسية» says from what: no names
+                m = None
             if m:
                 group = "value" if m.group("value") is not None else "value_en"
                 meta[key] = _span(raw, line.start + m.start(group), line.start + m.end(group))
@@ -2896,11 +2912,13 @@ def _read_abstract(
 #: Fewest words of an abstract found from its keywords line alone (a title, a byline, a
 #: dedication or an epigraph is shorter).
 _UNLABELLED_ABSTRACT_MIN_WORDS = 40
-#: A licence or funding notice («مرخص بموجب رخصة المشاع الإبداعي», "licensed under CC BY 4.0",
-#: "This research was funded by ..."), never an abstract's text.
+#: The opening of a licence, funding or thanks statement («هذا البحث ممول من ...», "This research was
+#: funded by ...", "This article is licensed under ..."), never an abstract's first words.
 _LICENCE = re.compile(
-    r"creative\s+commons|\bCC[ -]BY\b|\blicen[cs]ed\s+under\b|\bfunded\s+by\b|\bfunding\b"
-    rf"|{_tolerant('المشاع الإبداعي', 'رخصة', 'بتمويل من', 'بدعم من', 'ممول من')}",
+    r"(?:this|the)\s+(?:research|work|study|article|paper|project)\s+(?:was|is|has\s+been)\s+"
+    r"(?:funded|supported|financed|licensed|published\s+under)\b|funding\s*:|acknowledg|"
+    r"creative\s+commons|licensed\s+under"
+    rf"|{_tolerant('تم تمويل', 'هذا البحث ممول', 'مول هذا البحث', 'حظي هذا البحث بدعم', 'هذا العمل مرخص', 'مرخص بموجب', 'المشاع الإبداعي')}",
     re.IGNORECASE,
 )
 
@@ -2910,52 +2928,76 @@ def _unlabelled_abstract(blocks: list[_Block], lang: str, first_heading: int | N
 
     Some journals print the abstract with no label at all, between the byline and the keywords
     line («الكلمات المفتاحية: ...», "Keywords: ..."). The keywords line of the language, before the
-    body's first heading, is the anchor: the abstract is the block right above it (a paragraph: a
-    blank line bounds it, unless the sentence goes on in lower case after it), back to the last
-    line of the front matter in that block (a byline, an affiliation, an e-mail address, a date, a
-    link, a citation or licence notice) or a line in the other script. Nothing is found when the
-    text found is too short to be an abstract or ends no sentence: a title, a dedication, a note
-    above the keywords is no abstract, and another block above the abstract (a conference note, a
-    funding statement) stays out of it.
+    body's first heading, is the anchor: the abstract is the text right above it, back to the last
+    line of the front matter (a byline, an affiliation, an e-mail address, a link, a date, a
+    citation, licence or funding statement), a line in the other script, or a paragraph that is
+    no abstract paragraph: one that ends no sentence (a title) or is shorter than
+    ``_ABSTRACT_PARAGRAPH_MIN_WORDS`` (a dedication, an epigraph, a conference note). Paragraphs
+    are blocks, a block that opens in lower case or with a stray full stop going on with the one
+    above. Nothing is found when the text found is too short to be an abstract or ends no sentence.
     """
     limit = len(blocks) if first_heading is None else first_heading
     keywords = next((k for k in range(limit) if _keywords_label_end(blocks[k].lines[0].text, lang) is not None), None)
     if not keywords:
         return None
-    lines = [(b, n, line) for b in range(keywords) for n, line in enumerate(blocks[b].lines)]
-    start = None
-    for k in range(len(lines) - 1, -1, -1):
-        b, n, line = lines[k]
-        text = line.text
-        new_block = k + 1 < len(lines) and lines[k + 1][0] != b
-        # (a sentence a stray blank line cut goes on in the next block, lower case: «... framework of»
-        # then «international relations, ...»)
-        runs_on = new_block and lines[k + 1][2].text[:1].islower()
-        if (
-            (new_block and not runs_on)
-            or _script(text) != lang
-            or _is_author(text)
-            or _is_affiliation(text)
-            or _EMAIL.search(text)
-            or _URL.search(text)
-            or _has_date_field(text)
-            or _CITATION_LABEL.match(text)
-            or _COPYRIGHT.match(text)
-            or _LICENCE.search(text)
-            or _opens_abstract_or_keywords(text)
-            or classify_heading(text) is not None
-        ):
-            start = k + 1
+    # Paragraphs: runs of blocks, a block that opens in lower case or with a lone stop going on
+    # with the one above («... framework of» / «international relations, ...»).
+    paragraphs: list[list[tuple[int, int, _Line]]] = []
+    for b in range(keywords):
+        lines = [(b, n, line) for n, line in enumerate(blocks[b].lines)]
+        head = lines[0][2].text.lstrip()
+        if paragraphs and (head[:1].islower() or head[:1] == "."):
+            paragraphs[-1].extend(lines)
+        else:
+            paragraphs.append(lines)
+    found: list[tuple[int, int, _Line]] = []
+    for paragraph in reversed(paragraphs):
+        kept: list[tuple[int, int, _Line]] = []
+        stopped = False
+        for item in reversed(paragraph):
+            if _front_line_above_abstract(item[2].text, lang):
+                stopped = True
+                break
+            kept.append(item)
+        kept.reverse()
+        if found and not _abstract_paragraph(kept):
+            break  # a paragraph above the abstract that is no part of it
+        found = kept + found
+        if stopped or not kept:
             break
-    if start is None:
-        start = 0
-    if start >= len(lines):
+    if not found:
         return None
-    found = lines[start:]
     words = sum(len(line.text.split()) for _, _, line in found)
     if words < _UNLABELLED_ABSTRACT_MIN_WORDS or not _ends_sentence(found[-1][2].text):
         return None
     return found[0][0], found[0][1]
+
+
+#: Fewest words of each paragraph of an abstract found from its keywords line, but the last.
+_ABSTRACT_PARAGRAPH_MIN_WORDS = 25
+
+
+def _abstract_paragraph(lines: list[tuple[int, int, _Line]]) -> bool:
+    """Whether lines read as a paragraph of an abstract: long enough, ending a sentence."""
+    words = sum(len(line.text.split()) for _, _, line in lines)
+    return words >= _ABSTRACT_PARAGRAPH_MIN_WORDS and _ends_sentence(lines[-1][2].text)
+
+
+def _front_line_above_abstract(text: str, lang: str) -> bool:
+    """Whether a line above an unlabelled abstract is front matter, which bounds it."""
+    return bool(
+        _script(text) != lang
+        or _is_author(text)
+        or _is_affiliation(text)
+        or _EMAIL.search(text)
+        or _URL.search(text)
+        or _has_date_field(text)
+        or _CITATION_LABEL.match(text)
+        or _COPYRIGHT.match(text)
+        or _LICENCE.match(text)
+        or _opens_abstract_or_keywords(text)
+        or classify_heading(text) is not None
+    )
 
 
 def _page_foot_notes_end(blocks: list[_Block], j: int, state: _State) -> int | None:
@@ -4347,7 +4389,7 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
 
 #: The label of a turn of an interview, «س:» / «ج:» (سؤال / جواب), "Q:" / "A:": after a finished
 #: sentence it opens a paragraph of its own, however long the line before it.
-_DIALOGUE_TURN = re.compile(r"^(?:(?:ال)?(?:س|ج|سؤال|جواب)|Q|A)\s*[:：/]\s*\S")
+_DIALOGUE_TURN = re.compile(r"^(?:(?:ال)?(?:س|ج|سؤال|جواب)\s*[:：/]|(?:Q|A)\s*[:：])\s*\S")
 
 
 #: A line shorter than this share of the text's line width, ending a sentence, ends its paragraph.
