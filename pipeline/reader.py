@@ -581,7 +581,8 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
                     blocks[index : index + 1] = [_Block(blocks[index].lines[:line]), _Block(blocks[index].lines[line:])]
                     index += 1
                 ar_abs, en_abs, first_heading = (
-                    next(k for k, b in enumerate(blocks) if b is block) if block is not None else None for block in marked
+                    next(k for k, b in enumerate(blocks) if b is block) if block is not None else None
+                    for block in marked
                 )
                 unlabelled.append(blocks[index])
                 if lang == "ar":
@@ -2918,7 +2919,11 @@ _LICENCE = re.compile(
     r"(?:this|the)\s+(?:research|work|study|article|paper|project)\s+(?:was|is|has\s+been)\s+"
     r"(?:funded|supported|financed|licensed|published\s+under)\b|funding\s*:|acknowledg|"
     r"creative\s+commons|licensed\s+under"
-    rf"|{_tolerant('تم تمويل', 'هذا البحث ممول', 'مول هذا البحث', 'حظي هذا البحث بدعم', 'هذا العمل مرخص', 'مرخص بموجب', 'المشاع الإبداعي')}",
+    + "|"
+    + _tolerant(
+        "تم تمويل", "هذا البحث ممول", "مول هذا البحث", "حظي هذا البحث بدعم", "هذا العمل مرخص", "مرخص بموجب",
+        "المشاع الإبداعي",
+    ),
     re.IGNORECASE,
 )
 
