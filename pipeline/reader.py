@@ -333,8 +333,8 @@ _METADATA_LABELS = {
         rf"^(?:{_tolerant('السنة الجامعية', 'العام الجامعي', 'السنة الدراسية', 'العام الدراسي', 'الموسم الجامعي')}"
         r"|(?i:academic\s+year))\s*[:：]?\s*(?P<value>\S.*\d.*)$"
     ),
-    # A translated study's byline: its translator and the translation's reviewer (a name, not a
-    # book's title: no colon in it, eight words at most).
+    # A translated study's byline: its translator and the translation's reviewer (kept only when
+    # the value names a person, :func:`_names_a_person`).
     "translator": re.compile(
         rf"^(?:{_tolerant('ترجمة', 'الترجمة', 'تعريب', 'المترجم', 'المترجمة')}|(?i:translated\s+by|translator))"
         r"\s*[:：]\s*(?P<value>[^:：\s](?:[^:：]*[^:：\s])?)$"
@@ -528,6 +528,12 @@ def read_article(
     return article
 
 
+def _split_block(blocks: list[_Block], index: int, line: int) -> None:
+    """Split ``blocks[index]`` in two before its line ``line`` (in place)."""
+    block = blocks[index]
+    blocks[index : index + 1] = [_Block(block.lines[:line]), _Block(block.lines[line:])]
+
+
 def _looks_like_path(text: str) -> bool:
     if "\n" in text or "\r" in text or len(text) >= 1024:
         return False
@@ -578,7 +584,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
                 # (the blocks found so far, by identity: a split moves the indices after it)
                 marked = [blocks[k] if k is not None else None for k in (ar_abs, en_abs, first_heading)]
                 if line:
-                    blocks[index : index + 1] = [_Block(blocks[index].lines[:line]), _Block(blocks[index].lines[line:])]
+                    _split_block(blocks, index, line)
                     index += 1
                 ar_abs, en_abs, first_heading = (
                     next(k for k, b in enumerate(blocks) if b is block) if block is not None else None
@@ -618,7 +624,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
         # first heading comes late: its front matter ends where its running text begins.
         index, line = prose
         if line:
-            blocks[index : index + 1] = [_Block(blocks[index].lines[:line]), _Block(blocks[index].lines[line:])]
+            _split_block(blocks, index, line)
             index += 1
         front_end = index
     if not starts and (front_end == 0 or news) and blocks and _looks_like_title(blocks[0].lines[0], raw):
@@ -626,7 +632,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
         # starts with its title: front matter, not the first words of the first paragraph (nor its
         # dateline, «تونس - الجوهرة اف ام», when a heading comes further down).
         if len(blocks[0].lines) > 1:  # read line by line, the title's block took the next lines too
-            blocks[0:1] = [_Block(blocks[0].lines[:1]), _Block(blocks[0].lines[1:])]
+            _split_block(blocks, 0, 1)
         front_end = 1
 
     body_start = front_end
@@ -2060,7 +2066,7 @@ def _is_prose(raw: str, items: list[_FrontLine], n: int) -> bool:
     return False
 
 
-#: Fewest lines and words of a block of running text (:func:`_running_text`).
+#: Fewest lines and words of a paragraph of running text (:func:`_running_text_start`).
 _RUNNING_TEXT_MIN_LINES = 3
 _RUNNING_TEXT_MIN_WORDS = 40
 
@@ -2223,7 +2229,7 @@ def _star_notes(body: list[_Block], front: list[_Block], settings: ReaderSetting
             past_heading = True
             continue
         opening = _NOTE_MARK_OPENING.match(text)
-        bracketed = opening is not None and text.startswith("(") and opening.group("mark") in marks
+        bracketed = _bracketed_mark(text, marks)
         if bracketed:
             # «(*) ...», «(**) ...», «(***) ...» one under the other (the title's, the author's, the
             # translator's notes): one note each.
