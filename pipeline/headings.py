@@ -126,7 +126,8 @@ REFERENCE_LANGUAGE_WORDS = frozenset(
 REFERENCE_CATEGORY_WORDS = frozenset(
     """الكتب كتب الرسائل رسائل الاطاريح الاطروحات الجامعيه البحوث الابحاث الدراسات المجلات الدوريات
     المقالات العلميه المواقع الالكترونيه الانترنت الوثائق التقارير الرسميه الصحف القوانين الاتفاقيات
-    المعاجم الموسوعات المنشورات books articles journals reports documents websites online theses
+    المعاجم الموسوعات المنشورات وثائق تقارير مقالات دوريات مجلات صحف مواقع بحوث ابحاث دراسات قوانين
+    اتفاقيات books articles journals periodicals newspapers reports documents websites online theses
     dissertations papers""".split()
 )
 #: Other words such a heading may hold (المراجع المعتمدة, مصادر البحث, Works cited, References and notes).
@@ -380,6 +381,8 @@ def reference_heading_kind(text: str) -> str | None:
         return "list"
     if kinds & REFERENCE_CATEGORY_WORDS and not kinds & REFERENCE_LIST_WORDS:
         return "category"
+    if kinds & REFERENCE_LANGUAGE_WORDS and kinds <= REFERENCE_LANGUAGE_WORDS | REFERENCE_OTHER_WORDS:
+        return "category"  # «١ - العربية», "Foreign": a language alone heads a part inside the list
     return None
 
 

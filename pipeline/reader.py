@@ -92,6 +92,16 @@ def _letter_forms() -> tuple[dict[str, str], dict[str, str]]:
 _LETTER_FORMS, _LAM_ALEF = _letter_forms()
 
 
+#: Letters that do not join the letter after them: PDF text extraction may put a space after one
+#: inside a word.
+_NON_JOINING = frozenset("اأإآدذرزوؤة")
+
+
+def _spaced(word: str) -> str:
+    """A regex of a Latin label word whose letters PDF text may set apart ("Abstrac t", "A B S T R A C T")."""
+    return " ?".join(re.escape(ch) for ch in word)
+
+
 def _tolerant(*phrases: str) -> str:
     """A regex alternation of Arabic phrases that also matches them with marks or invisible
     characters between the letters, Persian look-alike letters, presentation-form glyph
@@ -105,7 +115,10 @@ def _tolerant(*phrases: str) -> str:
         i = 0
         while i < len(phrase):
             ch = phrase[i]
-            if ch == " ":
+            if ch in _NON_JOINING and 0 < i + 1 < len(phrase) and phrase[i + 1] != " ":
+                # PDF text breaks a word after a letter that does not join the next (ا لكلمات)
+                parts.append(letter(ch) + "(?: (?! ))?")
+            elif ch == " ":
                 parts.append(r"\s*" + _INSIDE_WORD)  # OCR drops spaces too: الكلماتالمفتاحية
             elif ch == "ل" and i + 1 < len(phrase) and phrase[i + 1] in _LAM_ALEF:
                 # ﻻ is one code for two letters
@@ -145,7 +158,10 @@ _AR_ABSTRACT = re.compile(
     rf"^{_INSIDE_WORD}(?P<label>{_tolerant(*_AR_ABSTRACT_LABELS)})\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?",
     re.UNICODE,
 )
-_EN_ABSTRACT = re.compile(rf"^(?P<label>executive\s+summary|summary|abstract)\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?", re.IGNORECASE)
+_EN_ABSTRACT = re.compile(
+    rf"^(?P<label>executive\s+{_spaced('summary')}|{_spaced('summary')}|{_spaced('abstract')})\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?",
+    re.IGNORECASE,
+)
 #: A French abstract (Maghrebi journals give one beside the English): read as a passage of its own
 #: language, which the later stages leave alone.
 _FR_ABSTRACT = re.compile(rf"^(?P<label>r[ée]sum[ée])\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?", re.IGNORECASE)
@@ -162,7 +178,9 @@ _AR_KEYWORDS = re.compile(
     + _tolerant("الكلمات المفتاحية", "الكلمات الدالة", "الكلمات المفاتيح", "كلمات مفتاحية", "كلمات دالة")
     + r"\s*(?P<sep>[:：\-–—]\s*)?"
 )
-_EN_KEYWORDS = re.compile(r"^(?:key\s?-?words|index\s+terms)\s*(?P<sep>[:：\-–—]\s*)?", re.IGNORECASE)
+_EN_KEYWORDS = re.compile(
+    rf"^(?:{_spaced('key')}\s?-?{_spaced('words')}|index\s+terms)\s*(?P<sep>[:：\-–—]\s*)?", re.IGNORECASE
+)
 _FR_KEYWORDS = re.compile(r"^mots[\s-]?cl[ée]s\s*(?P<sep>[:：\-–—]\s*)?", re.IGNORECASE)
 _ABSTRACT_LABELS = {"ar": _AR_ABSTRACT, "en": _EN_ABSTRACT, "fr": _FR_ABSTRACT}
 _KEYWORDS_LABELS = {"ar": _AR_KEYWORDS, "en": _EN_KEYWORDS, "fr": _FR_KEYWORDS}
@@ -1578,6 +1596,7 @@ _NAME_MARK = re.compile(rf"(?<=[^\W\d_])(?:[{_SUPERSCRIPT_DIGITS}*†]|\d{{1,2}}
 #: An affiliation mark set off from the name by a space, before a comma or the line's end («عيسى 1*،», «رحماني 2»).
 _SPACED_NAME_MARK = re.compile(r"(?<=[^\W\d_]) (?:\d{1,2}\*?|\*)(?=\s*[،,]|\s*$)")
 _NOTE_MARK = re.compile(rf"^[{_SUPERSCRIPT_DIGITS}*†]")
+_BRACKETED_NAME_STAR = re.compile(r"(?<=[^\W\d_])\s?\(\s*(?P<star>[*†]{1,3})\s*\)")
 _SEGMENT_SEPARATORS = re.compile(r"[،,؛;/|()–—]|\s-\s")
 _AFFILIATION_WORDS_AR = frozenset(
     match_key(w)
@@ -1700,6 +1719,11 @@ def _is_affiliation(text: str) -> bool:
 
 def _is_author(text: str) -> bool:
     """A byline: a name after an academic title (د. أ.م.د. Dr. Prof.), or names marked ¹ ² * for their affiliations."""
+    # A star in brackets after a name points to its note as a bare star does («الخطيب(*)»); after a
+    # title's line it marks the title's note («حالة دارفور وحدود الرقابة الدولية(*)»): a name has
+    # one word with the article at most, its family name (عبد الرزاق and the like aside).
+    if _BRACKETED_NAME_STAR.search(text) and _definite_words(text) <= 1:
+        text = _BRACKETED_NAME_STAR.sub(r"\g<star>", text)
     if len(_SPACED_NAME_MARK.findall(text)) >= 2:
         # The ASJP byline «سليمة بن عيسى 1*، كمال رحماني 2»: each name's mark set off by a space
         # (two of them at least: one number after a word is no mark, «المجلد 10»).
@@ -1974,6 +1998,19 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
         ):
             fl.role = "field"
             meta[_last_key(meta, "author_note")] = _span(raw, note.start, line.end)
+            continue
+        # A marked affiliation note that runs on over lines («(*) أستاذة القانون ... وعضو الهيئة» then
+        # «الاستشارية للمرصد ...»): its next lines are the same affiliation, up to a closed line.
+        if (
+            prior is not None
+            and prior.role == "affiliation"
+            and _NOTE_MARK_OPENING.match(_first_of_run(items, n - 1).line.text)
+            and _adjacent(raw, prior.line, line)
+            and not _footnote_closed(prior.line.text)
+            and _script(text) == _script(prior.line.text)
+            and not (_NOTE_MARK_OPENING.match(text) or _is_author(text) or _latin_names(text))
+        ):
+            fl.role = "affiliation"
             continue
         # (but under the title, a name with an academic title that the pages' heads repeat, «ذ.
         # يوسف بنعلي», is the byline: a running head stands above the title on the first page)
@@ -2416,6 +2453,27 @@ _NOTE_MARK_IN_LINE = re.compile(rf"(?P<mark>[*†]+|[{_SUPERSCRIPT_DIGITS}]+)")
 _NOTE_MARK_OPENING = re.compile(rf"^\(?\s*(?P<mark>[*†]+|[{_SUPERSCRIPT_DIGITS}]+)\s*\)?")
 
 
+#: Words before a name's part that takes the article (عبد الرزاق, أبو القاسم, آل سعود).
+_NAME_LINKS = frozenset(match_key(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "آل", "ذو"))
+
+
+def _definite_words(text: str) -> int:
+    """How many words of an Arabic text take the article, not counting a name's «عبد ال...» parts."""
+    words = [match_key(w).strip(_CLOSERS + "*().,،") for w in text.split()]
+    return sum(
+        1
+        for k, w in enumerate(words)
+        if w.removeprefix("و").startswith("ال") and not (k and words[k - 1] in _NAME_LINKS)
+    )
+
+
+def _first_of_run(items: list[_FrontLine], n: int) -> _FrontLine:
+    """The first line of the run of lines with the role of ``items[n]`` that ends at ``n``."""
+    while n > 0 and items[n - 1].role == items[n].role:
+        n -= 1
+    return items[n]
+
+
 def _adjacent(raw: str, a: _Line, b: _Line) -> bool:
     """Whether line ``b`` comes right after line ``a`` with no blank line between them."""
     gap = raw[a.end : b.start]
@@ -2484,13 +2542,27 @@ def _pick_titles(article: Article, items: list[_FrontLine], state: _State) -> No
         anchor = label
         if anchor is None:
             anchor = next((i for i, fl in enumerate(items) if fl.role == "author" and fl.script == "ar"), None)
+        if anchor is None and _bare_name_under_title(ar_groups):
+            # A byline of a bare name, with no title or mark, under a longer title: the author.
+            ar_groups[-1][0].role = "author"
+            anchor = items.index(ar_groups[-1][0])
+            ar_groups = ar_groups[:-1]
         title = _choose_title(items, ar_groups, anchor, meta.get("article_name"))
         article.title_ar = _span(raw, title[0].line.start, title[-1].line.end)
         chosen.append(title)
     if en_groups:
         pool = [g for g in en_groups if not any(fl.repeats for fl in g)] or en_groups
-        article.title_en = _span(raw, pool[0][0].line.start, pool[0][-1].line.end)
-        chosen.append(pool[0])
+        # As in Arabic, the title is the group closest above the byline: a journal's name set
+        # above it on an English title page is no title.
+        anchor_en = next((i for i, fl in enumerate(items) if fl.role == "author" and fl.script == "en"), None)
+        above_en = [
+            g
+            for g in pool
+            if anchor_en is not None and items.index(g[-1]) < anchor_en and g[-1].later == items[anchor_en].later
+        ]
+        title_en = above_en[-1] if above_en else pool[0]
+        article.title_en = _span(raw, title_en[0].line.start, title_en[-1].line.end)
+        chosen.append(title_en)
     # A first line on its own above the title that no role claimed, when no line named the journal,
     # is the journal's name without the word «مجلة» («دراسات في العلاقات الدولية»), not a paragraph.
     first = items[0]
@@ -2501,7 +2573,8 @@ def _pick_titles(article: Article, items: list[_FrontLine], state: _State) -> No
         and not first.later
         and first not in chosen[0]
         and items.index(chosen[0][0]) > 0
-        and (len(items) == 1 or items[1].block != first.block)
+        # (alone in its block, or above the issue's line: "Vol. 9, No. 2 (2019)")
+        and (len(items) == 1 or items[1].block != first.block or items[1].role in ("field", "journal"))
         and len(first.line.text.split()) <= _JOURNAL_MAX_WORDS
         and not _ends_sentence(first.line.text)
     ):
@@ -2576,6 +2649,38 @@ def _is_document_type(key: str) -> bool:
     return all(part in _DOCUMENT_TYPES for part in parts if part) and any(parts)
 #: First words of a unit that signs a paper in its own name («وحدة تحليل السياسات في المركز العربي»).
 _CORPORATE_AUTHOR_WORDS = frozenset(match_key(w) for w in "وحدة فريق لجنة قسم برنامج مركز مرصد مختبر منتدى".split())
+
+
+#: Nouns a subtitle opens with and a person's name does not («دراسة حالة», «قراءة نقدية»).
+_SUBTITLE_OPENERS = frozenset(
+    match_key(w)
+    for w in "دراسة قراءة رؤية مقاربة تحليل حالة أثر دور واقع مستقبل إشكالية نموذج تجربة مدخل نظرة تقييم".split()
+)
+
+
+def _bare_name_under_title(groups: list[list[_FrontLine]]) -> bool:
+    """Whether the last of the Arabic title groups is a person's bare name set under the title.
+
+    One line (the title's groups leave a bare name out of the title above it) of two to five words
+    with no preposition, digit or mark, at most one of them with the article (a family name:
+    الخطيب; عبد الرزاق aside), no later one ending in ية and no subtitle's first noun, under a group
+    of more words (the title) in the same part of the front matter.
+    """
+    if len(groups) < 2 or len(groups[-1]) != 1:
+        return False
+    name, title = groups[-1][0], groups[-2]
+    text = name.line.text
+    return (
+        not name.later
+        and not title[-1].later
+        and _is_name_like(text)
+        and _definite_words(text) <= 1
+        # (a subtitle's adjective: «رؤية مستقبلية», «قراءة نقدية»; a name's later words seldom end so)
+        and not any(match_key(w).endswith(("يه", "ية")) for w in text.split()[1:])
+        and not re.search(r"[\d\u0660-\u0669*()«»\"]", text)
+        and match_key(text.split()[0]) not in _SUBTITLE_OPENERS
+        and sum(len(fl.line.text.split()) for fl in title) > len(text.split())
+    )
 
 
 def _find_corporate_byline(raw: str, items: list[_FrontLine]) -> None:
@@ -3363,7 +3468,8 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 and footnote is None
                 and not _under_rule(item.line, state)
             )
-            bottom = not after_colon and (
+            # (nor does a page's foot open right under a heading: «التوصيات» then «١. ...» is its list)
+            bottom = not after_colon and last_heading != i - 1 and (
                 _at_page_bottom(item.line, state)
                 or (current is not None and current.kind == "paragraph" and not current.closed)
             )
@@ -3380,6 +3486,8 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 bottom,
                 last_item.number if last_item is not None and last_item.kind == "list_item" else None,
             )
+            if marker is not None and _inside_quotation(state, item.line.start):
+                marker = None  # a numbered clause of a quoted text («المادة 79: ... 1 - يعد ...»)
             star = _STAR_NOTE_LINE.match(text) if marker is None else None
             if (
                 star is not None
@@ -3726,6 +3834,26 @@ def _footnote_line(
         # (A note marked as notes are, «(1) خاتمة: ...» or «¹ ...», stays a note.)
         return None
     return str(number), end
+
+
+#: How far back a quotation that a line may stand inside is looked for.
+_QUOTATION_REACH = 800
+
+
+def _inside_quotation(state: _State, start: int) -> bool:
+    """Whether ``start`` lies inside a «quotation» opened in the same stretch of text (no blank
+    line, page break or rule line between) and not yet closed: a numbered line there is a clause
+    of the quoted text (an article of a treaty), not a footnote."""
+    k = bisect.bisect_right(state.rule_ends, start)
+    since = max(0, start - _QUOTATION_REACH, state.rule_ends[k - 1] if k else 0)
+    before = state.raw[since:start]
+    stop = max(before.rfind("\n\n"), before.rfind("\f"), before.rfind("\n\r\n"))
+    return _quotation_open(before[stop + 1 :])
+
+
+def _quotation_open(text: str) -> bool:
+    """Whether a «quotation» opened in ``text`` is still open at its end."""
+    return text.rfind("«") > text.rfind("»")
 
 
 #: What :func:`_page_foot_notes` gives for the unnumbered line that ends the previous page's last note.
@@ -4360,17 +4488,47 @@ def _line_width(blocks: list[_Block]) -> int:
     )
 
 
+def _indent(raw: str, start: int) -> int:
+    """How many spaces or tabs stand before ``start`` on its line."""
+    k = start
+    while k > 0 and raw[k - 1] in " \t":
+        k -= 1
+    return start - k if k == 0 or raw[k - 1] in "\n\r\f" else 0
+
+
+def _outdented_after_list(state: _State, item: _Unit, line: _Line) -> bool:
+    """Whether ``line``, after the finished list item ``item``, starts a paragraph: the list's items
+    wrap onto indented lines («٢. ...» then «   بعد استقرار ...»), and this line is not indented."""
+    if _indent(state.raw, line.start):
+        return False
+    items = [u for u in state.units if u.kind == "list_item" and u.section_id == item.section_id]
+    wrapped = [s for u in items for block in u.blocks for s, _ in block[1:]]
+    return bool(wrapped) and all(_indent(state.raw, s) for s in wrapped)
+
+
 def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _Unit:
     """Add one line of running text to the passage it belongs to; return that passage."""
     line = item.line
     marker = _LIST_MARKER.match(line.text)
+    if (
+        marker
+        and current is not None
+        and current.kind == "paragraph"
+        and _quotation_open(state.raw[current.blocks[0][0][0] : line.start])
+    ):
+        marker = None  # a numbered clause of a quotation the paragraph opened («المادة 79: ... 1 - يعد»)
     if marker:
         start = line.start + marker.end()
         number = marker.group("num") or marker.group("dash") or marker.group("letter")
         unit = _Unit("list_item", [[(start, line.end)]], _current_section(state), number=number)
         state.units.append(unit)
     elif current is not None and not (
-        current.closed and (_short_line(state, current.blocks[-1][-1]) or _DIALOGUE_TURN.match(line.text))
+        current.closed
+        and (
+            _short_line(state, current.blocks[-1][-1])
+            or _DIALOGUE_TURN.match(line.text)
+            or (current.kind == "list_item" and _outdented_after_list(state, current, line))
+        )
     ):
         unit = current
         unit.blocks[-1].append((line.start, line.end))
@@ -4434,11 +4592,13 @@ _REF_AUTHOR_YEAR = re.compile(r"^(?P<author>[^\W\d_][^()\d]{0,80}?)\s*\(\s*(?:\d
 _REF_NUMBER_END = re.compile(r"(?<=[^\d./])\.(?P<num>\d{1,3})\s*$")
 # How an entry of a bibliography (Chicago style, no number, no year after the author) starts: a
 # surname and a comma before the given name ("Williams, Paul D.", «الخطيب، منى.»), or a body's
-# name ended by a full stop ("African Union. Protocol ...").
+# name ended by a full stop ("African Union. Protocol ...", «مجلس الأمن. القرار ...»).
 _REF_NAME_START = re.compile(
     r"^(?:(?:(?:de|van|von|der|den|del|della|di|da|du|le|la|al|el|bin|ibn)[\s\-]+){0,2}"  # de Waal, al-Sayyid
     r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}(?:,\s*[A-ZÀ-ÖØ-Þ]|\.\s+[A-Z\"“])"
     r"|(?:[\u0621-\u064a\u0671-\u06d3]+\s+){0,3}[\u0621-\u064a\u0671-\u06d3]+\s*[،,]\s*[\u0621-\u064a\u0671-\u06d3]"
+    # a body's name ended by a full stop, in Arabic («مركز حماية وحرية الصحفيين. تقرير ...»)
+    r"|(?:[\u0621-\u064a\u0671-\u06d3]+\s+){0,4}[\u0621-\u064a\u0671-\u06d3]+\.\s+[\u0621-\u064a\u0671-\u06d3«\"]"
     # the Maghrebi and French way: surname, then the given name in brackets («بن عاشور (رافع)،»,
     # "CHOUIKHA (L.) et GOBE (É.),")
     r"|[^\W\d_][^\W\d_'’\- ]{1,30}(?:\s[^\W\d_'’\-]{2,20})?\s*\([^()\d]{1,25}\)\s*(?:[،,]|et\s))"
@@ -4665,6 +4825,14 @@ _PLAIN_MARKER = re.compile(
 )
 
 
+#: An article, paragraph or clause number just before a bracketed number («المادة 2 (7)»): the
+#: brackets hold its sub-number, not a footnote marker.
+_CLAUSE_NUMBER = re.compile(
+    r"(?:(?<![^\W\d_])[وفبل]?(?:ال)?(?:مادة|فقرة|بند)|\b(?:[Aa]rticle|[Pp]aragraph|[Ss]ection|[Cc]lause))"
+    r"\s+[0-9\u0660-\u0669]{1,3}[ \t]*$"
+)
+
+
 def _without_markers(
     raw: str,
     start: int,
@@ -4682,6 +4850,8 @@ def _without_markers(
         for m in _PLAIN_MARKER.finditer(raw, start, end):
             digits = m.group("p") or m.group("s") or m.group("d") or m.group("g") or m.group("m")
             number = int(digits.translate(_SUPERSCRIPT_VALUE))
+            if m.group("p") and _CLAUSE_NUMBER.search(raw, max(start, m.start() - 40), m.start()):
+                continue  # an article's paragraph, «المادة 2 (7)», "Article 2(7)": no marker
             if footnotes.get(number, -1) > m.start() and not any(a < m.end() and m.start() < b for a, b, _ in markers):
                 at = m.start() + (len(m.group()) - len(m.group().lstrip(" \t")) if m.group("p") else 0)
                 markers.append((at, m.end(), digits))
