@@ -7,7 +7,9 @@ Built from maintained data wherever a library has it:
   (common and official forms), dediacritised through :mod:`pipeline.camel`;
 * month names of both Gregorian families (يناير… and كانون الثاني…) with the
   Levantine, Iraqi and Maghrebi (جانفي…, يوليوز…) locale variants, from CLDR;
-* platform names from ``data/platforms.json`` (no library has them);
+* platform names from ``data/platforms.json`` and international organisations (UN agencies and
+  missions, regional organisations, courts) with the Arabic names of state institutions (مجلس
+  النواب, رئاسة الحكومة) from ``data/organisations.json`` (no library has them);
 * organisation, place and person names mined from data (``data/mined_names.json``, rebuilt by
   ``scripts/build_ner_gazetteer.py``): names tagged in ANERcorp train and AQMAR, and English
   names of the UN Parallel Corpus test sets with their Arabic counterparts from the aligned
@@ -88,7 +90,7 @@ class Gazetteer:
     nisba: dict[str, str] = field(default_factory=dict)
     months_ar: set[str] = field(default_factory=set)
     months_en: set[str] = field(default_factory=set)
-    #: Head nouns of English organisation names (Council, Union), mined from data.
+    #: Head nouns of English organisation names (Council, Union mined from data; Ministry, Mission...).
     org_heads_en: set[str] = field(default_factory=set)
     max_words: int = 1
 
@@ -184,6 +186,33 @@ def spelling_variants_ar(name: str) -> list[str]:
     return out
 
 
+#: Head nouns of English organisation names ("Ministry of the Interior", "Customs Administration",
+#: "United Nations Mission in Liberia"), beside the ones mined from data (Council, Union, Assembly).
+EN_ORG_HEADS = frozenset(
+    """Ministry Ministries Organization Organisation Agency Commission Committee Office Mission Bank Fund
+    Programme Program Authority Administration Secretariat Court Tribunal Parliament Party Movement Front
+    Forces Army Institute University Corporation Association League Department Directorate Board Centre
+    Center Foundation Mechanism Force Police Government Cabinet Senate Congress Chamber""".split()
+)
+
+
+#: International organisations and state institutions, by hand (no library lists them).
+ORGANISATIONS_FILE = "organisations.json"
+
+
+def add_organisations(gaz: Gazetteer, table: dict) -> None:
+    """Add the ORG names of ``data/organisations.json``: each organisation's English and Arabic
+    names under one id (so the two abstracts link), and the Arabic names of state institutions."""
+    for oid, forms in table.items():
+        if oid.startswith("_"):
+            continue
+        for lang in ("en", "ar"):
+            for form in forms.get(lang, []):
+                gaz.add(form, "ORG", f"org:{oid}", lang)
+    for form in table.get("_ar_only", []):
+        gaz.add(form, "ORG", f"org:{key(form)}", "ar")
+
+
 #: Names mined from data by scripts/build_ner_gazetteer.py.
 MINED_FILE = "mined_names.json"
 #: Shortest mined Arabic name kept (two-letter names are mostly pieces of others).
@@ -261,6 +290,8 @@ def load_gazetteer() -> Gazetteer:
         if entry.lang == "ar" and entry.label == "LOC":
             for form in _nisba_forms(entry.text):
                 gaz.nisba.setdefault(key(form), entry.id)
+    add_organisations(gaz, json.loads((DATA_DIR / ORGANISATIONS_FILE).read_text(encoding="utf-8")))
+    gaz.org_heads_en.update(EN_ORG_HEADS)
     add_mined_names(gaz, json.loads((DATA_DIR / MINED_FILE).read_text(encoding="utf-8")))
     platforms = json.loads((DATA_DIR / "platforms.json").read_text(encoding="utf-8"))
     for pid, forms in platforms.items():

@@ -38,8 +38,15 @@ _ORDINALS = "الأول|الاول|الثاني|الثالث|الرابع|الخ
 INSTITUTION_HEADS = (
     "وزارة", "سفارة", "السفارة", "الحكومة", "حكومة", "القنصلية", "قنصلية", "مكتب", "بعثة", "البعثة", "مجلس", "وكالة",
 )  # fmt: skip
-#: Ministries that are named without a country (وزارة الخارجية).
-MINISTRY_PORTFOLIOS = ("الخارجية", "الدفاع", "الداخلية", "الإعلام", "الاعلام")
+#: Heads of an institution named by its portfolio: a ministry (وزارة الاقتصاد والمالية) and a named
+#: government (حكومة الوحدة الوطنية).
+_PORTFOLIO_HEADS = {key("وزارة"): 1, key("حكومة"): 2}  # head -> fewest words of its name after it
+#: Relative pronouns and إلى, which look like a noun with the article (الذي, التي; إلى is «الي» once folded).
+_NOT_PORTFOLIO = frozenset(
+    key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي", "إلى", "الى")
+)
+#: A radio station: a word, then "FM" in Arabic letters («الجوهرة أف أم», «موزاييك إف إم»).
+_FM_STATION = re.compile(r"(?<!" + _WORD + r")(?P<name>" + _WORD + r"{2,})\s+[أإا]ف\s+[أإا]م(?!" + _WORD + r")")
 #: Descriptor nouns that introduce a name and give its type (the descriptor stays outside the span).
 SITE_DESCRIPTORS = ("موقع", "تطبيق", "منصة", "مدونة")
 ORG_DESCRIPTORS = ("مؤسسة", "شركة", "منظمة", "جمعية", "هيئة", "وكالة")
@@ -287,7 +294,8 @@ class ArabicRules:
         and without punctuation in between, by a country name or its nisba
         adjective: وزارة الخارجية الفرنسية, السفارة السويدية, سفارة السويد,
         مكتب شؤون الخارجية البريطاني. A ministry named by its portfolio alone
-        (وزارة الخارجية) is also an ORG, as the guideline asks.
+        (وزارة الخارجية, وزارة الاقتصاد والمالية) is also an ORG, as the guideline asks, and so is
+        a government named by a noun and its adjective (حكومة الوحدة الوطنية): :func:`_portfolio_end`.
         """
         return self._institutions(text, self._words(text), max_gap)
 
@@ -313,14 +321,23 @@ class ArabicRules:
                         break  # مجلس الأمن والأزمة السورية: the nisba goes with the noun after و
                     last = j
                     break
-            if last is None and key(word[offset:]) == key("وزارة") and i + 1 < len(words):
-                if words[i + 1].text in MINISTRY_PORTFOLIOS and not text[end : words[i + 1].start].strip():
-                    last = i + 1
+            if last is None and key(word[offset:]) in _PORTFOLIO_HEADS and i + 1 < len(words):
+                last = _portfolio_end(text, words, i, key(word[offset:]))
             if last is None:
                 i += 1
                 continue
             out.append(RuleSpan(start + offset, words[last].end, "ORG", rule="institution"))
             i = last + 1
+        return out
+
+    def broadcasters(self, text: str) -> list[RuleSpan]:
+        """ORG spans of radio stations named «X أف أم» (الجوهرة أف أم, موزاييك إف إم): the word
+        before "FM" and "FM", a one-letter proclitic on it left out (لل keeps one ل, as names do)."""
+        out = []
+        for m in _FM_STATION.finditer(text):
+            word = m.group("name")
+            offset = 1 if word.startswith("لل") or (word[0] in "وفبكل" and word[1:3] == "ال") else 0
+            out.append(RuleSpan(m.start("name") + offset, m.end(), "ORG", rule="broadcaster"))
         return out
 
     def _disagrees(self, head: str, country_key: str) -> bool:
@@ -344,10 +361,38 @@ class ArabicRules:
                 *self.dates(text),
                 *self.urls(text),
                 *self.descriptors(text),
+                *self.broadcasters(text),
                 *self._institutions(text, words),
                 *self._names(text, words, {"LOC", "ORG", "PLATFORM", "PER"}),
             ]
         )
+
+
+def _portfolio_end(text: str, words: list[_Word], i: int, head: str) -> int | None:
+    """The last word of an institution named by its portfolio after the head ``words[i]``, or None.
+
+    The portfolio is a noun with the article (الاقتصاد, الخارجية); nouns joined to it by و
+    (والمالية, والتجارة) and adjectives of relation (ية / ي: الخارجية, الرقمي, الوطنية) go on
+    with it; a word after punctuation, a date word or a name does not (وزارة الداخلية الأحد).
+    """
+    last = None
+    for j in range(i + 1, min(len(words), i + 8)):
+        if text[words[j - 1].end : words[j].start].strip():
+            break  # punctuation between
+        k = words[j].info.key
+        if k in _NOT_PORTFOLIO:
+            break
+        if j == i + 1:
+            if not k.startswith("ال") or len(k) < 4:
+                return None
+        elif not (k.startswith("وال") or (k.startswith("ال") and k.endswith(("ي", "يه")))):
+            break
+        last = j
+    if last is None or last - i < _PORTFOLIO_HEADS[head]:
+        return None
+    if _PORTFOLIO_HEADS[head] > 1 and not words[last].info.key.endswith(("ي", "يه")):
+        return None  # a government named by a noun and its adjective (الوحدة الوطنية), not «حكومة الرئيس»
+    return last
 
 
 def _restore_article(word: str, offset: int, candidate: str) -> str:
