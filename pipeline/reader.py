@@ -1719,11 +1719,6 @@ def _is_affiliation(text: str) -> bool:
 
 def _is_author(text: str) -> bool:
     """A byline: a name after an academic title (د. أ.م.د. Dr. Prof.), or names marked ¹ ² * for their affiliations."""
-    # A star in brackets after a name points to its note as a bare star does («الخطيب(*)»); after a
-    # title's line it marks the title's note («حالة دارفور وحدود الرقابة الدولية(*)»): a name has
-    # one word with the article at most, its family name (عبد الرزاق and the like aside).
-    if _BRACKETED_NAME_STAR.search(text) and _definite_words(text) <= 1:
-        text = _BRACKETED_NAME_STAR.sub(r"\g<star>", text)
     if len(_SPACED_NAME_MARK.findall(text)) >= 2:
         # The ASJP byline «سليمة بن عيسى 1*، كمال رحماني 2»: each name's mark set off by a space
         # (two of them at least: one number after a word is no mark, «المجلد 10»).
@@ -2007,8 +2002,10 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             and _NOTE_MARK_OPENING.match(_first_of_run(items, n - 1).line.text)
             and _adjacent(raw, prior.line, line)
             and not _footnote_closed(prior.line.text)
+            and len(prior.line.text.split()) >= _WRAPPED_NOTE_MIN_WORDS  # a line the note filled
             and _script(text) == _script(prior.line.text)
             and not (_NOTE_MARK_OPENING.match(text) or _is_author(text) or _latin_names(text))
+            and not (_looks_like_bare_name(text) or _is_affiliation(text))  # the next author's byline
         ):
             fl.role = "affiliation"
             continue
@@ -2025,7 +2022,7 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             continue
         if _is_affiliation(text):
             fl.role = "affiliation"
-        elif _is_author(text):
+        elif _is_author(text) or _starred_name(raw, items, n):
             fl.role = "author"
         elif _NOTE_MARK_OPENING.match(text) and words <= _AFFILIATION_MAX_WORDS:
             # the note of a marked name: «* المؤلف المرسل.», "* Corresponding author.", «¹ المؤلف المرسل: ...»
@@ -2467,6 +2464,10 @@ def _definite_words(text: str) -> int:
     )
 
 
+#: Fewest words of a line of a marked note that runs on to the next line (a line the note filled).
+_WRAPPED_NOTE_MIN_WORDS = 10
+
+
 def _first_of_run(items: list[_FrontLine], n: int) -> _FrontLine:
     """The first line of the run of lines with the role of ``items[n]`` that ends at ``n``."""
     while n > 0 and items[n - 1].role == items[n].role:
@@ -2552,15 +2553,10 @@ def _pick_titles(article: Article, items: list[_FrontLine], state: _State) -> No
         chosen.append(title)
     if en_groups:
         pool = [g for g in en_groups if not any(fl.repeats for fl in g)] or en_groups
-        # As in Arabic, the title is the group closest above the byline: a journal's name set
-        # above it on an English title page is no title.
-        anchor_en = next((i for i, fl in enumerate(items) if fl.role == "author" and fl.script == "en"), None)
-        above_en = [
-            g
-            for g in pool
-            if anchor_en is not None and items.index(g[-1]) < anchor_en and g[-1].later == items[anchor_en].later
-        ]
-        title_en = above_en[-1] if above_en else pool[0]
+        # The journal's name on the first line, above the issue's line ("Vol. 9, No. 2 (2019)"), is no
+        # title when another English line may be one (an English title page).
+        pool = [g for g in pool if not _journal_line_above_issue(items, g)] or pool
+        title_en = pool[0]
         article.title_en = _span(raw, title_en[0].line.start, title_en[-1].line.end)
         chosen.append(title_en)
     # A first line on its own above the title that no role claimed, when no line named the journal,
@@ -2571,7 +2567,7 @@ def _pick_titles(article: Article, items: list[_FrontLine], state: _State) -> No
         and chosen
         and first.role == ""
         and not first.later
-        and first not in chosen[0]
+        and not any(first in group for group in chosen)
         and items.index(chosen[0][0]) > 0
         # (alone in its block, or above the issue's line: "Vol. 9, No. 2 (2019)")
         and (len(items) == 1 or items[1].block != first.block or items[1].role in ("field", "journal"))
@@ -2654,17 +2650,32 @@ _CORPORATE_AUTHOR_WORDS = frozenset(match_key(w) for w in "وحدة فريق ل�
 #: Nouns a subtitle opens with and a person's name does not («دراسة حالة», «قراءة نقدية»).
 _SUBTITLE_OPENERS = frozenset(
     match_key(w)
-    for w in "دراسة قراءة رؤية مقاربة تحليل حالة أثر دور واقع مستقبل إشكالية نموذج تجربة مدخل نظرة تقييم".split()
+    for w in (
+        "دراسة قراءة رؤية مقاربة تحليل حالة أثر دور واقع مستقبل إشكالية نموذج تجربة مدخل نظرة تقييم أزمة "
+        "قضية مسألة سياسة إصلاح تطور مفهوم ظاهرة"
+    ).split()
 )
+
+
+def _journal_line_above_issue(items: list[_FrontLine], group: list[_FrontLine]) -> bool:
+    """Whether a title group is the front matter's first line alone, over the issue's line."""
+    return len(group) == 1 and items.index(group[0]) == 0 and len(items) > 1 and items[1].role in ("field", "journal")
+
+
+#: Words of a subtitle that a person's name never holds («سوريا نموذجا», «تونس ما بعد الثورة»).
+_NOT_IN_NAMES = frozenset(
+    match_key(w) for w in "نموذجا أنموذجا انموذجا نموذج مثالا ما بعد قبل خلال عبر ضد تجاه لدى منذ بين حالة".split()
+)
+#: Given names that begin with و (a later word of a name that does: «محمد وليد الخطيب»).
+_NAMES_WITH_WAW = frozenset(match_key(w) for w in "وليد وائل وفاء وداد وسام وهبة وصفي وجدي ولاء وعد وضاح وديع".split())
 
 
 def _bare_name_under_title(groups: list[list[_FrontLine]]) -> bool:
     """Whether the last of the Arabic title groups is a person's bare name set under the title.
 
-    One line (the title's groups leave a bare name out of the title above it) of two to five words
-    with no preposition, digit or mark, at most one of them with the article (a family name:
-    الخطيب; عبد الرزاق aside), no later one ending in ية and no subtitle's first noun, under a group
-    of more words (the title) in the same part of the front matter.
+    One line (the title's groups leave a bare name out of the title above it) that reads as a bare
+    name (:func:`_looks_like_bare_name`), under a group of more words (the title) in the same part
+    of the front matter.
     """
     if len(groups) < 2 or len(groups[-1]) != 1:
         return False
@@ -2673,14 +2684,46 @@ def _bare_name_under_title(groups: list[list[_FrontLine]]) -> bool:
     return (
         not name.later
         and not title[-1].later
-        and _is_name_like(text)
-        and _definite_words(text) <= 1
-        # (a subtitle's adjective: «رؤية مستقبلية», «قراءة نقدية»; a name's later words seldom end so)
-        and not any(match_key(w).endswith(("يه", "ية")) for w in text.split()[1:])
-        and not re.search(r"[\d\u0660-\u0669*()«»\"]", text)
-        and match_key(text.split()[0]) not in _SUBTITLE_OPENERS
+        and _looks_like_bare_name(text)
         and sum(len(fl.line.text.split()) for fl in title) > len(text.split())
     )
+
+
+def _looks_like_bare_name(text: str) -> bool:
+    """Whether an Arabic line reads as a person's name with no title or mark: two to five words with
+    no preposition, digit or mark, at most one of them with the article (a family name: الخطيب;
+    عبد الرزاق aside), no later one ending in ية (a subtitle's adjective: «رؤية مستقبلية») and no
+    subtitle's first noun (دراسة, قراءة, أزمة ...)."""
+    words = [match_key(w) for w in text.split()]
+    return (
+        _is_name_like(text)
+        and _definite_words(text) <= 1
+        and not any(w.endswith(("يه", "ية")) for w in words[1:])
+        and not re.search(r"[\d\u0660-\u0669*()«»\"]", text)
+        and bool(words)
+        and words[0] not in _SUBTITLE_OPENERS
+        and not any(w in _NOT_IN_NAMES for w in words)
+        # (a list of places joined by و, «ليبيا واليمن وسوريا»: a name's parts are not so joined)
+        and not any(w.startswith("و") and len(w) > 3 and w not in _NAMES_WITH_WAW for w in words[1:])
+    )
+
+
+def _starred_name(raw: str, items: list[_FrontLine], n: int) -> bool:
+    """Whether a front line is a byline marked with a star in brackets for its note («منى عبد الرزاق
+    الخطيب(*)»), not a title with its note's star («أزمة دارفور(*)»): a bare name before the star,
+    under a line that may be the title, and not over a byline of its own (a name with an academic
+    title, or a bare name without a star: then the starred line is the title above it)."""
+    text = items[n].line.text.rstrip()
+    m = _BRACKETED_NAME_STAR.search(text)
+    if m is None or m.end() != len(text) or not _looks_like_bare_name(text[: m.start()]):
+        return False
+    if not any(other.role == "" and len(other.line.text.split()) >= 3 for other in items[:n]):
+        return False  # nothing above it to be the title: it is the title
+    if n + 1 < len(items) and _adjacent(raw, items[n].line, items[n + 1].line):
+        nxt = items[n + 1].line.text
+        if _is_author(nxt) or (_looks_like_bare_name(nxt) and not _BRACKETED_NAME_STAR.search(nxt)):
+            return False
+    return True
 
 
 def _find_corporate_byline(raw: str, items: list[_FrontLine]) -> None:
@@ -3468,8 +3511,10 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 and footnote is None
                 and not _under_rule(item.line, state)
             )
-            # (nor does a page's foot open right under a heading: «التوصيات» then «١. ...» is its list)
-            bottom = not after_colon and last_heading != i - 1 and (
+            # (nor does a page's foot open right under a heading: «التوصيات» then «١. ...» is its list,
+            # unless the page above cites the number: a heading left at the page's foot, then a note)
+            under_heading = last_heading == i - 1 and not _cited_on_page(text, item.line.start, state)
+            bottom = not after_colon and not under_heading and (
                 _at_page_bottom(item.line, state)
                 or (current is not None and current.kind == "paragraph" and not current.closed)
             )
@@ -3836,24 +3881,48 @@ def _footnote_line(
     return str(number), end
 
 
+def _cited_on_page(text: str, start: int, state: _State) -> bool:
+    """Whether the number that opens ``text`` (a line at ``start``) is cited as «(5)» or «[5]» on the
+    same page above it."""
+    m = re.match(r"\s*[(\[]?(?P<n>[0-9\u0660-\u0669]{1,3})", text)
+    if m is None:
+        return False
+    k = bisect.bisect_right(state.page_breaks, start)
+    page = state.raw[state.page_breaks[k - 1] if k else 0 : start]
+    n = re.escape(m.group("n"))
+    return re.search(rf"\({n}\)|\[{n}\]", page) is not None
+
+
 #: How far back a quotation that a line may stand inside is looked for.
 _QUOTATION_REACH = 800
 
 
 def _inside_quotation(state: _State, start: int) -> bool:
-    """Whether ``start`` lies inside a «quotation» opened in the same stretch of text (no blank
-    line, page break or rule line between) and not yet closed: a numbered line there is a clause
-    of the quoted text (an article of a treaty), not a footnote."""
+    """Whether ``start`` lies inside a block quotation: a line that opens with «, in the same stretch
+    of text (no blank line, page break or rule line between), whose quotation is not yet closed. A
+    numbered line there is a clause of the quoted text (an article of a treaty), not a footnote."""
     k = bisect.bisect_right(state.rule_ends, start)
     since = max(0, start - _QUOTATION_REACH, state.rule_ends[k - 1] if k else 0)
     before = state.raw[since:start]
     stop = max(before.rfind("\n\n"), before.rfind("\f"), before.rfind("\n\r\n"))
-    return _quotation_open(before[stop + 1 :])
+    before = before[stop + 1 :]
+    opening = None
+    for opening in _QUOTATION_LINE.finditer(before):
+        pass
+    return opening is not None and _quotation_open(before[opening.start() :])
+
+
+#: A line that opens a block quotation.
+_QUOTATION_LINE = re.compile(r"^[ \t]*«", re.MULTILINE)
 
 
 def _quotation_open(text: str) -> bool:
-    """Whether a «quotation» opened in ``text`` is still open at its end."""
-    return text.rfind("«") > text.rfind("»")
+    """Whether ``text``, which opens with a «quotation», leaves it open at its end: more « than »
+    (marks set the other way round, »...«, pair up as well), and no closing ” or " after the last «
+    (a quotation closed with the wrong mark)."""
+    if not text.lstrip().startswith("«") or text.count("«") <= text.count("»"):
+        return False
+    return not re.search(r"[”\"]", text[text.rfind("«") :])
 
 
 #: What :func:`_page_foot_notes` gives for the unnumbered line that ends the previous page's last note.
@@ -4593,12 +4662,18 @@ _REF_NUMBER_END = re.compile(r"(?<=[^\d./])\.(?P<num>\d{1,3})\s*$")
 # How an entry of a bibliography (Chicago style, no number, no year after the author) starts: a
 # surname and a comma before the given name ("Williams, Paul D.", «الخطيب، منى.»), or a body's
 # name ended by a full stop ("African Union. Protocol ...", «مجلس الأمن. القرار ...»).
+#: Nouns that open the name of a body that signs a publication (مركز ..., الأمم المتحدة, وزارة ...).
+_BODY_NOUNS = (
+    "مركز", "مجلس", "أمم", "امم", "منظمة", "وزارة", "جامعة", "بنك", "صندوق", "لجنة", "جمعية", "هيئة", "معهد",
+    "اتحاد", "رئاسة", "مؤسسة", "أمانة", "امانة", "مفوضية", "برنامج", "وكالة", "حكومة", "محكمة", "مكتب",
+)  # fmt: skip
 _REF_NAME_START = re.compile(
     r"^(?:(?:(?:de|van|von|der|den|del|della|di|da|du|le|la|al|el|bin|ibn)[\s\-]+){0,2}"  # de Waal, al-Sayyid
     r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}(?:,\s*[A-ZÀ-ÖØ-Þ]|\.\s+[A-Z\"“])"
     r"|(?:[\u0621-\u064a\u0671-\u06d3]+\s+){0,3}[\u0621-\u064a\u0671-\u06d3]+\s*[،,]\s*[\u0621-\u064a\u0671-\u06d3]"
-    # a body's name ended by a full stop, in Arabic («مركز حماية وحرية الصحفيين. تقرير ...»)
-    r"|(?:[\u0621-\u064a\u0671-\u06d3]+\s+){0,4}[\u0621-\u064a\u0671-\u06d3]+\.\s+[\u0621-\u064a\u0671-\u06d3«\"]"
+    # a body's name ended by a full stop, in Arabic («مركز حماية وحرية الصحفيين. تقرير ...»): it opens
+    # with a noun that names bodies (not «دار النهضة العربية. القاهرة.», a publisher on a wrapped line)
+    r"|(?:ال)?(?:" + "|".join(_BODY_NOUNS) + r")(?:\s+[\u0621-\u064a\u0671-\u06d3]+){0,5}\.\s+[\u0621-\u064a\u0671-\u06d3«\"]"
     # the Maghrebi and French way: surname, then the given name in brackets («بن عاشور (رافع)،»,
     # "CHOUIKHA (L.) et GOBE (É.),")
     r"|[^\W\d_][^\W\d_'’\- ]{1,30}(?:\s[^\W\d_'’\-]{2,20})?\s*\([^()\d]{1,25}\)\s*(?:[،,]|et\s))"
@@ -4850,8 +4925,12 @@ def _without_markers(
         for m in _PLAIN_MARKER.finditer(raw, start, end):
             digits = m.group("p") or m.group("s") or m.group("d") or m.group("g") or m.group("m")
             number = int(digits.translate(_SUPERSCRIPT_VALUE))
-            if m.group("p") and _CLAUSE_NUMBER.search(raw, max(start, m.start() - 40), m.start()):
-                continue  # an article's paragraph, «المادة 2 (7)», "Article 2(7)": no marker
+            if (
+                m.group("p")
+                and _CLAUSE_NUMBER.search(raw, max(start, m.start() - 40), m.start())
+                and not re.match(r"\s*(?:[.،,؛;!?؟]|$)", raw[m.end() : end])
+            ):
+                continue  # an article's paragraph, «المادة 2 (7): ...», "Article 2(7) of": no marker
             if footnotes.get(number, -1) > m.start() and not any(a < m.end() and m.start() < b for a, b, _ in markers):
                 at = m.start() + (len(m.group()) - len(m.group().lstrip(" \t")) if m.group("p") else 0)
                 markers.append((at, m.end(), digits))
