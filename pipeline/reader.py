@@ -4673,7 +4673,8 @@ _REF_NAME_START = re.compile(
     r"|(?:[\u0621-\u064a\u0671-\u06d3]+\s+){0,3}[\u0621-\u064a\u0671-\u06d3]+\s*[،,]\s*[\u0621-\u064a\u0671-\u06d3]"
     # a body's name ended by a full stop, in Arabic («مركز حماية وحرية الصحفيين. تقرير ...»): it opens
     # with a noun that names bodies (not «دار النهضة العربية. القاهرة.», a publisher on a wrapped line)
-    r"|(?:ال)?(?:" + "|".join(_BODY_NOUNS) + r")(?:\s+[\u0621-\u064a\u0671-\u06d3]+){0,5}\.\s+[\u0621-\u064a\u0671-\u06d3«\"]"
+    r"|(?:ال)?(?:" + "|".join(_BODY_NOUNS) + r")"
+    r"(?:\s+[\u0621-\u064a\u0671-\u06d3]+){0,5}\.\s+[\u0621-\u064a\u0671-\u06d3«\"]"
     # the Maghrebi and French way: surname, then the given name in brackets («بن عاشور (رافع)،»,
     # "CHOUIKHA (L.) et GOBE (É.),")
     r"|[^\W\d_][^\W\d_'’\- ]{1,30}(?:\s[^\W\d_'’\-]{2,20})?\s*\([^()\d]{1,25}\)\s*(?:[،,]|et\s))"
