@@ -330,7 +330,8 @@ def is_definite(word: str) -> bool:
 
 
 def _reference_key(text: str) -> str:
-    return match_key(text).strip(_TRAILING).lower()
+    # (a bullet may set a part's heading off: «• باللغة العربية:»)
+    return match_key(text).lstrip("•▪◦●■□◆ ").strip(_TRAILING).lower()
 
 
 def _reference_words(text: str) -> list[str] | None:

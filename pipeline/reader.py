@@ -153,6 +153,8 @@ _AR_ABSTRACT_LABELS = (
     "موجز الفصل",
     "موجز تنفيذي",
     "ملخص تنفيذي",
+    "الملخص التنفيذي",
+    "الموجز التنفيذي",
 )
 _AR_ABSTRACT = re.compile(
     rf"^{_INSIDE_WORD}(?P<label>{_tolerant(*_AR_ABSTRACT_LABELS)})\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?",
@@ -195,7 +197,7 @@ _URL = re.compile(r"https?://[^\s>]+")
 # marks around numbers in right-to-left lines); the value keeps them, as raw text.
 _INVISIBLE = f"[{_INVISIBLE_CHARS}\u2061-\u2069]*"  # and the direction isolates around numbers
 _DIGITS = rf"\d(?:{_INVISIBLE}\d){{0,3}}"
-_DATE_SEP = rf"{_INVISIBLE}[/\-.]{_INVISIBLE}"
+_DATE_SEP = rf"{_INVISIBLE}(?:[ \t]?/[ \t]?|[\-.]){_INVISIBLE}"  # (12 / 4 / 2022: spaces round a slash)
 # Month names as journals write them: Egyptian/Gulf, Levantine/Iraqi, Maghrebi; English in full or short.
 _MONTHS_AR = (
     "يناير كانون الثاني فبراير شباط مارس آذار اذار أبريل ابريل إبريل نيسان مايو أيار ايار يونيو يونيه حزيران "
@@ -972,14 +974,20 @@ def _wrap_width(lengths: list[int]) -> int:
     """The width a text's lines were wrapped to, or 0 when they were not wrapped.
 
     PDF text wraps at a fixed width, so most lines lie just under the widest ones (the 90th
-    percentile); a text whose lines are whole paragraphs (the seed) has no such crowd of lengths.
+    percentile, or the length with the most lines just under it when longer lines of notes or
+    references lift that); a text whose lines are whole paragraphs (the seed) has no such crowd.
     """
     if len(lengths) < _WIDTH_MIN_LINES:
         return 0
     ordered = sorted(lengths)
     width = ordered[int(0.9 * (len(ordered) - 1))]
     near = sum(_FULL_LINE_SHARE * width <= n <= 1.15 * width for n in ordered)
-    return width if near >= _WRAPPED_SHARE * len(ordered) else 0
+    if near >= _WRAPPED_SHARE * len(ordered):
+        return width
+    # Longer lines of other kinds (notes, references, a table) can lift the 90th percentile above
+    # the crowd of the body's wrapped lines: the widest length with the most lines just under it.
+    crowd, width = max((sum(_FULL_LINE_SHARE * w <= n <= w for n in ordered), w) for w in set(ordered))
+    return width if crowd >= _WRAPPED_SHARE * len(ordered) else 0
 
 
 def _starts_block(text: str, info: HeadingInfo | None, settings: ReaderSettings) -> bool:
@@ -1509,6 +1517,9 @@ def _abstract_heading_end(text: str, lang: str) -> int | None:
     may be followed by the text directly. An Arabic heading split by OCR (المل خص) is recognised
     when it stands alone on its line.
     """
+    boxed = _boxed_label_end(text, lang, _abstract_heading_end)
+    if boxed is not None:
+        return boxed
     m = _ABSTRACT_LABELS[lang].match(text)
     if m is not None:
         rest = text[m.end() :]
@@ -1530,12 +1541,33 @@ def _abstract_heading_end(text: str, lang: str) -> int | None:
     return None
 
 
+#: Boxes, squares and bullets a layout sets around a label («□ ملخّص □», "■ ABSTRACT").
+_LABEL_BOX = "□■▪▫◆◇●○◼◻◾◽►▶❖✦"
+_BOXED_LABEL = re.compile(rf"^[{_LABEL_BOX}][\s{_LABEL_BOX}]*")
+
+
+def _boxed_label_end(text: str, lang: str, label_end: Callable[[str, str], int | None]) -> int | None:
+    """Where a label set in a box or after a square ends (its closing box too), or None."""
+    m = _BOXED_LABEL.match(text)
+    if m is None:
+        return None
+    rest = text[m.end() :]
+    label = rest.rstrip(" \t" + _LABEL_BOX)
+    if label != rest.rstrip() and label_end(label, lang) == len(label):
+        return len(text)  # the label alone in its box: «□ ملخّص □»
+    inner = label_end(rest, lang)
+    return None if inner is None else m.end() + inner
+
+
 def _keywords_label_end(text: str, lang: str) -> int | None:
     """Where the keywords label that opens this line ends, or None when the line has none.
 
     The label is followed by a colon or a dash, stands alone on its line (the keywords on the
     next), or is followed directly by a list (a comma in the rest of the line).
     """
+    boxed = _boxed_label_end(text, lang, _keywords_label_end)
+    if boxed is not None:
+        return boxed
     m = _KEYWORDS_LABELS[lang].match(text)
     if m is None:
         return _unspaced_label_end(text, lang, _keywords_label_end)
@@ -1644,6 +1676,8 @@ _ISSN = re.compile(
     r"(?P<value>\d{4}\s?-?\s?\d{3}[\dXx])",
     re.IGNORECASE,
 )
+#: The gap between two columns of one line of PDF text ("ISSN 2566-8056      Journal of ...").
+_TWO_COLUMNS = re.compile(r"\s{4,}")
 _DOI = re.compile(r"(?:\bdoi\s*[:：]\s*|https?://(?:dx\.)?doi\.org/)(?P<value>10\.\d{4,9}/\S+)", re.IGNORECASE)
 _ORCID = re.compile(
     r"(?:https?://)?orcid\.org/(?P<id>\d{4}-\d{4}-\d{4}-\d{3}[\dX])"
@@ -1732,7 +1766,7 @@ def _is_author(text: str) -> bool:
         return False
     # Names are short and carry no prepositions: a title with a footnote star, or a news headline
     # that quotes «د. فلان: ...», reads as a phrase.
-    names = re.split(r"[،,;؛&]|\s(?:and|و)\s", original)
+    names = re.split(r"[،,;؛&]|\s(?:and|و|[–—-])\s", original)  # (a dash between two names too)
     # (the marks between names leave empty parts: «Dwaikat1,*, & Muna»)
     names = [n for n in names if n.strip(f" *†{_SUPERSCRIPT_DIGITS}0123456789")]
     return ":" not in text and all(len(n.split()) <= 6 and not _has_title_words(n) for n in names)
@@ -1950,7 +1984,14 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
         if bare_date:
             put("date", line.start + bare_date.start("value"), line.start + bare_date.end("value"))
             matched = True
-        if words <= 6:
+        columns = _TWO_COLUMNS.split(text.strip()) if words > 6 and _ISSN.search(text) else []
+        if len(columns) == 2 and sum(bool(_ISSN.search(c)) for c in columns) == 1:
+            # "ISSN 2566-8056      Journal of Political Science and Law": the number and, set apart
+            # in the other column, the journal's name.
+            name = next(c for c in columns if not _ISSN.search(c))
+            at = line.start + text.index(name)
+            meta[_free_key(meta, "journal")] = _span(raw, at, at + len(name.rstrip()))
+        if words <= 6 or columns:
             # «ISSN (Print): … ISSN (Online): …», «ISSN … DOI: …»: each number is a field, and
             # its label is structure.
             for key, pattern in (("issn", _ISSN), ("doi", _DOI)):
@@ -2019,6 +2060,12 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
         if fl.repeats and not fl.later and (_is_author(text) or _is_name_like(text)) and not byline:
             fl.role = "header"  # an author's name at the top of every page, not the byline
             put("running_header", line.start, line.end)
+            continue
+        if _PRESENTED_AT.match(match_key(text)) or _PRESENTED_AT_EN.match(text):
+            # «ورقة مقدمة إلى المؤتمر الدولي ...، كلية ...»: where the paper was presented, a note (its
+            # next lines go on with it, as an author's note does), not an affiliation nor a title.
+            fl.role = "field"
+            meta[_free_key(meta, "author_note")] = _span(raw, line.start, line.end)
             continue
         if _is_affiliation(text):
             fl.role = "affiliation"
@@ -2464,6 +2511,16 @@ def _definite_words(text: str) -> int:
     )
 
 
+#: A note on where a paper was presented («ورقة مقدمة إلى المؤتمر ...», «قدم هذا البحث في ندوة ...»),
+#: matched on the match-key form (a star or a number in brackets may mark it).
+_PRESENTED_AT = re.compile(
+    r"^(?:\(?\s*[*\d]+\s*\)?\s*)?(?:(?:ورقه|بحث|دراسه|ورقة)\s+(?:مقدمه|مقدم|قدمت|قدم|القيت)"
+    r"|(?:قدمت|قدم|القيت|نشرت)\s+(?:هذه|هذا)\s+(?:الورقه|البحث|الدراسه))\s"
+)
+_PRESENTED_AT_EN = re.compile(
+    r"^(?:\(?\s*[*\d]+\s*\)?\s*)?(?:(?:This|A)\s+paper\s+was\s+(?:first\s+)?presented|Paper\s+presented)\b",
+    re.IGNORECASE,
+)
 #: Fewest words of a line of a marked note that runs on to the next line (a line the note filled).
 _WRAPPED_NOTE_MIN_WORDS = 10
 
@@ -3821,6 +3878,8 @@ _PAGE_BOTTOM_NOTE = re.compile(r"^(?:(?P<n>\d{1,3})\s*[-–.]\s+|(?P<star>[*†]
 #: How near (characters) a page end must follow a line for the line to be at the page's bottom.
 _PAGE_BOTTOM_CHARS = 600
 _PLAIN_FOOTNOTE_LINE = re.compile(r"^(?P<n>\d{1,3})\s+(?=[^\W\d_]|[\"“«])")
+#: A note's number glued to its first (Arabic) word, at a page's foot: «1انظر: ...», «2قرار مجلس الأمن».
+_GLUED_FOOTNOTE_LINE = re.compile(r"^(?P<n>\d{1,3})(?=[\u0621-\u064a])")
 _SUPERSCRIPT_VALUE = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 
 
@@ -3862,6 +3921,9 @@ def _footnote_line(
             return None  # item 4 after item 3 of a list: the list goes on, whatever it cites
     else:
         m = _PLAIN_FOOTNOTE_LINE.match(line.text)
+        if m is None and page_bottom:
+            # «1انظر: ...»: PDF text lost the space between a note's number and its first word
+            m = _GLUED_FOOTNOTE_LINE.match(line.text)
         if m is None:
             return None
         digits, end = m.group("n"), m.end()
