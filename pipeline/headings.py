@@ -262,6 +262,8 @@ def classify_heading(text: str, *, in_references: bool = False) -> HeadingInfo |
         The heading's style, key and title, or None when the words do not form a heading.
     """
     stripped = text.strip()
+    if in_references:
+        stripped = stripped.lstrip("•▪◦●■□◆ ")  # (a bullet may set a part's heading off: «• باللغة العربية:»)
     if not stripped:
         return None
     named = _named_key(stripped)
@@ -330,8 +332,7 @@ def is_definite(word: str) -> bool:
 
 
 def _reference_key(text: str) -> str:
-    # (a bullet may set a part's heading off: «• باللغة العربية:»)
-    return match_key(text).lstrip("•▪◦●■□◆ ").strip(_TRAILING).lower()
+    return match_key(text).strip(_TRAILING).lower()
 
 
 def _reference_words(text: str) -> list[str] | None:

@@ -970,6 +970,10 @@ _FULL_LINE_SHARE = 0.85
 _WRAPPED_SHARE = 0.4
 
 
+#: How far above the crowd of wrapped lines the 90th percentile may lie for the crowd to give the width.
+_LIFTED_WIDTH_SHARE = 1.25
+
+
 def _wrap_width(lengths: list[int]) -> int:
     """The width a text's lines were wrapped to, or 0 when they were not wrapped.
 
@@ -984,10 +988,13 @@ def _wrap_width(lengths: list[int]) -> int:
     near = sum(_FULL_LINE_SHARE * width <= n <= 1.15 * width for n in ordered)
     if near >= _WRAPPED_SHARE * len(ordered):
         return width
-    # Longer lines of other kinds (notes, references, a table) can lift the 90th percentile above
-    # the crowd of the body's wrapped lines: the widest length with the most lines just under it.
+    # Notes or references wrapped a little wider can lift the 90th percentile above the crowd of
+    # the body's wrapped lines: the widest length with the most lines just under it, when the
+    # percentile is only a little above it (lines that are whole paragraphs, in a text converted
+    # from a word processor, are far longer than a crowd of table rows or verses: no width).
     crowd, width = max((sum(_FULL_LINE_SHARE * w <= n <= w for n in ordered), w) for w in set(ordered))
-    return width if crowd >= _WRAPPED_SHARE * len(ordered) else 0
+    lifted = ordered[int(0.9 * (len(ordered) - 1))] <= _LIFTED_WIDTH_SHARE * width
+    return width if lifted and crowd >= _WRAPPED_SHARE * len(ordered) else 0
 
 
 def _starts_block(text: str, info: HeadingInfo | None, settings: ReaderSettings) -> bool:
@@ -1556,7 +1563,10 @@ def _boxed_label_end(text: str, lang: str, label_end: Callable[[str, str], int |
     if label != rest.rstrip() and label_end(label, lang) == len(label):
         return len(text)  # the label alone in its box: «□ ملخّص □»
     inner = label_end(rest, lang)
-    return None if inner is None else m.end() + inner
+    # (after an open square or a bullet, only a label with its colon: «● ملخص تنفيذي» is a list's item)
+    if inner is None or not re.search(r"[:：]", rest[:inner]):
+        return None
+    return m.end() + inner
 
 
 def _keywords_label_end(text: str, lang: str) -> int | None:
@@ -2031,6 +2041,17 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             and not _footnote_closed(prior.line.text)
             and _script(text) == _script(prior.line.text)  # (not the English byline under it)
             and not (_is_author(text) or _latin_names(text) or _EMAIL.search(text))
+            # (a note on where the paper was presented, when short, ends on its line: the title, an
+            # affiliation or a name follows it)
+            and not (
+                _presented_note(note.text)
+                and (
+                    len(prior.line.text.split()) < _WRAPPED_NOTE_MIN_WORDS
+                    or _is_affiliation(text)
+                    or _looks_like_bare_name(text)
+                    or _title_case(text)
+                )
+            )
         ):
             fl.role = "field"
             meta[_last_key(meta, "author_note")] = _span(raw, note.start, line.end)
@@ -2061,7 +2082,7 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             fl.role = "header"  # an author's name at the top of every page, not the byline
             put("running_header", line.start, line.end)
             continue
-        if _PRESENTED_AT.match(match_key(text)) or _PRESENTED_AT_EN.match(text):
+        if _presented_note(text):
             # «ورقة مقدمة إلى المؤتمر الدولي ...، كلية ...»: where the paper was presented, a note (its
             # next lines go on with it, as an author's note does), not an affiliation nor a title.
             fl.role = "field"
@@ -2515,7 +2536,7 @@ def _definite_words(text: str) -> int:
 #: matched on the match-key form (a star or a number in brackets may mark it).
 _PRESENTED_AT = re.compile(
     r"^(?:\(?\s*[*\d]+\s*\)?\s*)?(?:(?:ورقه|بحث|دراسه|ورقة)\s+(?:مقدمه|مقدم|قدمت|قدم|القيت)"
-    r"|(?:قدمت|قدم|القيت|نشرت)\s+(?:هذه|هذا)\s+(?:الورقه|البحث|الدراسه))\s"
+    r"|(?:قدمت|قدم|القيت)\s+(?:هذه|هذا)\s+(?:الورقه|البحث|الدراسه))\s"
 )
 _PRESENTED_AT_EN = re.compile(
     r"^(?:\(?\s*[*\d]+\s*\)?\s*)?(?:(?:This|A)\s+paper\s+was\s+(?:first\s+)?presented|Paper\s+presented)\b",
@@ -2523,6 +2544,18 @@ _PRESENTED_AT_EN = re.compile(
 )
 #: Fewest words of a line of a marked note that runs on to the next line (a line the note filled).
 _WRAPPED_NOTE_MIN_WORDS = 10
+
+
+def _presented_note(text: str) -> bool:
+    """Whether a front line notes where the paper was presented («ورقة مقدمة إلى المؤتمر ...»)."""
+    return bool(_PRESENTED_AT.match(match_key(text)) or _PRESENTED_AT_EN.match(text))
+
+
+def _title_case(text: str) -> bool:
+    """Whether a Latin-script line is set in title case ("The Role of the Security Council"): most of
+    its words of four letters or more are capitalised."""
+    long_words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if len(w) >= 4]
+    return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
 
 
 def _first_of_run(items: list[_FrontLine], n: int) -> _FrontLine:
@@ -3520,7 +3553,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
             continue
         text = item.line.text
         if any(_abstract_heading_end(text, lang) == len(text) for lang in ("ar", "en")) and not (
-            state.sections and _is_named_heading(text)
+            state.sections and (_is_named_heading(text) or "تنفيذ" in match_key(text))
         ):
             # A second abstract label (الملخص alone) among the body blocks: a label, not text (but
             # «خلاصة» past the body's first heading is its conclusion's heading).
@@ -3577,7 +3610,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
             )
             last_item = next((u for u in reversed(state.units) if u.kind in ("list_item", "paragraph")), None)
             previous_number = footnote.number if footnote is not None else None
-            plain = _PLAIN_FOOTNOTE_LINE.match(text)
+            plain = _PLAIN_FOOTNOTE_LINE.match(text) or _GLUED_FOOTNOTE_LINE.match(text)
             if previous_number is None and plain and _under_rule(item.line, state):
                 # The first «N text» line under a rule opens the page's notes, whatever the text cites.
                 previous_number = str(int(plain.group("n")) - 1)
@@ -3587,6 +3620,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 previous_number,
                 bottom,
                 last_item.number if last_item is not None and last_item.kind == "list_item" else None,
+                below_rule=_below_page_rule(item.line, state),
             )
             if marker is not None and _inside_quotation(state, item.line.start):
                 marker = None  # a numbered clause of a quoted text («المادة 79: ... 1 - يعد ...»)
@@ -3606,7 +3640,9 @@ def _read_body(body: list[_Block], state: _State) -> None:
         ):
             # A page's notes under a rule line inside the references list («____» then «7- ...»):
             # notes whose numbers the text cites, and the lines they wrap onto, up to the page's end.
-            marker = _footnote_line(item.line, cited, footnote.number if footnote is not None else None, True)
+            marker = _footnote_line(
+                item.line, cited, footnote.number if footnote is not None else None, True, below_rule=True
+            )
             if marker is None and footnote is not None:
                 footnote.blocks[-1].append((item.line.start, item.line.end))
                 i += 1
@@ -3898,6 +3934,7 @@ def _footnote_line(
     previous: str | None = None,
     page_bottom: bool = False,
     list_number: str | None = None,
+    below_rule: bool = False,
 ) -> tuple[str, int] | None:
     """``(number, where its text starts)`` when the line is the text of a footnote, else None.
 
@@ -3907,7 +3944,9 @@ def _footnote_line(
     (``(1) تعريف ...``) whose numbers are cited nowhere is not a footnote. At a page bottom
     (``page_bottom``: a page ends just after the line, or the line interrupts a sentence) a
     number written as a list's (``3-``, ``3.``) cited so, and a ``*`` note, are footnotes too,
-    unless the list item just before has the number before (``list_number``).
+    unless the list item just before has the number before (``list_number``); so is a number glued
+    to the note's first word (``1انظر``) when it follows the note before or is the first under the
+    page's rule (``below_rule``).
     """
     m = _FOOTNOTE_LINE.match(line.text)
     if m is not None:
@@ -3921,12 +3960,16 @@ def _footnote_line(
             return None  # item 4 after item 3 of a list: the list goes on, whatever it cites
     else:
         m = _PLAIN_FOOTNOTE_LINE.match(line.text)
-        if m is None and page_bottom:
-            # «1انظر: ...»: PDF text lost the space between a note's number and its first word
-            m = _GLUED_FOOTNOTE_LINE.match(line.text)
+        glued = m is None and page_bottom and (m := _GLUED_FOOTNOTE_LINE.match(line.text)) is not None
         if m is None:
             return None
         digits, end = m.group("n"), m.end()
+        follows_note = previous is not None and previous.isdigit() and int(digits) == int(previous) + 1
+        if glued and not (follows_note or (below_rule and digits == "1")):
+            # «1انظر: ...»: PDF text lost the space between a note's number and its first word; only
+            # among a page's notes (the first one under the page's rule, or after the note before),
+            # not «3ملايين لاجئ» that goes on with the text above it
+            return None
     number = int(digits)
     follows = previous is not None and previous.isdigit() and number == int(previous) + 1
     if not follows and cited.get(number, len(line.text) + line.start) >= line.start:
@@ -4349,6 +4392,8 @@ def _short_heading_line(items: list[_BodyLine], i: int, state: _State) -> bool:
         return False
     if text.rstrip().endswith(("،", ",", "؛", ";")) or not _ARABIC.match(text) or _LIST_MARKER.match(text):
         return False
+    if _EMAIL.search(text) or _URL.search(text):
+        return False  # «البريد الإلكتروني: ...@...»: an address is no heading
     if line.end - line.start > _SHORT_HEADING_MAX_SHARE * state.line_width:
         return False
     if i + 1 >= len(items) or (i > 0 and not _ends_sentence(items[i - 1].line.text)):
@@ -4364,6 +4409,15 @@ def _short_heading_line(items: list[_BodyLine], i: int, state: _State) -> bool:
 def _is_named_heading(text: str) -> bool:
     info = classify_heading(text)
     return info is not None and info.style == "named"
+
+
+def _below_page_rule(line: _Line, state: _State) -> bool:
+    """Whether a rule line stands above ``line`` on its page (the line is among the page's notes)."""
+    k = bisect.bisect_right(state.rule_ends, line.start)
+    if not k:
+        return False
+    p = bisect.bisect_right(state.page_breaks, line.start)
+    return not p or state.rule_ends[k - 1] > state.page_breaks[p - 1]
 
 
 def _under_rule(line: _Line, state: _State) -> bool:
