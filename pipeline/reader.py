@@ -1663,6 +1663,8 @@ _STATE_WORDS = frozenset(
 )
 #: "The Arab League" names no university.
 _ARAB_LEAGUE = re.compile(r"جامع[ةه]\s+الدول\s+العربي[ةه]|Arab\s+League|League\s+of\s+Arab\s+States", re.IGNORECASE)
+#: A word that names a journal inside its name ("... University Journal for ...").
+_JOURNAL_WORD = re.compile(r"\b(?:Journal|Review|Quarterly|Revue)\b")
 _JOURNAL_START = re.compile(r"^(?:ال)?مجل[ةه](?!\w)|^(?:the\s+)?(?:journal|revue)\b", re.IGNORECASE)
 #: A line that describes a journal rather than names it: «مجلة علمية دولية محكمة», "A peer-reviewed journal".
 _JOURNAL_DESCRIPTION = re.compile(
@@ -1889,6 +1891,12 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
         words = len(text.split())
         key = match_key(text)
         prior, previous = previous, fl
+        if n and _PAGE_NUMBER.match(text):
+            # A page's number between two parts of the front matter (an English page, then the
+            # Arabic one): page furniture, no line of the title under it.
+            fl.role = "field"
+            state.structure.append((line.start, line.end))
+            continue
         # «للاقتباس: ...» / "Cite this article as: ...": the way to cite the article, a field that
         # runs on to the end of its block; its label is structure.
         cite = _CITATION_LABEL.match(text)
@@ -2324,6 +2332,7 @@ def _star_notes(body: list[_Block], front: list[_Block], settings: ReaderSetting
     line carries (``كريم مساعدية *`` ... ``* المؤلف المرسل.``): the notes of the front matter."""
     marks = {m.group("mark") for block in front for line in block.lines for m in _NOTE_MARK_IN_LINE.finditer(line.text)}
     notes: list[_Block] = []
+    taken: set[tuple[str, str | None]] = set()
     past_heading = False
     for block in body:
         text = block.lines[0].text
@@ -2339,6 +2348,19 @@ def _star_notes(body: list[_Block], front: list[_Block], settings: ReaderSetting
             if split is not None:
                 body.insert(body.index(block) + 1, _Block(block.lines[split:]))
                 del block.lines[split:]
+        if opening and opening.group("mark") in marks:
+            # «* ...» then «** ...»: a page's star notes one under the other, one note each
+            later = next(
+                (
+                    j
+                    for j, line in enumerate(block.lines)
+                    if j and _NOTE_MARK_OPENING.match(line.text) and not line.text.startswith("(")
+                ),
+                None,
+            )
+            if later is not None:
+                body.insert(body.index(block) + 1, _Block(block.lines[later:]))
+                del block.lines[later:]
         cut = next((j for j, line in enumerate(block.lines) if j and _FOOTNOTE_LINE.match(line.text)), None)
         if opening and opening.group("mark") in marks and cut is not None:
             # «* أستاذ ...» then «(1) ...» with no blank line between: only the star note is the
@@ -2350,8 +2372,12 @@ def _star_notes(body: list[_Block], front: list[_Block], settings: ReaderSetting
         most = _BRACKETED_NOTE_MAX_WORDS if bracketed else _AFFILIATION_MAX_WORDS
         if opening and opening.group("mark") in marks and len(block.text.split()) <= most:
             # Past the first heading (the page-1 foot after a long abstract, or the English note at
-            # the article's end), only a note that names a post or an institution is the byline's.
-            if not past_heading or _names_a_post(block.text):
+            # the article's end), only a note that names a post or an institution is the byline's,
+            # and one note a mark in each language: the same star at a later page's foot marks that
+            # page's own note («* مركز الخليج للأبحاث، التقرير ...»).
+            seen = (opening.group("mark"), _script(block.text))
+            if (not past_heading or _names_a_post(block.text)) and seen not in taken:
+                taken.add(seen)
                 notes.append(block)
                 # the author's e-mail on the line under the note (read as a block of its own when the
                 # note's line ended a sentence)
@@ -2661,7 +2687,11 @@ def _pick_titles(article: Article, items: list[_FrontLine], state: _State) -> No
         and items.index(chosen[0][0]) > 0
         # (alone in its block, or above the issue's line: "Vol. 9, No. 2 (2019)")
         and (len(items) == 1 or items[1].block != first.block or items[1].role in ("field", "journal"))
-        and len(first.line.text.split()) <= _JOURNAL_MAX_WORDS
+        and (
+            len(first.line.text.split()) <= _JOURNAL_MAX_WORDS
+            # ("Al-Quds Open University Journal for Humanities and Social Studies")
+            or (_JOURNAL_WORD.search(first.line.text) is not None and len(first.line.text.split()) <= 15)
+        )
         and not _ends_sentence(first.line.text)
     ):
         first.role = "journal"
@@ -3611,6 +3641,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
             last_item = next((u for u in reversed(state.units) if u.kind in ("list_item", "paragraph")), None)
             previous_number = footnote.number if footnote is not None else None
             plain = _PLAIN_FOOTNOTE_LINE.match(text) or _GLUED_FOOTNOTE_LINE.match(text)
+            plain = plain or _PAREN_NOTE.match(text)
             if previous_number is None and plain and _under_rule(item.line, state):
                 # The first «N text» line under a rule opens the page's notes, whatever the text cites.
                 previous_number = str(int(plain.group("n")) - 1)
@@ -3715,6 +3746,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
             and (
                 _set_off_heading(items, i, state.raw, under_heading=last_heading == i - 1)
                 or _short_heading_line(items, i, state)
+                or _heading_between_paragraph_lines(items, i, state, after_heading=last_heading == i - 1)
             )
         ):
             info = HeadingInfo("named", match_key(text), "")
@@ -3910,10 +3942,12 @@ _CITED = re.compile(
 #: A line this short that does not end a sentence is a numbered heading, not a footnote.
 _FOOTNOTE_HEADING_MAX_WORDS = 8
 #: Notes that are footnotes only at a page bottom: ``3- ...``, ``3. ...``, ``* ...``, ``† ...``.
-_PAGE_BOTTOM_NOTE = re.compile(r"^(?:(?P<n>\d{1,3})\s*[-–.]\s+|(?P<star>[*†])\s*)(?=\S)")
+_PAGE_BOTTOM_NOTE = re.compile(r"^(?:(?P<n>\d{1,3})\s*[-–.)]\s+|(?P<star>[*†]{1,3})\s*)(?=\S)")
 #: How near (characters) a page end must follow a line for the line to be at the page's bottom.
 _PAGE_BOTTOM_CHARS = 600
 _PLAIN_FOOTNOTE_LINE = re.compile(r"^(?P<n>\d{1,3})\s+(?=[^\W\d_]|[\"“«])")
+#: A note numbered «1)» (a closing bracket only), as some journals number the notes under a page's rule.
+_PAREN_NOTE = re.compile(r"^(?P<n>\d{1,3})\)\s+(?=\S)")
 #: A note's number glued to its first (Arabic) word, at a page's foot: «1انظر: ...», «2قرار مجلس الأمن».
 _GLUED_FOOTNOTE_LINE = re.compile(r"^(?P<n>\d{1,3})(?=[\u0621-\u064a])")
 _SUPERSCRIPT_VALUE = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
@@ -4376,6 +4410,37 @@ def _set_off_heading(items: list[_BodyLine], i: int, raw: str, under_heading: bo
 _SHORT_HEADING_MAX_WORDS = 7
 #: Longest such heading, as a share of the text's line width.
 _SHORT_HEADING_MAX_SHARE = 0.5
+
+
+#: Shortest line that is a whole paragraph, in a text whose lines are paragraphs (a word processor's).
+_PARAGRAPH_LINE_MIN_CHARS = 200
+
+
+def _heading_between_paragraph_lines(
+    items: list[_BodyLine], i: int, state: _State, after_heading: bool = False, depth: int = 0
+) -> bool:
+    """A heading with no number and no known name in a text whose lines are whole paragraphs (one
+    converted from a word processor: no line width): a line of two to twelve Arabic words ending
+    no sentence or clause, after a line that ends a sentence (or a heading), above a paragraph's
+    line at least three times as long («الإطار المؤسسي للاتحاد الأفريقي» between two paragraphs),
+    or above one more such heading (a section's heading, then its first subsection's)."""
+    if state.line_width > 0 or i == 0 or i + 1 >= len(items):
+        return False
+    text = items[i].line.text
+    if not 2 <= len(text.split()) <= 12 or _ends_sentence(text) or not _ARABIC.match(text):
+        return False
+    if text.rstrip().endswith((":", "：", "،", ",", "؛", ";")):
+        return False
+    if _LIST_MARKER.match(text) or _DOTTED_LETTER.match(text):
+        return False
+    before = items[i - 1].line.text.rstrip()
+    if before.endswith((":", "：")) or not (after_heading or _ends_sentence(before)):
+        return False  # (after «... التحكيم:» come the items it introduces)
+    following = items[i + 1].line
+    length = following.end - following.start
+    if length >= _PARAGRAPH_LINE_MIN_CHARS and length >= 3 * len(text):
+        return classify_heading(following.text) is None
+    return depth == 0 and _heading_between_paragraph_lines(items, i + 1, state, after_heading=True, depth=1)
 
 
 def _short_heading_line(items: list[_BodyLine], i: int, state: _State) -> bool:
