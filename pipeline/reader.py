@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from itertools import groupby, takewhile
@@ -1891,7 +1891,7 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
         words = len(text.split())
         key = match_key(text)
         prior, previous = previous, fl
-        if n and _PAGE_NUMBER.match(text):
+        if n and _PAGE_NUMBER.match(text) and not _adjacent(raw, items[n - 1].line, line):
             # A page's number between two parts of the front matter (an English page, then the
             # Arabic one): page furniture, no line of the title under it.
             fl.role = "field"
@@ -2330,9 +2330,12 @@ def _trailing_front_line(text: str, lang: str) -> bool:
 def _star_notes(body: list[_Block], front: list[_Block], settings: ReaderSettings) -> list[_Block]:
     """Blocks before the body's first heading that open with the ``*`` or ``†`` a front-matter
     line carries (``كريم مساعدية *`` ... ``* المؤلف المرسل.``): the notes of the front matter."""
-    marks = {m.group("mark") for block in front for line in block.lines for m in _NOTE_MARK_IN_LINE.finditer(line.text)}
+    carried = Counter(
+        m.group("mark") for block in front for line in block.lines for m in _NOTE_MARK_IN_LINE.finditer(line.text)
+    )
+    marks = set(carried)
     notes: list[_Block] = []
-    taken: set[tuple[str, str | None]] = set()
+    taken: Counter[tuple[str, str | None]] = Counter()
     past_heading = False
     for block in body:
         text = block.lines[0].text
@@ -2373,11 +2376,11 @@ def _star_notes(body: list[_Block], front: list[_Block], settings: ReaderSetting
         if opening and opening.group("mark") in marks and len(block.text.split()) <= most:
             # Past the first heading (the page-1 foot after a long abstract, or the English note at
             # the article's end), only a note that names a post or an institution is the byline's,
-            # and one note a mark in each language: the same star at a later page's foot marks that
-            # page's own note («* مركز الخليج للأبحاث، التقرير ...»).
+            # and as many notes of a mark in each language as bylines carry it: the same star at a
+            # later page's foot marks that page's own note («* مركز الخليج للأبحاث، التقرير ...»).
             seen = (opening.group("mark"), _script(block.text))
-            if (not past_heading or _names_a_post(block.text)) and seen not in taken:
-                taken.add(seen)
+            if (not past_heading or _names_a_post(block.text)) and taken[seen] < carried[seen[0]]:
+                taken[seen] += 1
                 notes.append(block)
                 # the author's e-mail on the line under the note (read as a block of its own when the
                 # note's line ended a sentence)
@@ -3641,7 +3644,12 @@ def _read_body(body: list[_Block], state: _State) -> None:
             last_item = next((u for u in reversed(state.units) if u.kind in ("list_item", "paragraph")), None)
             previous_number = footnote.number if footnote is not None else None
             plain = _PLAIN_FOOTNOTE_LINE.match(text) or _GLUED_FOOTNOTE_LINE.match(text)
-            plain = plain or _PAREN_NOTE.match(text)
+            paren = _PAREN_NOTE.match(text) if plain is None and _at_page_bottom(item.line, state) else None
+            if paren is not None and (
+                _cited_on_page(text, item.line.start, state)
+                or (last_footnote or "").isdigit() and int(paren.group("n")) == int(last_footnote or 0) + 1
+            ):
+                plain = paren  # «1) ...» under a page's rule, cited above it or next in turn (no list under a rule)
             if previous_number is None and plain and _under_rule(item.line, state):
                 # The first «N text» line under a rule opens the page's notes, whatever the text cites.
                 previous_number = str(int(plain.group("n")) - 1)
@@ -4412,6 +4420,22 @@ _SHORT_HEADING_MAX_WORDS = 7
 _SHORT_HEADING_MAX_SHARE = 0.5
 
 
+#: First words of a short line that is a sentence, a caption or a verse, not a heading (match-key forms):
+#: «ولم تلق ...», «قال الوزير ...», «وهذا ما سنتناوله ...», «فهل نجح ...», «الجدول 2-1 ...», «إذا الشعب ...».
+_NO_HEADING_START = re.compile(
+    r"^(?:[«\"“﴿(\[]|(?:"
+    + "|".join(
+        match_key(w)
+        for w in (
+            "قال وقال فقال وأضاف وأكد وأشار ويرى ويبقى وتتمثل وتتلخص ويمكن وهذا وهذه وذلك ولم ولا ولن وقد وكان "
+            "وإن وأن فهل هل كما إذ إذا فلا لا لم لن لقد قد إن أن بسم والله الله الجدول جدول الشكل شكل المصدر "
+            "المصادر ملاحظة"
+        ).split()
+    )
+    + r")(?!\w))"
+)
+#: A date in a short line (a dateline): a Hijri year or a month's name with a day or a year.
+_HIJRI_OR_MONTH_DATE = re.compile(rf"[0-9\u0660-\u0669]\s*(?:هـ|ه\b)|{_NAMED_DATE}")
 #: Shortest line that is a whole paragraph, in a text whose lines are paragraphs (a word processor's).
 _PARAGRAPH_LINE_MIN_CHARS = 200
 
@@ -4431,8 +4455,16 @@ def _heading_between_paragraph_lines(
         return False
     if text.rstrip().endswith((":", "：", "،", ",", "؛", ";")):
         return False
-    if _LIST_MARKER.match(text) or _DOTTED_LETTER.match(text):
+    if _LIST_MARKER.match(text) or _DOTTED_LETTER.match(text) or _NO_HEADING_START.match(match_key(text)):
         return False
+    if len(re.findall(r"[0-9\u0660-\u0669]+", text)) > 1 or _HIJRI_OR_MONTH_DATE.search(text):
+        return False  # a table's row, a dateline
+    raw = state.raw
+    line = items[i].line
+    if _BLANK_LINE.search(raw, items[i - 1].line.end, line.start) or _BLANK_LINE.search(
+        raw, line.end, items[i + 1].line.start
+    ):
+        return False  # (with blank lines between the paragraphs, a short one is a paragraph of its own)
     before = items[i - 1].line.text.rstrip()
     if before.endswith((":", "：")) or not (after_heading or _ends_sentence(before)):
         return False  # (after «... التحكيم:» come the items it introduces)
