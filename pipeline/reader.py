@@ -1690,6 +1690,10 @@ _ISSN = re.compile(
 )
 #: The gap between two columns of one line of PDF text ("ISSN 2566-8056      Journal of ...").
 _TWO_COLUMNS = re.compile(r"\s{4,}")
+#: The medium written after an ISSN's number, "(Print)", "(Online)", «(ورقي)», and a separator after it.
+_ISSN_MEDIUM = re.compile(
+    r"\s*\(\s*(?:print|online|electronic|[ep]|ورقي|إلكتروني|الكتروني)\s*\)\s*[|/،,]?", re.IGNORECASE
+)
 _DOI = re.compile(r"(?:\bdoi\s*[:：]\s*|https?://(?:dx\.)?doi\.org/)(?P<value>10\.\d{4,9}/\S+)", re.IGNORECASE)
 _ORCID = re.compile(
     r"(?:https?://)?orcid\.org/(?P<id>\d{4}-\d{4}-\d{4}-\d{3}[\dX])"
@@ -2016,6 +2020,10 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
                 for m in pattern.finditer(text):
                     meta[_free_key(meta, key)] = _span(raw, line.start + m.start("value"), line.start + m.end("value"))
                     state.structure.append((line.start + m.start(), line.start + m.start("value")))
+                    # (and the medium after the number: "2307-4655 (Print) | 2313-7592 (Online)")
+                    medium = _ISSN_MEDIUM.match(text, m.end())
+                    if medium is not None:
+                        state.structure.append((line.start + m.end(), line.start + medium.end()))
                     matched = True
         orcid = _ORCID.search(text)
         email = _EMAIL.search(text)
