@@ -49,7 +49,8 @@ from .headings import (
 from .textio import arabic_shortage, decode_bytes, read_text_file
 
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_FOOTNOTE = re.compile(rf"⁽[{_SUPERSCRIPT_DIGITS}]+⁾|(?<=\S)[{_SUPERSCRIPT_DIGITS}]+")
+# (inside superscript brackets the digits may be plain or Arabic-Indic ones: «⁽١⁾»)
+_FOOTNOTE = re.compile(rf"⁽(?:[{_SUPERSCRIPT_DIGITS}]+|[0-9\u0660-\u0669]{{1,3}})⁾|(?<=\S)[{_SUPERSCRIPT_DIGITS}]+")
 #: Bullet glyphs a word processor's lists come out of pdftotext with: •, the small and large
 #: squares, circles, diamonds, arrow heads (◄ ► ➢), ticks, and the Symbol/Wingdings private-use
 #: code points (U+F0A7, U+F0B7, U+F0D8 ...) a font without a Unicode map gives.
@@ -1020,7 +1021,8 @@ _DIGIT_RUN = re.compile(r"[0-9٠-٩]+")
 _HEADER_MAX_WORDS = 20
 #: A footnote line at the bottom of a page: ``(3) ...``, ``⁽³⁾ ...`` or ``³ ...``.
 _FOOTNOTE_LINE = re.compile(
-    rf"^(?:[(\[](?P<p>\d{{1,3}})[)\]]|⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+)⁾|(?P<b>[{_SUPERSCRIPT_DIGITS}]+))\s*\S"
+    rf"^(?:[(\[](?P<p>\d{{1,3}})[)\]]|⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+|[0-9\u0660-\u0669]{{1,3}})⁾"
+    rf"|(?P<b>[{_SUPERSCRIPT_DIGITS}]+))\s*\S"
 )
 
 
@@ -2253,7 +2255,8 @@ def _later_front_matter(blocks: list[_Block], ends: dict[int, int], read: set[in
         lines
         and len(lines) <= 3
         and sum(len(line.text.split()) for line in lines) <= _TITLE_MAX_WORDS_LATE
-        and all(_script(line.text) == second_lang and not _ends_sentence(line.text) for line in lines)
+        # (a colon ends a title's first line: "... Governance (al-Siyasa al-Shar'iyya):")
+        and all(_script(line.text) == second_lang and not _ends_sentence(line.text.rstrip(" :：")) for line in lines)
     ):
         return between
     return []
@@ -3947,7 +3950,7 @@ _GLUED_MID_SENTENCE = (
 )
 #: A footnote marker inside the text: ``⁽³⁾``, a superscript, or ``(3)`` after a character (not at a line start).
 _CITED = re.compile(
-    rf"⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+)⁾|(?<=[^\n\r])(?P<b>[{_SUPERSCRIPT_DIGITS}]+)"
+    rf"⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+|[0-9\u0660-\u0669]{{1,3}})⁾|(?<=[^\n\r])(?P<b>[{_SUPERSCRIPT_DIGITS}]+)"
     rf"|(?<=\S)[ \t]?[(\[](?P<p>\d{{1,3}})[)\]]"
     # a superscript set after the full stop (or the colon that ends a lead-in), a quotation's
     # closing mark before it: «المحظورة.1», «الإمارات".3», «المقبلة:4»
