@@ -4904,7 +4904,11 @@ _REF_NAME_START = re.compile(
     r"|[^\W\d_][^\W\d_'’\- ]{1,30}(?:\s[^\W\d_'’\-]{2,20})?\s*\([^()\d]{1,25}\)\s*(?:[،,]|et\s))"
 )
 #: A year of publication (or "n.d."): an entry that has one has its date, what ends an entry.
-_REF_YEAR = re.compile(r"(?<![\d٠-٩])(?:1[5-9]\d\d|20\d\d|١[٥-٩][٠-٩][٠-٩]|٢٠[٠-٩][٠-٩])(?![\d٠-٩])|\bn\.\s?d\.")
+_REF_YEAR = re.compile(
+    r"(?<![\d٠-٩])(?:1[5-9]\d\d|20\d\d|١[٥-٩][٠-٩][٠-٩]|٢٠[٠-٩][٠-٩])(?![\d٠-٩])|\bn\.\s?d\."
+    # a Hijri year (١٤١٧هـ, 1420 ه)
+    r"|(?<![\d٠-٩])(?:1[34]\d\d|١[٣٤][٠-٩][٠-٩])\s?(?:هـ|ه(?![\u0621-\u064a]))"
+)
 _REF_LEAD = " \t-–." + _BULLETS
 
 
@@ -4930,6 +4934,15 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
         new_entry = True  # «الأمم المتحدة (2015). ...» after «... المتحدة.»: a corporate author's entry
     if not new_entry and previous is not None and previous.closed and _REF_NAME_START.match(line.text):
         new_entry = any(_REF_YEAR.search(raw, s, e) for block in previous.blocks for s, e in block)
+    if (
+        not new_entry
+        and previous is not None
+        and not _indent(raw, line.start)
+        and not _indent(raw, previous.blocks[0][0][0])  # (entries flush, not indented on their first line)
+        and _hanging_indents(state, section, line)
+    ):
+        # Entries set with a hanging indent (their next lines indented): a flush line opens an entry.
+        new_entry = True
     # An unnumbered line continues the entry before it when it is inside the same block, when
     # that entry visibly runs on (ends with ":", a comma or mid-phrase), when it begins with a
     # link (links close an entry, they do not open one), or when it is too short to be an entry
@@ -5002,6 +5015,28 @@ def _next_line_number(raw: str, end: int) -> int | None:
     if start is None:
         return None
     return int(start.group("num") or start.group("pnum"))
+
+
+def _hanging_indents(state: _State, section: str | None, line: _Line) -> bool:
+    """Whether the references of a section are set with a hanging indent: the lines read so far after
+    an entry's first are all indented, and at least two lines of the list (read or still to come in
+    the next lines) are."""
+    wrapped = [
+        s
+        for u in state.units
+        if u.kind == "reference" and u.section_id == section
+        for block in u.blocks
+        for s, _ in block[1:]
+    ]
+    if not all(_indent(state.raw, s) for s in wrapped):
+        return False
+    ahead = state.raw[line.end : line.end + _HANGING_LOOKAHEAD].split("\n")[1:]
+    indented = sum(1 for text in ahead if re.match(r"[ \t]{2,}\S", text))
+    return len(wrapped) + indented >= 2
+
+
+#: How far past a references line its hanging indents are looked for.
+_HANGING_LOOKAHEAD = 1200
 
 
 def _reference_closed(text: str) -> bool:

@@ -38,3 +38,30 @@ def test_the_sixteenth_audit_set_does_not_fall():
     scores = score_articles([KUWAIT, SAUDI, IRAQ, ALGERIA])
     assert scores["right"] / scores["lines"] >= 0.99  # 0.969 held out
     assert scores["lost"] == 0
+
+
+def test_references_with_hijri_years_and_a_hanging_indent():
+    # Six entries set with a hanging indent, ending in Hijri years («١٤١٧هـ.»): they were four, a
+    # one-line entry («القرآن الكريم.») running into the next and two entries without a year merged.
+    refs = [p.text for p in read_article(SAUDI).passages_of("reference")]
+    assert len(refs) == 6
+    assert refs[0] == "القرآن الكريم." and refs[1].startswith("ابن قدامة، موفق الدين")
+
+
+def test_references_indented_on_their_first_line_are_not_split(tmp_path):
+    # The other way of setting a list: each entry's first line indented, its next lines flush.
+    head = (
+        "عنوان البحث في العلاقات الدولية المعاصرة\n\nد. أحمد علي\nجامعة بغداد\n\nالملخص:\n"
+        "تتناول هذه الدراسة الدبلوماسية الرقمية في دول الخليج العربي وأثرها في صناعة القرار الخارجي.\n"
+        "الكلمات المفتاحية: الدبلوماسية، الخليج.\n\nمقدمة\nنص المقدمة هنا طويل بما يكفي ليكون فقرة من فقرات البحث.\n\n"
+        "المراجع\n"
+    )
+    refs = (
+        "    الخطيب، منى، حماية الصحفيين في النزاعات المسلحة، بيروت: مركز دراسات\nالوحدة العربية، 2015.\n"
+        "    عبد الله، محمد، الشرق الأوسط والسلاح النووي، بيروت: دار الساقي،\n2016.\n"
+        "    سعد الله، عمر، القانون الدولي الإنساني، عمان: دار مجدلاوي، 2002.\n"
+    )
+    path = tmp_path / "first_indent.txt"
+    path.write_text(head + refs, encoding="utf-8")
+    entries = [p.text for p in read_article(path).passages_of("reference")]
+    assert len(entries) == 3 and entries[0].endswith("الوحدة العربية، 2015.")
