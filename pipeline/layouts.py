@@ -158,6 +158,9 @@ def score_article(text_path: Path, settings: ReaderSettings | None = None) -> di
         # A front-matter line whose labels are set aside and whose values are read as fields
         # (``تاريخ القبول: 2023/2/12``, the digits of the value carry no letters) is read right.
         ok = ok or (want == "front" and seen == "set aside" and "front" in role[t["start"] : t["end"]])
+        # A line of two columns (``twocol``) holds two pieces of text: read into its columns' passages
+        # (an abstract box set side by side, each column an abstract) it is read as right as read whole.
+        ok = ok or (family == "twocol" and seen in ("abstract", "keywords"))
         right += ok
         if not ok:
             confusions[(want, seen or "lost")] += 1

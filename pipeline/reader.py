@@ -760,7 +760,7 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
     split: list[_Block] = []
     columns: set[int] = set()  # where the parts a block was split into start
     for block in blocks:
-        parts = [part for part in _deinterleaved(block.lines, settings) if part]
+        parts = [part for part in _deinterleaved(_side_by_side(block.lines), settings) if part]
         split += [_Block(part, runs_on=k < len(parts) - 1) for k, part in enumerate(parts)]
         columns.update(part[0].start for part in parts[1:])
     lines = sum(len(b.lines) for b in split)
@@ -768,6 +768,40 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
         # a column still starts a block of its own when the text is read line by line
         return _line_blocks([line for b in split for line in b.lines], settings, columns)
     return split
+
+
+#: Two columns of one line set apart by a run of spaces (``pdftotext -layout``).
+_COLUMN_SPLIT = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
+#: Fewest lines of a block that hold an English and an Arabic column for the block to be read so.
+_SIDE_BY_SIDE_MIN_LINES = 4
+
+
+def _side_by_side(lines: list[_Line]) -> list[_Line]:
+    """A block's lines with each line that holds two columns of different scripts, set apart by a run of
+    spaces («In the case of Mali, ...      وفي حالة مالي، طلب ...», a bilingual box laid out side by
+    side), cut into its two columns, one line each in raw order: the box then reads as one whose
+    languages alternate line by line (:func:`_deinterleaved` puts them back in columns). Only in a
+    block where at least ``_SIDE_BY_SIDE_MIN_LINES`` lines are so; other blocks are left alone."""
+    cuts: list[tuple[_Line, _Line] | None] = []
+    for line in lines:
+        parts = _COLUMN_SPLIT.split(line.text)
+        gap = _COLUMN_SPLIT.search(line.text)
+        if gap is None or len(parts) != 2:
+            cuts.append(None)
+            continue
+        scripts = (_line_script(parts[0]), _line_script(parts[1]))
+        if set(scripts) != {"ar", "en"}:
+            cuts.append(None)
+            continue
+        left = _Line(line.start, line.start + gap.start(), parts[0])
+        right = _Line(line.start + gap.end(), line.end, parts[1])
+        cuts.append((left, right))
+    if sum(cut is not None for cut in cuts) < _SIDE_BY_SIDE_MIN_LINES:
+        return lines
+    out: list[_Line] = []
+    for line, cut in zip(lines, cuts, strict=True):
+        out.extend(cut if cut is not None else (line,))
+    return out
 
 
 #: Fewest lines of a two-column bilingual box emitted line by line (an Arabic line, then an
@@ -1897,7 +1931,13 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
         words = len(text.split())
         key = match_key(text)
         prior, previous = previous, fl
-        if n and _PAGE_NUMBER.match(text) and not _adjacent(raw, items[n - 1].line, line):
+        if (
+            n
+            and _PAGE_NUMBER.match(text)
+            and not _adjacent(raw, items[n - 1].line, line)
+            # (a title's line that goes on, «... 1945 –», then the year after a blank line)
+            and not items[n - 1].line.text.rstrip().endswith(("-", "–", "—", ":", "،", ","))
+        ):
             # A page's number between two parts of the front matter (an English page, then the
             # Arabic one): page furniture, no line of the title under it.
             fl.role = "field"
@@ -2255,8 +2295,10 @@ def _later_front_matter(blocks: list[_Block], ends: dict[int, int], read: set[in
         lines
         and len(lines) <= 3
         and sum(len(line.text.split()) for line in lines) <= _TITLE_MAX_WORDS_LATE
-        # (a colon ends a title's first line: "... Governance (al-Siyasa al-Shar'iyya):")
+        # (a colon ends a title's first line: "... Governance (al-Siyasa al-Shar'iyya):", but a short
+        # label such as "Translated by:" is no title's)
         and all(_script(line.text) == second_lang and not _ends_sentence(line.text.rstrip(" :：")) for line in lines)
+        and not any(line.text.rstrip().endswith((":", "：")) and len(line.text.split()) <= 3 for line in lines)
     ):
         return between
     return []
@@ -3961,7 +4003,7 @@ _CITED = re.compile(
 #: A line this short that does not end a sentence is a numbered heading, not a footnote.
 _FOOTNOTE_HEADING_MAX_WORDS = 8
 #: Notes that are footnotes only at a page bottom: ``3- ...``, ``3. ...``, ``* ...``, ``† ...``.
-_PAGE_BOTTOM_NOTE = re.compile(r"^(?:(?P<n>\d{1,3})\s*[-–.)]\s+|(?P<star>[*†]{1,3})\s*)(?=\S)")
+_PAGE_BOTTOM_NOTE = re.compile(r"^(?:(?P<n>\d{1,3})\s*[-–.]\s+|(?P<star>[*†]{1,3})\s*)(?=\S)")
 #: How near (characters) a page end must follow a line for the line to be at the page's bottom.
 _PAGE_BOTTOM_CHARS = 600
 _PLAIN_FOOTNOTE_LINE = re.compile(r"^(?P<n>\d{1,3})\s+(?=[^\W\d_]|[\"“«])")
@@ -4014,9 +4056,12 @@ def _footnote_line(
     else:
         m = _PLAIN_FOOTNOTE_LINE.match(line.text)
         glued = m is None and page_bottom and (m := _GLUED_FOOTNOTE_LINE.match(line.text)) is not None
+        paren = m is None and below_rule and (m := _PAREN_NOTE.match(line.text)) is not None
         if m is None:
             return None
         digits, end = m.group("n"), m.end()
+        if paren and not (previous is not None and previous.isdigit() and int(digits) == int(previous) + 1):
+            return None  # «1)» under a page's rule: a note only where the caller found it cited or next in turn
         follows_note = previous is not None and previous.isdigit() and int(digits) == int(previous) + 1
         if glued and not (follows_note or (below_rule and digits == "1")):
             # «1انظر: ...»: PDF text lost the space between a note's number and its first word; only
@@ -4048,7 +4093,16 @@ def _cited_on_page(text: str, start: int, state: _State) -> bool:
     k = bisect.bisect_right(state.page_breaks, start)
     page = state.raw[state.page_breaks[k - 1] if k else 0 : start]
     n = re.escape(m.group("n"))
-    return re.search(rf"\({n}\)|\[{n}\]", page) is not None
+    superscript = re.escape(m.group("n").translate(_TO_SUPERSCRIPT))
+    return any(
+        not _CLAUSE_NUMBER_WORD.search(page, max(0, c.start() - 20), c.start())
+        for c in re.finditer(rf"\({n}\)|\[{n}\]|⁽{n}⁾|(?<=\S){superscript}(?![{_SUPERSCRIPT_DIGITS}])", page)
+    )
+
+
+_TO_SUPERSCRIPT = str.maketrans("0123456789", _SUPERSCRIPT_DIGITS)
+#: An article or paragraph word right before a bracketed number («المادة (1)»): no note's marker.
+_CLAUSE_NUMBER_WORD = re.compile(r"(?:مادة|المادة|للمادة|فقرة|الفقرة|البند|بند|[Aa]rticle|[Pp]aragraph)\s*$")
 
 
 #: How far back a quotation that a line may stand inside is looked for.
@@ -4440,13 +4494,26 @@ _NO_HEADING_START = re.compile(
         for w in (
             "قال وقال فقال وأضاف وأكد وأشار ويرى ويبقى وتتمثل وتتلخص ويمكن وهذا وهذه وذلك ولم ولا ولن وقد وكان "
             "وإن وأن فهل هل كما إذ إذا فلا لا لم لن لقد قد إن أن بسم والله الله الجدول جدول الشكل شكل المصدر "
-            "المصادر ملاحظة"
+            "المصادر ملاحظة أما لكن ثم انظر كيف سورة رسم خريطة الباحث الباحثة إعداد"
         ).split()
     )
     + r")(?!\w))"
 )
+#: An empty line, spaces or no-break spaces on it (a word processor's empty paragraph: U+00A0).
+_EMPTY_LINE = re.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)")
+#: Most words of such a heading.
+_WP_HEADING_MAX_WORDS = 8
+#: Words that make a short line a sentence (a relative pronoun, a particle before a clause, a verb of saying).
+_SENTENCE_WORDS = frozenset(
+    match_key(w)
+    for w in "أن إن أنه إنه التي الذي الذين كان كانت قد لقد يتضح يمكن يجب ليس ليست هو هي هم أما لكن ثم انظر كيف".split()
+)
+#: Heading words that open with و or ف (a noun, not a conjunction).
+_HEADING_WORDS_WITH_WAW = frozenset(
+    match_key(w) for w in "واقع وسائل وظائف وثائق وحدة وزارة فرص فلسطين فرنسا فنزويلا فعالية فاعلية فكرة".split()
+)
 #: A date in a short line (a dateline): a Hijri year or a month's name with a day or a year.
-_HIJRI_OR_MONTH_DATE = re.compile(rf"[0-9\u0660-\u0669]\s*(?:هـ|ه\b)|{_NAMED_DATE}")
+_HIJRI_OR_MONTH_DATE = re.compile(rf"[0-9\u0660-\u0669]\s*(?:هـ|ه\b)|{_NAMED_DATE}|(?<!\w){_MONTH}")
 #: Shortest line that is a whole paragraph, in a text whose lines are paragraphs (a word processor's).
 _PARAGRAPH_LINE_MIN_CHARS = 200
 
@@ -4472,10 +4539,15 @@ def _heading_between_paragraph_lines(
         return False  # a table's row, a dateline
     raw = state.raw
     line = items[i].line
-    if _BLANK_LINE.search(raw, items[i - 1].line.end, line.start) or _BLANK_LINE.search(
+    if _EMPTY_LINE.search(raw, items[i - 1].line.end, line.start) or _EMPTY_LINE.search(
         raw, line.end, items[i + 1].line.start
     ):
         return False  # (with blank lines between the paragraphs, a short one is a paragraph of its own)
+    words = [match_key(w) for w in text.split()]
+    if len(words) > _WP_HEADING_MAX_WORDS or any(w in _SENTENCE_WORDS for w in words):
+        return False  # (a sentence left without its stop: «وبذلك يتضح أن الوساطة ...»)
+    if len(words[0]) > 3 and words[0][0] in "وف" and words[0] not in _HEADING_WORDS_WITH_WAW:
+        return False  # (a sentence's conjunction: «وبالتالي ...», «فإن ...»)
     before = items[i - 1].line.text.rstrip()
     if before.endswith((":", "：")) or not (after_heading or _ends_sentence(before)):
         return False  # (after «... التحكيم:» come the items it introduces)

@@ -36,7 +36,7 @@ def test_an_english_title_whose_first_line_ends_with_a_colon():
 
 def test_the_sixteenth_audit_set_does_not_fall():
     scores = score_articles([KUWAIT, SAUDI, IRAQ, ALGERIA])
-    assert scores["right"] / scores["lines"] >= 0.99  # 0.969 held out
+    assert scores["right"] / scores["lines"] >= 0.985  # 0.969 held out (the box's label line is now set aside)
     assert scores["lost"] == 0
 
 
@@ -65,3 +65,14 @@ def test_references_indented_on_their_first_line_are_not_split(tmp_path):
     path.write_text(head + refs, encoding="utf-8")
     entries = [p.text for p in read_article(path).passages_of("reference")]
     assert len(entries) == 3 and entries[0].endswith("الوحدة العربية، 2015.")
+
+
+def test_an_abstract_box_set_side_by_side_is_read_in_its_two_columns():
+    # «In the case of Mali, ...      وفي حالة مالي، طلب مجلس الأمن ...» on each line of the box: the box
+    # was one mixed paragraph, no Arabic abstract was found and the article was refused.
+    article = read_article(KUWAIT)
+    abstracts = {p.lang: p.text for p in article.passages_of("abstract")}
+    assert abstracts["en"].startswith("In the case of Mali, in its resolution 2085 (2012)")
+    assert abstracts["ar"].startswith("وفي حالة مالي، طلب مجلس الأمن إلى الأمانة العامة")
+    assert "In the case" not in abstracts["ar"] and "مالي" not in abstracts["en"]
+    assert [k.text for k in article.keywords_ar][0] == "حفظ السلام"
