@@ -798,6 +798,11 @@ def _side_by_side(lines: list[_Line]) -> list[_Line]:
         cuts.append((left, right))
     if sum(cut is not None for cut in cuts) < _SIDE_BY_SIDE_MIN_LINES:
         return lines
+    # (only an abstract box: its columns hold an abstract's or the keywords' label; a table or a list of
+    # terms with a column in each language stays as it is)
+    labels = [part.text for cut in cuts if cut is not None for part in cut]
+    if not any(_opens_abstract_or_keywords(text) for text in labels):
+        return lines
     out: list[_Line] = []
     for line, cut in zip(lines, cuts, strict=True):
         out.extend(cut if cut is not None else (line,))
@@ -1936,7 +1941,7 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             and _PAGE_NUMBER.match(text)
             and not _adjacent(raw, items[n - 1].line, line)
             # (a title's line that goes on, «... 1945 –», then the year after a blank line)
-            and not items[n - 1].line.text.rstrip().endswith(("-", "–", "—", ":", "،", ","))
+            and not items[n - 1].line.text.rstrip().endswith(("-", "–", "—"))
         ):
             # A page's number between two parts of the front matter (an English page, then the
             # Arabic one): page furniture, no line of the title under it.
@@ -2298,12 +2303,17 @@ def _later_front_matter(blocks: list[_Block], ends: dict[int, int], read: set[in
         # (a colon ends a title's first line: "... Governance (al-Siyasa al-Shar'iyya):", but a short
         # label such as "Translated by:" is no title's)
         and all(_script(line.text) == second_lang and not _ends_sentence(line.text.rstrip(" :：")) for line in lines)
-        and not any(line.text.rstrip().endswith((":", "：")) and len(line.text.split()) <= 3 for line in lines)
+        and not any(_CREDIT_LABEL.match(line.text) for line in lines)
     ):
         return between
     return []
 
 
+#: A credit's label on its own line ("Translated by:", "Corresponding author:"): no title's first line.
+_CREDIT_LABEL = re.compile(
+    r"^\s*(?:translated|reviewed|edited|supervised|prepared|compiled|written|corresponding|revised)\b[^:：]{0,20}[:：]\s*$",
+    re.IGNORECASE,
+)
 #: Most words of a second-language title set alone between the first keywords and the second abstract.
 _TITLE_MAX_WORDS_LATE = 30
 
@@ -4500,7 +4510,7 @@ _NO_HEADING_START = re.compile(
     + r")(?!\w))"
 )
 #: An empty line, spaces or no-break spaces on it (a word processor's empty paragraph: U+00A0).
-_EMPTY_LINE = re.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)")
+_EMPTY_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)")
 #: Most words of such a heading.
 _WP_HEADING_MAX_WORDS = 8
 #: Words that make a short line a sentence (a relative pronoun, a particle before a clause, a verb of saying).
@@ -4513,7 +4523,9 @@ _HEADING_WORDS_WITH_WAW = frozenset(
     match_key(w) for w in "واقع وسائل وظائف وثائق وحدة وزارة فرص فلسطين فرنسا فنزويلا فعالية فاعلية فكرة".split()
 )
 #: A date in a short line (a dateline): a Hijri year or a month's name with a day or a year.
-_HIJRI_OR_MONTH_DATE = re.compile(rf"[0-9\u0660-\u0669]\s*(?:هـ|ه\b)|{_NAMED_DATE}|(?<!\w){_MONTH}")
+_HIJRI_OR_MONTH_DATE = re.compile(
+    rf"[0-9\u0660-\u0669]\s*(?:هـ|ه\b)|{_NAMED_DATE}|(?<!\w){_tolerant(*_MONTH_PHRASES)}(?!\w)"
+)
 #: Shortest line that is a whole paragraph, in a text whose lines are paragraphs (a word processor's).
 _PARAGRAPH_LINE_MIN_CHARS = 200
 
@@ -5006,15 +5018,6 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
         new_entry = True  # «الأمم المتحدة (2015). ...» after «... المتحدة.»: a corporate author's entry
     if not new_entry and previous is not None and previous.closed and _REF_NAME_START.match(line.text):
         new_entry = any(_REF_YEAR.search(raw, s, e) for block in previous.blocks for s, e in block)
-    if (
-        not new_entry
-        and previous is not None
-        and not _indent(raw, line.start)
-        and not _indent(raw, previous.blocks[0][0][0])  # (entries flush, not indented on their first line)
-        and _hanging_indents(state, section, line)
-    ):
-        # Entries set with a hanging indent (their next lines indented): a flush line opens an entry.
-        new_entry = True
     # An unnumbered line continues the entry before it when it is inside the same block, when
     # that entry visibly runs on (ends with ":", a comma or mid-phrase), when it begins with a
     # link (links close an entry, they do not open one), or when it is too short to be an entry
@@ -5087,28 +5090,6 @@ def _next_line_number(raw: str, end: int) -> int | None:
     if start is None:
         return None
     return int(start.group("num") or start.group("pnum"))
-
-
-def _hanging_indents(state: _State, section: str | None, line: _Line) -> bool:
-    """Whether the references of a section are set with a hanging indent: the lines read so far after
-    an entry's first are all indented, and at least two lines of the list (read or still to come in
-    the next lines) are."""
-    wrapped = [
-        s
-        for u in state.units
-        if u.kind == "reference" and u.section_id == section
-        for block in u.blocks
-        for s, _ in block[1:]
-    ]
-    if not all(_indent(state.raw, s) for s in wrapped):
-        return False
-    ahead = state.raw[line.end : line.end + _HANGING_LOOKAHEAD].split("\n")[1:]
-    indented = sum(1 for text in ahead if re.match(r"[ \t]{2,}\S", text))
-    return len(wrapped) + indented >= 2
-
-
-#: How far past a references line its hanging indents are looked for.
-_HANGING_LOOKAHEAD = 1200
 
 
 def _reference_closed(text: str) -> bool:
