@@ -784,18 +784,17 @@ def _side_by_side(lines: list[_Line]) -> list[_Line]:
     block where at least ``_SIDE_BY_SIDE_MIN_LINES`` lines are so; other blocks are left alone."""
     cuts: list[tuple[_Line, _Line] | None] = []
     for line in lines:
-        parts = _COLUMN_SPLIT.split(line.text)
-        gap = _COLUMN_SPLIT.search(line.text)
-        if gap is None or len(parts) != 2:
+        gaps = list(_COLUMN_SPLIT.finditer(line.text))
+        if len(gaps) != 1:
             cuts.append(None)
             continue
-        scripts = (_line_script(parts[0]), _line_script(parts[1]))
-        if set(scripts) != {"ar", "en"}:
+        gap = gaps[0]
+        left_text, right_text = line.text[: gap.start()], line.text[gap.end() :]
+        if {_line_script(left_text), _line_script(right_text)} != {"ar", "en"}:
             cuts.append(None)
             continue
-        left = _Line(line.start, line.start + gap.start(), parts[0])
-        right = _Line(line.start + gap.end(), line.end, parts[1])
-        cuts.append((left, right))
+        left = _Line(line.start, line.start + gap.start(), left_text)
+        cuts.append((left, _Line(line.start + gap.end(), line.end, right_text)))
     if sum(cut is not None for cut in cuts) < _SIDE_BY_SIDE_MIN_LINES:
         return lines
     # (only an abstract box: its columns hold an abstract's or the keywords' label; a table or a list of
@@ -4033,6 +4032,11 @@ def _cited_numbers(raw: str, start: int = 0) -> dict[int, int]:
     return cited
 
 
+def _next_after(previous: str | None, digits: str) -> bool:
+    """Whether a note numbered ``digits`` comes right after the note numbered ``previous``."""
+    return previous is not None and previous.isdigit() and int(digits) == int(previous) + 1
+
+
 def _footnote_line(
     line: _Line,
     cited: dict[int, int],
@@ -4070,17 +4074,15 @@ def _footnote_line(
         if m is None:
             return None
         digits, end = m.group("n"), m.end()
-        if paren and not (previous is not None and previous.isdigit() and int(digits) == int(previous) + 1):
+        if paren and not _next_after(previous, digits):
             return None  # «1)» under a page's rule: a note only where the caller found it cited or next in turn
-        follows_note = previous is not None and previous.isdigit() and int(digits) == int(previous) + 1
-        if glued and not (follows_note or (below_rule and digits == "1")):
+        if glued and not (_next_after(previous, digits) or (below_rule and digits == "1")):
             # «1انظر: ...»: PDF text lost the space between a note's number and its first word; only
             # among a page's notes (the first one under the page's rule, or after the note before),
             # not «3ملايين لاجئ» that goes on with the text above it
             return None
     number = int(digits)
-    follows = previous is not None and previous.isdigit() and number == int(previous) + 1
-    if not follows and cited.get(number, len(line.text) + line.start) >= line.start:
+    if not _next_after(previous, digits) and cited.get(number, len(line.text) + line.start) >= line.start:
         return None
     if not _ends_sentence(line.text) and len(line.text.split()) <= _FOOTNOTE_HEADING_MAX_WORDS:
         return None  # a numbered heading (``(1) تعريف المنصات الرقمية``) in a text that cites (1)
@@ -4112,7 +4114,10 @@ def _cited_on_page(text: str, start: int, state: _State) -> bool:
 
 _TO_SUPERSCRIPT = str.maketrans("0123456789", _SUPERSCRIPT_DIGITS)
 #: An article or paragraph word right before a bracketed number («المادة (1)»): no note's marker.
-_CLAUSE_NUMBER_WORD = re.compile(r"(?:مادة|المادة|للمادة|فقرة|الفقرة|البند|بند|[Aa]rticle|[Pp]aragraph)\s*$")
+_CLAUSE_WORD = (
+    r"(?:(?<![^\W\d_])(?:لل|[وفبل]?(?:ال)?)(?:مادة|فقرة|بند)|\b(?:[Aa]rticle|[Pp]aragraph|[Ss]ection|[Cc]lause))"
+)
+_CLAUSE_NUMBER_WORD = re.compile(_CLAUSE_WORD + r"\s*$")
 
 
 #: How far back a quotation that a line may stand inside is looked for.
@@ -5215,10 +5220,7 @@ _PLAIN_MARKER = re.compile(
 
 #: An article, paragraph or clause number just before a bracketed number («المادة 2 (7)»): the
 #: brackets hold its sub-number, not a footnote marker.
-_CLAUSE_NUMBER = re.compile(
-    r"(?:(?<![^\W\d_])[وفبل]?(?:ال)?(?:مادة|فقرة|بند)|\b(?:[Aa]rticle|[Pp]aragraph|[Ss]ection|[Cc]lause))"
-    r"\s+[0-9\u0660-\u0669]{1,3}[ \t]*$"
-)
+_CLAUSE_NUMBER = re.compile(_CLAUSE_WORD + r"\s+[0-9\u0660-\u0669]{1,3}[ \t]*$")
 
 
 def _without_markers(
