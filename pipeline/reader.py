@@ -21,7 +21,7 @@ import re
 from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from itertools import groupby, takewhile
+from itertools import groupby, pairwise, takewhile
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -473,6 +473,9 @@ class _State:
     structure: list[tuple[int, int]] = field(default_factory=list)
     #: The width of the text's wrapped lines (characters; 0 when its paragraphs are not wrapped).
     line_width: int = 0
+    #: The indent of a full line of the body, when its paragraphs open with a deeper one (a
+    #: first-line indent, as a word processor's text converted with its layout has); else None.
+    paragraph_indent: int | None = None
     #: Where pages end, when the text shows it (page furniture set aside, form feeds); empty otherwise.
     page_breaks: list[int] = field(default_factory=list)
     #: Where rule lines end (the line above a page's footnotes is one).
@@ -705,6 +708,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
         article.title_ar = article.metadata["article_name"]
 
     state.line_width = _line_width(body)
+    state.paragraph_indent = _paragraph_indent(body, state)
     toc_entries = _mark_toc(body, state)
     body = _split_inline_headings(body, toc_entries, state)
     _read_body(body, state)
@@ -1156,11 +1160,16 @@ def _drop_page_furniture(
         # Once is enough right by a page number when the line is made of front-matter words or
         # set in two parts far apart (``كريم مساعدية          الأمن الطاقوي ...``): a short article's
         # alternating heads, each seen once.
+        # So is a line of front-matter words at a page's top or foot that carries its page number
+        # itself, set far off at its edge («فهد العتيبي: الشراكة ...          327»).
         by_number = [
             k
             for k in body_copies
-            if (k - 1 in numbered or k + 1 in numbered)
-            and (from_front or (_two_parts_far_apart(lines[k].text) and not _has_date_field(lines[k].text)))
+            if (
+                (k - 1 in numbered or k + 1 in numbered)
+                and (from_front or (_two_parts_far_apart(lines[k].text) and not _has_date_field(lines[k].text)))
+            )
+            or (from_front and k in breaks and _FAR_PAGE_NUMBER.search(lines[k].text))
         ]
         # (the title's first line printed once as the odd page's head is in the front matter too:
         # one copy in the body is what counts)
@@ -1223,6 +1232,10 @@ def _contact_address(text: str) -> bool:
 def _has_date_field(text: str) -> bool:
     """Whether a line holds a labelled date («تاريخ قبول النشر: 2023/3/9»): text, not a running head."""
     return any(p.search(text) for p in _METADATA_DATES.values())
+
+
+#: A page number set far off at a line's edge, as a running head carries it in pdftotext's layout mode.
+_FAR_PAGE_NUMBER = re.compile(r"^\s*[0-9\u0660-\u0669]{1,4} {4,}\S|\S {4,}[0-9\u0660-\u0669]{1,4}\s*$")
 
 
 def _two_parts_far_apart(text: str) -> bool:
@@ -3900,32 +3913,44 @@ def _read_body(body: list[_Block], state: _State) -> None:
 
 #: Most lines of a quotation set on lines of its own.
 _QUOTATION_MAX_LINES = 8
-#: What may follow the closing guillemet on a quotation's last line: a full stop or a note marker.
-_QUOTATION_TAIL = re.compile(rf"\s*[.،,]?\s*(?:[(\[]?\d{{1,3}}[)\]]|[{_SUPERSCRIPT_DIGITS}]+)?\s*[.]?$")
+#: What may follow the closing mark on a quotation's last line: a full stop, a note marker
+#: (``(3)``, ``³``, ``⁽٣⁾``) and, after a verse, its sura and number («﴾ [الأنفال: ٦١]»).
+_QUOTATION_TAIL = re.compile(
+    rf"\s*[.،,]?\s*(?:(?:[(\[]?\d{{1,3}}[)\]]|⁽[{_SUPERSCRIPT_DIGITS}0-9\u0660-\u0669]{{1,3}}⁾"
+    rf"|[{_SUPERSCRIPT_DIGITS}]+"
+    rf"|[(\[][^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?\s*[:：]\s*\d{{1,3}}(?:\s*[-–]\s*\d{{1,3}})?[)\]])"
+    rf"\s*){{0,2}}[.]?$"
+)
+#: The marks a quotation set on lines of its own opens and closes with: guillemets, or the
+#: ornate parentheses of a Qur'anic verse.
+_QUOTATION_MARKS = {"«": "»", "﴿": "﴾"}
 
 
 def _quotation_end(items: list[_BodyLine], i: int) -> int | None:
     """Where a quotation that opens at ``items[i]`` ends (the index after its last line), or None.
 
-    A line that opens with «, under a line that introduces it with a colon («... بما يلي:»), opens a
-    quotation when it closes (its matching ») at the end of a line at most ``_QUOTATION_MAX_LINES``
-    lines on, a stop or a note marker at most after it: the quoted text (a treaty's article, a
-    passage of a book) fills its lines from start to end. A quotation that closes in the middle of
-    a line goes on as part of its paragraph; straight quotes ("...") open run-in quotations as
+    A line that opens with « (or a verse's ﴿), under a line that introduces it with a colon («...
+    بما يلي:», «قوله تعالى:»), opens a quotation when it closes (its matching » or ﴾) at the end
+    of a line at most ``_QUOTATION_MAX_LINES`` lines on, a stop, a note marker or a verse's sura
+    and number at most after it: the quoted text (a treaty's article, a passage of a book, a
+    verse) fills its lines from start to end. A quotation that closes in the middle of a line goes
+    on as part of its paragraph; straight quotes ("...") open run-in quotations as
     often as set-off ones, and are left to the paragraph rules.
     """
     text = items[i].line.text
-    if i == 0 or not text.startswith("«"):
+    if i == 0 or text[:1] not in _QUOTATION_MARKS:
         return None
     if not items[i - 1].line.text.rstrip(_CLOSERS + _SUPERSCRIPT_DIGITS).endswith(":"):
         return None
+    opener = text[0]
+    closer = _QUOTATION_MARKS[opener]
     depth = 0
     for j in range(i, min(len(items), i + _QUOTATION_MAX_LINES)):
         line = items[j].line.text
         if j > i and classify_heading(line) is not None:
             return None
         for k, ch in enumerate(line):
-            depth += (ch == "«") - (ch == "»")
+            depth += (ch == opener) - (ch == closer)
             if depth == 0:
                 # The quotation closes here: a block if nothing but a stop or a marker follows.
                 return j + 1 if _QUOTATION_TAIL.match(line, k + 1) else None
@@ -4696,7 +4721,13 @@ def _line_heading(
         for j in (i - 1, i + 1):
             if 0 <= j < len(items) and items[j].block == item.block:
                 other = classify_heading(items[j].line.text)
-                if other is not None and other.style == info.style and _ends_sentence(items[j].line.text):
+                # (a subsection's number under its section's, «3. ...:» over «1.3 ...:», is no sibling)
+                if (
+                    other is not None
+                    and other.style == info.style
+                    and other.depth == info.depth
+                    and _ends_sentence(items[j].line.text)
+                ):
                     return None
         if _next_to_following_number(items, i, info):
             return None
@@ -4878,6 +4909,55 @@ def _indent(raw: str, start: int) -> int:
     return start - k if k == 0 or raw[k - 1] in "\n\r\f" else 0
 
 
+#: How many more spaces than a full line's a paragraph's first line is indented by.
+_PARAGRAPH_INDENT = range(2, 9)
+#: Fewest first-line indents after a finished sentence for a text to count as indenting its paragraphs.
+_PARAGRAPH_INDENT_MIN_LINES = 2
+
+
+def _paragraph_indent(blocks: list[_Block], state: _State) -> int | None:
+    """The indent of the body's full lines when its paragraphs open a few spaces deeper, else None.
+
+    A wrapped text (it has a line width) indents its paragraphs when at least two lines after a
+    finished sentence stand 2-8 spaces deeper than its full lines usually do, and no line so
+    indented comes after a full line that runs on (a hanging indent, a quotation's or a list's
+    wrapped lines do). A short last line set flush to the right of a page laid out right to
+    left stands much deeper: it is no opening. The references' hanging indents are not looked at.
+    """
+    if state.line_width <= 0:
+        return None
+    lines = [line for block in blocks for line in block.lines]
+    full = [
+        _indent(state.raw, line.start)
+        for line in lines
+        if line.end - line.start >= _FULL_LINE_SHARE * state.line_width
+    ]
+    if not full:
+        return None
+    base = Counter(full).most_common(1)[0][0]
+    openings = 0
+    for block in blocks:
+        info = classify_heading(block.lines[0].text)
+        if info is not None and is_reference_heading(info):
+            break  # (the references' hanging indents are no paragraphs')
+        for before, line in pairwise(block.lines):
+            if _indent(state.raw, line.start) - base not in _PARAGRAPH_INDENT:
+                continue
+            if _COLUMN_GAP.search(line.text) or _COLUMN_GAP.search(before.text):
+                continue  # a table's rows
+            if _ends_sentence(before.text):
+                openings += 1
+            elif before.end - before.start >= _FULL_LINE_SHARE * state.line_width:
+                return None  # an indented line after a full line that runs on: a hanging indent
+    return base if openings >= _PARAGRAPH_INDENT_MIN_LINES else None
+
+
+def _indented_opening(state: _State, line: _Line) -> bool:
+    """Whether ``line`` opens a paragraph by its first-line indent (see :func:`_paragraph_indent`)."""
+    base = state.paragraph_indent
+    return base is not None and _indent(state.raw, line.start) - base in _PARAGRAPH_INDENT
+
+
 def _outdented_after_list(state: _State, item: _Unit, line: _Line) -> bool:
     """Whether ``line``, after the finished list item ``item``, starts a paragraph: the list's items
     wrap onto indented lines («٢. ...» then «   بعد استقرار ...»), and this line is not indented."""
@@ -4908,9 +4988,12 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
         current.closed
         and (
             _short_line(state, current.blocks[-1][-1])
+            or _indented_opening(state, line)
             or _DIALOGUE_TURN.match(line.text)
             or (current.kind == "list_item" and _outdented_after_list(state, current, line))
         )
+        # (a sentence of a quotation the paragraph opened and has not closed: «المادة 79: ... 50.»)
+        and not (current.kind == "paragraph" and _quotation_open(state.raw[current.blocks[0][0][0] : line.start]))
     ):
         unit = current
         unit.blocks[-1].append((line.start, line.end))
@@ -4944,7 +5027,7 @@ _DIALOGUE_TURN = re.compile(r"^(?:(?:ال)?(?:س|ج|سؤال|جواب)\s*[:：/]
 
 
 #: A line shorter than this share of the text's line width, ending a sentence, ends its paragraph.
-_SHORT_LINE_SHARE = 0.75
+_SHORT_LINE_SHARE = 0.8
 
 
 def _short_line(state: _State, span: tuple[int, int]) -> bool:
@@ -4956,8 +5039,12 @@ def _short_line(state: _State, span: tuple[int, int]) -> bool:
 _END_THEN_MARKER = re.compile(r"(?:[.!?؟…][\s\"'”’»]*[(\[]\d{1,3}[)\]]|[^\W\d_][.!?؟…][\"'”’»]*\d{1,3})$")
 
 
+#: A Qur'anic verse closing a line, its sura and number at most after it: «﴾ [الأنفال: ٦١]».
+_VERSE_END = re.compile(r"﴾\s*(?:[(\[][^\W\d_][^()\[\]\n]{0,40}[)\]])?\s*\.?$")
+
+
 def _ends_sentence(text: str) -> bool:
-    if _END_THEN_MARKER.search(text.rstrip()):
+    if _END_THEN_MARKER.search(text.rstrip()) or _VERSE_END.search(text.rstrip()):
         return True
     text = text.rstrip(_CLOSERS)
     if _FOOTNOTE.search(text[-6:] if len(text) > 6 else text) and re.search(rf"[⁾{_SUPERSCRIPT_DIGITS}]$", text):
