@@ -283,6 +283,10 @@ _BARE_DATE_LABELS = {
     "published": ("النشر",),
 }
 _DATE_VALUE_AFTER_LABEL = re.compile(_DATE_VALUE)
+#: A date's other calendar set right after it, its era mark aside: «هـ – 12/10/2023م», "H / 2023".
+_SECOND_CALENDAR_DATE = re.compile(
+    rf"\s*(?:هـ|ه|م)?\s*[–\-/]\s*[(\[]?(?P<value>{_NUMERIC_DATE})(?:\s*(?:هـ|ه|م)(?![^\W\d_]))?"
+)
 
 
 @dataclass(frozen=True)
@@ -764,7 +768,9 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
     split: list[_Block] = []
     columns: set[int] = set()  # where the parts a block was split into start
     for block in blocks:
-        parts = [part for part in _deinterleaved(_side_by_side(block.lines), settings) if part]
+        parts = _byline_columns(block.lines, raw) or [
+            part for part in _deinterleaved(_side_by_side(block.lines), settings) if part
+        ]
         split += [_Block(part, runs_on=k < len(parts) - 1) for k, part in enumerate(parts)]
         columns.update(part[0].start for part in parts[1:])
     lines = sum(len(b.lines) for b in split)
@@ -810,6 +816,39 @@ def _side_by_side(lines: list[_Line]) -> list[_Line]:
     for line, cut in zip(lines, cuts, strict=True):
         out.extend(cut if cut is not None else (line,))
     return out
+
+
+#: Two columns of a byline block set side by side: a wider run of spaces than a table cell's.
+_BYLINE_GAP = re.compile(r"(?<=\S)[ \t]{6,}(?=\S)")
+
+
+def _byline_columns(lines: list[_Line], raw: str) -> list[list[_Line]] | None:
+    """Two authors' bylines set side by side (``pdftotext -layout`` of a conference paper: each
+    name over its affiliation and e-mail, the two far apart on the same lines), as two parts, one
+    author's lines each; None for any other block. The block's first line holds two names with an
+    academic title or in Latin script, and every line is one or two parts; a line of one part
+    belongs to the column its position on the line is nearer to."""
+    if len(lines) < 2:
+        return None
+    first = _BYLINE_GAP.split(lines[0].text)
+    if len(first) != 2 or not all(_is_author(name) or _latin_names(name) for name in first):
+        return None
+    columns: tuple[list[_Line], list[_Line]] = ([], [])
+    # (half-way between where the two columns start on the first line, counted from the line's start)
+    left = lines[0].start - (max(raw.rfind("\n", 0, lines[0].start), raw.rfind("\r", 0, lines[0].start)) + 1)
+    middle = left + _BYLINE_GAP.search(lines[0].text).end() / 2
+    for line in lines:
+        gaps = list(_BYLINE_GAP.finditer(line.text))
+        if len(gaps) > 1:
+            return None
+        if gaps:
+            gap = gaps[0]
+            columns[0].append(_Line(line.start, line.start + gap.start(), line.text[: gap.start()]))
+            columns[1].append(_Line(line.start + gap.end(), line.end, line.text[gap.end() :]))
+        else:
+            line_start = max(raw.rfind("\n", 0, line.start), raw.rfind("\r", 0, line.start)) + 1
+            columns[line.start - line_start >= middle].append(line)
+    return list(columns)
 
 
 #: Fewest lines of a two-column bilingual box emitted line by line (an Arabic line, then an
@@ -1169,7 +1208,13 @@ def _drop_page_furniture(
                 (k - 1 in numbered or k + 1 in numbered)
                 and (from_front or (_two_parts_far_apart(lines[k].text) and not _has_date_field(lines[k].text)))
             )
-            or (from_front and k in breaks and _FAR_PAGE_NUMBER.search(lines[k].text))
+            or (
+                from_front
+                and k in breaks
+                and _FAR_PAGE_NUMBER.search(lines[k].text)
+                # (not a table's row that goes on from a page to the next: its neighbours are rows)
+                and not any(0 <= j < len(lines) and _COLUMN_GAP.search(lines[j].text) for j in (k - 1, k + 1))
+            )
         ]
         # (the title's first line printed once as the odd page's head is in the front matter too:
         # one copy in the body is what counts)
@@ -1674,12 +1719,15 @@ def _looks_like_title(line: _Line, raw: str) -> bool:
 # What tells the lines of a journal's front matter apart. A title is what is left: a short line
 # that is no author, affiliation, journal line, date or other field, and does not read as a sentence.
 #: Academic titles before a name: د. أ.د. أ.م.د. م.م. م.د. (letters with dots), ذ. (Moroccan: أستاذ),
-#: الدكتور, الأستاذ الدكتور.
+#: الدكتور, الأستاذ الدكتور; an Egyptian byline sets them off with a slash: «د/ ...», «أ.د/ ...»,
+#: «دكتور / ...».
 _HONORIFIC_AR = re.compile(
-    rf"^(?:[أاإدمذ]{_INSIDE_WORD}\s?\.\s?){{1,4}}(?=\s*[^\W\d_])"
-    r"|^(?:ال)?(?:دكتور|دكتوره|دكتورة|بروفيسور|بروفسور)\s"
+    rf"^(?:[أاإدمذ]{_INSIDE_WORD}\s?[./]\s?){{1,4}}(?=\s*[^\W\d_])"
+    r"|^(?:ال)?(?:دكتور|دكتوره|دكتورة|بروفيسور|بروفسور)(?:\s|/)"
     r"|^ال[أا]ستاذ[ةه]?\s+(?:ال)?دكتور"
 )
+#: The slash an Egyptian byline sets after the academic title: «دكتور / أحمد ...» reads «دكتور أحمد ...».
+_HONORIFIC_SLASH = re.compile(r"^(?P<title>[^\W\d_][^/\s]{0,10}(?:\s?[^/\s]{1,3}){0,3})\s*/\s*(?=[^\W\d_])")
 #: (with the Iraqi ranks «Asst. Lect.» and «Lect. Dr.», the English of م.م. and م.د.)
 _HONORIFIC_EN = re.compile(
     r"^(?:(?:Assoc(?:iate)?|Assist(?:ant)?|Asst)\.?\s+)?(?:Dr|Prof|Professor|Lect|Lecturer|Mr|Mrs|Ms|Mme)\.?\s+[A-Z]"
@@ -1719,6 +1767,12 @@ _ARAB_LEAGUE = re.compile(r"جامع[ةه]\s+الدول\s+العربي[ةه]|Ara
 #: A word that names a journal inside its name ("... University Journal for ...").
 _JOURNAL_WORD = re.compile(r"\b(?:Journal|Review|Quarterly|Revue)\b")
 _JOURNAL_START = re.compile(r"^(?:ال)?مجل[ةه](?!\w)|^(?:the\s+)?(?:journal|revue)\b", re.IGNORECASE)
+#: The name of a conference or of its proceedings (in match-key form for the Arabic).
+_CONFERENCE_START = re.compile(
+    r"^(?:وقائع\s+|اعمال\s+)?(?:ال)?(?:مؤتمر|ملتقى|ندوة|منتدى)(?!\w)"
+    r"|^(?:the\s+)?(?:\w+\s+){0,3}(?:conference|symposium|forum)\b|^proceedings\b",
+    re.IGNORECASE,
+)
 #: A line that describes a journal rather than names it: «مجلة علمية دولية محكمة», "A peer-reviewed journal".
 _JOURNAL_DESCRIPTION = re.compile(
     "^"
@@ -1826,6 +1880,9 @@ def _is_author(text: str) -> bool:
         # The ASJP byline «سليمة بن عيسى 1*، كمال رحماني 2»: each name's mark set off by a space
         # (two of them at least: one number after a word is no mark, «المجلد 10»).
         text = _SPACED_NAME_MARK.sub("*", text)
+    slash = _HONORIFIC_SLASH.match(text)
+    if slash and _HONORIFIC_AR.match(match_key(slash.group("title") + "/ ")):
+        text = slash.group("title") + " " + text[slash.end() :]
     original, text = text, match_key(text)
     words = text.split()
     bare = _NAME_MARK.sub("", text).rstrip(f" {_SUPERSCRIPT_DIGITS}")
@@ -1943,7 +2000,11 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
     previous: _FrontLine | None = None
     supervisor_next = False  # the line after a bare «إشراف ...:» label is the supervisor's name
     citation: str | None = None  # the key of the citation being read (it runs on in its block)
+    in_date_table = _read_date_table(items, raw, meta, state)
     for n, fl in enumerate(items):
+        if n in in_date_table:
+            fl.role = "field"
+            continue
         line, text = fl.line, fl.line.text
         words = len(text.split())
         key = match_key(text)
@@ -2008,6 +2069,17 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             fl.role = "journal"
             meta[_free_key(meta, "journal")] = _span(raw, *_without_page_number(fl))
             continue
+        # A conference's name and session over the title, the head of every page of its proceedings
+        # («المؤتمر الدولي الثالث ... – عمّان 2024   الجلسة الثالثة: ...»): a field, not the title.
+        if (
+            not fl.later
+            and fl.repeats
+            and _CONFERENCE_START.match(key)
+            and not any(other.role in ("title", "author") for other in items[:n])
+        ):
+            fl.role = "field"
+            meta[_free_key(meta, "conference")] = _span(raw, *_without_page_number(fl))
+            continue
         if not fl.later and _is_document_type(key) and "document_type" not in meta:
             fl.role = "field"
             meta["document_type"] = _span(raw, line.start, line.end)
@@ -2061,6 +2133,10 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
                 # (the label is structure, as an abstract's or the keywords' label is)
                 state.structure.append((line.start + date.start, line.start + date.value_start))
                 matched = True
+                # the same date in the other calendar right after it: «27/03/1445هـ – 12/10/2023م»
+                other = _SECOND_CALENDAR_DATE.match(text, date.value_end)
+                if other is not None and other.group("value") != date.value:
+                    put(_free_key(meta, key), line.start + other.start("value"), line.start + other.end("value"))
         bare_date = _BARE_DATE.match(text) if not matched else None
         if bare_date:
             put("date", line.start + bare_date.start("value"), line.start + bare_date.end("value"))
@@ -3069,7 +3145,13 @@ def _name_bylines(article: Article, items: list[_FrontLine]) -> None:
                 base = "author_byline"  # the archive's «اسم الكاتب» field came first
             meta[_free_key(meta, base)] = _span(raw, fl.line.start, fl.line.end)
         elif fl.role == "affiliation":
-            if runs and runs[-1][-1] is items[i - 1] and runs[-1][-1].script == fl.script:
+            if (
+                runs
+                and runs[-1][-1] is items[i - 1]
+                and runs[-1][-1].script == fl.script
+                # (not over another column's text: two bylines side by side give one span per line)
+                and not raw[runs[-1][-1].line.end : fl.line.start].strip()
+            ):
                 runs[-1].append(fl)
             else:
                 runs.append([fl])
@@ -3079,6 +3161,65 @@ def _name_bylines(article: Article, items: list[_FrontLine]) -> None:
         else:
             base = "affiliation" if run[0].script == "ar" else "affiliation_en"
         meta[_free_key(meta, base)] = _span(raw, run[0].line.start, run[-1].line.end)
+
+
+#: A table's border or rule line: «+-----+-----+», «|=====|».
+_TABLE_BORDER = re.compile(r"^[\s+|\-=─━┼┬┴┌┐└┘│_]+$")
+#: The cells of a table's row: between «|» marks, or set apart by wide gaps.
+_CELL_SPLIT = re.compile(r"\s*\|\s*|\s{3,}")
+
+
+def _row_cells(text: str) -> list[str]:
+    return [cell for cell in _CELL_SPLIT.split(text.strip().strip("|")) if cell.strip()]
+
+
+def _read_date_table(items: list[_FrontLine], raw: str, meta: dict[str, TextSpan], state: _State) -> set[int]:
+    """The dates of a front matter that gives them as a table, a row of labels over a row of dates
+    («| تاريخ الاستلام | تاريخ القبول | تاريخ النشر |» over «| 27/03/1445هـ – 12/10/2023م | ...»):
+    each date the field its column's label names (a second calendar after it, ``_2``), the labels
+    and the borders structure. Returns the indexes of the table's lines."""
+    for n, fl in enumerate(items):
+        labels = _row_cells(fl.line.text)
+        keys = [next((k for k, d in _METADATA_DATES.items() if d.label.search(cell)), None) for cell in labels]
+        if len(labels) < 2 or None in keys or any(_DATE_VALUE_AFTER_LABEL.search(cell) for cell in labels):
+            continue
+        rows = [n]
+        k = n + 1
+        while k < len(items) and _TABLE_BORDER.match(items[k].line.text):
+            rows.append(k)
+            k += 1
+        if k == len(items):
+            continue
+        values = _row_cells(items[k].line.text)
+        if len(values) != len(labels):
+            continue
+        found = [re.search(_NUMERIC_DATE, cell) for cell in values]
+        if None in found:
+            continue
+        line = items[k].line
+        dates: list[tuple[int, int]] = []
+        for key, date, cell in zip(keys, found, values, strict=True):
+            at = line.start + line.text.index(cell)
+            dates.append((at + date.start(), at + date.end()))
+            other = _SECOND_CALENDAR_DATE.match(cell, date.end())
+            if other is not None:
+                dates.append((at + other.start("value"), at + other.end("value")))
+            for start, end in dates[-2 if other is not None else -1 :]:
+                meta[_free_key(meta, key)] = _span(raw, start, end)
+        # (the cell marks and era letters between the dates are structure: nothing is lost)
+        bounds = [line.start, *(x for span in dates for x in span), line.end]
+        state.structure.extend((a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if raw[a:b].strip())
+        value_row = k
+        k += 1
+        while k < len(items) and _TABLE_BORDER.match(items[k].line.text):
+            rows.append(k)
+            k += 1
+        if n > 0 and _TABLE_BORDER.match(items[n - 1].line.text):
+            rows.append(n - 1)
+        # (the labels and the borders are structure; the dates are the fields)
+        state.structure.extend((items[r].line.start, items[r].line.end) for r in rows)
+        return {*rows, value_row}
+    return set()
 
 
 def _last_key(meta: dict[str, TextSpan], base: str) -> str:
@@ -3676,6 +3817,19 @@ def _read_body(body: list[_Block], state: _State) -> None:
             and not (_FOOTNOTE_LINE.match(text) or _PAGE_BOTTOM_NOTE.match(text) or _PLAIN_FOOTNOTE_LINE.match(text))
         ):
             last_note = next((u for u in reversed(state.units) if u.kind == "footnote"), None)
+            label = _CONTINUED_NOTE.match(text)
+            if label is not None:
+                # «تابع هامش (٣): ...»: the rest of a note of the page before, named by its number.
+                number = int(label.group("n"))
+                named = next(
+                    (u for u in reversed(state.units) if u.kind == "footnote" and _note_number(u) == number), None
+                )
+                if named is not None and label.end() < len(text):
+                    state.structure.append((item.line.start, item.line.start + label.end()))
+                    named.blocks.append([(item.line.start + label.end(), item.line.end)])
+                    named.closed = _footnote_closed(text)
+                    i += 1
+                    continue
             if last_note is not None and _note_carried_here(last_note, items, i, state):
                 # The previous page's last note, cut mid-phrase («ينظر: د. عبد»), goes on under this
                 # page's rule with no number of its own: the same note, not a paragraph of the body.
@@ -3839,6 +3993,10 @@ def _read_body(body: list[_Block], state: _State) -> None:
             if _needs_title(info) and i + 1 < len(items) and _is_title_continuation(items[i + 1], state.settings):
                 heading_lines.append(items[i + 1].line)
                 i += 1
+                # (the heading's title line: a heading right under it, «الفرع الأول: ...» under «المطلب
+                # الأول» / «مفهوم ...», is no wrapped line of running text)
+                items[i].line.heading = info
+                last_heading = i
             appendices = next((s for s in reversed(state.section_stack) if s.level == 1), None)
             # «6. قائمة المراجع:», «5. الإحالات:»: a numbered heading whose title is a known
             # name opens what the name alone would (the ASJP template numbers them).
@@ -4133,6 +4291,7 @@ def _cited_on_page(text: str, start: int, state: _State) -> bool:
     superscript = re.escape(m.group("n").translate(_TO_SUPERSCRIPT))
     return any(
         not _CLAUSE_NUMBER_WORD.search(page, max(0, c.start() - 20), c.start())
+        and not _FIGURE_NUMBER_WORD.search(page, max(0, c.start() - 30), c.start())
         for c in re.finditer(rf"\({n}\)|\[{n}\]|⁽{n}⁾|(?<=\S){superscript}(?![{_SUPERSCRIPT_DIGITS}])", page)
     )
 
@@ -4143,6 +4302,12 @@ _CLAUSE_WORD = (
     r"(?:(?<![^\W\d_])(?:لل|[وفبل]?(?:ال)?)(?:مادة|فقرة|بند)|\b(?:[Aa]rticle|[Pp]aragraph|[Ss]ection|[Cc]lause))"
 )
 _CLAUSE_NUMBER_WORD = re.compile(_CLAUSE_WORD + r"\s*$")
+#: A figure's, table's or annex's word (and «رقم») right before a bracketed number: «الشكل رقم (1)»,
+#: «جدول (2)», "Figure (3)" number the figure, they cite no note.
+_FIGURE_NUMBER_WORD = re.compile(
+    r"(?:(?<![^\W\d_])(?:[وفبل]?(?:ال)?|لل)(?:شكل|جدول|ملحق|رسم|مخطط|خريطة|صورة)(?:\s+(?:ال)?بياني)?"
+    r"|\b(?:[Ff]igure|[Ff]ig\.|[Tt]able|[Aa]nnex|[Aa]ppendix))\s*(?:رقم\s*)?$"
+)
 
 
 #: How far back a quotation that a line may stand inside is looked for.
@@ -4162,6 +4327,32 @@ def _inside_quotation(state: _State, start: int) -> bool:
     for opening in _QUOTATION_LINE.finditer(before):
         pass
     return opening is not None and _quotation_open(before[opening.start() :])
+
+
+def _inside_opened_quotation(current: _Unit, line: _Line, state: _State) -> bool:
+    """Whether ``line`` goes on with a quotation set on lines of its own that the paragraph
+    ``current`` opened under a line that introduces it with a colon: the paragraph's first line
+    opens with « (and holds no other «), no » has come since, it has had fewer than
+    ``_QUOTATION_MAX_LINES`` lines, and ``line`` is no dialogue turn and opens no « of its own. (Counting « against
+    » would keep a quotation open for good where a closing mark is missing or written «...«, or
+    where a quotation runs over paragraphs each opened with « and only the last one closed.)"""
+    if current.kind != "paragraph" or _DIALOGUE_TURN.match(line.text) or line.text.startswith("«"):
+        return False  # (a quotation over paragraphs opens each of them with «)
+    first = current.blocks[0][0]
+    opening = state.raw[first[0] : first[1]].lstrip()
+    if not opening.startswith("«") or opening.count("«") > 1:
+        return False  # (a second « on its first line: «الشعب يريد« closed the wrong way, or nested)
+    if sum(len(block) for block in current.blocks) >= _QUOTATION_MAX_LINES:
+        return False
+    # the paragraph before introduces it with a colon («... على ما يلي(3):»)
+    k = next((k for k in range(len(state.units) - 1, -1, -1) if state.units[k] is current), 0)
+    before = next((u for u in reversed(state.units[:k]) if u.kind != "footnote"), None)
+    if before is None or not before.blocks:
+        return False
+    intro = state.raw[before.blocks[-1][-1][0] : before.blocks[-1][-1][1]]
+    if not intro.rstrip(_CLOSERS + _SUPERSCRIPT_DIGITS + "0123456789()").endswith((":", "：")):
+        return False
+    return "»" not in state.raw[first[0] : line.start]
 
 
 #: A line that opens a block quotation.
@@ -4325,6 +4516,21 @@ def _page_foot_notes(items: list[_BodyLine], state: _State) -> dict[int, tuple[s
     return found
 
 
+#: The label of a note's rest carried over to the next page's foot: «تابع هامش (٣):», «تتمة الحاشية 3 -».
+_CONTINUED_NOTE = re.compile(
+    r"^(?:تابع|تتمة|بقية)\s*(?:ال)?(?:هامش|حاشية|إحالة|احالة)?\s*(?:رقم)?\s*[(\[]?\s*(?P<n>\d{1,3})\s*[)\]]?"
+    r"\s*[:：\-–]?\s*"
+)
+#: The last words of a note cut by the page's end in a date or a number it goes on with («الصادر في ٥»),
+#: not a page reference (``ص 12``) or a year that ends an entry.
+_CUT_AT_NUMBER = re.compile(r"(?:^|\s)(?:في|من|إلى|الى|بين|رقم)\s+\d{1,2}$")
+
+
+def _note_number(unit: _Unit) -> int | None:
+    number = unit.number or ""
+    return int(number) if number.isdigit() else None
+
+
 def _note_carried_here(note: _Unit, items: list[_BodyLine], i: int, state: _State) -> bool:
     """Whether the unnumbered line ``i``, right under a rule, is the end of ``note`` carried over
     from the page before: the note's own last line stops mid-phrase (no sentence end, no page
@@ -4335,7 +4541,7 @@ def _note_carried_here(note: _Unit, items: list[_BodyLine], i: int, state: _Stat
     end = note.blocks[-1][-1][1]
     # (the note's own last line tells, not ``closed``: a heading on the next page closes every unit)
     last = state.raw[slice(*note.blocks[-1][-1])].rstrip()
-    if _footnote_closed(last) or (last and last[-1].isdigit()):
+    if _footnote_closed(last) or (last and last[-1].isdigit() and not _CUT_AT_NUMBER.search(last)):
         return False
     line = items[i].line
     if not _page_break_between(state, end, line.start):
@@ -4425,12 +4631,25 @@ def _figure_end(items: list[_BodyLine], i: int, captions: list[int]) -> int | No
 
     A chart printed as text (pdftotext gives its axis values, years and legend as loose lines)
     comes before its caption «شكل (1): ...»: short lines that are no sentence (table rows), after
-    a line that ends a sentence, straight up to the caption. They, the caption and the «المصدر:»
+    a line that ends a sentence, straight up to the caption; or its caption comes first, the rows
+    under it. They, the caption and the «المصدر:»
     line under it are one passage, not the first lines of the next paragraph.
     """
     if i > 0 and not items[i].first and not _ends_sentence(items[i - 1].line.text):
         return None
     k = bisect.bisect_left(captions, i)
+    if k < len(captions) and captions[k] == i:
+        # The caption above its chart («الشكل رقم (1): ...» over the axis values and labels): the
+        # rows under it, and the source line under them.
+        end = i + 1
+        while end < len(items) and end - i <= _FIGURE_MAX_LINES and _table_row(items[end].line.text):
+            end += 1
+        rows = items[i + 1 : end]
+        if len(rows) < _FIGURE_MIN_LINES or not any(_DIGIT_RUN.search(item.line.text) for item in rows):
+            return None
+        if end < len(items) and _TABLE_SOURCE.match(items[end].line.text):
+            end += 1
+        return end
     if k == len(captions) or not _FIGURE_MIN_LINES <= captions[k] - i <= _FIGURE_MAX_LINES:
         # (a caption with no text above it, an image's, stays a paragraph of its own, and so does
         # one under a single short line: a quotation, a page number)
@@ -4721,12 +4940,16 @@ def _line_heading(
         for j in (i - 1, i + 1):
             if 0 <= j < len(items) and items[j].block == item.block:
                 other = classify_heading(items[j].line.text)
-                # (a subsection's number under its section's, «3. ...:» over «1.3 ...:», is no sibling)
                 if (
                     other is not None
                     and other.style == info.style
-                    and other.depth == info.depth
                     and _ends_sentence(items[j].line.text)
+                    # (a section's heading over its first subheading: «3. ...:» over «1.3 ...:»)
+                    and not (
+                        _first_subheading(info, other, items, i)
+                        if j == i + 1
+                        else _first_subheading(other, info, items, i - 1)
+                    )
                 ):
                     return None
         if _next_to_following_number(items, i, info):
@@ -4734,6 +4957,19 @@ def _line_heading(
     elif info.style != "named" and line.text.rstrip().endswith((".", "؟", "?", "!")):
         return None
     return info
+
+
+def _first_subheading(info: HeadingInfo, sub: HeadingInfo, items: list[_BodyLine], i: int) -> bool:
+    """Whether the numbered line under the heading line ``i`` is its first subheading («3. ...:» over
+    «3.1 ...:» or, read right to left, «1.3 ...:»), not the next item of a list: one level deeper,
+    its number made of this one's and 1, and no sentence («2.5 في المئة ...» after «1. ...:» is a
+    quantity); a list that a sentence introduces («... المحاور الآتية:») keeps its sub-items."""
+    parts = sorted(int(p) for p in re.split(r"[.\-–]", sub.key) if p.isdigit())
+    if sub.depth != info.depth + 1 or not info.key.isdigit() or parts != sorted([int(info.key), 1]):
+        return False
+    if _reads_as_sentence(items[i + 1].line.text):
+        return False
+    return i == 0 or items[i].first or not items[i - 1].line.text.rstrip(_CLOSERS).endswith((":", "："))
 
 
 def _reads_as_sentence(text: str) -> bool:
@@ -4919,7 +5155,8 @@ def _paragraph_indent(blocks: list[_Block], state: _State) -> int | None:
     """The indent of the body's full lines when its paragraphs open a few spaces deeper, else None.
 
     A wrapped text (it has a line width) indents its paragraphs when at least two lines after a
-    finished sentence stand 2-8 spaces deeper than its full lines usually do, and no line so
+    finished sentence (not a list item's) stand 2-8 spaces deeper than its full lines usually do
+    and read as a paragraph's first line (:func:`_opening_line`), and no line so
     indented comes after a full line that runs on (a hanging indent, a quotation's or a list's
     wrapped lines do). A short last line set flush to the right of a page laid out right to
     left stands much deeper: it is no opening. The references' hanging indents are not looked at.
@@ -4946,16 +5183,30 @@ def _paragraph_indent(blocks: list[_Block], state: _State) -> int | None:
             if _COLUMN_GAP.search(line.text) or _COLUMN_GAP.search(before.text):
                 continue  # a table's rows
             if _ends_sentence(before.text):
-                openings += 1
+                if not _LIST_MARKER.match(before.text) and _opening_line(state, line, base):
+                    openings += 1
             elif before.end - before.start >= _FULL_LINE_SHARE * state.line_width:
                 return None  # an indented line after a full line that runs on: a hanging indent
     return base if openings >= _PARAGRAPH_INDENT_MIN_LINES else None
 
 
+def _opening_line(state: _State, line: _Line, base: int) -> bool:
+    """Whether an indented line reads as a paragraph's first line: it runs to the full width, its
+    indent counted, and on to the next line (no sentence ends it). A paragraph's right-aligned
+    last line that nearly fills the width ends its sentence; a verse or a short quoted line is short."""
+    indent = _indent(state.raw, line.start) - base
+    full = indent + line.end - line.start >= _FULL_LINE_SHARE * state.line_width
+    return full and not _ends_sentence(line.text)
+
+
 def _indented_opening(state: _State, line: _Line) -> bool:
     """Whether ``line`` opens a paragraph by its first-line indent (see :func:`_paragraph_indent`)."""
     base = state.paragraph_indent
-    return base is not None and _indent(state.raw, line.start) - base in _PARAGRAPH_INDENT
+    return (
+        base is not None
+        and _indent(state.raw, line.start) - base in _PARAGRAPH_INDENT
+        and _opening_line(state, line, base)
+    )
 
 
 def _outdented_after_list(state: _State, item: _Unit, line: _Line) -> bool:
@@ -4987,13 +5238,13 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
     elif current is not None and not (
         current.closed
         and (
-            _short_line(state, current.blocks[-1][-1])
-            or _indented_opening(state, line)
+            _short_line(state, current.blocks[-1][-1], line.text)
+            or (current.kind == "paragraph" and _indented_opening(state, line))
             or _DIALOGUE_TURN.match(line.text)
             or (current.kind == "list_item" and _outdented_after_list(state, current, line))
         )
         # (a sentence of a quotation the paragraph opened and has not closed: «المادة 79: ... 50.»)
-        and not (current.kind == "paragraph" and _quotation_open(state.raw[current.blocks[0][0][0] : line.start]))
+        and not _inside_opened_quotation(current, line, state)
     ):
         unit = current
         unit.blocks[-1].append((line.start, line.end))
@@ -5013,10 +5264,13 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
     # (a list item ends in a semicolon too: «... القائمة؛» short of the line width ends the list)
     # (and a quotation's closing mark: a pulled quote «...» set between paragraphs ends where its
     # short last line does, though no full stop ends it)
+    # (and a verse's close, «﴾ [الأنفال: ٦١]»: a verse set on its own lines ends there; it is no
+    # sentence end for the other rules, a heading may end with a verse)
     unit.closed = (
         _ends_sentence(line.text)
         or (unit.kind == "list_item" and line.text.rstrip().endswith(("؛", ";")))
         or line.text.rstrip().endswith(("»", "”"))
+        or _VERSE_END.search(line.text.rstrip()) is not None
     )
     return unit
 
@@ -5028,11 +5282,24 @@ _DIALOGUE_TURN = re.compile(r"^(?:(?:ال)?(?:س|ج|سؤال|جواب)\s*[:：/]
 
 #: A line shorter than this share of the text's line width, ending a sentence, ends its paragraph.
 _SHORT_LINE_SHARE = 0.8
+#: The same for a line in Latin script, whose words run longer ("Internationalization" does not fit
+#: in the fifth of a line that an Arabic word would).
+_SHORT_LATIN_LINE_SHARE = 0.75
 
 
-def _short_line(state: _State, span: tuple[int, int]) -> bool:
-    """Whether a wrapped text's line stops well short of the line width (a paragraph's last line)."""
-    return state.line_width > 0 and span[1] - span[0] < _SHORT_LINE_SHARE * state.line_width
+def _short_line(state: _State, span: tuple[int, int], following: str = "") -> bool:
+    """Whether a wrapped text's line stops well short of the line width (a paragraph's last line).
+    A web address on the next line, too long for the room left, does not count as a new paragraph's start."""
+    if state.line_width <= 0:
+        return False
+    share = _SHORT_LATIN_LINE_SHARE if _line_script(state.raw[span[0] : span[1]]) == "en" else _SHORT_LINE_SHARE
+    if span[1] - span[0] >= share * state.line_width:
+        return False
+    return span[1] - span[0] < _SHORT_LATIN_LINE_SHARE * state.line_width or not _URL_START.match(following)
+
+
+#: A line that opens with a web address (in brackets or not).
+_URL_START = re.compile(r"^[(\[<]?(?:https?://|www\.)", re.IGNORECASE)
 
 
 #: A sentence end followed by a plain footnote marker: ``... التونسية. (4)``, ``... [2]``, ``الماضي.1``.
@@ -5044,7 +5311,7 @@ _VERSE_END = re.compile(r"﴾\s*(?:[(\[][^\W\d_][^()\[\]\n]{0,40}[)\]])?\s*\.?$"
 
 
 def _ends_sentence(text: str) -> bool:
-    if _END_THEN_MARKER.search(text.rstrip()) or _VERSE_END.search(text.rstrip()):
+    if _END_THEN_MARKER.search(text.rstrip()):
         return True
     text = text.rstrip(_CLOSERS)
     if _FOOTNOTE.search(text[-6:] if len(text) > 6 else text) and re.search(rf"[⁾{_SUPERSCRIPT_DIGITS}]$", text):
@@ -5088,10 +5355,24 @@ _REF_YEAR = re.compile(
 _REF_LEAD = " \t-–." + _BULLETS
 
 
+#: A line of a references list that is only a letter (in brackets or between dashes, or «حرف الحاء»):
+#: the head of an alphabetical group of entries.
+_LETTER_GROUP = re.compile(
+    r"^\s*(?:[(\[]\s*[^\W\d_]\s*[)\]]|[-–—]\s*[^\W\d_]\s*[-–—]|[^\W\d_]|حرف\s+(?:ال)?[^\W\d_]{2,6})\s*$"
+)
+
+
 def _read_reference_line(item: _BodyLine, state: _State) -> None:
     """Add one line of the references list: a new numbered entry or the continuation of one."""
     raw = state.raw
     line = item.line
+    if _LETTER_GROUP.match(line.text):
+        # «(ح)», «- ح -», "(E)": the letter a group of an alphabetical list opens with, no entry of its own
+        state.structure.append((line.start, line.end))
+        previous = next((u for u in reversed(state.units) if u.kind == "reference"), None)
+        if previous is not None:
+            previous.closed = True
+        return
     start_m = _REF_NUMBER_START.match(line.text)
     end_m = _REF_NUMBER_END.search(line.text)
     number = (start_m.group("num") or start_m.group("pnum")) if start_m else (end_m.group("num") if end_m else None)
@@ -5333,6 +5614,8 @@ def _without_markers(
                 and not re.match(r"\s*(?:[.،,؛;!?؟]|$)", raw[m.end() : end])
             ):
                 continue  # an article's paragraph, «المادة 2 (7): ...», "Article 2(7) of": no marker
+            if m.group("p") and _FIGURE_NUMBER_WORD.search(raw, max(start, m.start() - 30), m.start()):
+                continue  # «ويبين الشكل رقم (1) تطور ...»: the figure's number
             if footnotes.get(number, -1) > m.start() and not any(a < m.end() and m.start() < b for a, b, _ in markers):
                 at = m.start() + (len(m.group()) - len(m.group().lstrip(" \t")) if m.group("p") else 0)
                 markers.append((at, m.end(), digits))
