@@ -57,7 +57,18 @@ AUTHOR_BIO_HEADINGS = tuple(
 )
 #: Named headings of a thesis's front pages, set before its abstract: the acknowledgements and
 #: the dedication (a page of text under the heading, not front-matter metadata).
-FRONT_PAGE_HEADINGS = ("شكر وتقدير", "الشكر والتقدير", "اهداء", "الاهداء")
+FRONT_PAGE_HEADINGS = (
+    "شكر وتقدير",
+    "الشكر والتقدير",
+    "اهداء",
+    "الاهداء",
+    # a list of the abbreviations used, before the introduction («GCC: مجلس التعاون ...»)
+    "قائمه المختصرات",
+    "قائمه الاختصارات",
+    "المختصرات",
+    "الاختصارات",
+    "المختصرات المستخدمه",
+)
 #: Headings known by name (match-key forms). They are all top-level.
 NAMED_HEADINGS = (
     "المقدمه",

@@ -58,7 +58,9 @@ _BULLETS = "•▪▫■□●○◦◆◇♦❖➢➤►◄▶◀✓✔\uf0a7\u
 #: A list item's marker: ``1-``, ``2.``, ``3)``, a dash or bullet, or a letter of the abjad order (``أ-``,
 #: ``ب)``: أ ب ج د هـ و ز ح ط ي) followed by a space.
 _LIST_MARKER = re.compile(
-    rf"^(?:(?P<num>\d{{1,3}})\s*[.\-–)/](?!\d)\s*|(?P<dash>[-–{_BULLETS}])\s+|(?P<letter>[أابجدهوزحطي]ـ?)\s?[-–)]\s+)"
+    rf"^(?:(?P<num>\d{{1,3}})\s*[.\-–)/](?!\d)\s*|(?P<dash>[-–{_BULLETS}])\s+|(?P<letter>[أابجدهوزحطي]ـ?)\s?[-–)]\s+"
+    # (a policy paper's numbered recommendations: «التوصية 1: ...», «توصية رقم 2 - ...», "Recommendation 3:")
+    r"|(?:(?:ال)?توصية|[Rr]ecommendation)\s+(?:رقم\s+)?(?P<named>\d{1,2})\s*[:：.\-–]\s*)"
 )
 _SENTENCE_END = ".!?؟…:"
 _CLOSERS = " \t\"'”’»)]}"
@@ -283,6 +285,16 @@ _BARE_DATE_LABELS = {
     "published": ("النشر",),
 }
 _DATE_VALUE_AFTER_LABEL = re.compile(_DATE_VALUE)
+def _other_calendar(first: str, second: str) -> bool:
+    """Whether two dates are in different calendars: one year Hijri (13xx-14xx), the other
+    Gregorian (19xx-20xx). A range «01/03/2024 - 15/03/2024» is no second calendar."""
+    years = [re.findall(r"[0-9\u0660-\u0669]{4}", d) for d in (first, second)]
+    if not all(years):
+        return False
+    eras = {int(y[-1]) // 100 for y in years}  # (int() reads Arabic-Indic digits too)
+    return len(eras & {13, 14}) == 1 and len(eras & {19, 20}) == 1
+
+
 #: A date's other calendar set right after it, its era mark aside: «هـ – 12/10/2023م», "H / 2023".
 _SECOND_CALENDAR_DATE = re.compile(
     rf"\s*(?:هـ|ه|م)?\s*[–\-/]\s*[(\[]?(?P<value>{_NUMERIC_DATE})(?:\s*(?:هـ|ه|م)(?![^\W\d_]))?"
@@ -434,6 +446,8 @@ class _Line:
     text: str
     heading: HeadingInfo | None = None
     forced_heading: bool = False
+    #: The line is the title of the heading on the line above it («المطلب الأول» / «مفهوم ...»).
+    heading_title: bool = False
 
 
 @dataclass
@@ -826,12 +840,17 @@ def _byline_columns(lines: list[_Line], raw: str) -> list[list[_Line]] | None:
     """Two authors' bylines set side by side (``pdftotext -layout`` of a conference paper: each
     name over its affiliation and e-mail, the two far apart on the same lines), as two parts, one
     author's lines each; None for any other block. The block's first line holds two names with an
-    academic title or in Latin script, and every line is one or two parts; a line of one part
-    belongs to the column its position on the line is nearer to."""
+    academic title or in Latin script, a line under them an affiliation or an e-mail, and every line
+    is one or two parts; a line of one part belongs to the column its position on the line is nearer to."""
     if len(lines) < 2:
         return None
     first = _BYLINE_GAP.split(lines[0].text)
     if len(first) != 2 or not all(_is_author(name) or _latin_names(name) for name in first):
+        return None
+    # (a byline gives an affiliation or an e-mail under the names: a table's header row of two
+    # capitalised words, "Member State          Voting Record", gives neither)
+    parts = [part for line in lines[1:] for part in _BYLINE_GAP.split(line.text)]
+    if not any(_EMAIL.search(part) or _is_affiliation(part) for part in parts):
         return None
     columns: tuple[list[_Line], list[_Line]] = ([], [])
     # (half-way between where the two columns start on the first line, counted from the line's start)
@@ -1391,6 +1410,9 @@ def _label_blocks(blocks: list[_Block]) -> list[_Block]:
                 continue
             if item or not rest or classify_heading(rest[0].text) is not None or not _list_runs_on(tail, rest[0].text):
                 break
+            scripts = {_line_script(tail[-40:]), _line_script(rest[0].text)}
+            if scripts == {"ar", "en"}:
+                break  # (English keywords do not run on to «قائمة المختصرات» under them)
             tail = rest[0].text
             taken.append(rest.pop(0))
         out.append(_Block(taken))
@@ -1767,12 +1789,17 @@ _ARAB_LEAGUE = re.compile(r"جامع[ةه]\s+الدول\s+العربي[ةه]|Ara
 #: A word that names a journal inside its name ("... University Journal for ...").
 _JOURNAL_WORD = re.compile(r"\b(?:Journal|Review|Quarterly|Revue)\b")
 _JOURNAL_START = re.compile(r"^(?:ال)?مجل[ةه](?!\w)|^(?:the\s+)?(?:journal|revue)\b", re.IGNORECASE)
-#: The name of a conference or of its proceedings (in match-key form for the Arabic).
+#: The name of a conference or of its proceedings (in match-key form for the Arabic: ه for ة, ي for ى),
+#: with what makes it an event's name (الدولي، العلمي ...; "International ... Conference"): «مؤتمر برلين
+#: 1884 ...» is a title.
 _CONFERENCE_START = re.compile(
-    r"^(?:وقائع\s+|اعمال\s+)?(?:ال)?(?:مؤتمر|ملتقى|ندوة|منتدى)(?!\w)"
-    r"|^(?:the\s+)?(?:\w+\s+){0,3}(?:conference|symposium|forum)\b|^proceedings\b",
+    r"^(?:وقائع\s+|اعمال\s+)?(?:ال)?(?:مؤتمر|ملتقي|ندوه|منتدي)\s+(?:ال)?(?:دولي|علمي|سنوي|وطني|اقليمي|عربي)"
+    r"|^(?:the\s+)?(?:\w+\s+){0,2}(?:international|annual|scientific|national|regional)\s+"
+    r"(?:\w+\s+){0,3}(?:conference|symposium|forum)\b|^proceedings\s+of\b",
     re.IGNORECASE,
 )
+#: A volume's or issue's number on a line: a journal's issue line, not a conference's name.
+_ISSUE_WORDS = re.compile(r"\b(?:vol|no)\b\.?|(?<!\w)(?:المجلد|العدد)(?!\w)", re.IGNORECASE)
 #: A line that describes a journal rather than names it: «مجلة علمية دولية محكمة», "A peer-reviewed journal".
 _JOURNAL_DESCRIPTION = re.compile(
     "^"
@@ -2075,6 +2102,7 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             not fl.later
             and fl.repeats
             and _CONFERENCE_START.match(key)
+            and not _ISSUE_WORDS.search(text)
             and not any(other.role in ("title", "author") for other in items[:n])
         ):
             fl.role = "field"
@@ -2135,7 +2163,7 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
                 matched = True
                 # the same date in the other calendar right after it: «27/03/1445هـ – 12/10/2023م»
                 other = _SECOND_CALENDAR_DATE.match(text, date.value_end)
-                if other is not None and other.group("value") != date.value:
+                if other is not None and _other_calendar(date.value, other.group("value")):
                     put(_free_key(meta, key), line.start + other.start("value"), line.start + other.end("value"))
         bare_date = _BARE_DATE.match(text) if not matched else None
         if bare_date:
@@ -3198,10 +3226,14 @@ def _read_date_table(items: list[_FrontLine], raw: str, meta: dict[str, TextSpan
             continue
         line = items[k].line
         dates: list[tuple[int, int]] = []
+        pos = 0
         for key, date, cell in zip(keys, found, values, strict=True):
-            at = line.start + line.text.index(cell)
+            at = line.start + line.text.index(cell, pos)  # (two cells may hold the same date)
+            pos = at - line.start + len(cell)
             dates.append((at + date.start(), at + date.end()))
             other = _SECOND_CALENDAR_DATE.match(cell, date.end())
+            if other is not None and not _other_calendar(date.group(), other.group("value")):
+                other = None
             if other is not None:
                 dates.append((at + other.start("value"), at + other.end("value")))
             for start, end in dates[-2 if other is not None else -1 :]:
@@ -3820,7 +3852,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
             label = _CONTINUED_NOTE.match(text)
             if label is not None:
                 # «تابع هامش (٣): ...»: the rest of a note of the page before, named by its number.
-                number = int(label.group("n"))
+                number = int(label.group("n") or label.group("bracketed"))
                 named = next(
                     (u for u in reversed(state.units) if u.kind == "footnote" and _note_number(u) == number), None
                 )
@@ -3993,10 +4025,9 @@ def _read_body(body: list[_Block], state: _State) -> None:
             if _needs_title(info) and i + 1 < len(items) and _is_title_continuation(items[i + 1], state.settings):
                 heading_lines.append(items[i + 1].line)
                 i += 1
-                # (the heading's title line: a heading right under it, «الفرع الأول: ...» under «المطلب
-                # الأول» / «مفهوم ...», is no wrapped line of running text)
-                items[i].line.heading = info
-                last_heading = i
+                # (the heading's title line: a numbered heading right under it, «الفرع الأول: ...» under
+                # «المطلب الأول» / «مفهوم ...», is no wrapped line of running text)
+                items[i].line.heading_title = True
             appendices = next((s for s in reversed(state.section_stack) if s.level == 1), None)
             # «6. قائمة المراجع:», «5. الإحالات:»: a numbered heading whose title is a known
             # name opens what the name alone would (the ASJP template numbers them).
@@ -4030,7 +4061,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
             i += 1
             continue
         if in_notes:
-            note = _endnote_start(item.line, cited)
+            note = _endnote_start(item.line, cited, footnote.number if footnote is not None else None)
             if note is not None:
                 footnote = _Unit("footnote", [[(item.line.start + note[1], item.line.end)]], None, number=note[0])
                 footnote.section_id = _current_section(state)
@@ -4155,9 +4186,11 @@ def _numbered_paragraphs(state: _State) -> None:
 _NOTES_KEYS = frozenset(match_key(w) for w in ("الهوامش", "الحواشي", "الإحالات"))
 
 
-def _endnote_start(line: _Line, cited: dict[int, int]) -> tuple[str, int] | None:
+def _endnote_start(line: _Line, cited: dict[int, int], previous: str | None = None) -> tuple[str, int] | None:
     """``(number, where its text starts)`` when a line under «الهوامش» opens a note the text cites
-    (``3 ...``, ``(3) ...``, ``3- ...``, ``3. ...``, ``³ ...``), else None."""
+    (``3 ...``, ``(3) ...``, ``3- ...``, ``3. ...``, ``³ ...``), or the note after the one before
+    (``previous``), or note 1 first under the heading (a marker set off after a sentence's end,
+    «... أخرى". 1», is found only once the note is), else None."""
     for pattern in (_FOOTNOTE_LINE, _PAGE_BOTTOM_NOTE, _PLAIN_FOOTNOTE_LINE):
         m = pattern.match(line.text)
         if m is None:
@@ -4166,7 +4199,8 @@ def _endnote_start(line: _Line, cited: dict[int, int]) -> tuple[str, int] | None
         if digits is None:
             return None
         number = int(digits.translate(_SUPERSCRIPT_VALUE))
-        if cited.get(number, line.start) >= line.start:
+        in_turn = _next_after(previous, str(number)) or (previous is None and number == 1)
+        if cited.get(number, line.start) >= line.start and not in_turn:
             return None
         end = m.end() - (1 if pattern is _FOOTNOTE_LINE else 0)
         while end < len(line.text) and line.text[end] in " \t.-–:)]":
@@ -4269,6 +4303,12 @@ def _footnote_line(
         return None
     if not _ends_sentence(line.text) and len(line.text.split()) <= _FOOTNOTE_HEADING_MAX_WORDS:
         return None  # a numbered heading (``(1) تعريف المنصات الرقمية``) in a text that cites (1)
+    if (
+        m.re is not _FOOTNOTE_LINE
+        and line.text.rstrip().endswith((":", "："))
+        and len(line.text.split()) <= _FOOTNOTE_HEADING_MAX_WORDS
+    ):
+        return None  # «2. الإطار المفاهيمي للوساطة الدولية:» under a line that cites (2): a section's heading
     while end < len(line.text) and line.text[end] in " \t.-–:":
         end += 1
     if m.re is not _FOOTNOTE_LINE and _is_named_heading(line.text[end:]):
@@ -4302,11 +4342,12 @@ _CLAUSE_WORD = (
     r"(?:(?<![^\W\d_])(?:لل|[وفبل]?(?:ال)?)(?:مادة|فقرة|بند)|\b(?:[Aa]rticle|[Pp]aragraph|[Ss]ection|[Cc]lause))"
 )
 _CLAUSE_NUMBER_WORD = re.compile(_CLAUSE_WORD + r"\s*$")
-#: A figure's, table's or annex's word (and «رقم») right before a bracketed number: «الشكل رقم (1)»,
-#: «جدول (2)», "Figure (3)" number the figure, they cite no note.
+#: A figure's or table's word (and «رقم») right before a bracketed number: «الشكل رقم (1)», «جدول (2)»,
+#: "Figure (3)" number the figure, they cite no note. (Not «الملحق (1)», «المخطط (1)», «صورة»: a
+#: newspaper's supplement, a five-year plan and a manner are cited with notes.)
 _FIGURE_NUMBER_WORD = re.compile(
-    r"(?:(?<![^\W\d_])(?:[وفبل]?(?:ال)?|لل)(?:شكل|جدول|ملحق|رسم|مخطط|خريطة|صورة)(?:\s+(?:ال)?بياني)?"
-    r"|\b(?:[Ff]igure|[Ff]ig\.|[Tt]able|[Aa]nnex|[Aa]ppendix))\s*(?:رقم\s*)?$"
+    r"(?:(?<![^\W\d_])(?:[وفبل]?(?:ال)?|لل)(?:شكل|جدول|(?:رسم|مخطط)\s+(?:ال)?بياني)"
+    r"|\b(?:[Ff]igure|[Ff]ig\.|[Tt]able))\s*(?:رقم\s*)?$"
 )
 
 
@@ -4343,6 +4384,10 @@ def _inside_opened_quotation(current: _Unit, line: _Line, state: _State) -> bool
     if not opening.startswith("«") or opening.count("«") > 1:
         return False  # (a second « on its first line: «الشعب يريد« closed the wrong way, or nested)
     if sum(len(block) for block in current.blocks) >= _QUOTATION_MAX_LINES:
+        return False
+    # (and the quotation closes with » within its lines: one closed with ” or left open holds nothing)
+    ahead = state.raw[line.start : line.start + _QUOTATION_REACH]
+    if "»" not in "\n".join(ahead.split("\n")[:_QUOTATION_MAX_LINES]):
         return False
     # the paragraph before introduces it with a colon («... على ما يلي(3):»)
     k = next((k for k in range(len(state.units) - 1, -1, -1) if state.units[k] is current), 0)
@@ -4518,8 +4563,8 @@ def _page_foot_notes(items: list[_BodyLine], state: _State) -> dict[int, tuple[s
 
 #: The label of a note's rest carried over to the next page's foot: «تابع هامش (٣):», «تتمة الحاشية 3 -».
 _CONTINUED_NOTE = re.compile(
-    r"^(?:تابع|تتمة|بقية)\s*(?:ال)?(?:هامش|حاشية|إحالة|احالة)?\s*(?:رقم)?\s*[(\[]?\s*(?P<n>\d{1,3})\s*[)\]]?"
-    r"\s*[:：\-–]?\s*"
+    r"^(?:تابع|تتمة|بقية)\s*(?:(?:ال)?(?:هامش|حاشية|إحالة|احالة)\s*(?:رقم)?\s*[(\[]?\s*(?P<n>\d{1,3})\s*[)\]]?"
+    r"|[(\[]\s*(?P<bracketed>\d{1,3})\s*[)\]])\s*[:：\-–]?\s*"
 )
 #: The last words of a note cut by the page's end in a date or a number it goes on with («الصادر في ٥»),
 #: not a page reference (``ص 12``) or a year that ends an entry.
@@ -4926,7 +4971,9 @@ def _line_heading(
         return None
     if not item.first:
         previous = items[i - 1].line
-        if previous.heading is None and classify_heading(previous.text) is None and not _ends_sentence(previous.text):
+        # (under a heading's title line, a numbered heading; a known name there, «تمهيد.», is text)
+        above = previous.heading is not None or (previous.heading_title and info.style != "named")
+        if not above and classify_heading(previous.text) is None and not _ends_sentence(previous.text):
             return None  # a wrapped line of running text that happens to start like a heading
     if info.style in NUMBERED_STYLES:
         if in_references and not is_reference_part(info):
@@ -5230,9 +5277,23 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
         and _quotation_open(state.raw[current.blocks[0][0][0] : line.start])
     ):
         marker = None  # a numbered clause of a quotation the paragraph opened («المادة 79: ... 1 - يعد»)
+    if (
+        marker is None
+        and _ABBREVIATION_ENTRY.match(line.text)
+        and (
+            (current is not None and _ABBREVIATION_ENTRY.match(state.raw[slice(*current.blocks[0][0])]))
+            or _ABBREVIATION_ENTRY.match(state.raw[line.end :].lstrip(" \t\r\n\f"))
+        )
+    ):
+        # «GCC: مجلس التعاون لدول الخليج العربية (Gulf Cooperation Council)»: an entry of a list of
+        # abbreviations, one a line (its acronym is its text, not a marker)
+        unit = _Unit("list_item", [[(line.start, line.end)]], _current_section(state))
+        state.units.append(unit)
+        unit.closed = True
+        return unit
     if marker:
         start = line.start + marker.end()
-        number = marker.group("num") or marker.group("dash") or marker.group("letter")
+        number = marker.group("num") or marker.group("dash") or marker.group("letter") or marker.group("named")
         unit = _Unit("list_item", [[(start, line.end)]], _current_section(state), number=number)
         state.units.append(unit)
     elif current is not None and not (
@@ -5275,6 +5336,10 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
     return unit
 
 
+#: An entry of a list of abbreviations: an acronym in capitals, a colon or a dash, its expansion.
+_ABBREVIATION_ENTRY = re.compile(r"^[A-Z][A-Z0-9&]{1,9}\s*[:：–=]\s*\S")
+
+
 #: The label of a turn of an interview, «س:» / «ج:» (سؤال / جواب), "Q:" / "A:": after a finished
 #: sentence it opens a paragraph of its own, however long the line before it.
 _DIALOGUE_TURN = re.compile(r"^(?:(?:ال)?(?:س|ج|سؤال|جواب)\s*[:：/]|(?:Q|A)\s*[:：])\s*\S")
@@ -5292,18 +5357,31 @@ def _short_line(state: _State, span: tuple[int, int], following: str = "") -> bo
     A web address on the next line, too long for the room left, does not count as a new paragraph's start."""
     if state.line_width <= 0:
         return False
-    share = _SHORT_LATIN_LINE_SHARE if _line_script(state.raw[span[0] : span[1]]) == "en" else _SHORT_LINE_SHARE
-    if span[1] - span[0] >= share * state.line_width:
+    text = state.raw[span[0] : span[1]]
+    share = _SHORT_LATIN_LINE_SHARE if _line_script(text) == "en" else _SHORT_LINE_SHARE
+    # (a note's marker after the last full stop is not counted: «... وفق تعبيره. (6)»)
+    marker = _TRAILING_MARKER.search(text)
+    length = len(text) - (len(marker.group()) if marker else 0)
+    if length >= share * state.line_width:
         return False
-    return span[1] - span[0] < _SHORT_LATIN_LINE_SHARE * state.line_width or not _URL_START.match(following)
+    return length < _SHORT_LATIN_LINE_SHARE * state.line_width or not _URL_START.match(following)
+
+
+#: A footnote marker after a line's last full stop: `` (6)``, ``[6]``, ``⁽٦⁾``, ``⁶``.
+_TRAILING_MARKER = re.compile(
+    rf"(?<=[.!?؟…\"'”’»])\s*(?:[(\[]\d{{1,3}}[)\]]|⁽[0-9\u0660-\u0669{_SUPERSCRIPT_DIGITS}]{{1,3}}⁾|[{_SUPERSCRIPT_DIGITS}]+)\s*$"
+)
 
 
 #: A line that opens with a web address (in brackets or not).
 _URL_START = re.compile(r"^[(\[<]?(?:https?://|www\.)", re.IGNORECASE)
 
 
-#: A sentence end followed by a plain footnote marker: ``... التونسية. (4)``, ``... [2]``, ``الماضي.1``.
-_END_THEN_MARKER = re.compile(r"(?:[.!?؟…][\s\"'”’»]*[(\[]\d{1,3}[)\]]|[^\W\d_][.!?؟…][\"'”’»]*\d{1,3})$")
+#: A sentence end followed by a plain footnote marker: ``... التونسية. (4)``, ``... [2]``, ``الماضي.1``, ``الحكومة. 3``.
+_END_THEN_MARKER = re.compile(
+    r"(?:[.!?؟…][\s\"'”’»]*[(\[]\d{1,3}[)\]]|[^\W\d_][.!?؟…][\"'”’»]*\d{1,3}"
+    r"|[\u0621-\u064a][\"'”’»]?[.!?؟…][\"'”’»]? \d{1,2})$"
+)
 
 
 #: A Qur'anic verse closing a line, its sura and number at most after it: «﴾ [الأنفال: ٦١]».
@@ -5355,10 +5433,10 @@ _REF_YEAR = re.compile(
 _REF_LEAD = " \t-–." + _BULLETS
 
 
-#: A line of a references list that is only a letter (in brackets or between dashes, or «حرف الحاء»):
-#: the head of an alphabetical group of entries.
+#: A line of a references list that is only a letter in brackets or between dashes, or «حرف الحاء»:
+#: the head of an alphabetical group of entries. (A bare letter may be an entry's wrapped end: «م».)
 _LETTER_GROUP = re.compile(
-    r"^\s*(?:[(\[]\s*[^\W\d_]\s*[)\]]|[-–—]\s*[^\W\d_]\s*[-–—]|[^\W\d_]|حرف\s+(?:ال)?[^\W\d_]{2,6})\s*$"
+    r"^\s*(?:[(\[]\s*[^\W\d_]\s*[)\]]|[-–—]\s*[^\W\d_]\s*[-–—]|حرف\s+(?:ال)?[^\W\d_]{2,6})\s*$"
 )
 
 
@@ -5580,6 +5658,9 @@ def _hyphen_break(raw: str, prev_end: int, next_start: int, segments: list[Segme
 #: Markers that are citations only where the article has the footnote: `` (3)``, ``كلمة(3)``, `` ³``.
 _PLAIN_MARKER = re.compile(
     rf"(?<=\S)[ \t]?[(\[](?P<p>\d{{1,3}})[)\]]|(?<=\s)(?P<s>[{_SUPERSCRIPT_DIGITS}]+)(?![\w])"
+    # (a number set off after an Arabic sentence's end at a line's end: «... أخرى". 1», not "no. 3")
+    rf"|(?:(?<=[\u0621-\u064a][.!?؟…])|(?<=[\u0621-\u064a][.!?؟…][\"'”’»])|(?<=[\u0621-\u064a][\"'”’»][.!?؟…]))"
+    rf"[ \t](?P<e>\d{{1,3}})(?=[ \t]*(?:\r?\n|$))"
     rf"|(?<=[^\W\d_][.!?؟…])(?P<d>\d{{1,3}})(?=\s|$)"
     rf"|(?:(?<=[^\W\d_A-Za-z])|(?<=[^\W\d_A-Za-z][\"'”’»]))(?P<g>\d{{1,3}})(?=[.!?؟…،,:؛])"
     rf"|{_GLUED_MID_SENTENCE}"
@@ -5606,7 +5687,7 @@ def _without_markers(
         markers.sort()
     if footnotes:
         for m in _PLAIN_MARKER.finditer(raw, start, end):
-            digits = m.group("p") or m.group("s") or m.group("d") or m.group("g") or m.group("m")
+            digits = m.group("p") or m.group("s") or m.group("d") or m.group("g") or m.group("m") or m.group("e")
             number = int(digits.translate(_SUPERSCRIPT_VALUE))
             if (
                 m.group("p")
@@ -5617,7 +5698,7 @@ def _without_markers(
             if m.group("p") and _FIGURE_NUMBER_WORD.search(raw, max(start, m.start() - 30), m.start()):
                 continue  # «ويبين الشكل رقم (1) تطور ...»: the figure's number
             if footnotes.get(number, -1) > m.start() and not any(a < m.end() and m.start() < b for a, b, _ in markers):
-                at = m.start() + (len(m.group()) - len(m.group().lstrip(" \t")) if m.group("p") else 0)
+                at = m.start() + (len(m.group()) - len(m.group().lstrip(" \t")) if m.group("p") or m.group("e") else 0)
                 markers.append((at, m.end(), digits))
         markers.sort()
     pieces = []
