@@ -65,8 +65,6 @@ FRONT_PAGE_HEADINGS = (
     # a list of the abbreviations used, before the introduction («GCC: مجلس التعاون ...»)
     "قائمه المختصرات",
     "قائمه الاختصارات",
-    "المختصرات",
-    "الاختصارات",
     "المختصرات المستخدمه",
 )
 #: Headings known by name (match-key forms). They are all top-level.
@@ -124,13 +122,15 @@ TOC_HEADINGS = ("هيكليه الدراسه", "هيكليه البحث", "هي�
 # والمراجع, المراجع المعتمدة, الهوامش والمراجع, References, Works cited, Arabic references...
 #: Words that name the references themselves: a references heading has one of them.
 REFERENCE_CORE_WORDS = frozenset(
-    "المصادر المراجع الهوامش مصادر مراجع references reference bibliography sources cited".split()
+    "المصادر المراجع الهوامش مصادر مراجع references reference bibliography sources cited"
+    " références référence bibliographie".split()
 )
 #: Words that make a heading the list as a whole (قائمة المراجع), not one of its parts.
 REFERENCE_LIST_WORDS = frozenset("قائمه لائحه ثبت list".split())  # لائحة: the Maghrebi word
 #: Words that name the language of a part of the list (المراجع العربية, English references).
 REFERENCE_LANGUAGE_WORDS = frozenset(
-    "العربيه الاجنبيه الانجليزيه الانكليزيه الفرنسيه باللغه اللغه arabic english foreign french".split()
+    "العربيه الاجنبيه الانجليزيه الانكليزيه الفرنسيه باللغه اللغه arabic english foreign french"
+    " français française arabe anglais anglaise étrangères".split()
 )
 #: Words that name a kind of source (أولاً: الكتب, الرسائل الجامعية, المواقع الإلكترونية): inside
 #: a references list, a short line of them heads a part of the list.
@@ -143,7 +143,7 @@ REFERENCE_CATEGORY_WORDS = frozenset(
 )
 #: Other words such a heading may hold (المراجع المعتمدة, مصادر البحث, Works cited, References and notes).
 REFERENCE_OTHER_WORDS = frozenset(
-    "المعتمده المستخدمه البحث الدراسه و works of and & selected notes further reading".split()
+    "المعتمده المستخدمه البحث الدراسه و works of and & selected notes further reading en langue".split()
 )
 _REFERENCE_WORDS = (
     REFERENCE_CORE_WORDS

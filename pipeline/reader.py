@@ -31,6 +31,7 @@ from .charclass import class_body
 from .document import Article, Citation, OffsetMap, Passage, Section, Segment, TextSpan
 from .errors import ConfigError, InputError, StructureError
 from .headings import (
+    CHAPTER_WORDS,
     FEMININE_ORDINAL_ADJECTIVES,
     FRONT_PAGE_HEADINGS,
     NUMBERED_STYLES,
@@ -60,7 +61,7 @@ _BULLETS = "•▪▫■□●○◦◆◇♦❖➢➤►◄▶◀✓✔\uf0a7\u
 _LIST_MARKER = re.compile(
     rf"^(?:(?P<num>\d{{1,3}})\s*[.\-–)/](?!\d)\s*|(?P<dash>[-–{_BULLETS}])\s+|(?P<letter>[أابجدهوزحطي]ـ?)\s?[-–)]\s+"
     # (a policy paper's numbered recommendations: «التوصية 1: ...», «توصية رقم 2 - ...», "Recommendation 3:")
-    r"|(?:(?:ال)?توصية|[Rr]ecommendation)\s+(?:رقم\s+)?(?P<named>\d{1,2})\s*[:：.\-–]\s*)"
+    r"|(?:(?:ال)?توصية|[Rr]ecommendation)\s+(?:رقم\s+)?(?P<named>\d{1,2}(?:\.\d{1,2})?)\s*[:：.\-–](?!\d)\s*)"
 )
 _SENTENCE_END = ".!?؟…:"
 _CLOSERS = " \t\"'”’»)]}"
@@ -640,7 +641,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     starts = [b for b in (ar_abs, en_abs) if b is not None]
     if not starts and settings.require_abstract:
         message = "no abstract found (expected a heading such as الملخص, summary or Abstract"
-        lines = sum(len(b.lines) for b in blocks)
+        lines = sum(1 for line in re.split(r"\r\n|\r|\n", raw) if line.strip())  # (lines of the text, not cut pieces)
         if lines < _FEW_LINES and len(raw) > _FEW_LINES_MIN_CHARS:
             # A whole article on a handful of lines: the headings are inside them, not at line starts.
             message += f" at the start of a line; the text has only {lines} line(s) for {len(raw):,} characters"
@@ -652,6 +653,10 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
             "under [stages.read] in a copy of configs/pipeline.toml and pass it with --config",
         )
     front_end = min(starts) if starts else (first_heading if first_heading is not None else 0)
+    # (a French abstract set first, «Résumé :» above the Arabic one, ends the front matter too)
+    french_first = _find_line(blocks[:front_end], lambda t: _abstract_heading_end(t, "fr") is not None)
+    if french_first is not None:
+        front_end = french_first
     prose = _running_text_start(blocks, front_end) if not starts else None
     # A text with no abstract and no byline whose first line reads as a title: a news story, its
     # headline over its dateline and text (the headline is its front matter, below).
@@ -737,12 +742,15 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     footnotes = {
         int(u.number): u.blocks[0][0][0] for u in state.units if u.kind == "footnote" and (u.number or "").isdigit()
     }
+    # (a number set off after a sentence's end, «... أخرى". 1», cites only a note that no marker of
+    # the usual kinds cites: «... الثلاثاء. 3» where (3) cites note 3 elsewhere is a count)
+    bare_ok = set(footnotes) - set(_cited_numbers(raw))
     article.sections = state.sections
     article.structure_spans = sorted(state.structure)
     article.passages = [
         p
         for p in (
-            _make_passage(raw, u, i, footnotes, state.set_off_markers)
+            _make_passage(raw, u, i, footnotes, state.set_off_markers, bare_ok)
             for i, u in enumerate(sorted(state.units, key=lambda u: u.blocks[0][0][0]))
         )
         if p
@@ -1366,6 +1374,32 @@ def _is_label(text: str) -> bool:
     )
 
 
+#: Where a keywords label starts after a finished sentence on the same line («... ذلك. كلمات مفتاحية:
+#: ...», "... region. Keywords: ...").
+_INLINE_KEYWORDS = re.compile(r"(?<=[.!?؟])\s+(?=(?:ال)?كلمات|(?:ال)?مفردات|(?i:key\s?words|mots[- ]cl[ée]s)\b)")
+
+
+def _with_inline_keywords_cut(lines: list[_Line]) -> list[_Line]:
+    """The lines with a keywords list that an abstract's last line runs on to cut off into a line of
+    its own («... وما إلى ذلك. كلمات مفتاحية: النأي بالنفس، الحياد ...»)."""
+    out: list[_Line] = []
+    for line in lines:
+        cut = next(
+            (
+                m
+                for m in _INLINE_KEYWORDS.finditer(line.text)
+                if any(_keywords_label_end(line.text[m.end() :], lang) is not None for lang in ("ar", "en"))
+            ),
+            None,
+        )
+        if cut is None:
+            out.append(line)
+            continue
+        out.append(_Line(line.start, line.start + cut.start(), line.text[: cut.start()]))
+        out.append(_Line(line.start + cut.end(), line.end, line.text[cut.end() :]))
+    return out
+
+
 def _label_blocks(blocks: list[_Block]) -> list[_Block]:
     """The blocks with every abstract or keywords label opening a block, and each keywords
     block holding its label line and the lines its list runs on to, and nothing else.
@@ -1378,7 +1412,7 @@ def _label_blocks(blocks: list[_Block]) -> list[_Block]:
     split: list[_Block] = []
     for block in blocks:
         current: list[_Line] = []
-        for line in block.lines:
+        for line in _with_inline_keywords_cut(block.lines):
             if current and _is_label(line.text):
                 split.append(_Block(current))
                 current = []
@@ -1410,8 +1444,11 @@ def _label_blocks(blocks: list[_Block]) -> list[_Block]:
                 continue
             if item or not rest or classify_heading(rest[0].text) is not None or not _list_runs_on(tail, rest[0].text):
                 break
-            scripts = {_line_script(tail[-40:]), _line_script(rest[0].text)}
-            if scripts == {"ar", "en"}:
+            if (
+                _line_script(tail[-40:]) == "en"
+                and _line_script(rest[0].text) == "ar"
+                and not tail.rstrip().endswith((",", "،", ";", "؛"))
+            ):
                 break  # (English keywords do not run on to «قائمة المختصرات» under them)
             tail = rest[0].text
             taken.append(rest.pop(0))
@@ -1793,7 +1830,8 @@ _JOURNAL_START = re.compile(r"^(?:ال)?مجل[ةه](?!\w)|^(?:the\s+)?(?:journa
 #: with what makes it an event's name (الدولي، العلمي ...; "International ... Conference"): «مؤتمر برلين
 #: 1884 ...» is a title.
 _CONFERENCE_START = re.compile(
-    r"^(?:وقائع\s+|اعمال\s+)?(?:ال)?(?:مؤتمر|ملتقي|ندوه|منتدي)\s+(?:ال)?(?:دولي|علمي|سنوي|وطني|اقليمي|عربي)"
+    r"^(?:وقائع\s+|اعمال\s+)?(?:ال)?(?:مؤتمر|ملتقي|ندوه|منتدي)\s+(?:ال)?(?:دولي|علمي|سنوي|وطني|اقليمي|عربي"
+    r"|اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|حادي|ثاني عشر|اولي)ه?(?!\w)"
     r"|^(?:the\s+)?(?:\w+\s+){0,2}(?:international|annual|scientific|national|regional)\s+"
     r"(?:\w+\s+){0,3}(?:conference|symposium|forum)\b|^proceedings\s+of\b",
     re.IGNORECASE,
@@ -4061,7 +4099,13 @@ def _read_body(body: list[_Block], state: _State) -> None:
             i += 1
             continue
         if in_notes:
-            note = _endnote_start(item.line, cited, footnote.number if footnote is not None else None)
+            note = _endnote_start(
+                item.line,
+                cited,
+                footnote.number if footnote is not None else None,
+                first=footnote is None,
+                after_closed=footnote is not None and footnote.closed,
+            )
             if note is not None:
                 footnote = _Unit("footnote", [[(item.line.start + note[1], item.line.end)]], None, number=note[0])
                 footnote.section_id = _current_section(state)
@@ -4186,11 +4230,15 @@ def _numbered_paragraphs(state: _State) -> None:
 _NOTES_KEYS = frozenset(match_key(w) for w in ("الهوامش", "الحواشي", "الإحالات"))
 
 
-def _endnote_start(line: _Line, cited: dict[int, int], previous: str | None = None) -> tuple[str, int] | None:
+def _endnote_start(
+    line: _Line, cited: dict[int, int], previous: str | None = None, first: bool = False, after_closed: bool = False
+) -> tuple[str, int] | None:
     """``(number, where its text starts)`` when a line under «الهوامش» opens a note the text cites
-    (``3 ...``, ``(3) ...``, ``3- ...``, ``3. ...``, ``³ ...``), or the note after the one before
-    (``previous``), or note 1 first under the heading (a marker set off after a sentence's end,
-    «... أخرى". 1», is found only once the note is), else None."""
+    (``3 ...``, ``(3) ...``, ``3- ...``, ``3. ...``, ``³ ...``). A number set off by its brackets
+    or its stop (``3.``, ``3-``, ``(3)``) opens a note uncited too (a marker set off after a
+    sentence's end, «... أخرى". 1», is found only once the note is) when it is the first under the
+    heading (``first``: note 1) or comes after a note that ended (``after_closed``); a bare
+    number (``3 أوت 2017``) may be a wrapped line of the note before. Else None."""
     for pattern in (_FOOTNOTE_LINE, _PAGE_BOTTOM_NOTE, _PLAIN_FOOTNOTE_LINE):
         m = pattern.match(line.text)
         if m is None:
@@ -4199,7 +4247,8 @@ def _endnote_start(line: _Line, cited: dict[int, int], previous: str | None = No
         if digits is None:
             return None
         number = int(digits.translate(_SUPERSCRIPT_VALUE))
-        in_turn = _next_after(previous, str(number)) or (previous is None and number == 1)
+        punctuated = pattern is not _PLAIN_FOOTNOTE_LINE
+        in_turn = punctuated and ((first and number == 1) or after_closed)
         if cited.get(number, line.start) >= line.start and not in_turn:
             return None
         end = m.end() - (1 if pattern is _FOOTNOTE_LINE else 0)
@@ -4307,6 +4356,7 @@ def _footnote_line(
         m.re is not _FOOTNOTE_LINE
         and line.text.rstrip().endswith((":", "："))
         and len(line.text.split()) <= _FOOTNOTE_HEADING_MAX_WORDS
+        and not (below_rule or _next_after(previous, digits))  # (a note of a page's notes ends so too: «2. انظر:»)
     ):
         return None  # «2. الإطار المفاهيمي للوساطة الدولية:» under a line that cites (2): a section's heading
     while end < len(line.text) and line.text[end] in " \t.-–:":
@@ -4343,11 +4393,13 @@ _CLAUSE_WORD = (
 )
 _CLAUSE_NUMBER_WORD = re.compile(_CLAUSE_WORD + r"\s*$")
 #: A figure's or table's word (and «رقم») right before a bracketed number: «الشكل رقم (1)», «جدول (2)»,
-#: "Figure (3)" number the figure, they cite no note. (Not «الملحق (1)», «المخطط (1)», «صورة»: a
-#: newspaper's supplement, a five-year plan and a manner are cited with notes.)
+#: "Figure (3)" number the figure, they cite no note; so do «الملحق رقم (1)», «الخريطة رقم (2)»,
+#: «الصورة رقم (3)» (but «في الملحق(1).», «المخطط (1)»: a newspaper's supplement, a five-year plan
+#: are cited with notes).
 _FIGURE_NUMBER_WORD = re.compile(
-    r"(?:(?<![^\W\d_])(?:[وفبل]?(?:ال)?|لل)(?:شكل|جدول|(?:رسم|مخطط)\s+(?:ال)?بياني)"
-    r"|\b(?:[Ff]igure|[Ff]ig\.|[Tt]able))\s*(?:رقم\s*)?$"
+    r"(?:(?<![^\W\d_])(?:[وفبل]?(?:ال)?|لل)(?:(?:شكل|جدول|(?:رسم|مخطط)\s+(?:ال)?بياني)\s*(?:رقم\s*)?"
+    r"|(?:ملحق|خريطة|صورة|رسم|مخطط)\s*رقم\s*)"
+    r"|\b(?:[Ff]igure|[Ff]ig\.|[Tt]able|[Mm]ap|[Aa]ppendix|[Aa]nnex)\s*)$"
 )
 
 
@@ -5091,6 +5143,12 @@ def _open_section(state: _State, info: HeadingInfo, lines: list[_Line], level: i
     elif style in state.style_stack:
         level = state.style_stack.index(style) + 1
         state.style_stack = state.style_stack[:level]
+    elif style in CHAPTER_WORDS and (generic := _first_generic_style(state.style_stack)) is not None:
+        # «المبحث الأول» after «أولاً: ...», «ثانياً: ...» of the introduction: a chapter's word ranks
+        # above the ordinal, numbered and lettered styles, which the text used first under a named
+        # heading; it takes their level instead of opening one below them.
+        level = generic + 1
+        state.style_stack = [*state.style_stack[:generic], style]
     elif not state.style_stack or state.style_stack == ["named"]:
         level = 1
         state.style_stack = [style]
@@ -5116,6 +5174,12 @@ def _open_section(state: _State, info: HeadingInfo, lines: list[_Line], level: i
     # A heading closes whatever paragraph was open: text after it starts afresh.
     for unit in state.units:
         unit.closed = True
+
+
+def _first_generic_style(stack: list[str]) -> int | None:
+    """Where the first heading style of ``stack`` that is no chapter word (ordinal, number, letter)
+    stands, or None."""
+    return next((k for k, style in enumerate(stack) if style not in CHAPTER_WORDS and style != "named"), None)
 
 
 def _continued_numbering(state: _State, info: HeadingInfo, style: str) -> str:
@@ -5270,6 +5334,8 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
     """Add one line of running text to the passage it belongs to; return that passage."""
     line = item.line
     marker = _LIST_MARKER.match(line.text)
+    if marker and marker.group("named") and current is not None and not current.closed:
+        marker = None  # «التوصية 3: ...» on a wrapped line: words of the sentence, no item's label
     if (
         marker
         and current is not None
@@ -5280,6 +5346,7 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
     if (
         marker is None
         and _ABBREVIATION_ENTRY.match(line.text)
+        and not re.search(r"[.!?؟]\s+\S", line.text)  # (an interview's «AK: The role was limited. The ...»)
         and (
             (current is not None and _ABBREVIATION_ENTRY.match(state.raw[slice(*current.blocks[0][0])]))
             or _ABBREVIATION_ENTRY.match(state.raw[line.end :].lstrip(" \t\r\n\f"))
@@ -5380,7 +5447,7 @@ _URL_START = re.compile(r"^[(\[<]?(?:https?://|www\.)", re.IGNORECASE)
 #: A sentence end followed by a plain footnote marker: ``... التونسية. (4)``, ``... [2]``, ``الماضي.1``, ``الحكومة. 3``.
 _END_THEN_MARKER = re.compile(
     r"(?:[.!?؟…][\s\"'”’»]*[(\[]\d{1,3}[)\]]|[^\W\d_][.!?؟…][\"'”’»]*\d{1,3}"
-    r"|[\u0621-\u064a][\"'”’»]?[.!?؟…][\"'”’»]? \d{1,2})$"
+    r"|[\u0621-\u064a]{2}[\"'”’»]?[.!?؟…][\"'”’»]? \d{1,2})$"
 )
 
 
@@ -5440,11 +5507,26 @@ _LETTER_GROUP = re.compile(
 )
 
 
+def _bare_letter_group(line: _Line, state: _State) -> bool:
+    """Whether a line that is one bare letter («ب») heads a group of an alphabetical list: the entry
+    before it has ended, and the entry after it opens with that letter (a wrapped entry's last
+    letter, «م» after «... 2011», goes on with its entry)."""
+    text = line.text.strip()
+    if len(text) != 1 or not text.isalpha():
+        return False
+    previous = next((u for u in reversed(state.units) if u.kind == "reference"), None)
+    if previous is not None and not _ends_sentence(state.raw[slice(*previous.blocks[-1][-1])]):
+        return False
+    following = match_key(state.raw[line.end : line.end + 40].lstrip(" \t\r\n\f-–•"))
+    # (an alphabetical list sorts by the name without its article: «ج» over «الجابري، محمد عابد»)
+    return following[:1] == match_key(text) or (following.startswith("ال") and following[2:3] == match_key(text))
+
+
 def _read_reference_line(item: _BodyLine, state: _State) -> None:
     """Add one line of the references list: a new numbered entry or the continuation of one."""
     raw = state.raw
     line = item.line
-    if _LETTER_GROUP.match(line.text):
+    if _LETTER_GROUP.match(line.text) or _bare_letter_group(line, state):
         # «(ح)», «- ح -», "(E)": the letter a group of an alphabetical list opens with, no entry of its own
         state.structure.append((line.start, line.end))
         previous = next((u for u in reversed(state.units) if u.kind == "reference"), None)
@@ -5565,6 +5647,7 @@ def _make_passage(
     index: int,
     footnotes: dict[int, int] | None = None,
     set_off: dict[int, tuple[int, int]] | None = None,
+    bare_ok: set[int] | None = None,
 ) -> Passage | None:
     """Build a passage: join the unit's lines with spaces, take footnote markers out.
 
@@ -5582,7 +5665,7 @@ def _make_passage(
     prev_end: int | None = None
     for block in unit.blocks:
         for s, e in block:
-            pieces = _without_markers(raw, s, e, citations, plain, set_off)
+            pieces = _without_markers(raw, s, e, citations, plain, set_off, bare_ok)
             for k, (ps, pe) in enumerate(pieces):
                 if pe <= ps:
                     continue
@@ -5659,7 +5742,7 @@ def _hyphen_break(raw: str, prev_end: int, next_start: int, segments: list[Segme
 _PLAIN_MARKER = re.compile(
     rf"(?<=\S)[ \t]?[(\[](?P<p>\d{{1,3}})[)\]]|(?<=\s)(?P<s>[{_SUPERSCRIPT_DIGITS}]+)(?![\w])"
     # (a number set off after an Arabic sentence's end at a line's end: «... أخرى". 1», not "no. 3")
-    rf"|(?:(?<=[\u0621-\u064a][.!?؟…])|(?<=[\u0621-\u064a][.!?؟…][\"'”’»])|(?<=[\u0621-\u064a][\"'”’»][.!?؟…]))"
+    rf"|(?:(?<=[\u0621-\u064a]{{2}}[.!?؟…])|(?<=[\u0621-\u064a]{{2}}[.!?؟…][\"'”’»])|(?<=[\u0621-\u064a][\"'”’»][.!?؟…]))"
     rf"[ \t](?P<e>\d{{1,3}})(?=[ \t]*(?:\r?\n|$))"
     rf"|(?<=[^\W\d_][.!?؟…])(?P<d>\d{{1,3}})(?=\s|$)"
     rf"|(?:(?<=[^\W\d_A-Za-z])|(?<=[^\W\d_A-Za-z][\"'”’»]))(?P<g>\d{{1,3}})(?=[.!?؟…،,:؛])"
@@ -5679,6 +5762,7 @@ def _without_markers(
     citations: list[Citation],
     footnotes: dict[int, int] | None = None,
     set_off: dict[int, tuple[int, int]] | None = None,
+    bare_ok: set[int] | None = None,
 ) -> list[tuple[int, int]]:
     markers = [(m.start(), m.end(), m.group().strip("⁽⁾")) for m in _FOOTNOTE.finditer(raw, start, end)]
     if set_off:
@@ -5697,6 +5781,8 @@ def _without_markers(
                 continue  # an article's paragraph, «المادة 2 (7): ...», "Article 2(7) of": no marker
             if m.group("p") and _FIGURE_NUMBER_WORD.search(raw, max(start, m.start() - 30), m.start()):
                 continue  # «ويبين الشكل رقم (1) تطور ...»: the figure's number
+            if m.group("e") and number not in (bare_ok or ()):
+                continue
             if footnotes.get(number, -1) > m.start() and not any(a < m.end() and m.start() < b for a, b, _ in markers):
                 at = m.start() + (len(m.group()) - len(m.group().lstrip(" \t")) if m.group("p") or m.group("e") else 0)
                 markers.append((at, m.end(), digits))
