@@ -123,7 +123,7 @@ TOC_HEADINGS = ("هيكليه الدراسه", "هيكليه البحث", "هي�
 #: Words that name the references themselves: a references heading has one of them.
 REFERENCE_CORE_WORDS = frozenset(
     "المصادر المراجع الهوامش مصادر مراجع references reference bibliography sources cited"
-    " références référence bibliographie".split()
+    " références bibliographie".split()
 )
 #: Words that make a heading the list as a whole (قائمة المراجع), not one of its parts.
 REFERENCE_LIST_WORDS = frozenset("قائمه لائحه ثبت list".split())  # لائحة: the Maghrebi word

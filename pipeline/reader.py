@@ -495,6 +495,10 @@ class _State:
     #: The indent of a full line of the body, when its paragraphs open with a deeper one (a
     #: first-line indent, as a word processor's text converted with its layout has); else None.
     paragraph_indent: int | None = None
+    #: Whether the body's first numbered headings were ordinals right under a named heading (the
+    #: introduction's «أولاً: ...», «ثانياً: ...»), so that a chapter word met later takes their level
+    #: («1.» or «أ-» parts may hold chapters: those keep them below).
+    generic_under_named: bool = False
     #: Where pages end, when the text shows it (page furniture set aside, form feeds); empty otherwise.
     page_breaks: list[int] = field(default_factory=list)
     #: Where rule lines end (the line above a page's footnotes is one).
@@ -653,10 +657,6 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
             "under [stages.read] in a copy of configs/pipeline.toml and pass it with --config",
         )
     front_end = min(starts) if starts else (first_heading if first_heading is not None else 0)
-    # (a French abstract set first, «Résumé :» above the Arabic one, ends the front matter too)
-    french_first = _find_line(blocks[:front_end], lambda t: _abstract_heading_end(t, "fr") is not None)
-    if french_first is not None:
-        front_end = french_first
     prose = _running_text_start(blocks, front_end) if not starts else None
     # A text with no abstract and no byline whose first line reads as a title: a news story, its
     # headline over its dateline and text (the headline is its front matter, below).
@@ -694,6 +694,8 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
             body_start = max(body_start, end)
     # A French abstract next to the others (Résumé / Mots-clés): a passage in its own language.
     french = _find_line(blocks, lambda t: _abstract_heading_end(t, "fr") is not None)
+    if french is not None and starts and french < min(starts) and not _french_label_alone(blocks[french].lines[0].text):
+        french = None  # «Résumé: la diplomatie au Golfe» over the Arabic title: a title, not the abstract
     if french is not None and starts and french < (first_heading if first_heading is not None else len(blocks)):
         end = _read_abstract(article, state, blocks, french, "fr")
         read.update(range(french, end))
@@ -725,7 +727,8 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     state.book_record = {line.start for block in book for line in block.lines}
     notes += _citation_blocks(body, settings) + book
     body = [b for b in body if not any(b is n for n in notes)]
-    front = [b for i, b in enumerate(blocks[:front_end]) if i not in state.keyword_blocks]
+    # (a French abstract set first, «Résumé :» above the Arabic one, is no part of the front matter)
+    front = [b for i, b in enumerate(blocks[:front_end]) if i not in state.keyword_blocks and i not in read]
     _read_front_matter(article, front, state, later_blocks + notes)
     if article.title_ar is None and article.metadata.get("article_name"):
         article.title_ar = article.metadata["article_name"]
@@ -744,7 +747,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     }
     # (a number set off after a sentence's end, «... أخرى". 1», cites only a note that no marker of
     # the usual kinds cites: «... الثلاثاء. 3» where (3) cites note 3 elsewhere is a count)
-    bare_ok = set(footnotes) - set(_cited_numbers(raw))
+    bare_ok = set(footnotes) - _marker_numbers(raw)
     article.sections = state.sections
     article.structure_spans = sorted(state.structure)
     article.passages = [
@@ -904,6 +907,13 @@ def _line_script(text: str) -> str | None:
     if la >= _ONE_SCRIPT_SHARE * (ar + la):
         return "en"
     return None
+
+
+def _french_label_alone(text: str) -> bool:
+    """Whether a «Résumé» line is a French abstract's label: alone on its line, or followed by its prose
+    (ten words or more) on the same line."""
+    end = _abstract_heading_end(text, "fr")
+    return end is not None and (not text[end:].strip(" :：-–") or len(text[end:].split()) >= 10)
 
 
 def _opens_abstract_or_keywords(text: str) -> bool:
@@ -1379,19 +1389,29 @@ def _is_label(text: str) -> bool:
 _INLINE_KEYWORDS = re.compile(r"(?<=[.!?؟])\s+(?=(?:ال)?كلمات|(?:ال)?مفردات|(?i:key\s?words|mots[- ]cl[ée]s)\b)")
 
 
+#: A keywords label with its separator right after it («كلمات مفتاحية:», "Keywords -"): a sentence
+#: about keywords («الكلمات المفتاحية في الخطاب ...», "Keywords used in the search") has none.
+_INLINE_KEYWORDS_LABEL = re.compile(
+    r"(?:ال)?(?:كلمات|مفردات)\s+(?:ال)?(?:مفتاحية|مفاتيح|دالة)\s*[:：\-–]"
+    r"|(?i:key\s?words|mots[- ]cl[ée]s)\s*[:：\-–]"
+)
+
+
 def _with_inline_keywords_cut(lines: list[_Line]) -> list[_Line]:
-    """The lines with a keywords list that an abstract's last line runs on to cut off into a line of
-    its own («... وما إلى ذلك. كلمات مفتاحية: النأي بالنفس، الحياد ...»)."""
+    """The lines of a block, a line cut where a keywords list it runs on to starts («... وما إلى ذلك.
+    كلمات مفتاحية: النأي بالنفس، الحياد ...»): the abstract's last line, or the one before lines as
+    short as a list's (the list wraps)."""
     out: list[_Line] = []
-    for line in lines:
+    for n, line in enumerate(lines):
         cut = next(
             (
                 m
                 for m in _INLINE_KEYWORDS.finditer(line.text)
-                if any(_keywords_label_end(line.text[m.end() :], lang) is not None for lang in ("ar", "en"))
+                if _INLINE_KEYWORDS_LABEL.match(line.text, m.end())
+                and any(_keywords_label_end(line.text[m.end() :], lang) is not None for lang in ("ar", "en", "fr"))
             ),
             None,
-        )
+        ) if all(len(after.text.split()) <= 10 for after in lines[n + 1 :]) else None
         if cut is None:
             out.append(line)
             continue
@@ -4248,7 +4268,7 @@ def _endnote_start(
             return None
         number = int(digits.translate(_SUPERSCRIPT_VALUE))
         punctuated = pattern is not _PLAIN_FOOTNOTE_LINE
-        in_turn = punctuated and ((first and number == 1) or after_closed)
+        in_turn = punctuated and ((first and number == 1) or after_closed or _next_after(previous, str(number)))
         if cited.get(number, line.start) >= line.start and not in_turn:
             return None
         end = m.end() - (1 if pattern is _FOOTNOTE_LINE else 0)
@@ -4296,6 +4316,21 @@ def _cited_numbers(raw: str, start: int = 0) -> dict[int, int]:
         digits = m.group("s") or m.group("b") or m.group("p") or m.group("d") or m.group("g") or m.group("m")
         cited.setdefault(int(digits.translate(_SUPERSCRIPT_VALUE)), m.start())
     return cited
+
+
+def _marker_numbers(raw: str) -> set[int]:
+    """The numbers the text's markers of the usual kinds cite (not a figure's «الجدول رقم (1)» nor an
+    article's «المادة (2)»)."""
+    numbers: set[int] = set()
+    for m in _CITED.finditer(raw):
+        if m.group("p") and (
+            _FIGURE_NUMBER_WORD.search(raw, max(0, m.start() - 30), m.start())
+            or _CLAUSE_NUMBER_WORD.search(raw, max(0, m.start() - 20), m.start())
+        ):
+            continue
+        digits = m.group("s") or m.group("b") or m.group("p") or m.group("d") or m.group("g") or m.group("m")
+        numbers.add(int(digits.translate(_SUPERSCRIPT_VALUE)))
+    return numbers
 
 
 def _next_after(previous: str | None, digits: str) -> bool:
@@ -5143,14 +5178,20 @@ def _open_section(state: _State, info: HeadingInfo, lines: list[_Line], level: i
     elif style in state.style_stack:
         level = state.style_stack.index(style) + 1
         state.style_stack = state.style_stack[:level]
-    elif style in CHAPTER_WORDS and (generic := _first_generic_style(state.style_stack)) is not None:
-        # «المبحث الأول» after «أولاً: ...», «ثانياً: ...» of the introduction: a chapter's word ranks
-        # above the ordinal, numbered and lettered styles, which the text used first under a named
-        # heading; it takes their level instead of opening one below them.
+    elif (
+        style in _TOP_CHAPTER_WORDS
+        and state.generic_under_named
+        and (generic := _first_generic_style(state.style_stack)) is not None
+    ):
+        # «المبحث الأول» after «أولاً: ...», «ثانياً: ...» of the introduction: a chapter's top word ranks
+        # above the ordinal, numbered and lettered styles when the text used them first right under a
+        # named heading («المقدمة»); it takes their level instead of opening one below them.
         level = generic + 1
         state.style_stack = [*state.style_stack[:generic], style]
     elif not state.style_stack or state.style_stack == ["named"]:
         level = 1
+        # (the ordinals of an introduction, «المقدمة» then «أولاً: ...»: a chapter word may outrank them)
+        state.generic_under_named = state.style_stack == ["named"] and style == "ordinal"
         state.style_stack = [style]
     else:
         state.style_stack.append(style)
@@ -5174,6 +5215,10 @@ def _open_section(state: _State, info: HeadingInfo, lines: list[_Line], level: i
     # A heading closes whatever paragraph was open: text after it starts afresh.
     for unit in state.units:
         unit.closed = True
+
+
+#: Chapter words that head a text's top parts (not «المطلب», «الفرع», which sit under them).
+_TOP_CHAPTER_WORDS = frozenset(("الباب", "الجزء", "القسم", "الفصل", "المبحث"))
 
 
 def _first_generic_style(stack: list[str]) -> int | None:
