@@ -36,6 +36,7 @@ from .headings import (
     FRONT_PAGE_HEADINGS,
     NUMBERED_STYLES,
     ORDINAL_ADJECTIVES,
+    ORDINAL_ADVERBS,
     TOC_HEADINGS,
     HeadingInfo,
     classify_heading,
@@ -694,7 +695,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
             body_start = max(body_start, end)
     # A French abstract next to the others (Résumé / Mots-clés): a passage in its own language.
     french = _find_line(blocks, lambda t: _abstract_heading_end(t, "fr") is not None)
-    if french is not None and starts and french < min(starts) and not _french_label_alone(blocks[french].lines[0].text):
+    if french is not None and starts and french < min(starts) and not _french_label_alone(blocks[french]):
         french = None  # «Résumé: la diplomatie au Golfe» over the Arabic title: a title, not the abstract
     if french is not None and starts and french < (first_heading if first_heading is not None else len(blocks)):
         end = _read_abstract(article, state, blocks, french, "fr")
@@ -909,11 +910,18 @@ def _line_script(text: str) -> str | None:
     return None
 
 
-def _french_label_alone(text: str) -> bool:
-    """Whether a «Résumé» line is a French abstract's label: alone on its line, or followed by its prose
-    (ten words or more) on the same line."""
-    end = _abstract_heading_end(text, "fr")
-    return end is not None and (not text[end:].strip(" :：-–") or len(text[end:].split()) >= 10)
+def _french_label_alone(block: _Block) -> bool:
+    """Whether a «Résumé» block is a French abstract: its label alone on its line, or followed by its
+    prose (ten words or more in Latin script, on the label's line and the lines it wraps onto: not an
+    Arabic title and byline set under «Résumé: la diplomatie au Golfe»)."""
+    first = block.lines[0].text
+    end = _abstract_heading_end(first, "fr")
+    if end is None:
+        return False
+    if not first[end:].strip(" :：-–"):
+        return True
+    rest = [first[end:]] + [line.text for line in block.lines[1:] if _line_script(line.text) == "en"]
+    return sum(len(text.split()) for text in rest) >= 10
 
 
 def _opens_abstract_or_keywords(text: str) -> bool:
@@ -1430,9 +1438,24 @@ def _label_blocks(blocks: list[_Block]) -> list[_Block]:
     block of their own (they were silently dropped with the keywords block).
     """
     split: list[_Block] = []
-    for block in blocks:
+    listed: set[int] = set()  # lines that go on with a keywords list whatever they end with
+    in_abstract = False  # (after an abstract's label, before its keywords or the body's first heading)
+    for b, block in enumerate(blocks):
+        first = block.lines[0].text
+        if any(_abstract_heading_end(first, lang) is not None for lang in ("ar", "en", "fr")):
+            in_abstract = True
+        elif _opens_keywords(first) or classify_heading(first) is not None:
+            in_abstract = False
+        # (a keywords line of its own further on: the abstract's words «كلمات مفتاحية: ...» are no list)
+        later = [line.text for line in block.lines[1:]] + ([blocks[b + 1].lines[0].text] if b + 1 < len(blocks) else [])
+        cut = in_abstract and not any(_opens_keywords(text) for text in later)
         current: list[_Line] = []
-        for line in _with_inline_keywords_cut(block.lines):
+        lines = _with_inline_keywords_cut(block.lines) if cut else block.lines
+        if len(lines) > len(block.lines):
+            # (the lines after a keywords list cut off an abstract's line are that list's)
+            label_at = next(k for k, (a, b) in enumerate(zip(lines, block.lines, strict=False)) if a is not b) + 1
+            listed.update(id(line) for line in lines[label_at + 1 :])
+        for line in lines:
             if current and _is_label(line.text):
                 split.append(_Block(current))
                 current = []
@@ -1459,6 +1482,10 @@ def _label_blocks(blocks: list[_Block]) -> list[_Block]:
                 # A numbered keyword list under its label («1- اتفاق باريس», "2. treaty withdrawal"):
                 # short items numbered in turn; the next number goes on with it.
                 item += 1
+                tail = rest[0].text
+                taken.append(rest.pop(0))
+                continue
+            if rest and id(rest[0]) in listed:
                 tail = rest[0].text
                 taken.append(rest.pop(0))
                 continue
@@ -4125,6 +4152,8 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 footnote.number if footnote is not None else None,
                 first=footnote is None,
                 after_closed=footnote is not None and footnote.closed,
+                wants_number=footnote is not None
+                and _WANTS_NUMBER.search(state.raw[slice(*footnote.blocks[-1][-1])]) is not None,
             )
             if note is not None:
                 footnote = _Unit("footnote", [[(item.line.start + note[1], item.line.end)]], None, number=note[0])
@@ -4251,7 +4280,12 @@ _NOTES_KEYS = frozenset(match_key(w) for w in ("الهوامش", "الحواشي
 
 
 def _endnote_start(
-    line: _Line, cited: dict[int, int], previous: str | None = None, first: bool = False, after_closed: bool = False
+    line: _Line,
+    cited: dict[int, int],
+    previous: str | None = None,
+    first: bool = False,
+    after_closed: bool = False,
+    wants_number: bool = False,
 ) -> tuple[str, int] | None:
     """``(number, where its text starts)`` when a line under «الهوامش» opens a note the text cites
     (``3 ...``, ``(3) ...``, ``3- ...``, ``3. ...``, ``³ ...``). A number set off by its brackets
@@ -4268,7 +4302,9 @@ def _endnote_start(
             return None
         number = int(digits.translate(_SUPERSCRIPT_VALUE))
         punctuated = pattern is not _PLAIN_FOOTNOTE_LINE
-        in_turn = punctuated and ((first and number == 1) or after_closed or _next_after(previous, str(number)))
+        in_turn = punctuated and (
+            (first and number == 1) or after_closed or (_next_after(previous, str(number)) and not wants_number)
+        )
         if cited.get(number, line.start) >= line.start and not in_turn:
             return None
         end = m.end() - (1 if pattern is _FOOTNOTE_LINE else 0)
@@ -4276,6 +4312,13 @@ def _endnote_start(
             end += 1
         return str(number), end
     return None
+
+
+#: The end of a note's line that goes on with a number on the next line: a colon, or a word that
+#: numbers a volume, an issue or a page («الجزء» / «2. ...» is the note's own volume, not note 2).
+_WANTS_NUMBER = re.compile(
+    r"(?:[:：]|(?<![^\W\d_])(?:الجزء|ج|العدد|ع|المجلد|مج|ص|صص|رقم|vol|no|p|pp)\.?)\s*$", re.IGNORECASE
+)
 
 
 #: A marker glued to an Arabic word (or its closing bracket) inside a sentence, a word following:
@@ -5182,6 +5225,8 @@ def _open_section(state: _State, info: HeadingInfo, lines: list[_Line], level: i
         style in _TOP_CHAPTER_WORDS
         and state.generic_under_named
         and (generic := _first_generic_style(state.style_stack)) is not None
+        and info.key == "1"  # (the first chapter: «المبحث الثالث» under «ثانياً» goes on below it)
+        and not _ordinals_go_on(state, generic, lines[-1].end)
     ):
         # «المبحث الأول» after «أولاً: ...», «ثانياً: ...» of the introduction: a chapter's top word ranks
         # above the ordinal, numbered and lettered styles when the text used them first right under a
@@ -5219,6 +5264,20 @@ def _open_section(state: _State, info: HeadingInfo, lines: list[_Line], level: i
 
 #: Chapter words that head a text's top parts (not «المطلب», «الفرع», which sit under them).
 _TOP_CHAPTER_WORDS = frozenset(("الباب", "الجزء", "القسم", "الفصل", "المبحث"))
+
+
+def _ordinals_go_on(state: _State, level_index: int, after: int) -> bool:
+    """Whether the ordinal headings at ``level_index`` of the style stack go on after ``after``: a line
+    further on opens with the ordinal after the last one seen («ثالثاً» after «ثانياً»). Then they are
+    the text's top parts, and a chapter word met among them sits under them."""
+    last = next((sec for sec in reversed(state.section_stack) if sec.level == level_index + 1), None)
+    if last is None or not (last.number or "").isdigit() or int(last.number) >= len(ORDINAL_ADVERBS):
+        return False
+    following = ORDINAL_ADVERBS[int(last.number)]
+    return any(
+        match_key(m.group(1)).strip(" \t:：.-–") == following
+        for m in re.finditer(r"^[ \t]*(\S+)", state.raw[after:], re.MULTILINE)
+    )
 
 
 def _first_generic_style(stack: list[str]) -> int | None:
