@@ -287,6 +287,8 @@ _BARE_DATE_LABELS = {
     "published": ("النشر",),
 }
 _DATE_VALUE_AFTER_LABEL = re.compile(_DATE_VALUE)
+
+
 def _other_calendar(first: str, second: str) -> bool:
     """Whether two dates are in different calendars: one year Hijri (13xx-14xx), the other
     Gregorian (19xx-20xx). A range «01/03/2024 - 15/03/2024» is no second calendar."""
@@ -912,16 +914,23 @@ def _line_script(text: str) -> str | None:
 
 def _french_label_alone(block: _Block) -> bool:
     """Whether a «Résumé» block is a French abstract: its label alone on its line, or followed by its
-    prose (ten words or more in Latin script, on the label's line and the lines it wraps onto: not an
-    Arabic title and byline set under «Résumé: la diplomatie au Golfe»)."""
+    prose (a sentence of ten words or more on the label's line and the lines it wraps onto: not a
+    title «Résumé: la diplomatie au Golfe» over an English title, a byline or the Arabic title)."""
     first = block.lines[0].text
     end = _abstract_heading_end(first, "fr")
     if end is None:
         return False
     if not first[end:].strip(" :：-–"):
         return True
-    rest = [first[end:]] + [line.text for line in block.lines[1:] if _line_script(line.text) == "en"]
-    return sum(len(text.split()) for text in rest) >= 10
+    # (the lines its prose wraps onto go on in lower case: «... examine la diplomatie» / «numérique des
+    # pays ...»; an English title or a byline under a French title starts with a capital)
+    rest = [first[end:]]
+    for line in block.lines[1:]:
+        if not line.text[:1].islower():
+            break
+        rest.append(line.text)
+    text = " ".join(rest)
+    return len(text.split()) >= 10 and re.search(r"[.!?](?:\s|$)", text) is not None
 
 
 def _opens_abstract_or_keywords(text: str) -> bool:
@@ -1411,15 +1420,17 @@ def _with_inline_keywords_cut(lines: list[_Line]) -> list[_Line]:
     short as a list's (the list wraps)."""
     out: list[_Line] = []
     for n, line in enumerate(lines):
-        cut = next(
-            (
-                m
-                for m in _INLINE_KEYWORDS.finditer(line.text)
-                if _INLINE_KEYWORDS_LABEL.match(line.text, m.end())
-                and any(_keywords_label_end(line.text[m.end() :], lang) is not None for lang in ("ar", "en", "fr"))
-            ),
-            None,
-        ) if all(len(after.text.split()) <= 10 for after in lines[n + 1 :]) else None
+        cut = None
+        if all(len(after.text.split()) <= 10 for after in lines[n + 1 :]):
+            cut = next(
+                (
+                    m
+                    for m in _INLINE_KEYWORDS.finditer(line.text)
+                    if _INLINE_KEYWORDS_LABEL.match(line.text, m.end())
+                    and any(_keywords_label_end(line.text[m.end() :], lang) is not None for lang in ("ar", "en", "fr"))
+                ),
+                None,
+            )
         if cut is None:
             out.append(line)
             continue
@@ -1447,13 +1458,17 @@ def _label_blocks(blocks: list[_Block]) -> list[_Block]:
         elif _opens_keywords(first) or classify_heading(first) is not None:
             in_abstract = False
         # (a keywords line of its own further on: the abstract's words «كلمات مفتاحية: ...» are no list)
-        later = [line.text for line in block.lines[1:]] + ([blocks[b + 1].lines[0].text] if b + 1 < len(blocks) else [])
-        cut = in_abstract and not any(_opens_keywords(text) for text in later)
+        later = [line.text for line in block.lines[1:]]
+        if b + 1 < len(blocks):
+            later.append(blocks[b + 1].lines[0].text)
+        script = _line_script(block.lines[-1].text)
+        cut = in_abstract and not any(_opens_keywords(text) and _line_script(text) == script for text in later)
         current: list[_Line] = []
         lines = _with_inline_keywords_cut(block.lines) if cut else block.lines
         if len(lines) > len(block.lines):
             # (the lines after a keywords list cut off an abstract's line are that list's)
-            label_at = next(k for k, (a, b) in enumerate(zip(lines, block.lines, strict=False)) if a is not b) + 1
+            cut_at = next(k for k, (new, old) in enumerate(zip(lines, block.lines, strict=False)) if new is not old)
+            label_at = cut_at + 1
             listed.update(id(line) for line in lines[label_at + 1 :])
         for line in lines:
             if current and _is_label(line.text):
@@ -4152,8 +4167,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 footnote.number if footnote is not None else None,
                 first=footnote is None,
                 after_closed=footnote is not None and footnote.closed,
-                wants_number=footnote is not None
-                and _WANTS_NUMBER.search(state.raw[slice(*footnote.blocks[-1][-1])]) is not None,
+                wants_number=footnote is not None and _note_wants_number(state, footnote, items, i),
             )
             if note is not None:
                 footnote = _Unit("footnote", [[(item.line.start + note[1], item.line.end)]], None, number=note[0])
@@ -4279,6 +4293,29 @@ def _numbered_paragraphs(state: _State) -> None:
 _NOTES_KEYS = frozenset(match_key(w) for w in ("الهوامش", "الحواشي", "الإحالات"))
 
 
+def _note_wants_number(state: _State, note: _Unit, items: list[_BodyLine], i: int) -> bool:
+    """Whether the numbered line ``i`` under «الهوامش» goes on with the note before it: that note's
+    line ends with a word that numbers a volume or a page («الجزء» / «2. ...»), or with a colon that
+    opens a list of its own, whose number comes back before the next note's («... كلها:» / «2. 2015» /
+    ... / «2. العروي ...»)."""
+    last = state.raw[slice(*note.blocks[-1][-1])].rstrip()
+    if _WANTS_NUMBER.search(last):
+        return True
+    if not last.endswith((":", "：")):
+        return False
+    number = re.match(r"^[(\[]?(\d{1,3})", items[i].line.text)
+    if number is None:
+        return False
+    again = re.compile(rf"^[(\[]?{number.group(1)}\s*[.\-–)\]]")
+    following = re.compile(rf"^[(\[]?{int(number.group(1)) + 1}\s*[.\-–)\]]")
+    for item in items[i + 1 :]:
+        if again.match(item.line.text):
+            return True
+        if following.match(item.line.text):
+            return False
+    return False
+
+
 def _endnote_start(
     line: _Line,
     cited: dict[int, int],
@@ -4314,11 +4351,9 @@ def _endnote_start(
     return None
 
 
-#: The end of a note's line that goes on with a number on the next line: a colon, or a word that
-#: numbers a volume, an issue or a page («الجزء» / «2. ...» is the note's own volume, not note 2).
-_WANTS_NUMBER = re.compile(
-    r"(?:[:：]|(?<![^\W\d_])(?:الجزء|ج|العدد|ع|المجلد|مج|ص|صص|رقم|vol|no|p|pp)\.?)\s*$", re.IGNORECASE
-)
+#: The end of a note's line that goes on with a number on the next line: a word that numbers a
+#: volume, an issue or a page («الجزء» / «2. ...» is the note's own volume, not note 2).
+_WANTS_NUMBER = re.compile(r"(?<![^\W\d_])(?:الجزء|ج|العدد|ع|المجلد|مج|ص|صص|رقم|vol\.|no\.|pp?\.)\s*$", re.IGNORECASE)
 
 
 #: A marker glued to an Arabic word (or its closing bracket) inside a sentence, a word following:
@@ -5274,10 +5309,31 @@ def _ordinals_go_on(state: _State, level_index: int, after: int) -> bool:
     if last is None or not (last.number or "").isdigit() or int(last.number) >= len(ORDINAL_ADVERBS):
         return False
     following = ORDINAL_ADVERBS[int(last.number)]
-    return any(
-        match_key(m.group(1)).strip(" \t:：.-–") == following
-        for m in re.finditer(r"^[ \t]*(\S+)", state.raw[after:], re.MULTILINE)
-    )
+    previous = ""
+    for line in re.split(r"\r\n|\r|\n", state.raw[after:]):
+        words = line.split()
+        first = match_key(words[0]).strip(" \t:：.-–") if words else ""
+        if first in _CLOSING_PART_WORDS:
+            return False  # (the conclusion's, the references' or the notes' own «ثالثاً: ...» are theirs)
+        # (as a heading: on a line of its own after a finished sentence, not an item under «... ما يلي:»)
+        # (nor an item of a list of ordinals: the line before it opens with an ordinal too)
+        before = match_key(previous.split()[0]).strip(" \t:：.-–") if previous.split() else ""
+        if (
+            first == following
+            and len(words) <= 12
+            and not previous.rstrip().endswith((":", "：", "،", ","))
+            and before not in ORDINAL_ADVERBS
+        ):
+            return True
+        if line.strip():
+            previous = line
+    return False
+
+
+#: First words of the parts that close an article (match-key forms): their ordinals are their own.
+_CLOSING_PART_WORDS = frozenset(
+    ("الخاتمه", "خاتمه", "المراجع", "المصادر", "قائمه", "الهوامش", "الملاحق", "الملحق", "النتائج", "التوصيات")
+)
 
 
 def _first_generic_style(stack: list[str]) -> int | None:
