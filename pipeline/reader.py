@@ -31,12 +31,10 @@ from .charclass import class_body
 from .document import Article, Citation, OffsetMap, Passage, Section, Segment, TextSpan
 from .errors import ConfigError, InputError, StructureError
 from .headings import (
-    CHAPTER_WORDS,
     FEMININE_ORDINAL_ADJECTIVES,
     FRONT_PAGE_HEADINGS,
     NUMBERED_STYLES,
     ORDINAL_ADJECTIVES,
-    ORDINAL_ADVERBS,
     TOC_HEADINGS,
     HeadingInfo,
     classify_heading,
@@ -498,10 +496,6 @@ class _State:
     #: The indent of a full line of the body, when its paragraphs open with a deeper one (a
     #: first-line indent, as a word processor's text converted with its layout has); else None.
     paragraph_indent: int | None = None
-    #: Whether the body's first numbered headings were ordinals right under a named heading (the
-    #: introduction's «أولاً: ...», «ثانياً: ...»), so that a chapter word met later takes their level
-    #: («1.» or «أ-» parts may hold chapters: those keep them below).
-    generic_under_named: bool = False
     #: Where pages end, when the text shows it (page furniture set aside, form feeds); empty otherwise.
     page_breaks: list[int] = field(default_factory=list)
     #: Where rule lines end (the line above a page's footnotes is one).
@@ -697,7 +691,12 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
             body_start = max(body_start, end)
     # A French abstract next to the others (Résumé / Mots-clés): a passage in its own language.
     french = _find_line(blocks, lambda t: _abstract_heading_end(t, "fr") is not None)
-    if french is not None and starts and french < min(starts) and not _french_label_alone(blocks[french]):
+    if (
+        french is not None
+        and starts
+        and french < min(starts)
+        and not _french_label_alone(blocks[french], blocks[french + 1] if french + 1 < len(blocks) else None)
+    ):
         french = None  # «Résumé: la diplomatie au Golfe» over the Arabic title: a title, not the abstract
     if french is not None and starts and french < (first_heading if first_heading is not None else len(blocks)):
         end = _read_abstract(article, state, blocks, french, "fr")
@@ -912,25 +911,18 @@ def _line_script(text: str) -> str | None:
     return None
 
 
-def _french_label_alone(block: _Block) -> bool:
-    """Whether a «Résumé» block is a French abstract: its label alone on its line, or followed by its
-    prose (a sentence of ten words or more on the label's line and the lines it wraps onto: not a
-    title «Résumé: la diplomatie au Golfe» over an English title, a byline or the Arabic title)."""
+def _french_label_alone(block: _Block, following: _Block | None) -> bool:
+    """Whether a «Résumé» block set before the other abstracts is a French abstract: its label alone on
+    its line, or its «Mots-clés» line in the block or opening the next one («Résumé: la diplomatie au
+    Golfe» over an English title or a byline is a title)."""
     first = block.lines[0].text
     end = _abstract_heading_end(first, "fr")
     if end is None:
         return False
     if not first[end:].strip(" :：-–"):
         return True
-    # (the lines its prose wraps onto go on in lower case: «... examine la diplomatie» / «numérique des
-    # pays ...»; an English title or a byline under a French title starts with a capital)
-    rest = [first[end:]]
-    for line in block.lines[1:]:
-        if not line.text[:1].islower():
-            break
-        rest.append(line.text)
-    text = " ".join(rest)
-    return len(text.split()) >= 10 and re.search(r"[.!?](?:\s|$)", text) is not None
+    lines = [line.text for line in block.lines[1:]] + ([following.lines[0].text] if following else [])
+    return any(_keywords_label_end(text, "fr") is not None for text in lines)
 
 
 def _opens_abstract_or_keywords(text: str) -> bool:
@@ -4309,6 +4301,8 @@ def _note_wants_number(state: _State, note: _Unit, items: list[_BodyLine], i: in
     again = re.compile(rf"^[(\[]?{number.group(1)}\s*[.\-–)\]]")
     following = re.compile(rf"^[(\[]?{int(number.group(1)) + 1}\s*[.\-–)\]]")
     for item in items[i + 1 :]:
+        if _is_named_heading(item.line.text):
+            return False  # (the notes are over: «المراجع» numbers its own entries)
         if again.match(item.line.text):
             return True
         if following.match(item.line.text):
@@ -5256,22 +5250,8 @@ def _open_section(state: _State, info: HeadingInfo, lines: list[_Line], level: i
     elif style in state.style_stack:
         level = state.style_stack.index(style) + 1
         state.style_stack = state.style_stack[:level]
-    elif (
-        style in _TOP_CHAPTER_WORDS
-        and state.generic_under_named
-        and (generic := _first_generic_style(state.style_stack)) is not None
-        and info.key == "1"  # (the first chapter: «المبحث الثالث» under «ثانياً» goes on below it)
-        and not _ordinals_go_on(state, generic, lines[-1].end)
-    ):
-        # «المبحث الأول» after «أولاً: ...», «ثانياً: ...» of the introduction: a chapter's top word ranks
-        # above the ordinal, numbered and lettered styles when the text used them first right under a
-        # named heading («المقدمة»); it takes their level instead of opening one below them.
-        level = generic + 1
-        state.style_stack = [*state.style_stack[:generic], style]
     elif not state.style_stack or state.style_stack == ["named"]:
         level = 1
-        # (the ordinals of an introduction, «المقدمة» then «أولاً: ...»: a chapter word may outrank them)
-        state.generic_under_named = state.style_stack == ["named"] and style == "ordinal"
         state.style_stack = [style]
     else:
         state.style_stack.append(style)
@@ -5295,51 +5275,6 @@ def _open_section(state: _State, info: HeadingInfo, lines: list[_Line], level: i
     # A heading closes whatever paragraph was open: text after it starts afresh.
     for unit in state.units:
         unit.closed = True
-
-
-#: Chapter words that head a text's top parts (not «المطلب», «الفرع», which sit under them).
-_TOP_CHAPTER_WORDS = frozenset(("الباب", "الجزء", "القسم", "الفصل", "المبحث"))
-
-
-def _ordinals_go_on(state: _State, level_index: int, after: int) -> bool:
-    """Whether the ordinal headings at ``level_index`` of the style stack go on after ``after``: a line
-    further on opens with the ordinal after the last one seen («ثالثاً» after «ثانياً»). Then they are
-    the text's top parts, and a chapter word met among them sits under them."""
-    last = next((sec for sec in reversed(state.section_stack) if sec.level == level_index + 1), None)
-    if last is None or not (last.number or "").isdigit() or int(last.number) >= len(ORDINAL_ADVERBS):
-        return False
-    following = ORDINAL_ADVERBS[int(last.number)]
-    previous = ""
-    for line in re.split(r"\r\n|\r|\n", state.raw[after:]):
-        words = line.split()
-        first = match_key(words[0]).strip(" \t:：.-–") if words else ""
-        if first in _CLOSING_PART_WORDS:
-            return False  # (the conclusion's, the references' or the notes' own «ثالثاً: ...» are theirs)
-        # (as a heading: on a line of its own after a finished sentence, not an item under «... ما يلي:»)
-        # (nor an item of a list of ordinals: the line before it opens with an ordinal too)
-        before = match_key(previous.split()[0]).strip(" \t:：.-–") if previous.split() else ""
-        if (
-            first == following
-            and len(words) <= 12
-            and not previous.rstrip().endswith((":", "：", "،", ","))
-            and before not in ORDINAL_ADVERBS
-        ):
-            return True
-        if line.strip():
-            previous = line
-    return False
-
-
-#: First words of the parts that close an article (match-key forms): their ordinals are their own.
-_CLOSING_PART_WORDS = frozenset(
-    ("الخاتمه", "خاتمه", "المراجع", "المصادر", "قائمه", "الهوامش", "الملاحق", "الملحق", "النتائج", "التوصيات")
-)
-
-
-def _first_generic_style(stack: list[str]) -> int | None:
-    """Where the first heading style of ``stack`` that is no chapter word (ordinal, number, letter)
-    stands, or None."""
-    return next((k for k, style in enumerate(stack) if style not in CHAPTER_WORDS and style != "named"), None)
 
 
 def _continued_numbering(state: _State, info: HeadingInfo, style: str) -> str:

@@ -2,7 +2,10 @@
 eg_awwalan_bracketitems_unres, iq_supdigit_perpage_notes, lb_inlinekw_longlines_endabs,
 ma_fr_first_motscles_frrefs; real UN and ANT text, frozen before the reader was scored on them: 0.953 /
 0.942 at dec4619, three of its five findings invisible to the scorer). Each test fails on dec4619.
-Left open: quoted operative paragraphs of a resolution («1 - يطلب ...») are list items, not a quotation."""
+Left open: quoted operative paragraphs of a resolution («1 - يطلب ...») are list items, not a quotation;
+«المبحث» chapters after the introduction's «أولاً/ثانياً» are a level too low (a rule that raised them
+was withdrawn after three reviews found it misfiring where ordinals are the article's top parts:
+tests/test_reader_review23.py ... review26.py)."""
 
 from __future__ import annotations
 
@@ -43,14 +46,6 @@ def test_a_references_part_headed_in_french():
     article = read_article(MOROCCO)
     assert "Références en français :" in [s.heading for s in article.sections]
     assert not any(p.text.endswith("Références en français :") for p in article.passages_of("reference"))
-
-
-def test_chapter_headings_after_ordinal_headings_of_the_introduction_are_top_level():
-    # «أولاً: إشكالية البحث», «ثانياً: فرضية البحث» under «المقدمة», then «المبحث الأول: ...»: the
-    # chapters were level 2 under «ثانياً», their «المطلب» level 3.
-    levels = {s.heading.split(":")[0]: s.level for s in read_article(IRAQ).sections}
-    assert levels["المبحث الأول"] == levels["المبحث الثاني"] == 1
-    assert levels["المطلب الأول"] == 2
 
 
 def test_the_nineteenth_audit_set_does_not_fall():

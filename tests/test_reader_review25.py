@@ -1,6 +1,7 @@
 """What an independent review of 1b2d2b0 (the mend of review 24) found it broke, or undid of the
 commit before, on 114 adversarial articles written from real ANT sentences (tests/fixtures/review25/):
-each test fails on 1b2d2b0."""
+each test fails on 1b2d2b0. (Its chapter-level findings went with the rule they were about, withdrawn
+after review 26.)"""
 
 from __future__ import annotations
 
@@ -13,10 +14,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "review25"
 
 def _read(name: str):
     return read_article(FIXTURES / f"{name}.txt")
-
-
-def _levels(article) -> dict[str, int]:
-    return {s.heading.split(":")[0]: s.level for s in article.sections}
 
 
 def test_a_french_title_over_an_english_title_is_no_french_abstract():
@@ -35,17 +32,6 @@ def test_a_note_ending_with_a_colon_leaves_the_next_note_its_own():
         numbered = [p for p in _read(name).passages if p.kind in ("footnote", "reference") and p.number]
         assert [p.number for p in numbered] == ["1", "2", "3"], name
         assert numbered[1].text.startswith("عبد الله العروي"), name
-
-
-def test_ordinals_of_the_references_or_the_conclusion_do_not_hold_a_chapter_down():
-    # «ثالثاً: المواقع الإلكترونية» among the references, «ثالثاً: المقترحات» in the conclusion: read as
-    # the introduction's ordinals going on, so «المبحث الأول» fell under «ثانياً».
-    for name in ("c52_intro_awwalan_thaniyan_refs_thalithan", "c54_intro_awwalan_thaniyan_khatima_thalithan"):
-        assert _levels(_read(name))["المبحث الأول"] == 1, name
-
-
-def test_a_list_of_ordinals_inside_a_chapter_does_not_hold_it_down():
-    assert _levels(_read("c56_intro_awwalan_thaniyan_list_in_mabhath"))["المبحث الأول"] == 1
 
 
 def test_an_english_keywords_line_does_not_stop_the_arabic_inline_keywords():
