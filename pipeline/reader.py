@@ -913,16 +913,23 @@ def _line_script(text: str) -> str | None:
 
 def _french_label_alone(block: _Block, following: _Block | None) -> bool:
     """Whether a «Résumé» block set before the other abstracts is a French abstract: its label alone on
-    its line, or its «Mots-clés» line in the block or opening the next one («Résumé: la diplomatie au
-    Golfe» over an English title or a byline is a title)."""
+    its line; or prose after it (fifteen words or more in Latin script, a sentence ended by a word, not
+    by «vol.»); or its «Mots-clés» line in the block or opening the next one, after a sentence or a
+    dozen words. «Résumé: la diplomatie au Golfe» over an English title or a byline is a title."""
     first = block.lines[0].text
     end = _abstract_heading_end(first, "fr")
     if end is None:
         return False
     if not first[end:].strip(" :：-–"):
         return True
+    text = " ".join([first[end:]] + [line.text for line in block.lines[1:] if _line_script(line.text) == "en"])
+    words = len(text.split())
+    sentence = re.search(r"[^\W\d_]{3,}[.!?](?:\s|$)", text) is not None
+    if words >= 15 and sentence:
+        return True
     lines = [line.text for line in block.lines[1:]] + ([following.lines[0].text] if following else [])
-    return any(_keywords_label_end(text, "fr") is not None for text in lines)
+    keywords = any(_keywords_label_end(line, "fr") is not None for line in lines)
+    return keywords and (words >= 12 or sentence)
 
 
 def _opens_abstract_or_keywords(text: str) -> bool:
