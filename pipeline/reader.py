@@ -867,8 +867,7 @@ def _byline_columns(lines: list[_Line], raw: str) -> list[list[_Line]] | None:
         return None
     columns: tuple[list[_Line], list[_Line]] = ([], [])
     # (half-way between where the two columns start on the first line, counted from the line's start)
-    left = lines[0].start - (max(raw.rfind("\n", 0, lines[0].start), raw.rfind("\r", 0, lines[0].start)) + 1)
-    middle = left + _BYLINE_GAP.search(lines[0].text).end() / 2
+    middle = _indent(raw, lines[0].start) + _BYLINE_GAP.search(lines[0].text).end() / 2
     for line in lines:
         gaps = list(_BYLINE_GAP.finditer(line.text))
         if len(gaps) > 1:
@@ -878,8 +877,7 @@ def _byline_columns(lines: list[_Line], raw: str) -> list[list[_Line]] | None:
             columns[0].append(_Line(line.start, line.start + gap.start(), line.text[: gap.start()]))
             columns[1].append(_Line(line.start + gap.end(), line.end, line.text[gap.end() :]))
         else:
-            line_start = max(raw.rfind("\n", 0, line.start), raw.rfind("\r", 0, line.start)) + 1
-            columns[line.start - line_start >= middle].append(line)
+            columns[_indent(raw, line.start) >= middle].append(line)
     return list(columns)
 
 
@@ -4392,9 +4390,14 @@ def _cited_numbers(raw: str, start: int = 0) -> dict[int, int]:
     """Each footnote number the text cites from ``start`` on, with the offset of its first marker."""
     cited: dict[int, int] = {}
     for m in _CITED.finditer(raw, start):
-        digits = m.group("s") or m.group("b") or m.group("p") or m.group("d") or m.group("g") or m.group("m")
-        cited.setdefault(int(digits.translate(_SUPERSCRIPT_VALUE)), m.start())
+        cited.setdefault(_cited_number(m), m.start())
     return cited
+
+
+def _cited_number(m: re.Match[str]) -> int:
+    """The note number a match of ``_CITED`` cites (superscript digits read as plain ones)."""
+    digits = m.group("s") or m.group("b") or m.group("p") or m.group("d") or m.group("g") or m.group("m")
+    return int(digits.translate(_SUPERSCRIPT_VALUE))
 
 
 def _marker_numbers(raw: str) -> set[int]:
@@ -4407,8 +4410,7 @@ def _marker_numbers(raw: str) -> set[int]:
             or _CLAUSE_NUMBER_WORD.search(raw, max(0, m.start() - 20), m.start())
         ):
             continue
-        digits = m.group("s") or m.group("b") or m.group("p") or m.group("d") or m.group("g") or m.group("m")
-        numbers.add(int(digits.translate(_SUPERSCRIPT_VALUE)))
+        numbers.add(_cited_number(m))
     return numbers
 
 
