@@ -129,7 +129,8 @@ REFERENCE_CORE_WORDS = frozenset(
 REFERENCE_LIST_WORDS = frozenset("قائمه لائحه ثبت list".split())  # لائحة: the Maghrebi word
 #: Words that name the language of a part of the list (المراجع العربية, English references).
 REFERENCE_LANGUAGE_WORDS = frozenset(
-    "العربيه الاجنبيه الانجليزيه الانكليزيه الفرنسيه باللغه اللغه arabic english foreign french"
+    "العربيه الاجنبيه الانجليزيه الانكليزيه الفرنسيه الفارسيه التركيه العبريه الالمانيه الاسبانيه"
+    " الروسيه باللغه اللغه arabic english foreign french persian turkish german"
     " français française arabe anglais anglaise étrangères".split()
 )
 #: Words that name a kind of source (أولاً: الكتب, الرسائل الجامعية, المواقع الإلكترونية): inside
@@ -260,6 +261,11 @@ def _within_one_edit(a: str, b: str) -> bool:
     return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))
 
 
+#: An English name in brackets at a line's end, after the Arabic words: «(References)», «(Conclusion)».
+_ENGLISH_GLOSS = re.compile(r"\s*[(\[]\s*[A-Za-z][A-Za-z&'’.,\- ]*[)\]]\s*(?=[:：]?\s*$)")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+
+
 @lru_cache(maxsize=16384)  # a pure function of the line, asked several times per line by the reader
 def classify_heading(text: str, *, in_references: bool = False) -> HeadingInfo | None:
     """Classify a candidate heading line.
@@ -277,12 +283,15 @@ def classify_heading(text: str, *, in_references: bool = False) -> HeadingInfo |
         stripped = stripped.lstrip("•▪◦●■□◆ ")  # (a bullet may set a part's heading off: «• باللغة العربية:»)
     if not stripped:
         return None
-    named = _named_key(stripped)
+    # A heading with its English name after it in brackets («المراجع (References)», «الخاتمة
+    # (Conclusion)») names what its Arabic words name.
+    unglossed = _ENGLISH_GLOSS.sub("", stripped) if _ARABIC_LETTER.search(stripped) else stripped
+    named = _named_key(unglossed)
     if named:
         return HeadingInfo("named", named, "")
-    kind = reference_heading_kind(stripped)
+    kind = reference_heading_kind(unglossed)
     if kind in ("list", "part") or (kind == "category" and in_references):
-        return HeadingInfo("named", _reference_key(stripped), "")
+        return HeadingInfo("named", _reference_key(unglossed), "")
     appendix = _APPENDIX_AR.match(match_key(stripped)) or _APPENDIX_EN.match(stripped)
     if appendix is not None:
         title = appendix.group("title").strip()

@@ -180,15 +180,26 @@ _AR_ABSTRACT_RUN_IN = frozenset(
 _RUN_IN_MIN_WORDS = 5
 _AR_KEYWORDS = re.compile(
     rf"^{_INSIDE_WORD}"
-    + _tolerant("الكلمات المفتاحية", "الكلمات الدالة", "الكلمات المفاتيح", "كلمات مفتاحية", "كلمات دالة")
+    + _tolerant(
+        "الكلمات المفتاحية", "الكلمات الدالة", "الكلمات المفاتيح", "كلمات مفتاحية", "كلمات دالة",
+        "الكلمات الرئيسة", "الكلمات الرئيسية", "كلمات رئيسة", "كلمات رئيسية",
+    )
     + r"\s*(?P<sep>[:：\-–—]\s*)?"
 )
 _EN_KEYWORDS = re.compile(
     rf"^(?:{_spaced('key')}\s?-?{_spaced('words')}|index\s+terms)\s*(?P<sep>[:：\-–—]\s*)?", re.IGNORECASE
 )
 _FR_KEYWORDS = re.compile(r"^mots[\s-]?cl[ée]s\s*(?P<sep>[:：\-–—]\s*)?", re.IGNORECASE)
-_ABSTRACT_LABELS = {"ar": _AR_ABSTRACT, "en": _EN_ABSTRACT, "fr": _FR_ABSTRACT}
-_KEYWORDS_LABELS = {"ar": _AR_KEYWORDS, "en": _EN_KEYWORDS, "fr": _FR_KEYWORDS}
+#: A Persian abstract (journals of Iranian universities publishing in Arabic give one beside the
+#: Arabic and English abstracts): «چکیده», «کلیدواژه‌ها» / «واژگان کلیدی», spelt with Persian or
+#: Arabic kaf and yeh. Read as a passage of its own language, which the later stages leave alone.
+_FA_ABSTRACT = re.compile(rf"^(?P<label>چ[کك][یي]ده)\s*(?P<sep>{_LABEL_SEPARATOR}\s*)?")
+_FA_KEYWORDS = re.compile(
+    r"^(?:[کك]ل[یي]د[\s\u200c]?واژه(?:[\s\u200c]?ها)?|واژگان\s+[کك]ل[یي]د[یي]|واژه[\s\u200c]?های\s+[کك]ل[یي]د[یي])"
+    r"\s*(?P<sep>[:：\-–—]\s*)?"
+)
+_ABSTRACT_LABELS = {"ar": _AR_ABSTRACT, "en": _EN_ABSTRACT, "fr": _FR_ABSTRACT, "fa": _FA_ABSTRACT}
+_KEYWORDS_LABELS = {"ar": _AR_KEYWORDS, "en": _EN_KEYWORDS, "fr": _FR_KEYWORDS, "fa": _FA_KEYWORDS}
 _KEYWORD_SEPARATORS = re.compile(r"[،,؛;]")
 #: Separators of a keyword list without commas: a dash or slash between spaces (not Sino-Russian).
 _KEYWORD_DASHES = re.compile(r"\s+[–—/-]\s+")
@@ -383,6 +394,11 @@ _METADATA_LABELS = {
         r"\s*[:：]\s*(?P<value>[^:：\s](?:[^:：]*[^:：\s])?)$"
     ),
     "article_name": re.compile(rf"^{_tolerant('اسم المقال')}\s*[:：]\s*(?P<value>.+)$"),
+    # The kind of paper a journal says it is: «نوع المقالة: بحث علمي محكَّم», "Article type: Research".
+    "article_type": re.compile(
+        rf"^(?:{_tolerant('نوع المقالة', 'نوع المقال', 'نوع البحث', 'نوع الورقة')}|(?i:article\s+type|paper\s+type))"
+        r"\s*[:：]\s*(?P<value>\S.*)$"
+    ),
     "author": re.compile(rf"^{_tolerant('اسم الكاتب')}\s*[:：]\s*(?P<value>.+)$"),
     "permalink": re.compile(rf"^{_tolerant('رابط ثابت')}\s*[:：]\s*<?(?P<value>[^<>\s]+)>?\s*$"),
 }
@@ -512,6 +528,9 @@ class _State:
     abstract_notes: list[_Block] = field(default_factory=list)
     #: The keywords blocks an abstract took from above its label (indexes of the reader's blocks).
     keyword_blocks: set[int] = field(default_factory=set)
+    #: Lines that open an item of a list numbered with ordinal words («أولاً: ...» under «... بما يلي:»):
+    #: where each line starts -> the item's number.
+    ordinal_items: dict[int, str] = field(default_factory=dict)
 
 
 # -- entry points -----------------------------------------------------------
@@ -689,6 +708,17 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
             read.update(state.keyword_blocks)
             ends[index] = end
             body_start = max(body_start, end)
+    # An abstract read without its keywords, whose list comes after the other language's keywords
+    # (the English abstract first, then the Arabic one, then «الكلمات المفتاحية: ...» and "Keywords: ..."):
+    # the list right after the abstracts is its keywords.
+    for index, lang in ((ar_abs, "ar"), (en_abs, "en")):
+        if index is None or (article.keywords_ar if lang == "ar" else article.keywords_en):
+            continue
+        after = body_start
+        if after < len(blocks) and after not in read and _keywords_label_end(blocks[after].lines[0].text, lang) is not None:
+            _read_keywords(article, state, blocks[after].lines, lang)
+            read.add(after)
+            body_start = after + 1
     # A French abstract next to the others (Résumé / Mots-clés): a passage in its own language.
     french = _find_line(blocks, lambda t: _abstract_heading_end(t, "fr") is not None)
     if (
@@ -701,6 +731,17 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     if french is not None and starts and french < (first_heading if first_heading is not None else len(blocks)):
         end = _read_abstract(article, state, blocks, french, "fr")
         read.update(range(french, end))
+        body_start = max(body_start, end)
+    # A Persian abstract beside the others («چکیده», «کلیدواژه‌ها»), before the body's first heading.
+    persian = _find_line(blocks, lambda t: _abstract_heading_end(t, "fa") is not None)
+    if (
+        persian is not None
+        and starts
+        and persian not in read
+        and persian < (first_heading if first_heading is not None else len(blocks))
+    ):
+        end = _read_abstract(article, state, blocks, persian, "fa")
+        read.update(range(persian, end))
         body_start = max(body_start, end)
     later_blocks: list[_Block] = []
     order = sorted(ends)
@@ -1163,9 +1204,15 @@ _COPYRIGHT = re.compile(
     r"^\s*(?:©|\(c\)\s|copyright\b|all rights reserved|"
     + _tolerant("جميع الحقوق محفوظة", "حقوق الطبع محفوظة", "حقوق النشر محفوظة", "الحقوق محفوظة")
     + ")"
-    r"|©\s*(?:\d{4}|[٠-٩]{4})\s*\.?\s*$",
+    r"|©\s*(?:\d{4}|[٠-٩]{4})\s*\.?\s*$"
+    # («حقوق النشر © 2023 للمؤلفين. ...»: the notice's name, then the sign and the year)
+    r"|^\s*(?:\S+\s+){1,2}©\s*(?:\d{4}|[٠-٩]{4})",
     re.IGNORECASE,
 )
+
+
+#: Most pages between the last page number found and the number on the text's last line.
+_LAST_PAGE_MAX_GAP = 300
 
 
 def _drop_page_furniture(
@@ -1204,6 +1251,15 @@ def _drop_page_furniture(
             after is not None and 1 <= after[1] - n <= 2 and after[0] - k >= _PAGE_MIN_LINES
         ):
             dropped.add(k)
+    # The text's last line, a number alone in its block past the numbers found: the page number of
+    # the article's last page, printed after pages the text leaves out (an English abstract set on
+    # the article's last page, «70» ... «94»).
+    if numbers and dropped and numbers[-1][0] == len(lines) - 1 and numbers[-1][0] not in dropped:
+        last_k, last_n = numbers[-1]
+        highest = max(n for k, n in numbers if k in dropped)
+        # (a few hundred pages on at most: a year alone on the last line, «2020», is no page number)
+        if len(blocks[-1].lines) == 1 and highest < last_n <= highest + _LAST_PAGE_MAX_GAP:
+            dropped.add(last_k)
     front_end = next(
         (k for k, line in enumerate(lines) if _is_label(line.text) or _is_furniture_free_heading(line.text)), 0
     )
@@ -1246,7 +1302,8 @@ def _drop_page_furniture(
         )
         words = _furniture_words(key)
         body_copies = [k for k in where if k >= front_end]
-        from_front = len(words) >= 3 and words <= front_words
+        # (a name joined to the one before it by «و», «رضائي پور وجعفري», is a front-matter word too)
+        from_front = len(words) >= 3 and all(w in front_words or (w[:1] == "و" and w[1:] in front_words) for w in words)
         # Once is enough right by a page number when the line is made of front-matter words or
         # set in two parts far apart (``كريم مساعدية          الأمن الطاقوي ...``): a short article's
         # alternating heads, each seen once.
@@ -1406,7 +1463,7 @@ _INLINE_KEYWORDS = re.compile(r"(?<=[.!?؟])\s+(?=(?:ال)?كلمات|(?:ال)?�
 #: A keywords label with its separator right after it («كلمات مفتاحية:», "Keywords -"): a sentence
 #: about keywords («الكلمات المفتاحية في الخطاب ...», "Keywords used in the search") has none.
 _INLINE_KEYWORDS_LABEL = re.compile(
-    r"(?:ال)?(?:كلمات|مفردات)\s+(?:ال)?(?:مفتاحية|مفاتيح|دالة)\s*[:：\-–]"
+    r"(?:ال)?(?:كلمات|مفردات)\s+(?:ال)?(?:مفتاحية|مفاتيح|دالة|رئيسة|رئيسية)\s*[:：\-–]"
     r"|(?i:key\s?words|mots[- ]cl[ée]s)\s*[:：\-–]"
 )
 
@@ -1915,7 +1972,10 @@ _ISSUE = re.compile(
     re.IGNORECASE,
 )
 _ISSN = re.compile(
-    r"\b(?:[EP]-?|Online\s+|Print\s+)?ISSN\s*(?:\(\s*(?:print|online|electronic|[ep])\s*\)\s*)?[:：]?\s*"
+    r"(?:\b(?:[EP]-?|Online\s+|Print\s+)?ISSN"
+    # (the Persian and Arabic names of the number: «شاپای چاپی» printed, «شاپای الکترونیکی» online; «ردمد»)
+    r"|(?<!\w)(?:شاپا|ردمد)ی?(?:\s+(?:چاپی|الکترونیکی|الكتروني|إلكتروني|الإلكتروني|الالكتروني|ورقي|الورقي))?)"
+    r"\s*(?:\(\s*(?:print|online|electronic|[ep])\s*\)\s*)?[:：]?\s*"
     r"(?P<value>\d{4}\s?-?\s?\d{3}[\dXx])",
     re.IGNORECASE,
 )
@@ -3516,20 +3576,26 @@ def _read_abstract(
     for unit in units:
         state.units.append(unit)
     if keywords_lines:
-        first_kw = keywords_lines[0]
-        label_end = first_kw.start + (_keywords_label_end(first_kw.text, lang) or 0)
-        state.structure.append((first_kw.start, label_end))
-        # (split line run by line run: in a bilingual box the other language's lines lie between)
-        first_span = (label_end, keywords_lines[0].end)
-        extents = _contiguous(raw, [first_span] + [(x.start, x.end) for x in keywords_lines[1:]])
-        spans = [span for s, e in extents for span in _split_keywords(raw, s, e)]
-        if lang == "ar":
-            article.keywords_ar = spans
-        elif lang == "en":
-            article.keywords_en = spans
-        elif spans:  # (the article has no list field for a third language: the list as one field)
-            article.metadata[f"keywords_{lang}"] = _span(raw, spans[0].start, spans[-1].end)
+        _read_keywords(article, state, keywords_lines, lang)
     return end
+
+
+def _read_keywords(article: Article, state: _State, keywords_lines: list[_Line], lang: str) -> None:
+    """Read a keywords list: its label's line and the lines it runs on to."""
+    raw = article.raw
+    first_kw = keywords_lines[0]
+    label_end = first_kw.start + (_keywords_label_end(first_kw.text, lang) or 0)
+    state.structure.append((first_kw.start, label_end))
+    # (split line run by line run: in a bilingual box the other language's lines lie between)
+    first_span = (label_end, keywords_lines[0].end)
+    extents = _contiguous(raw, [first_span] + [(x.start, x.end) for x in keywords_lines[1:]])
+    spans = [span for s, e in extents for span in _split_keywords(raw, s, e)]
+    if lang == "ar":
+        article.keywords_ar = spans
+    elif lang == "en":
+        article.keywords_en = spans
+    elif spans:  # (the article has no list field for a third language: the list as one field)
+        article.metadata[f"keywords_{lang}"] = _span(raw, spans[0].start, spans[-1].end)
 
 
 #: Fewest words of an abstract found from its keywords line alone (a title, a byline, a
@@ -4105,6 +4171,12 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 i = end
                 continue
         info = _line_heading(items, i, state.settings, in_references, dotted_letters)
+        if info is not None and not in_references and _numbered_text_goes_on(items, i, info, state):
+            info = None
+        ordinal = info if info is not None else classify_heading(text)
+        if ordinal is not None and ordinal.style == "ordinal" and not in_references and _ordinal_list_item(items, i, ordinal, state):
+            state.ordinal_items[item.line.start] = ordinal.key
+            info = None
         if (
             info is None
             and not in_references
@@ -4363,9 +4435,16 @@ _GLUED_MID_SENTENCE = (
     r"(?=[ \t]+[\u0621-\u064a]|[ \t]*\r?\n[ \t]*[\u0621-\u064a]|[ \t]*$|[ \t]+[.!?؟…،,:؛])"
 )
 #: A footnote marker inside the text: ``⁽³⁾``, a superscript, or ``(3)`` after a character (not at a line start).
+#: A bracketed marker with its full stop alone on a line, under a line that ends a sentence or a
+#: quotation («... وأن ألتزم بالولاء لها. "» / «(٤).»): the conversion put the marker on a line of
+#: its own (a page number in brackets has no stop after it).
+_MARKER_ALONE = (
+    r"(?:(?<=[.!?؟…\"'”’»]\n)|(?<=[.!?؟…\"'”’»] \n)|(?<=[.!?؟…\"'”’»]\r\n))"
+    r"(?=[(\[]\d{1,3}[)\]][.،,][ \t]*(?:\r?\n|$))"
+)
 _CITED = re.compile(
     rf"⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+|[0-9\u0660-\u0669]{{1,3}})⁾|(?<=[^\n\r])(?P<b>[{_SUPERSCRIPT_DIGITS}]+)"
-    rf"|(?<=\S)[ \t]?[(\[](?P<p>\d{{1,3}})[)\]]"
+    rf"|(?:(?<=\S)[ \t]?|{_MARKER_ALONE})[(\[](?P<p>\d{{1,3}})[)\]]"
     # a superscript set after the full stop (or the colon that ends a lead-in), a quotation's
     # closing mark before it: «المحظورة.1», «الإمارات".3», «المقبلة:4»
     rf"|(?:(?<=[^\W\d_][.!?؟…:])|(?<=[^\W\d_][\"'”’»)][.!?؟…]))(?P<d>\d{{1,3}})(?=\s|$)"
@@ -4466,7 +4545,13 @@ def _footnote_line(
     number = int(digits)
     if not _next_after(previous, digits) and cited.get(number, len(line.text) + line.start) >= line.start:
         return None
-    if not _ends_sentence(line.text) and len(line.text.split()) <= _FOOTNOTE_HEADING_MAX_WORDS:
+    if (
+        not _ends_sentence(line.text)
+        and len(line.text.split()) <= _FOOTNOTE_HEADING_MAX_WORDS
+        # (under the page's rule, an English term in an Arabic text is the note that gives the term
+        # its marker cites, «الإقليمية1» / «1. Regional Diplomacy», not a heading)
+        and not (below_rule and _line_script(line.text) == "en")
+    ):
         return None  # a numbered heading (``(1) تعريف المنصات الرقمية``) in a text that cites (1)
     if (
         m.re is not _FOOTNOTE_LINE
@@ -5194,8 +5279,71 @@ def _reads_as_sentence(text: str) -> bool:
 
 #: Last words of a sentence that introduces what follows it (… ما يلي:, … التالية:), in match-key form.
 _INTRODUCER_KEYS = frozenset(
-    match_key(w) for w in ("يلي", "التالي", "التالية", "الآتي", "الآتية", "كالتالي", "كالآتي", "following", "follows")
+    match_key(w)
+    for w in (
+        "يلي", "التالي", "التالية", "الآتي", "الآتية", "كالتالي", "كالآتي", "following", "follows",
+        # (and words that open a quotation: «... حين أشار إلى أن:», «... قائلاً:», "... stated that:")
+        "أن", "بأن", "قائلا", "قائلة", "بقوله", "بقولها", "that",
+    )
 )
+
+
+#: Most lines an item of a list numbered with ordinal words runs on (its next item comes within them).
+_ORDINAL_ITEM_MAX_LINES = 3
+
+
+def _ordinal_list_item(items: list[_BodyLine], i: int, info: HeadingInfo, state: _State) -> bool:
+    """Whether the line ``i`` that opens with an ordinal word («أولاً: إنشاء وحدة ...») is an item of a
+    list, not a section's heading: the first item stands under a sentence that introduces a list
+    («وفي ضوء ما تقدم، توصي الدراسة بما يلي:») with the second item a few lines down, and each next item
+    comes a few lines after the item before it. Headings have their sections' text between them."""
+    number = int(info.key)
+    window = range(max(0, i - _ORDINAL_ITEM_MAX_LINES), i)
+    if number > 1:
+        return any(
+            state.ordinal_items.get(items[j].line.start) == str(number - 1) for j in window
+        )
+    if i == 0 or items[i - 1].line.heading is not None:
+        return False
+    above = items[i - 1].line.text
+    if classify_heading(above) is not None or not _introduces_list(above):
+        return False
+    for j in range(i + 1, min(len(items), i + 1 + _ORDINAL_ITEM_MAX_LINES)):
+        following = classify_heading(items[j].line.text)
+        if following is not None and following.style == "ordinal" and following.key == "2":
+            return True
+    return False
+
+
+def _numbered_text_goes_on(items: list[_BodyLine], i: int, info: HeadingInfo, state: _State) -> bool:
+    """Whether the numbered line ``i`` is the next of the text's numbered paragraphs, not a heading: a
+    report that numbers its paragraphs («10. واعتبر مجلس الأمن ...» / «11. إنشاء وحدة ...») goes on
+    numbering them under its headings. The line fills the text's width and wraps onto the next line
+    of its block, and the paragraph just numbered before it, in the same way, did too (a numbered
+    heading is short, or has no such paragraph before it)."""
+    number = heading_number(info.key)
+    line = items[i].line
+    if info.style not in NUMBERED_STYLES or info.depth != 1 or number is None or number < 2 or not state.line_width:
+        return False
+    if i + 1 >= len(items) or items[i + 1].block != items[i].block:
+        return False
+    if line.end - line.start < _FULL_LINE_SHARE * state.line_width:
+        return False
+    marker = re.match(r"\s*\d+\s*(\S)", line.text)
+    previous = next(
+        (u for u in reversed(state.units) if u.kind == "list_item" and (u.number or "").isdigit()), None
+    )
+    if previous is None or int(previous.number) != number - 1 or marker is None:
+        return False
+    first_start, first_end = previous.blocks[0][0]
+    line_start = state.raw.rfind("\n", 0, first_start) + 1
+    opening = state.raw[line_start:first_end]
+    wrapped = len(previous.blocks[0]) > 1 or len(previous.blocks) > 1
+    return (
+        wrapped
+        and re.match(rf"\s*{number - 1}\s*{re.escape(marker.group(1))}", opening) is not None
+        and first_end - line_start >= _FULL_LINE_SHARE * state.line_width
+    )
 
 
 def _introduces_list(title: str) -> bool:
@@ -5462,18 +5610,34 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
         state.units.append(unit)
         unit.closed = True
         return unit
-    if marker:
+    if marker is None and line.start in state.ordinal_items:
+        # «ثانياً: تعزيز التنسيق ...» under «... بما يلي:»: an item of a list numbered with ordinal words
+        opening = re.match(r"\S+\s*[:：\-–]?\s*", line.text)
+        unit = _Unit(
+            "list_item",
+            [[(line.start + (opening.end() if opening else 0), line.end)]],
+            _current_section(state),
+            number=state.ordinal_items[line.start],
+        )
+        state.units.append(unit)
+    elif marker:
         start = line.start + marker.end()
         number = marker.group("num") or marker.group("dash") or marker.group("letter") or marker.group("named")
         unit = _Unit("list_item", [[(start, line.end)]], _current_section(state), number=number)
         state.units.append(unit)
     elif current is not None and not (
-        current.closed
-        and (
-            _short_line(state, current.blocks[-1][-1], line.text)
-            or (current.kind == "paragraph" and _indented_opening(state, line))
-            or _DIALOGUE_TURN.match(line.text)
-            or (current.kind == "list_item" and _outdented_after_list(state, current, line))
+        (
+            current.closed
+            and (
+                _short_line(state, current.blocks[-1][-1], line.text)
+                or (current.kind == "paragraph" and _indented_opening(state, line))
+                or _DIALOGUE_TURN.match(line.text)
+                or _TREATY_ARTICLE.match(line.text)
+                or (current.kind == "list_item" and _outdented_after_list(state, current, line))
+            )
+            # (a treaty's next article under a line the text's width does not fill, a title over it:
+            # «الموقعة في أنقرة في ٢٩ آذار ١٩٤٦» / «المادة (١): ...»)
+            or (_TREATY_ARTICLE.match(line.text) and _short_line(state, current.blocks[-1][-1], line.text))
         )
         # (a sentence of a quotation the paragraph opened and has not closed: «المادة 79: ... 50.»)
         and not _inside_opened_quotation(current, line, state)
@@ -5513,6 +5677,11 @@ _ABBREVIATION_ENTRY = re.compile(r"^[A-Z][A-Z0-9&]{1,9}\s*[:：–=]\s*\S")
 
 #: The label of a turn of an interview, «س:» / «ج:» (سؤال / جواب), "Q:" / "A:": after a finished
 #: sentence it opens a paragraph of its own, however long the line before it.
+#: A treaty's or a law's article quoted article by article, one a paragraph: «المادة (1): ...», «مادة 2 -».
+_TREATY_ARTICLE = re.compile(
+    r"^(?:ال)?مادة\s*(?:رقم\s*)?[(\[]?\s*[0-9\u0660-\u0669]{1,3}\s*[)\]]?\s*[:：\-–]"
+    r"|^Article\s+[0-9]{1,3}\s*[:：\-–.]"
+)
 _DIALOGUE_TURN = re.compile(r"^(?:(?:ال)?(?:س|ج|سؤال|جواب)\s*[:：/]|(?:Q|A)\s*[:：])\s*\S")
 
 
@@ -5844,7 +6013,7 @@ def _hyphen_break(raw: str, prev_end: int, next_start: int, segments: list[Segme
 
 #: Markers that are citations only where the article has the footnote: `` (3)``, ``كلمة(3)``, `` ³``.
 _PLAIN_MARKER = re.compile(
-    rf"(?<=\S)[ \t]?[(\[](?P<p>\d{{1,3}})[)\]]|(?<=\s)(?P<s>[{_SUPERSCRIPT_DIGITS}]+)(?![\w])"
+    rf"(?:(?<=\S)[ \t]?|{_MARKER_ALONE})[(\[](?P<p>\d{{1,3}})[)\]]|(?<=\s)(?P<s>[{_SUPERSCRIPT_DIGITS}]+)(?![\w])"
     # (a number set off after an Arabic sentence's end at a line's end: «... أخرى". 1», not "no. 3")
     rf"|(?:(?<=[\u0621-\u064a]{{2}}[.!?؟…])|(?<=[\u0621-\u064a]{{2}}[.!?؟…][\"'”’»])|(?<=[\u0621-\u064a][\"'”’»][.!?؟…]))"
     rf"[ \t](?P<e>\d{{1,3}})(?=[ \t]*(?:\r?\n|$))"

@@ -578,7 +578,7 @@ def _count(n: int, one: str, many: str | None = None) -> str:
 
 
 def _dir(lang: str) -> str:
-    return "rtl" if lang == "ar" else "ltr"
+    return "rtl" if lang in ("ar", "fa") else "ltr"
 
 
 def _side(ids: list[str], texts: dict[str, str]) -> str:
