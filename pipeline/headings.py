@@ -314,6 +314,11 @@ def classify_heading(text: str, *, in_references: bool = False) -> HeadingInfo |
     if first in ORDINAL_ADVERBS:
         title = " ".join(words[1:]).lstrip(_TRAILING)
         return HeadingInfo("ordinal", str(ORDINAL_ADVERBS.index(first) + 1), title)
+    # An ordinal that OCR split in two, «أول اً :», «ث انياً :» (a space inside the word).
+    joined = match_key("".join(words[:2])).strip(_TRAILING) if len(words) >= 2 and len(words[0]) <= 3 else ""
+    if joined in ORDINAL_ADVERBS:
+        title = " ".join(words[2:]).lstrip(_TRAILING)
+        return HeadingInfo("ordinal", str(ORDINAL_ADVERBS.index(joined) + 1), title)
     un = _UN_LETTER.match(stripped)
     if un and match_key(un.group("num")) in UN_LETTER_NAMES:
         return HeadingInfo(

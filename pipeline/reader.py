@@ -274,6 +274,8 @@ _DATE_LABELS = {
         r"accepted|date of acceptance",
     ),
     "published": (("تاريخ النشر",), r"published(?: online)?|date of publication|available online"),
+    # (a web page's «آخر تحديث: ...», "Last updated: ...")
+    "updated": (("آخر تحديث", "تاريخ التحديث"), r"last updated|updated on"),
     "retrieved": (("تاريخ الاسترداد",), r"retrieved"),
 }
 #: The same labels without «تاريخ» (``الاستلام: 2022/01/15   القبول: ...   النشر: ...``): taken only
@@ -295,6 +297,9 @@ _BARE_DATE_LABELS = {
     "accepted": ("القبول", "قبول النشر"),
     "published": ("النشر",),
 }
+#: Labels that are one only with no word before them: a web page's «نُشر في 14 كانون الثاني 2021»
+#: (not «قُبل للنشر في ...», «قدم للنشر في ...»).
+_OPENING_DATE_LABELS = {"published": ("نشر في",)}
 _DATE_VALUE_AFTER_LABEL = re.compile(_DATE_VALUE)
 
 
@@ -354,6 +359,11 @@ _METADATA_DATES = {
         + (
             rf"|(?<![^\W\d_])(?<![^\W\d_]\s){_tolerant(*_BARE_DATE_LABELS[key])}(?=\s*[:：])"
             if key in _BARE_DATE_LABELS
+            else ""
+        )
+        + (
+            rf"|(?<![^\W\d_])(?<![^\W\d_]\s){_tolerant(*_OPENING_DATE_LABELS[key])}"
+            if key in _OPENING_DATE_LABELS
             else ""
         )
         + ")"
@@ -1350,6 +1360,21 @@ def _drop_page_furniture(
         ):
             dropped.add(j)
             j += 1
+    # Scanner debris on a line of its own: «|», «l», «I» (a rule's edge or a speck read as a letter).
+    dropped.update(k for k, line in enumerate(lines) if _DEBRIS_LINE.match(line.text))
+    # A web page's interface saved with its text: the lines above, and the links a «read also» or
+    # "related articles" box lists after its title.
+    for k, line in enumerate(lines):
+        if _WEB_INTERFACE.match(line.text) or _WEB_MENU.match(line.text) or _WEB_CREDITS.search(line.text):
+            dropped.add(k)
+            # (under a box's title alone, «اقرأ أيضاً:», its bulleted titles, with or without addresses)
+            box = _WEB_BOX_TITLE.match(line.text) is not None
+            j = k + 1
+            while j < len(lines) and (
+                _WEB_LINK_LINE.match(lines[j].text) or (box and _WEB_BOX_ITEM.match(lines[j].text))
+            ):
+                dropped.add(j)
+                j += 1
     # A publisher's contact lines (telephone, fax, P.O. box) and the e-mail and web address set
     # with them: the title page's or the last page's foot, not the author's e-mail or a notice.
     contact = [k for k, line in enumerate(lines) if _CONTACT.match(line.text)]
@@ -1374,6 +1399,40 @@ _CONTACT = re.compile(
     + _tolerant("هاتف", "الهاتف", "فاكس", "الفاكس", "تلفون", "ص.ب", "ص. ب", "صندوق بريد")
     + r"|(?i:tel|phone|fax|p\.?\s?o\.?\s?box)\b)\s*[:.]?\s*[+(]?\d"
 )
+
+
+#: A web page's interface, left in the text by a page saved or exported as text: its links to skip to
+#: the content or back to the top, its share buttons, its «read also» and "related articles" boxes,
+#: its credits. (Arrows and bullets may stand before them.)
+_WEB_INTERFACE = re.compile(
+    r"^[\s↑⬆▲^«»|•◄►]*(?:"
+    + _tolerant(
+        "تخط إلى المحتوى", "انتقل إلى المحتوى", "تجاوز إلى المحتوى", "العودة إلى الأعلى", "الرجوع إلى الأعلى",
+        "العودة للأعلى", "شارك المقال", "شارك هذا المقال", "شارك الخبر", "مقالات ذات صلة", "مواضيع ذات صلة",
+        "أخبار ذات صلة", "اقرأ أيضا", "إقرأ أيضا", "اقرأ ايضا", "تصميم وتطوير", "جميع الحقوق محفوظة لـ",
+    )
+    + r"|(?i:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|share\s+(?:this|the)\s+(?:article|post)"
+    r"|related\s+(?:articles|posts|stories)|read\s+also|see\s+also:))"
+)
+#: A site's credits after a bar: «ISSN 2709-4431 (Online) | تصميم وتطوير: ...», "... | Powered by ...".
+_WEB_CREDITS = re.compile(r"\|\s*(?:" + _tolerant("تصميم", "تطوير", "برمجة") + r"|(?i:designed|developed|powered)\b)")
+#: A site's menu or breadcrumb: its first item the home page, then short items after bars or chevrons
+#: («الرئيسية | عن المجلة | هيئة التحرير», «الرئيسية » الأعداد » العدد 14»).
+_WEB_MENU = re.compile(
+    r"^\s*(?:" + _tolerant("الرئيسية", "الصفحة الرئيسية") + r"|(?i:home))\s*(?:[|»›>/]\s*[^|»›>\n]{1,40}){2,}$"
+)
+#: A line of scanner debris only: bars and the Latin letters OCR reads them as (one to three).
+_DEBRIS_LINE = re.compile(r"^\s*[|¦‖lI!]{1,3}\s*$")
+#: The title of a box of links alone on its line: «اقرأ أيضاً:», «مقالات ذات صلة», "Related articles".
+_WEB_BOX_TITLE = re.compile(
+    r"^\s*(?:"
+    + _tolerant("مقالات ذات صلة", "مواضيع ذات صلة", "أخبار ذات صلة", "اقرأ أيضا", "إقرأ أيضا", "اقرأ ايضا")
+    + r"|(?i:related\s+(?:articles|posts|stories)|read\s+also|see\s+also))[\s:：ً]*$"
+)
+#: An item of such a box: a bullet or an arrow, then a title.
+_WEB_BOX_ITEM = re.compile(r"^\s*[•◄►▪]\s*\S")
+#: A link of a «read also» box: a bullet and a title with its address, or the address alone.
+_WEB_LINK_LINE = re.compile(r"^\s*(?:[•◄►▪\-–*]\s*\S.*<https?://[^>]+>|<?https?://\S+>?)\s*$")
 
 
 def _contact_address(text: str) -> bool:
@@ -1622,7 +1681,8 @@ def _find_line(blocks: list[_Block], predicate) -> int | None:
 
 
 #: A rule line: only underscores, dashes, equals signs, stars or box-drawing lines (``_____``, ``* * *``).
-_RULE_LINE = re.compile(r"^(?:[_\-=*─━═—–~ـ]\s*){3,}$")  # ـ: a rule typed with tatweel
+# ـ: a rule typed with tatweel; a stray stop OCR reads at its end («ـــــــ .») does not make it text
+_RULE_LINE = re.compile(r"^(?:[_\-=*─━═—–~ـ▬]\s*){3,}\.?\s*$")
 
 
 def _drop_rule_lines(blocks: list[_Block]) -> tuple[list[_Block], list[tuple[int, int]]]:
@@ -2356,6 +2416,9 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
         if email and words <= 3:
             # (an address given again, on the English page: email_2, as a second DOI is doi_2)
             meta[_free_key(meta, "email")] = _span(raw, line.start + email.start(), line.start + email.end())
+            # (its label is structure, as an ORCID's is: «البريد الإلكتروني: <mailto:», "E-mail:")
+            if text[: email.start()].strip():
+                state.structure.append((line.start, line.start + email.start()))
             matched = True
         if matched:
             fl.role = "field"
@@ -5795,6 +5858,10 @@ def _bare_letter_group(line: _Line, state: _State) -> bool:
     return following[:1] == match_key(text) or (following.startswith("ال") and following[2:3] == match_key(text))
 
 
+#: A line that ends inside a page range, «211-»: the range goes on at the next line's start.
+_OPEN_PAGE_RANGE = re.compile(r"(?<![\d/])\d{1,4}\s?[-–]\s*$")
+
+
 def _read_reference_line(item: _BodyLine, state: _State) -> None:
     """Add one line of the references list: a new numbered entry or the continuation of one."""
     raw = state.raw
@@ -5812,6 +5879,15 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
     section = _current_section(state)
     # (an entry under an earlier heading, the list's or one of its parts', is not continued)
     previous = next((u for u in reversed(state.units) if u.kind == "reference" and u.section_id == section), None)
+    if (
+        start_m is not None
+        and previous is not None
+        and not item.first
+        and _OPEN_PAGE_RANGE.search(raw[slice(*previous.blocks[-1][-1])])
+    ):
+        # «... 4(3)، 211-» / «234. https://...»: the page range's end wrapped onto the line, no entry's number
+        start_m = None
+        number = end_m.group("num") if end_m else None
     author_year = _REF_AUTHOR_YEAR.match(line.text)
     # (the author part names someone: "Surname, X." / «الشمري، أحمد» / "United Nations.")
     new_entry = bool(_REF_BULLET.match(line.text)) or (
@@ -5950,6 +6026,8 @@ def _make_passage(
                     pos -= 1
                 elif prev_end is not None and (k == 0 or raw[prev_end:ps].strip() == ""):
                     sep = " " if k == 0 or raw[prev_end:ps] else ""
+                    if sep and k == 0 and _url_break(raw, prev_end, ps):
+                        sep = ""  # «https://doi.org/10.1111/isqu.1217» + «1»: an address cut at the line's end
                     if sep:
                         segments.append(Segment(pos, pos + 1, prev_end, ps))
                         text_parts.append(sep)
@@ -5991,6 +6069,24 @@ def _contiguous(raw: str, block: list[tuple[int, int]]) -> list[tuple[int, int]]
         else:
             out.append((s, e))
     return out
+
+
+#: A web or DOI address that ends a line, and the piece of address that may open the next one.
+_URL_AT_END = re.compile(r"(?:https?://|www\.|doi\.org/)\S*$", re.IGNORECASE)
+_URL_PIECE = re.compile(r"[\w./\-?=&%#~:]+(?=\s|$)")
+
+
+def _url_break(raw: str, prev_end: int, next_start: int) -> bool:
+    """Whether a line end cut a web address or a page range, which goes on at the next line's start
+    with no space: the line ends with an address and the next opens with more of one (its characters
+    only, with a digit or one of ``/ . - _ =`` in it: a word after an address is text), or the line
+    ends with «211-» and the next opens with the range's end."""
+    if re.search(r"\d[-–]$", raw[max(0, prev_end - 2) : prev_end]) and raw[next_start : next_start + 1].isdigit():
+        return True
+    line_start = raw.rfind("\n", 0, prev_end) + 1
+    url = _URL_AT_END.search(raw, line_start, prev_end)
+    piece = _URL_PIECE.match(raw, next_start)
+    return url is not None and piece is not None and re.search(r"[\d/._=\-]", piece.group()) is not None
 
 
 def _hyphen_break(raw: str, prev_end: int, next_start: int, segments: list[Segment]) -> bool:

@@ -190,12 +190,13 @@ def test_a_second_list_after_the_first_is_a_list_of_its_own():
 
 
 def test_wrapped_entries_in_a_text_without_blank_lines_are_joined():
-    """A word cut by hyphenation (United Na-) or a link cut after its first dot runs on."""
+    """A word cut by hyphenation (United Na-) or a link cut after its first dot runs on, the link
+    joined again without a space (the line end cut the address, it put no space in it)."""
     article = read_article(LAYOUTS / "headings_numbered_dot_lines.txt")
     refs = article.passages_of("reference")
     assert [p.lang for p in refs] == ["en", "en", "en", "ar", "ar"]
     assert refs[1].text.endswith("United Nations. https://undocs.org/A/69/801")
-    assert refs[2].text.endswith("https://doi. org/10.1057/9781137445520")
+    assert refs[2].text.endswith("https://doi.org/10.1057/9781137445520")
     assert len(refs[2].spans) == 1  # the two lines are one block of the entry
 
 
