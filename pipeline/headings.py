@@ -129,9 +129,13 @@ REFERENCE_CORE_WORDS = frozenset(
 REFERENCE_LIST_WORDS = frozenset("قائمه لائحه ثبت list".split())  # لائحة: the Maghrebi word
 #: Words that name the language of a part of the list (المراجع العربية, English references).
 REFERENCE_LANGUAGE_WORDS = frozenset(
-    "العربيه الاجنبيه الانجليزيه الانكليزيه الفرنسيه الفارسيه التركيه العبريه الالمانيه الاسبانيه"
-    " الروسيه باللغه اللغه arabic english foreign french persian turkish german"
+    "العربيه الاجنبيه الانجليزيه الانكليزيه الفرنسيه باللغه اللغه arabic english foreign french"
     " français française arabe anglais anglaise étrangères".split()
+)
+#: Other languages a part of the list may be in (المصادر الفارسية): inside a references list only,
+#: as a kind of source is (a history's body may have a section on «المصادر الفارسية»).
+REFERENCE_OTHER_LANGUAGE_WORDS = frozenset(
+    "الفارسيه التركيه العبريه الالمانيه الاسبانيه الروسيه persian turkish german russian spanish".split()
 )
 #: Words that name a kind of source (أولاً: الكتب, الرسائل الجامعية, المواقع الإلكترونية): inside
 #: a references list, a short line of them heads a part of the list.
@@ -152,6 +156,7 @@ _REFERENCE_WORDS = (
     | REFERENCE_LANGUAGE_WORDS
     | REFERENCE_CATEGORY_WORDS
     | REFERENCE_OTHER_WORDS
+    | REFERENCE_OTHER_LANGUAGE_WORDS
 )
 #: Longest references heading, in words (المصادر والمراجع العربية والأجنبية has four).
 _REFERENCE_HEADING_MAX_WORDS = 6
@@ -283,9 +288,12 @@ def classify_heading(text: str, *, in_references: bool = False) -> HeadingInfo |
         stripped = stripped.lstrip("•▪◦●■□◆ ")  # (a bullet may set a part's heading off: «• باللغة العربية:»)
     if not stripped:
         return None
-    # A heading with its English name after it in brackets («المراجع (References)», «الخاتمة
-    # (Conclusion)») names what its Arabic words name.
+    # A references heading with its English name after it in brackets («المراجع (References)») names
+    # what its Arabic words name.
+    # Only the references' headings: a table's or a figure's rows name sections too, «النتائج (Results)».
     unglossed = _ENGLISH_GLOSS.sub("", stripped) if _ARABIC_LETTER.search(stripped) else stripped
+    if reference_heading_kind(unglossed) not in ("list", "part"):
+        unglossed = stripped
     named = _named_key(unglossed)
     if named:
         return HeadingInfo("named", named, "")
@@ -314,9 +322,11 @@ def classify_heading(text: str, *, in_references: bool = False) -> HeadingInfo |
     if first in ORDINAL_ADVERBS:
         title = " ".join(words[1:]).lstrip(_TRAILING)
         return HeadingInfo("ordinal", str(ORDINAL_ADVERBS.index(first) + 1), title)
-    # An ordinal that OCR split in two, «أول اً :», «ث انياً :» (a space inside the word).
+    # An ordinal that OCR split in two, «أول اً :», «ث انياً :» (a space inside the word), with the
+    # colon or dash of a heading after it («أو لا تستطيع ...» is "or not").
     joined = match_key("".join(words[:2])).strip(_TRAILING) if len(words) >= 2 and len(words[0]) <= 3 else ""
-    if joined in ORDINAL_ADVERBS:
+    after = " ".join(words[2:])
+    if joined in ORDINAL_ADVERBS and (words[1].endswith((":", "-", "–")) or after.startswith((":", "-", "–"))):
         title = " ".join(words[2:]).lstrip(_TRAILING)
         return HeadingInfo("ordinal", str(ORDINAL_ADVERBS.index(joined) + 1), title)
     un = _UN_LETTER.match(stripped)
@@ -400,6 +410,8 @@ def reference_heading_kind(text: str) -> str | None:
     if words is None or len(words) > _REFERENCE_HEADING_MAX_WORDS:
         return None
     kinds = set(words)
+    if kinds & REFERENCE_OTHER_LANGUAGE_WORDS and not kinds & (REFERENCE_LANGUAGE_WORDS | REFERENCE_LIST_WORDS):
+        return "category"  # «المصادر الفارسية» heads a part inside the list, nowhere else
     if kinds & REFERENCE_CORE_WORDS:
         if kinds & REFERENCE_LANGUAGE_WORDS and not kinds & REFERENCE_LIST_WORDS:
             # المصادر والمراجع العربية والأجنبية names both parts: the whole list.

@@ -180,10 +180,12 @@ _AR_ABSTRACT_RUN_IN = frozenset(
 _RUN_IN_MIN_WORDS = 5
 _AR_KEYWORDS = re.compile(
     rf"^{_INSIDE_WORD}"
-    + _tolerant(
-        "الكلمات المفتاحية", "الكلمات الدالة", "الكلمات المفاتيح", "كلمات مفتاحية", "كلمات دالة",
-        "الكلمات الرئيسة", "الكلمات الرئيسية", "كلمات رئيسة", "كلمات رئيسية",
-    )
+    + "(?:"
+    + _tolerant("الكلمات المفتاحية", "الكلمات الدالة", "الكلمات المفاتيح", "كلمات مفتاحية", "كلمات دالة")
+    # («الكلمات الرئيسة» is a phrase of prose too, «الكلمات الرئيسة في تغريدات ...»: a label only with its colon)
+    + "|"
+    + _tolerant("الكلمات الرئيسة", "الكلمات الرئيسية", "كلمات رئيسة", "كلمات رئيسية")
+    + r"(?=\s*[:：\-–—]))"
     + r"\s*(?P<sep>[:：\-–—]\s*)?"
 )
 _EN_KEYWORDS = re.compile(
@@ -198,6 +200,8 @@ _FA_KEYWORDS = re.compile(
     r"^(?:[کك]ل[یي]د[\s\u200c]?واژه(?:[\s\u200c]?ها)?|واژگان\s+[کك]ل[یي]د[یي]|واژه[\s\u200c]?های\s+[کك]ل[یي]د[یي])"
     r"\s*(?P<sep>[:：\-–—]\s*)?"
 )
+#: Letters Persian writes and Arabic does not (and the zero-width non-joiner of Persian words).
+_PERSIAN_LETTERS = re.compile("[پچژگکی\u200c]")
 _ABSTRACT_LABELS = {"ar": _AR_ABSTRACT, "en": _EN_ABSTRACT, "fr": _FR_ABSTRACT, "fa": _FA_ABSTRACT}
 _KEYWORDS_LABELS = {"ar": _AR_KEYWORDS, "en": _EN_KEYWORDS, "fr": _FR_KEYWORDS, "fa": _FA_KEYWORDS}
 _KEYWORD_SEPARATORS = re.compile(r"[،,؛;]")
@@ -725,7 +729,13 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
         if index is None or (article.keywords_ar if lang == "ar" else article.keywords_en):
             continue
         after = body_start
-        if after < len(blocks) and after not in read and _keywords_label_end(blocks[after].lines[0].text, lang) is not None:
+        # (its label with a colon or a dash, or alone on its line: «كلمات مفتاحية، مثل السيادة ...» is prose)
+        if (
+            after < len(blocks)
+            and after not in read
+            and _keywords_label_end(blocks[after].lines[0].text, lang) is not None
+            and _labelled_list(blocks[after].lines[0].text, lang)
+        ):
             _read_keywords(article, state, blocks[after].lines, lang)
             read.add(after)
             body_start = after + 1
@@ -1216,13 +1226,19 @@ _COPYRIGHT = re.compile(
     + ")"
     r"|©\s*(?:\d{4}|[٠-٩]{4})\s*\.?\s*$"
     # («حقوق النشر © 2023 للمؤلفين. ...»: the notice's name, then the sign and the year)
-    r"|^\s*(?:\S+\s+){1,2}©\s*(?:\d{4}|[٠-٩]{4})",
+    + r"|^\s*(?:"
+    + _tolerant("حقوق النشر", "حقوق الطبع", "حقوق التأليف", "حقوق الملكية")
+    + r"|copyright)\s*©\s*(?:\d{4}|[٠-٩]{4})",
     re.IGNORECASE,
 )
 
 
-#: Most pages between the last page number found and the number on the text's last line.
-_LAST_PAGE_MAX_GAP = 300
+#: Fewest words of a running head that joins a front-matter word with «و» («... / رضائي پور وجعفري»).
+_JOINED_HEAD_MIN_WORDS = 8
+#: The pages an article takes, as its front matter gives them: «ص 67-94», «ص ص 41-66», "pp. 41-66".
+_PAGE_RANGE = re.compile(r"(?:(?<![^\W\d_])ص\s*(?:ص\s*)?|\bpp?\.?\s*)\d{1,4}\s*[-–]\s*(?P<last>\d{1,4})(?!\d)")
+#: The first lines of a text, where its front matter gives its pages.
+_PAGE_RANGE_LINES = 30
 
 
 def _drop_page_furniture(
@@ -1261,14 +1277,13 @@ def _drop_page_furniture(
             after is not None and 1 <= after[1] - n <= 2 and after[0] - k >= _PAGE_MIN_LINES
         ):
             dropped.add(k)
-    # The text's last line, a number alone in its block past the numbers found: the page number of
-    # the article's last page, printed after pages the text leaves out (an English abstract set on
-    # the article's last page, «70» ... «94»).
-    if numbers and dropped and numbers[-1][0] == len(lines) - 1 and numbers[-1][0] not in dropped:
+    # The text's last line, a number alone in its block that the front matter gives as the article's
+    # last page («ص 67-94»): the last page's number, printed after pages the text leaves out (an
+    # English abstract set on the article's last page, «70» ... «94»).
+    if numbers and numbers[-1][0] == len(lines) - 1 and numbers[-1][0] not in dropped and len(blocks[-1].lines) == 1:
         last_k, last_n = numbers[-1]
-        highest = max(n for k, n in numbers if k in dropped)
-        # (a few hundred pages on at most: a year alone on the last line, «2020», is no page number)
-        if len(blocks[-1].lines) == 1 and highest < last_n <= highest + _LAST_PAGE_MAX_GAP:
+        head = "\n".join(line.text for line in lines[:_PAGE_RANGE_LINES])
+        if any(int(m.group("last")) == last_n for m in _PAGE_RANGE.finditer(head)):
             dropped.add(last_k)
     front_end = next(
         (k for k, line in enumerate(lines) if _is_label(line.text) or _is_furniture_free_heading(line.text)), 0
@@ -1312,8 +1327,13 @@ def _drop_page_furniture(
         )
         words = _furniture_words(key)
         body_copies = [k for k in where if k >= front_end]
-        # (a name joined to the one before it by «و», «رضائي پور وجعفري», is a front-matter word too)
-        from_front = len(words) >= 3 and all(w in front_words or (w[:1] == "و" and w[1:] in front_words) for w in words)
+        # (a name joined to the one before it by «و», «رضائي پور وجعفري», is a front-matter word too, in a
+        # running head as long as a title and its authors: «الدبلوماسية الرقمية والخليج» is a heading)
+        joined = [w for w in words if w not in front_words]
+        from_front = len(words) >= 3 and (
+            not joined
+            or (len(words) >= _JOINED_HEAD_MIN_WORDS and all(w[:1] == "و" and w[1:] in front_words for w in joined))
+        )
         # Once is enough right by a page number when the line is made of front-matter words or
         # set in two parts far apart (``كريم مساعدية          الأمن الطاقوي ...``): a short article's
         # alternating heads, each seen once.
@@ -1365,7 +1385,25 @@ def _drop_page_furniture(
     # A web page's interface saved with its text: the lines above, and the links a «read also» or
     # "related articles" box lists after its title.
     for k, line in enumerate(lines):
-        if _WEB_INTERFACE.match(line.text) or _WEB_MENU.match(line.text) or _WEB_CREDITS.search(line.text):
+        text = line.text
+        # (never a line that goes on with a sentence of the line above: «... بهدف» / «تصميم وتطوير أداة ...»)
+        wrapped = (
+            k > 0
+            and block_of[k - 1] == block_of[k]
+            and not _ends_sentence(lines[k - 1].text)
+            and "|" not in lines[k - 1].text
+            and _BLANK_LINE.search(raw, lines[k - 1].end, line.start) is None
+        )
+        if wrapped and not _WEB_MENU.match(text):
+            continue
+        if (
+            _WEB_INTERFACE.match(text)
+            or _WEB_BOX_TITLE.match(text)
+            or _WEB_SHARE.match(text)
+            or _WEB_READ_ALSO.match(text)
+            or _WEB_MENU.match(text)
+            or (_WEB_CREDITS.search(text) and len(text.split()) <= _WEB_CREDITS_MAX_WORDS)
+        ):
             dropped.add(k)
             # (under a box's title alone, «اقرأ أيضاً:», its bulleted titles, with or without addresses)
             box = _WEB_BOX_TITLE.match(line.text) is not None
@@ -1401,25 +1439,42 @@ _CONTACT = re.compile(
 )
 
 
-#: A web page's interface, left in the text by a page saved or exported as text: its links to skip to
-#: the content or back to the top, its share buttons, its «read also» and "related articles" boxes,
-#: its credits. (Arrows and bullets may stand before them.)
+#: A web page's interface, left in the text by a page saved or exported as text, each phrase alone on
+#: its line (a colon after it at most; arrows and bullets may stand before it): the links to skip to
+#: the content or back to the top, the title of a "related articles" box.
 _WEB_INTERFACE = re.compile(
     r"^[\s↑⬆▲^«»|•◄►]*(?:"
     + _tolerant(
         "تخط إلى المحتوى", "انتقل إلى المحتوى", "تجاوز إلى المحتوى", "العودة إلى الأعلى", "الرجوع إلى الأعلى",
-        "العودة للأعلى", "شارك المقال", "شارك هذا المقال", "شارك الخبر", "مقالات ذات صلة", "مواضيع ذات صلة",
-        "أخبار ذات صلة", "اقرأ أيضا", "إقرأ أيضا", "اقرأ ايضا", "تصميم وتطوير", "جميع الحقوق محفوظة لـ",
+        "العودة للأعلى", "مقالات ذات صلة", "مواضيع ذات صلة", "أخبار ذات صلة",
     )
-    + r"|(?i:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|share\s+(?:this|the)\s+(?:article|post)"
-    r"|related\s+(?:articles|posts|stories)|read\s+also|see\s+also:))"
+    + r"|(?i:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|related\s+(?:articles|posts|stories)))"
+    r"[\s:：ًّ↑]*$"
+)
+#: A share bar: its label, then buttons set apart by bars («شارك المقال:  فيسبوك  |  تويتر  |  واتساب»).
+_WEB_SHARE = re.compile(
+    r"^\s*(?:"
+    + _tolerant("شارك المقال", "شارك هذا المقال", "شارك الخبر", "شارك")
+    + r"|(?i:share(?:\s+this\s+(?:article|post))?))"
+    r"\s*[:：]?\s*(?:[^|\d]{1,20}\|){2,}[^|\d]{1,20}$"
+)
+#: A «read also» link between paragraphs: the label and its colon, then a title of a few words at most.
+_WEB_READ_ALSO = re.compile(
+    r"^\s*(?:" + _tolerant("اقرأ أيضا", "إقرأ أيضا", "اقرأ ايضا") + r"|(?i:read\s+also))ً?\s*[:：]\s*(?:\S+\s*){0,14}$"
 )
 #: A site's credits after a bar: «ISSN 2709-4431 (Online) | تصميم وتطوير: ...», "... | Powered by ...".
-_WEB_CREDITS = re.compile(r"\|\s*(?:" + _tolerant("تصميم", "تطوير", "برمجة") + r"|(?i:designed|developed|powered)\b)")
-#: A site's menu or breadcrumb: its first item the home page, then short items after bars or chevrons
-#: («الرئيسية | عن المجلة | هيئة التحرير», «الرئيسية » الأعداد » العدد 14»).
+_WEB_CREDITS = re.compile(
+    r"\|\s*(?:" + _tolerant("تصميم", "تطوير", "برمجة", "تصميم وتطوير", "تصميم وبرمجة") + r"\s*[:：]"
+    r"|(?i:designed\s+by|developed\s+by|powered\s+by))"
+)
+#: Most words of a line of credits.
+_WEB_CREDITS_MAX_WORDS = 14
+#: A site's menu or breadcrumb: its first item the home page, then short items after bars (three or
+#: more, no figures: a table's row has them) or chevrons («الرئيسية | عن المجلة | هيئة التحرير | ...»,
+#: «الرئيسية » الأعداد » العدد 14 » دراسات»).
 _WEB_MENU = re.compile(
-    r"^\s*(?:" + _tolerant("الرئيسية", "الصفحة الرئيسية") + r"|(?i:home))\s*(?:[|»›>/]\s*[^|»›>\n]{1,40}){2,}$"
+    r"^\s*(?:" + _tolerant("الرئيسية", "الصفحة الرئيسية") + r"|(?i:home))\s*"
+    r"(?:(?:\|\s*[^|\d\n]{1,30}){3,}|(?:[»›>]\s*[^»›>\n]{1,40}){2,})$"
 )
 #: A line of scanner debris only: bars and the Latin letters OCR reads them as (one to three).
 _DEBRIS_LINE = re.compile(r"^\s*[|¦‖lI!]{1,3}\s*$")
@@ -1427,7 +1482,7 @@ _DEBRIS_LINE = re.compile(r"^\s*[|¦‖lI!]{1,3}\s*$")
 _WEB_BOX_TITLE = re.compile(
     r"^\s*(?:"
     + _tolerant("مقالات ذات صلة", "مواضيع ذات صلة", "أخبار ذات صلة", "اقرأ أيضا", "إقرأ أيضا", "اقرأ ايضا")
-    + r"|(?i:related\s+(?:articles|posts|stories)|read\s+also|see\s+also))[\s:：ً]*$"
+    + r"|(?i:related\s+(?:articles|posts|stories)|read\s+also))[\s:：ً]*$"
 )
 #: An item of such a box: a bullet or an arrow, then a title.
 _WEB_BOX_ITEM = re.compile(r"^\s*[•◄►▪]\s*\S")
@@ -1900,6 +1955,12 @@ def _boxed_label_end(text: str, lang: str, label_end: Callable[[str, str], int |
     if inner is None or not re.search(r"[:：]", rest[:inner]):
         return None
     return m.end() + inner
+
+
+def _labelled_list(text: str, lang: str) -> bool:
+    """Whether a keywords label opens the line with its colon or dash after it, or alone on its line."""
+    m = _KEYWORDS_LABELS[lang].match(text)
+    return m is not None and (bool(m.group("sep")) or not text[m.end() :].strip())
 
 
 def _keywords_label_end(text: str, lang: str) -> int | None:
@@ -3624,6 +3685,8 @@ def _read_abstract(
             )
             or (pieces and _is_body_heading(head, state.settings))
             or (pieces and _is_star_note(block, lang))
+            # (a Persian abstract ends where the Persian letters do: Arabic text after it is the body)
+            or (lang == "fa" and not _PERSIAN_LETTERS.search(" ".join(line.text for line in block.lines)))
             or (pieces and not other_read and _other_script(block, lang) and _other_box_follows(blocks, j, lang))
         ):
             end = j
@@ -4237,7 +4300,12 @@ def _read_body(body: list[_Block], state: _State) -> None:
         if info is not None and not in_references and _numbered_text_goes_on(items, i, info, state):
             info = None
         ordinal = info if info is not None else classify_heading(text)
-        if ordinal is not None and ordinal.style == "ordinal" and not in_references and _ordinal_list_item(items, i, ordinal, state):
+        if (
+            ordinal is not None
+            and ordinal.style == "ordinal"
+            and not in_references
+            and _ordinal_list_item(items, i, ordinal, state)
+        ):
             state.ordinal_items[item.line.start] = ordinal.key
             info = None
         if (
@@ -5353,6 +5421,8 @@ _INTRODUCER_KEYS = frozenset(
 
 #: Most lines an item of a list numbered with ordinal words runs on (its next item comes within them).
 _ORDINAL_ITEM_MAX_LINES = 3
+#: Most words of such an item (a section under an ordinal heading holds more).
+_ORDINAL_ITEM_MAX_WORDS = 60
 
 
 def _ordinal_list_item(items: list[_BodyLine], i: int, info: HeadingInfo, state: _State) -> bool:
@@ -5361,6 +5431,18 @@ def _ordinal_list_item(items: list[_BodyLine], i: int, info: HeadingInfo, state:
     («وفي ضوء ما تقدم، توصي الدراسة بما يلي:») with the second item a few lines down, and each next item
     comes a few lines after the item before it. Headings have their sections' text between them."""
     number = int(info.key)
+    # An item runs on for a few lines at most and holds a few dozen words (one line a paragraph, a
+    # section's heading and its text are two lines: the words tell them apart); an ordinal line
+    # alone between blank lines is a heading.
+    alone = items[i].first and (i + 1 >= len(items) or items[i + 1].first)
+    if alone or _item_words(items, i) > _ORDINAL_ITEM_MAX_WORDS:
+        return False
+    # An item is a sentence: its line ends one (or a clause, «؛») or fills the line and runs on; a short
+    # line with no stop, «أولاً: الإطار النظري», is a heading over its section's text.
+    line = items[i].line
+    ends = _ends_sentence(line.text) or line.text.rstrip().endswith(("؛", ";"))
+    if not ends and (not state.line_width or line.end - line.start < _FULL_LINE_SHARE * state.line_width):
+        return False
     window = range(max(0, i - _ORDINAL_ITEM_MAX_LINES), i)
     if number > 1:
         return any(
@@ -5378,6 +5460,19 @@ def _ordinal_list_item(items: list[_BodyLine], i: int, info: HeadingInfo, state:
     return False
 
 
+def _item_words(items: list[_BodyLine], i: int) -> int:
+    """Words from line ``i`` to the next line that opens with an ordinal word or the end of its block."""
+    words = len(items[i].line.text.split())
+    for j in range(i + 1, len(items)):
+        if items[j].first or items[j].block != items[i].block:
+            break
+        info = classify_heading(items[j].line.text)
+        if info is not None and info.style == "ordinal":
+            break
+        words += len(items[j].line.text.split())
+    return words
+
+
 def _numbered_text_goes_on(items: list[_BodyLine], i: int, info: HeadingInfo, state: _State) -> bool:
     """Whether the numbered line ``i`` is the next of the text's numbered paragraphs, not a heading: a
     report that numbers its paragraphs («10. واعتبر مجلس الأمن ...» / «11. إنشاء وحدة ...») goes on
@@ -5393,10 +5488,16 @@ def _numbered_text_goes_on(items: list[_BodyLine], i: int, info: HeadingInfo, st
     if line.end - line.start < _FULL_LINE_SHARE * state.line_width:
         return False
     marker = re.match(r"\s*\d+\s*(\S)", line.text)
-    previous = next(
-        (u for u in reversed(state.units) if u.kind == "list_item" and (u.number or "").isdigit()), None
-    )
+    numbered = [u for u in state.units if u.kind == "list_item" and (u.number or "").isdigit()]
+    previous = numbered[-1] if numbered else None
     if previous is None or int(previous.number) != number - 1 or marker is None:
+        return False
+    # (the text numbers its paragraphs on through its headings already: a number before this one
+    # went on under the next heading; a list under a heading, «1.» ... «3.», is followed by its
+    # section's heading «4. ...», not by more of it)
+    if not any(
+        int(b.number) == int(a.number) + 1 and a.section_id != b.section_id for a, b in zip(numbered, numbered[1:])
+    ):
         return False
     first_start, first_end = previous.blocks[0][0]
     line_start = state.raw.rfind("\n", 0, first_start) + 1
@@ -5645,6 +5746,14 @@ def _outdented_after_list(state: _State, item: _Unit, line: _Line) -> bool:
     return bool(wrapped) and all(_indent(state.raw, s) for s in wrapped)
 
 
+def _unit_just_above(state: _State, start: int) -> _Unit | None:
+    """The paragraph or list item whose last line is the line right above ``start`` (blank space between)."""
+    last = next((u for u in reversed(state.units) if u.kind in ("paragraph", "list_item")), None)
+    if last is None or state.raw[last.blocks[-1][-1][1] : start].strip():
+        return None
+    return last
+
+
 def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _Unit:
     """Add one line of running text to the passage it belongs to; return that passage."""
     line = item.line
@@ -5688,6 +5797,10 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
         number = marker.group("num") or marker.group("dash") or marker.group("letter") or marker.group("named")
         unit = _Unit("list_item", [[(start, line.end)]], _current_section(state), number=number)
         state.units.append(unit)
+    elif _MARKER_ONLY_LINE.match(line.text) and (host := current or _unit_just_above(state, line.start)) is not None:
+        # «(٤).» alone under the paragraph's last line: the marker of its note and its full stop
+        unit = host
+        unit.blocks[-1].append((line.start, line.end))
     elif current is not None and not (
         (
             current.closed
@@ -5740,6 +5853,8 @@ _ABBREVIATION_ENTRY = re.compile(r"^[A-Z][A-Z0-9&]{1,9}\s*[:：–=]\s*\S")
 
 #: The label of a turn of an interview, «س:» / «ج:» (سؤال / جواب), "Q:" / "A:": after a finished
 #: sentence it opens a paragraph of its own, however long the line before it.
+#: A line that is only a note's marker and a stop: «(٤).», «[3]».
+_MARKER_ONLY_LINE = re.compile(r"^\s*[(\[][0-9\u0660-\u0669]{1,3}[)\]][.،,]?\s*$")
 #: A treaty's or a law's article quoted article by article, one a paragraph: «المادة (1): ...», «مادة 2 -».
 _TREATY_ARTICLE = re.compile(
     r"^(?:ال)?مادة\s*(?:رقم\s*)?[(\[]?\s*[0-9\u0660-\u0669]{1,3}\s*[)\]]?\s*[:：\-–]"
@@ -5859,7 +5974,7 @@ def _bare_letter_group(line: _Line, state: _State) -> bool:
 
 
 #: A line that ends inside a page range, «211-»: the range goes on at the next line's start.
-_OPEN_PAGE_RANGE = re.compile(r"(?<![\d/])\d{1,4}\s?[-–]\s*$")
+_OPEN_PAGE_RANGE = re.compile(r"(?<![\d/])(?P<start>\d{1,4})\s?[-–]\s*$")
 
 
 def _read_reference_line(item: _BodyLine, state: _State) -> None:
@@ -5879,11 +5994,14 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
     section = _current_section(state)
     # (an entry under an earlier heading, the list's or one of its parts', is not continued)
     previous = next((u for u in reversed(state.units) if u.kind == "reference" and u.section_id == section), None)
+    open_range = _OPEN_PAGE_RANGE.search(raw[slice(*previous.blocks[-1][-1])]) if previous is not None else None
     if (
         start_m is not None
-        and previous is not None
+        and open_range is not None
         and not item.first
-        and _OPEN_PAGE_RANGE.search(raw[slice(*previous.blocks[-1][-1])])
+        # (the range's end is past its start, and no next entry's number: «... 1978-» / «2. سليم ...»)
+        and int(number) > int(open_range.group("start"))
+        and not ((previous.number or "").isdigit() and int(number) == int(previous.number) + 1)
     ):
         # «... 4(3)، 211-» / «234. https://...»: the page range's end wrapped onto the line, no entry's number
         start_m = None
@@ -6073,7 +6191,7 @@ def _contiguous(raw: str, block: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 #: A web or DOI address that ends a line, and the piece of address that may open the next one.
 _URL_AT_END = re.compile(r"(?:https?://|www\.|doi\.org/)\S*$", re.IGNORECASE)
-_URL_PIECE = re.compile(r"[\w./\-?=&%#~:]+(?=\s|$)")
+_URL_PIECE = re.compile(r"[A-Za-z0-9./\-?=&%#~:_]+(?=\s|$)")
 
 
 def _url_break(raw: str, prev_end: int, next_start: int) -> bool:
@@ -6086,7 +6204,24 @@ def _url_break(raw: str, prev_end: int, next_start: int) -> bool:
     line_start = raw.rfind("\n", 0, prev_end) + 1
     url = _URL_AT_END.search(raw, line_start, prev_end)
     piece = _URL_PIECE.match(raw, next_start)
-    return url is not None and piece is not None and re.search(r"[\d/._=\-]", piece.group()) is not None
+    if url is None or piece is None:
+        return False
+    address, more = url.group(), piece.group()
+    if address.endswith("."):
+        # a sentence's full stop after a whole address («www.un.org.»), unless the host is cut after
+        # its first dot («https://doi.» / «org/10.1057/...»)
+        host = re.sub(r"^(?:https?://)?", "", address, flags=re.IGNORECASE)
+        return "/" not in host and host.count(".") == 1 and "/" in more
+    # The address was cut after a separator («.../article/» / «128735»), the next line opens with one,
+    # or a DOI's suffix runs on («10.1111/isqu.1217» / «1»); not a word, a date or a year after a whole
+    # address («.../ar» / «2019», «.../reports» / «15/3/2020»).
+    # (more of an address holds a figure or a separator other than a stop: «e.g.» after «.../» is a word)
+    addressy = re.search(r"[\d/_=%\-]", more.rstrip(".")) is not None
+    return (
+        (address.endswith(("/", "-", "_", "=", "?", "&")) and addressy)
+        or more.startswith(("/", "-", "_", "=", "?", "&"))
+        or (("doi.org/" in address.lower() or "/10." in address) and more.isalnum())
+    )
 
 
 def _hyphen_break(raw: str, prev_end: int, next_start: int, segments: list[Segment]) -> bool:
