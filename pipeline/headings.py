@@ -324,7 +324,9 @@ def classify_heading(text: str, *, in_references: bool = False) -> HeadingInfo |
         return HeadingInfo("ordinal", str(ORDINAL_ADVERBS.index(first) + 1), title)
     # An ordinal that OCR split in two, «أول اً :», «ث انياً :» (a space inside the word), with the
     # colon or dash of a heading after it («أو لا تستطيع ...» is "or not").
-    joined = match_key("".join(words[:2])).strip(_TRAILING) if len(words) >= 2 and len(words[0]) <= 3 else ""
+    # («أو لا:» is "or not": a word of its own before «لا»)
+    split = len(words) >= 2 and len(words[0]) <= 3 and match_key(words[0]) not in ("او",)
+    joined = match_key("".join(words[:2])).strip(_TRAILING) if split else ""
     after = " ".join(words[2:])
     if joined in ORDINAL_ADVERBS and (words[1].endswith((":", "-", "–")) or after.startswith((":", "-", "–"))):
         title = " ".join(words[2:]).lstrip(_TRAILING)

@@ -735,6 +735,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
             and after not in read
             and _keywords_label_end(blocks[after].lines[0].text, lang) is not None
             and _labelled_list(blocks[after].lines[0].text, lang)
+            and _reads_as_keywords(blocks[after], lang)
         ):
             _read_keywords(article, state, blocks[after].lines, lang)
             read.add(after)
@@ -1224,9 +1225,13 @@ _COPYRIGHT = re.compile(
     r"^\s*(?:©|\(c\)\s|copyright\b|all rights reserved|"
     + _tolerant("جميع الحقوق محفوظة", "حقوق الطبع محفوظة", "حقوق النشر محفوظة", "الحقوق محفوظة")
     + ")"
-    r"|©\s*(?:\d{4}|[٠-٩]{4})\s*\.?\s*$"
-    # («حقوق النشر © 2023 للمؤلفين. ...»: the notice's name, then the sign and the year)
-    + r"|^\s*(?:"
+    r"|©\s*(?:\d{4}|[٠-٩]{4})\s*\.?\s*$",
+    re.IGNORECASE,
+)
+#: The same notice by name, then the sign and the year: «حقوق النشر © 2023 للمؤلفين. ...» (on a line of
+#: its own, not a wrapped line of text).
+_COPYRIGHT_NAMED = re.compile(
+    r"^\s*(?:"
     + _tolerant("حقوق النشر", "حقوق الطبع", "حقوق التأليف", "حقوق الملكية")
     + r"|copyright)\s*©\s*(?:\d{4}|[٠-٩]{4})",
     re.IGNORECASE,
@@ -1236,7 +1241,10 @@ _COPYRIGHT = re.compile(
 #: Fewest words of a running head that joins a front-matter word with «و» («... / رضائي پور وجعفري»).
 _JOINED_HEAD_MIN_WORDS = 8
 #: The pages an article takes, as its front matter gives them: «ص 67-94», «ص ص 41-66», "pp. 41-66".
-_PAGE_RANGE = re.compile(r"(?:(?<![^\W\d_])ص\s*(?:ص\s*)?|\bpp?\.?\s*)\d{1,4}\s*[-–]\s*(?P<last>\d{1,4})(?!\d)")
+_PAGE_RANGE = re.compile(
+    r"(?:(?<![^\W\d_])ص\s*\.?\s*(?:ص\s*)?[:：]?\s*|(?<![^\W\d_])الصفحات\s*[:：]?\s*|\b(?:pp?\.?|[Pp]ages?\s*[:：]?)\s*)"
+    r"\d{1,4}\s*[-–]\s*(?P<last>\d{1,4})(?!\d)"
+)
 #: The first lines of a text, where its front matter gives its pages.
 _PAGE_RANGE_LINES = 30
 
@@ -1330,10 +1338,12 @@ def _drop_page_furniture(
         # (a name joined to the one before it by «و», «رضائي پور وجعفري», is a front-matter word too, in a
         # running head as long as a title and its authors: «الدبلوماسية الرقمية والخليج» is a heading)
         joined = [w for w in words if w not in front_words]
-        from_front = len(words) >= 3 and (
-            not joined
-            or (len(words) >= _JOINED_HEAD_MIN_WORDS and all(w[:1] == "و" and w[1:] in front_words for w in joined))
+        joined_ok = (
+            len(words) >= _JOINED_HEAD_MIN_WORDS
+            and all(w[:1] == "و" and w[1:] in front_words for w in joined)
+            and all(k in breaks for k in where)  # (at a page's top or foot, by a form feed)
         )
+        from_front = len(words) >= 3 and (not joined or joined_ok)
         # Once is enough right by a page number when the line is made of front-matter words or
         # set in two parts far apart (``كريم مساعدية          الأمن الطاقوي ...``): a short article's
         # alternating heads, each seen once.
@@ -1361,15 +1371,27 @@ def _drop_page_furniture(
         if len(where) >= settings.min_header_repeats or at_page_edges or (from_front and len(body_copies) >= 2):
             # (twice is enough when every copy stands by a page number or a page break: a short article)
             dropped.update(k for k in where if k >= front_end or _DOCUMENT_SYMBOL.match(key))
+    block_of = [bi for bi, block in enumerate(blocks) for _ in block.lines]
+
+    def wrapped(k: int) -> bool:
+        """Whether line ``k`` goes on with a sentence of the line above (same block, no blank line)."""
+        return (
+            k > 0
+            and block_of[k - 1] == block_of[k]
+            and not _ends_sentence(lines[k - 1].text)
+            and "|" not in lines[k - 1].text
+            and _BLANK_LINE.search(raw, lines[k - 1].end, lines[k].start) is None
+        )
+
     copyright_lines = [
         k
         for k, line in enumerate(lines)
-        if len(line.text.split()) <= _HEADER_MAX_WORDS and _COPYRIGHT.search(line.text)
+        if len(line.text.split()) <= _HEADER_MAX_WORDS
+        and (_COPYRIGHT.search(line.text) or (_COPYRIGHT_NAMED.match(line.text) and not wrapped(k)))
     ]
     dropped.update(copyright_lines)
     # A licence notice that wraps («© 2021, ..., licensee QU Press. This article is published under
     # the terms of the Creative» / "Commons Attribution 4.0 ..."): the lines of its block it runs on to.
-    block_of = [bi for bi, block in enumerate(blocks) for _ in block.lines]
     for k in copyright_lines:
         j = k + 1
         while (
@@ -1386,23 +1408,22 @@ def _drop_page_furniture(
     # "related articles" box lists after its title.
     for k, line in enumerate(lines):
         text = line.text
-        # (never a line that goes on with a sentence of the line above: «... بهدف» / «تصميم وتطوير أداة ...»)
-        wrapped = (
-            k > 0
-            and block_of[k - 1] == block_of[k]
-            and not _ends_sentence(lines[k - 1].text)
-            and "|" not in lines[k - 1].text
-            and _BLANK_LINE.search(raw, lines[k - 1].end, line.start) is None
-        )
-        if wrapped and not _WEB_MENU.match(text):
+        # (never a line that goes on with a sentence of the line above, «... بهدف» / «تصميم وتطوير أداة ...»,
+        # unless that line was the site's too)
+        if wrapped(k) and k - 1 not in dropped:
             continue
+        menu = _WEB_MENU.match(text)
         if (
             _WEB_INTERFACE.match(text)
             or _WEB_BOX_TITLE.match(text)
-            or _WEB_SHARE.match(text)
+            or (_WEB_SHARE.match(text) and len(_WEB_BUTTON.findall(text)) >= 2)
             or _WEB_READ_ALSO.match(text)
-            or _WEB_MENU.match(text)
-            or (_WEB_CREDITS.search(text) and len(text.split()) <= _WEB_CREDITS_MAX_WORDS)
+            or (menu and ("|" not in text or _WEB_MENU_PAGE.search(text)))
+            or (
+                _WEB_CREDITS.search(text)
+                and _WEB_CREDITS_WITH.search(text)
+                and len(text.split()) <= _WEB_CREDITS_MAX_WORDS
+            )
         ):
             dropped.add(k)
             # (under a box's title alone, «اقرأ أيضاً:», its bulleted titles, with or without addresses)
@@ -1451,30 +1472,44 @@ _WEB_INTERFACE = re.compile(
     + r"|(?i:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|related\s+(?:articles|posts|stories)))"
     r"[\s:：ًّ↑]*$"
 )
-#: A share bar: its label, then buttons set apart by bars («شارك المقال:  فيسبوك  |  تويتر  |  واتساب»).
+#: A share bar: its label, then buttons set apart by bars («شارك المقال:  فيسبوك  |  تويتر  |  واتساب»):
+#: two buttons named at least (a table's row may open with the verb «شارك»).
 _WEB_SHARE = re.compile(
     r"^\s*(?:"
     + _tolerant("شارك المقال", "شارك هذا المقال", "شارك الخبر", "شارك")
     + r"|(?i:share(?:\s+this\s+(?:article|post))?))"
     r"\s*[:：]?\s*(?:[^|\d]{1,20}\|){2,}[^|\d]{1,20}$"
 )
-#: A «read also» link between paragraphs: the label and its colon, then a title of a few words at most.
-_WEB_READ_ALSO = re.compile(
-    r"^\s*(?:" + _tolerant("اقرأ أيضا", "إقرأ أيضا", "اقرأ ايضا") + r"|(?i:read\s+also))ً?\s*[:：]\s*(?:\S+\s*){0,14}$"
+_WEB_BUTTON = re.compile(
+    _tolerant("فيسبوك", "فيس بوك", "تويتر", "واتساب", "واتس اب", "تلغرام", "تيليجرام", "لينكد إن", "طباعة")
+    + r"|(?i:\b(?:facebook|twitter|whatsapp|telegram|linkedin|print|e-?mail)\b)"
 )
-#: A site's credits after a bar: «ISSN 2709-4431 (Online) | تصميم وتطوير: ...», "... | Powered by ...".
+#: A «read also» link between paragraphs: the label and its colon, then a title of a few words at most,
+#: with no figure and no stop at its end (a note citing a source, «اقرأ أيضاً: الجابري، ...، ص 12.», is text).
+_WEB_READ_ALSO = re.compile(
+    r"^\s*(?:"
+    + _tolerant("اقرأ أيضا", "إقرأ أيضا", "اقرأ ايضا")
+    + r"|(?i:read\s+also))ً?\s*[:：]\s*(?:[^\d\s]+\s*){0,14}(?<![.!?؟])$"
+)
+#: A site's credits after a bar, on its notice's line: «ISSN 2709-4431 (Online) | تصميم وتطوير: ...»,
+#: "© 2021 ... | Powered by ...".
 _WEB_CREDITS = re.compile(
     r"\|\s*(?:" + _tolerant("تصميم", "تطوير", "برمجة", "تصميم وتطوير", "تصميم وبرمجة") + r"\s*[:：]"
     r"|(?i:designed\s+by|developed\s+by|powered\s+by))"
 )
+_WEB_CREDITS_WITH = re.compile(r"©|\bISSN\b|" + _tolerant("جميع الحقوق", "الحقوق محفوظة"), re.IGNORECASE)
 #: Most words of a line of credits.
 _WEB_CREDITS_MAX_WORDS = 14
 #: A site's menu or breadcrumb: its first item the home page, then short items after bars (three or
-#: more, no figures: a table's row has them) or chevrons («الرئيسية | عن المجلة | هيئة التحرير | ...»,
-#: «الرئيسية » الأعداد » العدد 14 » دراسات»).
+#: more, no figures, one of them a page a journal's site has) or chevrons set between spaces
+#: («الرئيسية | عن المجلة | هيئة التحرير | ...», «الرئيسية » الأعداد » العدد 14 » دراسات»).
 _WEB_MENU = re.compile(
     r"^\s*(?:" + _tolerant("الرئيسية", "الصفحة الرئيسية") + r"|(?i:home))\s*"
-    r"(?:(?:\|\s*[^|\d\n]{1,30}){3,}|(?:[»›>]\s*[^»›>\n]{1,40}){2,})$"
+    r"(?:(?:\|\s*[^|\d\n]{1,30}){3,}|(?:\s[»›>]\s+[^»›>\n]{1,40}){2,})$"
+)
+_WEB_MENU_PAGE = re.compile(
+    _tolerant("عن المجلة", "من نحن", "هيئة التحرير", "اتصل بنا", "الأعداد", "قواعد النشر", "الأرشيف")
+    + r"|(?i:\b(?:about|contact|editorial|archive|issues|submissions?)\b)"
 )
 #: A line of scanner debris only: bars and the Latin letters OCR reads them as (one to three).
 _DEBRIS_LINE = re.compile(r"^\s*[|¦‖lI!]{1,3}\s*$")
@@ -1955,6 +1990,24 @@ def _boxed_label_end(text: str, lang: str, label_end: Callable[[str, str], int |
     if inner is None or not re.search(r"[:：]", rest[:inner]):
         return None
     return m.end() + inner
+
+
+#: Most words of one keyword in a list found by its label alone (a phrase is longer).
+_KEYWORD_MAX_WORDS = 6
+
+
+def _reads_as_keywords(block: _Block, lang: str) -> bool:
+    """Whether a block under a keywords label holds a list of keywords: two or more short items set
+    apart by commas, semicolons or dashes, with no sentence inside them («الكلمات الرئيسية: المفهوم
+    والدلالة» is a heading, «كلمات مفتاحية: هذا هو المصطلح ...» a sentence)."""
+    first = block.lines[0].text
+    text = " ".join([first[_keywords_label_end(first, lang) or 0 :]] + [line.text for line in block.lines[1:]])
+    separators = _KEYWORD_SEPARATORS if _KEYWORD_SEPARATORS.search(text) else _KEYWORD_DASHES
+    items = [item.strip(_KEYWORD_TRIM) for item in separators.split(text)]
+    items = [item for item in items if item]
+    return len(items) >= 2 and all(
+        len(item.split()) <= _KEYWORD_MAX_WORDS and not re.search(r"[.!?؟]\s", item) for item in items
+    )
 
 
 def _labelled_list(text: str, lang: str) -> bool:
@@ -5440,7 +5493,8 @@ def _ordinal_list_item(items: list[_BodyLine], i: int, info: HeadingInfo, state:
     # An item is a sentence: its line ends one (or a clause, «؛») or fills the line and runs on; a short
     # line with no stop, «أولاً: الإطار النظري», is a heading over its section's text.
     line = items[i].line
-    ends = _ends_sentence(line.text) or line.text.rstrip().endswith(("؛", ";"))
+    # (a colon ends no item: «أولاً: مفهوم الدبلوماسية الرقمية:» heads its section)
+    ends = _reads_as_sentence(line.text) or line.text.rstrip().endswith(("؛", ";"))
     if not ends and (not state.line_width or line.end - line.start < _FULL_LINE_SHARE * state.line_width):
         return False
     window = range(max(0, i - _ORDINAL_ITEM_MAX_LINES), i)
@@ -5797,7 +5851,12 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
         number = marker.group("num") or marker.group("dash") or marker.group("letter") or marker.group("named")
         unit = _Unit("list_item", [[(start, line.end)]], _current_section(state), number=number)
         state.units.append(unit)
-    elif _MARKER_ONLY_LINE.match(line.text) and (host := current or _unit_just_above(state, line.start)) is not None:
+    elif (
+        _MARKER_ONLY_LINE.match(line.text)
+        and (host := current or _unit_just_above(state, line.start)) is not None
+        # (not under a lead-in, «... على ما يأتي:» / «(1).»: the number of what follows)
+        and not state.raw[slice(*host.blocks[-1][-1])].rstrip().endswith((":", "："))
+    ):
         # «(٤).» alone under the paragraph's last line: the marker of its note and its full stop
         unit = host
         unit.blocks[-1].append((line.start, line.end))
@@ -5853,8 +5912,9 @@ _ABBREVIATION_ENTRY = re.compile(r"^[A-Z][A-Z0-9&]{1,9}\s*[:：–=]\s*\S")
 
 #: The label of a turn of an interview, «س:» / «ج:» (سؤال / جواب), "Q:" / "A:": after a finished
 #: sentence it opens a paragraph of its own, however long the line before it.
-#: A line that is only a note's marker and a stop: «(٤).», «[3]».
-_MARKER_ONLY_LINE = re.compile(r"^\s*[(\[][0-9\u0660-\u0669]{1,3}[)\]][.،,]?\s*$")
+#: A line that is only a note's marker and the stop after it: «(٤).», «[3].» (a number alone, «(2)», labels
+#: the clause or verse after it).
+_MARKER_ONLY_LINE = re.compile(r"^\s*[(\[][0-9\u0660-\u0669]{1,3}[)\]][.،,]\s*$")
 #: A treaty's or a law's article quoted article by article, one a paragraph: «المادة (1): ...», «مادة 2 -».
 _TREATY_ARTICLE = re.compile(
     r"^(?:ال)?مادة\s*(?:رقم\s*)?[(\[]?\s*[0-9\u0660-\u0669]{1,3}\s*[)\]]?\s*[:：\-–]"
@@ -6002,6 +6062,8 @@ def _read_reference_line(item: _BodyLine, state: _State) -> None:
         # (the range's end is past its start, and no next entry's number: «... 1978-» / «2. سليم ...»)
         and int(number) > int(open_range.group("start"))
         and not ((previous.number or "").isdigit() and int(number) == int(previous.number) + 1)
+        # (after the range's end, a link or nothing: «234. https://...»; an author's name opens an entry)
+        and re.match(r"\s*(?:$|https?://|www\.|doi|[.,،;؛:])", line.text[start_m.end() :], re.IGNORECASE) is not None
     ):
         # «... 4(3)، 211-» / «234. https://...»: the page range's end wrapped onto the line, no entry's number
         start_m = None
@@ -6144,7 +6206,7 @@ def _make_passage(
                     pos -= 1
                 elif prev_end is not None and (k == 0 or raw[prev_end:ps].strip() == ""):
                     sep = " " if k == 0 or raw[prev_end:ps] else ""
-                    if sep and k == 0 and _url_break(raw, prev_end, ps):
+                    if sep and k == 0 and unit.kind != "table" and _url_break(raw, prev_end, ps):
                         sep = ""  # «https://doi.org/10.1111/isqu.1217» + «1»: an address cut at the line's end
                     if sep:
                         segments.append(Segment(pos, pos + 1, prev_end, ps))
@@ -6199,7 +6261,9 @@ def _url_break(raw: str, prev_end: int, next_start: int) -> bool:
     with no space: the line ends with an address and the next opens with more of one (its characters
     only, with a digit or one of ``/ . - _ =`` in it: a word after an address is text), or the line
     ends with «211-» and the next opens with the range's end."""
-    if re.search(r"\d[-–]$", raw[max(0, prev_end - 2) : prev_end]) and raw[next_start : next_start + 1].isdigit():
+    # (not a decimal's range, «1.5-» / «2020», which a table's cells set so)
+    tail = raw[max(0, prev_end - 6) : prev_end]
+    if re.search(r"(?<![\d.,])\d{1,4}[-–]$", tail) and raw[next_start : next_start + 1].isdigit():
         return True
     line_start = raw.rfind("\n", 0, prev_end) + 1
     url = _URL_AT_END.search(raw, line_start, prev_end)
@@ -6215,12 +6279,18 @@ def _url_break(raw: str, prev_end: int, next_start: int) -> bool:
     # The address was cut after a separator («.../article/» / «128735»), the next line opens with one,
     # or a DOI's suffix runs on («10.1111/isqu.1217» / «1»); not a word, a date or a year after a whole
     # address («.../ar» / «2019», «.../reports» / «15/3/2020»).
-    # (more of an address holds a figure or a separator other than a stop: «e.g.» after «.../» is a word)
+    # (more of an address holds a figure or a separator other than a stop: «e.g.» after «.../» is a word;
+    # a number that words go on after, «.../» + «2 مليار», or a date, «15/3/2020», is text)
     addressy = re.search(r"[\d/_=%\-]", more.rstrip(".")) is not None
+    rest = raw[piece.end() : raw.find("\n", piece.end()) if "\n" in raw[piece.end() :] else len(raw)]
+    date = re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\.?", more) is not None
+    if date or (more.rstrip(".").isdigit() and re.match(r"\s*[^\W\d_]", rest)):
+        return False
     return (
         (address.endswith(("/", "-", "_", "=", "?", "&")) and addressy)
         or more.startswith(("/", "-", "_", "=", "?", "&"))
-        or (("doi.org/" in address.lower() or "/10." in address) and more.isalnum())
+        # (a DOI's suffix goes on with figures: «.../isqu.1217» + «1»; «Accessed» after it is a word)
+        or (("doi.org/" in address.lower() or "/10." in address) and more.isalnum() and any(c.isdigit() for c in more))
     )
 
 
