@@ -412,8 +412,9 @@ def reference_heading_kind(text: str) -> str | None:
     if words is None or len(words) > _REFERENCE_HEADING_MAX_WORDS:
         return None
     kinds = set(words)
-    if kinds & REFERENCE_OTHER_LANGUAGE_WORDS and not kinds & (REFERENCE_LANGUAGE_WORDS | REFERENCE_LIST_WORDS):
-        return "category"  # «المصادر الفارسية» heads a part inside the list, nowhere else
+    if kinds & REFERENCE_OTHER_LANGUAGE_WORDS and not kinds & REFERENCE_LIST_WORDS:
+        # «المصادر الفارسية» heads a part inside the list, nowhere else (not a list's word «الفارسية» alone)
+        return "category" if kinds & REFERENCE_CORE_WORDS else None
     if kinds & REFERENCE_CORE_WORDS:
         if kinds & REFERENCE_LANGUAGE_WORDS and not kinds & REFERENCE_LIST_WORDS:
             # المصادر والمراجع العربية والأجنبية names both parts: the whole list.

@@ -1386,10 +1386,15 @@ def _drop_page_furniture(
     copyright_lines = [
         k
         for k, line in enumerate(lines)
-        if len(line.text.split()) <= _HEADER_MAX_WORDS
-        and (_COPYRIGHT.search(line.text) or (_COPYRIGHT_NAMED.match(line.text) and not wrapped(k)))
+        if len(line.text.split()) <= _HEADER_MAX_WORDS and _COPYRIGHT.search(line.text)
     ]
     dropped.update(copyright_lines)
+    # (a notice by name, «حقوق النشر © 2023 للمؤلفين.», on its line alone: the lines after it are not its)
+    dropped.update(
+        k
+        for k, line in enumerate(lines)
+        if len(line.text.split()) <= _HEADER_MAX_WORDS and _COPYRIGHT_NAMED.match(line.text) and not wrapped(k)
+    )
     # A licence notice that wraps («© 2021, ..., licensee QU Press. This article is published under
     # the terms of the Creative» / "Commons Attribution 4.0 ..."): the lines of its block it runs on to.
     for k in copyright_lines:
@@ -1402,10 +1407,11 @@ def _drop_page_furniture(
         ):
             dropped.add(j)
             j += 1
-    # Scanner debris on a line of its own: «|», «l», «I» (a rule's edge or a speck read as a letter).
+    # Scanner debris on a line of its own: «|», «l» (a rule's edge or a speck read as a letter).
     dropped.update(k for k, line in enumerate(lines) if _DEBRIS_LINE.match(line.text))
     # A web page's interface saved with its text: the lines above, and the links a «read also» or
     # "related articles" box lists after its title.
+    width = _line_width(blocks)
     for k, line in enumerate(lines):
         text = line.text
         # (never a line that goes on with a sentence of the line above, «... بهدف» / «تصميم وتطوير أداة ...»,
@@ -1413,16 +1419,32 @@ def _drop_page_furniture(
         if wrapped(k) and k - 1 not in dropped:
             continue
         menu = _WEB_MENU.match(text)
+        # (a table's row among rows of bars is no menu, share bar or credits)
+        bars = text.count("|")
+        in_table = bars >= 2 and any(
+            0 <= j < len(lines) and block_of[j] == block_of[k] and lines[j].text.count("|") == bars
+            for j in (k - 1, k + 1)
+        )
+        # (a «read also» line alone: its link under it, nothing of its block after it, or a line well short
+        # of the text's width, not the first line of a paragraph that wraps)
+        alone = (
+            k + 1 >= len(lines)
+            or block_of[k + 1] != block_of[k]
+            or _WEB_LINK_LINE.match(lines[k + 1].text) is not None
+            or _BLANK_LINE.search(raw, line.end, lines[k + 1].start) is not None
+            or (width > 0 and line.end - line.start < _SHORT_LINE_SHARE * width)
+        )
         if (
             _WEB_INTERFACE.match(text)
-            or _WEB_BOX_TITLE.match(text)
-            or (_WEB_SHARE.match(text) and len(_WEB_BUTTON.findall(text)) >= 2)
-            or _WEB_READ_ALSO.match(text)
-            or (menu and ("|" not in text or _WEB_MENU_PAGE.search(text)))
+            or (_WEB_BOX_TITLE.match(text) and _web_box(lines, k))
+            or (_WEB_SHARE.match(text) and len(_WEB_BUTTON.findall(text)) >= 2 and not in_table)
+            or (_WEB_READ_ALSO.match(text) and alone and not text.rstrip().endswith((".", "!", "?", "؟")))
+            or (menu and not in_table and ("|" not in text or _WEB_MENU_PAGE.search(text)))
             or (
                 _WEB_CREDITS.search(text)
                 and _WEB_CREDITS_WITH.search(text)
                 and len(text.split()) <= _WEB_CREDITS_MAX_WORDS
+                and not in_table
             )
         ):
             dropped.add(k)
@@ -1462,23 +1484,26 @@ _CONTACT = re.compile(
 
 #: A web page's interface, left in the text by a page saved or exported as text, each phrase alone on
 #: its line (a colon after it at most; arrows and bullets may stand before it): the links to skip to
-#: the content or back to the top, the title of a "related articles" box.
+#: the content or back to the top.
 _WEB_INTERFACE = re.compile(
     r"^[\s↑⬆▲^«»|•◄►]*(?:"
     + _tolerant(
         "تخط إلى المحتوى", "انتقل إلى المحتوى", "تجاوز إلى المحتوى", "العودة إلى الأعلى", "الرجوع إلى الأعلى",
-        "العودة للأعلى", "مقالات ذات صلة", "مواضيع ذات صلة", "أخبار ذات صلة",
+        "العودة للأعلى",
     )
-    + r"|(?i:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|related\s+(?:articles|posts|stories)))"
+    + r"|(?i:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top))"
     r"[\s:：ًّ↑]*$"
 )
 #: A share bar: its label, then buttons set apart by bars («شارك المقال:  فيسبوك  |  تويتر  |  واتساب»):
 #: two buttons named at least (a table's row may open with the verb «شارك»).
 _WEB_SHARE = re.compile(
     r"^\s*(?:"
-    + _tolerant("شارك المقال", "شارك هذا المقال", "شارك الخبر", "شارك")
-    + r"|(?i:share(?:\s+this\s+(?:article|post))?))"
-    r"\s*[:：]?\s*(?:[^|\d]{1,20}\|){2,}[^|\d]{1,20}$"
+    + _tolerant("شارك المقال", "شارك هذا المقال", "شارك الخبر")
+    + r"|(?i:share\s+this\s+(?:article|post))\s*[:：]?"
+    + r"|(?:"
+    + _tolerant("شارك")
+    + r"|(?i:share))\s*[:：])"
+    r"\s*(?:[^|\d]{1,20}\|){2,}[^|\d]{1,20}$"
 )
 _WEB_BUTTON = re.compile(
     _tolerant("فيسبوك", "فيس بوك", "تويتر", "واتساب", "واتس اب", "تلغرام", "تيليجرام", "لينكد إن", "طباعة")
@@ -1489,7 +1514,7 @@ _WEB_BUTTON = re.compile(
 _WEB_READ_ALSO = re.compile(
     r"^\s*(?:"
     + _tolerant("اقرأ أيضا", "إقرأ أيضا", "اقرأ ايضا")
-    + r"|(?i:read\s+also))ً?\s*[:：]\s*(?:[^\d\s]+\s*){0,14}(?<![.!?؟])$"
+    + r"|(?i:read\s+also))ً?\s*[:：]\s*(?:[^\d\s]+(?:\s+|$)){0,14}$"
 )
 #: A site's credits after a bar, on its notice's line: «ISSN 2709-4431 (Online) | تصميم وتطوير: ...»,
 #: "© 2021 ... | Powered by ...".
@@ -1511,14 +1536,26 @@ _WEB_MENU_PAGE = re.compile(
     _tolerant("عن المجلة", "من نحن", "هيئة التحرير", "اتصل بنا", "الأعداد", "قواعد النشر", "الأرشيف")
     + r"|(?i:\b(?:about|contact|editorial|archive|issues|submissions?)\b)"
 )
-#: A line of scanner debris only: bars and the Latin letters OCR reads them as (one to three).
-_DEBRIS_LINE = re.compile(r"^\s*[|¦‖lI!]{1,3}\s*$")
+#: A line of scanner debris only: bars and the Latin letter OCR reads them as (one to three).
+_DEBRIS_LINE = re.compile(r"^\s*[|¦‖l!]{1,3}\s*$")  # (not «I», «II»: a list's Roman labels)
 #: The title of a box of links alone on its line: «اقرأ أيضاً:», «مقالات ذات صلة», "Related articles".
 _WEB_BOX_TITLE = re.compile(
     r"^\s*(?:"
     + _tolerant("مقالات ذات صلة", "مواضيع ذات صلة", "أخبار ذات صلة", "اقرأ أيضا", "إقرأ أيضا", "اقرأ ايضا")
     + r"|(?i:related\s+(?:articles|posts|stories)|read\s+also))[\s:：ً]*$"
 )
+def _web_box(lines: list[_Line], k: int) -> bool:
+    """Whether the box title ``k`` («اقرأ أيضاً:», «مقالات ذات صلة») heads a web page's box of links: bulleted
+    titles or addresses follow it, none citing a study by author and year («دراسة الجابري (2015) ...»:
+    a section of related studies), and a title with text under it is a heading."""
+    j = k + 1
+    while j < len(lines) and (_WEB_BOX_ITEM.match(lines[j].text) or _WEB_LINK_LINE.match(lines[j].text)):
+        if re.search(r"\(\s*\d{4}\s*\)", lines[j].text):
+            return False
+        j += 1
+    return j > k + 1
+
+
 #: An item of such a box: a bullet or an arrow, then a title.
 _WEB_BOX_ITEM = re.compile(r"^\s*[•◄►▪]\s*\S")
 #: A link of a «read also» box: a bullet and a title with its address, or the address alone.
@@ -5476,6 +5513,11 @@ _INTRODUCER_KEYS = frozenset(
 _ORDINAL_ITEM_MAX_LINES = 3
 #: Most words of such an item (a section under an ordinal heading holds more).
 _ORDINAL_ITEM_MAX_WORDS = 60
+#: Most lines of an item whose first line runs on without a stop (a heading over a short section is
+#: its line and the section's lines).
+_ORDINAL_ITEM_RUN_ON_LINES = 2
+#: Widest line of an item that runs on, in line widths of the text.
+_ITEM_MAX_WIDTH = 1.05
 
 
 def _ordinal_list_item(items: list[_BodyLine], i: int, info: HeadingInfo, state: _State) -> bool:
@@ -5495,7 +5537,12 @@ def _ordinal_list_item(items: list[_BodyLine], i: int, info: HeadingInfo, state:
     line = items[i].line
     # (a colon ends no item: «أولاً: مفهوم الدبلوماسية الرقمية:» heads its section)
     ends = _reads_as_sentence(line.text) or line.text.rstrip().endswith(("؛", ";"))
-    if not ends and (not state.line_width or line.end - line.start < _FULL_LINE_SHARE * state.line_width):
+    width = line.end - line.start
+    # (a line that runs on fills the text's width, no more: a heading is often set longer than the text)
+    runs_on = bool(state.line_width) and (
+        _FULL_LINE_SHARE * state.line_width <= width <= _ITEM_MAX_WIDTH * state.line_width
+    )
+    if not ends and (not runs_on or _item_lines(items, i) > _ORDINAL_ITEM_RUN_ON_LINES):
         return False
     window = range(max(0, i - _ORDINAL_ITEM_MAX_LINES), i)
     if number > 1:
@@ -5512,6 +5559,19 @@ def _ordinal_list_item(items: list[_BodyLine], i: int, info: HeadingInfo, state:
         if following is not None and following.style == "ordinal" and following.key == "2":
             return True
     return False
+
+
+def _item_lines(items: list[_BodyLine], i: int) -> int:
+    """Lines from line ``i`` to the next line that opens with an ordinal word or the end of its block."""
+    count = 1
+    for j in range(i + 1, len(items)):
+        if items[j].first or items[j].block != items[i].block:
+            break
+        info = classify_heading(items[j].line.text)
+        if info is not None and info.style == "ordinal":
+            break
+        count += 1
+    return count
 
 
 def _item_words(items: list[_BodyLine], i: int) -> int:
@@ -6284,7 +6344,8 @@ def _url_break(raw: str, prev_end: int, next_start: int) -> bool:
     addressy = re.search(r"[\d/_=%\-]", more.rstrip(".")) is not None
     rest = raw[piece.end() : raw.find("\n", piece.end()) if "\n" in raw[piece.end() :] else len(raw)]
     date = re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\.?", more) is not None
-    if date or (more.rstrip(".").isdigit() and re.match(r"\s*[^\W\d_]", rest)):
+    # (figures only, a year, «2021/03/15», a number, with words or a comma after them on the line)
+    if date or (re.fullmatch(r"[\d/.\-]+", more) and re.match(r"\s*(?:[^\W\d_]|[،,])", rest)):
         return False
     return (
         (address.endswith(("/", "-", "_", "=", "?", "&")) and addressy)
