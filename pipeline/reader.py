@@ -5530,7 +5530,8 @@ def _ordinal_list_item(items: list[_BodyLine], i: int, info: HeadingInfo, state:
     # section's heading and its text are two lines: the words tell them apart); an ordinal line
     # alone between blank lines is a heading.
     alone = items[i].first and (i + 1 >= len(items) or items[i + 1].first)
-    if alone or _item_words(items, i) > _ORDINAL_ITEM_MAX_WORDS:
+    extent = _item_extent(items, i)
+    if alone or sum(len(line.text.split()) for line in extent) > _ORDINAL_ITEM_MAX_WORDS:
         return False
     # An item is a sentence: its line ends one (or a clause, «؛») or fills the line and runs on; a short
     # line with no stop, «أولاً: الإطار النظري», is a heading over its section's text.
@@ -5542,7 +5543,7 @@ def _ordinal_list_item(items: list[_BodyLine], i: int, info: HeadingInfo, state:
     runs_on = bool(state.line_width) and (
         _FULL_LINE_SHARE * state.line_width <= width <= _ITEM_MAX_WIDTH * state.line_width
     )
-    if not ends and (not runs_on or _item_lines(items, i) > _ORDINAL_ITEM_RUN_ON_LINES):
+    if not ends and (not runs_on or len(extent) > _ORDINAL_ITEM_RUN_ON_LINES):
         return False
     window = range(max(0, i - _ORDINAL_ITEM_MAX_LINES), i)
     if number > 1:
@@ -5561,30 +5562,17 @@ def _ordinal_list_item(items: list[_BodyLine], i: int, info: HeadingInfo, state:
     return False
 
 
-def _item_lines(items: list[_BodyLine], i: int) -> int:
-    """Lines from line ``i`` to the next line that opens with an ordinal word or the end of its block."""
-    count = 1
+def _item_extent(items: list[_BodyLine], i: int) -> list[_Line]:
+    """The lines from line ``i`` to the next line that opens with an ordinal word or the end of its block."""
+    lines = [items[i].line]
     for j in range(i + 1, len(items)):
         if items[j].first or items[j].block != items[i].block:
             break
         info = classify_heading(items[j].line.text)
         if info is not None and info.style == "ordinal":
             break
-        count += 1
-    return count
-
-
-def _item_words(items: list[_BodyLine], i: int) -> int:
-    """Words from line ``i`` to the next line that opens with an ordinal word or the end of its block."""
-    words = len(items[i].line.text.split())
-    for j in range(i + 1, len(items)):
-        if items[j].first or items[j].block != items[i].block:
-            break
-        info = classify_heading(items[j].line.text)
-        if info is not None and info.style == "ordinal":
-            break
-        words += len(items[j].line.text.split())
-    return words
+        lines.append(items[j].line)
+    return lines
 
 
 def _numbered_text_goes_on(items: list[_BodyLine], i: int, info: HeadingInfo, state: _State) -> bool:
