@@ -1228,6 +1228,11 @@ _COPYRIGHT = re.compile(
     r"|©\s*(?:\d{4}|[٠-٩]{4})\s*\.?\s*$",
     re.IGNORECASE,
 )
+#: Words of a licence a copyright notice goes on with on its next line.
+_LICENCE_WORDS = re.compile(
+    _tolerant("رخصة", "ترخيص", "المشاع الإبداعي", "المشاع الابداعي")
+    + r"|(?i:\bCC\s+BY\b|creative\s+commons|licen[cs]e)"
+)
 #: The same notice by name, then the sign and the year: «حقوق النشر © 2023 للمؤلفين. ...» (on a line of
 #: its own, not a wrapped line of text).
 _COPYRIGHT_NAMED = re.compile(
@@ -1389,12 +1394,29 @@ def _drop_page_furniture(
         if len(line.text.split()) <= _HEADER_MAX_WORDS and _COPYRIGHT.search(line.text)
     ]
     dropped.update(copyright_lines)
-    # (a notice by name, «حقوق النشر © 2023 للمؤلفين.», on its line alone: the lines after it are not its)
-    dropped.update(
-        k
-        for k, line in enumerate(lines)
-        if len(line.text.split()) <= _HEADER_MAX_WORDS and _COPYRIGHT_NAMED.match(line.text) and not wrapped(k)
-    )
+    width = _line_width(blocks)
+    # A notice by name, «حقوق النشر © 2023 للمؤلفين.», on a line of its own, with the lines of its block
+    # that carry on its licence («... بموجب رخصة المشاع الإبداعي» / «CC BY 4.0»); one that opens a
+    # sentence the next line goes on with is text.
+    for k, line in enumerate(lines):
+        if len(line.text.split()) > _HEADER_MAX_WORDS or not _COPYRIGHT_NAMED.match(line.text) or wrapped(k):
+            continue
+        licence = [k]
+        while (
+            licence[-1] + 1 < len(lines)
+            and wrapped(licence[-1] + 1)
+            and _LICENCE_WORDS.search(lines[licence[-1] + 1].text)
+        ):
+            licence.append(licence[-1] + 1)
+        last = lines[licence[-1]]
+        if (
+            licence[-1] + 1 < len(lines)
+            and wrapped(licence[-1] + 1)
+            and width > 0
+            and last.end - last.start >= _SHORT_LINE_SHARE * width
+        ):
+            continue  # («حقوق النشر © 2019 محفوظة لدار» filling its line / «الشروق، وجاء في ...»: a sentence)
+        dropped.update(licence)
     # A licence notice that wraps («© 2021, ..., licensee QU Press. This article is published under
     # the terms of the Creative» / "Commons Attribution 4.0 ..."): the lines of its block it runs on to.
     for k in copyright_lines:
@@ -1411,7 +1433,6 @@ def _drop_page_furniture(
     dropped.update(k for k, line in enumerate(lines) if _DEBRIS_LINE.match(line.text))
     # A web page's interface saved with its text: the lines above, and the links a «read also» or
     # "related articles" box lists after its title.
-    width = _line_width(blocks)
     for k, line in enumerate(lines):
         text = line.text
         # (never a line that goes on with a sentence of the line above, «... بهدف» / «تصميم وتطوير أداة ...»,
@@ -1425,20 +1446,20 @@ def _drop_page_furniture(
             0 <= j < len(lines) and block_of[j] == block_of[k] and lines[j].text.count("|") == bars
             for j in (k - 1, k + 1)
         )
-        # (a «read also» line alone: its link under it, nothing of its block after it, or a line well short
-        # of the text's width, not the first line of a paragraph that wraps)
+        # (a «read also» line alone: its link under it, or nothing of its block after it; not the first line
+        # of a paragraph, short or not, that goes on under it)
         alone = (
             k + 1 >= len(lines)
             or block_of[k + 1] != block_of[k]
             or _WEB_LINK_LINE.match(lines[k + 1].text) is not None
             or _BLANK_LINE.search(raw, line.end, lines[k + 1].start) is not None
-            or (width > 0 and line.end - line.start < _SHORT_LINE_SHARE * width)
         )
+        titled = _WEB_READ_ALSO.match(text) is not None and _WEB_BOX_TITLE.match(text) is None
         if (
             _WEB_INTERFACE.match(text)
             or (_WEB_BOX_TITLE.match(text) and _web_box(lines, k))
             or (_WEB_SHARE.match(text) and len(_WEB_BUTTON.findall(text)) >= 2 and not in_table)
-            or (_WEB_READ_ALSO.match(text) and alone and not text.rstrip().endswith((".", "!", "?", "؟")))
+            or (titled and alone and not text.rstrip().endswith((".", "!", "?", "؟")))
             or (menu and not in_table and ("|" not in text or _WEB_MENU_PAGE.search(text)))
             or (
                 _WEB_CREDITS.search(text)
@@ -1449,7 +1470,7 @@ def _drop_page_furniture(
         ):
             dropped.add(k)
             # (under a box's title alone, «اقرأ أيضاً:», its bulleted titles, with or without addresses)
-            box = _WEB_BOX_TITLE.match(line.text) is not None
+            box = _WEB_BOX_TITLE.match(line.text) is not None and _web_box(lines, k)
             j = k + 1
             while j < len(lines) and (
                 _WEB_LINK_LINE.match(lines[j].text) or (box and _WEB_BOX_ITEM.match(lines[j].text))
@@ -1544,16 +1565,25 @@ _WEB_BOX_TITLE = re.compile(
     + _tolerant("مقالات ذات صلة", "مواضيع ذات صلة", "أخبار ذات صلة", "اقرأ أيضا", "إقرأ أيضا", "اقرأ ايضا")
     + r"|(?i:related\s+(?:articles|posts|stories)|read\s+also))[\s:：ً]*$"
 )
+#: A year a study is cited by: «(2015)», «(الجابري، 2015)», «2015م», «1435هـ», «(2015-2018)».
+_YEAR_CITED = re.compile(r"(?<!\d)(?:1[3-9]|20)\d{2}(?!\d)")
+
+
 def _web_box(lines: list[_Line], k: int) -> bool:
     """Whether the box title ``k`` («اقرأ أيضاً:», «مقالات ذات صلة») heads a web page's box of links: bulleted
     titles or addresses follow it, none citing a study by author and year («دراسة الجابري (2015) ...»:
     a section of related studies), and a title with text under it is a heading."""
     j = k + 1
     while j < len(lines) and (_WEB_BOX_ITEM.match(lines[j].text) or _WEB_LINK_LINE.match(lines[j].text)):
-        if re.search(r"\(\s*\d{4}\s*\)", lines[j].text):
-            return False
         j += 1
-    return j > k + 1
+    items = [line.text for line in lines[k + 1 : j]]
+    # (a web page's box links its titles, or sets them after arrows with no year: a bulleted list of
+    # topics, or of studies by author and year, is text)
+    if not items:
+        return False
+    if any("://" in item for item in items):
+        return True
+    return all(item.lstrip()[:1] in "◄►" and not _YEAR_CITED.search(item) for item in items)
 
 
 #: An item of such a box: a bullet or an arrow, then a title.
@@ -5543,7 +5573,9 @@ def _ordinal_list_item(items: list[_BodyLine], i: int, info: HeadingInfo, state:
     runs_on = bool(state.line_width) and (
         _FULL_LINE_SHARE * state.line_width <= width <= _ITEM_MAX_WIDTH * state.line_width
     )
-    if not ends and (not runs_on or len(extent) > _ORDINAL_ITEM_RUN_ON_LINES):
+    # (the list's first item two lines at most; once it has begun, as many as an item may run on)
+    most = _ORDINAL_ITEM_RUN_ON_LINES if number == 1 else _ORDINAL_ITEM_MAX_LINES
+    if not ends and (not runs_on or len(extent) > most):
         return False
     window = range(max(0, i - _ORDINAL_ITEM_MAX_LINES), i)
     if number > 1:
