@@ -1435,6 +1435,8 @@ def _drop_page_furniture(
     # "related articles" box lists after its title.
     for k, line in enumerate(lines):
         text = line.text
+        if not _WEB_HINT.search(text):
+            continue  # (the rules below are slow: most lines hold none of their words)
         # (never a line that goes on with a sentence of the line above, «... بهدف» / «تصميم وتطوير أداة ...»,
         # unless that line was the site's too)
         if wrapped(k) and k - 1 not in dropped:
@@ -1514,6 +1516,11 @@ _WEB_INTERFACE = re.compile(
     )
     + r"|(?i:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top))"
     r"[\s:：ًّ↑]*$"
+)
+#: Words and marks without which no line is a web page's interface (a fast test before the rules).
+_WEB_HINT = re.compile(
+    r"[|»›>◄►↑⬆▲]|المحتوى|الأعلى|للأعلى|ذات صلة|أيضا|ايضا|شارك|الرئيسية|تصميم|تطوير|برمجة"
+    r"|(?i:skip|back|related|read|share|home|design|develop|power)"
 )
 #: A share bar: its label, then buttons set apart by bars («شارك المقال:  فيسبوك  |  تويتر  |  واتساب»):
 #: two buttons named at least (a table's row may open with the verb «شارك»).
@@ -4690,7 +4697,8 @@ _GLUED_MID_SENTENCE = (
 #: quotation («... وأن ألتزم بالولاء لها. "» / «(٤).»): the conversion put the marker on a line of
 #: its own (a page number in brackets has no stop after it).
 _MARKER_ALONE = (
-    r"(?:(?<=[.!?؟…\"'”’»]\n)|(?<=[.!?؟…\"'”’»] \n)|(?<=[.!?؟…\"'”’»]\r\n))"
+    # (the line start first: the lookbehinds after it are tried at line starts only)
+    r"(?<=\n)(?:(?<=[.!?؟…\"'”’»]\n)|(?<=[.!?؟…\"'”’»] \n)|(?<=[.!?؟…\"'”’»]\r\n))"
     r"(?=[(\[]\d{1,3}[)\]][.،,][ \t]*(?:\r?\n|$))"
 )
 _CITED = re.compile(
