@@ -266,7 +266,7 @@ def _within_one_edit(a: str, b: str) -> bool:
     return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))
 
 
-#: An English name in brackets at a line's end, after the Arabic words: «(References)», «(Conclusion)».
+#: An English name in brackets at a line's end, after the Arabic words: «المراجع (References)».
 _ENGLISH_GLOSS = re.compile(r"\s*[(\[]\s*[A-Za-z][A-Za-z&'’.,\- ]*[)\]]\s*(?=[:：]?\s*$)")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
@@ -289,8 +289,7 @@ def classify_heading(text: str, *, in_references: bool = False) -> HeadingInfo |
     if not stripped:
         return None
     # A references heading with its English name after it in brackets («المراجع (References)») names
-    # what its Arabic words name.
-    # Only the references' headings: a table's or a figure's rows name sections too, «النتائج (Results)».
+    # what its Arabic words name; no other heading does (a table's rows, «النتائج (Results)», are no headings).
     unglossed = _ENGLISH_GLOSS.sub("", stripped) if _ARABIC_LETTER.search(stripped) else stripped
     if reference_heading_kind(unglossed) not in ("list", "part"):
         unglossed = stripped
@@ -323,14 +322,12 @@ def classify_heading(text: str, *, in_references: bool = False) -> HeadingInfo |
         title = " ".join(words[1:]).lstrip(_TRAILING)
         return HeadingInfo("ordinal", str(ORDINAL_ADVERBS.index(first) + 1), title)
     # An ordinal that OCR split in two, «أول اً :», «ث انياً :» (a space inside the word), with the
-    # colon or dash of a heading after it («أو لا تستطيع ...» is "or not").
-    # («أو لا:» is "or not": a word of its own before «لا»)
-    split = len(words) >= 2 and len(words[0]) <= 3 and match_key(words[0]) not in ("او",)
+    # colon or dash of a heading after it («أو لا تستطيع ...», «أو لا: ...» are "or not").
+    split = len(words) >= 2 and len(words[0]) <= 3 and match_key(words[0]) != "او"
     joined = match_key("".join(words[:2])).strip(_TRAILING) if split else ""
-    after = " ".join(words[2:])
-    if joined in ORDINAL_ADVERBS and (words[1].endswith((":", "-", "–")) or after.startswith((":", "-", "–"))):
-        title = " ".join(words[2:]).lstrip(_TRAILING)
-        return HeadingInfo("ordinal", str(ORDINAL_ADVERBS.index(joined) + 1), title)
+    rest = " ".join(words[2:])
+    if joined in ORDINAL_ADVERBS and (words[1].endswith((":", "-", "–")) or rest.startswith((":", "-", "–"))):
+        return HeadingInfo("ordinal", str(ORDINAL_ADVERBS.index(joined) + 1), rest.lstrip(_TRAILING))
     un = _UN_LETTER.match(stripped)
     if un and match_key(un.group("num")) in UN_LETTER_NAMES:
         return HeadingInfo(
