@@ -1459,7 +1459,7 @@ def _drop_page_furniture(
         titled = _WEB_READ_ALSO.match(text) is not None and _WEB_BOX_TITLE.match(text) is None
         if (
             _WEB_INTERFACE.match(text)
-            or (_WEB_BOX_TITLE.match(text) and _web_box(lines, k))
+            or (_WEB_BOX_TITLE.match(text) and _web_box(lines, k, raw))
             or (_WEB_SHARE.match(text) and len(_WEB_BUTTON.findall(text)) >= 2 and not in_table)
             or (titled and alone and not text.rstrip().endswith((".", "!", "?", "؟")))
             or (menu and not in_table and ("|" not in text or _WEB_MENU_PAGE.search(text)))
@@ -1471,14 +1471,19 @@ def _drop_page_furniture(
             )
         ):
             dropped.add(k)
-            # (under a box's title alone, «اقرأ أيضاً:», its bulleted titles, with or without addresses)
-            box = _WEB_BOX_TITLE.match(line.text) is not None and _web_box(lines, k)
-            j = k + 1
-            while j < len(lines) and (
-                _WEB_LINK_LINE.match(lines[j].text) or (box and _WEB_BOX_ITEM.match(lines[j].text))
-            ):
-                dropped.add(j)
-                j += 1
+            # (under a box's title alone, «اقرأ أيضاً:», its bulleted titles, with or without addresses;
+            # under a «read also» line, its address)
+            if _WEB_BOX_TITLE.match(line.text) is not None and _web_box(lines, k, raw):
+                dropped.update(range(k + 1, _web_box_end(lines, k, raw)))
+            else:
+                j = k + 1
+                while (
+                    j < len(lines)
+                    and _WEB_LINK_LINE.match(lines[j].text)
+                    and _BLANK_LINE.search(raw, lines[j - 1].end, lines[j].start) is None
+                ):
+                    dropped.add(j)
+                    j += 1
     # A publisher's contact lines (telephone, fax, P.O. box) and the e-mail and web address set
     # with them: the title page's or the last page's foot, not the author's e-mail or a notice.
     contact = [k for k, line in enumerate(lines) if _CONTACT.match(line.text)]
@@ -1519,8 +1524,10 @@ _WEB_INTERFACE = re.compile(
 )
 #: Words and marks without which no line is a web page's interface (a fast test before the rules).
 _WEB_HINT = re.compile(
-    r"[|»›>◄►↑⬆▲]|المحتوى|الأعلى|للأعلى|ذات صلة|أيضا|ايضا|شارك|الرئيسية|تصميم|تطوير|برمجة"
-    r"|(?i:skip|back|related|read|share|home|design|develop|power)"
+    r"[|»›>◄►↑⬆▲]|"
+    # (spelt as the rules take them: with marks, tatweel, Persian letters or glyph forms inside)
+    + _tolerant("المحتوى", "الأعلى", "للأعلى", "صلة", "أيضا", "ايضا", "شارك", "الرئيسية", "تصميم", "تطوير", "برمجة")
+    + r"|(?i:skip|back|related|read|share|home|design|develop|power)"
 )
 #: A share bar: its label, then buttons set apart by bars («شارك المقال:  فيسبوك  |  تويتر  |  واتساب»):
 #: two buttons named at least (a table's row may open with the verb «شارك»).
@@ -1573,24 +1580,39 @@ _WEB_BOX_TITLE = re.compile(
     + r"|(?i:related\s+(?:articles|posts|stories)|read\s+also))[\s:：ً]*$"
 )
 #: A year a study is cited by: «(2015)», «(الجابري، 2015)», «2015م», «1435هـ», «(2015-2018)».
-_YEAR_CITED = re.compile(r"(?<!\d)(?:1[3-9]|20)\d{2}(?!\d)")
+_YEAR_CITED = re.compile(r"(?<!\d)(?:1[3-9]|20|١[٣-٩]|٢٠)\d{2}(?!\d)")  # (\d: Arabic-Indic digits too)
 
 
-def _web_box(lines: list[_Line], k: int) -> bool:
+_BRACKETED_YEAR = re.compile(r"\([^()]*?" + _YEAR_CITED.pattern + r"[^()]*\)")
+
+
+def _web_box(lines: list[_Line], k: int, raw: str) -> bool:
     """Whether the box title ``k`` («اقرأ أيضاً:», «مقالات ذات صلة») heads a web page's box of links: bulleted
     titles or addresses follow it, none citing a study by author and year («دراسة الجابري (2015) ...»:
     a section of related studies), and a title with text under it is a heading."""
-    j = k + 1
-    while j < len(lines) and (_WEB_BOX_ITEM.match(lines[j].text) or _WEB_LINK_LINE.match(lines[j].text)):
-        j += 1
+    j = _web_box_end(lines, k, raw)
     items = [line.text for line in lines[k + 1 : j]]
-    # (a web page's box links its titles, or sets them after arrows with no year: a bulleted list of
-    # topics, or of studies by author and year, is text)
-    if not items:
+    # (a web page's box links its titles, or sets them after arrows with no year; a bulleted list of
+    # topics, or of studies cited by a year in brackets, «(2015)», «(الجابري، ٢٠١٥)», is text, links or not)
+    texts = [re.sub(r"<?https?://\S+", "", item) for item in items]
+    if not items or any(_BRACKETED_YEAR.search(text) for text in texts):
         return False
     if any("://" in item for item in items):
         return True
     return all(item.lstrip()[:1] in "◄►" and not _YEAR_CITED.search(item) for item in items)
+
+
+def _web_box_end(lines: list[_Line], k: int, raw: str) -> int:
+    """Where the bulleted titles and addresses under the box title ``k`` end (the index after them): at
+    the first other line, or at a blank line (the article's own list may follow the box)."""
+    j = k + 1
+    while (
+        j < len(lines)
+        and (_WEB_BOX_ITEM.match(lines[j].text) or _WEB_LINK_LINE.match(lines[j].text))
+        and _BLANK_LINE.search(raw, lines[j - 1].end, lines[j].start) is None
+    ):
+        j += 1
+    return j
 
 
 #: An item of such a box: a bullet or an arrow, then a title.
