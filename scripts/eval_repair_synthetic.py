@@ -9,7 +9,13 @@ then:
 2. synthetic noise: damages 5% and 10% of the Arabic words with the seeded
    noise model (pipeline.repair.noise) and scores the applied edits against
    the injected damage (pipeline.scoring.edit_prf), overall and on non-word
-   damage only (damaged forms that both lexicons reject).
+   damage only (damaged forms that both lexicons reject);
+3. line ends: wraps every paragraph into lines (pipeline.repair.noise.wrap_lines),
+   cutting 30% of the words that reach past a line's end without a hyphen, joins
+   the lines with spaces as the reader does and repairs it as the stage does
+   (the spaces that were line breaks given as ``line_ends``): words joined at
+   the cuts (recall), joins at the other line ends (false), and, as a stress
+   test, false joins when every space of the unbroken text is taken for a line end.
 
 Usage:
     python scripts/eval_repair_synthetic.py [--docs 400] [--offset 0] [--seed 13] [--show 30]
@@ -31,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.repair.core import repair_text  # noqa: E402
 from pipeline.repair.lexicon import Lexicon  # noqa: E402
-from pipeline.repair.noise import add_noise  # noqa: E402
+from pipeline.repair.noise import add_noise, wrap_lines  # noqa: E402
 from pipeline.repair.stage import load_repair_settings  # noqa: E402
 from pipeline.scoring import edit_prf  # noqa: E402
 
@@ -69,6 +75,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--show", type=int, default=0, help="print this many edits on clean text")
     ap.add_argument("--rates", default="0.05,0.10")
+    ap.add_argument("--line-rate", type=float, default=0.3, help="share of line-crossing words cut (0: skip)")
     args = ap.parse_args()
     settings = load_repair_settings()
     lex = Lexicon.load(settings.lexicon)
@@ -122,6 +129,51 @@ def main() -> None:
             f"precision {p:.3f}, recall (all) {rc:.3f}, recall (non-word) {rnw:.3f}"
         )
         print("  recall by damage:", {k: f"{v[0]}/{v[1]}" for k, v in sorted(per_rule.items())})
+    if args.line_rate > 0:
+        line_ends_report(docs, lex, settings, args.line_rate, args.seed, args.show)
+
+
+def line_ends_report(docs: list[str], lex: Lexicon, settings, rate: float, seed: int, show: int) -> None:
+    """Words cut at a line's end: how many the stage joins, and what else it joins there."""
+    cuts = joined = plain = false_plain = spaces = false_stress = 0
+    before = 0  # joined without the line ends (every space taken as written)
+    shown = []
+    k = 0
+    for d in docs:
+        for paragraph in d.split("\n"):
+            if not paragraph.strip():
+                continue
+            k += 1
+            wrapped = wrap_lines(paragraph, rate, seed=seed * 100000 + k)
+            gold = {e.start for e in wrapped.edits}
+            made = _joins(repair_text(wrapped.text, lex, settings, line_ends=wrapped.line_ends))
+            plain_made = _joins(repair_text(wrapped.text, lex, settings))
+            cuts += len(gold)
+            joined += len(gold & made)
+            before += len(gold & plain_made)
+            plain += len(wrapped.line_ends) - len(gold)
+            false_plain += len(made.intersection(wrapped.line_ends) - gold)
+            # Stress: the unbroken paragraph with every space taken for a line end.
+            text = wrapped.clean
+            every = [i for i, ch in enumerate(text) if ch == " "]
+            baseline = _joins(repair_text(text, lex, settings))
+            stress = _joins(repair_text(text, lex, settings, line_ends=every))
+            spaces += len(every)
+            false_stress += len(stress - baseline)
+            shown += [text[max(0, i - 20) : i + 20] for i in sorted(stress - baseline)]
+    print(
+        f"line ends ({rate:.0%} of the line-crossing words cut): {cuts} cut words, joined {joined} "
+        f"(recall {joined / max(1, cuts):.3f}; {before / max(1, cuts):.3f} without line_ends); "
+        f"false joins at {plain} other line ends: {false_plain}"
+    )
+    print(f"  stress, every space of the unbroken text a line end: {false_stress} joins in {spaces} spaces")
+    for ctx in shown[:show]:
+        print("    …" + ctx.replace("\n", " ") + "…")
+
+
+def _joins(result) -> set[int]:
+    """Offsets of the spaces a repair deleted to join two words."""
+    return {e.start for e in result.applied if e.rule == "split_words"}
 
 
 def _is_nonword(edit, lex: Lexicon) -> bool:

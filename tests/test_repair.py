@@ -554,7 +554,7 @@ def test_stage_repairs_an_articles_passages_in_one_call_as_one_by_one(seed_artic
     # A glyph code fixed in one passage must not change what the next one's late pass finds.
     articles.append(_as_article("ﻻ يمكن للحكومة أن تتخذ القرار وحدها\nقال الوزير جاري التحـميل... ثم غادر القاعة"))
     fallbacks = []
-    stage._repair_one_by_one = fallbacks.append  # the stage falls back when an edit crosses a passage end
+    stage._repair_one_by_one = lambda passages, raw: fallbacks.append(passages)  # the fallback when an edit crosses a passage end
     changed = 0
     for article in articles:
         batched = stage(Article.from_dict(article.to_dict()))

@@ -47,7 +47,9 @@ def repair_command(
 
     The whole text is repaired as one, headings and references included; `diplo run`
     repairs only the abstracts, paragraphs and list items the reader finds, so its edit
-    log can be a few edits shorter on the same file.
+    log can be a few edits shorter on the same file. Lines are repaired as they stand: a
+    word broken at a line's end (العد / الة) is joined only by `diplo run`, which knows
+    which lines make one paragraph.
 
     To review: write the log with --json, set an edit's "status" to "rejected" to undo it,
     or to "applied" (with the wanted "replacement") to accept a flagged suggestion, then

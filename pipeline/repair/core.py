@@ -23,7 +23,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from itertools import accumulate, compress
@@ -197,6 +197,7 @@ def repair_text(
     lexicon: Lexicon,
     settings: RepairSettings | None = None,
     doc_counts: Counter | None = None,
+    line_ends: Collection[int] = (),
 ) -> RepairResult:
     """Repair OCR damage in Arabic text.
 
@@ -207,11 +208,17 @@ def repair_text(
         doc_counts: How often each token occurs in the whole document the text is part of
             (see :func:`token_counts`), for the rule that an unknown form written again and
             again is a name, not damage; the text's own counts when None.
+        line_ends: Offsets of the spaces of ``text`` that stand for a line break of the
+            source (a passage's lines joined into its reading text). A word broken at a
+            line's end without a hyphen has halves that are words of their own more often
+            than one broken by a stray space (العد / الة), so two words are joined across
+            such a space on weaker evidence (``line_join_margin``).
 
     Returns:
         The clean text, the edit log (input offsets) and the clean -> input offset map.
     """
     settings = settings or RepairSettings()
+    line_ends = frozenset(line_ends)
     rules = lexicon.rules
     deletions = _document_deletions(text, rules, settings)
     # One C-level split gives the words and the separators between them; offsets are the
@@ -274,7 +281,7 @@ def repair_text(
             del words[i]
     else:
         live = None
-    joins = _join_edits(text, parts, offs, words, live, lexicon, settings)
+    joins = _join_edits(text, parts, offs, words, live, lexicon, settings, line_ends)
     if joins:
         joined = {bisect.bisect_left(offs, e.start) // 2 - 1 for e in joins}  # separator i: word i + word i + 1
         if lexicon.context is not None:
@@ -402,6 +409,27 @@ def _late_deletions(
         if e > s:
             out.append((s, e, kind))
     return _deletion_edits(text, out)
+
+
+def _join_line_end(left: str, right: str, joined: str, lexicon: Lexicon, settings: RepairSettings) -> bool:
+    """Whether two words on either side of a line break are one word broken there (العد / الة).
+
+    The halves of a word broken at any letter are often forms of their own that web text
+    has (العد, الة, أف, راد), so both halves being known proves nothing. Yes when real text
+    never has the two side by side, and the joined word is far commoner than the pair
+    would be by chance: its Zipf exceeds Zipf(left) + Zipf(right) - 9 (the Zipf of two
+    independent words, per billion) by ``line_join_margin``.
+    """
+    if len(right) < 2 or left == "و" or settings.line_join_margin < 0:
+        return False
+    ctx = lexicon.context
+    if ctx is None or ctx.pair(left, right) > 0:
+        return False
+    jz = lexicon.zipf.get(joined, 0.0)
+    if jz < settings.line_join_min_zipf:
+        return False
+    chance = lexicon.zipf.get(left, 0.0) + lexicon.zipf.get(right, 0.0) - 9.0
+    return jz >= chance + settings.line_join_margin
 
 
 #: Rules of the edits that delete a run of text (see :func:`_late_joins`).
@@ -1249,6 +1277,7 @@ def _join_edits(
     live: list[bool] | None,
     lexicon: Lexicon,
     settings: RepairSettings,
+    line_ends: Collection[int] = (),
 ) -> list[Edit]:
     """Join split words: a lone clitic (ك وسيط, ب أنها) or a broken word (مد ونة).
 
@@ -1281,6 +1310,15 @@ def _join_edits(
     found: set[int] = set()
     found.update(compress(range(len(seps)), map(frequent.__contains__, map(operator.add, bases, bases[1:]))))
     found.update(compress(range(len(seps)), map(_CLITIC_LETTERS.__contains__, bases)))
+    if line_ends:
+        # A word broken at a line's end may join into a rarer word (لتمر / يرها).
+        zipf = lexicon.zipf
+        for pos in line_ends:
+            k = bisect.bisect_left(offs, pos)
+            i = k // 2 - 1  # separator i starts at offs[2i + 2]
+            if k % 2 == 0 and 0 <= i < len(seps) and offs[k] == pos:
+                if zipf.get(bases[i] + bases[i + 1], 0.0) >= settings.line_join_min_zipf:
+                    found.add(i)
     # The fixed forms differ from the bases only at the words something happened to: only the
     # separators next to those words need the same tests again.
     for i in {k for w in words for k in (w - 1, w) if 0 <= k < len(seps)}:
@@ -1304,9 +1342,10 @@ def _join_edits(
         right_base = merged_base.get(i + 1, bases[i + 1])
         right_fixed = merged_fixed.get(i + 1, fixed[i + 1])
         keep_fixes = False
-        ok = _joins(bases[i], right_base, lexicon, settings)
+        at_line_end = offs[2 * i + 2] in line_ends
+        ok = _joins(bases[i], right_base, lexicon, settings, at_line_end)
         if not ok and (fixed_last[i], right_fixed) != (bases[i], right_base):
-            ok = keep_fixes = _joins(fixed_last[i], right_fixed, lexicon, settings)
+            ok = keep_fixes = _joins(fixed_last[i], right_fixed, lexicon, settings, at_line_end)
         if not ok:
             continue
         for k in (i, i + 1):
@@ -1343,8 +1382,9 @@ def _lone_prefix(word: str) -> bool:
     return len(word) == 1 or word == "ال"
 
 
-def _joins(left: str, right: str, lexicon: Lexicon, settings: RepairSettings) -> bool:
-    """Whether two neighbouring words, as given, should be written as one."""
+def _joins(left: str, right: str, lexicon: Lexicon, settings: RepairSettings, at_line_end: bool = False) -> bool:
+    """Whether two neighbouring words, as given, should be written as one (``at_line_end``: a
+    line break of the source stands between them)."""
     clitic = len(left) == 1 and left in "بكل"
     if clitic and len(right) < 2:
         return False
@@ -1362,7 +1402,9 @@ def _joins(left: str, right: str, lexicon: Lexicon, settings: RepairSettings) ->
         definite = left in "بك" and right.startswith("ال") and right_info.direct_zipf > 0
         ok = (as_written or definite) and right_info.zipf > 0
     else:
-        ok = _join_broken(left, right, left + right, lexicon, settings)
+        ok = _join_broken(left, right, left + right, lexicon, settings) or (
+            at_line_end and _join_line_end(left, right, left + right, lexicon, settings)
+        )
     # Join only into a word the word repair would leave as it is: a joined word that still
     # needed correcting would be corrected by the next pass, and repair must be idempotent.
     joined = left + right

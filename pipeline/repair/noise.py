@@ -169,6 +169,78 @@ def _damage(w: str, kind: str, rng: random.Random, groups: dict[str, list[str]],
     return None
 
 
+@dataclass(frozen=True)
+class WrappedText:
+    """A paragraph wrapped into lines as a PDF's text layer gives them, some words cut at a line's end.
+
+    ``text`` is the lines joined by a space, as the reader joins a paragraph's lines;
+    ``line_ends`` are the offsets of those spaces; ``edits`` the gold repairs (the spaces
+    inside the cut words deleted); ``clean`` the paragraph with single spaces.
+    """
+
+    text: str
+    line_ends: list[int]
+    edits: list[Edit]
+    clean: str
+
+
+_BREAKABLE = regex.compile(r"[\u0621-\u063A\u0641-\u064A]{4,}")
+
+
+def wrap_lines(paragraph: str, rate: float, *, seed: int = 0, width: tuple[int, int] = (45, 80)) -> WrappedText:
+    """Wrap a paragraph into lines and cut ``rate`` of the words that reach past a line's end.
+
+    The damage of a justified PDF read by OCR or a careless converter: a word that does not
+    fit on the line is cut where the line ends, without a hyphen (العد / الة), instead of
+    moving whole to the next line. Only words of 4+ Arabic letters are cut, and both halves
+    keep 2+ letters.
+
+    Args:
+        paragraph: Clean text (its whitespace runs count as single spaces).
+        rate: Share of the line-crossing words that are cut (0.3 for 30%).
+        seed: Random seed; the same seed gives the same lines.
+        width: The line width in characters is drawn from this range, once per paragraph.
+    """
+    if not 0 <= rate <= 1:
+        raise ValueError(f"rate must be between 0 and 1, found {rate!r}")
+    rng = random.Random(seed)
+    limit = rng.randint(*width)
+    words = paragraph.split()
+    lines: list[str] = []
+    cut_after: set[int] = set()  # lines whose last word goes on at the next line's start
+    current = ""
+    for w in words:
+        if not current:
+            current = w
+            continue
+        if len(current) + 1 + len(w) <= limit:
+            current += " " + w
+            continue
+        room = limit - len(current) - 1
+        if room >= 2 and _BREAKABLE.fullmatch(w) and rng.random() < rate:
+            k = max(2, min(len(w) - 2, room))
+            lines.append(current + " " + w[:k])
+            cut_after.add(len(lines) - 1)
+            current = w[k:]
+            continue
+        lines.append(current)
+        current = w
+    if current:
+        lines.append(current)
+    text = " ".join(lines)
+    line_ends, edits = [], []
+    pos = 0
+    for k, line in enumerate(lines[:-1]):
+        pos += len(line)
+        line_ends.append(pos)
+        if k in cut_after:
+            edits.append(
+                Edit(start=pos, end=pos + 1, original=" ", replacement="", rule="noise:line_break", confidence=1.0, kind="split_words")
+            )
+        pos += 1
+    return WrappedText(text=text, line_ends=line_ends, edits=edits, clean=" ".join(words))
+
+
 def as_presentation_forms(text: str) -> str:
     """``text`` as some PDF-to-text tools give it: each Arabic letter as its isolated glyph code
     (U+FE80-FEFC) and lam-alef as one ligature code (ﻻ), everything else as it was.

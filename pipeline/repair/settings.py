@@ -53,6 +53,14 @@ class RepairSettings:
     join_max_half_zipf: float = 3.0
     #: A joined word the context text never saw must be at least this frequent.
     join_unseen_min_zipf: float = 3.0
+    #: Two valid neighbours on either side of a line break of the source (a word OCR or the PDF
+    #: broke at the line's end without a hyphen: العد / الة) are joined, besides the cases above,
+    #: when the context text never saw them as a pair, the joined word is ``line_join_min_zipf``
+    #: frequent and its Zipf exceeds what the two words side by side would have by chance
+    #: (Zipf left + Zipf right - 9) by this margin (a negative value: never).
+    line_join_margin: float = 2.0
+    #: ... and the joined word at least this frequent.
+    line_join_min_zipf: float = 2.0
     #: Candidates filling a Latin run inside an Arabic word (توiter) must be this frequent to apply.
     latin_fill_min_zipf: float = 4.5
     #: An unknown form seen this often in one text is taken for a name: flagged, not corrected,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -56,14 +57,73 @@ def load_repair_settings(overrides: dict[str, Any] | None = None, root: Path = P
     return RepairSettings.from_dict(base, source=str(path))
 
 
-def _raw_edits(passage: Passage, edit: Edit) -> list[tuple[int, int, str]]:
+def _gap(passage: Passage, raw: str, start: int, end: int) -> bool:
+    """Whether the passage's reading text ``[start, end)`` is one space standing for raw text that
+    is not the passage's (the notes, page number and running head between its two pages)."""
+    if passage.text[start:end] != " ":
+        return False
+    a, b = passage.text_map.span_to_raw(start, end)
+    return any(not ch.isspace() for ch in raw[a:b])
+
+
+def _joins_over_gaps(
+    passage: Passage, edits: list[Edit], raw: str
+) -> tuple[dict[int, list[tuple[int, int, str]]], set[int]]:
+    """Raw edits of the joins of a word broken across a page (its halves on two pages).
+
+    The reading text's space between the halves stands for the end of one page and the start of
+    the next; deleting that raw run would delete the notes and running head with it. The word's
+    second half moves instead: it is written after the first half on the first page, and deleted,
+    with the space after it, on the second. The second half's own edits (a letter fixed in it)
+    are made in the moved text and left out of the log, their raw characters being deleted.
+
+    Returns:
+        The raw ``(start, end, replacement)`` edits by index into ``edits``, and the indices of
+        the edits the moved halves absorbed.
+    """
+    moved: dict[int, list[tuple[int, int, str]]] = {}
+    absorbed: set[int] = set()
+    text, tmap = passage.text, passage.text_map
+    for k, e in enumerate(edits):
+        if e.status != "applied" or e.rule != "split_words" or e.replacement or not _gap(passage, raw, e.start, e.end):
+            continue
+        half_end = e.end
+        while half_end < len(text) and not text[half_end].isspace():
+            half_end += 1
+        cut_end = half_end + 1 if half_end < len(text) else half_end  # the space after it goes too
+        inside = [
+            j
+            for j, other in enumerate(edits)
+            if j != k and other.status == "applied" and e.end <= other.start and other.end <= cut_end
+        ]
+        if any(
+            j != k and other.status == "applied" and other.start < cut_end and e.end < other.end and j not in inside
+            for j, other in enumerate(edits)
+        ):
+            continue  # an edit reaches out of the half: left as it was (never seen)
+        half = text[e.end : half_end]
+        if inside:
+            half, _ = apply_edits(
+                text[e.end : half_end],
+                [replace(edits[j], start=edits[j].start - e.end, end=edits[j].end - e.end) for j in inside],
+            )
+        first_end = tmap.to_raw(e.start)
+        second_start, second_end = tmap.span_to_raw(e.end, cut_end)
+        moved[k] = [(first_end, first_end, half), (second_start, second_end, "")]
+        absorbed.update(inside)
+    return moved, absorbed
+
+
+def _raw_edits(passage: Passage, edit: Edit, raw: str) -> list[tuple[int, int, str]]:
     """Raw ``(start, end, replacement)`` of an edit made on the passage's reading text.
 
     An applied edit whose text crosses a place where the reading text leaves raw characters
     out (a footnote marker such as ``⁽²⁸⁾``, taken out as a citation) is split there, so that
     no edit claims to replace the marker: applying the raw edits keeps the marker and the
     reading text of the result is the repaired text. Pieces that stay as they were at either
-    end are left out; the replacement goes to the first changed piece, the others are deleted.
+    end are left out; the replacement goes to the first changed piece, the others are deleted,
+    except the space that stands for a page's end and the next page's start (notes, running
+    head), which stays.
     """
     tmap = passage.text_map
     if edit.end == edit.start:
@@ -71,7 +131,11 @@ def _raw_edits(passage: Passage, edit: Edit) -> list[tuple[int, int, str]]:
         return [(start, start, edit.replacement)]
     cuts = [edit.start]
     for prev, seg in zip(tmap.segments, tmap.segments[1:], strict=False):
-        if edit.start < seg.d_start < edit.end and prev.r_end != seg.r_start:
+        if edit.start < seg.d_start < edit.end and (
+            prev.r_end != seg.r_start
+            or _gap(passage, raw, prev.d_start, prev.d_end)
+            or _gap(passage, raw, seg.d_start, seg.d_end)
+        ):
             cuts.append(seg.d_start)
     cuts.append(edit.end)
     if len(cuts) == 2 or edit.status != "applied":
@@ -90,8 +154,42 @@ def _raw_edits(passage: Passage, edit: Edit) -> list[tuple[int, int, str]]:
     for k, (a, b) in enumerate(pieces):
         start, end = tmap.span_to_raw(a, b)
         piece_replacement = replacement if k == 0 else ""
-        if text[a:b] != piece_replacement:
+        if piece_replacement == "" and _gap(passage, raw, a, b):
+            # The page's end stays, and the space it stands for takes the place of a space
+            # next to the deleted run, which goes instead: one space, as in the clean text.
+            for s in (edit.end, edit.start - 1):
+                if 0 <= s < len(text) and text[s] == " " and not _gap(passage, raw, s, s + 1):
+                    out.append((*tmap.span_to_raw(s, s + 1), ""))
+                    break
+        elif text[a:b] != piece_replacement:
             out.append((start, end, piece_replacement))
+    return sorted(out)
+
+
+#: Characters that end a line of the raw text (form feeds: a page break).
+_LINE_END = re.compile("[\n\r\f\v\x85\u2028\u2029]")
+
+
+def line_break_spaces(passage: Passage, raw: str) -> list[int]:
+    """Offsets of the spaces of the passage's reading text that stand for a line or page break.
+
+    The reader joins a paragraph's lines (and its pieces on two pages) with a space; the
+    repair stage joins a word broken at such a place on weaker evidence than one broken by
+    a space inside a line (see ``line_join_margin``). A space is a break when the raw text it
+    maps to holds a line-end character, or when it maps to no raw text at all (a space put
+    between two raw pieces).
+    """
+    text = passage.text
+    out = []
+    for seg in passage.text_map.segments:
+        if seg.d_end - seg.d_start == seg.r_end - seg.r_start:
+            for m in _LINE_END.finditer(raw, seg.r_start, seg.r_end):
+                at = seg.d_start + m.start() - seg.r_start
+                if text[at] == " ":
+                    out.append(at)
+        elif text[seg.d_start : seg.d_end] == " ":
+            if seg.r_start == seg.r_end or _LINE_END.search(raw, seg.r_start, seg.r_end):
+                out.append(seg.d_start)
     return out
 
 
@@ -166,7 +264,7 @@ class RepairStage:
         if article.edits or self.lexicon is None:
             return apply_reviewed_log(article, self.kinds)
         repaired = [p for p in article.passages if p.text and p.lang == "ar" and p.kind in self.kinds]
-        results = self._repair_passages(repaired)
+        results = self._repair_passages(repaired, article.raw)
         for passage in article.passages:
             if not passage.text:
                 continue
@@ -178,8 +276,11 @@ class RepairStage:
                     continue
             passage.clean_text = result.clean
             passage.clean_map = passage.text_map.compose(result.map)
-            for e in result.edits:
-                for start, end, replacement in _raw_edits(passage, e):
+            moved, absorbed = _joins_over_gaps(passage, result.edits, article.raw)
+            for k, e in enumerate(result.edits):
+                if k in absorbed:
+                    continue
+                for start, end, replacement in moved.get(k) or _raw_edits(passage, e, article.raw):
                     article.edits.append(
                         Edit(
                             start=start,
@@ -196,7 +297,7 @@ class RepairStage:
                     )
         return article
 
-    def _repair_passages(self, passages: list[Passage]) -> dict[int, RepairResult]:
+    def _repair_passages(self, passages: list[Passage], raw: str) -> dict[int, RepairResult]:
         """Repair the passages' texts in one call, then split the result back per passage.
 
         Every pass of :func:`repair_text` looks no further than a line (a duplicated run, a
@@ -210,14 +311,15 @@ class RepairStage:
         assert self.lexicon is not None
         texts = [p.text for p in passages]
         if any("\n" in t or "\r" in t for t in texts):
-            return self._repair_one_by_one(passages)
+            return self._repair_one_by_one(passages, raw)
         starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-        joined = repair_text("\n".join(texts), self.lexicon, self.settings)
+        line_ends = [start + k for p, start in zip(passages, starts) for k in line_break_spaces(p, raw)]
+        joined = repair_text("\n".join(texts), self.lexicon, self.settings, line_ends=line_ends)
         owned: list[list[Edit]] = [[] for _ in passages]
         for e in joined.edits:
             k = bisect.bisect_right(starts, e.start) - 1
             if e.end > starts[k] + len(texts[k]):
-                return self._repair_one_by_one(passages)
+                return self._repair_one_by_one(passages, raw)
             owned[k].append(replace(e, start=e.start - starts[k], end=e.end - starts[k]))
         results = {}
         for passage, text, edits in zip(passages, texts, owned, strict=True):
@@ -225,11 +327,14 @@ class RepairStage:
             results[id(passage)] = RepairResult(clean=clean, edits=edits, map=omap)
         return results
 
-    def _repair_one_by_one(self, passages: list[Passage]) -> dict[int, RepairResult]:
+    def _repair_one_by_one(self, passages: list[Passage], raw: str) -> dict[int, RepairResult]:
         """Each passage repaired on its own, names counted over all of them."""
         assert self.lexicon is not None
         doc_counts = token_counts(p.text for p in passages)
-        return {id(p): repair_text(p.text, self.lexicon, self.settings, doc_counts) for p in passages}
+        return {
+            id(p): repair_text(p.text, self.lexicon, self.settings, doc_counts, line_break_spaces(p, raw))
+            for p in passages
+        }
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 8) -> Iterator[Article]:
         """Repair a stream of articles, in order."""
