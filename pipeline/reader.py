@@ -31,6 +31,7 @@ from .charclass import class_body
 from .document import Article, Citation, OffsetMap, Passage, Section, Segment, TextSpan
 from .errors import ConfigError, InputError, StructureError
 from .headings import (
+    ABJAD_LETTERS,
     FEMININE_ORDINAL_ADJECTIVES,
     FRONT_PAGE_HEADINGS,
     NUMBERED_STYLES,
@@ -812,12 +813,18 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     # (a number set off after a sentence's end, «... أخرى". 1», cites only a note that no marker of
     # the usual kinds cites: «... الثلاثاء. 3» where (3) cites note 3 elsewhere is a count)
     bare_ok = set(footnotes) - _marker_numbers(raw)
+    # (notes lettered «(أ)», «(ب)»: the text cites them by their letters)
+    lettered = {
+        number: start
+        for number, start in footnotes.items()
+        if _LETTER_NOTE_LINE.match(raw[max(raw.rfind("\n", 0, start), raw.rfind("\r", 0, start)) + 1 : start + 1])
+    }
     article.sections = state.sections
     article.structure_spans = sorted(state.structure)
     article.passages = [
         p
         for p in (
-            _make_passage(raw, u, i, footnotes, state.set_off_markers, bare_ok)
+            _make_passage(raw, u, i, footnotes, state.set_off_markers, bare_ok, lettered)
             for i, u in enumerate(sorted(state.units, key=lambda u: u.blocks[0][0][0]))
         )
         if p
@@ -1203,14 +1210,15 @@ def _starts_block(text: str, info: HeadingInfo | None, settings: ReaderSettings)
     return info is not None and len(text.split()) <= settings.max_heading_words
 
 
-#: A page-number line: the number alone, or dressed as ``- 12 -``, ``[12]``, ``| 12``, ``Page 12``, ``ص 12``.
+#: A page-number line: the number alone, or dressed as ``- 12 -``, ``[12]``, ``| 12``, ``Page 12``, ``ص 12``
+#: (Western, Arabic-Indic or, typed on a Persian keyboard, Persian digits ``- ۴۵ -``).
 _PAGE_NUMBER = re.compile(
-    r"^[\s\-–—|\[\](){}.]*(?:page\s*|ص\s*)?(?P<n>[0-9]{1,4}|[٠-٩]{1,4})(?:\s*ص)?[\s\-–—|\[\](){}.]*$",
+    r"^[\s\-–—|\[\](){}.]*(?:page\s*|ص\s*)?(?P<n>[0-9]{1,4}|[٠-٩]{1,4}|[۰-۹]{1,4})(?:\s*ص)?[\s\-–—|\[\](){}.]*$",
     re.IGNORECASE,
 )
 #: Fewest lines between two page numbers (a column of numbers in a table is not a page sequence).
 _PAGE_MIN_LINES = 5
-_DIGIT_RUN = re.compile(r"[0-9٠-٩]+")
+_DIGIT_RUN = re.compile(r"[0-9٠-٩۰-۹]+")
 #: Longest line, in words, that may be a running header or footer.
 _HEADER_MAX_WORDS = 20
 #: A footnote line at the bottom of a page: ``(3) ...``, ``⁽³⁾ ...`` or ``³ ...``.
@@ -1633,7 +1641,9 @@ def _has_date_field(text: str) -> bool:
 
 
 #: A page number set far off at a line's edge, as a running head carries it in pdftotext's layout mode.
-_FAR_PAGE_NUMBER = re.compile(r"^\s*[0-9\u0660-\u0669]{1,4} {4,}\S|\S {4,}[0-9\u0660-\u0669]{1,4}\s*$")
+_FAR_PAGE_NUMBER = re.compile(
+    r"^\s*[0-9\u0660-\u0669\u06F0-\u06F9]{1,4} {4,}\S|\S {4,}[0-9\u0660-\u0669\u06F0-\u06F9]{1,4}\s*$"
+)
 
 
 def _two_parts_far_apart(text: str) -> bool:
@@ -2285,6 +2295,26 @@ _SUPERVISOR = re.compile(
 _PREPARED_BY_INLINE = re.compile(rf"^{_tolerant(*_BYLINE_LABELS)}\s*[:：]\s*(?P<value>\S.*)$")
 
 
+#: The slash between a title and its English rendering on one line.
+_TITLE_SLASH = re.compile(r"\s+/\s+")
+
+
+def _slash_title(raw: str, start: int, end: int) -> tuple[TextSpan, TextSpan] | None:
+    """An Arabic title and its English rendering set on one line after a slash («... / English
+    Title»): the two titles' spans, or None. The English part has no Arabic letter and 3+ words."""
+    m = None
+    for m in _TITLE_SLASH.finditer(raw, start, end):
+        pass  # (the last slash: «السياسة / الاقتصاد في ... / Politics ...»)
+    if m is None:
+        return None
+    english = raw[m.end() : end]
+    if _ARABIC.search(english) or len(re.findall(r"[A-Za-z]{2,}", english)) < 3:
+        return None
+    if not _ARABIC.search(raw[start : m.start()]):
+        return None
+    return _span(raw, start, m.start()), _span(raw, m.end(), end)
+
+
 def _segments(text: str) -> list[list[str]]:
     """The words of each comma, slash or dash separated part of a line, marks and numbers dropped."""
     out = []
@@ -2346,7 +2376,8 @@ def _is_author(text: str) -> bool:
         return False
     # Names are short and carry no prepositions: a title with a footnote star, or a news headline
     # that quotes «د. فلان: ...», reads as a phrase.
-    names = re.split(r"[،,;؛&]|\s(?:and|و|[–—-])\s", original)  # (a dash between two names too)
+    # (a dash between two names too; a bar sets names in cells: «د. فهد العجمي | د. نورة المطيري»)
+    names = re.split(r"[،,;؛&|]|\s(?:and|و|[–—-])\s", original)
     # (the marks between names leave empty parts: «Dwaikat1,*, & Muna»)
     names = [n for n in names if n.strip(f" *†{_SUPERSCRIPT_DIGITS}0123456789")]
     return ":" not in text and all(len(n.split()) <= 6 and not _has_title_words(n) for n in names)
@@ -3279,6 +3310,9 @@ def _pick_titles(article: Article, items: list[_FrontLine], state: _State) -> No
         title = _choose_title(items, ar_groups, anchor, meta.get("article_name"))
         article.title_ar = _span(raw, title[0].line.start, title[-1].line.end)
         chosen.append(title)
+        if not en_groups and (halves := _slash_title(raw, title[0].line.start, title[-1].line.end)):
+            # «دبلوماسية الوساطة ... / Kuwaiti Mediation Diplomacy ...»: both titles on one line
+            article.title_ar, article.title_en = halves
     if en_groups:
         pool = [g for g in en_groups if not any(fl.repeats for fl in g)] or en_groups
         # The journal's name on the first line, above the issue's line ("Vol. 9, No. 2 (2019)"), is no
@@ -3863,14 +3897,45 @@ def _read_keywords(article: Article, state: _State, keywords_lines: list[_Line],
     state.structure.append((first_kw.start, label_end))
     # (split line run by line run: in a bilingual box the other language's lines lie between)
     first_span = (label_end, keywords_lines[0].end)
+    other = _other_keywords_cell(raw, label_end, first_kw.end, lang)
+    if other is not None:
+        # «الكلمات المفتاحية: ... | Keywords: ...»: the other language's list in the line's second
+        # cell; the line's first cell holds this language's whole list.
+        cut, other_lang, other_start = other
+        state.structure.append((cut, other_start))
+        _store_keywords(article, other_lang, _split_keywords(raw, other_start, first_kw.end), raw)
+        first_span = (label_end, cut)
+        keywords_lines = keywords_lines[:1]
     extents = _contiguous(raw, [first_span] + [(x.start, x.end) for x in keywords_lines[1:]])
     spans = [span for s, e in extents for span in _split_keywords(raw, s, e)]
+    _store_keywords(article, lang, spans, raw)
+
+
+def _store_keywords(article: Article, lang: str, spans: list[TextSpan], raw: str) -> None:
     if lang == "ar":
         article.keywords_ar = spans
     elif lang == "en":
         article.keywords_en = spans
     elif spans:  # (the article has no list field for a third language: the list as one field)
         article.metadata[f"keywords_{lang}"] = _span(raw, spans[0].start, spans[-1].end)
+
+
+#: Two cells of one line: a bar, or a wide run of spaces.
+_CELL_BREAK = re.compile(r"\s*\|\s*| {4,}")
+
+
+def _other_keywords_cell(raw: str, start: int, end: int, lang: str) -> tuple[int, str, int] | None:
+    """The other language's keywords in a second cell of the keywords line (``| Keywords: ...``):
+    ``(where the first cell ends, that language, where its list starts)``, or None."""
+    for m in _CELL_BREAK.finditer(raw, start, end):
+        cell = raw[m.end() : end]
+        for other in _ABSTRACT_LABELS:
+            if other == lang:
+                continue
+            label = _KEYWORDS_LABELS[other].match(cell)
+            if label is not None and label.group("sep"):
+                return m.start(), other, m.end() + label.end()
+    return None
 
 
 #: Fewest words of an abstract found from its keywords line alone (a title, a byline, a
@@ -4471,7 +4536,12 @@ def _read_body(body: list[_Block], state: _State) -> None:
         if info is not None:
             last_heading = i
             heading_lines = [item.line]
-            if _needs_title(info) and i + 1 < len(items) and _is_title_continuation(items[i + 1], state.settings):
+            if (
+                _needs_title(info)
+                and i + 1 < len(items)
+                and _is_title_continuation(items[i + 1], state.settings)
+                and not _paragraph_after_blank(items, i + 1, state)
+            ):
                 heading_lines.append(items[i + 1].line)
                 i += 1
                 # (the heading's title line: a numbered heading right under it, «الفرع الأول: ...» under
@@ -4681,6 +4751,13 @@ def _endnote_start(
     sentence's end, «... أخرى". 1», is found only once the note is) when it is the first under the
     heading (``first``: note 1) or comes after a note that ended (``after_closed``); a bare
     number (``3 أوت 2017``) may be a wrapped line of the note before. Else None."""
+    letter = _LETTER_NOTE_LINE.match(line.text)
+    if letter is not None:
+        # «(أ) ...», «(ب) ...»: notes lettered in abjad order, numbered by the letters' order
+        number = ABJAD_VALUES[letter.group("l")]
+        if (first and number == 1) or (previous is not None and _next_after(previous, str(number))):
+            return str(number), letter.end()
+        return None
     for pattern in (_FOOTNOTE_LINE, _PAGE_BOTTOM_NOTE, _PLAIN_FOOTNOTE_LINE):
         m = pattern.match(line.text)
         if m is None:
@@ -4702,6 +4779,12 @@ def _endnote_start(
     return None
 
 
+#: An endnote lettered in abjad order under «الهوامش»: «(أ) ...», «(هـ) ...».
+_LETTER_NOTE_LINE = re.compile(r"^[(\[](?P<l>هـ|[أابجدهوزحطي])[)\]]\s*(?=\S)")
+#: The number of each abjad letter that letters notes (أ 1, ب 2, ... ي 10; هـ and ه both 5).
+ABJAD_VALUES = {letter: k + 1 for k, letter in enumerate(ABJAD_LETTERS)} | {"ا": 1, "هـ": 5}
+
+
 #: The end of a note's line that goes on with a number on the next line: a word that numbers a
 #: volume, an issue or a page («الجزء» / «2. ...» is the note's own volume, not note 2).
 _WANTS_NUMBER = re.compile(r"(?<![^\W\d_])(?:الجزء|ج|العدد|ع|المجلد|مج|ص|صص|رقم|vol\.|no\.|pp?\.)\s*$", re.IGNORECASE)
@@ -4710,7 +4793,8 @@ _WANTS_NUMBER = re.compile(r"(?<![^\W\d_])(?:الجزء|ج|العدد|ع|الم�
 #: A marker glued to an Arabic word (or its closing bracket) inside a sentence, a word following:
 #: «يحمل2 اسم», «(اليونيسيف)1 للسيطرة» (one or two digits: «عام2017» is a year run on).
 _GLUED_MID_SENTENCE = (
-    r"(?:(?<=[\u0621-\u064a])|(?<=[\u0621-\u064a][)\]]))(?P<m>\d{1,2})"
+    # (not after the conjunction و written apart: «يومي ٤ و٥ جوان» counts days)
+    r"(?:(?<=[\u0621-\u064a])(?<!\sو)|(?<=[\u0621-\u064a][)\]]))(?P<m>\d{1,2})"
     # «التونسي1» at a line's end («$»: where a passage's line is read on its own), «الخصوص5 .»
     r"(?=[ \t]+[\u0621-\u064a]|[ \t]*\r?\n[ \t]*[\u0621-\u064a]|[ \t]*$|[ \t]+[.!?؟…،,:؛])"
 )
@@ -5178,7 +5262,8 @@ def _table_end(items: list[_BodyLine], i: int) -> int | None:
     source line or its last row), or None when the line opens no table.
 
     A row is a short line that ends no sentence and is no heading: cells set apart by runs of
-    three spaces or more (pdftotext's layout mode), or a single short cell (one cell per line).
+    three spaces or more (pdftotext's layout mode) or set between bars, or a single short cell
+    (one cell per line).
     """
     if not _TABLE_CAPTION.match(items[i].line.text):
         return None
@@ -5262,7 +5347,13 @@ def _column_table_end(items: list[_BodyLine], i: int, state: _State, continued: 
     cells without digits (``التاريخ       الإجراء``): two columns of running text, which the same
     layout mode prints side by side, open with a line of long cells. A table ``continued`` from
     the page before (nothing but its notes and the page's furniture between) needs no header.
+    Rows of cells between bars («| ... | ... |») make a table of their own, header or not.
     """
+    if _bar_row(items[i].line.text):
+        j = i + 1
+        while j < len(items) and _bar_row(items[j].line.text):
+            j += 1
+        return j if j - i >= (1 if continued else _COLUMN_TABLE_MIN_ROWS) else None
     header = re.split(r" {4,}", items[i].line.text.strip())
     if continued:
         pass
@@ -5282,7 +5373,19 @@ def _column_table_end(items: list[_BodyLine], i: int, state: _State, continued: 
     return j if j - i >= (1 if continued else _COLUMN_TABLE_MIN_ROWS) else None
 
 
+#: A table row with its cells between bars, as a word processor or a web page exports it:
+#: «| جمال بنعمر | المغرب | 2011-2015 |» (two cells at least).
+_BAR_ROW = re.compile(r"^\s*\|(?:[^|\n]*\|){2,}\s*$")
+
+
+def _bar_row(text: str) -> bool:
+    """Whether a line is a row of cells between bars, short enough for a table's row."""
+    return bool(_BAR_ROW.match(text)) and len(text.replace("|", " ").split()) <= _TABLE_ROW_MAX_WORDS
+
+
 def _table_row(text: str) -> bool:
+    if _bar_row(text):
+        return True
     words = text.split()
     if not words or len(words) > _TABLE_ROW_MAX_WORDS or _ends_sentence(text) or _TABLE_SOURCE.match(text):
         return False
@@ -5452,10 +5555,10 @@ def _at_page_bottom(line: _Line, state: _State) -> bool:
     return k < len(state.page_breaks) and state.page_breaks[k] - line.end <= _PAGE_BOTTOM_CHARS
 
 
-#: An abjad letter and a full stop that open a line: «أ. انسحاب الكتل البرلمانية» (not «أ. د.»,
-#: an honorific, whose next word is an abbreviation too).
+#: An abjad letter and a full stop that open a line: «أ. انسحاب الكتل البرلمانية», «هـ. ...» (not
+#: «أ. د.», an honorific, whose next word is an abbreviation too).
 _ABJAD_NEXT = {"أ": "ب", "ا": "ب", "ب": "ج", "ج": "د", "د": "ه", "ه": "و", "و": "ز", "ز": "ح", "ح": "ط", "ط": "ي"}
-_DOTTED_LETTER = re.compile(r"^(?P<num>[أابجدهوزحطي])\.\s+(?P<title>(?![^\W\d_]{1,2}\.)[^\W\d_]\S*\s+\S.*)$")
+_DOTTED_LETTER = re.compile(r"^(?P<num>[أابجدهوزحطي])ـ?\.\s+(?P<title>(?![^\W\d_]{1,2}\.)[^\W\d_]\S*\s+\S.*)$")
 
 
 def _in_letter_list(items: list[_BodyLine], i: int) -> bool:
@@ -5709,6 +5812,19 @@ def _needs_title(info: HeadingInfo) -> bool:
     return info.style not in ("named",) and not info.title
 
 
+def _paragraph_after_blank(items: list[_BodyLine], i: int, state: _State) -> bool:
+    """Whether line ``i`` opens a paragraph after a blank line: it fills the line's width and its
+    block goes on (a bare «المحور الأول» over a blank line and a paragraph has no title line)."""
+    item = items[i]
+    return (
+        item.first
+        and i + 1 < len(items)
+        and items[i + 1].block == item.block
+        and state.line_width > 0  # (one line a paragraph: no width to fill)
+        and not _short_line(state, (item.line.start, item.line.end))
+    )
+
+
 def _is_title_continuation(item: _BodyLine, settings: ReaderSettings) -> bool:
     text = item.line.text
     return (
@@ -5918,6 +6034,16 @@ def _unit_just_above(state: _State, start: int) -> _Unit | None:
     return last
 
 
+#: A line that is only a number, its closing bracket and a stop: the end of a citation wrapped
+#: before its page number («23).»).
+_CITATION_TAIL = re.compile(r"^\s*[0-9\u0660-\u0669]{1,4}\s*\)\s*[.,،;؛]?\s*$")
+
+
+def _open_bracket(text: str) -> bool:
+    """Whether a line leaves a round bracket open (more ``(`` than ``)``)."""
+    return text.count("(") > text.count(")")
+
+
 def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _Unit:
     """Add one line of running text to the passage it belongs to; return that passage."""
     line = item.line
@@ -5931,6 +6057,13 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
         and _quotation_open(state.raw[current.blocks[0][0][0] : line.start])
     ):
         marker = None  # a numbered clause of a quotation the paragraph opened («المادة 79: ... 1 - يعد»)
+    if (
+        marker
+        and current is not None
+        and _CITATION_TAIL.match(line.text)
+        and _open_bracket(state.raw[slice(*current.blocks[-1][-1])])
+    ):
+        marker = None  # the page number of a citation the line above opened: «(Zartman, 2008, p.» / «23).»
     if (
         marker is None
         and _ABBREVIATION_ENTRY.match(line.text)
@@ -6057,7 +6190,7 @@ def _short_line(state: _State, span: tuple[int, int], following: str = "") -> bo
 
 #: A footnote marker after a line's last full stop: `` (6)``, ``[6]``, ``⁽٦⁾``, ``⁶``.
 _TRAILING_MARKER = re.compile(
-    rf"(?<=[.!?؟…\"'”’»])\s*(?:[(\[]\d{{1,3}}[)\]]|⁽[0-9\u0660-\u0669{_SUPERSCRIPT_DIGITS}]{{1,3}}⁾|[{_SUPERSCRIPT_DIGITS}]+)\s*$"
+    rf"(?<=[.!?؟…\"'”’»])\s*(?:[(\[](?:\d{{1,3}}|هـ|[أابجدهوزحطي])[)\]]|⁽[0-9\u0660-\u0669{_SUPERSCRIPT_DIGITS}]{{1,3}}⁾|[{_SUPERSCRIPT_DIGITS}]+)\s*$"
 )
 
 
@@ -6067,7 +6200,7 @@ _URL_START = re.compile(r"^[(\[<]?(?:https?://|www\.)", re.IGNORECASE)
 
 #: A sentence end followed by a plain footnote marker: ``... التونسية. (4)``, ``... [2]``, ``الماضي.1``, ``الحكومة. 3``.
 _END_THEN_MARKER = re.compile(
-    r"(?:[.!?؟…][\s\"'”’»]*[(\[]\d{1,3}[)\]]|[^\W\d_][.!?؟…][\"'”’»]*\d{1,3}"
+    r"(?:[.!?؟…][\s\"'”’»]*[(\[](?:\d{1,3}|هـ|[أابجدهوزحطي])[)\]]|[^\W\d_][.!?؟…][\"'”’»]*\d{1,3}"
     r"|[\u0621-\u064a]{2}[\"'”’»]?[.!?؟…][\"'”’»]? \d{1,2})$"
 )
 
@@ -6287,13 +6420,15 @@ def _make_passage(
     footnotes: dict[int, int] | None = None,
     set_off: dict[int, tuple[int, int]] | None = None,
     bare_ok: set[int] | None = None,
+    lettered: dict[int, int] | None = None,
 ) -> Passage | None:
     """Build a passage: join the unit's lines with spaces, take footnote markers out.
 
     Besides ``⁽³⁾`` and superscripts after a character, a marker ``(3)`` or `` ³`` in running
     text is a citation when the article has footnote 3 after it (``footnotes``: number -> where
     its text starts); so are the plain digits ``set_off`` by spaces that the notes at a page's
-    foot were found to cite (``متفقة 1.``; where the digits start -> (end, number)).
+    foot were found to cite (``متفقة 1.``; where the digits start -> (end, number)), and a letter
+    ``(ج)`` that cites a note lettered so (``lettered``: number -> where its text starts).
     """
     plain = footnotes if unit.kind in ("abstract", "paragraph", "list_item") else None
     set_off = set_off if plain is not None else None
@@ -6304,7 +6439,7 @@ def _make_passage(
     prev_end: int | None = None
     for block in unit.blocks:
         for s, e in block:
-            pieces = _without_markers(raw, s, e, citations, plain, set_off, bare_ok)
+            pieces = _without_markers(raw, s, e, citations, plain, set_off, bare_ok, lettered)
             for k, (ps, pe) in enumerate(pieces):
                 if pe <= ps:
                     continue
@@ -6432,6 +6567,10 @@ _PLAIN_MARKER = re.compile(
     rf"|(?<=[^\W\d_][.!?؟…])(?P<d>\d{{1,3}})(?=\s|$)"
     rf"|(?:(?<=[^\W\d_A-Za-z])|(?<=[^\W\d_A-Za-z][\"'”’»]))(?P<g>\d{{1,3}})(?=[.!?؟…،,:؛])"
     rf"|{_GLUED_MID_SENTENCE}"
+    # a letter in brackets that cites a lettered note: after a word, before a stop or at the
+    # line's end («الحیّاد(ج).», «بالعاصمة (هـ).»), or after the sentence's end («... اس. (ب)»)
+    r"|(?:(?<=[\u0621-\u064a\u06a9\u06cc])[ \t]?|(?<=[.!?؟…\"'”’»])[ \t]?)"
+    r"[(\[](?P<l>هـ|[أابجدهوزحطي])[)\]](?=[.!?؟…،,:؛]|[ \t]*(?:\r?\n|$))"
 )
 
 
@@ -6448,6 +6587,7 @@ def _without_markers(
     footnotes: dict[int, int] | None = None,
     set_off: dict[int, tuple[int, int]] | None = None,
     bare_ok: set[int] | None = None,
+    lettered: dict[int, int] | None = None,
 ) -> list[tuple[int, int]]:
     markers = [(m.start(), m.end(), m.group().strip("⁽⁾")) for m in _FOOTNOTE.finditer(raw, start, end)]
     if set_off:
@@ -6456,6 +6596,12 @@ def _without_markers(
         markers.sort()
     if footnotes:
         for m in _PLAIN_MARKER.finditer(raw, start, end):
+            if m.group("l"):
+                number = ABJAD_VALUES[m.group("l")]
+                if lettered and number in lettered and lettered[number] > m.start():
+                    at = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
+                    markers.append((at, m.end(), str(number)))
+                continue
             digits = m.group("p") or m.group("s") or m.group("d") or m.group("g") or m.group("m") or m.group("e")
             number = int(digits.translate(_SUPERSCRIPT_VALUE))
             if (
