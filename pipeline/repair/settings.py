@@ -58,7 +58,7 @@ class RepairSettings:
     #: when the context text never saw them as a pair, the joined word is ``line_join_min_zipf``
     #: frequent and its Zipf exceeds what the two words side by side would have by chance
     #: (Zipf left + Zipf right - 9) by this margin (a negative value: never).
-    line_join_margin: float = 2.0
+    line_join_margin: float = 3.5
     #: ... and the joined word at least this frequent.
     line_join_min_zipf: float = 2.0
     #: Candidates filling a Latin run inside an Arabic word (توiter) must be this frequent to apply.

@@ -58,12 +58,17 @@ def load_repair_settings(overrides: dict[str, Any] | None = None, root: Path = P
 
 
 def _gap(passage: Passage, raw: str, start: int, end: int) -> bool:
-    """Whether the passage's reading text ``[start, end)`` is one space standing for raw text that
-    is not the passage's (the notes, page number and running head between its two pages)."""
+    """Whether the passage's reading text ``[start, end)`` is one space standing for a page's end:
+    raw text that is not the passage's (the notes, page number and running head between its two
+    pages) or a form feed."""
     if passage.text[start:end] != " ":
         return False
     a, b = passage.text_map.span_to_raw(start, end)
-    return any(not ch.isspace() for ch in raw[a:b])
+    return any(not ch.isspace() or ch == "\f" for ch in raw[a:b])
+
+
+#: A half of a word that moves over a page: its text, the edits it absorbs, the reading span it leaves.
+_Moved = tuple[str, list[int], tuple[int, int]]
 
 
 def _joins_over_gaps(
@@ -72,45 +77,81 @@ def _joins_over_gaps(
     """Raw edits of the joins of a word broken across a page (its halves on two pages).
 
     The reading text's space between the halves stands for the end of one page and the start of
-    the next; deleting that raw run would delete the notes and running head with it. The word's
-    second half moves instead: it is written after the first half on the first page, and deleted,
-    with the space after it, on the second. The second half's own edits (a letter fixed in it)
-    are made in the moved text and left out of the log, their raw characters being deleted.
+    the next; deleting that raw run would delete the notes and running head with it. A half moves
+    instead: the second is written after the first at the first page's end and deleted, with the
+    space after it, at the next page's start; or, when the passage ends with the second half, the
+    first moves forward the same way. A half moves only when its raw text is its reading text (no
+    note marker inside) and no other edit reaches into it from outside; its own edits (a letter
+    fixed in it) are made in the moved text and left out of the log, their raw characters being
+    deleted. A join that no half can make so has no raw edit (the raw text keeps both halves).
 
     Returns:
-        The raw ``(start, end, replacement)`` edits by index into ``edits``, and the indices of
-        the edits the moved halves absorbed.
+        The raw ``(start, end, replacement)`` edits by index into ``edits`` (an empty list: the
+        join is not made in the raw text), and the indices of the edits the moved halves absorbed.
     """
     moved: dict[int, list[tuple[int, int, str]]] = {}
     absorbed: set[int] = set()
     text, tmap = passage.text, passage.text_map
-    for k, e in enumerate(edits):
-        if e.status != "applied" or e.rule != "split_words" or e.replacement or not _gap(passage, raw, e.start, e.end):
+    applied = [j for j, other in enumerate(edits) if other.status == "applied"]
+
+    def touched(j: int, start: int, end: int) -> bool:
+        return edits[j].start < end and start < edits[j].end or edits[j].start == edits[j].end == start
+
+    def movable(k: int, lo: int, hi: int, space: tuple[int, int] | None) -> _Moved | None:
+        """The half ``[lo, hi)`` with its fixes, the edits it absorbs and the reading span to delete."""
+        if space is not None and any(touched(j, *space) for j in applied if j != k):
+            space = None  # (another edit deletes that space: junk after the half)
+        cut = (min(lo, space[0]) if space else lo, max(hi, space[1]) if space else hi)
+        inside = [j for j in applied if j != k and lo <= edits[j].start and edits[j].end <= hi]
+        if any(touched(j, *cut) for j in applied if j != k and j not in inside):
+            return None
+        a, b = tmap.span_to_raw(*cut)
+        if re.sub(r"\s", " ", raw[a:b]) != text[cut[0] : cut[1]]:
+            return None  # a note marker inside the half: not the reading text's characters
+        half = text[lo:hi]
+        if inside:
+            shifted = [replace(edits[j], start=edits[j].start - lo, end=edits[j].end - lo) for j in inside]
+            half, _ = apply_edits(half, shifted)
+        return half, inside, cut
+
+    for k in applied:
+        e = edits[k]
+        if e.rule != "split_words" or e.replacement or not _gap(passage, raw, e.start, e.end):
             continue
+        moved[k] = []
         half_end = e.end
         while half_end < len(text) and not text[half_end].isspace():
             half_end += 1
-        cut_end = half_end + 1 if half_end < len(text) else half_end  # the space after it goes too
-        inside = [
-            j
-            for j, other in enumerate(edits)
-            if j != k and other.status == "applied" and e.end <= other.start and other.end <= cut_end
-        ]
-        if any(
-            j != k and other.status == "applied" and other.start < cut_end and e.end < other.end and j not in inside
-            for j, other in enumerate(edits)
-        ):
-            continue  # an edit reaches out of the half: left as it was (never seen)
-        half = text[e.end : half_end]
-        if inside:
-            half, _ = apply_edits(
-                text[e.end : half_end],
-                [replace(edits[j], start=edits[j].start - e.end, end=edits[j].end - e.end) for j in inside],
-            )
-        first_end = tmap.to_raw(e.start)
-        second_start, second_end = tmap.span_to_raw(e.end, cut_end)
-        moved[k] = [(first_end, first_end, half), (second_start, second_end, "")]
-        absorbed.update(inside)
+        if half_end < len(text):
+            space = (half_end, half_end + 1) if text[half_end] == " " else None
+            found = movable(k, e.end, half_end, space)
+            if found is not None:
+                half, inside, cut = found
+                at = tmap.to_raw(e.start)
+                moved[k] = [(at, at, half), (*tmap.span_to_raw(*cut), "")]
+                absorbed.update(inside)
+                if cut[1] == half_end and space is not None:
+                    # The space after the half opens a deleted run (junk, a leaked sentence): the
+                    # space after that run goes instead, the page's end now standing between words.
+                    runs = [j for j in applied if j != k and edits[j].start == half_end and not edits[j].replacement]
+                    after = max((edits[j].end for j in runs), default=None)
+                    if (
+                        after is not None
+                        and text[after : after + 1] == " "
+                        and not any(touched(j, after, after + 1) for j in applied)
+                    ):
+                        moved[k].append((*tmap.span_to_raw(after, after + 1), ""))
+                continue
+        half_start = e.start
+        while half_start > 0 and not text[half_start - 1].isspace():
+            half_start -= 1
+        space = (half_start - 1, half_start) if half_start > 0 and text[half_start - 1] == " " else None
+        found = movable(k, half_start, e.start, space)
+        if found is not None:
+            half, inside, cut = found
+            at = tmap.to_raw(e.end)
+            moved[k] = [(*tmap.span_to_raw(*cut), ""), (at, at, half)]
+            absorbed.update(inside)
     return moved, absorbed
 
 
@@ -139,6 +180,8 @@ def _raw_edits(passage: Passage, edit: Edit, raw: str) -> list[tuple[int, int, s
             cuts.append(seg.d_start)
     cuts.append(edit.end)
     if len(cuts) == 2 or edit.status != "applied":
+        if edit.status == "applied" and not edit.replacement and _gap(passage, raw, edit.start, edit.end):
+            return []  # never the page's end (its notes, its running head)
         start, end = tmap.span_to_raw(edit.start, edit.end)
         return [(start, end, edit.replacement)]
     text = passage.text
@@ -280,7 +323,7 @@ class RepairStage:
             for k, e in enumerate(result.edits):
                 if k in absorbed:
                     continue
-                for start, end, replacement in moved.get(k) or _raw_edits(passage, e, article.raw):
+                for start, end, replacement in moved[k] if k in moved else _raw_edits(passage, e, article.raw):
                     article.edits.append(
                         Edit(
                             start=start,
