@@ -513,6 +513,7 @@ class _Unit:
     number: str | None = None
     closed: bool = False
     under_rule: bool = False  # a note of a page's notes set under a rule line inside the references
+    lettered: bool = False  # an endnote lettered «(أ)», «(ب)» ...
 
 
 @dataclass
@@ -1216,6 +1217,8 @@ _PAGE_NUMBER = re.compile(
     r"^[\s\-–—|\[\](){}.]*(?:page\s*|ص\s*)?(?P<n>[0-9]{1,4}|[٠-٩]{1,4}|[۰-۹]{1,4})(?:\s*ص)?[\s\-–—|\[\](){}.]*$",
     re.IGNORECASE,
 )
+#: A year alone on its line, undressed: «2014», «۲۰۱۴», «١٤٣٥».
+_BARE_YEAR = re.compile(r"^\s*(?:1[3-9]\d\d|20\d\d|[١][٣-٩][٠-٩]{2}|٢٠[٠-٩]{2}|۱[۳-۹][۰-۹]{2}|۲۰[۰-۹]{2})\s*$")
 #: Fewest lines between two page numbers (a column of numbers in a table is not a page sequence).
 _PAGE_MIN_LINES = 5
 _DIGIT_RUN = re.compile(r"[0-9٠-٩۰-۹]+")
@@ -1279,6 +1282,11 @@ def _drop_page_furniture(
     lines = [line for block in blocks for line in block.lines]
     numbers = [(k, _page_number(line.text)) for k, line in enumerate(lines)]
     numbers = [(k, n) for k, n in numbers if n is not None]
+    # A bare year is a page number only by a page break, a running head between at most («۲۰۱۴»
+    # over a timeline's paragraph is text).
+    feeds = [k for k in range(1, len(lines)) if "\f" in raw[lines[k - 1].end : lines[k].start]]
+    near = {j for k in feeds for j in range(k - 3, k + 3)}
+    numbers = [(k, n) for k, n in numbers if k in near or not _BARE_YEAR.match(lines[k].text)]
     dropped: set[int] = set()
     for j, (k, n) in enumerate(numbers):
         for other_k, other_n in numbers[max(0, j - 1) : j] + numbers[j + 1 : j + 2]:
@@ -1686,6 +1694,8 @@ def _furniture_key(text: str) -> str | None:
         return None
     if _FOOTNOTE_LINE.match(text):
         return None
+    if _TABLE_CAPTION.match(text) or _FIGURE_CAPTION.match(text) or _TABLE_SOURCE.match(text):
+        return None  # tables and figures of one kind, captioned alike, each with its source
     key = " ".join(_DIGIT_RUN.sub(" ", text).split()).strip(" |–—-·•/")
     # (a lone word is a table cell, unless a page number stands at the line's edge: «العلي   ٨٩»)
     least = 1 if _PAGE_NUMBER_EDGE.search(text.strip().replace("\u00a0", " ")) else 2
@@ -2301,16 +2311,22 @@ _TITLE_SLASH = re.compile(r"\s+/\s+")
 
 def _slash_title(raw: str, start: int, end: int) -> tuple[TextSpan, TextSpan] | None:
     """An Arabic title and its English rendering set on one line after a slash («... / English
-    Title»): the two titles' spans, or None. The English part has no Arabic letter and 3+ words."""
+    Title»): the two titles' spans, or None. The English part has no Arabic letter, 3+ words and
+    at least 0.4 times as many words as the Arabic words on the slash's line."""
     m = None
     for m in _TITLE_SLASH.finditer(raw, start, end):
         pass  # (the last slash: «السياسة / الاقتصاد في ... / Politics ...»)
     if m is None:
         return None
     english = raw[m.end() : end]
-    if _ARABIC.search(english) or len(re.findall(r"[A-Za-z]{2,}", english)) < 3:
+    english_words = len(re.findall(r"[A-Za-z]{2,}", english))
+    if _ARABIC.search(english) or english_words < 3:
         return None
-    if not _ARABIC.search(raw[start : m.start()]):
+    line_start = max(raw.rfind("\n", start, m.start()), raw.rfind("\r", start, m.start()), start - 1) + 1
+    arabic_words = len(re.findall(r"[\u0621-\u064a]{2,}", raw[line_start : m.start()]))
+    # (a rendering is not much shorter than the title on its line; a gloss or a book's title after a
+    # slash is: «... منهج التحليل النقدي للخطاب / Critical Discourse Analysis», 3 words against 15)
+    if not arabic_words or english_words < 0.4 * arabic_words:
         return None
     return _span(raw, start, m.start()), _span(raw, m.end(), end)
 
@@ -2376,8 +2392,13 @@ def _is_author(text: str) -> bool:
         return False
     # Names are short and carry no prepositions: a title with a footnote star, or a news headline
     # that quotes «د. فلان: ...», reads as a phrase.
-    # (a dash between two names too; a bar sets names in cells: «د. فهد العجمي | د. نورة المطيري»)
-    names = re.split(r"[،,;؛&|]|\s(?:and|و|[–—-])\s", original)
+    # (a dash between two names too; a bar sets names in cells, «د. فهد العجمي | د. نورة المطيري»,
+    # when each cell is a name with its title or mark, not a title's second part)
+    cells = [c.strip() for c in original.split("|")]
+    barred = len(cells) > 1 and all(
+        _HONORIFIC_AR.match(match_key(c)) or _HONORIFIC_EN.search(c) or _NAME_MARK.search(c) for c in cells
+    )
+    names = re.split(r"[،,;؛&|]|\s(?:and|و|[–—-])\s" if barred else r"[،,;؛&]|\s(?:and|و|[–—-])\s", original)
     # (the marks between names leave empty parts: «Dwaikat1,*, & Muna»)
     names = [n for n in names if n.strip(f" *†{_SUPERSCRIPT_DIGITS}0123456789")]
     return ":" not in text and all(len(n.split()) <= 6 and not _has_title_words(n) for n in names)
@@ -3897,16 +3918,28 @@ def _read_keywords(article: Article, state: _State, keywords_lines: list[_Line],
     state.structure.append((first_kw.start, label_end))
     # (split line run by line run: in a bilingual box the other language's lines lie between)
     first_span = (label_end, keywords_lines[0].end)
+    more = [(x.start, x.end) for x in keywords_lines[1:]]
     other = _other_keywords_cell(raw, label_end, first_kw.end, lang)
     if other is not None:
         # «الكلمات المفتاحية: ... | Keywords: ...»: the other language's list in the line's second
-        # cell; the line's first cell holds this language's whole list.
+        # cell; a list wrapped onto the next lines has its two cells there too («الإعلام الرقمي |
+        # digital media»), or a line of one language.
         cut, other_lang, other_start = other
         state.structure.append((cut, other_start))
-        _store_keywords(article, other_lang, _split_keywords(raw, other_start, first_kw.end), raw)
         first_span = (label_end, cut)
-        keywords_lines = keywords_lines[:1]
-    extents = _contiguous(raw, [first_span] + [(x.start, x.end) for x in keywords_lines[1:]])
+        theirs = [(other_start, first_kw.end)]
+        more = []
+        for x in keywords_lines[1:]:
+            cell = _CELL_BREAK.search(raw, x.start, x.end)
+            if cell is not None:
+                more.append((x.start, cell.start()))
+                theirs.append((cell.end(), x.end))
+            elif _script(x.text) == other_lang:
+                theirs.append((x.start, x.end))
+            else:
+                more.append((x.start, x.end))
+        _store_keywords(article, other_lang, [k for s, e in theirs for k in _split_keywords(raw, s, e)], raw)
+    extents = _contiguous(raw, [first_span] + more)
     spans = [span for s, e in extents for span in _split_keywords(raw, s, e)]
     _store_keywords(article, lang, spans, raw)
 
@@ -4536,12 +4569,7 @@ def _read_body(body: list[_Block], state: _State) -> None:
         if info is not None:
             last_heading = i
             heading_lines = [item.line]
-            if (
-                _needs_title(info)
-                and i + 1 < len(items)
-                and _is_title_continuation(items[i + 1], state.settings)
-                and not _paragraph_after_blank(items, i + 1, state)
-            ):
+            if _needs_title(info) and i + 1 < len(items) and _is_title_continuation(items[i + 1], state.settings):
                 heading_lines.append(items[i + 1].line)
                 i += 1
                 # (the heading's title line: a numbered heading right under it, «الفرع الأول: ...» under
@@ -4587,9 +4615,11 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 first=footnote is None,
                 after_closed=footnote is not None and footnote.closed,
                 wants_number=footnote is not None and _note_wants_number(state, footnote, items, i),
+                after_letter=footnote is not None and footnote.lettered,
             )
             if note is not None:
                 footnote = _Unit("footnote", [[(item.line.start + note[1], item.line.end)]], None, number=note[0])
+                footnote.lettered = bool(_LETTER_NOTE_LINE.match(item.line.text))
                 footnote.section_id = _current_section(state)
                 footnote.closed = _footnote_closed(item.line.text)
                 state.units.append(footnote)
@@ -4744,18 +4774,28 @@ def _endnote_start(
     first: bool = False,
     after_closed: bool = False,
     wants_number: bool = False,
+    after_letter: bool = False,
 ) -> tuple[str, int] | None:
     """``(number, where its text starts)`` when a line under «الهوامش» opens a note the text cites
     (``3 ...``, ``(3) ...``, ``3- ...``, ``3. ...``, ``³ ...``). A number set off by its brackets
     or its stop (``3.``, ``3-``, ``(3)``) opens a note uncited too (a marker set off after a
     sentence's end, «... أخرى". 1», is found only once the note is) when it is the first under the
     heading (``first``: note 1) or comes after a note that ended (``after_closed``); a bare
-    number (``3 أوت 2017``) may be a wrapped line of the note before. Else None."""
+    number (``3 أوت 2017``) may be a wrapped line of the note before. Notes lettered in abjad order
+    (``(أ) ...``, ``(ب) ...``) are numbered by the letters' order: «(أ)» as the first under the
+    heading, unless it reads as a heading of the notes' parts (short, and no sentence or a colon at
+    its end: «(أ) المراجع العربية:»), and each next letter after a lettered note (``after_letter``; a
+    note numbered «(1)» may list «(أ)», «(ب)» inside). Else None."""
     letter = _LETTER_NOTE_LINE.match(line.text)
     if letter is not None:
-        # «(أ) ...», «(ب) ...»: notes lettered in abjad order, numbered by the letters' order
         number = ABJAD_VALUES[letter.group("l")]
-        if (first and number == 1) or (previous is not None and _next_after(previous, str(number))):
+        text = line.text[letter.end() :]
+        if first and number == 1:
+            heading_like = len(text.split()) <= _FOOTNOTE_HEADING_MAX_WORDS and (
+                text.rstrip().endswith((":", "：")) or not _ends_sentence(text)
+            )
+            return None if heading_like else (str(number), letter.end())
+        if after_letter and _next_after(previous, str(number)):
             return str(number), letter.end()
         return None
     for pattern in (_FOOTNOTE_LINE, _PAGE_BOTTOM_NOTE, _PLAIN_FOOTNOTE_LINE):
@@ -5566,8 +5606,13 @@ def _in_letter_list(items: list[_BodyLine], i: int) -> bool:
     another such item (a heading has text under it), or the line before it ends in a colon
     («وقد شارك في التحكيم:» over «أ. محمد علي» / «ب. سعيد حسن»)."""
     neighbours = [items[k].line.text for k in (i - 1, i + 1) if 0 <= k < len(items)]
-    if any(_DOTTED_LETTER.match(text) for text in neighbours):
-        return True
+    mine = m.group("num") if (m := _DOTTED_LETTER.match(items[i].line.text)) else None
+    for text in neighbours:
+        if _DOTTED_LETTER.match(text) is None:
+            continue
+        # (not the «هـ.» a wrapped Hijri year begins, unless it is the list's next or previous item)
+        if not text.startswith("هـ") or mine is None or mine in ("د", "و"):
+            return True
     if i == 0:
         return False
     before = items[i - 1].line
@@ -5595,7 +5640,14 @@ def _line_heading(
     if line.heading is not None:
         return line.heading
     info = classify_heading(line.text, in_references=in_references)
-    if info is None and dotted_letters and not in_references and (m := _DOTTED_LETTER.match(line.text)):
+    if (
+        info is None
+        and dotted_letters
+        and not in_references
+        and (m := _DOTTED_LETTER.match(line.text))
+        # (not «هـ.» under a line ending in a number: a Hijri year wrapped, «... سنة 728» / «هـ. ...»)
+        and not (line.text.startswith("هـ") and i > 0 and items[i - 1].line.text.rstrip()[-1:].isdigit())
+    ):
         following = _ABJAD_NEXT.get(m.group("num"))
         previous = next((a for a, b in _ABJAD_NEXT.items() if b == m.group("num")), None)
         if (following in dotted_letters or previous in dotted_letters) and not _in_letter_list(items, i):
@@ -5812,19 +5864,6 @@ def _needs_title(info: HeadingInfo) -> bool:
     return info.style not in ("named",) and not info.title
 
 
-def _paragraph_after_blank(items: list[_BodyLine], i: int, state: _State) -> bool:
-    """Whether line ``i`` opens a paragraph after a blank line: it fills the line's width and its
-    block goes on (a bare «المحور الأول» over a blank line and a paragraph has no title line)."""
-    item = items[i]
-    return (
-        item.first
-        and i + 1 < len(items)
-        and items[i + 1].block == item.block
-        and state.line_width > 0  # (one line a paragraph: no width to fill)
-        and not _short_line(state, (item.line.start, item.line.end))
-    )
-
-
 def _is_title_continuation(item: _BodyLine, settings: ReaderSettings) -> bool:
     text = item.line.text
     return (
@@ -6035,7 +6074,7 @@ def _unit_just_above(state: _State, start: int) -> _Unit | None:
 
 
 #: A line that is only a number, its closing bracket and a stop: the end of a citation wrapped
-#: before its page number («23).»).
+#: before its page number («23).» under «(Zartman, 2008, p.»: the bracket open, a page's word last).
 _CITATION_TAIL = re.compile(r"^\s*[0-9\u0660-\u0669]{1,4}\s*\)\s*[.,،;؛]?\s*$")
 
 
@@ -6062,6 +6101,7 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
         and current is not None
         and _CITATION_TAIL.match(line.text)
         and _open_bracket(state.raw[slice(*current.blocks[-1][-1])])
+        and _WANTS_NUMBER.search(state.raw[slice(*current.blocks[-1][-1])].rstrip())
     ):
         marker = None  # the page number of a citation the line above opened: «(Zartman, 2008, p.» / «23).»
     if (
@@ -6574,6 +6614,16 @@ _PLAIN_MARKER = re.compile(
 )
 
 
+#: A word a letter in brackets labels a part of, right before it: «الشرط (أ)», «المادة 51 الفقرة (ب)»,
+#: «في البند (ج)», «الملحق (ب)», «الجدول رقم (أ)».
+_LETTER_CLAUSE_WORD = re.compile(
+    r"(?<![^\W\d_])(?:لل|[وفبل]?(?:ال)?)(?:فقرة|فقرتين|بند|بندين|شرط|ملحق|مرفق|جدول|شكل|مادة|قسم|محور|فصل|باب"
+    r"|نقطة|خيار|سيناريو|نموذج|مجموعة|فئة|قائمة|خريطة|صورة|مرحلة|مستوى)(?:\s+(?:رقم|[0-9\u0660-\u0669]{1,3}))?[ \t]*$"
+)
+#: A letter in brackets that opens an item of a run-in list (after a colon, a comma or the line's start).
+_RUN_IN_LETTER = re.compile(r"(?:^|[:：،,;؛])[ \t]*[(\[](?:هـ|[أابجدهوزحطي])[)\]]", re.MULTILINE)
+
+
 #: An article, paragraph or clause number just before a bracketed number («المادة 2 (7)»): the
 #: brackets hold its sub-number, not a footnote marker.
 _CLAUSE_NUMBER = re.compile(_CLAUSE_WORD + r"\s+[0-9\u0660-\u0669]{1,3}[ \t]*$")
@@ -6598,6 +6648,10 @@ def _without_markers(
         for m in _PLAIN_MARKER.finditer(raw, start, end):
             if m.group("l"):
                 number = ABJAD_VALUES[m.group("l")]
+                line_start = max(raw.rfind("\n", 0, m.start()), raw.rfind("\r", 0, m.start())) + 1
+                clause = _LETTER_CLAUSE_WORD.search(raw, max(line_start, m.start() - 30), m.start())
+                if clause or _RUN_IN_LETTER.search(raw, line_start, m.start()):
+                    continue  # «الشرط (أ).», «في البند (ج)،»; «...: (أ) عوامل داخلية. (ب)»: labels, not markers
                 if lettered and number in lettered and lettered[number] > m.start():
                     at = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
                     markers.append((at, m.end(), str(number)))

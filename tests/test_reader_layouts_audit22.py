@@ -3,7 +3,9 @@ iq_fakeyboard_letter_endnotes, kw_conf_slashtitle_pipeauthors_secnotes, sd_awla_
 ye_enabs_mid_kwcells_pageof_doi; real UN and ANT text, frozen before the reader was scored on them:
 0.970 / 0.867 at e420b5a). Each test fails on e420b5a.
 Left open: with one sentence a line (every line ending with a full stop) a paragraph carried over a page
-is read as two (nothing shows it goes on); a page number or running head seen on one page only is text."""
+is read as two (nothing shows it goes on); a page number or running head seen on one page only is text;
+a bare «المحور الأول» over a blank line takes the first line of the paragraph under it as its title (a rule
+that stopped it took real titles set right above their paragraphs too: review 38, withdrawn)."""
 
 from __future__ import annotations
 
@@ -83,15 +85,6 @@ def test_a_table_of_rows_between_bars_and_a_citation_wrapped_before_its_page():
     assert len(tables) == 1 and tables[0].text.startswith("جدول (1)") and "المصدر:" in tables[0].text
     assert not article.passages_of("list_item")
     assert any(p.text.endswith("(Zartman, 2008, p. 23).") for p in article.passages_of("paragraph"))
-
-
-def test_a_bare_heading_over_a_blank_line_takes_no_paragraph_line_as_its_title():
-    # «المحور الأول», a blank line, a wrapped paragraph: its first line was the heading's title.
-    article = read_article(FIXTURES / "bare_axis_heading.txt")
-    headings = [s.heading for s in article.sections]
-    assert "المحور الأول" in headings
-    assert "المحور الثاني التغلغل في القارة الإفريقية" in headings  # a title line right under it still is one
-    assert any(p.text.startswith("وذكر بالمشاريع") for p in article.passages_of("paragraph"))
 
 
 def test_days_joined_by_and_are_no_note_markers():
