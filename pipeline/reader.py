@@ -547,6 +547,7 @@ class _State:
     #: Lines that open an item of a list numbered with ordinal words («أولاً: ...» under «... بما يلي:»):
     #: where each line starts -> the item's number.
     ordinal_items: dict[int, str] = field(default_factory=dict)
+    lettered_notes: bool = False  # the notes under «الهوامش» are lettered «(أ)», «(ب)» ...
 
 
 # -- entry points -----------------------------------------------------------
@@ -628,7 +629,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     """Parse decoded article text into an :class:`Article` (no decoding, no input checks)."""
     settings = settings or ReaderSettings()
     article = Article(raw=raw)
-    state = _State(raw=raw, settings=settings)
+    state = _State(raw=raw, settings=settings, lettered_notes=_LETTERED_NOTES.search(raw) is not None)
     blocks, rules = _drop_rule_lines(_blocks(raw, settings))
     # A table of contents with dotted leaders (a thesis's فهرس المحتويات): page furniture, taken
     # out before the abstract is looked for (its «ملخص ...... ج» entry is no abstract heading).
@@ -1217,8 +1218,6 @@ _PAGE_NUMBER = re.compile(
     r"^[\s\-–—|\[\](){}.]*(?:page\s*|ص\s*)?(?P<n>[0-9]{1,4}|[٠-٩]{1,4}|[۰-۹]{1,4})(?:\s*ص)?[\s\-–—|\[\](){}.]*$",
     re.IGNORECASE,
 )
-#: A year alone on its line, undressed: «2014», «۲۰۱۴», «١٤٣٥».
-_BARE_YEAR = re.compile(r"^\s*(?:1[3-9]\d\d|20\d\d|[١][٣-٩][٠-٩]{2}|٢٠[٠-٩]{2}|۱[۳-۹][۰-۹]{2}|۲۰[۰-۹]{2})\s*$")
 #: Fewest lines between two page numbers (a column of numbers in a table is not a page sequence).
 _PAGE_MIN_LINES = 5
 _DIGIT_RUN = re.compile(r"[0-9٠-٩۰-۹]+")
@@ -1282,11 +1281,6 @@ def _drop_page_furniture(
     lines = [line for block in blocks for line in block.lines]
     numbers = [(k, _page_number(line.text)) for k, line in enumerate(lines)]
     numbers = [(k, n) for k, n in numbers if n is not None]
-    # A bare year is a page number only by a page break, a running head between at most («۲۰۱۴»
-    # over a timeline's paragraph is text).
-    feeds = [k for k in range(1, len(lines)) if "\f" in raw[lines[k - 1].end : lines[k].start]]
-    near = {j for k in feeds for j in range(k - 3, k + 3)}
-    numbers = [(k, n) for k, n in numbers if k in near or not _BARE_YEAR.match(lines[k].text)]
     dropped: set[int] = set()
     for j, (k, n) in enumerate(numbers):
         for other_k, other_n in numbers[max(0, j - 1) : j] + numbers[j + 1 : j + 2]:
@@ -1694,8 +1688,8 @@ def _furniture_key(text: str) -> str | None:
         return None
     if _FOOTNOTE_LINE.match(text):
         return None
-    if _TABLE_CAPTION.match(text) or _FIGURE_CAPTION.match(text) or _TABLE_SOURCE.match(text):
-        return None  # tables and figures of one kind, captioned alike, each with its source
+    if _TABLE_CAPTION.match(text) or _FIGURE_CAPTION.match(text):
+        return None  # tables and figures of one kind, captioned alike
     key = " ".join(_DIGIT_RUN.sub(" ", text).split()).strip(" |–—-·•/")
     # (a lone word is a table cell, unless a page number stands at the line's edge: «العلي   ٨٩»)
     least = 1 if _PAGE_NUMBER_EDGE.search(text.strip().replace("\u00a0", " ")) else 2
@@ -2320,8 +2314,8 @@ def _slash_title(raw: str, start: int, end: int) -> tuple[TextSpan, TextSpan] | 
         return None
     english = raw[m.end() : end]
     english_words = len(re.findall(r"[A-Za-z]{2,}", english))
-    if _ARABIC.search(english) or english_words < 3:
-        return None
+    if _ARABIC.search(english) or english_words < 3 or not english[:1].isalpha():
+        return None  # (not «... 2014 / 2020 Egypt Africa Policy»: a range of years)
     line_start = max(raw.rfind("\n", start, m.start()), raw.rfind("\r", start, m.start()), start - 1) + 1
     arabic_words = len(re.findall(r"[\u0621-\u064a]{2,}", raw[line_start : m.start()]))
     # (a rendering is not much shorter than the title on its line; a gloss or a book's title after a
@@ -5601,17 +5595,27 @@ _ABJAD_NEXT = {"أ": "ب", "ا": "ب", "ب": "ج", "ج": "د", "د": "ه", "ه":
 _DOTTED_LETTER = re.compile(r"^(?P<num>[أابجدهوزحطي])ـ?\.\s+(?P<title>(?![^\W\d_]{1,2}\.)[^\W\d_]\S*\s+\S.*)$")
 
 
+def _wrapped_hijri_year(items: list[_BodyLine], i: int) -> bool:
+    """Whether the line ``i`` opening with «هـ.» is the era mark of a Hijri year the line above ends
+    with, wrapped to a line's start («... سنة 728» / «هـ. بعد أن ...»), not a fifth letter heading:
+    the line above is running text of the same block ending in a number."""
+    if i == 0 or not items[i].line.text.startswith("هـ"):
+        return False
+    above = items[i - 1]
+    return (
+        above.block == items[i].block
+        and above.line.text.rstrip()[-1:].isdigit()
+        and _DOTTED_LETTER.match(above.line.text) is None
+    )
+
+
 def _in_letter_list(items: list[_BodyLine], i: int) -> bool:
     """Whether the «أ.» line ``i`` is an item of a list, not a heading: a line next to it is
     another such item (a heading has text under it), or the line before it ends in a colon
     («وقد شارك في التحكيم:» over «أ. محمد علي» / «ب. سعيد حسن»)."""
-    neighbours = [items[k].line.text for k in (i - 1, i + 1) if 0 <= k < len(items)]
-    mine = m.group("num") if (m := _DOTTED_LETTER.match(items[i].line.text)) else None
-    for text in neighbours:
-        if _DOTTED_LETTER.match(text) is None:
-            continue
-        # (not the «هـ.» a wrapped Hijri year begins, unless it is the list's next or previous item)
-        if not text.startswith("هـ") or mine is None or mine in ("د", "و"):
+    for k in (i - 1, i + 1):
+        # (not the «هـ.» a wrapped Hijri year begins: «... سنة 923» / «هـ. وانتهت ...» above «د.»)
+        if 0 <= k < len(items) and _DOTTED_LETTER.match(items[k].line.text) and not _wrapped_hijri_year(items, k):
             return True
     if i == 0:
         return False
@@ -5645,8 +5649,7 @@ def _line_heading(
         and dotted_letters
         and not in_references
         and (m := _DOTTED_LETTER.match(line.text))
-        # (not «هـ.» under a line ending in a number: a Hijri year wrapped, «... سنة 728» / «هـ. ...»)
-        and not (line.text.startswith("هـ") and i > 0 and items[i - 1].line.text.rstrip()[-1:].isdigit())
+        and not _wrapped_hijri_year(items, i)
     ):
         following = _ABJAD_NEXT.get(m.group("num"))
         previous = next((a for a, b in _ABJAD_NEXT.items() if b == m.group("num")), None)
@@ -6182,11 +6185,22 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
     # sentence end for the other rules, a heading may end with a verse)
     unit.closed = (
         _ends_sentence(line.text)
+        # (a letter in brackets after the full stop, «... الوزارة. (أ)», where the notes are lettered)
+        or (state.lettered_notes and _END_THEN_LETTER.search(line.text.rstrip()) is not None)
         or (unit.kind == "list_item" and line.text.rstrip().endswith(("؛", ";")))
         or line.text.rstrip().endswith(("»", "”"))
         or _VERSE_END.search(line.text.rstrip()) is not None
     )
     return unit
+
+
+#: A sentence end and a letter in brackets that cites a lettered note: «... الوزارة. (أ)».
+_END_THEN_LETTER = re.compile(r"[.!?؟…][\s\"'”’»]*[(\[](?:هـ|[أابجدهوزحطي])[)\]]$")
+#: A notes heading with a note lettered «(أ)» within the next lines: the article letters its notes.
+_LETTERED_NOTES = re.compile(
+    r"^[ \t]*(?:الهوامش|الحواشي|الإحالات|الاحالات)[ \t]*[:：]?[ \t]*(?:\r?\n[ \t]*){1,3}[(\[]أ[)\]]",
+    re.MULTILINE,
+)
 
 
 #: An entry of a list of abbreviations: an acronym in capitals, a colon or a dash, its expansion.
@@ -6230,7 +6244,7 @@ def _short_line(state: _State, span: tuple[int, int], following: str = "") -> bo
 
 #: A footnote marker after a line's last full stop: `` (6)``, ``[6]``, ``⁽٦⁾``, ``⁶``.
 _TRAILING_MARKER = re.compile(
-    rf"(?<=[.!?؟…\"'”’»])\s*(?:[(\[](?:\d{{1,3}}|هـ|[أابجدهوزحطي])[)\]]|⁽[0-9\u0660-\u0669{_SUPERSCRIPT_DIGITS}]{{1,3}}⁾|[{_SUPERSCRIPT_DIGITS}]+)\s*$"
+    rf"(?<=[.!?؟…\"'”’»])\s*(?:[(\[]\d{{1,3}}[)\]]|⁽[0-9\u0660-\u0669{_SUPERSCRIPT_DIGITS}]{{1,3}}⁾|[{_SUPERSCRIPT_DIGITS}]+)\s*$"
 )
 
 
@@ -6240,7 +6254,7 @@ _URL_START = re.compile(r"^[(\[<]?(?:https?://|www\.)", re.IGNORECASE)
 
 #: A sentence end followed by a plain footnote marker: ``... التونسية. (4)``, ``... [2]``, ``الماضي.1``, ``الحكومة. 3``.
 _END_THEN_MARKER = re.compile(
-    r"(?:[.!?؟…][\s\"'”’»]*[(\[](?:\d{1,3}|هـ|[أابجدهوزحطي])[)\]]|[^\W\d_][.!?؟…][\"'”’»]*\d{1,3}"
+    r"(?:[.!?؟…][\s\"'”’»]*[(\[]\d{1,3}[)\]]|[^\W\d_][.!?؟…][\"'”’»]*\d{1,3}"
     r"|[\u0621-\u064a]{2}[\"'”’»]?[.!?؟…][\"'”’»]? \d{1,2})$"
 )
 
@@ -6615,10 +6629,11 @@ _PLAIN_MARKER = re.compile(
 
 
 #: A word a letter in brackets labels a part of, right before it: «الشرط (أ)», «المادة 51 الفقرة (ب)»,
-#: «في البند (ج)», «الملحق (ب)», «الجدول رقم (أ)».
+#: «في البند (ج)», «الملحق (ب)», «الجدول رقم (أ)» (a text's parts and a law's; after other nouns,
+#: «المرحلة (أ)», the letter is as often a note's marker).
 _LETTER_CLAUSE_WORD = re.compile(
-    r"(?<![^\W\d_])(?:لل|[وفبل]?(?:ال)?)(?:فقرة|فقرتين|بند|بندين|شرط|ملحق|مرفق|جدول|شكل|مادة|قسم|محور|فصل|باب"
-    r"|نقطة|خيار|سيناريو|نموذج|مجموعة|فئة|قائمة|خريطة|صورة|مرحلة|مستوى)(?:\s+(?:رقم|[0-9\u0660-\u0669]{1,3}))?[ \t]*$"
+    r"(?<![^\W\d_])(?:لل|[وفبل]?(?:ال)?)(?:فقرة|فقرتين|بند|بندين|شرط|ملحق|مرفق|جدول|شكل|مادة|قسم|محور|فصل|باب)"
+    r"(?:\s+(?:رقم|[0-9\u0660-\u0669]{1,3}))?[ \t]*$"
 )
 #: A letter in brackets that opens an item of a run-in list (after a colon, a comma or the line's start).
 _RUN_IN_LETTER = re.compile(r"(?:^|[:：،,;؛])[ \t]*[(\[](?:هـ|[أابجدهوزحطي])[)\]]", re.MULTILINE)
