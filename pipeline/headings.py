@@ -75,6 +75,8 @@ NAMED_HEADINGS = (
     "التمهيد",
     "مدخل",
     "المدخل",
+    "تقديم",  # (the Maghrebi word for an article's introduction)
+    "التقديم",
     "مشكله الدراسه",
     "مشكله البحث",
     "اشكاليه الدراسه",
@@ -123,7 +125,9 @@ TOC_HEADINGS = ("هيكليه الدراسه", "هيكليه البحث", "هي�
 #: Words that name the references themselves: a references heading has one of them.
 REFERENCE_CORE_WORDS = frozenset(
     "المصادر المراجع الهوامش مصادر مراجع references reference bibliography sources cited"
-    " références bibliographie".split()
+    " références bibliographie"
+    # (the Maghrebi «البيبليوغرافيا», as spelt with or without its first ي)
+    " البيبليوغرافيا بيبليوغرافيا الببليوغرافيا ببليوغرافيا البيبلوغرافيا بيبلوغرافيا".split()
 )
 #: Words that make a heading the list as a whole (قائمة المراجع), not one of its parts.
 REFERENCE_LIST_WORDS = frozenset("قائمه لائحه ثبت list".split())  # لائحة: the Maghrebi word

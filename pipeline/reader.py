@@ -837,6 +837,11 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
 # -- lines and blocks -------------------------------------------------------
 
 
+#: The left and right sides of a drawn box around a line's text: «│ », « │» (box-drawing verticals).
+_BOX_SIDE_LEFT = re.compile(r"^[│┃║╎┆┊]\s*")
+_BOX_SIDE_RIGHT = re.compile(r"\s*[│┃║╎┆┊]$")
+
+
 def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
     """The text's blocks: runs of non-blank lines, split at blank lines.
 
@@ -856,6 +861,17 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
             continue
         lead = len(content) - len(content.lstrip())
         start = m.start() + lead
+        # (the sides of a box drawn with box-drawing characters, «│ الملخص │»: layout, not text)
+        if side := _BOX_SIDE_LEFT.match(stripped):
+            start += side.end()
+            stripped = stripped[side.end() :]
+        if side := _BOX_SIDE_RIGHT.search(stripped):
+            stripped = stripped[: side.start()]
+        if not stripped:
+            if current:
+                blocks.append(_Block(current))
+                current = []
+            continue
         current.append(_Line(start, start + len(stripped), stripped))
     if current:
         blocks.append(_Block(current))
@@ -1882,7 +1898,7 @@ def _find_line(blocks: list[_Block], predicate) -> int | None:
 
 #: A rule line: only underscores, dashes, equals signs, stars or box-drawing lines (``_____``, ``* * *``).
 # ـ: a rule typed with tatweel; a stray stop OCR reads at its end («ـــــــ .») does not make it text
-_RULE_LINE = re.compile(r"^(?:[_\-=*─━═—–~ـ▬]\s*){3,}\.?\s*$")
+_RULE_LINE = re.compile(r"^(?:[_\-=*─━═—–~ـ▬]\s*){3,}\.?\s*$|^[\u2500-\u257f\s]{3,}$")
 
 
 def _drop_rule_lines(blocks: list[_Block]) -> tuple[list[_Block], list[tuple[int, int]]]:
@@ -2237,7 +2253,7 @@ _CONFERENCE_START = re.compile(
     re.IGNORECASE,
 )
 #: A volume's or issue's number on a line: a journal's issue line, not a conference's name.
-_ISSUE_WORDS = re.compile(r"\b(?:vol|no)\b\.?|(?<!\w)(?:المجلد|العدد)(?!\w)", re.IGNORECASE)
+_ISSUE_WORDS = re.compile(r"\b(?:vol|no)\b\.?|(?<!\w)(?:n°|numéro|المجلد|العدد)(?!\w)", re.IGNORECASE)
 #: A line that describes a journal rather than names it: «مجلة علمية دولية محكمة», "A peer-reviewed journal".
 _JOURNAL_DESCRIPTION = re.compile(
     "^"
@@ -2248,7 +2264,8 @@ _JOURNAL_DESCRIPTION = re.compile(
     re.IGNORECASE,
 )
 _ISSUE = re.compile(
-    r"(?:المجلد|العدد|السن[ةه]|(?<![A-Za-z])(?:vol(?:ume)?|issue|no)\.?)\s*[:：]?\s*\(?\s*\d"
+    # (and a French journal's «N° 37», «Numéro 12»)
+    r"(?:المجلد|العدد|السن[ةه]|(?<![A-Za-z])(?:vol(?:ume)?|issue|no|n°|numéro)\.?)\s*[:：]?\s*\(?\s*\d"
     # (or a number spelled as an ordinal, on the match key: «المجلد التاسع – العدد الثاني»)
     + r"|(?:المجلد|العدد)\s+(?:"
     + "|".join(ORDINAL_ADJECTIVES + FEMININE_ORDINAL_ADJECTIVES)

@@ -22,6 +22,7 @@ import bisect
 import math
 import operator
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
@@ -55,11 +56,25 @@ from .rules import (
 from .settings import RepairSettings
 
 #: A word: letters, marks and format characters (so invisible characters inside words stay with them).
-_WORD = regex.compile(r"[\p{L}\p{M}\p{Cf}]+")
+#: Superscript letters (ᵃ ᵇ ᶜ, ª): a note's marker set after a word, not a letter of it.
+#: (the blocks that hold them: Latin-1, spacing modifiers, phonetic extensions, super- and subscripts,
+#: Latin Extended-C/D/E, Georgian, Tifinagh, Cyrillic Extended-B)
+_SUPERSCRIPT_BLOCKS = ((0xAA, 0xBB), (0x2B0, 0x300), (0x10FC, 0x10FD), (0x1D2C, 0x1DC0), (0x2071, 0x20A0),
+                       (0x2C7C, 0x2C7E), (0x2D6F, 0x2D70), (0xA69C, 0xA69E), (0xA770, 0xA771), (0xA7F2, 0xA7FA),
+                       (0xAB5C, 0xAB6A))  # fmt: skip
+_SUPERSCRIPT_LETTERS = class_body(
+    "".join(
+        c
+        for a, b in _SUPERSCRIPT_BLOCKS
+        for c in map(chr, range(a, b))
+        if c.isalpha() and unicodedata.decomposition(c).startswith("<super>")
+    )
+)
+_WORD = regex.compile(rf"[[\p{{L}}\p{{M}}\p{{Cf}}]--[{_SUPERSCRIPT_LETTERS}]]+", regex.V1)
 _CLITIC_LETTERS = frozenset("بكل")
 #: Letters that only ever end a word: inside a "word" they mark a lost space.
 _FINAL_ONLY = frozenset("ةى")
-_WORD_SPLIT = regex.compile(r"([\p{L}\p{M}\p{Cf}]+)")
+_WORD_SPLIT = regex.compile(rf"([[\p{{L}}\p{{M}}\p{{Cf}}]--[{_SUPERSCRIPT_LETTERS}]]+)", regex.V1)
 #: A character outside the Basic Multilingual Plane (see :func:`_split_words`).
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 #: A run of Arabic presentation-form code points (letters, ligatures, marks).

@@ -62,8 +62,9 @@ def is_latin_letter(ch: str) -> bool:
 
 
 def is_foreign_char(ch: str) -> bool:
-    """A letter or mark of another script than Arabic (Latin excluded: see :func:`is_latin_letter`)."""
-    if is_arabic_char(ch) or is_latin_letter(ch):
+    """A letter or mark of another script than Arabic (Latin excluded: see :func:`is_latin_letter`;
+    so is a superscript letter, ᵃ ᶜ, a note's marker)."""
+    if is_arabic_char(ch) or is_latin_letter(ch) or unicodedata.decomposition(ch).startswith("<super>"):
         return False
     cat = unicodedata.category(ch)
     return cat[0] in "LM"

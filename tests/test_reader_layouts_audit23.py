@@ -1,0 +1,64 @@
+"""The reader on the four layouts of the twenty-third audit (corpus/layouts/articles/eg_boxframe_numparas,
+gulf_cover_infographic_urlnotes, lb_frar_supletters_opcit, ma_tifinagh_trilingual; real UN and ANT text,
+frozen before the reader was scored on them: 0.901 / 0.772 at 5200308, one of the four refused). Each test
+fails on 5200308.
+Left open: notes marked with superscript letters «ᵃ ᵇ ᶜ» and numbered again on each page are read as
+paragraphs (the repair stage now leaves their markers alone); an infographic page's numbers and captions
+are paragraphs; unnumbered reference entries that open with a given name join the entry above."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.layouts import score_articles
+from pipeline.reader import read_article
+
+from .conftest import LAYOUT_ARTICLES
+
+EGYPT = LAYOUT_ARTICLES / "eg_boxframe_numparas.txt"
+GULF = LAYOUT_ARTICLES / "gulf_cover_infographic_urlnotes.txt"
+LEBANON = LAYOUT_ARTICLES / "lb_frar_supletters_opcit.txt"
+MOROCCO = LAYOUT_ARTICLES / "ma_tifinagh_trilingual.txt"
+FIXTURES = Path(__file__).parent / "fixtures" / "audit23"
+
+
+def test_abstracts_in_a_box_drawn_with_box_drawing_characters():
+    # «┌───┐» / «│ الملخص │» ... «└───┘»: no abstract was found (the article was refused), and with the
+    # check off the box was a paragraph with its borders in it.
+    article = read_article(EGYPT)
+    abstracts = article.passages_of("abstract")
+    assert [p.lang for p in abstracts] == ["ar", "en"]
+    assert not any(ch in p.text for p in article.passages for ch in "│┌┐└┘─")
+    assert article.keywords_ar and article.keywords_en
+
+
+def test_a_french_issue_line_is_no_english_title():
+    # «N° 37 – Printemps 2022 – pp. 113-131» was the English title; the French title a paragraph.
+    article = read_article(LEBANON)
+    assert article.metadata["issue"].text.startswith("N° 37")
+    assert article.title_en is not None and article.title_en.text.startswith("La diplomatie")
+
+
+def test_the_maghrebi_introduction_and_bibliography_headings():
+    # «تقديم» and «البيبليوغرافيا» were text: the introduction ran into the abstract, the entries were list items.
+    article = read_article(FIXTURES / "maghrebi_heads.txt")
+    assert [s.heading for s in article.sections][:1] == ["تقديم"]
+    assert "البيبليوغرافيا" in [s.heading for s in article.sections]
+    assert not article.passages_of("list_item")
+    assert len(read_article(MOROCCO).passages_of("abstract")) == 3
+
+
+def test_superscript_letter_markers_are_left_to_the_text(tmp_path):
+    # The repair stage deleted «ᵃ», «ᵇ» glued to words as foreign letters and flagged «العربيᶜ» for «العربية».
+    from pipeline.repair.lexicon import Lexicon
+    from pipeline.repair.stage import RepairStage, load_repair_settings
+
+    settings = load_repair_settings()
+    article = RepairStage(Lexicon.load(settings.lexicon), settings)(read_article(FIXTURES / "supletter_notes.txt"))
+    assert not [e for e in article.edits if any(ch in e.original for ch in "ᵃᵇᶜ")]
+
+
+def test_the_twenty_third_audit_set_does_not_fall():
+    scores = score_articles([EGYPT, GULF, LEBANON, MOROCCO])
+    assert scores["right"] / scores["lines"] >= 0.96  # 0.901 held out, 0.963 after the fixes
+    assert scores["lost"] == 0
