@@ -219,7 +219,7 @@ def test_a_word_joined_over_a_page_loses_no_note_marker_or_page_break(name, join
     from pipeline.reader import parse_article
     from pipeline.repair.stage import apply_reviewed_log
 
-    raw = (REVIEW36 / name).read_text(encoding="utf-8")
+    raw = (REVIEW36 / name).read_bytes().decode("utf-8")
     article = RepairStage(lexicon, repair_settings)(parse_article(raw))
     assert any(joined in p.clean_text for p in article.passages if p.clean_text)
     inside = [False] * len(raw)
@@ -251,3 +251,32 @@ def test_words_a_line_end_parts_that_real_text_writes_apart_stay_apart(lexicon, 
             joined.append(line)
     assert len(joined) <= 1, joined
     assert not any(line.startswith(("وقال الداعية إن|", "سنعود غدا إن|", "وتوقف الباحث طويلا عند|")) for line in joined)
+
+
+REVIEW40 = Path(__file__).parent / "fixtures" / "review40"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "alone_both_crlf.txt",  # «الدي» and «نية» each alone on a CRLF line: joined, with no raw edit
+        "tab_second.txt",  # «نية<TAB>وخليل»: the replay had a space for the tab
+        "nbsp_second.txt",  # no-break spaces around the halves
+        "junk_after_half_then_junk.txt",  # «نية يرجى الانتظار... جار التحميل... وخليل»: two spaces
+        "junk_after_half_endpar.txt",  # junk after the half ends the paragraph
+    ],
+)
+def test_a_join_over_a_page_is_in_the_clean_text_only_as_the_raw_log_makes_it(name, lexicon, repair_settings):
+    """Review 40 of d4e0b69: the clean text of a run and of its raw edit log replayed are the same,
+    and the log deletes nothing of a page's end (a join no half can make in the raw text is not made)."""
+    from pipeline.document import Article
+    from pipeline.reader import parse_article
+    from pipeline.repair.stage import apply_reviewed_log
+
+    raw = (REVIEW40 / name).read_bytes().decode("utf-8")  # (CRLF as it is)
+    article = RepairStage(lexicon, repair_settings)(parse_article(raw))
+    fixed, _ = apply_edits(raw, [e for e in article.edits if e.status == "applied"])
+    assert fixed.count("\f") == raw.count("\f") and "(٢) عبد الرزاق الحسني" in fixed
+    again = parse_article(raw)
+    again.edits = Article.from_dict(article.to_dict()).edits
+    assert [p.clean_text for p in apply_reviewed_log(again).passages] == [p.clean_text for p in article.passages]

@@ -106,7 +106,7 @@ def _joins_over_gaps(
         if any(touched(j, *cut) for j in applied if j != k and j not in inside):
             return None
         a, b = tmap.span_to_raw(*cut)
-        if re.sub(r"\s", " ", raw[a:b]) != text[cut[0] : cut[1]]:
+        if re.sub(r"\s+", " ", raw[a:b]) != re.sub(r"\s+", " ", text[cut[0] : cut[1]]):
             return None  # a note marker inside the half: not the reading text's characters
         half = text[lo:hi]
         if inside:
@@ -122,30 +122,40 @@ def _joins_over_gaps(
         half_end = e.end
         while half_end < len(text) and not text[half_end].isspace():
             half_end += 1
-        if half_end < len(text):
-            space = (half_end, half_end + 1) if text[half_end] == " " else None
+        if half_end < len(text) and text[half_end] == " ":  # (after a tab, the first half moves)
+            space = (half_end, half_end + 1)
             found = movable(k, e.end, half_end, space)
             if found is not None:
                 half, inside, cut = found
                 at = tmap.to_raw(e.start)
                 moved[k] = [(at, at, half), (*tmap.span_to_raw(*cut), "")]
                 absorbed.update(inside)
-                if cut[1] == half_end and space is not None:
-                    # The space after the half opens a deleted run (junk, a leaked sentence): the
-                    # space after that run goes instead, the page's end now standing between words.
-                    runs = [j for j in applied if j != k and edits[j].start == half_end and not edits[j].replacement]
-                    after = max((edits[j].end for j in runs), default=None)
+                if cut[1] == half_end:
+                    # The space after the half opens deleted runs (junk, a leaked sentence): the
+                    # space after the last of them goes instead, the page's end now standing
+                    # between the words.
+                    after = half_end
+                    def runs_at(at: int) -> list[int]:
+                        return [j for j in applied if j != k and edits[j].start == at and not edits[j].replacement]
+
+                    while runs := runs_at(after):
+                        after = max(edits[j].end for j in runs)
                     if (
-                        after is not None
-                        and text[after : after + 1] == " "
+                        after > half_end
+                        and text[after : after + 1].isspace()
                         and not any(touched(j, after, after + 1) for j in applied)
                     ):
                         moved[k].append((*tmap.span_to_raw(after, after + 1), ""))
-                continue
+                    elif after > half_end:
+                        moved[k] = []  # (no space to take: the first half moves instead)
+                if moved[k]:
+                    continue
         half_start = e.start
         while half_start > 0 and not text[half_start - 1].isspace():
             half_start -= 1
-        space = (half_start - 1, half_start) if half_start > 0 and text[half_start - 1] == " " else None
+        if half_start > 0 and text[half_start - 1] != " ":
+            continue  # (a tab or a no-break space before it: no move keeps the text as it reads)
+        space = (half_start - 1, half_start) if half_start > 0 else None
         found = movable(k, half_start, e.start, space)
         if found is not None:
             half, inside, cut = found
@@ -317,9 +327,17 @@ class RepairStage:
                 result = repair_glyphs(passage.text, self.lexicon)  # references: only the glyph codes
                 if not result.edits:
                     continue
+            moved, absorbed = _joins_over_gaps(passage, result.edits, article.raw)
+            while any(not raw_edits for raw_edits in moved.values()):
+                # A join over a page that no half can make in the raw text is not made at all: the
+                # clean text is what the raw edit log makes of the raw text.
+                undone = {k for k, raw_edits in moved.items() if not raw_edits}
+                kept = [e for k, e in enumerate(result.edits) if k not in undone]
+                clean, cmap = apply_edits(passage.text, kept)
+                result = RepairResult(clean=clean, edits=kept, map=cmap)
+                moved, absorbed = _joins_over_gaps(passage, result.edits, article.raw)
             passage.clean_text = result.clean
             passage.clean_map = passage.text_map.compose(result.map)
-            moved, absorbed = _joins_over_gaps(passage, result.edits, article.raw)
             for k, e in enumerate(result.edits):
                 if k in absorbed:
                     continue
