@@ -208,7 +208,7 @@ _KEYWORDS_LABELS = {"ar": _AR_KEYWORDS, "en": _EN_KEYWORDS, "fr": _FR_KEYWORDS, 
 _KEYWORD_SEPARATORS = re.compile(r"[،,؛;]")
 #: Separators of a keyword list without commas: a dash or slash between spaces (not Sino-Russian).
 _KEYWORD_DASHES = re.compile(r"\s+[–—/-]\s+")
-_KEYWORD_TRIM = " \t\r\n.\"'‘’“”«»"
+_KEYWORD_TRIM = " \t\r\n.\"'‘’“”«»│┃║"  # (a box's sides around a wrapped list)
 # (invisible characters may sit inside an address in PDF text; the value keeps them, as raw text)
 _EMAIL = re.compile(rf"[\w.+\-{_INVISIBLE_CHARS}]+@[\w\-{_INVISIBLE_CHARS}]+(?:\.[\w\-{_INVISIBLE_CHARS}]+)+")
 _URL = re.compile(r"https?://[^\s>]+")
@@ -821,12 +821,13 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
         for number, start in footnotes.items()
         if _LETTER_NOTE_LINE.match(raw[max(raw.rfind("\n", 0, start), raw.rfind("\r", 0, start)) + 1 : start + 1])
     }
+    labels = _letter_label_nouns(raw) if lettered else frozenset()
     article.sections = state.sections
     article.structure_spans = sorted(state.structure)
     article.passages = [
         p
         for p in (
-            _make_passage(raw, u, i, footnotes, state.set_off_markers, bare_ok, lettered)
+            _make_passage(raw, u, i, footnotes, state.set_off_markers, bare_ok, lettered, labels)
             for i, u in enumerate(sorted(state.units, key=lambda u: u.blocks[0][0][0]))
         )
         if p
@@ -861,12 +862,15 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
             continue
         lead = len(content) - len(content.lstrip())
         start = m.start() + lead
-        # (the sides of a box drawn with box-drawing characters, «│ الملخص │»: layout, not text)
-        if side := _BOX_SIDE_LEFT.match(stripped):
-            start += side.end()
-            stripped = stripped[side.end() :]
-        if side := _BOX_SIDE_RIGHT.search(stripped):
-            stripped = stripped[: side.start()]
+        # (the sides of a box drawn with box-drawing characters, «│ الملخص │»: layout, not text; a
+        # row with bars inside, «│ أولاً │ الإصلاح │», is a table's row and keeps them)
+        inner = _BOX_SIDE_RIGHT.sub("", _BOX_SIDE_LEFT.sub("", stripped))
+        if not any(bar in inner for bar in "│┃║"):
+            if side := _BOX_SIDE_LEFT.match(stripped):
+                start += side.end()
+                stripped = stripped[side.end() :]
+            if side := _BOX_SIDE_RIGHT.search(stripped):
+                stripped = stripped[: side.start()]
         if not stripped:
             if current:
                 blocks.append(_Block(current))
@@ -2253,7 +2257,7 @@ _CONFERENCE_START = re.compile(
     re.IGNORECASE,
 )
 #: A volume's or issue's number on a line: a journal's issue line, not a conference's name.
-_ISSUE_WORDS = re.compile(r"\b(?:vol|no)\b\.?|(?<!\w)(?:n°|numéro|المجلد|العدد)(?!\w)", re.IGNORECASE)
+_ISSUE_WORDS = re.compile(r"\b(?:vol|no)\b\.?|(?<!\w)(?:المجلد|العدد)(?!\w)", re.IGNORECASE)
 #: A line that describes a journal rather than names it: «مجلة علمية دولية محكمة», "A peer-reviewed journal".
 _JOURNAL_DESCRIPTION = re.compile(
     "^"
@@ -2264,8 +2268,10 @@ _JOURNAL_DESCRIPTION = re.compile(
     re.IGNORECASE,
 )
 _ISSUE = re.compile(
-    # (and a French journal's «N° 37», «Numéro 12»)
-    r"(?:المجلد|العدد|السن[ةه]|(?<![A-Za-z])(?:vol(?:ume)?|issue|no|n°|numéro)\.?)\s*[:：]?\s*\(?\s*\d"
+    r"(?:المجلد|العدد|السن[ةه]|(?<![A-Za-z])(?:vol(?:ume)?|issue|no)\.?)\s*[:：]?\s*\(?\s*\d"
+    # (a French journal's «N° 37 – Printemps 2022», «Vol. 5, Numéro 12»: opening the line or after a
+    # separator or a volume, not «la loi n° 18-05», «Laboratoire n° 12»)
+    + r"|(?:^|[–—|,;،]\s*|\bvol(?:ume)?\.?\s*\d+\s*)(?:n°|numéro)\s*\d+(?!-)"
     # (or a number spelled as an ordinal, on the match key: «المجلد التاسع – العدد الثاني»)
     + r"|(?:المجلد|العدد)\s+(?:"
     + "|".join(ORDINAL_ADJECTIVES + FEMININE_ORDINAL_ADJECTIVES)
@@ -6211,13 +6217,12 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
     return unit
 
 
+#: A letter in brackets after a line's last full stop: the marker of a lettered note.
+_TRAILING_LETTER = re.compile(r"(?<=[.!?؟…\"'”’»])\s*[(\[](?:هـ|[أابجدهوزحطي])[)\]]\s*$")
 #: A sentence end and a letter in brackets that cites a lettered note: «... الوزارة. (أ)».
 _END_THEN_LETTER = re.compile(r"[.!?؟…][\s\"'”’»]*[(\[](?:هـ|[أابجدهوزحطي])[)\]]$")
-#: A notes heading with a note lettered «(أ)» within the next lines: the article letters its notes.
-_LETTERED_NOTES = re.compile(
-    r"^[ \t]*(?:الهوامش|الحواشي|الإحالات|الاحالات)[ \t]*[:：]?[ \t]*(?:\r?\n[ \t]*){1,3}[(\[]أ[)\]]",
-    re.MULTILINE,
-)
+#: A line opened by a note lettered «(أ)» (or «(ا)»), and later one opened by «(ب)»: the article letters its notes.
+_LETTERED_NOTES = re.compile(r"^[ \t]*[(\[][أا][)\]][ \t]*\S(?:.|\n)*?^[ \t]*[(\[]ب[)\]][ \t]*\S", re.MULTILINE)
 
 
 #: An entry of a list of abbreviations: an acronym in capitals, a colon or a dash, its expansion.
@@ -6253,6 +6258,8 @@ def _short_line(state: _State, span: tuple[int, int], following: str = "") -> bo
     share = _SHORT_LATIN_LINE_SHARE if _line_script(text) == "en" else _SHORT_LINE_SHARE
     # (a note's marker after the last full stop is not counted: «... وفق تعبيره. (6)»)
     marker = _TRAILING_MARKER.search(text)
+    if marker is None and state.lettered_notes:
+        marker = _TRAILING_LETTER.search(text)  # «... في اليمن. (أ)» where the notes are lettered
     length = len(text) - (len(marker.group()) if marker else 0)
     if length >= share * state.line_width:
         return False
@@ -6492,6 +6499,7 @@ def _make_passage(
     set_off: dict[int, tuple[int, int]] | None = None,
     bare_ok: set[int] | None = None,
     lettered: dict[int, int] | None = None,
+    labels: frozenset[str] = frozenset(),
 ) -> Passage | None:
     """Build a passage: join the unit's lines with spaces, take footnote markers out.
 
@@ -6510,7 +6518,7 @@ def _make_passage(
     prev_end: int | None = None
     for block in unit.blocks:
         for s, e in block:
-            pieces = _without_markers(raw, s, e, citations, plain, set_off, bare_ok, lettered)
+            pieces = _without_markers(raw, s, e, citations, plain, set_off, bare_ok, lettered, labels)
             for k, (ps, pe) in enumerate(pieces):
                 if pe <= ps:
                     continue
@@ -6652,6 +6660,40 @@ _LETTER_CLAUSE_WORD = re.compile(
     r"(?<![^\W\d_])(?:لل|[وفبل]?(?:ال)?)(?:فقرة|فقرتين|بند|بندين|شرط|ملحق|مرفق|جدول|شكل|مادة|قسم|محور|فصل|باب)"
     r"(?:\s+(?:رقم|[0-9\u0660-\u0669]{1,3}))?[ \t]*$"
 )
+#: The word right before a letter in brackets.
+_WORD_BEFORE = re.compile(r"([\u0621-\u064a]+)[ \t]*$")
+#: A word and the letter in brackets after it: «المجموعة (أ)».
+_WORD_LETTER = re.compile(r"([\u0621-\u064a]{2,})[ \t]*[(\[](هـ|[أابجدهوزحطي])[)\]]")
+
+
+def _noun_key(word: str) -> str:
+    """A noun without its conjunction, preposition or article: «والمجموعة» -> «مجموعة»."""
+    key = match_key(word)
+    for prefix in ("وال", "فال", "بال", "كال", "لل", "ال"):
+        if key.startswith(prefix) and len(key) > len(prefix) + 1:
+            return key[len(prefix) :]
+    return key
+
+
+#: Most characters between two letters in brackets after one noun that label its kinds.
+_LABEL_SPAN = 100
+
+
+def _letter_label_nouns(raw: str) -> frozenset[str]:
+    """Nouns the text sets two different letters in brackets after, close together: labels of a
+    thing's kinds or members («المجموعة (أ) والمجموعة (ب)»), not notes' markers (a note's marker
+    after «المرحلة (أ)» and, pages later, «المرحلة (ج)»)."""
+    last: dict[str, tuple[int, str]] = {}
+    labels: set[str] = set()
+    for m in _WORD_LETTER.finditer(raw):
+        noun = _noun_key(m.group(1))
+        seen = last.get(noun)
+        if seen is not None and seen[1] != m.group(2) and m.start() - seen[0] <= _LABEL_SPAN:
+            labels.add(noun)
+        last[noun] = (m.end(), m.group(2))
+    return frozenset(labels)
+
+
 #: A letter in brackets that opens an item of a run-in list (after a colon, a comma or the line's start).
 _RUN_IN_LETTER = re.compile(r"(?:^|[:：،,;؛])[ \t]*[(\[](?:هـ|[أابجدهوزحطي])[)\]]", re.MULTILINE)
 
@@ -6670,6 +6712,7 @@ def _without_markers(
     set_off: dict[int, tuple[int, int]] | None = None,
     bare_ok: set[int] | None = None,
     lettered: dict[int, int] | None = None,
+    labels: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     markers = [(m.start(), m.end(), m.group().strip("⁽⁾")) for m in _FOOTNOTE.finditer(raw, start, end)]
     if set_off:
@@ -6682,7 +6725,9 @@ def _without_markers(
                 number = ABJAD_VALUES[m.group("l")]
                 line_start = max(raw.rfind("\n", 0, m.start()), raw.rfind("\r", 0, m.start())) + 1
                 clause = _LETTER_CLAUSE_WORD.search(raw, max(line_start, m.start() - 30), m.start())
-                if clause or _RUN_IN_LETTER.search(raw, line_start, m.start()):
+                before = _WORD_BEFORE.search(raw, max(line_start, m.start() - 30), m.start())
+                labelled = before is not None and _noun_key(before.group(1)) in labels
+                if clause or labelled or _RUN_IN_LETTER.search(raw, line_start, m.start()):
                     continue  # «الشرط (أ).», «في البند (ج)،»; «...: (أ) عوامل داخلية. (ب)»: labels, not markers
                 if lettered and number in lettered and lettered[number] > m.start():
                     at = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))

@@ -109,3 +109,30 @@ def test_review39_a_wrapped_hijri_year_above_a_letter_heading_and_a_slash_betwee
     assert [s.number for s in article.sections if s.level == 2] == ["أ", "ب", "ج", "د"]
     dated = read_article(R39 / "f6_slash_title_dates.txt")
     assert dated.title_en is None and dated.title_ar.text.endswith("2014 / 2020 Egypt Africa Policy")
+
+
+R41 = Path(__file__).parent / "fixtures" / "review41"
+
+
+def test_review41_lettered_notes_known_from_the_notes_and_group_labels_kept():
+    # Notes lettered at a page's foot with no «الهوامش» heading: two paragraphs and a note ran into one.
+    footed = read_article(R41 / "l12_letter_notes_page_bottom.txt")
+    assert sum(p.text.startswith(("(أ) محمد السيد سليم", "(ب) المصدر نفسه")) for p in footed.passages) == 2
+    # «المجموعة (أ) والمجموعة (ب)», «النموذج (أ) ... النموذج (ب)»: labels, cited as notes 1 and 2.
+    groups = read_article(R41 / "n05_group_labels_lettered_notes.txt")
+    assert any("المجموعة (أ) والمجموعة (ب)" in p.text for p in groups.passages)
+    assert any("النموذج (أ) على أفراد النموذج (ب)" in p.text for p in groups.passages)
+
+
+def test_review41_a_law_numbered_with_n_in_a_french_title_is_no_issue_line():
+    article = read_article(R41 / "i02_fr_title_with_loi_n.txt")
+    assert article.title_en is not None and "loi n° 18-05" in article.title_en.text
+    assert "N°" not in (article.metadata["issue"].text if "issue" in article.metadata else "")
+
+
+def test_review41_a_box_drawn_table_keeps_its_rows_and_a_boxed_list_of_keywords_its_words():
+    # Rows «│ أولاً │ الإصلاح الدستوري │» lost their sides and became three sections «أولاً», «ثانياً» ...
+    table = read_article(R41 / "b20_box_table_rows_numbered_and_ordinals.txt")
+    assert [s.heading for s in table.sections] == ["مقدمة", "أولاً: موازين القوى", "ثانياً: الآفاق", "المراجع"]
+    boxed = read_article(R41 / "k01_box_keywords_wrapped.txt")
+    assert boxed.keywords_ar and not any("│" in k.text for k in boxed.keywords_ar)
