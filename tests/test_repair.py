@@ -869,3 +869,23 @@ def test_context_counts_file_errors_name_the_line(tmp_path):
         else:
             with pytest.raises(ModelError, match=f"line {line}: expected KIND"):
                 ContextModel.load(str(path))
+
+
+@pytest.mark.parametrize(
+    "damaged, expected",
+    [
+        # A superscript letter after a word is a note's marker: the word is repaired as if it were not there.
+        ("قال إن هذا هو الحقّᵃ الذي لا مراء فيه.", "قال إن هذا هو الحقّᵃ الذي لا مراء فيه."),
+        ("والمهدّد للاقتصاد الوطني المنظّمᵇ الذي يعاني", "والمهدّد للاقتصاد الوطني المنظّمᵇ الذي يعاني"),
+        ("قال إن هذا هو الحقᵃّ الذي لا مراء فيه.", "قال إن هذا هو الحقᵃّ الذي لا مراء فيه."),
+        # Inside a word it is debris, deleted (review 42: the word was cut there and its halves «repaired»,
+        # «التطرªّق» -> «التطورªّق», «الحكومᵃة» -> «الحكوميᵃة»).
+        ("وأشار إلى أنه لم يقع التطرªّق إلى أولويّة", "وأشار إلى أنه لم يقع التطرق إلى أولويّة"),
+        ("أعلنت الحكومᵃة عن خطة جديدة.", "أعلنت الحكومة عن خطة جديدة."),
+        ("أعلنت الحكوᵃمة عن خطة جديدة.", "أعلنت الحكومة عن خطة جديدة."),
+    ],
+)
+def test_superscript_letters_are_markers_after_a_word_and_debris_inside_it(
+    damaged, expected, lexicon, repair_settings
+):
+    assert repair_text(damaged, lexicon, repair_settings).clean == expected

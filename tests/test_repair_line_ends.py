@@ -259,6 +259,8 @@ REVIEW40 = Path(__file__).parent / "fixtures" / "review40"
 @pytest.mark.parametrize(
     "name",
     [
+        # review 42: «للشؤون ال» / «دي» / page / «نية.»: the first half moved without its «ال»
+        "../review42/chain_line_page_endpar.txt",
         "alone_both_crlf.txt",  # «الدي» and «نية» each alone on a CRLF line: joined, with no raw edit
         "tab_second.txt",  # «نية<TAB>وخليل»: the replay had a space for the tab
         "nbsp_second.txt",  # no-break spaces around the halves

@@ -70,11 +70,18 @@ _SUPERSCRIPT_LETTERS = class_body(
         if c.isalpha() and unicodedata.decomposition(c).startswith("<super>")
     )
 )
-_WORD = regex.compile(rf"[[\p{{L}}\p{{M}}\p{{Cf}}]--[{_SUPERSCRIPT_LETTERS}]]+", regex.V1)
+#: A character of a word: a letter, a mark or a format character, not a superscript letter.
+_WORD_CHAR = regex.compile(rf"[[\p{{L}}\p{{M}}\p{{Cf}}]--[{_SUPERSCRIPT_LETTERS}]]+", regex.V1)
+# (a superscript between two letters, marks aside, stays in its word, where it is debris: «الحكوᵃمة»)
+_WORD = regex.compile(
+    rf"[[\p{{L}}\p{{M}}\p{{Cf}}]--[{_SUPERSCRIPT_LETTERS}]]+"
+    rf"(?:[{_SUPERSCRIPT_LETTERS}]+\p{{M}}*[\p{{L}}--[{_SUPERSCRIPT_LETTERS}]][[\p{{L}}\p{{M}}\p{{Cf}}]--[{_SUPERSCRIPT_LETTERS}]]*)*",
+    regex.V1,
+)
 _CLITIC_LETTERS = frozenset("بكل")
 #: Letters that only ever end a word: inside a "word" they mark a lost space.
 _FINAL_ONLY = frozenset("ةى")
-_WORD_SPLIT = regex.compile(rf"([[\p{{L}}\p{{M}}\p{{Cf}}]--[{_SUPERSCRIPT_LETTERS}]]+)", regex.V1)
+_WORD_SPLIT = regex.compile(f"({_WORD.pattern})", regex.V1)
 #: A character outside the Basic Multilingual Plane (see :func:`_split_words`).
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 #: A run of Arabic presentation-form code points (letters, ligatures, marks).
@@ -1065,7 +1072,10 @@ def _split_words(text: str) -> list[str]:
 def _bmp_word_split() -> re.Pattern[str]:
     """``_WORD_SPLIT`` for text within the Basic Multilingual Plane (built on first use, about 50 ms)."""
     plane = "".join(map(chr, range(0x10000)))
-    return re.compile(f"([{class_body(''.join(_WORD.findall(plane)))}]+)")
+    body = class_body("".join(_WORD_CHAR.findall(plane)))
+    letter = class_body("".join(regex.findall(rf"[\p{{L}}--[{_SUPERSCRIPT_LETTERS}]]", plane, regex.V1)))
+    mark = class_body("".join(regex.findall(r"\p{M}", plane)))
+    return re.compile(f"([{body}]+(?:[{_SUPERSCRIPT_LETTERS}]+[{mark}]*[{letter}][{body}]*)*)")
 
 
 # -- document level -----------------------------------------------------------------------

@@ -234,9 +234,8 @@ def wrap_lines(paragraph: str, rate: float, *, seed: int = 0, width: tuple[int, 
         pos += len(line)
         line_ends.append(pos)
         if k in cut_after:
-            edits.append(
-                Edit(start=pos, end=pos + 1, original=" ", replacement="", rule="noise:line_break", confidence=1.0, kind="split_words")
-            )
+            cut = Edit(pos, pos + 1, " ", "", rule="noise:line_break", confidence=1.0, kind="split_words")
+            edits.append(cut)
         pos += 1
     return WrappedText(text=text, line_ends=line_ends, edits=edits, clean=" ".join(words))
 

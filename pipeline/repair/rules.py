@@ -62,9 +62,10 @@ def is_latin_letter(ch: str) -> bool:
 
 
 def is_foreign_char(ch: str) -> bool:
-    """A letter or mark of another script than Arabic (Latin excluded: see :func:`is_latin_letter`;
-    so is a superscript letter, ᵃ ᶜ, a note's marker)."""
-    if is_arabic_char(ch) or is_latin_letter(ch) or unicodedata.decomposition(ch).startswith("<super>"):
+    """A letter or mark of another script than Arabic (Latin excluded: see :func:`is_latin_letter`).
+    (A superscript letter that ends a word, a note's marker, is no part of the word: see
+    ``pipeline.repair.core._split_words``; one inside a word is debris.)"""
+    if is_arabic_char(ch) or is_latin_letter(ch):
         return False
     cat = unicodedata.category(ch)
     return cat[0] in "LM"

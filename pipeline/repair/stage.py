@@ -97,9 +97,13 @@ def _joins_over_gaps(
     def touched(j: int, start: int, end: int) -> bool:
         return edits[j].start < end and start < edits[j].end or edits[j].start == edits[j].end == start
 
-    def movable(k: int, lo: int, hi: int, space: tuple[int, int] | None) -> _Moved | None:
-        """The half ``[lo, hi)`` with its fixes, the edits it absorbs and the reading span to delete."""
+    def movable(k: int, lo: int, hi: int, space: tuple[int, int] | None, shared: bool = True) -> _Moved | None:
+        """The half ``[lo, hi)`` with its fixes, the edits it absorbs and the reading span to delete
+        (with ``space``, unless another edit takes it: a deleted run after the second half; a first
+        half whose space another join takes, «ال» / «دي» / page / «نية», does not move: ``shared``)."""
         if space is not None and any(touched(j, *space) for j in applied if j != k):
+            if not shared:
+                return None
             space = None  # (another edit deletes that space: junk after the half)
         cut = (min(lo, space[0]) if space else lo, max(hi, space[1]) if space else hi)
         inside = [j for j in applied if j != k and lo <= edits[j].start and edits[j].end <= hi]
@@ -156,7 +160,7 @@ def _joins_over_gaps(
         if half_start > 0 and text[half_start - 1] != " ":
             continue  # (a tab or a no-break space before it: no move keeps the text as it reads)
         space = (half_start - 1, half_start) if half_start > 0 else None
-        found = movable(k, half_start, e.start, space)
+        found = movable(k, half_start, e.start, space, shared=False)
         if found is not None:
             half, inside, cut = found
             at = tmap.to_raw(e.end)
