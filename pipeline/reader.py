@@ -629,7 +629,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     """Parse decoded article text into an :class:`Article` (no decoding, no input checks)."""
     settings = settings or ReaderSettings()
     article = Article(raw=raw)
-    state = _State(raw=raw, settings=settings, lettered_notes=_LETTERED_NOTES.search(raw) is not None)
+    state = _State(raw=raw, settings=settings, lettered_notes=_has_lettered_notes(raw))
     blocks, rules = _drop_rule_lines(_blocks(raw, settings))
     # A table of contents with dotted leaders (a thesis's فهرس المحتويات): page furniture, taken
     # out before the abstract is looked for (its «ملخص ...... ج» entry is no abstract heading).
@@ -821,7 +821,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
         for number, start in footnotes.items()
         if _LETTER_NOTE_LINE.match(raw[max(raw.rfind("\n", 0, start), raw.rfind("\r", 0, start)) + 1 : start + 1])
     }
-    labels = _letter_label_nouns(raw) if lettered else frozenset()
+    labels = _letter_labels(raw) if lettered else frozenset()
     article.sections = state.sections
     article.structure_spans = sorted(state.structure)
     article.passages = [
@@ -841,6 +841,9 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
 #: The left and right sides of a drawn box around a line's text: «│ », « │» (box-drawing verticals).
 _BOX_SIDE_LEFT = re.compile(r"^[│┃║╎┆┊]\s*")
 _BOX_SIDE_RIGHT = re.compile(r"\s*[│┃║╎┆┊]$")
+#: A box's border line, and the joints a table's border has where its columns meet it.
+_BOX_BORDER = re.compile(r"^[\u2500-\u257f\s]{3,}$")
+_COLUMN_JOINTS = "┬┼┴╦╬╩╤╪╧╥╫╨"
 
 
 def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
@@ -852,20 +855,25 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
     """
     blocks: list[_Block] = []
     current: list[_Line] = []
+    table_box = False  # inside a box whose border has column joints (┬ ┼): a table's
     for m in _LINE.finditer(raw):
         content = m.group(1)
         stripped = content.strip()
         if not stripped:
+            table_box = False
             if current:
                 blocks.append(_Block(current))
                 current = []
             continue
+        if _BOX_BORDER.match(stripped):
+            table_box = any(joint in stripped for joint in _COLUMN_JOINTS) and not any(
+                corner in stripped for corner in "└┘╚╝"
+            )
         lead = len(content) - len(content.lstrip())
         start = m.start() + lead
-        # (the sides of a box drawn with box-drawing characters, «│ الملخص │»: layout, not text; a
-        # row with bars inside, «│ أولاً │ الإصلاح │», is a table's row and keeps them)
-        inner = _BOX_SIDE_RIGHT.sub("", _BOX_SIDE_LEFT.sub("", stripped))
-        if not any(bar in inner for bar in "│┃║"):
+        # (the sides of a box drawn with box-drawing characters, «│ الملخص │»: layout, not text; the
+        # rows of a table drawn so, «│ أولاً │ الإصلاح │» under «┌───┬───┐», keep theirs)
+        if not table_box:
             if side := _BOX_SIDE_LEFT.match(stripped):
                 start += side.end()
                 stripped = stripped[side.end() :]
@@ -2269,9 +2277,10 @@ _JOURNAL_DESCRIPTION = re.compile(
 )
 _ISSUE = re.compile(
     r"(?:المجلد|العدد|السن[ةه]|(?<![A-Za-z])(?:vol(?:ume)?|issue|no)\.?)\s*[:：]?\s*\(?\s*\d"
-    # (a French journal's «N° 37 – Printemps 2022», «Vol. 5, Numéro 12»: opening the line or after a
-    # separator or a volume, not «la loi n° 18-05», «Laboratoire n° 12»)
-    + r"|(?:^|[–—|,;،]\s*|\bvol(?:ume)?\.?\s*\d+\s*)(?:n°|numéro)\s*\d+(?!-)"
+    # (a French journal's «N° 37 – Printemps 2022», «Cahiers de Droit N° 8», «N° 1-2»; not «la loi
+    # n° 18-05», «décret n° 18-07», «Laboratoire n° 12», «Dépôt légal N° 2006-1234»)
+    + r"|(?<![A-Za-z])(?<!loi )(?<!décret )(?<!arrêté )(?<!ordonnance )(?<!laboratoire )(?<!légal )"
+    r"(?:n°|numéro)\s*\d+(?!\d|-\d{2})"
     # (or a number spelled as an ordinal, on the match key: «المجلد التاسع – العدد الثاني»)
     + r"|(?:المجلد|العدد)\s+(?:"
     + "|".join(ORDINAL_ADJECTIVES + FEMININE_ORDINAL_ADJECTIVES)
@@ -6221,8 +6230,31 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
 _TRAILING_LETTER = re.compile(r"(?<=[.!?؟…\"'”’»])\s*[(\[](?:هـ|[أابجدهوزحطي])[)\]]\s*$")
 #: A sentence end and a letter in brackets that cites a lettered note: «... الوزارة. (أ)».
 _END_THEN_LETTER = re.compile(r"[.!?؟…][\s\"'”’»]*[(\[](?:هـ|[أابجدهوزحطي])[)\]]$")
-#: A line opened by a note lettered «(أ)» (or «(ا)»), and later one opened by «(ب)»: the article letters its notes.
-_LETTERED_NOTES = re.compile(r"^[ \t]*[(\[][أا][)\]][ \t]*\S(?:.|\n)*?^[ \t]*[(\[]ب[)\]][ \t]*\S", re.MULTILINE)
+#: A line opened by a note lettered «(أ)» (or «(ا)»), and one opened by «(ب)».
+_FIRST_LETTER_LINE = re.compile(r"^[ \t]*[(\[][أا][)\]][ \t]*\S", re.MULTILINE)
+_SECOND_LETTER_LINE = re.compile(r"^[ \t]*[(\[]ب[)\]][ \t]*\S", re.MULTILINE)
+#: «(أ)» in the text where a note's marker stands: glued to a word or after a stop, before a stop
+#: or at the line's end.
+_FIRST_LETTER_MARKER = re.compile(
+    r"(?:[\u0621-\u064a]|[.!?؟…\"'”’»])[ \t]?[(\[][أا][)\]](?=[.!?؟…،,:؛]|[ \t]*(?:\r?\n|$))"
+)
+
+
+def _has_lettered_notes(raw: str) -> bool:
+    """Whether the article letters its notes: a line opened by «(أ)», not under a lead-in that ends
+    with a colon (a lettered list's first item), after the text cited «(أ)» as a note's marker, and a
+    line opened by «(ب)» after it."""
+    marker = _FIRST_LETTER_MARKER.search(raw)
+    if marker is None:
+        return False
+    for first in _FIRST_LETTER_LINE.finditer(raw, marker.end()):
+        k = first.start()
+        while k > 0 and raw[k - 1].isspace():
+            k -= 1
+        if raw[k - 1 : k] in (":", "："):
+            continue
+        return _SECOND_LETTER_LINE.search(raw, first.end()) is not None
+    return False
 
 
 #: An entry of a list of abbreviations: an acronym in capitals, a colon or a dash, its expansion.
@@ -6499,7 +6531,7 @@ def _make_passage(
     set_off: dict[int, tuple[int, int]] | None = None,
     bare_ok: set[int] | None = None,
     lettered: dict[int, int] | None = None,
-    labels: frozenset[str] = frozenset(),
+    labels: frozenset[int] = frozenset(),
 ) -> Passage | None:
     """Build a passage: join the unit's lines with spaces, take footnote markers out.
 
@@ -6676,21 +6708,26 @@ def _noun_key(word: str) -> str:
 
 
 #: Most characters between two letters in brackets after one noun that label its kinds.
-_LABEL_SPAN = 100
+_LABEL_SPAN = 40
 
 
-def _letter_label_nouns(raw: str) -> frozenset[str]:
-    """Nouns the text sets two different letters in brackets after, close together: labels of a
-    thing's kinds or members («المجموعة (أ) والمجموعة (ب)»), not notes' markers (a note's marker
-    after «المرحلة (أ)» and, pages later, «المرحلة (ج)»)."""
-    last: dict[str, tuple[int, str]] = {}
-    labels: set[str] = set()
+def _letter_labels(raw: str) -> frozenset[int]:
+    """Where the letters in brackets stand that label a thing's kinds or members: one noun set
+    before two different letters close together, no comma or sentence end between («المجموعة (أ)
+    والمجموعة (ب)»), not notes' markers («في العراق (أ) بعد ...، واستمر ... في العراق (ب)»)."""
+    last: dict[str, re.Match[str]] = {}
+    labels: set[int] = set()
     for m in _WORD_LETTER.finditer(raw):
         noun = _noun_key(m.group(1))
         seen = last.get(noun)
-        if seen is not None and seen[1] != m.group(2) and m.start() - seen[0] <= _LABEL_SPAN:
-            labels.add(noun)
-        last[noun] = (m.end(), m.group(2))
+        if (
+            seen is not None
+            and seen.group(2) != m.group(2)
+            and m.start() - seen.end() <= _LABEL_SPAN
+            and not re.search(r"[،,.!?؟…؛;]", raw[seen.end() : m.start()])
+        ):
+            labels.update((seen.end(1), m.end(1)))
+        last[noun] = m
     return frozenset(labels)
 
 
@@ -6712,7 +6749,7 @@ def _without_markers(
     set_off: dict[int, tuple[int, int]] | None = None,
     bare_ok: set[int] | None = None,
     lettered: dict[int, int] | None = None,
-    labels: frozenset[str] = frozenset(),
+    labels: frozenset[int] = frozenset(),
 ) -> list[tuple[int, int]]:
     markers = [(m.start(), m.end(), m.group().strip("⁽⁾")) for m in _FOOTNOTE.finditer(raw, start, end)]
     if set_off:
@@ -6726,7 +6763,7 @@ def _without_markers(
                 line_start = max(raw.rfind("\n", 0, m.start()), raw.rfind("\r", 0, m.start())) + 1
                 clause = _LETTER_CLAUSE_WORD.search(raw, max(line_start, m.start() - 30), m.start())
                 before = _WORD_BEFORE.search(raw, max(line_start, m.start() - 30), m.start())
-                labelled = before is not None and _noun_key(before.group(1)) in labels
+                labelled = before is not None and before.end(1) in labels
                 if clause or labelled or _RUN_IN_LETTER.search(raw, line_start, m.start()):
                     continue  # «الشرط (أ).», «في البند (ج)،»; «...: (أ) عوامل داخلية. (ب)»: labels, not markers
                 if lettered and number in lettered and lettered[number] > m.start():

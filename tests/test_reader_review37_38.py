@@ -136,3 +136,32 @@ def test_review41_a_box_drawn_table_keeps_its_rows_and_a_boxed_list_of_keywords_
     assert [s.heading for s in table.sections] == ["مقدمة", "أولاً: موازين القوى", "ثانياً: الآفاق", "المراجع"]
     boxed = read_article(R41 / "k01_box_keywords_wrapped.txt")
     assert boxed.keywords_ar and not any("│" in k.text for k in boxed.keywords_ar)
+
+
+R43 = Path(__file__).parent / "fixtures" / "review43"
+
+
+def test_review43_a_lettered_list_in_the_body_makes_no_lettered_notes():
+    # A lettered list under «... الشروط الآتية:» made a paragraph ending «... متتاليتين. (أ)» (a run-in
+    # list wrapped there) close: the notes counted as lettered.
+    article = read_article(R43 / "r1a_body_list_then_trailing_letter_runin.txt")
+    assert not any(p.text.rstrip().endswith("(أ)") for p in article.passages_of("paragraph"))
+
+
+def test_review43_two_real_markers_after_one_noun_far_apart_are_cited():
+    # «في العراق (أ) بعد انسحاب ...، واستمر التدهور في العراق (ب) طيلة ...»: taken for labels.
+    article = read_article(R43 / "r2a_same_noun_two_real_markers.txt")
+    assert 2 in [c.number for p in article.passages for c in p.citations]
+
+
+def test_review43_a_journal_name_with_its_issue_number_and_boxes_without_columns():
+    # «Cahiers de Droit N° 8 – 2019» was the French title.
+    issue = read_article(R43 / "r3k_fr_cahiers_N_dash.txt")
+    assert issue.metadata["issue"].text == "Cahiers de Droit N° 8 – 2019"
+    assert issue.title_en is not None and issue.title_en.text == "La gouvernance locale en Algérie"
+    # «│ الكلمات المفتاحية: الحوكمة │ الشفافية │ المساءلة │» in a box without column joints: no keywords.
+    boxed = read_article(R43 / "r4a_box_keywords_bar_separated.txt")
+    assert boxed.keywords_ar
+    # «│ أولا │ الإطار النظري للدراسة │» in a one-row box: no longer a heading.
+    rows = read_article(R43 / "r4c_box_heading_row_two_cols.txt")
+    assert [s.number for s in rows.sections][:2] == ["1", "2"]
