@@ -70,12 +70,13 @@ _SUPERSCRIPT_LETTERS = class_body(
         if c.isalpha() and unicodedata.decomposition(c).startswith("<super>")
     )
 )
+_SUPERSCRIPTS = frozenset(regex.findall(f"[{_SUPERSCRIPT_LETTERS}]", "".join(map(chr, range(0x2B0, 0xAB70))) + "ªº"))
 #: A character of a word: a letter, a mark or a format character, not a superscript letter.
 _WORD_CHAR = regex.compile(rf"[[\p{{L}}\p{{M}}\p{{Cf}}]--[{_SUPERSCRIPT_LETTERS}]]+", regex.V1)
 # (a superscript between two letters, marks aside, stays in its word, where it is debris: «الحكوᵃمة»)
 _WORD = regex.compile(
     rf"[[\p{{L}}\p{{M}}\p{{Cf}}]--[{_SUPERSCRIPT_LETTERS}]]+"
-    rf"(?:[{_SUPERSCRIPT_LETTERS}]+\p{{M}}*[\p{{L}}--[{_SUPERSCRIPT_LETTERS}]][[\p{{L}}\p{{M}}\p{{Cf}}]--[{_SUPERSCRIPT_LETTERS}]]*)*",
+    rf"(?:[{_SUPERSCRIPT_LETTERS}]+[\p{{M}}\p{{Cf}}]*[\p{{L}}--[{_SUPERSCRIPT_LETTERS}]][[\p{{L}}\p{{M}}\p{{Cf}}]--[{_SUPERSCRIPT_LETTERS}]]*)*",
     regex.V1,
 )
 _CLITIC_LETTERS = frozenset("بكل")
@@ -993,6 +994,12 @@ def _foreign_step(
         return w, applied, None, 0.5
     a, b = runs[0]
     prefix, run, suffix = lookup_key(w[:a]), w[a:b], lookup_key(w[b:])
+    if all(c in _SUPERSCRIPTS for c in run):
+        # A superscript letter inside a word (a note's marker set astray): deleted when the word is
+        # one without it, its marks kept; never replaced by a letter (الᵇقيد is no «العقيد»).
+        if lexicon.info(prefix + suffix).known:
+            return w[:a] + w[b:], applied + ["foreign_letters"], None, 0.9
+        return w, applied, None, 0.5
     found: dict[str, float] = {}
     if all(is_latin_letter(c) for c in run) and len(run) >= 2:
         base = prefix + transliterate_latin(run, lexicon.rules) + suffix
@@ -1074,7 +1081,7 @@ def _bmp_word_split() -> re.Pattern[str]:
     plane = "".join(map(chr, range(0x10000)))
     body = class_body("".join(_WORD_CHAR.findall(plane)))
     letter = class_body("".join(regex.findall(rf"[\p{{L}}--[{_SUPERSCRIPT_LETTERS}]]", plane, regex.V1)))
-    mark = class_body("".join(regex.findall(r"\p{M}", plane)))
+    mark = class_body("".join(regex.findall(r"[\p{M}\p{Cf}]", plane)))
     return re.compile(f"([{body}]+(?:[{_SUPERSCRIPT_LETTERS}]+[{mark}]*[{letter}][{body}]*)*)")
 
 
