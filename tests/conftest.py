@@ -59,3 +59,19 @@ def examples(corpus):
     from pipeline.classify.train import gold_examples
 
     return gold_examples(corpus)
+
+
+@pytest.fixture(scope="session")
+def repair_settings():
+    """The repair stage's settings (configs/repair.toml)."""
+    from pipeline.repair.stage import load_repair_settings
+
+    return load_repair_settings()
+
+
+@pytest.fixture(scope="session")
+def lexicon(repair_settings):
+    """The repair lexicon (wordfreq, Hunspell-ar, the one-edit index), loaded once for the test session."""
+    from pipeline.repair.lexicon import Lexicon
+
+    return Lexicon.load(repair_settings.lexicon)

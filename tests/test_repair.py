@@ -16,20 +16,9 @@ from pipeline.repair.core import apply_edits, repair_text
 from pipeline.repair.lexicon import Lexicon
 from pipeline.repair.noise import add_noise
 from pipeline.repair.settings import RepairSettings
-from pipeline.repair.stage import RepairStage, apply_reviewed_log, load_repair_settings
+from pipeline.repair.stage import RepairStage, apply_reviewed_log
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.fixture(scope="module")
-def repair_settings() -> RepairSettings:
-    return load_repair_settings()
-
-
-@pytest.fixture(scope="module")
-def lexicon(repair_settings: RepairSettings) -> Lexicon:
-    # Loads wordfreq, Hunspell-ar and the symspell index once for the whole module.
-    return Lexicon.load(repair_settings.lexicon)
 
 
 def _fix(text: str, lexicon: Lexicon, settings: RepairSettings) -> str:

@@ -13,23 +13,11 @@ from pathlib import Path
 import pytest
 
 from pipeline.repair.core import apply_edits, repair_text
-from pipeline.repair.lexicon import Lexicon
 from pipeline.repair.noise import wrap_lines
-from pipeline.repair.settings import RepairSettings
-from pipeline.repair.stage import RepairStage, line_break_spaces, load_repair_settings
+from pipeline.repair.stage import RepairStage, line_break_spaces
 
 LAYOUTS = Path(__file__).resolve().parents[1] / "corpus" / "layouts" / "articles"
 BROKEN = LAYOUTS / "ocr_brokenwords_notecont_treaty.txt"
-
-
-@pytest.fixture(scope="module")
-def repair_settings() -> RepairSettings:
-    return load_repair_settings()
-
-
-@pytest.fixture(scope="module")
-def lexicon(repair_settings: RepairSettings) -> Lexicon:
-    return Lexicon.load(repair_settings.lexicon)
 
 
 def _paragraphs(shared_data: Path, per_source: int) -> list[str]:

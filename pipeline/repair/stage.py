@@ -83,16 +83,18 @@ def _joins_over_gaps(
     first moves forward the same way. A half moves only when its raw text is its reading text (no
     note marker inside) and no other edit reaches into it from outside; its own edits (a letter
     fixed in it) are made in the moved text and left out of the log, their raw characters being
-    deleted. A join that no half can make so has no raw edit (the raw text keeps both halves).
+    deleted. A join that no half can make so gets no raw edit, and the stage takes it out of the
+    clean text too.
 
     Returns:
         The raw ``(start, end, replacement)`` edits by index into ``edits`` (an empty list: the
-        join is not made in the raw text), and the indices of the edits the moved halves absorbed.
+        join cannot be made in the raw text), and the indices of the edits the moved halves absorbed.
     """
     moved: dict[int, list[tuple[int, int, str]]] = {}
     absorbed: set[int] = set()
     text, tmap = passage.text, passage.text_map
     applied = [j for j, other in enumerate(edits) if other.status == "applied"]
+    deletions = [j for j in applied if not edits[j].replacement]
 
     def touched(j: int, start: int, end: int) -> bool:
         return edits[j].start < end and start < edits[j].end or edits[j].start == edits[j].end == start
@@ -139,10 +141,7 @@ def _joins_over_gaps(
                     # space after the last of them goes instead, the page's end now standing
                     # between the words.
                     after = half_end
-                    def runs_at(at: int) -> list[int]:
-                        return [j for j in applied if j != k and edits[j].start == at and not edits[j].replacement]
-
-                    while runs := runs_at(after):
+                    while runs := [j for j in deletions if j != k and edits[j].start == after]:
                         after = max(edits[j].end for j in runs)
                     if (
                         after > half_end
