@@ -843,7 +843,7 @@ _BOX_SIDE_LEFT = re.compile(r"^[│┃║╎┆┊]\s*")
 _BOX_SIDE_RIGHT = re.compile(r"\s*[│┃║╎┆┊]$")
 #: A box's border line, and the joints a table's border has where its columns meet it.
 _BOX_BORDER = re.compile(r"^[\u2500-\u257f\s]{3,}$")
-_COLUMN_JOINTS = "┬┼┴╦╬╩╤╪╧╥╫╨"
+_COLUMN_JOINTS = "".join(map(chr, range(0x252C, 0x254C))) + "╤╥╦╧╨╩╪╫╬"  # (light, heavy and mixed T-joints, crosses)
 
 
 def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
@@ -860,15 +860,16 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
         content = m.group(1)
         stripped = content.strip()
         if not stripped:
-            table_box = False
             if current:
                 blocks.append(_Block(current))
                 current = []
             continue
         if _BOX_BORDER.match(stripped):
             table_box = any(joint in stripped for joint in _COLUMN_JOINTS) and not any(
-                corner in stripped for corner in "└┘╚╝"
+                corner in stripped for corner in "└┘╚╝┗┛"
             )
+        elif not _BOX_SIDE_LEFT.match(stripped):
+            table_box = False  # (a line out of the box: the table is over; a blank line between rows is not)
         lead = len(content) - len(content.lstrip())
         start = m.start() + lead
         # (the sides of a box drawn with box-drawing characters, «│ الملخص │»: layout, not text; the
@@ -2280,6 +2281,7 @@ _ISSUE = re.compile(
     # (a French journal's «N° 37 – Printemps 2022», «Cahiers de Droit N° 8», «N° 1-2»; not «la loi
     # n° 18-05», «décret n° 18-07», «Laboratoire n° 12», «Dépôt légal N° 2006-1234»)
     + r"|(?<![A-Za-z])(?<!loi )(?<!décret )(?<!arrêté )(?<!ordonnance )(?<!laboratoire )(?<!légal )"
+    r"(?<!article )(?<!exécutif )(?<!ministériel )(?<!organique )(?<!b\.p\. )(?<!bp )"
     r"(?:n°|numéro)\s*\d+(?!\d|-\d{2})"
     # (or a number spelled as an ordinal, on the match key: «المجلد التاسع – العدد الثاني»)
     + r"|(?:المجلد|العدد)\s+(?:"
@@ -6236,7 +6238,8 @@ _SECOND_LETTER_LINE = re.compile(r"^[ \t]*[(\[]ب[)\]][ \t]*\S", re.MULTILINE)
 #: «(أ)» in the text where a note's marker stands: glued to a word or after a stop, before a stop
 #: or at the line's end.
 _FIRST_LETTER_MARKER = re.compile(
-    r"(?:[\u0621-\u064a]|[.!?؟…\"'”’»])[ \t]?[(\[][أا][)\]](?=[.!?؟…،,:؛]|[ \t]*(?:\r?\n|$))"
+    # (after a letter, a mark, a digit, a bracket or a stop; alone on the next line too)
+    r"(?:[\u0621-\u0652\d)\]]|[.!?؟…\"'”’»])[ \t]*(?:\r?\n[ \t]*)?[(\[][أا][)\]](?=[.!?؟…،,:؛]|[ \t]*(?:\r?\n|$))"
 )
 
 
@@ -6251,8 +6254,9 @@ def _has_lettered_notes(raw: str) -> bool:
         k = first.start()
         while k > 0 and raw[k - 1].isspace():
             k -= 1
-        if raw[k - 1 : k] in (":", "："):
-            continue
+        line = raw[max(raw.rfind("\n", 0, k), raw.rfind("\r", 0, k)) + 1 : k]
+        if raw[k - 1 : k] in (":", "：") and match_key(line.rstrip(":： ")) not in _NOTES_KEYS:
+            continue  # (a lead-in's list; «الهوامش:» heads the notes)
         return _SECOND_LETTER_LINE.search(raw, first.end()) is not None
     return False
 
@@ -6693,9 +6697,9 @@ _LETTER_CLAUSE_WORD = re.compile(
     r"(?:\s+(?:رقم|[0-9\u0660-\u0669]{1,3}))?[ \t]*$"
 )
 #: The word right before a letter in brackets.
-_WORD_BEFORE = re.compile(r"([\u0621-\u064a]+)[ \t]*$")
+_WORD_BEFORE = re.compile(r"([\u0621-\u064a]+)[ \t]*(?:\r?\n[ \t]*)?$")
 #: A word and the letter in brackets after it: «المجموعة (أ)».
-_WORD_LETTER = re.compile(r"([\u0621-\u064a]{2,})[ \t]*[(\[](هـ|[أابجدهوزحطي])[)\]]")
+_WORD_LETTER = re.compile(r"([\u0621-\u064a]{2,})[ \t]*(?:\r?\n[ \t]*)?[(\[](هـ|[أابجدهوزحطي])[)\]]")
 
 
 def _noun_key(word: str) -> str:
@@ -6709,12 +6713,15 @@ def _noun_key(word: str) -> str:
 
 #: Most characters between two letters in brackets after one noun that label its kinds.
 _LABEL_SPAN = 40
+#: What stands between two labels: words, or just a comma («المجموعة (أ)، والمجموعة (ب)»); no stop.
+_LABEL_GAP = re.compile(r"[^.!?؟…،,؛;]*|[\s،,؛;]*")
 
 
 def _letter_labels(raw: str) -> frozenset[int]:
     """Where the letters in brackets stand that label a thing's kinds or members: one noun set
-    before two different letters close together, no comma or sentence end between («المجموعة (أ)
-    والمجموعة (ب)»), not notes' markers («في العراق (أ) بعد ...، واستمر ... في العراق (ب)»)."""
+    before two different letters close together, no sentence end between and a comma only alone
+    («المجموعة (أ) والمجموعة (ب)», «المجموعة (أ)، والمجموعة (ب)»), not notes' markers («في العراق (أ)
+    بعد ...، واستمر ... في العراق (ب)»)."""
     last: dict[str, re.Match[str]] = {}
     labels: set[int] = set()
     for m in _WORD_LETTER.finditer(raw):
@@ -6724,7 +6731,7 @@ def _letter_labels(raw: str) -> frozenset[int]:
             seen is not None
             and seen.group(2) != m.group(2)
             and m.start() - seen.end() <= _LABEL_SPAN
-            and not re.search(r"[،,.!?؟…؛;]", raw[seen.end() : m.start()])
+            and _LABEL_GAP.fullmatch(raw, seen.end(), m.start()) is not None
         ):
             labels.update((seen.end(1), m.end(1)))
         last[noun] = m
@@ -6762,7 +6769,7 @@ def _without_markers(
                 number = ABJAD_VALUES[m.group("l")]
                 line_start = max(raw.rfind("\n", 0, m.start()), raw.rfind("\r", 0, m.start())) + 1
                 clause = _LETTER_CLAUSE_WORD.search(raw, max(line_start, m.start() - 30), m.start())
-                before = _WORD_BEFORE.search(raw, max(line_start, m.start() - 30), m.start())
+                before = _WORD_BEFORE.search(raw, max(0, m.start() - 30), m.start())
                 labelled = before is not None and before.end(1) in labels
                 if clause or labelled or _RUN_IN_LETTER.search(raw, line_start, m.start()):
                     continue  # «الشرط (أ).», «في البند (ج)،»; «...: (أ) عوامل داخلية. (ب)»: labels, not markers

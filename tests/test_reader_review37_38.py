@@ -165,3 +165,25 @@ def test_review43_a_journal_name_with_its_issue_number_and_boxes_without_columns
     # «│ أولا │ الإطار النظري للدراسة │» in a one-row box: no longer a heading.
     rows = read_article(R43 / "r4c_box_heading_row_two_cols.txt")
     assert [s.number for s in rows.sections][:2] == ["1", "2"]
+
+
+R45 = Path(__file__).parent / "fixtures" / "review45"
+
+
+def test_review45_lettered_notes_under_a_colon_heading_and_a_marker_alone_on_its_line():
+    # «الهوامش:» (its colon) and a «(أ)» wrapped onto a line of its own hid the lettered notes: the
+    # paragraphs after each marker ran into the one before.
+    for name in ("a10_colon_notes_lineend_markers.txt", "l10_hijri_year_he.txt"):
+        article = read_article(R45 / name)
+        cited = [p for p in article.passages_of("paragraph") if p.citations]
+        assert all(len(p.citations) == 1 for p in cited), name
+
+
+def test_review45_labels_after_a_comma_a_law_article_in_a_title_and_tables_of_heavy_lines():
+    labels = read_article(R45 / "b1_labels_with_comma.txt")
+    assert any("المجموعة (أ)، والمجموعة (ب)" in p.text for p in labels.passages)
+    title = read_article(R45 / "c1_fr_title_article_no.txt")
+    assert title.title_en is not None and title.title_en.text.startswith("Lecture de l'article n° 66")
+    for name in ("d1_heavy_table.txt", "d3_table_rows_blank_separated.txt"):
+        table = read_article(R45 / name).passages_of("table")
+        assert table and table[0].text.count("┃" if name.startswith("d1") else "│") >= 6, name
