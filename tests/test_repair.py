@@ -874,6 +874,8 @@ def test_context_counts_file_errors_name_the_line(tmp_path):
         ("وفك الᵇقيد عن الأسرى", "وفك القيد عن الأسرى"),
         ("وتظاهرت المعلᶜِّمات أمام الوزارة", "وتظاهرت المعلِّمات أمام الوزارة"),
         ("أعلنت الحكوᵃ\u200cمة عن خطة جديدة.", "أعلنت الحكومة عن خطة جديدة."),
+        # ... and the word is then repaired in the same pass (review 46: a second repair changed it)
+        ("في شهر ديسᵇمير 2014 .", "في شهر ديسمبر 2014 ."),
         ("أعلنت الحكومᵃة عن خطة جديدة.", "أعلنت الحكومة عن خطة جديدة."),
         ("أعلنت الحكوᵃمة عن خطة جديدة.", "أعلنت الحكومة عن خطة جديدة."),
     ],
@@ -881,4 +883,6 @@ def test_context_counts_file_errors_name_the_line(tmp_path):
 def test_superscript_letters_are_markers_after_a_word_and_debris_inside_it(
     damaged, expected, lexicon, repair_settings
 ):
-    assert repair_text(damaged, lexicon, repair_settings).clean == expected
+    clean = repair_text(damaged, lexicon, repair_settings).clean
+    assert clean == expected
+    assert repair_text(clean, lexicon, repair_settings).clean == clean

@@ -757,7 +757,17 @@ def _repair_word(word: str, lexicon: Lexicon, settings: RepairSettings) -> _Word
                 return halves[0] + " " + halves[1], applied + ["glued_latin", *ar_rules], None, min(0.95, confidence), w
         elif lexicon.info(arabic).known:
             return glued[0] + " " + glued[1], applied + ["glued_latin"], None, 0.95, w
-    if foreign_runs(w):
+    runs = foreign_runs(w)
+    if runs and all(c in _SUPERSCRIPTS for a, b in runs for c in w[a:b]):
+        # Superscript letters inside a word (notes' markers set astray): deleted, alone, the word's
+        # marks kept, never replaced by a letter (الᵇقيد is no «العقيد»); the word then gets a plain
+        # word's verdict in this same pass (ديسᵇمير -> ديسمبر), so a second repair changes nothing.
+        w = "".join(c for c in w if c not in _SUPERSCRIPTS)
+        applied.append("foreign_letters")
+        runs = foreign_runs(w)
+        if PLAIN_ARABIC.fullmatch(lookup_key(w)):
+            return _plain_verdict(w, applied, lexicon, settings)
+    if runs:
         return (*_foreign_step(w, applied, lexicon, settings), w)
     if PLAIN_ARABIC.fullmatch(lookup_key(w)):  # plain once a Persian letter is mapped (اسپم -> اسبم -> اسم)
         return _plain_verdict(w, applied, lexicon, settings)
@@ -994,12 +1004,6 @@ def _foreign_step(
         return w, applied, None, 0.5
     a, b = runs[0]
     prefix, run, suffix = lookup_key(w[:a]), w[a:b], lookup_key(w[b:])
-    if all(c in _SUPERSCRIPTS for c in run):
-        # A superscript letter inside a word (a note's marker set astray): deleted when the word is
-        # one without it, its marks kept; never replaced by a letter (الᵇقيد is no «العقيد»).
-        if lexicon.info(prefix + suffix).known:
-            return w[:a] + w[b:], applied + ["foreign_letters"], None, 0.9
-        return w, applied, None, 0.5
     found: dict[str, float] = {}
     if all(is_latin_letter(c) for c in run) and len(run) >= 2:
         base = prefix + transliterate_latin(run, lexicon.rules) + suffix
