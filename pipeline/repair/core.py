@@ -62,15 +62,13 @@ from .settings import RepairSettings
 _SUPERSCRIPT_BLOCKS = ((0xAA, 0xBB), (0x2B0, 0x300), (0x10FC, 0x10FD), (0x1D2C, 0x1DC0), (0x2071, 0x20A0),
                        (0x2C7C, 0x2C7E), (0x2D6F, 0x2D70), (0xA69C, 0xA69E), (0xA770, 0xA771), (0xA7F2, 0xA7FA),
                        (0xAB5C, 0xAB6A))  # fmt: skip
-_SUPERSCRIPT_LETTERS = class_body(
-    "".join(
-        c
-        for a, b in _SUPERSCRIPT_BLOCKS
-        for c in map(chr, range(a, b))
-        if c.isalpha() and unicodedata.decomposition(c).startswith("<super>")
-    )
+_SUPERSCRIPTS = frozenset(
+    c
+    for a, b in _SUPERSCRIPT_BLOCKS
+    for c in map(chr, range(a, b))
+    if c.isalpha() and unicodedata.decomposition(c).startswith("<super>")
 )
-_SUPERSCRIPTS = frozenset(regex.findall(f"[{_SUPERSCRIPT_LETTERS}]", "".join(map(chr, range(0x2B0, 0xAB70))) + "ªº"))
+_SUPERSCRIPT_LETTERS = class_body("".join(sorted(_SUPERSCRIPTS)))
 #: A character of a word: a letter, a mark or a format character, not a superscript letter.
 _WORD_CHAR = regex.compile(rf"[[\p{{L}}\p{{M}}\p{{Cf}}]--[{_SUPERSCRIPT_LETTERS}]]+", regex.V1)
 # (a superscript between two letters, marks aside, stays in its word, where it is debris: «الحكوᵃمة»)
