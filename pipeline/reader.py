@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+import unicodedata
 from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
@@ -822,12 +823,20 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
         if _LETTER_NOTE_LINE.match(raw[max(raw.rfind("\n", 0, start), raw.rfind("\r", 0, start)) + 1 : start + 1])
     }
     labels = _letter_labels(raw) if lettered else frozenset()
+    # (notes marked by superscript letters at a page's foot, «ᵃ ...»: the text cites them so, «البلديةᵃ.»)
+    superscript_lettered = frozenset(
+        int(u.number)
+        for u in state.units
+        if u.kind == "footnote"
+        and (u.number or "").isdigit()
+        and _SUPERSCRIPT_LETTER_NOTE.match(raw[raw.rfind("\n", 0, u.blocks[0][0][0]) + 1 : u.blocks[0][0][0] + 1])
+    )
     article.sections = state.sections
     article.structure_spans = sorted(state.structure)
     article.passages = [
         p
         for p in (
-            _make_passage(raw, u, i, footnotes, state.set_off_markers, bare_ok, lettered, labels)
+            _make_passage(raw, u, i, footnotes, state.set_off_markers, bare_ok, lettered, labels, superscript_lettered)
             for i, u in enumerate(sorted(state.units, key=lambda u: u.blocks[0][0][0]))
         )
         if p
@@ -4497,6 +4506,8 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 # «(*) ... (المترجم)»: a translator's or editor's note among the page's numbered
                 # ones, its stars cited in the text above («المستوردة(*).»).
                 marker = (star.group("stars"), star.end())
+            if marker is None and (bottom or _below_page_rule(item.line, state)):
+                marker = _superscript_letter_note(item.line, state)
         elif _under_rule(item.line, state) or (
             footnote is not None
             and footnote.under_rule
@@ -4845,6 +4856,49 @@ def _endnote_start(
             end += 1
         return str(number), end
     return None
+
+
+def _superscript_letter(letter: str) -> str:
+    """The superscript form of a small Latin letter (``a`` -> ``ᵃ``, ``i`` -> ``ⁱ``)."""
+    try:
+        return unicodedata.lookup(f"MODIFIER LETTER SMALL {letter.upper()}")
+    except KeyError:  # i and n have their superscripts beside the digits'
+        return unicodedata.lookup(f"SUPERSCRIPT LATIN SMALL LETTER {letter.upper()}")
+
+
+#: Superscript small Latin letters (ᵃ ᵇ ᶜ …) with their place in the alphabet, found by their Unicode
+#: names: some journals mark a page's notes so, the letters starting again on each page.
+SUPERSCRIPT_LETTER_VALUES = {_superscript_letter(ch): k + 1 for k, ch in enumerate("abcdefghijklmnopqrstuvwxyz")}
+_SUPERSCRIPT_LETTERS = "".join(SUPERSCRIPT_LETTER_VALUES)
+#: A line opened by a note's superscript letter and a space: «ᵃ Georges CORM, Le Liban ...».
+_SUPERSCRIPT_LETTER_NOTE = re.compile(rf"^(?P<l>[{_SUPERSCRIPT_LETTERS}])[ \t]+(?=\S)")
+
+
+def _superscript_letter_mark(letters: str) -> re.Pattern[str]:
+    """One of ``letters`` set alone, superscript, after a word or a stop (``البلديةᵃ.``, ``العربيᶜ``,
+    ``وتموّلها ᵇ.``), not one of a run of them (``Mᵐᵉ``, ``1ᵉʳ``)."""
+    return re.compile(
+        rf"(?:(?<=[^\W\d_])|(?<=[.!?؟…\"'”’»)\]])|(?<=[^\W\d_][ \t]))(?<![{_SUPERSCRIPT_LETTERS}])"
+        rf"[{letters}](?![{_SUPERSCRIPT_LETTERS}\w])"
+    )
+
+
+#: Any superscript letter set alone after a word or a stop: a note's marker where the notes are lettered so.
+_SUPERSCRIPT_LETTER_MARK = _superscript_letter_mark(_SUPERSCRIPT_LETTERS)
+
+
+def _superscript_letter_note(line: _Line, state: _State) -> tuple[str, int] | None:
+    """``(number, where its text starts)`` when a line at a page's foot opens with a superscript
+    letter that the page's text above cites («... البلديةᵃ.» / «ᵃ Georges CORM, ...»): a note lettered
+    so, numbered by the letter's place in the alphabet. Else None."""
+    m = _SUPERSCRIPT_LETTER_NOTE.match(line.text)
+    if m is None:
+        return None
+    k = bisect.bisect_right(state.page_breaks, line.start)
+    page_start = state.page_breaks[k - 1] if k else 0
+    if _superscript_letter_mark(m.group("l")).search(state.raw, page_start, line.start) is None:
+        return None
+    return str(SUPERSCRIPT_LETTER_VALUES[m.group("l")]), m.end()
 
 
 #: An endnote lettered in abjad order under «الهوامش»: «(أ) ...», «(هـ) ...».
@@ -6536,6 +6590,7 @@ def _make_passage(
     bare_ok: set[int] | None = None,
     lettered: dict[int, int] | None = None,
     labels: frozenset[int] = frozenset(),
+    superscript_lettered: frozenset[int] = frozenset(),
 ) -> Passage | None:
     """Build a passage: join the unit's lines with spaces, take footnote markers out.
 
@@ -6543,10 +6598,12 @@ def _make_passage(
     text is a citation when the article has footnote 3 after it (``footnotes``: number -> where
     its text starts); so are the plain digits ``set_off`` by spaces that the notes at a page's
     foot were found to cite (``متفقة 1.``; where the digits start -> (end, number)), and a letter
-    ``(ج)`` that cites a note lettered so (``lettered``: number -> where its text starts).
+    ``(ج)`` that cites a note lettered so (``lettered``: number -> where its text starts), and a
+    superscript letter ``ᵃ`` where the page's notes are marked so (``superscript_lettered``: their numbers).
     """
     plain = footnotes if unit.kind in ("abstract", "paragraph", "list_item") else None
     set_off = set_off if plain is not None else None
+    superscript_lettered = superscript_lettered if plain is not None else frozenset()
     text_parts: list[str] = []
     segments: list[Segment] = []
     citations: list[Citation] = []
@@ -6554,7 +6611,9 @@ def _make_passage(
     prev_end: int | None = None
     for block in unit.blocks:
         for s, e in block:
-            pieces = _without_markers(raw, s, e, citations, plain, set_off, bare_ok, lettered, labels)
+            pieces = _without_markers(
+                raw, s, e, citations, plain, set_off, bare_ok, lettered, labels, superscript_lettered
+            )
             for k, (ps, pe) in enumerate(pieces):
                 if pe <= ps:
                     continue
@@ -6757,8 +6816,16 @@ def _without_markers(
     bare_ok: set[int] | None = None,
     lettered: dict[int, int] | None = None,
     labels: frozenset[int] = frozenset(),
+    superscript_lettered: frozenset[int] = frozenset(),
 ) -> list[tuple[int, int]]:
     markers = [(m.start(), m.end(), m.group().strip("⁽⁾")) for m in _FOOTNOTE.finditer(raw, start, end)]
+    if superscript_lettered:
+        markers += [
+            (m.start(), m.end(), str(SUPERSCRIPT_LETTER_VALUES[m.group()]))
+            for m in _SUPERSCRIPT_LETTER_MARK.finditer(raw, start, end)
+            if SUPERSCRIPT_LETTER_VALUES[m.group()] in superscript_lettered
+        ]
+        markers.sort()
     if set_off:
         # plain digits set off by spaces, found for the notes at a page's foot (``متفقة 1.``)
         markers += [(at, e, str(n)) for at, (e, n) in set_off.items() if start <= at and e <= end]
