@@ -148,7 +148,7 @@ REFERENCE_CATEGORY_WORDS = frozenset(
     المقالات العلميه المواقع الالكترونيه الانترنت الوثائق التقارير الرسميه الصحف القوانين الاتفاقيات
     المعاجم الموسوعات المنشورات وثائق تقارير مقالات دوريات مجلات صحف مواقع بحوث ابحاث دراسات قوانين
     اتفاقيات books articles journals periodicals newspapers reports documents websites online theses
-    dissertations papers""".split()
+    dissertations papers ouvrages revues périodiques rapports thèses mémoires""".split()
 )
 #: Other words such a heading may hold (المراجع المعتمدة, مصادر البحث, Works cited, References and notes).
 REFERENCE_OTHER_WORDS = frozenset(

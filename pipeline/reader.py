@@ -262,11 +262,12 @@ _DATE_LABELS = {
             "تاريخ ورود البحث",
             "قدم للنشر في",
         ),
-        r"received|submitted|date of (?:submission|receipt)",
+        # (and French: «Reçu le 12/10/2021 – Accepté le 03/02/2022»)
+        r"received|submitted|date of (?:submission|receipt)|reçue?(?:\s+le)?|soumise?(?:\s+le)?|date de réception",
     ),
     "revised": (
         ("تاريخ المراجعة", "تاريخ التعديل", "تاريخ التنقيح", "تاريخ التحكيم"),
-        r"revised|date of revision",
+        r"revised|date of revision|révisée?(?:\s+le)?|date de révision",
     ),
     "accepted": (
         (
@@ -277,9 +278,12 @@ _DATE_LABELS = {
             "تاريخ القبول للنشر",
             "قبل للنشر في",  # (قدم للنشر في ١٢/٥/١٤٤٤هـ؛ وقبل للنشر في ٢٠/٨/١٤٤٤هـ)
         ),
-        r"accepted|date of acceptance",
+        r"accepted|date of acceptance|acceptée?(?:\s+le)?|date d['’]acceptation",
     ),
-    "published": (("تاريخ النشر",), r"published(?: online)?|date of publication|available online"),
+    "published": (
+        ("تاريخ النشر",),
+        r"published(?: online)?|date of publication|available online|publiée?(?:\s+le)?|date de publication",
+    ),
     # (a web page's «آخر تحديث: ...», "Last updated: ...")
     "updated": (("آخر تحديث", "تاريخ التحديث"), r"last updated|updated on"),
     "retrieved": (("تاريخ الاسترداد",), r"retrieved"),

@@ -91,3 +91,14 @@ def test_superscript_letters_cited_nowhere_are_no_notes(tmp_path):
     article = read_article(french)
     assert len(article.passages_of("footnote")) == 2
     assert any("Mᵐᵉ Haddad, 1ᵉʳ janvier" in p.text for p in article.passages_of("paragraph"))
+
+
+def test_french_dates_and_reference_parts():
+    # «Reçu le 12/10/2021 – Accepté le 03/02/2022» was a body paragraph; «Ouvrages» (the French
+    # «الكتب») was a reference entry, not the head of the list's part.
+    article = read_article(LEBANON)
+    assert (article.metadata["received"].text, article.metadata["accepted"].text) == ("12/10/2021", "03/02/2022")
+    assert not any("Reçu le" in p.text for p in article.passages)
+    article = read_article(FIXTURES / "fr_refparts.txt")
+    assert [s.heading for s in article.sections][-2:] == ["Ouvrages", "Articles"]
+    assert [p.text[:6] for p in article.passages_of("reference")][:3] == ["CORM G", "SALAMÉ", "MAÏLA "]
