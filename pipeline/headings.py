@@ -67,6 +67,28 @@ FRONT_PAGE_HEADINGS = (
     "قائمه الاختصارات",
     "المختصرات المستخدمه",
 )
+#: The statements a journal prints after the references (match-key forms, English lower-cased):
+#: funding, conflicts of interest, data availability, thanks. Headings, not reference entries.
+STATEMENT_HEADINGS = (
+    "التمويل",
+    "تضارب المصالح",
+    "تعارض المصالح",
+    "اتاحه البيانات",
+    "توفر البيانات",
+    "funding",
+    "conflict of interest",
+    "conflicts of interest",
+    "competing interests",
+    "declaration of competing interest",
+    "declaration of interest",
+    "disclosure statement",
+    "declarations",
+    "data availability",
+    "data availability statement",
+    "acknowledgements",
+    "acknowledgments",
+    "author contributions",
+)
 #: Headings known by name (match-key forms). They are all top-level.
 NAMED_HEADINGS = (
     "المقدمه",
@@ -111,6 +133,7 @@ NAMED_HEADINGS = (
     "الافصاحات",
     "افصاحات",
     "الافصاح",
+    *STATEMENT_HEADINGS,
     *FRONT_PAGE_HEADINGS,
     *REFERENCE_HEADINGS,
     *APPENDIX_HEADINGS,
@@ -246,6 +269,8 @@ _JOINED_FORMS = frozenset(form for noun in _JOINED_NOUNS for form in _with_suffi
 
 def _named_key(text: str) -> str | None:
     key = match_key(text).strip(_TRAILING)
+    if key.isascii():
+        key = key.lower()  # ("Conflict of Interest", "FUNDING")
     if key in NAMED_HEADINGS:
         return key
     # A named heading and what «و» joins to it: «إشكالية البحث وفرضياته» is «إشكالية البحث».

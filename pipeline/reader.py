@@ -153,6 +153,10 @@ _AR_ABSTRACT_LABELS = (
     "خلاصة",
     "ملخص بالعربية",
     "ملخص باللغة العربية",
+    "الملخص بالعربية",
+    "الملخص باللغة العربية",
+    "المستخلص باللغة العربية",
+    "مستخلص باللغة العربية",
     "موجز",
     "الموجز",
     "موجز الفصل",
@@ -857,6 +861,10 @@ _BOX_SIDE_RIGHT = re.compile(r"\s*[│┃║╎┆┊]$")
 #: A box's border line, and the joints a table's border has where its columns meet it.
 _BOX_BORDER = re.compile(r"^[\u2500-\u257f\s]{3,}$")
 _COLUMN_JOINTS = "".join(map(chr, range(0x252C, 0x254C))) + "╤╥╦╧╨╩╪╫╬"  # (light, heavy and mixed T-joints, crosses)
+#: A box drawn in ASCII: its border «+------+» (no «+» inside: a table's border has one where its
+#: columns meet it), and a line inside it between «|» sides with no «|» between them.
+_ASCII_BOX_BORDER = re.compile(r"^\+[-=]{3,}\+$")
+_ASCII_BOX_LINE = re.compile(r"^\|(?P<text>[^|]*)\|$")
 
 
 def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
@@ -869,6 +877,7 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
     blocks: list[_Block] = []
     current: list[_Line] = []
     table_box = False  # inside a box whose border has column joints (┬ ┼): a table's
+    ascii_box = False  # inside a box drawn «+----+» / «| ... |»
     for m in _LINE.finditer(raw):
         content = m.group(1)
         stripped = content.strip()
@@ -877,6 +886,22 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
                 blocks.append(_Block(current))
                 current = []
             continue
+        if _ASCII_BOX_BORDER.match(stripped):
+            ascii_box = not ascii_box and _ascii_box_follows(raw, m.end())
+        elif ascii_box and (side := _ASCII_BOX_LINE.match(stripped)) is not None:
+            # (the sides of a box drawn in ASCII, «| المستخلص |»: layout, as a box-drawing box's are)
+            text = side.group("text")
+            inner = text.strip()
+            if not inner:
+                if current:
+                    blocks.append(_Block(current))
+                    current = []
+                continue
+            start = m.start() + (len(content) - len(content.lstrip())) + 1 + (len(text) - len(text.lstrip()))
+            current.append(_Line(start, start + len(inner), inner))
+            continue
+        else:
+            ascii_box = False
         if _BOX_BORDER.match(stripped):
             table_box = any(joint in stripped for joint in _COLUMN_JOINTS) and not any(
                 corner in stripped for corner in "└┘╚╝┗┛"
@@ -918,6 +943,18 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
         # a column still starts a block of its own when the text is read line by line
         return _line_blocks([line for b in split for line in b.lines], settings, columns)
     return split
+
+
+def _ascii_box_follows(raw: str, pos: int) -> bool:
+    """Whether the lines after a border «+----+» at ``pos`` are a box's: «| ... |» lines up to a
+    second border (a table drawn in ASCII has «|» between its cells too, and is left alone)."""
+    for m in _LINE.finditer(raw, pos):
+        stripped = m.group(1).strip()
+        if _ASCII_BOX_BORDER.match(stripped):
+            return True
+        if stripped and _ASCII_BOX_LINE.match(stripped) is None:
+            return False
+    return False
 
 
 #: Two columns of one line set apart by a run of spaces (``pdftotext -layout``).
@@ -1924,7 +1961,7 @@ def _find_line(blocks: list[_Block], predicate) -> int | None:
 
 #: A rule line: only underscores, dashes, equals signs, stars or box-drawing lines (``_____``, ``* * *``).
 # ـ: a rule typed with tatweel; a stray stop OCR reads at its end («ـــــــ .») does not make it text
-_RULE_LINE = re.compile(r"^(?:[_\-=*─━═—–~ـ▬]\s*){3,}\.?\s*$|^[\u2500-\u257f\s]{3,}$")
+_RULE_LINE = re.compile(r"^(?:[_\-=*─━═—–~ـ▬]\s*){3,}\.?\s*$|^[\u2500-\u257f\s]{3,}$|^\+[-=]{3,}\+$")
 
 
 def _drop_rule_lines(blocks: list[_Block]) -> tuple[list[_Block], list[tuple[int, int]]]:
@@ -2716,7 +2753,16 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             # (the link or label around the number is structure: «https://orcid.org/», "ORCID iD:")
             state.structure.append((line.start + orcid.start(), line.start + orcid.start(group)))
             matched = True
-        if email and words <= 3:
+        # (or after a longer label, with the name: «البريد الإلكتروني للباحث المراسل: ...»,
+        # "Corresponding author: Samer A. Al-Omari, samer.omari@yu.edu.jo")
+        labelled_email = (
+            email is not None
+            and words <= _LABELLED_EMAIL_MAX_WORDS
+            and re.search(r"[:：]", text[: email.start()]) is not None
+            and not text[email.end() :].strip(" .;،,)>")
+            and not _NOTE_MARK_OPENING.match(text)  # («* المؤلف المرسل: ...، ...@...»: the marked name's note)
+        )
+        if email and (words <= 3 or labelled_email):
             # (an address given again, on the English page: email_2, as a second DOI is doi_2)
             meta[_free_key(meta, "email")] = _span(raw, line.start + email.start(), line.start + email.end())
             # (its label is structure, as an ORCID's is: «البريد الإلكتروني: <mailto:», "E-mail:")
@@ -4860,6 +4906,10 @@ def _endnote_start(
             end += 1
         return str(number), end
     return None
+
+
+#: Most words of a front-matter line that gives an e-mail address after a label (and a name).
+_LABELLED_EMAIL_MAX_WORDS = 9
 
 
 def _superscript_letter(letter: str) -> str:
