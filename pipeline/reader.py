@@ -5530,23 +5530,49 @@ def _column_table_end(items: list[_BodyLine], i: int, state: _State, continued: 
         while j < len(items) and _bar_row(items[j].line.text):
             j += 1
         return j if j - i >= (1 if continued else _COLUMN_TABLE_MIN_ROWS) else None
-    header = re.split(r" {4,}", items[i].line.text.strip())
-    if continued:
-        pass
-    elif len(header) < 2 or any(
-        len(cell.split()) > _HEADER_CELL_MAX_WORDS or _DIGIT_RUN.search(cell) for cell in header
-    ):
+    if not continued and not _header_row(items[i].line.text):
         return None
     j = i
     while (
         j < len(items)
         and _COLUMN_GAP.search(items[j].line.text)
-        and len(items[j].line.text.split()) <= _TABLE_ROW_MAX_WORDS
+        and _short_row(items[j].line.text)
         and not _ends_sentence(items[j].line.text)
         and (j == i or not _page_break_between(state, items[j - 1].line.end, items[j].line.start))
     ):
         j += 1
     return j if j - i >= (1 if continued else _COLUMN_TABLE_MIN_ROWS) else None
+
+
+def _header_row(text: str) -> bool:
+    """Whether a line can head a table's columns: two cells or more set apart by four spaces, short and
+    without digits, or many such cells set apart by three («الرقم   الفقرة   موافق بشدة   موافق   محايد»)."""
+
+    def short(cells: list[str]) -> bool:
+        return all(len(cell.split()) <= _HEADER_CELL_MAX_WORDS and not _DIGIT_RUN.search(cell) for cell in cells)
+
+    cells = re.split(r" {4,}", text.strip())
+    if len(cells) >= 2 and short(cells):
+        return True
+    cells = _SPACED_CELLS.split(text.strip())
+    return len(cells) >= _MANY_CELLS and short(cells)
+
+
+def _short_row(text: str) -> bool:
+    """Whether a line is short enough for a table's row: ``_TABLE_ROW_MAX_WORDS`` words, or more in
+    many cells set apart by runs of spaces, none of them long (a survey's row: its item, five
+    percentages, a mean, a deviation, a rank; running text set in two columns has two cells)."""
+    if len(text.split()) <= _TABLE_ROW_MAX_WORDS:
+        return True
+    cells = _SPACED_CELLS.split(text.strip())
+    return len(cells) >= _MANY_CELLS and max(len(cell.split()) for cell in cells) <= _LONG_CELL_WORDS
+
+
+#: Cells of a row set apart by three spaces or more, how many make a row of many cells, and the most
+#: words each may have then.
+_SPACED_CELLS = re.compile(r" {3,}")
+_MANY_CELLS = 5
+_LONG_CELL_WORDS = 10
 
 
 #: A table row with its cells between bars, as a word processor or a web page exports it:
@@ -5563,7 +5589,7 @@ def _table_row(text: str) -> bool:
     if _bar_row(text):
         return True
     words = text.split()
-    if not words or len(words) > _TABLE_ROW_MAX_WORDS or _ends_sentence(text) or _TABLE_SOURCE.match(text):
+    if not words or not _short_row(text) or _ends_sentence(text) or _TABLE_SOURCE.match(text):
         return False
     if classify_heading(text) is not None or _FOOTNOTE_LINE.match(text):
         return False

@@ -66,3 +66,17 @@ def test_statements_after_the_references():
         ("Conflict of interest", "The authors declare"),
         ("Data availability", "The documents analysed"),
     ]
+
+
+def test_survey_tables_with_a_row_number_column_invent_no_notes():
+    # A Likert table (item number, item, five percentages, mean, deviation, rank) and a
+    # questionnaire's grid of «(  )» cells: their rows, opening with a number, were footnotes
+    # (the article has none), one running on over the table's «المصدر:» line or the closing line.
+    for name in ("table_likert_full.txt", "grid_checkbox.txt"):
+        article = read_article(FIXTURES / name)
+        assert not article.passages_of("footnote")
+        tables = article.passages_of("table")
+        assert len(tables) == 1
+        assert "أعرف المقصود" in tables[0].text and "أشارك منشورات الوزارة" in tables[0].text
+    closing = read_article(FIXTURES / "grid_checkbox.txt").passages_of("paragraph")[-1]
+    assert closing.text == "شاكرين لكم حسن تعاونكم"
