@@ -52,7 +52,11 @@ from .textio import arabic_shortage, decode_bytes, read_text_file
 
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # (inside superscript brackets the digits may be plain or Arabic-Indic ones: «⁽١⁾»)
-_FOOTNOTE = re.compile(rf"⁽(?:[{_SUPERSCRIPT_DIGITS}]+|[0-9\u0660-\u0669]{{1,3}})⁾|(?<=\S)[{_SUPERSCRIPT_DIGITS}]+")
+_FOOTNOTE = re.compile(
+    rf"⁽(?:[{_SUPERSCRIPT_DIGITS}]+|[0-9\u0660-\u0669]{{1,3}})⁾|(?<=\S)[{_SUPERSCRIPT_DIGITS}]+"
+    # a Markdown note's reference, «... السبسي.[^1]» (Pandoc and the PDF-to-Markdown converters write them)
+    r"|\[\^[0-9]{1,3}\](?!:)"
+)
 #: Bullet glyphs a word processor's lists come out of pdftotext with: •, the small and large
 #: squares, circles, diamonds, arrow heads (◄ ► ➢), ticks, and the Symbol/Wingdings private-use
 #: code points (U+F0A7, U+F0B7, U+F0D8 ...) a font without a Unicode map gives.
@@ -184,6 +188,9 @@ _AR_ABSTRACT_RUN_IN = frozenset(
 )
 #: Fewest words of text after such a label for the line to open the abstract.
 _RUN_IN_MIN_WORDS = 5
+#: The end of a label set in bold in Markdown, «**Keywords:**», «**الكلمات المفتاحية**:» (the opening
+#: marks are set aside with the line's other marks).
+_MARKDOWN_BOLD_END = r"(?:\*\*|__)?"
 _AR_KEYWORDS = re.compile(
     rf"^{_INSIDE_WORD}"
     + "(?:"
@@ -192,12 +199,19 @@ _AR_KEYWORDS = re.compile(
     + "|"
     + _tolerant("الكلمات الرئيسة", "الكلمات الرئيسية", "كلمات رئيسة", "كلمات رئيسية")
     + r"(?=\s*[:：\-–—]))"
-    + r"\s*(?P<sep>[:：\-–—]\s*)?"
+    + _MARKDOWN_BOLD_END
+    + r"\s*(?P<sep>[:：\-–—]"
+    + _MARKDOWN_BOLD_END
+    + r"\s*)?"
 )
 _EN_KEYWORDS = re.compile(
-    rf"^(?:{_spaced('key')}\s?-?{_spaced('words')}|index\s+terms)\s*(?P<sep>[:：\-–—]\s*)?", re.IGNORECASE
+    rf"^(?:{_spaced('key')}\s?-?{_spaced('words')}|index\s+terms){_MARKDOWN_BOLD_END}"
+    rf"\s*(?P<sep>[:：\-–—]{_MARKDOWN_BOLD_END}\s*)?",
+    re.IGNORECASE,
 )
-_FR_KEYWORDS = re.compile(r"^mots[\s-]?cl[ée]s\s*(?P<sep>[:：\-–—]\s*)?", re.IGNORECASE)
+_FR_KEYWORDS = re.compile(
+    rf"^mots[\s-]?cl[ée]s{_MARKDOWN_BOLD_END}\s*(?P<sep>[:：\-–—]{_MARKDOWN_BOLD_END}\s*)?", re.IGNORECASE
+)
 #: A Persian abstract (journals of Iranian universities publishing in Arabic give one beside the
 #: Arabic and English abstracts): «چکیده», «کلیدواژه‌ها» / «واژگان کلیدی», spelt with Persian or
 #: Arabic kaf and yeh. Read as a passage of its own language, which the later stages leave alone.
@@ -878,9 +892,22 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
     current: list[_Line] = []
     table_box = False  # inside a box whose border has column joints (┬ ┼): a table's
     ascii_box = False  # inside a box drawn «+----+» / «| ... |»
+    markdown = _is_markdown(raw)
     for m in _LINE.finditer(raw):
         content = m.group(1)
         stripped = content.strip()
+        if markdown and stripped:
+            # (Markdown's marks around a line, «## 1. المقدمة», «> ...», «**د. مريم ...**», «<a@b.qa>»:
+            # layout, as a box's sides are; the line keeps its raw offsets)
+            cut = _markdown_line(stripped)
+            if cut is not None:
+                lead = len(content) - len(content.lstrip()) + cut[0]
+                inner = stripped[cut[0] : cut[1]]
+                if inner.strip():
+                    start = m.start() + lead
+                    current.append(_Line(start, start + len(inner), inner))
+                    continue
+                stripped = ""
         if not stripped:
             if current:
                 blocks.append(_Block(current))
@@ -943,6 +970,41 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
         # a column still starts a block of its own when the text is read line by line
         return _line_blocks([line for b in split for line in b.lines], settings, columns)
     return split
+
+
+#: Markdown's marks: an ATX heading's «#»s, a quotation's «>», emphasis around a whole line, an
+#: address between angle brackets (Pandoc writes them so; so do the PDF-to-Markdown converters).
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)")
+_MARKDOWN_QUOTE = re.compile(r"^>[ \t]?")
+_MARKDOWN_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.*\S)\1$")
+_MARKDOWN_LINK = re.compile(r"^<([^<>\s]+)>$")
+_MARKDOWN_BOLD_LABEL = re.compile(r"^(\*\*|__)(?=[^*_\n]{1,60}?(?:[:：]\1|\1[:：]))")
+#: Fewest heading lines «## ...» for a text to be read as Markdown.
+_MARKDOWN_MIN_HEADINGS = 2
+
+
+def _is_markdown(raw: str) -> bool:
+    """Whether the text is Markdown: two ATX headings at least («# ...», «## ...»)."""
+    return len(re.findall(r"^[ \t]{0,3}#{1,6}[ \t]+\S", raw, re.MULTILINE)) >= _MARKDOWN_MIN_HEADINGS
+
+
+def _markdown_line(text: str) -> tuple[int, int] | None:
+    """Where a stripped Markdown line's text starts and ends once its marks are set aside, or None when
+    it has none: «## 1. المقدمة» -> «1. المقدمة», «> إن ...» -> «إن ...», «**د. مريم**» -> «د. مريم»."""
+    start, end = 0, len(text)
+    if m := _MARKDOWN_HEADING.match(text):
+        start = m.end()
+        end = len(text.rstrip("# \t")) if text.rstrip().endswith(" #") else end
+    elif m := _MARKDOWN_QUOTE.match(text):
+        start = m.end()
+    body = text[start:end]
+    if m := _MARKDOWN_BOLD_LABEL.match(body):
+        start += m.end()  # «**Keywords:** ...»: the label's opening marks (its closing ones stay)
+    elif m := _MARKDOWN_EMPHASIS.match(body):
+        start, end = start + len(m.group(1)), end - len(m.group(1))
+    elif m := _MARKDOWN_LINK.match(body):
+        start, end = start + 1, end - 1
+    return (start, end) if (start, end) != (0, len(text)) else None
 
 
 def _ascii_box_follows(raw: str, pos: int) -> bool:
@@ -1302,10 +1364,13 @@ _PAGE_MIN_LINES = 5
 _DIGIT_RUN = re.compile(r"[0-9٠-٩۰-۹]+")
 #: Longest line, in words, that may be a running header or footer.
 _HEADER_MAX_WORDS = 20
-#: A footnote line at the bottom of a page: ``(3) ...``, ``⁽³⁾ ...`` or ``³ ...``.
+#: A Markdown note's definition: «[^3]: text» (its number in group ``k``).
+_MARKDOWN_NOTE = r"\[\^(?P<k>\d{1,3})\]:"
+_MARKDOWN_NOTE_LINE = re.compile(rf"^{_MARKDOWN_NOTE}\s*(?=\S)")
+#: A footnote line at the bottom of a page: ``(3) ...``, ``⁽³⁾ ...``, ``³ ...`` or ``[^3]: ...``.
 _FOOTNOTE_LINE = re.compile(
     rf"^(?:[(\[](?P<p>\d{{1,3}})[)\]]|⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+|[0-9\u0660-\u0669]{{1,3}})⁾"
-    rf"|(?P<b>[{_SUPERSCRIPT_DIGITS}]+))\s*\S"
+    rf"|(?P<b>[{_SUPERSCRIPT_DIGITS}]+)|{_MARKDOWN_NOTE})\s*\S"
 )
 
 
@@ -4578,6 +4643,8 @@ def _read_body(body: list[_Block], state: _State) -> None:
             marker = _footnote_line(item.line, cited)
             if marker is not None and not (last_footnote.isdigit() and marker[0] == str(int(last_footnote) + 1)):
                 marker = None
+        if marker is None and (markdown := _MARKDOWN_NOTE_LINE.match(text)) is not None:
+            marker = (str(int(markdown.group("k"))), markdown.end())  # «[^3]: ...»: Markdown's note, wherever it stands
         if marker is None and item.line.start in foot_notes:
             marker = foot_notes[item.line.start]
             if marker[0] == _CARRIED_NOTE:
@@ -4598,7 +4665,10 @@ def _read_body(body: list[_Block], state: _State) -> None:
             state.units.append(footnote)
             footnote.closed = _footnote_closed(item.line.text)
             footnote.under_rule = in_references and (
-                _under_rule(item.line, state) or (previous_note is not None and previous_note.under_rule)
+                _under_rule(item.line, state)
+                or (previous_note is not None and previous_note.under_rule)
+                # (Markdown's notes after the references: their indented lines go on with them)
+                or _MARKDOWN_NOTE_LINE.match(item.line.text) is not None
             )
             last_footnote = marker[0]
             current = None
@@ -4985,6 +5055,7 @@ _MARKER_ALONE = (
 )
 _CITED = re.compile(
     rf"⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+|[0-9\u0660-\u0669]{{1,3}})⁾|(?<=[^\n\r])(?P<b>[{_SUPERSCRIPT_DIGITS}]+)"
+    r"|\[\^(?P<k>\d{1,3})\](?!:)"
     rf"|(?:(?<=\S)[ \t]?|{_MARKER_ALONE})[(\[](?P<p>\d{{1,3}})[)\]]"
     # a superscript set after the full stop (or the colon that ends a lead-in), a quotation's
     # closing mark before it: «المحظورة.1», «الإمارات".3», «المقبلة:4»
@@ -5016,7 +5087,7 @@ def _cited_numbers(raw: str, start: int = 0) -> dict[int, int]:
 
 def _cited_number(m: re.Match[str]) -> int:
     """The note number a match of ``_CITED`` cites (superscript digits read as plain ones)."""
-    digits = m.group("s") or m.group("b") or m.group("p") or m.group("d") or m.group("g") or m.group("m")
+    digits = next(m.group(g) for g in ("s", "b", "p", "d", "g", "m", "k") if m.group(g))
     return int(digits.translate(_SUPERSCRIPT_VALUE))
 
 
@@ -5061,7 +5132,7 @@ def _footnote_line(
     """
     m = _FOOTNOTE_LINE.match(line.text)
     if m is not None:
-        digits = (m.group("p") or m.group("s") or m.group("b")).translate(_SUPERSCRIPT_VALUE)
+        digits = (m.group("p") or m.group("s") or m.group("b") or m.group("k")).translate(_SUPERSCRIPT_VALUE)
         end = m.end() - 1  # the pattern ends on the text's first character
     elif page_bottom and (m := _PAGE_BOTTOM_NOTE.match(line.text)) is not None:
         if m.group("star"):
@@ -6460,12 +6531,15 @@ _VERSE_END = re.compile(r"﴾\s*(?:[(\[][^\W\d_][^()\[\]\n]{0,40}[)\]])?\s*\.?$"
 def _ends_sentence(text: str) -> bool:
     if _END_THEN_MARKER.search(text.rstrip()):
         return True
+    text = _MARKDOWN_MARKER_END.sub("", text)  # «... السبسي.[^1]»
     text = text.rstrip(_CLOSERS)
     if _FOOTNOTE.search(text[-6:] if len(text) > 6 else text) and re.search(rf"[⁾{_SUPERSCRIPT_DIGITS}]$", text):
         return True
     return text.endswith(tuple(_SENTENCE_END))
 
 
+#: Markdown notes' references at a line's end: «... السبسي.[^1]».
+_MARKDOWN_MARKER_END = re.compile(r"(?:\[\^\d{1,3}\])+\s*$")
 # (a number in brackets too: "(3) Aras, Bülent ...")
 _REF_NUMBER_START = re.compile(r"^\s*[-–]?\s*\.?\s*(?:[(\[](?P<pnum>\d{1,3})[)\]]|(?P<num>\d{1,3})\s*[.\-–)](?!\d))\s*")
 # An unnumbered entry of a list set one per line: a bulleted line ("- Gallagher, Anne T. ...")
@@ -6898,7 +6972,7 @@ def _without_markers(
     labels: frozenset[int] = frozenset(),
     superscript_lettered: frozenset[int] = frozenset(),
 ) -> list[tuple[int, int]]:
-    markers = [(m.start(), m.end(), m.group().strip("⁽⁾")) for m in _FOOTNOTE.finditer(raw, start, end)]
+    markers = [(m.start(), m.end(), m.group().strip("⁽⁾[]^")) for m in _FOOTNOTE.finditer(raw, start, end)]
     if superscript_lettered:
         markers += [
             (m.start(), m.end(), str(SUPERSCRIPT_LETTER_VALUES[m.group()]))

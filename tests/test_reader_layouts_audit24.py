@@ -80,3 +80,33 @@ def test_survey_tables_with_a_row_number_column_invent_no_notes():
         assert "أعرف المقصود" in tables[0].text and "أشارك منشورات الوزارة" in tables[0].text
     closing = read_article(FIXTURES / "grid_checkbox.txt").passages_of("paragraph")[-1]
     assert closing.text == "شاكرين لكم حسن تعاونكم"
+
+
+def test_an_article_converted_to_markdown():
+    # «# title», «## الملخص», «**الكلمات المفتاحية:** ...», «## 1. المقدمة»: the article was refused (no
+    # abstract found) and, read without the check, had no section at all and no keywords.
+    path = FIXTURES / "md_headings.txt"
+    raw = path.read_text(encoding="utf-8")
+    article = read_article(path)
+    assert article.title_ar.text == "الوساطة القطرية في الأزمات الإقليمية"
+    assert article.metadata["author"].text == "د. مريم سالم الكواري"
+    assert article.passages_of("abstract")[0].text.startswith("تدرس هذه الورقة")
+    assert [k.text for k in article.keywords_ar] == ["الوساطة", "قطر", "دارفور"]
+    assert [s.heading for s in article.sections] == ["1. المقدمة", "2. الخاتمة"]
+    # the marks are layout: the heading's span starts after «## »
+    section = article.sections[0]
+    assert raw[section.start - 3 : section.start] == "## "
+
+
+def test_markdown_notes():
+    # «... جديدة.[^1]» then a blank line: the marker was not taken for one, the paragraph ran on into
+    # the next, and the «[^1]: ...» definitions were paragraphs.
+    article = read_article(FIXTURES / "md_notes_join.txt")
+    paragraphs = article.passages_of("paragraph")
+    assert [[c.number for c in p.citations] for p in paragraphs] == [[1], [2], []]
+    assert not any("[^" in p.text for p in article.passages)
+    notes = article.passages_of("footnote")
+    assert [(n.number, n.text) for n in notes] == [
+        ("1", "وزارة الخارجية القطرية، بيان صحفي، 2010."),
+        ("2", "المرجع نفسه."),
+    ]
