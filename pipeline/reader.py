@@ -2519,6 +2519,9 @@ def _is_affiliation(text: str) -> bool:
 
 def _is_author(text: str) -> bool:
     """A byline: a name after an academic title (د. أ.م.د. Dr. Prof.), or names marked ¹ ² * for their affiliations."""
+    columns = _BYLINE_COLUMNS.split(text.strip())
+    if len(columns) > 1 and all(_is_author(column) for column in columns):
+        return True  # names set apart in columns: «Asst. Prof. Dr. Haider ...        Asst. Lect. Zainab ...»
     if len(_SPACED_NAME_MARK.findall(text)) >= 2:
         # The ASJP byline «سليمة بن عيسى 1*، كمال رحماني 2»: each name's mark set off by a space
         # (two of them at least: one number after a word is no mark, «المجلد 10»).
@@ -2547,6 +2550,13 @@ def _is_author(text: str) -> bool:
     return ":" not in text and all(len(n.split()) <= 6 and not _has_title_words(n) for n in names)
 
 
+#: The end of an affiliation's line that its next line goes on: a preposition, a conjunction, a comma.
+_WRAPPED_AFFILIATION_END = re.compile(
+    r"(?:(?<![^\W\d_])(?:of|and|for|the|in|at|de|des|du|et|la|le)|[,،]|(?<![^\W\d_])(?:في|و|ب|ل))[ \t]*$",
+    re.IGNORECASE,
+)
+#: Names of a byline set apart in columns by a run of spaces.
+_BYLINE_COLUMNS = re.compile(r"[ \t]{4,}")
 #: A personal name in Latin script: two to five capitalised words («Abdel», «Al-Kaabi», «bin»).
 _LATIN_NAME = re.compile(r"^(?:(?:[A-Z][\w'’.-]*|bin|ibn|bint|al|el|de|van|von)\s+){1,4}[A-Z][\w'’.-]*$")
 
@@ -2669,6 +2679,7 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             # Arabic one): page furniture, no line of the title under it.
             fl.role = "field"
             state.structure.append((line.start, line.end))
+            citation = None  # (a page ends the way to cite the article read above it)
             continue
         # «للاقتباس: ...» / "Cite this article as: ...": the way to cite the article, a field that
         # runs on to the end of its block; its label is structure.
@@ -2680,7 +2691,12 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             meta[citation] = _span(raw, start, line.end)
             state.structure.append((line.start, start))
             continue
-        if citation is not None and prior is not None and prior.block == fl.block:
+        if (
+            citation is not None
+            and prior is not None
+            and prior.block == fl.block
+            and _adjacent(raw, prior.line, line)  # (a blank line ends it where the text has no blocks)
+        ):
             fl.role = "field"
             meta[citation] = _span(raw, meta[citation].start if meta[citation].text else line.start, line.end)
             continue
@@ -2930,6 +2946,18 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
     for n, fl in enumerate(items[:-1]):
         nxt = items[n + 1]
         before = items[n - 1].line.text if n else ""
+        if (
+            fl.role == ""
+            and n
+            and items[n - 1].role == "affiliation"
+            and items[n - 1].script == fl.script
+            and _WRAPPED_AFFILIATION_END.search(before)
+            and _adjacent(raw, items[n - 1].line, fl.line)
+        ):
+            # "... Faculty of Economics and Political Science, University of" / "Tripoli, Libya": the
+            # affiliation wraps, its last line is no name
+            fl.role = "affiliation"
+            continue
         if (
             fl.role == ""
             and _is_name_like(fl.line.text)

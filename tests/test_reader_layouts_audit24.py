@@ -131,3 +131,20 @@ def test_markdown_notes():
         ("1", "وزارة الخارجية القطرية، بيان صحفي، 2010."),
         ("2", "المرجع نفسه."),
     ]
+
+
+def test_an_english_byline_of_two_names_in_columns():
+    # «Asst. Prof. Dr. Haider ...        Asst. Lect. Zainab ...» was read as the English title's third line.
+    article = read_article(FIXTURES / "en_byline_two_names.txt")
+    assert article.title_en.text.endswith("A Reading of Tools and Limits")
+    assert article.metadata["author_en"].text.startswith("Asst. Prof. Dr. Haider")
+
+
+def test_a_wrapped_affiliation_and_a_citation_block_over_a_page():
+    # "... University of" / "Tripoli, Libya": the second line was a second English author (a body
+    # paragraph before the e-mail line was read); «How to cite this article:» ran on over the English
+    # abstract and the page's end up to the next page's journal line.
+    article = read_article(FIXTURES / "affil_wrap_fullfront.txt")
+    assert article.metadata["affiliation_en"].text.endswith("University of\nTripoli, Libya")
+    assert "author_en_2" not in article.metadata
+    assert article.metadata["citation"].text.endswith("6(1), 41-68.")
