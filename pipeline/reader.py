@@ -6585,8 +6585,10 @@ _BODY_NOUNS = (
 )  # fmt: skip
 _REF_NAME_START = re.compile(
     r"^(?:(?:(?:de|van|von|der|den|del|della|di|da|du|le|la|al|el|bin|ibn)[\s\-]+){0,2}"  # de Waal, al-Sayyid
-    r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}(?:,\s*[A-ZÀ-ÖØ-Þ]|\.\s+[A-Z\"“])"
-    r"|(?:[\u0621-\u064a\u0671-\u06d3]+\s+){0,3}[\u0621-\u064a\u0671-\u06d3]+\s*[،,]\s*[\u0621-\u064a\u0671-\u06d3]"
+    # (the name, a comma, then the given name or the title in quotes: "MEIER Daniel, « Le Liban ... »",
+    # «نادية مصطفى، "الأبعاد ..."»)
+    r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}(?:,\s*[A-ZÀ-ÖØ-Þ«\"“]|\.\s+[A-Z\"“])"
+    r"|(?:[\u0621-\u064a\u0671-\u06d3]+\s+){0,3}[\u0621-\u064a\u0671-\u06d3]+\s*[،,]\s*[\u0621-\u064a\u0671-\u06d3«\"“]"
     # a body's name ended by a full stop, in Arabic («مركز حماية وحرية الصحفيين. تقرير ...»): it opens
     # with a noun that names bodies (not «دار النهضة العربية. القاهرة.», a publisher on a wrapped line)
     r"|(?:ال)?(?:" + "|".join(_BODY_NOUNS) + r")"

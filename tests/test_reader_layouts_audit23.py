@@ -2,9 +2,9 @@
 gulf_cover_infographic_urlnotes, lb_frar_supletters_opcit, ma_tifinagh_trilingual; real UN and ANT text,
 frozen before the reader was scored on them: 0.901 / 0.772 at 5200308, one of the four refused). Each test
 fails on 5200308.
-Notes marked with superscript letters «ᵃ ᵇ ᶜ», lettered again on each page, were paragraphs until 2026-11-30
-(session 17). Left open: an infographic page's numbers and captions are paragraphs; unnumbered reference
-entries that open with a given name join the entry above."""
+Until session 17 (2026-11-30) notes marked with superscript letters «ᵃ ᵇ ᶜ», lettered again on each page,
+were paragraphs, and unnumbered reference entries that open with a name and a quoted title joined the entry
+above. Left open: an infographic page's numbers and captions are paragraphs."""
 
 from __future__ import annotations
 
@@ -101,4 +101,11 @@ def test_french_dates_and_reference_parts():
     assert not any("Reçu le" in p.text for p in article.passages)
     article = read_article(FIXTURES / "fr_refparts.txt")
     assert [s.heading for s in article.sections][-2:] == ["Ouvrages", "Articles"]
-    assert [p.text[:6] for p in article.passages_of("reference")][:3] == ["CORM G", "SALAMÉ", "MAÏLA "]
+    assert [p.text[:6] for p in article.passages_of("reference")][:4] == ["CORM G", "SALAMÉ", "MAÏLA ", "MEIER "]
+
+
+def test_unnumbered_entries_that_open_with_a_name_and_a_quoted_title():
+    # «نادية مصطفى، "الأبعاد ..."» and "MEIER Daniel, « Le Liban ... »" after an entry that ended
+    # («... 2012.», «pp. 41-58.») were read as the entry above's last lines.
+    arabic = [p.text for p in read_article(EGYPT).passages_of("reference") if p.lang == "ar"]
+    assert [t.split("،")[0] for t in arabic] == ["أيمن السيد عبد الوهاب", "محمد سالمان طايع", "نادية مصطفى"]
