@@ -37,6 +37,7 @@ from .headings import (
     FRONT_PAGE_HEADINGS,
     NUMBERED_STYLES,
     ORDINAL_ADJECTIVES,
+    STATEMENT_HEADINGS,
     TOC_HEADINGS,
     HeadingInfo,
     classify_heading,
@@ -190,7 +191,7 @@ _AR_ABSTRACT_RUN_IN = frozenset(
 _RUN_IN_MIN_WORDS = 5
 #: The end of a label set in bold in Markdown, «**Keywords:**», «**الكلمات المفتاحية**:» (the opening
 #: marks are set aside with the line's other marks).
-_MARKDOWN_BOLD_END = r"(?:\*\*|__)?"
+_MARKDOWN_BOLD_END = r"(?:\*\*|__|\*|_)?"
 _AR_KEYWORDS = re.compile(
     rf"^{_INSIDE_WORD}"
     + "(?:"
@@ -256,7 +257,7 @@ _YEAR_AFTER_DAY_MONTH = rf"\s*[-/,،]?\s*{_DIGITS}"
 _DAY_YEAR_AFTER_MONTH = rf"\s+{_DIGITS}{_ORDINAL}\s*[,،]?\s*{_DIGITS}"
 _NAMED_DATE = rf"(?P<day>{_DAY})?{_MONTH_PAIR}(?(day){_YEAR_AFTER_DAY_MONTH}|{_DAY_YEAR_AFTER_MONTH})"
 _NUMERIC_DATE = rf"{_DIGITS}{_DATE_SEP}{_DIGITS}{_DATE_SEP}{_DIGITS}"
-_DATE_VALUE = rf"\s*(?:[:：\-–]|(?i:on)\b)?\s*[(\[]?{_INVISIBLE}(?P<value>{_NUMERIC_DATE}|{_NAMED_DATE})"
+_DATE_VALUE = rf"\s*(?:[:：\-–]|(?i:on)\b)?(?:\*\*|__)?\s*[(\[]?{_INVISIBLE}(?P<value>{_NUMERIC_DATE}|{_NAMED_DATE})"
 #: Date labels of the front matter, Arabic (any spelling of the hamza) and English.
 _DATE_LABELS = {
     "received": (
@@ -845,20 +846,18 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
         if _LETTER_NOTE_LINE.match(raw[max(raw.rfind("\n", 0, start), raw.rfind("\r", 0, start)) + 1 : start + 1])
     }
     labels = _letter_labels(raw) if lettered else frozenset()
-    # (notes marked by superscript letters at a page's foot, «ᵃ ...»: the text cites them so, «البلديةᵃ.»)
-    superscript_lettered = frozenset(
-        int(u.number)
-        for u in state.units
-        if u.kind == "footnote"
-        and (u.number or "").isdigit()
-        and _SUPERSCRIPT_LETTER_NOTE.match(raw[raw.rfind("\n", 0, u.blocks[0][0][0]) + 1 : u.blocks[0][0][0] + 1])
-    )
+    # (notes marked by superscript letters at a page's foot, «ᵃ ...»: the page's text above cites them
+    # so, «البلديةᵃ.»; where the markers stand, with the note's number)
+    superscript_lettered = _superscript_letter_markers(raw, state)
+    markdown = _is_markdown(raw)
     article.sections = state.sections
     article.structure_spans = sorted(state.structure)
     article.passages = [
         p
         for p in (
-            _make_passage(raw, u, i, footnotes, state.set_off_markers, bare_ok, lettered, labels, superscript_lettered)
+            _make_passage(
+                raw, u, i, footnotes, state.set_off_markers, bare_ok, lettered, labels, superscript_lettered, markdown
+            )
             for i, u in enumerate(sorted(state.units, key=lambda u: u.blocks[0][0][0]))
         )
         if p
@@ -975,26 +974,33 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
 #: Markdown's marks: an ATX heading's «#»s, a quotation's «>», emphasis around a whole line, an
 #: address between angle brackets (Pandoc writes them so; so do the PDF-to-Markdown converters).
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)")
-_MARKDOWN_QUOTE = re.compile(r"^>[ \t]?")
+#: A heading's closing «#»s and Pandoc's attributes after it: «## المقدمة ##», «## Abstract {#abs .unnumbered}».
+_MARKDOWN_HEADING_END = re.compile(r"(?:[ \t]+#+)?(?:[ \t]*\{[#.][^{}]*\})?[ \t]*$")
+_MARKDOWN_QUOTE = re.compile(r"^(?:>[ \t]?)+")
 _MARKDOWN_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.*\S)\1$")
 _MARKDOWN_LINK = re.compile(r"^<([^<>\s]+)>$")
-_MARKDOWN_BOLD_LABEL = re.compile(r"^(\*\*|__)(?=[^*_\n]{1,60}?(?:[:：]\1|\1[:：]))")
+#: Markdown's bold marks inside a line: «**الحياد:**», «__term__».
+_MARKDOWN_BOLD = re.compile(r"\*\*|__")
+_MARKDOWN_BOLD_LABEL = re.compile(r"^(\*\*|__|\*|_)(?=[^*_\n]{1,60}?(?:[:：]\1|\1[:：]))")
 #: Fewest heading lines «## ...» for a text to be read as Markdown.
 _MARKDOWN_MIN_HEADINGS = 2
 
 
 def _is_markdown(raw: str) -> bool:
-    """Whether the text is Markdown: two ATX headings at least («# ...», «## ...»)."""
-    return len(re.findall(r"^[ \t]{0,3}#{1,6}[ \t]+\S", raw, re.MULTILINE)) >= _MARKDOWN_MIN_HEADINGS
+    """Whether the text is Markdown: two ATX headings at least («# ...», «## ...»; not "# of rounds ...",
+    a count in an English line)."""
+    return len(re.findall(r"^[ \t]{0,3}#{1,6}[ \t]+(?![a-z])\S", raw, re.MULTILINE)) >= _MARKDOWN_MIN_HEADINGS
 
 
 def _markdown_line(text: str) -> tuple[int, int] | None:
     """Where a stripped Markdown line's text starts and ends once its marks are set aside, or None when
     it has none: «## 1. المقدمة» -> «1. المقدمة», «> إن ...» -> «إن ...», «**د. مريم**» -> «د. مريم»."""
     start, end = 0, len(text)
+    if _RULE_LINE.match(text):
+        return None  # «***», «___», «---»: a rule
     if m := _MARKDOWN_HEADING.match(text):
         start = m.end()
-        end = len(text.rstrip("# \t")) if text.rstrip().endswith(" #") else end
+        end = max(start, _MARKDOWN_HEADING_END.search(text, start).start())
     elif m := _MARKDOWN_QUOTE.match(text):
         start = m.end()
     body = text[start:end]
@@ -1005,6 +1011,13 @@ def _markdown_line(text: str) -> tuple[int, int] | None:
     elif m := _MARKDOWN_LINK.match(body):
         start, end = start + 1, end - 1
     return (start, end) if (start, end) != (0, len(text)) else None
+
+
+def _raw_line(raw: str, pos: int) -> str:
+    """The whole raw line ``pos`` stands on, its indent included."""
+    start = max(raw.rfind("\n", 0, pos), raw.rfind("\r", 0, pos)) + 1
+    end = _LINE_BREAK.search(raw, pos)
+    return raw[start : end.start() if end else len(raw)]
 
 
 def _ascii_box_follows(raw: str, pos: int) -> bool:
@@ -2550,8 +2563,9 @@ def _is_author(text: str) -> bool:
     return ":" not in text and all(len(n.split()) <= 6 and not _has_title_words(n) for n in names)
 
 
-#: The end of an affiliation's line that its next line goes on: a preposition, a conjunction, a comma.
-_WRAPPED_AFFILIATION_END = re.compile(
+#: The end of a line that its next line goes on: a preposition, a conjunction, a comma (an affiliation's
+#: «..., University of» / «Tripoli, Libya», a reference's «... Investment and» / «Funding»).
+_GOES_ON_END = re.compile(
     r"(?:(?<![^\W\d_])(?:of|and|for|the|in|at|de|des|du|et|la|le)|[,،]|(?<![^\W\d_])(?:في|و|ب|ل))[ \t]*$",
     re.IGNORECASE,
 )
@@ -2839,15 +2853,25 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
         labelled_email = (
             email is not None
             and words <= _LABELLED_EMAIL_MAX_WORDS
-            and re.search(r"[:：]", text[: email.start()]) is not None
+            and _EMAIL_LABEL.match(text) is not None
             and not text[email.end() :].strip(" .;،,)>")
-            and not _NOTE_MARK_OPENING.match(text)  # («* المؤلف المرسل: ...، ...@...»: the marked name's note)
         )
         if email and (words <= 3 or labelled_email):
             # (an address given again, on the English page: email_2, as a second DOI is doi_2)
             meta[_free_key(meta, "email")] = _span(raw, line.start + email.start(), line.start + email.end())
             # (its label is structure, as an ORCID's is: «البريد الإلكتروني: <mailto:», "E-mail:")
-            if text[: email.start()].strip():
+            name = _EMAIL_LABEL.match(text) if labelled_email else None
+            person = (
+                re.search(r"\S(?:.*\S)?", text[name.end() : email.start()].strip(" \t،,;؛–—-"))
+                if name is not None
+                else None
+            )
+            if person is not None and _names_a_person(person.group()):
+                # «الباحث المراسل: د. سامر العمري، samer@...»: the name is the corresponding author's
+                at = line.start + name.end() + (len(text[name.end() :]) - len(text[name.end() :].lstrip(" \t،,;؛–—-")))
+                put("corresponding_author", at, at + len(person.group()))
+                state.structure.append((line.start, line.start + name.end()))
+            elif text[: email.start()].strip():
                 state.structure.append((line.start, line.start + email.start()))
             matched = True
         if matched:
@@ -2951,7 +2975,7 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             and n
             and items[n - 1].role == "affiliation"
             and items[n - 1].script == fl.script
-            and _WRAPPED_AFFILIATION_END.search(before)
+            and _GOES_ON_END.search(before)
             and _adjacent(raw, items[n - 1].line, fl.line)
         ):
             # "... Faculty of Economics and Political Science, University of" / "Tripoli, Libya": the
@@ -4702,6 +4726,17 @@ def _read_body(body: list[_Block], state: _State) -> None:
             current = None
             i += 1
             continue
+        if (
+            footnote is not None
+            and _MARKDOWN_NOTE_LINE.match(_raw_line(state.raw, footnote.blocks[0][0][0]))
+            and _raw_line(state.raw, item.line.start)[:1] in (" ", "\t")
+            and _adjacent(state.raw, _Line(footnote.blocks[-1][-1][1], footnote.blocks[-1][-1][1], ""), item.line)
+        ):
+            # «[^2]: Mehran Kamrava, ...» / «    2013), pp. 88-112.»: Markdown's note goes on on its
+            # indented lines, wherever it stands
+            footnote.blocks[-1].append((item.line.start, item.line.end))
+            i += 1
+            continue
         if not in_references:
             if (
                 footnote is not None
@@ -4731,6 +4766,14 @@ def _read_body(body: list[_Block], state: _State) -> None:
                 i = end
                 continue
         info = _line_heading(items, i, state.settings, in_references, dotted_letters)
+        if (
+            info is not None
+            and info.key in STATEMENT_HEADINGS
+            and i
+            and items[i - 1].block == item.block
+            and _GOES_ON_END.search(items[i - 1].line.text)
+        ):
+            info = None  # «... Investment and» / «Funding» / «for Arab States»: a wrapped line, no heading
         if info is not None and not in_references and _numbered_text_goes_on(items, i, info, state):
             info = None
         ordinal = info if info is not None else classify_heading(text)
@@ -5008,6 +5051,16 @@ def _endnote_start(
 
 #: Most words of a front-matter line that gives an e-mail address after a label (and a name).
 _LABELLED_EMAIL_MAX_WORDS = 9
+#: A line that opens with the label of an e-mail address or of the author to write to, and its colon
+#: («البريد الإلكتروني للباحث المراسل:», «للمراسلة:», "Corresponding author:", "E-mail:"); not a
+#: note's mark (a marked name's note, «* المؤلف المرسل: ...»), an affiliation or a name before it.
+_EMAIL_LABEL = re.compile(
+    r"^(?:"
+    + _tolerant(
+        "البريد الإلكتروني", "البريد", "الإيميل", "للمراسلة", "المراسلة", "الباحث المراسل", "المؤلف المراسل"
+    )
+    + r"|(?i:e-?mail|corresponding\s+author|correspondence|contact))[^:：]{0,40}[:：]"
+)
 
 
 def _superscript_letter(letter: str) -> str:
@@ -5028,15 +5081,31 @@ _SUPERSCRIPT_LETTER_NOTE = re.compile(rf"^(?P<l>[{_SUPERSCRIPT_LETTERS}])[ \t]+(
 
 def _superscript_letter_mark(letters: str) -> re.Pattern[str]:
     """One of ``letters`` set alone, superscript, after a word or a stop (``البلديةᵃ.``, ``العربيᶜ``,
-    ``وتموّلها ᵇ.``), not one of a run of them (``Mᵐᵉ``, ``1ᵉʳ``)."""
+    ``وتموّلها ᵇ.``), not one of a run of them (``Mᵐᵉ``, ``1ᵉʳ``) nor after a capital (``XIXᵉ``, ``Mᵉ``)."""
     return re.compile(
-        rf"(?:(?<=[^\W\d_])|(?<=[.!?؟…\"'”’»)\]])|(?<=[^\W\d_][ \t]))(?<![{_SUPERSCRIPT_LETTERS}])"
+        rf"(?:(?<=[^\W\d_])|(?<=[.!?؟…\"'”’»)\]])|(?<=[^\W\d_][ \t]))(?<![{_SUPERSCRIPT_LETTERS}A-Z])"
         rf"[{letters}](?![{_SUPERSCRIPT_LETTERS}\w])"
     )
 
 
-#: Any superscript letter set alone after a word or a stop: a note's marker where the notes are lettered so.
-_SUPERSCRIPT_LETTER_MARK = _superscript_letter_mark(_SUPERSCRIPT_LETTERS)
+
+def _superscript_letter_markers(raw: str, state: _State) -> dict[int, int]:
+    """Where the text cites a note marked by a superscript letter, with the note's number: the letter
+    alone after a word on the note's page, above the note (the letters start again on each page, and
+    a letter on a page with no such note is the text's own: «XIXᵉ», «Mᵉ»)."""
+    markers: dict[int, int] = {}
+    for unit in state.units:
+        if unit.kind != "footnote" or not (unit.number or "").isdigit():
+            continue
+        start = unit.blocks[0][0][0]
+        note = _SUPERSCRIPT_LETTER_NOTE.match(raw[raw.rfind("\n", 0, start) + 1 : start + 1])
+        if note is None:
+            continue
+        k = bisect.bisect_right(state.page_breaks, start)
+        page_start = state.page_breaks[k - 1] if k else 0
+        for m in _superscript_letter_mark(note.group("l")).finditer(raw, page_start, start):
+            markers.setdefault(m.start(), int(unit.number))
+    return markers
 
 
 def _superscript_letter_note(line: _Line, state: _State) -> tuple[str, int] | None:
@@ -5635,7 +5704,7 @@ def _column_table_end(items: list[_BodyLine], i: int, state: _State, continued: 
     while (
         j < len(items)
         and _COLUMN_GAP.search(items[j].line.text)
-        and _short_row(items[j].line.text)
+        and (_short_row(items[j].line.text) or (j == i and not continued))  # (the header: checked above)
         and not _ends_sentence(items[j].line.text)
         and (j == i or not _page_break_between(state, items[j - 1].line.end, items[j].line.start))
     ):
@@ -5654,7 +5723,8 @@ def _header_row(text: str) -> bool:
     if len(cells) >= 2 and short(cells):
         return True
     cells = _SPACED_CELLS.split(text.strip())
-    return len(cells) >= _MANY_CELLS and short(cells)
+    # (a header's cells are labels, some of more than one word: not a line of prose spread out word by word)
+    return len(cells) >= _MANY_CELLS and short(cells) and any(len(cell.split()) > 1 for cell in cells)
 
 
 def _short_row(text: str) -> bool:
@@ -5664,12 +5734,20 @@ def _short_row(text: str) -> bool:
     if len(text.split()) <= _TABLE_ROW_MAX_WORDS:
         return True
     cells = _SPACED_CELLS.split(text.strip())
-    return len(cells) >= _MANY_CELLS and max(len(cell.split()) for cell in cells) <= _LONG_CELL_WORDS
+    return (
+        len(cells) >= _MANY_CELLS
+        and max(len(cell.split()) for cell in cells) <= _LONG_CELL_WORDS
+        # (most cells figures or tick boxes, «31.3%», «3.79», «(  )»: a line of prose justified with wide
+        # spaces, «ارتفع   عدد   جولات   الوساطة   من   3 ...», has words in them)
+        and 2 * sum(bool(_DATA_CELL.search(cell)) for cell in cells) >= len(cells)
+    )
 
 
 #: Cells of a row set apart by three spaces or more, how many make a row of many cells, and the most
 #: words each may have then.
 _SPACED_CELLS = re.compile(r" {3,}")
+#: A cell of figures or a tick box: «31.3%», «3.79», «١٢», «(  )».
+_DATA_CELL = re.compile(r"^[\d\u0660-\u0669.,٫%٪*()\-–+ ]+$")
 _MANY_CELLS = 5
 _LONG_CELL_WORDS = 10
 
@@ -5688,7 +5766,7 @@ def _table_row(text: str) -> bool:
     if _bar_row(text):
         return True
     words = text.split()
-    if not words or not _short_row(text) or _ends_sentence(text) or _TABLE_SOURCE.match(text):
+    if not words or not (_short_row(text) or _header_row(text)) or _ends_sentence(text) or _TABLE_SOURCE.match(text):
         return False
     if classify_heading(text) is not None or _FOOTNOTE_LINE.match(text):
         return False
@@ -6774,7 +6852,8 @@ def _make_passage(
     bare_ok: set[int] | None = None,
     lettered: dict[int, int] | None = None,
     labels: frozenset[int] = frozenset(),
-    superscript_lettered: frozenset[int] = frozenset(),
+    superscript_lettered: dict[int, int] | None = None,
+    markdown: bool = False,
 ) -> Passage | None:
     """Build a passage: join the unit's lines with spaces, take footnote markers out.
 
@@ -6783,11 +6862,13 @@ def _make_passage(
     its text starts); so are the plain digits ``set_off`` by spaces that the notes at a page's
     foot were found to cite (``متفقة 1.``; where the digits start -> (end, number)), and a letter
     ``(ج)`` that cites a note lettered so (``lettered``: number -> where its text starts), and a
-    superscript letter ``ᵃ`` where the page's notes are marked so (``superscript_lettered``: their numbers).
+    superscript letter ``ᵃ`` that cites a note of its page marked so (``superscript_lettered``: where
+    each such marker starts -> the note's number). In a Markdown text (``markdown``) the bold marks
+    «**» and «__» are left out too (a table keeps its text as it is).
     """
     plain = footnotes if unit.kind in ("abstract", "paragraph", "list_item") else None
     set_off = set_off if plain is not None else None
-    superscript_lettered = superscript_lettered if plain is not None else frozenset()
+    superscript_lettered = superscript_lettered if plain is not None else None
     text_parts: list[str] = []
     segments: list[Segment] = []
     citations: list[Citation] = []
@@ -6796,7 +6877,8 @@ def _make_passage(
     for block in unit.blocks:
         for s, e in block:
             pieces = _without_markers(
-                raw, s, e, citations, plain, set_off, bare_ok, lettered, labels, superscript_lettered
+                raw, s, e, citations, plain, set_off, bare_ok, lettered, labels, superscript_lettered,
+                markdown and unit.kind != "table",
             )
             for k, (ps, pe) in enumerate(pieces):
                 if pe <= ps:
@@ -7000,20 +7082,22 @@ def _without_markers(
     bare_ok: set[int] | None = None,
     lettered: dict[int, int] | None = None,
     labels: frozenset[int] = frozenset(),
-    superscript_lettered: frozenset[int] = frozenset(),
+    superscript_lettered: dict[int, int] | None = None,
+    emphasis: bool = False,
 ) -> list[tuple[int, int]]:
-    markers = [(m.start(), m.end(), m.group().strip("⁽⁾[]^")) for m in _FOOTNOTE.finditer(raw, start, end)]
+    markers: list[tuple[int, int, str | None]] = [
+        (m.start(), m.end(), m.group().strip("⁽⁾[]^")) for m in _FOOTNOTE.finditer(raw, start, end)
+    ]
+    if emphasis:
+        markers += [(m.start(), m.end(), None) for m in _MARKDOWN_BOLD.finditer(raw, start, end)]
+        markers.sort(key=itemgetter(0))
     if superscript_lettered:
-        markers += [
-            (m.start(), m.end(), str(SUPERSCRIPT_LETTER_VALUES[m.group()]))
-            for m in _SUPERSCRIPT_LETTER_MARK.finditer(raw, start, end)
-            if SUPERSCRIPT_LETTER_VALUES[m.group()] in superscript_lettered
-        ]
-        markers.sort()
+        markers += [(at, at + 1, str(n)) for at, n in superscript_lettered.items() if start <= at < end]
+        markers.sort(key=itemgetter(0, 1))
     if set_off:
         # plain digits set off by spaces, found for the notes at a page's foot (``متفقة 1.``)
         markers += [(at, e, str(n)) for at, (e, n) in set_off.items() if start <= at and e <= end]
-        markers.sort()
+        markers.sort(key=itemgetter(0, 1))
     if footnotes:
         for m in _PLAIN_MARKER.finditer(raw, start, end):
             if m.group("l"):
@@ -7043,10 +7127,17 @@ def _without_markers(
             if footnotes.get(number, -1) > m.start() and not any(a < m.end() and m.start() < b for a, b, _ in markers):
                 at = m.start() + (len(m.group()) - len(m.group().lstrip(" \t")) if m.group("p") or m.group("e") else 0)
                 markers.append((at, m.end(), digits))
-        markers.sort()
+        markers.sort(key=itemgetter(0, 1))
     pieces = []
     pos = start
     for m_start, m_end, digits in markers:
+        if digits is None:  # (a Markdown bold mark: no citation, and the spaces around it stay)
+            pieces.append((pos, m_start))
+            pos = m_end
+            if m_start == start:  # («**» opening the piece, «الملخص:** نص»: the text starts after the spaces)
+                while pos < end and raw[pos] in " \t":
+                    pos += 1
+            continue
         citations.append(Citation(int(digits.translate(_SUPERSCRIPT_VALUE)), m_start, m_end))
         left_end = m_start
         while left_end > pos and raw[left_end - 1] in " \t" and (m_end >= end or raw[m_end] in " \t.،,؛:"):
