@@ -193,6 +193,9 @@ def score_article(text_path: Path, settings: ReaderSettings | None = None) -> di
     }
 
 
+_LONG_NOTE_MARKER = re.compile(r"(?:\[\^\d{1,3}\]:|<sup>\d{1,3}</sup>)\s*")
+
+
 def _with_marker(raw: str, passage: Passage) -> tuple[int, int]:
     """A passage's raw extent, from the start of its line for a list item or footnote: the truth
     tags whole lines, and the reader leaves the item's marker (``3-``, ``(5)``) out of its text."""
@@ -201,7 +204,8 @@ def _with_marker(raw: str, passage: Passage) -> tuple[int, int]:
         line_start = raw.rfind("\n", 0, start) + 1
         while line_start < start and raw[line_start] in " \t\f":
             line_start += 1
-        if start - line_start <= 6:
+        # (a marker of six characters at most, or a Markdown or HTML note's: «[^12]:», «<sup>3</sup>»)
+        if start - line_start <= 6 or _LONG_NOTE_MARKER.fullmatch(raw, line_start, start):
             start = line_start
     return start, passage.end
 

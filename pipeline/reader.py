@@ -55,8 +55,9 @@ _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # (inside superscript brackets the digits may be plain or Arabic-Indic ones: «⁽١⁾»)
 _FOOTNOTE = re.compile(
     rf"⁽(?:[{_SUPERSCRIPT_DIGITS}]+|[0-9\u0660-\u0669]{{1,3}})⁾|(?<=\S)[{_SUPERSCRIPT_DIGITS}]+"
-    # a Markdown note's reference, «... السبسي.[^1]» (Pandoc and the PDF-to-Markdown converters write them)
-    r"|\[\^[0-9]{1,3}\](?!:)"
+    # a Markdown note's reference, «... السبسي.[^1]» (Pandoc and the PDF-to-Markdown converters write
+    # them), and HTML's superscript, «.<sup>1</sup>» (marker writes that)
+    r"|\[\^[0-9]{1,3}\](?!:)|<sup>[0-9]{1,3}</sup>"
 )
 #: Bullet glyphs a word processor's lists come out of pdftotext with: •, the small and large
 #: squares, circles, diamonds, arrow heads (◄ ► ➢), ticks, and the Symbol/Wingdings private-use
@@ -191,7 +192,7 @@ _AR_ABSTRACT_RUN_IN = frozenset(
 _RUN_IN_MIN_WORDS = 5
 #: The end of a label set in bold in Markdown, «**Keywords:**», «**الكلمات المفتاحية**:» (the opening
 #: marks are set aside with the line's other marks).
-_MARKDOWN_BOLD_END = r"(?:\*\*|__|\*|_)?"
+_MARKDOWN_BOLD_END = r"(?:\*{1,3}|_{1,3})?"
 _AR_KEYWORDS = re.compile(
     rf"^{_INSIDE_WORD}"
     + "(?:"
@@ -228,7 +229,7 @@ _KEYWORDS_LABELS = {"ar": _AR_KEYWORDS, "en": _EN_KEYWORDS, "fr": _FR_KEYWORDS, 
 _KEYWORD_SEPARATORS = re.compile(r"[،,؛;]")
 #: Separators of a keyword list without commas: a dash or slash between spaces (not Sino-Russian).
 _KEYWORD_DASHES = re.compile(r"\s+[–—/-]\s+")
-_KEYWORD_TRIM = " \t\r\n.\"'‘’“”«»│┃║"  # (a box's sides around a wrapped list)
+_KEYWORD_TRIM = " \t\r\n.\"'‘’“”«»│┃║*_"  # (a box's sides around a wrapped list; Markdown's emphasis, «*a; b.*»)
 # (invisible characters may sit inside an address in PDF text; the value keeps them, as raw text)
 _EMAIL = re.compile(rf"[\w.+\-{_INVISIBLE_CHARS}]+@[\w\-{_INVISIBLE_CHARS}]+(?:\.[\w\-{_INVISIBLE_CHARS}]+)+")
 _URL = re.compile(r"https?://[^\s>]+")
@@ -670,7 +671,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     if settings.drop_page_furniture:
         blocks, furniture = _drop_page_furniture(blocks, settings, raw)
         state.structure.extend(furniture)
-        state.page_breaks = sorted({start for start, _ in furniture} | {m.start() for m in re.finditer("\f", raw)})
+        state.page_breaks = sorted({start for start, _ in furniture} | {m.start() for m in _PAGE_BREAK.finditer(raw)})
 
     ar_abs = _find_line(blocks, lambda t: _abstract_heading_end(t, "ar") is not None)
     en_abs = _find_line(blocks, lambda t: _abstract_heading_end(t, "en") is not None)
@@ -904,7 +905,9 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
                 inner = stripped[cut[0] : cut[1]]
                 if inner.strip():
                     start = m.start() + lead
-                    current.append(_Line(start, start + len(inner), inner))
+                    # (an ATX heading is a heading whatever its length or words: «#### 2.1 دور بعثة ...»)
+                    atx = _MARKDOWN_HEADING.match(stripped) is not None
+                    current.append(_Line(start, start + len(inner), inner, forced_heading=atx))
                     continue
                 stripped = ""
         if not stripped:
@@ -965,10 +968,41 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
         split += [_Block(part, runs_on=k < len(parts) - 1) for k, part in enumerate(parts)]
         columns.update(part[0].start for part in parts[1:])
     lines = sum(len(b.lines) for b in split)
-    if lines >= _LINE_MODE_MIN_LINES and laid_out < _LINE_MODE_MAX_BLOCK_SHARE * lines:
+    # (a word processor's text saved as plain text has a paragraph a line, its lines far longer than
+    # a page's; blank lines there are empty paragraphs, not a layout)
+    if (lines >= _LINE_MODE_MIN_LINES and laid_out < _LINE_MODE_MAX_BLOCK_SHARE * lines) or _unwrapped(split):
         # a column still starts a block of its own when the text is read line by line
         return _line_blocks([line for b in split for line in b.lines], settings, columns)
     return split
+
+
+def _unwrapped(blocks: list[_Block]) -> bool:
+    """Whether the text's paragraphs are lines of their own, run together without blank lines: at
+    least ``_UNWRAPPED_MIN_LINES`` times, and for a quarter of its long lines, a line of running text
+    longer than any page's line (``_UNWRAPPED_MIN_CHARS``, no columns) that ends a sentence is followed
+    in its block by another such line (a word processor's text saved as plain text; a PDF's text with
+    a paragraph a line and blank lines between them is read by its blocks)."""
+
+    def long(line: _Line) -> bool:
+        return line.end - line.start >= _UNWRAPPED_MIN_CHARS and not _COLUMN_GAP.search(line.text)
+
+    pairs = sum(
+        1
+        for block in blocks
+        for a, b in pairwise(block.lines)
+        if long(a) and long(b) and _ends_sentence(a.text)
+    )
+    # (a PDF's text with a paragraph in a line or two and blank lines between paragraphs has few such
+    # pairs among its long lines: the seed article, 3 of 60)
+    lines = sum(1 for block in blocks for line in block.lines if long(line))
+    return pairs >= _UNWRAPPED_MIN_LINES and pairs >= _UNWRAPPED_MIN_SHARE * lines
+
+
+#: How long a line of a paragraph left unwrapped is at least (pdftotext's lines of an A4 page hold
+#: 90-130 characters), and how many of them, each ending a sentence, must follow one another.
+_UNWRAPPED_MIN_CHARS = 200
+_UNWRAPPED_MIN_LINES = 2
+_UNWRAPPED_MIN_SHARE = 0.25
 
 
 #: Markdown's marks: an ATX heading's «#»s, a quotation's «>», emphasis around a whole line, an
@@ -981,7 +1015,7 @@ _MARKDOWN_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.*\S)\1$")
 _MARKDOWN_LINK = re.compile(r"^<([^<>\s]+)>$")
 #: Markdown's bold marks inside a line: «**الحياد:**», «__term__».
 _MARKDOWN_BOLD = re.compile(r"\*\*|__")
-_MARKDOWN_BOLD_LABEL = re.compile(r"^(\*\*|__|\*|_)(?=[^*_\n]{1,60}?(?:[:：]\1|\1[:：]))")
+_MARKDOWN_BOLD_LABEL = re.compile(r"^(\*\*\*|___|\*\*|__|\*|_)(?=[^*_\n]{1,60}?(?:[:：]\1|\1[:：]))")
 #: Fewest heading lines «## ...» for a text to be read as Markdown.
 _MARKDOWN_MIN_HEADINGS = 2
 
@@ -1383,7 +1417,7 @@ _MARKDOWN_NOTE_LINE = re.compile(rf"^{_MARKDOWN_NOTE}\s*(?=\S)")
 #: A footnote line at the bottom of a page: ``(3) ...``, ``⁽³⁾ ...``, ``³ ...`` or ``[^3]: ...``.
 _FOOTNOTE_LINE = re.compile(
     rf"^(?:[(\[](?P<p>\d{{1,3}})[)\]]|⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+|[0-9\u0660-\u0669]{{1,3}})⁾"
-    rf"|(?P<b>[{_SUPERSCRIPT_DIGITS}]+)|{_MARKDOWN_NOTE})\s*\S"
+    rf"|(?P<b>[{_SUPERSCRIPT_DIGITS}]+)|{_MARKDOWN_NOTE}|<sup>(?P<h>\d{{1,3}})</sup>)\s*\S"
 )
 
 
@@ -1470,7 +1504,7 @@ def _drop_page_furniture(
     )
     # The front matter ends at the first page's end at the latest (a report whose first label or
     # named heading is its references list would keep every running head as front matter).
-    page_ends = [k for k in range(1, len(lines)) if "\f" in raw[lines[k - 1].end : lines[k].start]]
+    page_ends = [k for k in range(1, len(lines)) if _PAGE_BREAK.search(raw, lines[k - 1].end, lines[k].start)]
     front_end = min([front_end, *page_ends[:1], *sorted(dropped)[:1]])
     keys: dict[str, list[int]] = {}
     for k, line in enumerate(lines):
@@ -1479,14 +1513,19 @@ def _drop_page_furniture(
             keys.setdefault(key, []).append(k)
     numbered = set(dropped)  # the page-number lines: a running head sits next to one
     # the last line of a page and the first of the next, where a form feed parts them
-    breaks = {j for k in range(1, len(lines)) if "\f" in raw[lines[k - 1].end : lines[k].start] for j in (k - 1, k)}
+    breaks = {
+        j for k in range(1, len(lines)) if _PAGE_BREAK.search(raw, lines[k - 1].end, lines[k].start) for j in (k - 1, k)
+    }
     # Front-matter pages numbered with abjad letters (أ ب ج, a thesis's) or Roman numerals: a lone
     # one on the last or first line of a page.
     dropped.update(k for k in breaks if _LETTER_PAGE_NUMBER.match(lines[k].text))
+    # A bare number (at most three digits, dashes around it) alone on a page's first or last line, where
+    # the text marks its pages (a form feed, a converter's «{2}------»): that page's number, printed once.
+    dropped.update(k for k in breaks if _EDGE_PAGE_NUMBER.match(lines[k].text))
     # A chapter's name as the running head of its pages («الفصل الأول: الإطار المفاهيمي»): a
     # heading-like line set at the top of two pages or more (a heading is printed once), or at a
     # page's top right above the same heading («قائمة المراجع» over «قائمة المراجع»).
-    tops = [k for k in range(len(lines)) if k == 0 or "\f" in raw[lines[k - 1].end : lines[k].start]]
+    tops = [k for k in range(len(lines)) if k == 0 or _PAGE_BREAK.search(raw, lines[k - 1].end, lines[k].start)]
     heads: dict[str, list[int]] = {}
     for k in tops:
         if classify_heading(lines[k].text) is not None and len(lines[k].text.split()) <= _HEADER_MAX_WORDS:
@@ -1826,6 +1865,7 @@ def _page_number(text: str) -> int | None:
 _LETTER_PAGE_NUMBER = re.compile(
     r"^[\s\-–—|\[\](){}.]*(?:هـ|[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ]|(?i:[ivxlc]{1,6}))[\s\-–—|\[\](){}.]*$"
 )
+_EDGE_PAGE_NUMBER = re.compile(r"^[\s\-–—|]*[0-9\u0660-\u0669]{1,3}[\s\-–—|]*$")
 #: A line that is only a web address (``www.acsds.org``, ``https://example.org/papers``).
 _WEB_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?(?:[\w./-]*)$", re.IGNORECASE)
 #: A UN document symbol, one token (E/ESCWA/ECRI/2017/3, A/70/1, S/2015/283).
@@ -2039,7 +2079,15 @@ def _find_line(blocks: list[_Block], predicate) -> int | None:
 
 #: A rule line: only underscores, dashes, equals signs, stars or box-drawing lines (``_____``, ``* * *``).
 # ـ: a rule typed with tatweel; a stray stop OCR reads at its end («ـــــــ .») does not make it text
-_RULE_LINE = re.compile(r"^(?:[_\-=*─━═—–~ـ▬]\s*){3,}\.?\s*$|^[\u2500-\u257f\s]{3,}$|^\+[-=]{3,}\+$")
+_RULE_LINE = re.compile(
+    r"^(?:[_\-=*─━═—–~ـ▬]\s*){3,}\.?\s*$|^[\u2500-\u257f\s]{3,}$|^\+[-=]{3,}\+$"
+    # (and what a PDF-to-Markdown converter leaves for a picture: «<!-- image -->», «![](_page_3_Picture_1.jpeg)»)
+    r"|^<!--[^<>]*-->$|^!\[[^\[\]]*\]\([^()\s]*\)$"
+    # (and the page separator marker writes, «{12}------------------------------------------------»)
+    r"|^\{\d{1,4}\}-{8,}$"
+)
+#: Where a page ends: a form feed, or a PDF-to-Markdown converter's page separator line.
+_PAGE_BREAK = re.compile(r"\f|^[ \t]*\{\d{1,4}\}-{8,}[ \t]*$", re.MULTILINE)
 
 
 def _drop_rule_lines(blocks: list[_Block]) -> tuple[list[_Block], list[tuple[int, int]]]:
@@ -2535,6 +2583,8 @@ def _is_author(text: str) -> bool:
     columns = _BYLINE_COLUMNS.split(text.strip())
     if len(columns) > 1 and all(_is_author(column) for column in columns):
         return True  # names set apart in columns: «Asst. Prof. Dr. Haider ...        Asst. Lect. Zainab ...»
+    if _IEEE_GRADE.search(text) and not _ends_sentence(text) and len(text.split()) <= 2 * _AUTHOR_MAX_WORDS:
+        return True  # «ريم خالد الغامدي، ياسر محمود الحربي، عضو، IEEE، وعبدالرحمن ...»: an IEEE journal's byline
     if len(_SPACED_NAME_MARK.findall(text)) >= 2:
         # The ASJP byline «سليمة بن عيسى 1*، كمال رحماني 2»: each name's mark set off by a space
         # (two of them at least: one number after a word is no mark, «المجلد 10»).
@@ -2569,6 +2619,8 @@ _GOES_ON_END = re.compile(
     r"(?:(?<![^\W\d_])(?:of|and|for|the|in|at|de|des|du|et|la|le)|[,،]|(?<![^\W\d_])(?:في|و|ب|ل))[ \t]*$",
     re.IGNORECASE,
 )
+#: An author's IEEE membership grade in a byline: «عضو، IEEE», «زميل IEEE», "Member, IEEE", "Senior Member, IEEE".
+_IEEE_GRADE = re.compile(r"(?:عضو|زميل|عضو أول|(?i:member|fellow|senior member|student member))[،,]?\s+IEEE\b")
 #: Names of a byline set apart in columns by a run of spaces.
 _BYLINE_COLUMNS = re.compile(r"[ \t]{4,}")
 #: A personal name in Latin script: two to five capitalised words («Abdel», «Al-Kaabi», «bin»).
@@ -4556,7 +4608,9 @@ def _read_body(body: list[_Block], state: _State) -> None:
     figure_captions = [k for k, item in enumerate(items) if _FIGURE_CAPTION.match(item.line.text)]
     # (the abjad letters that open a line with a full stop: «أ. ...» heads a section only in a text
     # that has its «ب. ...» too)
-    dotted_letters = {m.group("num") for item in items if (m := _DOTTED_LETTER.match(item.line.text))}
+    dotted_letters = {
+        m.group("num") or m.group("latin") for item in items if (m := _DOTTED_LETTER.match(item.line.text))
+    }
     in_references = False
     references_level = 1  # level of the heading of the references list being read
     current: _Unit | None = None
@@ -5152,7 +5206,7 @@ _MARKER_ALONE = (
 )
 _CITED = re.compile(
     rf"⁽(?P<s>[{_SUPERSCRIPT_DIGITS}]+|[0-9\u0660-\u0669]{{1,3}})⁾|(?<=[^\n\r])(?P<b>[{_SUPERSCRIPT_DIGITS}]+)"
-    r"|\[\^(?P<k>\d{1,3})\](?!:)"
+    r"|\[\^(?P<k>\d{1,3})\](?!:)|<sup>(?P<h>\d{1,3})</sup>"
     rf"|(?:(?<=\S)[ \t]?|{_MARKER_ALONE})[(\[](?P<p>\d{{1,3}})[)\]]"
     # a superscript set after the full stop (or the colon that ends a lead-in), a quotation's
     # closing mark before it: «المحظورة.1», «الإمارات".3», «المقبلة:4»
@@ -5184,7 +5238,7 @@ def _cited_numbers(raw: str, start: int = 0) -> dict[int, int]:
 
 def _cited_number(m: re.Match[str]) -> int:
     """The note number a match of ``_CITED`` cites (superscript digits read as plain ones)."""
-    digits = next(m.group(g) for g in ("s", "b", "p", "d", "g", "m", "k") if m.group(g))
+    digits = next(m.group(g) for g in ("s", "b", "p", "d", "g", "m", "k", "h") if m.group(g))
     return int(digits.translate(_SUPERSCRIPT_VALUE))
 
 
@@ -5229,7 +5283,9 @@ def _footnote_line(
     """
     m = _FOOTNOTE_LINE.match(line.text)
     if m is not None:
-        digits = (m.group("p") or m.group("s") or m.group("b") or m.group("k")).translate(_SUPERSCRIPT_VALUE)
+        digits = (m.group("p") or m.group("s") or m.group("b") or m.group("k") or m.group("h")).translate(
+            _SUPERSCRIPT_VALUE
+        )
         end = m.end() - 1  # the pattern ends on the text's first character
     elif page_bottom and (m := _PAGE_BOTTOM_NOTE.match(line.text)) is not None:
         if m.group("star"):
@@ -5937,7 +5993,13 @@ def _at_page_bottom(line: _Line, state: _State) -> bool:
 #: An abjad letter and a full stop that open a line: «أ. انسحاب الكتل البرلمانية», «هـ. ...» (not
 #: «أ. د.», an honorific, whose next word is an abbreviation too).
 _ABJAD_NEXT = {"أ": "ب", "ا": "ب", "ب": "ج", "ج": "د", "د": "ه", "ه": "و", "و": "ز", "ز": "ح", "ح": "ط", "ط": "ي"}
-_DOTTED_LETTER = re.compile(r"^(?P<num>[أابجدهوزحطي])ـ?\.\s+(?P<title>(?![^\W\d_]{1,2}\.)[^\W\d_]\S*\s+\S.*)$")
+# (and the Latin capitals of an IEEE-style journal's subsections, «A. مفهوم الدبلوماسية السيبرانية»,
+# before an Arabic title only: "A. Smith" in a reference is a name)
+_ABJAD_NEXT |= {a: b for a, b in pairwise("ABCDEFGHIJ")}
+_DOTTED_LETTER = re.compile(
+    r"^(?:(?P<num>[أابجدهوزحطي])ـ?\.\s+(?P<title>(?![^\W\d_]{1,2}\.)[^\W\d_]\S*\s+\S.*)"
+    r"|(?P<latin>[A-J])\.\s+(?P<latin_title>[\u0621-\u064a]\S*\s+\S.*))$"
+)
 
 
 def _wrapped_hijri_year(items: list[_BodyLine], i: int) -> bool:
@@ -5996,10 +6058,13 @@ def _line_heading(
         and (m := _DOTTED_LETTER.match(line.text))
         and not _wrapped_hijri_year(items, i)
     ):
-        following = _ABJAD_NEXT.get(m.group("num"))
-        previous = next((a for a, b in _ABJAD_NEXT.items() if b == m.group("num")), None)
+        letter = m.group("num") or m.group("latin")
+        following = _ABJAD_NEXT.get(letter)
+        previous = next((a for a, b in _ABJAD_NEXT.items() if b == letter), None)
         if (following in dotted_letters or previous in dotted_letters) and not _in_letter_list(items, i):
-            info = HeadingInfo("letter", m.group("num"), m.group("title").strip())
+            info = HeadingInfo("letter", letter, (m.group("title") or m.group("latin_title")).strip())
+    if info is None and line.forced_heading and not in_references:
+        info = HeadingInfo("named", match_key(line.text), "")  # a Markdown heading with no number or known name
     if info is None:
         return None
     if line.forced_heading:
@@ -6644,8 +6709,8 @@ def _ends_sentence(text: str) -> bool:
     return text.endswith(tuple(_SENTENCE_END))
 
 
-#: Markdown notes' references at a line's end: «... السبسي.[^1]».
-_MARKDOWN_MARKER_END = re.compile(r"(?:\[\^\d{1,3}\])+\s*$")
+#: Markdown notes' references at a line's end: «... السبسي.[^1]», «... .<sup>1</sup>».
+_MARKDOWN_MARKER_END = re.compile(r"(?:\[\^\d{1,3}\]|<sup>\d{1,3}</sup>)+\s*$")
 # (a number in brackets too: "(3) Aras, Bülent ...")
 _REF_NUMBER_START = re.compile(r"^\s*[-–]?\s*\.?\s*(?:[(\[](?P<pnum>\d{1,3})[)\]]|(?P<num>\d{1,3})\s*[.\-–)](?!\d))\s*")
 # An unnumbered entry of a list set one per line: a bulleted line ("- Gallagher, Anne T. ...")
@@ -7086,7 +7151,8 @@ def _without_markers(
     emphasis: bool = False,
 ) -> list[tuple[int, int]]:
     markers: list[tuple[int, int, str | None]] = [
-        (m.start(), m.end(), m.group().strip("⁽⁾[]^")) for m in _FOOTNOTE.finditer(raw, start, end)
+        (m.start(), m.end(), m.group().strip("⁽⁾[]^").removeprefix("<sup>").removesuffix("</sup>"))
+        for m in _FOOTNOTE.finditer(raw, start, end)
     ]
     if emphasis:
         markers += [(m.start(), m.end(), None) for m in _MARKDOWN_BOLD.finditer(raw, start, end)]
