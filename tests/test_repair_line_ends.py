@@ -197,6 +197,9 @@ REVIEW36 = Path(__file__).parent / "fixtures" / "review36"
         ("second_half_ends_paragraph.txt", "للشؤون الدينية."),
         # «العد» / form feed / «الة»: the page break was deleted with the line break.
         ("formfeed_inside_word.txt", "قانون العدالة الانتقالية"),
+        # «... وأكد ... الاقتصادية» / page / «وأكد ... الاقتصادية.»: the copy that ends the passage went
+        # with no space beside it, and the replay had «الاقتصادية .» (review 36 A3.2): the first copy goes.
+        ("dup_ends_passage_dot.txt", "عظوم وأكد الوزير أن الحكومة ستواصل تنفيذ الإصلاحات الاقتصادية."),
     ],
 )
 def test_a_word_joined_over_a_page_loses_no_note_marker_or_page_break(name, joined, lexicon, repair_settings):

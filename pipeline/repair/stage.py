@@ -165,6 +165,24 @@ def _joins_over_gaps(
             at = tmap.to_raw(e.end)
             moved[k] = [(*tmap.span_to_raw(*cut), ""), (at, at, half)]
             absorbed.update(inside)
+    for k in applied:
+        # A sentence repeated over a page whose second copy ends the passage («... الاقتصادية» /
+        # page / «الاقتصادية.»): no space after the copy can go with the page's end kept, so the
+        # first copy goes instead, with the space before it (the same clean text).
+        e = edits[k]
+        if e.rule != "duplicate" or e.replacement or k in moved or not _gap(passage, raw, e.start, e.start + 1):
+            continue
+        if e.end < len(text) and text[e.end] == " ":
+            continue  # (the space after the copy goes: :func:`_raw_edits`)
+        copy = text[e.start + 1 : e.end]
+        lo = e.start - len(copy)
+        if lo < 1 or text[lo : e.start] != copy or text[lo - 1] != " " or _gap(passage, raw, lo - 1, lo):
+            continue
+        if any(touched(j, lo - 1, e.start) for j in applied if j != k):
+            continue
+        a, b = tmap.span_to_raw(lo - 1, e.start)
+        if re.sub(r"\s+", " ", raw[a:b]) == text[lo - 1 : e.start]:
+            moved[k] = [(a, b, "")]
     return moved, absorbed
 
 
