@@ -296,7 +296,9 @@ def _within_one_edit(a: str, b: str) -> bool:
 
 
 #: An English name in brackets at a line's end, after the Arabic words: «المراجع (References)».
-_ENGLISH_GLOSS = re.compile(r"\s*[(\[]\s*[A-Za-z][A-Za-z&'’.,\- ]*[)\]]\s*(?=[:：]?\s*$)")
+_ENGLISH_GLOSS = re.compile(
+    r"\s*(?:[(\[]\s*[A-Za-z][A-Za-z&'’.,\- ]*[)\]]|[|/–—-]\s*[A-Za-z][A-Za-z&'’.,\- ]*?)\s*(?=[:：]?\s*$)"
+)
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
 

@@ -372,9 +372,8 @@ class _DateLabel:
     def __init__(self, label: str) -> None:
         self.label = re.compile(label)
 
-    def search(self, text: str) -> _DateField | None:
-        """The first date of this kind on ``text``, or None."""
-        pos = 0
+    def search(self, text: str, pos: int = 0) -> _DateField | None:
+        """The first date of this kind on ``text`` (from ``pos``), or None."""
         while (m := self.label.search(text, pos)) is not None:
             value = _DATE_VALUE_AFTER_LABEL.match(text, m.end())
             if value is not None:
@@ -1403,7 +1402,9 @@ def _starts_block(text: str, info: HeadingInfo | None, settings: ReaderSettings)
 #: A page-number line: the number alone, or dressed as ``- 12 -``, ``[12]``, ``| 12``, ``Page 12``, ``ص 12``
 #: (Western, Arabic-Indic or, typed on a Persian keyboard, Persian digits ``- ۴۵ -``).
 _PAGE_NUMBER = re.compile(
-    r"^[\s\-–—|\[\](){}.]*(?:page\s*|ص\s*)?(?P<n>[0-9]{1,4}|[٠-٩]{1,4}|[۰-۹]{1,4})(?:\s*ص)?[\s\-–—|\[\](){}.]*$",
+    # (an OCR'd scan may set a space inside the number, «1 2 1», «12 3»: read without it)
+    r"^[\s\-–—|\[\](){}.]*(?:page\s*|ص\s*)?(?P<n>[0-9](?: ?[0-9]){0,3}|[٠-٩]{1,4}|[۰-۹]{1,4})"
+    r"(?:\s*ص)?[\s\-–—|\[\](){}.]*$",
     re.IGNORECASE,
 )
 #: Fewest lines between two page numbers (a column of numbers in a table is not a page sequence).
@@ -1778,7 +1779,12 @@ _WEB_MENU_PAGE = re.compile(
     + r"|(?i:\b(?:about|contact|editorial|archive|issues|submissions?)\b)"
 )
 #: A line of scanner debris only: bars and the Latin letter OCR reads them as (one to three).
-_DEBRIS_LINE = re.compile(r"^\s*[|¦‖l!]{1,3}\s*$")  # (not «I», «II»: a list's Roman labels)
+_DEBRIS_LINE = re.compile(
+    r"^\s*[|¦‖l!]{1,3}\s*$"  # (not «I», «II»: a list's Roman labels)
+    # (an OCR'd scan's specks read as marks: «. ' ،», «، .», «'»; not «.» alone, a sentence's stop
+    # that pdftotext set on a line of its own, nor «...»)
+    r"|^\s*(?:['‘’`]|(?:[.,'‘’`،؛·][ \t]+){1,3}[.,'‘’`،؛·])\s*$"
+)
 #: The title of a box of links alone on its line: «اقرأ أيضاً:», «مقالات ذات صلة», "Related articles".
 _WEB_BOX_TITLE = re.compile(
     r"^\s*(?:"
@@ -1857,7 +1863,7 @@ def _furniture_words(text: str) -> set[str]:
 
 def _page_number(text: str) -> int | None:
     m = _PAGE_NUMBER.match(text)
-    return int(m.group("n")) if m else None  # int() reads Arabic-Indic digits too
+    return int(m.group("n").replace(" ", "")) if m else None  # int() reads Arabic-Indic digits too
 
 
 #: A page number of the front matter: an abjad letter (أ ب ج د هـ ...) or a Roman numeral, dressed
@@ -2857,8 +2863,11 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
                     state.structure.append((line.start, line.start + m.start(group)))
                 matched = True
         for key, date_label in _METADATA_DATES.items():
-            date = date_label.search(text)
-            if date:
+            # (both languages' dates of a kind on one line: «تاريخ الاستلام: 2023/09/14 | Received: 14 September 2023»)
+            dates = []
+            while (date := date_label.search(text, dates[-1].value_end if dates else 0)) is not None:
+                dates.append(date)
+            for date in dates:
                 # (a second date of the kind, in the other calendar or language, is received_2 ...)
                 field_key = key if key not in meta or meta[key].text == date.value else _free_key(meta, key)
                 put(field_key, line.start + date.value_start, line.start + date.value_end)
@@ -4135,6 +4144,16 @@ def _read_abstract(
             keywords_lines = block.lines  # the label's line and the lines the list runs on to
             end = j + 1
             break
+        other_keywords = next(
+            (o for o in ("ar", "en") if o != lang and _keywords_label_end(head, o) is not None), None
+        )
+        if pieces and other_keywords is not None and not getattr(article, f"keywords_{other_keywords}"):
+            # The other abstract's keywords set after this abstract, both lists together under the
+            # abstracts («Abstract ...» / «الكلمات المفتاحية: ...» / «Keywords: ...»): that language's
+            # list, not a paragraph of this abstract.
+            _read_keywords(article, state, block.lines, other_keywords)
+            end = j + 1
+            continue
         # A heading ends the abstract, but not before any of its text: a block right under the
         # abstract's heading is its text even when its first line looks like a heading.
         # (and so does the note of a starred name, «* المؤلف المرسل.», set under the abstract)
@@ -6599,9 +6618,30 @@ def _read_text_line(item: _BodyLine, current: _Unit | None, state: _State) -> _U
         or (state.lettered_notes and _END_THEN_LETTER.search(line.text.rstrip()) is not None)
         or (unit.kind == "list_item" and line.text.rstrip().endswith(("؛", ";")))
         or line.text.rstrip().endswith(("»", "”"))
+        or _closing_straight_quote(state.raw, unit, line)
         or _VERSE_END.search(line.text.rstrip()) is not None
     )
     return unit
+
+
+def _closing_straight_quote(raw: str, unit: _Unit, line: _Line) -> bool:
+    """Whether the line ends with a straight quotation mark that closes a quotation opened in the unit
+    (an even count of them so far), a note's marker after it or not: «... التعاون الثنائي"», «..."[4]»."""
+    text = _TRAILING_BRACKET_MARKER.sub("", line.text.rstrip())
+    if not text.endswith('"'):
+        return False
+    whole = " ".join(raw[s:e] for block in unit.blocks for s, e in block)
+    if whole.count('"') % 2:
+        return False
+    # (a quotation, not a name in quotes at a line's end: «في برنامج "الماتينال"» goes on)
+    quoted = whole[: whole.rstrip().rfind('"')]
+    return len(quoted[quoted.rfind('"') + 1 :].split()) >= _QUOTATION_MIN_WORDS
+
+
+#: Fewest words between straight quotation marks for the closing one to end a paragraph.
+_QUOTATION_MIN_WORDS = 4
+#: A note's marker in brackets at a line's end: «... الدولة"[4]».
+_TRAILING_BRACKET_MARKER = re.compile(r"\s*[(\[]\d{1,3}[)\]]$")
 
 
 #: A letter in brackets after a line's last full stop: the marker of a lettered note.
