@@ -57,7 +57,7 @@ _FOOTNOTE = re.compile(
     rf"⁽(?:[{_SUPERSCRIPT_DIGITS}]+|[0-9\u0660-\u0669]{{1,3}})⁾|(?<=\S)[{_SUPERSCRIPT_DIGITS}]+"
     # a Markdown note's reference, «... السبسي.[^1]» (Pandoc and the PDF-to-Markdown converters write
     # them), and HTML's superscript, «.<sup>1</sup>» (marker writes that)
-    r"|\[\^[0-9]{1,3}\](?!:)|<sup>[0-9]{1,3}</sup>"
+    r"|\[\^[0-9]{1,3}\](?!:)"
 )
 #: Bullet glyphs a word processor's lists come out of pdftotext with: •, the small and large
 #: squares, circles, diamonds, arrow heads (◄ ► ➢), ticks, and the Symbol/Wingdings private-use
@@ -194,7 +194,7 @@ _RUN_IN_MIN_WORDS = 5
 #: marks are set aside with the line's other marks).
 _MARKDOWN_BOLD_END = r"(?:\*{1,3}|_{1,3})?"
 _AR_KEYWORDS = re.compile(
-    rf"^{_INSIDE_WORD}"
+    rf"^(?:\*|_)?{_INSIDE_WORD}"
     + "(?:"
     + _tolerant("الكلمات المفتاحية", "الكلمات الدالة", "الكلمات المفاتيح", "كلمات مفتاحية", "كلمات دالة")
     # («الكلمات الرئيسة» is a phrase of prose too, «الكلمات الرئيسة في تغريدات ...»: a label only with its colon)
@@ -207,7 +207,7 @@ _AR_KEYWORDS = re.compile(
     + r"\s*)?"
 )
 _EN_KEYWORDS = re.compile(
-    rf"^(?:{_spaced('key')}\s?-?{_spaced('words')}|index\s+terms){_MARKDOWN_BOLD_END}"
+    rf"^(?:\*|_)?(?:{_spaced('key')}\s?-?{_spaced('words')}|index\s+terms){_MARKDOWN_BOLD_END}"
     rf"\s*(?P<sep>[:：\-–—]{_MARKDOWN_BOLD_END}\s*)?",
     re.IGNORECASE,
 )
@@ -892,10 +892,15 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
     table_box = False  # inside a box whose border has column joints (┬ ┼): a table's
     ascii_box = False  # inside a box drawn «+----+» / «| ... |»
     markdown = _is_markdown(raw)
+    fenced = False  # inside a Markdown code block «```»: its lines are as they stand
+    blank_before = True
     for m in _LINE.finditer(raw):
         content = m.group(1)
         stripped = content.strip()
-        if markdown and stripped:
+        after_blank, blank_before = blank_before, not stripped
+        if markdown and stripped.startswith("```"):
+            fenced = not fenced
+        if markdown and stripped and not fenced:
             # (Markdown's marks around a line, «## 1. المقدمة», «> ...», «**د. مريم ...**», «<a@b.qa>»:
             # layout, as a box's sides are; the line keeps its raw offsets)
             cut = _markdown_line(stripped)
@@ -904,8 +909,9 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
                 inner = stripped[cut[0] : cut[1]]
                 if inner.strip():
                     start = m.start() + lead
-                    # (an ATX heading is a heading whatever its length or words: «#### 2.1 دور بعثة ...»)
-                    atx = _MARKDOWN_HEADING.match(stripped) is not None
+                    # (an ATX heading after a blank line is a heading whatever its length or words:
+                    # «#### 2.1 دور بعثة ...»; not a number alone, «## 15», a page's)
+                    atx = after_blank and _MARKDOWN_HEADING.match(stripped) is not None and not inner.isdigit()
                     current.append(_Line(start, start + len(inner), inner, forced_heading=atx))
                     continue
                 stripped = ""
@@ -985,16 +991,18 @@ def _unwrapped(blocks: list[_Block]) -> bool:
     def long(line: _Line) -> bool:
         return line.end - line.start >= _UNWRAPPED_MIN_CHARS and not _COLUMN_GAP.search(line.text)
 
-    pairs = sum(
-        1
-        for block in blocks
-        for a, b in pairwise(block.lines)
-        if long(a) and long(b) and _ends_sentence(a.text)
-    )
+    pairs = wrapped = 0
+    for block in blocks:
+        for a, b in pairwise(block.lines):
+            if long(a) and long(b):
+                if _ends_sentence(a.text):
+                    pairs += 1
+                else:
+                    wrapped += 1  # (a long line that runs on into the next: a wide page's wrapping)
     # (a PDF's text with a paragraph in a line or two and blank lines between paragraphs has few such
     # pairs among its long lines: the seed article, 3 of 60)
     lines = sum(1 for block in blocks for line in block.lines if long(line))
-    return pairs >= _UNWRAPPED_MIN_LINES and pairs >= _UNWRAPPED_MIN_SHARE * lines
+    return pairs >= _UNWRAPPED_MIN_LINES and pairs >= _UNWRAPPED_MIN_SHARE * lines and 4 * wrapped <= pairs
 
 
 #: How long a line of a paragraph left unwrapped is at least (pdftotext's lines of an A4 page hold
@@ -1012,17 +1020,49 @@ _MARKDOWN_HEADING_END = re.compile(r"(?:[ \t]+#+)?(?:[ \t]*\{[#.][^{}]*\})?[ \t]
 _MARKDOWN_QUOTE = re.compile(r"^(?:>[ \t]?)+")
 _MARKDOWN_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.*\S)\1$")
 _MARKDOWN_LINK = re.compile(r"^<([^<>\s]+)>$")
-#: Markdown's bold marks inside a line: «**الحياد:**», «__term__».
-_MARKDOWN_BOLD = re.compile(r"\*\*|__")
-_MARKDOWN_BOLD_LABEL = re.compile(r"^(\*\*\*|___|\*\*|__|\*|_)(?=[^*_\n]{1,60}?(?:[:：]\1|\1[:：]))")
+#: Markdown's bold marks inside a line: «**الحياد:**», «__term__» (not a run of three or more: «______», a
+#: blank to fill in).
+_MARKDOWN_BOLD = re.compile(r"(?<![*_])(?:\*\*|__)(?![*_])")
+
+
+def _bold_marks(raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The bold marks of ``raw[start:end]`` that pair up on their raw line, an opening one (after the
+    line's start, a space or a mark, before a letter) with the next closing one (after a letter, before
+    a space, a mark or the line's end); the opening may stand before ``start`` (a label's «**» the
+    line's marks cut off). Not «0.62**», a significance level's stars, nor «______»."""
+    line_start = max(raw.rfind("\n", 0, start), raw.rfind("\r", 0, start)) + 1
+    line_end = _LINE_BREAK.search(raw, end)
+    stop = line_end.start() if line_end else len(raw)
+    out = []
+    opened: dict[str, re.Match[str]] = {}
+    for m in _MARKDOWN_BOLD.finditer(raw, line_start, stop):
+        before = raw[m.start() - 1] if m.start() > line_start else " "
+        after = raw[m.end()] if m.end() < stop else " "
+        mark = m.group()
+        if mark in opened and not before.isspace() and not after.isalnum():
+            opening = opened.pop(mark)
+            out += [(a, b) for a, b in (opening.span(), m.span()) if start <= a < end]
+        elif not before.isalnum() and not after.isspace():
+            opened[mark] = m
+    return sorted(out)
+
+
+_MARKDOWN_BOLD_LABEL = re.compile(r"^(\*\*\*|___|\*\*|__)(?=[^*_\n]{1,60}?(?:[:：]\1|\1[:：]))")
 #: Fewest heading lines «## ...» for a text to be read as Markdown.
 _MARKDOWN_MIN_HEADINGS = 2
 
 
 def _is_markdown(raw: str) -> bool:
-    """Whether the text is Markdown: two ATX headings at least («# ...», «## ...»; not "# of rounds ...",
-    a count in an English line)."""
-    return len(re.findall(r"^[ \t]{0,3}#{1,6}[ \t]+(?![a-z])\S", raw, re.MULTILINE)) >= _MARKDOWN_MIN_HEADINGS
+    """Whether the text is Markdown: two ATX headings at least («# ...», «## ...»), each after a blank line
+    or at the text's start (not "# of rounds ...", a count in an English line, nor «# تحميل البيانات»,
+    a code's comment under a line of text or inside a fenced block)."""
+    unfenced = _FENCED_CODE.sub("", raw)
+    return len(_ATX_AFTER_BLANK.findall(unfenced)) >= _MARKDOWN_MIN_HEADINGS
+
+
+#: A Markdown heading after a blank line or at the text's start; a fenced code block.
+_ATX_AFTER_BLANK = re.compile(r"(?:\A|\n[ \t]*\r?\n)[ \t]{0,3}#{1,6}[ \t]+(?![a-z])\S")
+_FENCED_CODE = re.compile(r"^[ \t]*```.*?^[ \t]*```[^\n]*$", re.MULTILINE | re.DOTALL)
 
 
 def _markdown_line(text: str) -> tuple[int, int] | None:
@@ -1521,8 +1561,10 @@ def _drop_page_furniture(
     # one on the last or first line of a page.
     dropped.update(k for k in breaks if _LETTER_PAGE_NUMBER.match(lines[k].text))
     # A bare number (at most three digits, dashes around it) alone on a page's first or last line, where
-    # the text marks its pages (a form feed, a converter's «{2}------»): that page's number, printed once.
-    dropped.update(k for k in breaks if _EDGE_PAGE_NUMBER.match(lines[k].text))
+    # the text marks its pages (a form feed, a converter's «{2}------»): that page's number, when another
+    # page's number fits it (a table's last cell, a count after «...:», a year at a page's top do not),
+    # or next to a converter's page separator.
+    dropped.update(_edge_page_numbers(lines, breaks, dropped, raw))
     # A chapter's name as the running head of its pages («الفصل الأول: الإطار المفاهيمي»): a
     # heading-like line set at the top of two pages or more (a heading is printed once), or at a
     # page's top right above the same heading («قائمة المراجع» over «قائمة المراجع»).
@@ -1871,7 +1913,33 @@ def _page_number(text: str) -> int | None:
 _LETTER_PAGE_NUMBER = re.compile(
     r"^[\s\-–—|\[\](){}.]*(?:هـ|[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ]|(?i:[ivxlc]{1,6}))[\s\-–—|\[\](){}.]*$"
 )
-_EDGE_PAGE_NUMBER = re.compile(r"^[\s\-–—|]*[0-9\u0660-\u0669]{1,3}[\s\-–—|]*$")
+_EDGE_PAGE_NUMBER = re.compile(r"^[\s\-–—|]*(?P<n>[0-9\u0660-\u0669]{1,3})[\s\-–—|]*$")
+#: A PDF-to-Markdown converter's page separator (marker's «{2}------»).
+_CONVERTER_PAGE_SEPARATOR = re.compile(r"^[ \t]*\{\d{1,4}\}-{8,}[ \t]*$", re.MULTILINE)
+
+
+def _edge_page_numbers(lines: list[_Line], breaks: set[int], numbered: set[int], raw: str) -> set[int]:
+    """The lines among ``breaks`` (a page's first and last lines) that are only a page's number: a bare
+    number that another such number, or a page number found already (``numbered``), fits across the
+    pages between them, or one next to a converter's page separator."""
+    page = [0] * len(lines)
+    for k in range(1, len(lines)):
+        page[k] = page[k - 1] + (1 if _PAGE_BREAK.search(raw, lines[k - 1].end, lines[k].start) else 0)
+    value = {}
+    for k in breaks:
+        m = _EDGE_PAGE_NUMBER.match(lines[k].text)
+        if m is not None and not (k and lines[k - 1].text.rstrip().endswith((":", "："))):
+            value[k] = int(m.group("n"))
+    known = {k: n for k in numbered if (n := _page_number(lines[k].text)) is not None}
+    found = set()
+    for k, n in value.items():
+        fits = any(j != k and page[j] != page[k] and v - n == page[j] - page[k] for j, v in (value | known).items())
+        separated = _CONVERTER_PAGE_SEPARATOR.search(
+            raw, lines[k - 1].end if k else 0, lines[k + 1].start if k + 1 < len(lines) else len(raw)
+        )
+        if fits or separated is not None:
+            found.add(k)
+    return found
 #: A line that is only a web address (``www.acsds.org``, ``https://example.org/papers``).
 _WEB_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?(?:[\w./-]*)$", re.IGNORECASE)
 #: A UN document symbol, one token (E/ESCWA/ECRI/2017/3, A/70/1, S/2015/283).
@@ -2911,27 +2979,18 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             matched = True
         # (or after a longer label, with the name: «البريد الإلكتروني للباحث المراسل: ...»,
         # "Corresponding author: Samer A. Al-Omari, samer.omari@yu.edu.jo")
-        labelled_email = (
-            email is not None
-            and words <= _LABELLED_EMAIL_MAX_WORDS
-            and _EMAIL_LABEL.match(text) is not None
-            and not text[email.end() :].strip(" .;،,)>")
-        )
-        if email and (words <= 3 or labelled_email):
+        labelled = _email_label(text, email, words, matched) if email is not None else None
+        if email and (words <= 3 or labelled is not None):
             # (an address given again, on the English page: email_2, as a second DOI is doi_2)
             meta[_free_key(meta, "email")] = _span(raw, line.start + email.start(), line.start + email.end())
             # (its label is structure, as an ORCID's is: «البريد الإلكتروني: <mailto:», "E-mail:")
-            name = _EMAIL_LABEL.match(text) if labelled_email else None
-            person = (
-                re.search(r"\S(?:.*\S)?", text[name.end() : email.start()].strip(" \t،,;؛–—-"))
-                if name is not None
-                else None
-            )
-            if person is not None and _names_a_person(person.group()):
-                # «الباحث المراسل: د. سامر العمري، samer@...»: the name is the corresponding author's
-                at = line.start + name.end() + (len(text[name.end() :]) - len(text[name.end() :].lstrip(" \t،,;؛–—-")))
-                put("corresponding_author", at, at + len(person.group()))
-                state.structure.append((line.start, line.start + name.end()))
+            if labelled is not None:
+                label_start, label_end, person = labelled
+                state.structure.append((line.start + label_start, line.start + label_end))
+                if person is not None:
+                    # «الباحث المراسل: د. سامر العمري، samer@...», «د. سامر العمري، البريد الإلكتروني: ...»:
+                    # the name is the corresponding author's
+                    put("corresponding_author", line.start + person[0], line.start + person[1])
             elif text[: email.start()].strip():
                 state.structure.append((line.start, line.start + email.start()))
             matched = True
@@ -3038,6 +3097,11 @@ def _classify_front_lines(article: Article, items: list[_FrontLine], state: _Sta
             and items[n - 1].script == fl.script
             and _GOES_ON_END.search(before)
             and _adjacent(raw, items[n - 1].line, fl.line)
+            # (after a comma, not a name, «..., Qatar University,» / «Mona Hassan Ali»: the next byline)
+            and not (
+                before.rstrip().endswith((",", "،"))
+                and (_latin_names(fl.line.text) or _looks_like_bare_name(fl.line.text) or _is_author(fl.line.text))
+            )
         ):
             # "... Faculty of Economics and Political Science, University of" / "Tripoli, Libya": the
             # affiliation wraps, its last line is no name
@@ -5127,13 +5191,53 @@ _LABELLED_EMAIL_MAX_WORDS = 9
 #: A line that opens with the label of an e-mail address or of the author to write to, and its colon
 #: («البريد الإلكتروني للباحث المراسل:», «للمراسلة:», "Corresponding author:", "E-mail:"); not a
 #: note's mark (a marked name's note, «* المؤلف المرسل: ...»), an affiliation or a name before it.
-_EMAIL_LABEL = re.compile(
-    r"^(?:"
+_EMAIL_LABEL_WORDS = (
+    "(?:"
     + _tolerant(
-        "البريد الإلكتروني", "البريد", "الإيميل", "للمراسلة", "المراسلة", "الباحث المراسل", "المؤلف المراسل"
+        "البريد الإلكتروني", "بريد إلكتروني", "البريد", "الإيميل", "للمراسلة", "المراسلة", "للتواصل",
+        "الباحث المراسل", "المؤلف المراسل",
     )
-    + r"|(?i:e-?mail|corresponding\s+author|correspondence|contact))[^:：]{0,40}[:：]"
+    + r"|(?i:e-?mail|mail|corresponding\s+author|correspondence|contact))"
 )
+_EMAIL_LABEL = re.compile(rf"^{_EMAIL_LABEL_WORDS}[^:：]{{0,40}}[:：]")
+#: Such a label right before the address, after a separator or a word: «...; Email: ...»,
+#: «د. سامر العمري، البريد الإلكتروني: ...», «عنوان البريد الإلكتروني: ...».
+_EMAIL_LABEL_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s;،,|]))(?P<label>{_EMAIL_LABEL_WORDS}[^:：;،,|]{{0,30}}[:：])[ \t]*(?:<?mailto:)?[ \t<]*$"
+)
+
+
+def _email_label(
+    text: str, email: re.Match[str], words: int, fields_before: bool = False
+) -> tuple[int, int, tuple[int, int] | None] | None:
+    """Where the label of a front-matter line's e-mail address stands (``(start, end)`` in the line), and
+    the corresponding author's name on the line when there is one; None when the address has no
+    e-mail or correspondence label: the label right before the address, after nothing, a name, one
+    word («عنوان البريد ...») or other fields read on the line (``fields_before``: its dates), or a
+    label that opens a short line with a name between it and the address. Nothing may follow the
+    address, and a marked name's note («* المؤلف المرسل: ...») or an affiliation with its e-mail at
+    the end («* أستاذ ... بيروت. البريد الإلكتروني: ...») is read as such."""
+    if text[email.end() :].strip(" .;،,)>") or _NOTE_MARK_OPENING.match(text):
+        return None
+    before = _EMAIL_LABEL_BEFORE.search(text, 0, email.start())
+    if before is not None:
+        prefix = text[: before.start("label")]
+        name = _person_span(text, 0, before.start("label"))
+        if name is None and len(prefix.split()) > 1 and not fields_before:
+            return None
+        return before.start("label"), email.start(), name
+    opening = _EMAIL_LABEL.match(text)
+    if opening is not None and words <= _LABELLED_EMAIL_MAX_WORDS:
+        return 0, opening.end(), _person_span(text, opening.end(), email.start())
+    return None
+
+
+def _person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of ``text[start:end]`` without the separators around it, when it names a person."""
+    m = re.search(r"[^\s،,;؛–—|-](?:.*[^\s،,;؛–—|-])?", text[start:end])
+    if m is None or not _names_a_person(m.group()):
+        return None
+    return start + m.start(), start + m.end()
 
 
 def _superscript_letter(letter: str) -> str:
@@ -5154,12 +5258,20 @@ _SUPERSCRIPT_LETTER_NOTE = re.compile(rf"^(?P<l>[{_SUPERSCRIPT_LETTERS}])[ \t]+(
 
 def _superscript_letter_mark(letters: str) -> re.Pattern[str]:
     """One of ``letters`` set alone, superscript, after a word or a stop (``البلديةᵃ.``, ``العربيᶜ``,
-    ``وتموّلها ᵇ.``), not one of a run of them (``Mᵐᵉ``, ``1ᵉʳ``) nor after a capital (``XIXᵉ``, ``Mᵉ``)."""
+    ``وتموّلها ᵇ.``), not one of a run of them (``Mᵐᵉ``, ``1ᵉʳ``); see :func:`_ordinal_superscript` for
+    the ones after a capital."""
     return re.compile(
-        rf"(?:(?<=[^\W\d_])|(?<=[.!?؟…\"'”’»)\]])|(?<=[^\W\d_][ \t]))(?<![{_SUPERSCRIPT_LETTERS}A-Z])"
+        rf"(?:(?<=[^\W\d_])|(?<=[.!?؟…\"'”’»)\]])|(?<=[^\W\d_][ \t]))(?<![{_SUPERSCRIPT_LETTERS}])"
         rf"[{letters}](?![{_SUPERSCRIPT_LETTERS}\w])"
     )
 
+
+
+def _ordinal_superscript(raw: str, at: int) -> bool:
+    """Whether the superscript letter at ``at`` is French typography after a Roman numeral or a single
+    capital («XIXᵉ siècle», «Mᵉ Boutros»), not a note's marker («OPECᵃ» is one)."""
+    word = re.search(r"[A-Za-z]+$", raw[max(0, at - 12) : at])
+    return word is not None and (len(word.group()) == 1 or re.fullmatch(r"[IVXLCDM]+", word.group()) is not None)
 
 
 def _superscript_letter_markers(raw: str, state: _State) -> dict[int, int]:
@@ -5177,7 +5289,8 @@ def _superscript_letter_markers(raw: str, state: _State) -> dict[int, int]:
         k = bisect.bisect_right(state.page_breaks, start)
         page_start = state.page_breaks[k - 1] if k else 0
         for m in _superscript_letter_mark(note.group("l")).finditer(raw, page_start, start):
-            markers.setdefault(m.start(), int(unit.number))
+            if not _ordinal_superscript(raw, m.start()):
+                markers.setdefault(m.start(), int(unit.number))
     return markers
 
 
@@ -5190,7 +5303,8 @@ def _superscript_letter_note(line: _Line, state: _State) -> tuple[str, int] | No
         return None
     k = bisect.bisect_right(state.page_breaks, line.start)
     page_start = state.page_breaks[k - 1] if k else 0
-    if _superscript_letter_mark(m.group("l")).search(state.raw, page_start, line.start) is None:
+    marks = _superscript_letter_mark(m.group("l")).finditer(state.raw, page_start, line.start)
+    if not any(not _ordinal_superscript(state.raw, mark.start()) for mark in marks):
         return None
     return str(SUPERSCRIPT_LETTER_VALUES[m.group("l")]), m.end()
 
@@ -5812,9 +5926,13 @@ def _short_row(text: str) -> bool:
     return (
         len(cells) >= _MANY_CELLS
         and max(len(cell.split()) for cell in cells) <= _LONG_CELL_WORDS
-        # (most cells figures or tick boxes, «31.3%», «3.79», «(  )»: a line of prose justified with wide
-        # spaces, «ارتفع   عدد   جولات   الوساطة   من   3 ...», has words in them)
-        and 2 * sum(bool(_DATA_CELL.search(cell)) for cell in cells) >= len(cells)
+        # (where most cells are single words, half of them figures or tick boxes, «31.3%», «3.79», «(  )»: a
+        # line of prose justified with wide spaces, «ارتفع   عدد   جولات   الوساطة   من   3 ...», has words in
+        # them; a table of phrases, a literature review's, needs none)
+        and (
+            2 * sum(len(cell.split()) == 1 for cell in cells) <= len(cells)
+            or 2 * sum(bool(_DATA_CELL.search(cell)) for cell in cells) >= len(cells)
+        )
     )
 
 
@@ -7112,6 +7230,9 @@ _PLAIN_MARKER = re.compile(
     rf"|(?<=[^\W\d_][.!?؟…])(?P<d>\d{{1,3}})(?=\s|$)"
     rf"|(?:(?<=[^\W\d_A-Za-z])|(?<=[^\W\d_A-Za-z][\"'”’»]))(?P<g>\d{{1,3}})(?=[.!?؟…،,:؛])"
     rf"|{_GLUED_MID_SENTENCE}"
+    # HTML's superscript, «.<sup>1</sup>» (marker writes that; not «10<sup>11</sup>», «كم<sup>2</sup>» where
+    # no note 2 follows)
+    r"|(?<![0-9])<sup>(?P<h>\d{1,3})</sup>"
     # a letter in brackets that cites a lettered note: after a word, before a stop or at the
     # line's end («الحیّاد(ج).», «بالعاصمة (هـ).»), or after the sentence's end («... اس. (ب)»)
     r"|(?:(?<=[\u0621-\u064a\u06a9\u06cc])[ \t]?|(?<=[.!?؟…\"'”’»])[ \t]?)"
@@ -7191,11 +7312,10 @@ def _without_markers(
     emphasis: bool = False,
 ) -> list[tuple[int, int]]:
     markers: list[tuple[int, int, str | None]] = [
-        (m.start(), m.end(), m.group().strip("⁽⁾[]^").removeprefix("<sup>").removesuffix("</sup>"))
-        for m in _FOOTNOTE.finditer(raw, start, end)
+        (m.start(), m.end(), m.group().strip("⁽⁾[]^")) for m in _FOOTNOTE.finditer(raw, start, end)
     ]
     if emphasis:
-        markers += [(m.start(), m.end(), None) for m in _MARKDOWN_BOLD.finditer(raw, start, end)]
+        markers += [(a, b, None) for a, b in _bold_marks(raw, start, end)]
         markers.sort(key=itemgetter(0))
     if superscript_lettered:
         markers += [(at, at + 1, str(n)) for at, n in superscript_lettered.items() if start <= at < end]
@@ -7218,7 +7338,10 @@ def _without_markers(
                     at = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
                     markers.append((at, m.end(), str(number)))
                 continue
-            digits = m.group("p") or m.group("s") or m.group("d") or m.group("g") or m.group("m") or m.group("e")
+            digits = (
+                m.group("p") or m.group("s") or m.group("d") or m.group("g") or m.group("m") or m.group("e")
+                or m.group("h")
+            )
             number = int(digits.translate(_SUPERSCRIPT_VALUE))
             if (
                 m.group("p")
