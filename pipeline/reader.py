@@ -1093,6 +1093,24 @@ def _raw_line(raw: str, pos: int) -> str:
     return raw[start : end.start() if end else len(raw)]
 
 
+def _next_list_item(info: HeadingInfo, state: _State, line: _Line) -> bool:
+    """Whether a numbered line that reads as a heading is the next item of the list just read: the last
+    unit is a list item numbered one less, its last line right above this one (a wrapped list's items
+    are headings by their look: short, no full stop; after a blank line «4. الإطار النظري» under a
+    list «1.», «2.», «3.» is the next section)."""
+    if info.style not in ("num-dash", "num-dot", "num-paren") or not info.key.isdigit():
+        return False
+    last = state.units[-1] if state.units else None
+    return (
+        last is not None
+        and last.kind == "list_item"
+        and (last.number or "").isdigit()
+        and int(last.number) + 1 == int(info.key)
+        and not _BLANK_LINE.search(state.raw, last.blocks[-1][-1][1], line.start)
+        and not state.raw[last.blocks[-1][-1][1] : line.start].strip()
+    )
+
+
 def _ascii_box_follows(raw: str, pos: int) -> bool:
     """Whether the lines after a border «+----+» at ``pos`` are a box's: «| ... |» lines up to a
     second border (a table drawn in ASCII has «|» between its cells too, and is left alone)."""
@@ -4562,6 +4580,10 @@ def _split_keywords(raw: str, start: int, end: int) -> list[TextSpan]:
 # -- table of contents and inline headings ----------------------------------
 
 
+#: Fewest words of a block ending a sentence that tells a plan in prose rather than list contents.
+_TOC_PROSE_MIN_WORDS = 8
+
+
 def _mark_toc(body: list[_Block], state: _State) -> list[HeadingInfo]:
     """Find the table of contents; mark its blocks as structure and return its entries."""
     entries: list[HeadingInfo] = []
@@ -4573,12 +4595,21 @@ def _mark_toc(body: list[_Block], state: _State) -> list[HeadingInfo]:
         toc_lines = block.lines
         if not in_toc:
             if info and info.style == "named" and info.key in TOC_HEADINGS:
-                in_toc = True
                 head.heading = info
                 toc_lines = block.lines[1:]
+                rest = " ".join(line.text for line in toc_lines)
+                if len(rest.split()) >= _TOC_PROSE_MIN_WORDS and _ends_sentence(toc_lines[-1].text):
+                    continue  # «هيكلية البحث:» over the plan told in prose: a heading and its paragraph
+                in_toc = True
             else:
                 continue
-        elif len(block.text.split()) > 20 or (info is not None and info.identity in seen and info.style != "ordinal"):
+        elif (
+            len(block.text.split()) > 20
+            or (info is not None and info.identity in seen and info.style != "ordinal")
+            # (a sentence under «هيكلية البحث:», «قُسِّم البحث على مبحثين ... تناول المبحث الأول ...»:
+            # the plan told in prose, not a list of contents)
+            or (len(block.text.split()) >= _TOC_PROSE_MIN_WORDS and _ends_sentence(block.lines[-1].text))
+        ):
             break
         for line in toc_lines:
             line_info = classify_heading(line.text)
@@ -4913,6 +4944,8 @@ def _read_body(body: list[_Block], state: _State) -> None:
             info = None  # «... Investment and» / «Funding» / «for Arab States»: a wrapped line, no heading
         if info is not None and not in_references and _numbered_text_goes_on(items, i, info, state):
             info = None
+        if info is not None and not in_references and _next_list_item(info, state, item.line):
+            info = None  # «1. إنشاء آلية ...» / «الدول العربية، ...» / «2. دعم ...»: the list's next item
         ordinal = info if info is not None else classify_heading(text)
         if (
             ordinal is not None
@@ -5493,11 +5526,12 @@ _CLAUSE_WORD = (
 _CLAUSE_NUMBER_WORD = re.compile(_CLAUSE_WORD + r"\s*$")
 #: A figure's or table's word (and «رقم») right before a bracketed number: «الشكل رقم (1)», «جدول (2)»,
 #: "Figure (3)" number the figure, they cite no note; so do «الملحق رقم (1)», «الخريطة رقم (2)»,
-#: «الصورة رقم (3)» (but «في الملحق(1).», «المخطط (1)»: a newspaper's supplement, a five-year plan
-#: are cited with notes).
+#: «الصورة رقم (3)», a policy paper's box «إطار (1): ...» (but «في الملحق(1).», «المخطط (1)»: a
+#: newspaper's supplement, a five-year plan are cited with notes).
+_BOX_WORD = re.compile(r"(?<![^\W\d_])[إا]طار\s*$")
 _FIGURE_NUMBER_WORD = re.compile(
     r"(?:(?<![^\W\d_])(?:[وفبل]?(?:ال)?|لل)(?:(?:شكل|جدول|(?:رسم|مخطط)\s+(?:ال)?بياني)\s*(?:رقم\s*)?"
-    r"|(?:ملحق|خريطة|صورة|رسم|مخطط)\s*رقم\s*)"
+    r"|(?:ملحق|خريطة|صورة|رسم|مخطط|إطار|اطار)\s*رقم\s*)"
     r"|\b(?:[Ff]igure|[Ff]ig\.|[Tt]able|[Mm]ap|[Aa]ppendix|[Aa]nnex)\s*)$"
 )
 
@@ -7351,6 +7385,9 @@ def _without_markers(
                 continue  # an article's paragraph, «المادة 2 (7): ...», "Article 2(7) of": no marker
             if m.group("p") and _FIGURE_NUMBER_WORD.search(raw, max(start, m.start() - 30), m.start()):
                 continue  # «ويبين الشكل رقم (1) تطور ...»: the figure's number
+            box = m.group("p") and _BOX_WORD.search(raw, max(start, m.start() - 10), m.start())
+            if box and raw[m.end() : m.end() + 1] in (":", "："):
+                continue  # «إطار (1): منتدى غاز شرق المتوسط»: a box's number (not «في إطار(1) ...», a note's)
             if m.group("e") and number not in (bare_ok or ()):
                 continue
             if footnotes.get(number, -1) > m.start() and not any(a < m.end() and m.start() < b for a, b, _ in markers):

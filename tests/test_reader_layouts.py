@@ -121,6 +121,12 @@ AUDIT26_NAMES = (
     "eg_pdftotext_raw_glued_furniture.txt",
     "iq_tesseract_speckle_splitwords.txt",
 )
+AUDIT27_NAMES = (
+    "conf_track_logo_dashkw_sourceparts.txt",
+    "law_numparas_highnotes_serial_part2.txt",
+    "policy_boxes_midbody_recs_urlwrap_endnotes.txt",
+    "pymupdf_trailspace_pagewords_hijri.txt",
+)
 
 
 def _left_out(article) -> list[str]:
@@ -404,9 +410,9 @@ def test_line_roles_and_units_on_the_audit_articles_do_not_fall():
         later = AUDIT9_NAMES + AUDIT10_NAMES + AUDIT11_NAMES + AUDIT12_NAMES + AUDIT13_NAMES + AUDIT14_NAMES
         later += AUDIT15_NAMES + AUDIT16_NAMES + AUDIT17_NAMES + AUDIT18_NAMES + AUDIT19_NAMES
         later += AUDIT20_NAMES + AUDIT21_NAMES + AUDIT22_NAMES + AUDIT23_NAMES + AUDIT24_NAMES + AUDIT25_NAMES
-        later += AUDIT26_NAMES
+        later += AUDIT26_NAMES + AUDIT27_NAMES
         if path.name.startswith(AUDIT8_PREFIXES) or path.name in later:
-            continue  # the eighth to twenty-sixth audits' fours: tests/test_reader_layouts_audit8.py ... _audit26.py
+            continue  # the eighth to twenty-seventh audits' fours: tests/test_reader_layouts_audit8.py ... _audit27.py
         scores = score_article(path)
         for key in total:
             total[key] += scores[key]
