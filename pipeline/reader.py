@@ -892,6 +892,7 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
     table_box = False  # inside a box whose border has column joints (┬ ┼): a table's
     ascii_box = False  # inside a box drawn «+----+» / «| ... |»
     markdown = _is_markdown(raw)
+    no_blank_lines = markdown and not _BLANK_LINE.search(raw)
     fenced = False  # inside a Markdown code block «```»: its lines are as they stand
     blank_before = True
     for m in _LINE.finditer(raw):
@@ -911,7 +912,11 @@ def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
                     start = m.start() + lead
                     # (an ATX heading after a blank line is a heading whatever its length or words:
                     # «#### 2.1 دور بعثة ...»; not a number alone, «## 15», a page's)
-                    atx = after_blank and _MARKDOWN_HEADING.match(stripped) is not None and not inner.isdigit()
+                    atx = (
+                        (after_blank or no_blank_lines)
+                        and _MARKDOWN_HEADING.match(stripped) is not None
+                        and not inner.isdigit()
+                    )
                     current.append(_Line(start, start + len(inner), inner, forced_heading=atx))
                     continue
                 stripped = ""
@@ -1026,10 +1031,10 @@ _MARKDOWN_BOLD = re.compile(r"(?<![*_])(?:\*\*|__)(?![*_])")
 
 
 def _bold_marks(raw: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The bold marks of ``raw[start:end]`` that pair up on their raw line, an opening one (after the
-    line's start, a space or a mark, before a letter) with the next closing one (after a letter, before
-    a space, a mark or the line's end); the opening may stand before ``start`` (a label's «**» the
-    line's marks cut off). Not «0.62**», a significance level's stars, nor «______»."""
+    """The bold marks of ``raw[start:end]`` that pair up on their raw line, an opening one (not after a
+    digit, before a non-space) with the next closing one (after a non-space); the opening may stand
+    before ``start`` (a label's «**» the line's marks cut off). Not «0.62**», a significance level's
+    stars (no opening before it), nor «______»."""
     line_start = max(raw.rfind("\n", 0, start), raw.rfind("\r", 0, start)) + 1
     line_end = _LINE_BREAK.search(raw, end)
     stop = line_end.start() if line_end else len(raw)
@@ -1039,11 +1044,11 @@ def _bold_marks(raw: str, start: int, end: int) -> list[tuple[int, int]]:
         before = raw[m.start() - 1] if m.start() > line_start else " "
         after = raw[m.end()] if m.end() < stop else " "
         mark = m.group()
-        if mark in opened and not before.isspace() and not after.isalnum():
+        if mark in opened and not before.isspace():
             opening = opened.pop(mark)
             out += [(a, b) for a, b in (opening.span(), m.span()) if start <= a < end]
-        elif not before.isalnum() and not after.isspace():
-            opened[mark] = m
+        elif not before.isdigit() and not after.isspace():
+            opened[mark] = m  # (after a letter too: «و**الوساطة**», a clitic glued to the bold word)
     return sorted(out)
 
 
@@ -1057,11 +1062,15 @@ def _is_markdown(raw: str) -> bool:
     or at the text's start (not "# of rounds ...", a count in an English line, nor «# تحميل البيانات»,
     a code's comment under a line of text or inside a fenced block)."""
     unfenced = _FENCED_CODE.sub("", raw)
-    return len(_ATX_AFTER_BLANK.findall(unfenced)) >= _MARKDOWN_MIN_HEADINGS
+    if len(_ATX_AFTER_BLANK.findall(unfenced)) >= _MARKDOWN_MIN_HEADINGS:
+        return True
+    # (a text with no blank lines at all, «## الملخص» right under the title: every heading counts)
+    return not _BLANK_LINE.search(unfenced) and len(_ATX_ANYWHERE.findall(unfenced)) >= _MARKDOWN_MIN_HEADINGS
 
 
 #: A Markdown heading after a blank line or at the text's start; a fenced code block.
 _ATX_AFTER_BLANK = re.compile(r"(?:\A|\n[ \t]*\r?\n)[ \t]{0,3}#{1,6}[ \t]+(?![a-z])\S")
+_ATX_ANYWHERE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?![a-z])\S", re.MULTILINE)
 _FENCED_CODE = re.compile(r"^[ \t]*```.*?^[ \t]*```[^\n]*$", re.MULTILINE | re.DOTALL)
 
 
@@ -1841,9 +1850,9 @@ _WEB_MENU_PAGE = re.compile(
 #: A line of scanner debris only: bars and the Latin letter OCR reads them as (one to three).
 _DEBRIS_LINE = re.compile(
     r"^\s*[|¦‖l!]{1,3}\s*$"  # (not «I», «II»: a list's Roman labels)
-    # (an OCR'd scan's specks read as marks: «. ' ،», «، .», «'»; not «.» alone, a sentence's stop
-    # that pdftotext set on a line of its own, nor «...»)
-    r"|^\s*(?:['‘’`]|(?:[.,'‘’`،؛·][ \t]+){1,3}[.,'‘’`،؛·])\s*$"
+    # (an OCR'd scan's specks read as marks: «. ' ،», «، .»; not «.» or «'» alone, a sentence's stop
+    # that pdftotext set on a line of its own, nor «. . .», an elision)
+    r"|^\s*(?!(?:\.[ \t]*){3,}$)(?:[.,'‘’`،؛·][ \t]+){1,3}[.,'‘’`،؛·]\s*$"
 )
 #: The title of a box of links alone on its line: «اقرأ أيضاً:», «مقالات ذات صلة», "Related articles".
 _WEB_BOX_TITLE = re.compile(
@@ -1955,7 +1964,10 @@ def _edge_page_numbers(lines: list[_Line], breaks: set[int], numbered: set[int],
         separated = _CONVERTER_PAGE_SEPARATOR.search(
             raw, lines[k - 1].end if k else 0, lines[k + 1].start if k + 1 < len(lines) else len(raw)
         )
-        if fits or separated is not None:
+        dressed = re.search(r"[-–—|\[\]]", lines[k].text) is not None  # «- 7 -», «| 7 |»: a page's number
+        # (a bare number at a page's foot under the page's notes, «(1) ينظر: ... ص 12» / «7»)
+        under_notes = k > 0 and _FOOTNOTE_LINE.match(lines[k - 1].text) is not None
+        if fits or separated is not None or dressed or under_notes:
             found.add(k)
     return found
 #: A line that is only a web address (``www.acsds.org``, ``https://example.org/papers``).
@@ -6781,6 +6793,11 @@ def _closing_straight_quote(raw: str, unit: _Unit, line: _Line) -> bool:
     (an even count of them so far), a note's marker after it or not: «... التعاون الثنائي"», «..."[4]»."""
     text = _TRAILING_BRACKET_MARKER.sub("", line.text.rstrip())
     if not text.endswith('"'):
+        return False
+    # (only where a blank line follows, not a page's end: a sentence may go on after the quotation,
+    # «... "الثنائي"» / «، الصادر ...», on the next line or the next page)
+    following = re.match(r"[ \t]*\r?\n[ \t]*\r?\n(?P<gap>[^\u0621-\u064aA-Za-z]*)", raw[line.end : line.end + 400])
+    if following is None or "\f" in following.group("gap") or _PAGE_BREAK.search(following.group("gap")):
         return False
     whole = " ".join(raw[s:e] for block in unit.blocks for s, e in block)
     if whole.count('"') % 2:
