@@ -990,8 +990,9 @@ def _unwrapped(blocks: list[_Block]) -> bool:
     """Whether the text's paragraphs are lines of their own, run together without blank lines: at
     least ``_UNWRAPPED_MIN_LINES`` times, and for a quarter of its long lines, a line of running text
     longer than any page's line (``_UNWRAPPED_MIN_CHARS``, no columns) that ends a sentence is followed
-    in its block by another such line (a word processor's text saved as plain text; a PDF's text with
-    a paragraph a line and blank lines between them is read by its blocks)."""
+    in its block by another such line, and such long lines seldom run on into the next one (a word
+    processor's text saved as plain text; a PDF's text with a paragraph a line and blank lines between
+    them, or a wide page's wrapped lines, is read by its blocks)."""
 
     def long(line: _Line) -> bool:
         return line.end - line.start >= _UNWRAPPED_MIN_CHARS and not _COLUMN_GAP.search(line.text)
@@ -1047,7 +1048,7 @@ def _bold_marks(raw: str, start: int, end: int) -> list[tuple[int, int]]:
         if mark in opened and not before.isspace():
             opening = opened.pop(mark)
             out += [(a, b) for a, b in (opening.span(), m.span()) if start <= a < end]
-        elif not before.isdigit() and not after.isspace():
+        elif not before.isdigit() and not after.isspace() and not after.isdigit():
             opened[mark] = m  # (after a letter too: «و**الوساطة**», a clitic glued to the bold word)
     return sorted(out)
 
@@ -1064,13 +1065,21 @@ def _is_markdown(raw: str) -> bool:
     unfenced = _FENCED_CODE.sub("", raw)
     if len(_ATX_AFTER_BLANK.findall(unfenced)) >= _MARKDOWN_MIN_HEADINGS:
         return True
-    # (a text with no blank lines at all, «## الملخص» right under the title: every heading counts)
-    return not _BLANK_LINE.search(unfenced) and len(_ATX_ANYWHERE.findall(unfenced)) >= _MARKDOWN_MIN_HEADINGS
+    # (a text with no blank lines at all, «## الملخص» right under the title: the lines that read as
+    # headings or labels count, not «# تحميل البيانات», a code's comment)
+    if _BLANK_LINE.search(unfenced):
+        return False
+    headings = [
+        m.group("text")
+        for m in _ATX_ANYWHERE.finditer(unfenced)
+        if classify_heading(m.group("text")) is not None or _is_label(m.group("text"))
+    ]
+    return len(headings) >= _MARKDOWN_MIN_HEADINGS
 
 
 #: A Markdown heading after a blank line or at the text's start; a fenced code block.
 _ATX_AFTER_BLANK = re.compile(r"(?:\A|\n[ \t]*\r?\n)[ \t]{0,3}#{1,6}[ \t]+(?![a-z])\S")
-_ATX_ANYWHERE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?![a-z])\S", re.MULTILINE)
+_ATX_ANYWHERE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?![a-z])(?P<text>\S.*?)[ \t#]*$", re.MULTILINE)
 _FENCED_CODE = re.compile(r"^[ \t]*```.*?^[ \t]*```[^\n]*$", re.MULTILINE | re.DOTALL)
 
 
@@ -1103,16 +1112,27 @@ def _raw_line(raw: str, pos: int) -> str:
 
 
 def _next_list_item(info: HeadingInfo, state: _State, line: _Line) -> bool:
-    """Whether a numbered line that reads as a heading is the next item of the list just read: the last
-    unit is a list item numbered one less, its last line right above this one (a wrapped list's items
-    are headings by their look: short, no full stop; after a blank line «4. الإطار النظري» under a
-    list «1.», «2.», «3.» is the next section)."""
+    """Whether a numbered line that reads as a heading is the next item of the list just read: it goes on
+    on the next line (it ends with a comma, a preposition or a conjunction), and the last unit is a list
+    item numbered one less, its last line right above this one (a wrapped list's items are headings by
+    their look: short, no full stop; «4. الإطار النظري» under a list «1.», «2.», «3.» is the next section)."""
     if info.style not in ("num-dash", "num-dot", "num-paren") or not info.key.isdigit():
         return False
     last = state.units[-1] if state.units else None
     return (
         last is not None
         and last.kind == "list_item"
+        # (this one goes on, «2. دعم ... الدولية،»; or the one before wrapped and this one reads as no
+        # heading's title, no colon in it nor a known name, «4. الإطار النظري للدراسة: ...», «5. الخاتمة»)
+        and (
+            _GOES_ON_END.search(line.text) is not None
+            or (
+                sum(len(block) for block in last.blocks) > 1
+                and ":" not in line.text
+                and "：" not in line.text
+                and not _is_named_heading(info.title)
+            )
+        )
         and (last.number or "").isdigit()
         and int(last.number) + 1 == int(info.key)
         and not _BLANK_LINE.search(state.raw, last.blocks[-1][-1][1], line.start)
@@ -1964,9 +1984,17 @@ def _edge_page_numbers(lines: list[_Line], breaks: set[int], numbered: set[int],
         separated = _CONVERTER_PAGE_SEPARATOR.search(
             raw, lines[k - 1].end if k else 0, lines[k + 1].start if k + 1 < len(lines) else len(raw)
         )
-        dressed = re.search(r"[-–—|\[\]]", lines[k].text) is not None  # «- 7 -», «| 7 |»: a page's number
-        # (a bare number at a page's foot under the page's notes, «(1) ينظر: ... ص 12» / «7»)
-        under_notes = k > 0 and _FOOTNOTE_LINE.match(lines[k - 1].text) is not None
+        # («- 7 -», «| 7 |»: a page's number; not «3-», an item's)
+        dressed = re.match(r"^\s*[-–—|\[]\s*\S+\s*[-–—|\]]\s*$", lines[k].text) is not None
+        # (a bare number at a page's foot under the page's notes, «(1) ينظر: ... ص 12» / «7»; not at the
+        # next page's top, nor the page a note's «ص» or «رقم» waits for)
+        last_of_page = k + 1 == len(lines) or _PAGE_BREAK.search(raw, lines[k].end, lines[k + 1].start) is not None
+        under_notes = (
+            k > 0
+            and last_of_page
+            and _FOOTNOTE_LINE.match(lines[k - 1].text) is not None
+            and not re.search(r"(?:ص|رقم|[،,])\s*$", lines[k - 1].text)
+        )
         if fits or separated is not None or dressed or under_notes:
             found.add(k)
     return found
@@ -4596,6 +4624,21 @@ def _split_keywords(raw: str, start: int, end: int) -> list[TextSpan]:
 _TOC_PROSE_MIN_WORDS = 8
 
 
+def _plan_in_prose(lines: list[_Line]) -> bool:
+    """Whether lines under a table of contents' heading tell the plan in prose («قُسِّم البحث على مبحثين
+    ... تناول المبحث الأول ...»): eight words or more ending a sentence, no line opening as a heading
+    does or ending with a page's number (a contents' entries, «المبحث الأول: ... . 4»)."""
+    text = " ".join(line.text for line in lines)
+    return (
+        len(text.split()) >= _TOC_PROSE_MIN_WORDS
+        and lines[-1].text.rstrip().endswith((".", "!", "?", "؟", "…"))
+        and not any(classify_heading(line.text) is not None or _TOC_PAGE_END.search(line.text) for line in lines)
+    )
+
+
+_TOC_PAGE_END = re.compile(r"(?:[.…\s]|\.{2,})[0-9\u0660-\u0669]{1,3}\s*$")
+
+
 def _mark_toc(body: list[_Block], state: _State) -> list[HeadingInfo]:
     """Find the table of contents; mark its blocks as structure and return its entries."""
     entries: list[HeadingInfo] = []
@@ -4609,8 +4652,7 @@ def _mark_toc(body: list[_Block], state: _State) -> list[HeadingInfo]:
             if info and info.style == "named" and info.key in TOC_HEADINGS:
                 head.heading = info
                 toc_lines = block.lines[1:]
-                rest = " ".join(line.text for line in toc_lines)
-                if len(rest.split()) >= _TOC_PROSE_MIN_WORDS and _ends_sentence(toc_lines[-1].text):
+                if toc_lines and _plan_in_prose(toc_lines):
                     continue  # «هيكلية البحث:» over the plan told in prose: a heading and its paragraph
                 in_toc = True
             else:
@@ -4620,7 +4662,7 @@ def _mark_toc(body: list[_Block], state: _State) -> list[HeadingInfo]:
             or (info is not None and info.identity in seen and info.style != "ordinal")
             # (a sentence under «هيكلية البحث:», «قُسِّم البحث على مبحثين ... تناول المبحث الأول ...»:
             # the plan told in prose, not a list of contents)
-            or (len(block.text.split()) >= _TOC_PROSE_MIN_WORDS and _ends_sentence(block.lines[-1].text))
+            or _plan_in_prose(block.lines)
         ):
             break
         for line in toc_lines:
@@ -5540,7 +5582,7 @@ _CLAUSE_NUMBER_WORD = re.compile(_CLAUSE_WORD + r"\s*$")
 #: "Figure (3)" number the figure, they cite no note; so do «الملحق رقم (1)», «الخريطة رقم (2)»,
 #: «الصورة رقم (3)», a policy paper's box «إطار (1): ...» (but «في الملحق(1).», «المخطط (1)»: a
 #: newspaper's supplement, a five-year plan are cited with notes).
-_BOX_WORD = re.compile(r"(?<![^\W\d_])[إا]طار\s*$")
+_BOX_WORD = re.compile(r"(?:^|(?<=\n))[ \t]*[إا]طار\s*$")
 _FIGURE_NUMBER_WORD = re.compile(
     r"(?:(?<![^\W\d_])(?:[وفبل]?(?:ال)?|لل)(?:(?:شكل|جدول|(?:رسم|مخطط)\s+(?:ال)?بياني)\s*(?:رقم\s*)?"
     r"|(?:ملحق|خريطة|صورة|رسم|مخطط|إطار|اطار)\s*رقم\s*)"
@@ -6796,7 +6838,11 @@ def _closing_straight_quote(raw: str, unit: _Unit, line: _Line) -> bool:
         return False
     # (only where a blank line follows, not a page's end: a sentence may go on after the quotation,
     # «... "الثنائي"» / «، الصادر ...», on the next line or the next page)
-    following = re.match(r"[ \t]*\r?\n[ \t]*\r?\n(?P<gap>[^\u0621-\u064aA-Za-z]*)", raw[line.end : line.end + 400])
+    following = re.match(
+        # (a note's marker alone on the line under it first: «... payments"» / «[3]» / blank line)
+        r"[ \t]*\r?\n(?:[ \t]*[(\[]\d{1,3}[)\]][ \t]*\r?\n)?[ \t]*\r?\n(?P<gap>[^\u0621-\u064aA-Za-z]*)",
+        raw[line.end : line.end + 400],
+    )
     if following is None or "\f" in following.group("gap") or _PAGE_BREAK.search(following.group("gap")):
         return False
     whole = " ".join(raw[s:e] for block in unit.blocks for s, e in block)
