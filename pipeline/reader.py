@@ -654,7 +654,8 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     settings = settings or ReaderSettings()
     article = Article(raw=raw)
     state = _State(raw=raw, settings=settings, lettered_notes=_has_lettered_notes(raw))
-    blocks, rules = _drop_rule_lines(_blocks(raw, settings))
+    markdown = _is_markdown(raw)
+    blocks, rules = _drop_rule_lines(_blocks(raw, settings, markdown))
     # A table of contents with dotted leaders (a thesis's فهرس المحتويات): page furniture, taken
     # out before the abstract is looked for (its «ملخص ...... ج» entry is no abstract heading).
     blocks, contents = _drop_contents_lines(blocks)
@@ -849,7 +850,6 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     # (notes marked by superscript letters at a page's foot, «ᵃ ...»: the page's text above cites them
     # so, «البلديةᵃ.»; where the markers stand, with the note's number)
     superscript_lettered = _superscript_letter_markers(raw, state)
-    markdown = _is_markdown(raw)
     article.sections = state.sections
     article.structure_spans = sorted(state.structure)
     article.passages = [
@@ -880,18 +880,18 @@ _ASCII_BOX_BORDER = re.compile(r"^\+[-=]{3,}\+$")
 _ASCII_BOX_LINE = re.compile(r"^\|(?P<text>[^|]*)\|$")
 
 
-def _blocks(raw: str, settings: ReaderSettings) -> list[_Block]:
+def _blocks(raw: str, settings: ReaderSettings, markdown: bool = False) -> list[_Block]:
     """The text's blocks: runs of non-blank lines, split at blank lines.
 
     Lines end at LF, CRLF or a lone CR (old Mac files and some PDF converters write CR
     only). A text with no blank lines between its paragraphs (what many PDF-to-text
-    tools give) is split at line level instead (:func:`_line_blocks`).
+    tools give) is split at line level instead (:func:`_line_blocks`). In a Markdown text
+    (``markdown``: :func:`_is_markdown`) the marks around a line are left out of its span.
     """
     blocks: list[_Block] = []
     current: list[_Line] = []
     table_box = False  # inside a box whose border has column joints (┬ ┼): a table's
     ascii_box = False  # inside a box drawn «+----+» / «| ... |»
-    markdown = _is_markdown(raw)
     no_blank_lines = markdown and not _BLANK_LINE.search(raw)
     fenced = False  # inside a Markdown code block «```»: its lines are as they stand
     blank_before = True
@@ -1112,10 +1112,11 @@ def _raw_line(raw: str, pos: int) -> str:
 
 
 def _next_list_item(info: HeadingInfo, state: _State, line: _Line) -> bool:
-    """Whether a numbered line that reads as a heading is the next item of the list just read: it goes on
-    on the next line (it ends with a comma, a preposition or a conjunction), and the last unit is a list
-    item numbered one less, its last line right above this one (a wrapped list's items are headings by
-    their look: short, no full stop; «4. الإطار النظري» under a list «1.», «2.», «3.» is the next section)."""
+    """Whether a numbered line that reads as a heading is the next item of the list just read: the last
+    unit is a list item numbered one less, its last line right above this one, and this line goes on on
+    the next one (it ends with a comma, a preposition or a conjunction) or, the item before having
+    wrapped, it has no colon and names no known section (a wrapped list's items are headings by their
+    look: short, no full stop; «4. الإطار النظري للدراسة: ...», «5. الخاتمة» under a list are sections)."""
     if info.style not in ("num-dash", "num-dot", "num-paren") or not info.key.isdigit():
         return False
     last = state.units[-1] if state.units else None
@@ -1607,10 +1608,10 @@ def _drop_page_furniture(
     # Front-matter pages numbered with abjad letters (أ ب ج, a thesis's) or Roman numerals: a lone
     # one on the last or first line of a page.
     dropped.update(k for k in breaks if _LETTER_PAGE_NUMBER.match(lines[k].text))
-    # A bare number (at most three digits, dashes around it) alone on a page's first or last line, where
-    # the text marks its pages (a form feed, a converter's «{2}------»): that page's number, when another
-    # page's number fits it (a table's last cell, a count after «...:», a year at a page's top do not),
-    # or next to a converter's page separator.
+    # A number (at most three digits, dashes around it) alone on a page's first or last line, where the
+    # text marks its pages (a form feed, a converter's «{2}------»): that page's number, printed once
+    # (see :func:`_edge_page_numbers`: a table's last cell, a count after «...:», a year at a page's top
+    # are not).
     dropped.update(_edge_page_numbers(lines, breaks, dropped, raw))
     # A chapter's name as the running head of its pages («الفصل الأول: الإطار المفاهيمي»): a
     # heading-like line set at the top of two pages or more (a heading is printed once), or at a
@@ -1966,9 +1967,11 @@ _CONVERTER_PAGE_SEPARATOR = re.compile(r"^[ \t]*\{\d{1,4}\}-{8,}[ \t]*$", re.MUL
 
 
 def _edge_page_numbers(lines: list[_Line], breaks: set[int], numbered: set[int], raw: str) -> set[int]:
-    """The lines among ``breaks`` (a page's first and last lines) that are only a page's number: a bare
-    number that another such number, or a page number found already (``numbered``), fits across the
-    pages between them, or one next to a converter's page separator."""
+    """The lines among ``breaks`` (a page's first and last lines) that are only a page's number: a number
+    that another such number, or a page number found already (``numbered``), fits across the pages
+    between them; one next to a converter's page separator; one dressed with dashes or bars on both sides
+    («- 7 -»); a bare one on a page's last line under the page's notes (not after «ص», «رقم» or a comma,
+    which wait for it). Not one after a line that ends with a colon («... كاملة:» / «250»)."""
     page = [0] * len(lines)
     for k in range(1, len(lines)):
         page[k] = page[k - 1] + (1 if _PAGE_BREAK.search(raw, lines[k - 1].end, lines[k].start) else 0)
@@ -5351,7 +5354,6 @@ def _superscript_letter_mark(letters: str) -> re.Pattern[str]:
         rf"(?:(?<=[^\W\d_])|(?<=[.!?؟…\"'”’»)\]])|(?<=[^\W\d_][ \t]))(?<![{_SUPERSCRIPT_LETTERS}])"
         rf"[{letters}](?![{_SUPERSCRIPT_LETTERS}\w])"
     )
-
 
 
 def _ordinal_superscript(raw: str, at: int) -> bool:
