@@ -1048,8 +1048,10 @@ def _bold_marks(raw: str, start: int, end: int) -> list[tuple[int, int]]:
         if mark in opened and not before.isspace():
             opening = opened.pop(mark)
             out += [(a, b) for a, b in (opening.span(), m.span()) if start <= a < end]
-        elif not before.isdigit() and not after.isspace() and not after.isdigit():
-            opened[mark] = m  # (after a letter too: «و**الوساطة**», a clitic glued to the bold word)
+        elif not before.isdigit() and not after.isspace() and not (after.isdigit() and before.isalnum()):
+            # (after a letter too: «و**الوساطة**», a clitic glued to the bold word; before a number only
+            # after a space or a mark, «**250**», not «x**2», a power)
+            opened[mark] = m
     return sorted(out)
 
 
@@ -4629,17 +4631,25 @@ _TOC_PROSE_MIN_WORDS = 8
 
 def _plan_in_prose(lines: list[_Line]) -> bool:
     """Whether lines under a table of contents' heading tell the plan in prose («قُسِّم البحث على مبحثين
-    ... تناول المبحث الأول ...»): eight words or more ending a sentence, no line opening as a heading
-    does or ending with a page's number (a contents' entries, «المبحث الأول: ... . 4»)."""
+    ... تناول المبحث الأول ...»): eight words or more ending a sentence, fewer than half of the lines
+    opening as a heading does or ending with a page's number (a contents' entries, «المبحث الأول: ... . 4»)."""
     text = " ".join(line.text for line in lines)
+    entries = sum(
+        1
+        for line in lines
+        if classify_heading(line.text) is not None or _TOC_PAGE_END.search(line.text)
+    )
     return (
         len(text.split()) >= _TOC_PROSE_MIN_WORDS
         and lines[-1].text.rstrip().endswith((".", "!", "?", "؟", "…"))
-        and not any(classify_heading(line.text) is not None or _TOC_PAGE_END.search(line.text) for line in lines)
+        # (most lines, not one: a wrapped line of the plan may open with «المبحث الأول ...» or end with «12»)
+        and 2 * entries < len(lines)
     )
 
 
-_TOC_PAGE_END = re.compile(r"(?:[.…\s]|\.{2,})[0-9\u0660-\u0669]{1,3}\s*$")
+#: A contents' entry's page number after a stop, leaders or a wide space («... . 4», «...... 12»; not a
+#: count in the plan's prose, «تضمنت 12»).
+_TOC_PAGE_END = re.compile(r"(?:[.…][ \t]*|[ \t]{2,})[0-9\u0660-\u0669]{1,3}\s*$")
 
 
 def _mark_toc(body: list[_Block], state: _State) -> list[HeadingInfo]:
@@ -4666,6 +4676,8 @@ def _mark_toc(body: list[_Block], state: _State) -> list[HeadingInfo]:
             # (a sentence under «هيكلية البحث:», «قُسِّم البحث على مبحثين ... تناول المبحث الأول ...»:
             # the plan told in prose, not a list of contents)
             or _plan_in_prose(block.lines)
+            # (a heading and its paragraph after the contents, «تمهيد» over its text)
+            or (len(block.lines) > 1 and info is not None and _plan_in_prose(block.lines[1:]))
         ):
             break
         for line in toc_lines:
@@ -5584,7 +5596,12 @@ _CLAUSE_NUMBER_WORD = re.compile(_CLAUSE_WORD + r"\s*$")
 #: "Figure (3)" number the figure, they cite no note; so do «الملحق رقم (1)», «الخريطة رقم (2)»,
 #: «الصورة رقم (3)», a policy paper's box «إطار (1): ...» (but «في الملحق(1).», «المخطط (1)»: a
 #: newspaper's supplement, a five-year plan are cited with notes).
-_BOX_WORD = re.compile(r"(?:^|(?<=\n))[ \t]*[إا]طار\s*$")
+_BOX_WORD = re.compile(r"^[ \t]*(?:(?:\*\*|[-•|>])[ \t]*)?[إا]طار\s*$", re.MULTILINE)
+
+
+def _line_start_of(raw: str, pos: int) -> int:
+    """Where the raw line ``pos`` stands on starts."""
+    return max(raw.rfind("\n", 0, pos), raw.rfind("\r", 0, pos)) + 1
 _FIGURE_NUMBER_WORD = re.compile(
     r"(?:(?<![^\W\d_])(?:[وفبل]?(?:ال)?|لل)(?:(?:شكل|جدول|(?:رسم|مخطط)\s+(?:ال)?بياني)\s*(?:رقم\s*)?"
     r"|(?:ملحق|خريطة|صورة|رسم|مخطط|إطار|اطار)\s*رقم\s*)"
@@ -7450,7 +7467,7 @@ def _without_markers(
                 continue  # an article's paragraph, «المادة 2 (7): ...», "Article 2(7) of": no marker
             if m.group("p") and _FIGURE_NUMBER_WORD.search(raw, max(start, m.start() - 30), m.start()):
                 continue  # «ويبين الشكل رقم (1) تطور ...»: the figure's number
-            box = m.group("p") and _BOX_WORD.search(raw, max(start, m.start() - 10), m.start())
+            box = m.group("p") and _BOX_WORD.search(raw, _line_start_of(raw, m.start()), m.start())
             if box and raw[m.end() : m.end() + 1] in (":", "："):
                 continue  # «إطار (1): منتدى غاز شرق المتوسط»: a box's number (not «في إطار(1) ...», a note's)
             if m.group("e") and number not in (bare_ok or ()):
