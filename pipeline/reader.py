@@ -844,7 +844,7 @@ def parse_article(raw: str, *, label: str = "<text>", settings: ReaderSettings |
     lettered = {
         number: start
         for number, start in footnotes.items()
-        if _LETTER_NOTE_LINE.match(raw[max(raw.rfind("\n", 0, start), raw.rfind("\r", 0, start)) + 1 : start + 1])
+        if _LETTER_NOTE_LINE.match(raw[_line_start_of(raw, start) : start + 1])
     }
     labels = _letter_labels(raw) if lettered else frozenset()
     # (notes marked by superscript letters at a page's foot, «ᵃ ...»: the page's text above cites them
@@ -1036,7 +1036,7 @@ def _bold_marks(raw: str, start: int, end: int) -> list[tuple[int, int]]:
     digit, before a non-space) with the next closing one (after a non-space); the opening may stand
     before ``start`` (a label's «**» the line's marks cut off). Not «0.62**», a significance level's
     stars (no opening before it), nor «______»."""
-    line_start = max(raw.rfind("\n", 0, start), raw.rfind("\r", 0, start)) + 1
+    line_start = _line_start_of(raw, start)
     line_end = _LINE_BREAK.search(raw, end)
     stop = line_end.start() if line_end else len(raw)
     out = []
@@ -1106,11 +1106,15 @@ def _markdown_line(text: str) -> tuple[int, int] | None:
     return (start, end) if (start, end) != (0, len(text)) else None
 
 
+def _line_start_of(raw: str, pos: int) -> int:
+    """Where the raw line ``pos`` stands on starts (after LF, CR or CRLF)."""
+    return max(raw.rfind("\n", 0, pos), raw.rfind("\r", 0, pos)) + 1
+
+
 def _raw_line(raw: str, pos: int) -> str:
     """The whole raw line ``pos`` stands on, its indent included."""
-    start = max(raw.rfind("\n", 0, pos), raw.rfind("\r", 0, pos)) + 1
     end = _LINE_BREAK.search(raw, pos)
-    return raw[start : end.start() if end else len(raw)]
+    return raw[_line_start_of(raw, pos) : end.start() if end else len(raw)]
 
 
 def _next_list_item(info: HeadingInfo, state: _State, line: _Line) -> bool:
@@ -1983,9 +1987,10 @@ def _edge_page_numbers(lines: list[_Line], breaks: set[int], numbered: set[int],
         if m is not None and not (k and lines[k - 1].text.rstrip().endswith((":", "："))):
             value[k] = int(m.group("n"))
     known = {k: n for k in numbered if (n := _page_number(lines[k].text)) is not None}
+    numbers = value | known
     found = set()
     for k, n in value.items():
-        fits = any(j != k and page[j] != page[k] and v - n == page[j] - page[k] for j, v in (value | known).items())
+        fits = any(j != k and page[j] != page[k] and v - n == page[j] - page[k] for j, v in numbers.items())
         separated = _CONVERTER_PAGE_SEPARATOR.search(
             raw, lines[k - 1].end if k else 0, lines[k + 1].start if k + 1 < len(lines) else len(raw)
         )
@@ -5598,10 +5603,6 @@ _CLAUSE_NUMBER_WORD = re.compile(_CLAUSE_WORD + r"\s*$")
 #: newspaper's supplement, a five-year plan are cited with notes).
 _BOX_WORD = re.compile(r"^[ \t]*(?:(?:\*\*|[-•|>])[ \t]*)?[إا]طار\s*$", re.MULTILINE)
 
-
-def _line_start_of(raw: str, pos: int) -> int:
-    """Where the raw line ``pos`` stands on starts."""
-    return max(raw.rfind("\n", 0, pos), raw.rfind("\r", 0, pos)) + 1
 _FIGURE_NUMBER_WORD = re.compile(
     r"(?:(?<![^\W\d_])(?:[وفبل]?(?:ال)?|لل)(?:(?:شكل|جدول|(?:رسم|مخطط)\s+(?:ال)?بياني)\s*(?:رقم\s*)?"
     r"|(?:ملحق|خريطة|صورة|رسم|مخطط|إطار|اطار)\s*رقم\s*)"
@@ -6904,7 +6905,7 @@ def _has_lettered_notes(raw: str) -> bool:
         k = first.start()
         while k > 0 and raw[k - 1].isspace():
             k -= 1
-        line = raw[max(raw.rfind("\n", 0, k), raw.rfind("\r", 0, k)) + 1 : k]
+        line = raw[_line_start_of(raw, k) : k]
         if raw[k - 1 : k] in (":", "：") and match_key(line.rstrip(":： ")) not in _NOTES_KEYS:
             continue  # (a lead-in's list; «الهوامش:» heads the notes)
         return _SECOND_LETTER_LINE.search(raw, first.end()) is not None
@@ -7444,7 +7445,7 @@ def _without_markers(
         for m in _PLAIN_MARKER.finditer(raw, start, end):
             if m.group("l"):
                 number = ABJAD_VALUES[m.group("l")]
-                line_start = max(raw.rfind("\n", 0, m.start()), raw.rfind("\r", 0, m.start())) + 1
+                line_start = _line_start_of(raw, m.start())
                 clause = _LETTER_CLAUSE_WORD.search(raw, max(line_start, m.start() - 30), m.start())
                 before = _WORD_BEFORE.search(raw, max(0, m.start() - 30), m.start())
                 labelled = before is not None and before.end(1) in labels
