@@ -15,6 +15,7 @@ Built from maintained data wherever a library has it:
   names of the UN Parallel Corpus test sets with their Arabic counterparts from the aligned
   sentences (Security Council / مجلس الأمن, African Union / الاتحاد الأفريقي, New York / نيويورك);
   they never override a name of the tables above;
+* cities from CLDR's exemplar cities of the time zones, in Arabic and English (:func:`add_cities`);
 * a short table of aliases that no library has (أمريكا/أميركا, بريطانيا, فلسطين).
 
 ISO 3166 writes some names inverted ("Congo, The Democratic Republic of the",
@@ -249,6 +250,32 @@ def add_mined_names(gaz: Gazetteer, mined: dict) -> None:
         gaz.add(text, label, f"anercorp:{key(text)}", "ar")
 
 
+def add_cities(gaz: Gazetteer) -> None:
+    """Cities (and a few islands) as LOC, from CLDR's exemplar cities of the time zones, in Arabic and English.
+
+    CLDR names one city per time zone in every locale (Europe/Brussels: بروكسل / Brussels), a
+    maintained list of the capitals and large cities news and diplomacy texts name. Left out:
+    the zones of Antarctica (research stations named after people: Casey, Davis) and ``Etc``,
+    names with a comma (US counties: "Knox, Indiana"), and Arabic one-word names of three letters
+    or fewer, too often an ordinary word (ترك, the Arabic for Truk, is "left"). They are added
+    after the country tables, so a city that shares a country's name (الكويت, Djibouti) stays the
+    country, and no nisba forms are made of them (البغدادي is a family name as often as not).
+    """
+    from babel.core import get_global
+    from babel.dates import get_timezone_location
+
+    for zone in sorted(get_global("zone_territories")):
+        if "/" not in zone or zone.startswith(("Etc/", "Antarctica/")):
+            continue
+        city_id = "city:" + zone
+        en_name = get_timezone_location(zone, "en", return_city=True)
+        ar_name = camel.dediac(get_timezone_location(zone, "ar", return_city=True))
+        if en_name and "," not in en_name:
+            gaz.add(en_name, "LOC", city_id, "en")
+        if ar_name and "،" not in ar_name and "," not in ar_name and (" " in ar_name or len(ar_name) > 3):
+            gaz.add(ar_name, "LOC", city_id, "ar")
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Build the gazetteer from Babel/CLDR, pycountry and the project's data files (once per process)."""
@@ -292,6 +319,7 @@ def load_gazetteer() -> Gazetteer:
                 gaz.nisba.setdefault(key(form), entry.id)
     add_organisations(gaz, json.loads((DATA_DIR / ORGANISATIONS_FILE).read_text(encoding="utf-8")))
     gaz.org_heads_en.update(EN_ORG_HEADS)
+    add_cities(gaz)
     add_mined_names(gaz, json.loads((DATA_DIR / MINED_FILE).read_text(encoding="utf-8")))
     platforms = json.loads((DATA_DIR / "platforms.json").read_text(encoding="utf-8"))
     for pid, forms in platforms.items():

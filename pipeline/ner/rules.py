@@ -37,7 +37,11 @@ _ORDINALS = "الأول|الاول|الثاني|الثالث|الرابع|الخ
 #: Head nouns of institutions named by their country (وزارة الخارجية الفرنسية, السفارة السويدية).
 INSTITUTION_HEADS = (
     "وزارة", "سفارة", "السفارة", "الحكومة", "حكومة", "القنصلية", "قنصلية", "مكتب", "بعثة", "البعثة", "مجلس", "وكالة",
+    "الشرطة", "شرطة", "الجيش", "جيش", "الخارجية",
 )  # fmt: skip
+#: «الخارجية» is the foreign ministry (الخارجية القطرية), except in a minister's title (وزير الخارجية القطري).
+_FOREIGN_MINISTRY = "الخارجيه"  # its key
+_MINISTER_TITLE = re.compile("وزير|وزراء")
 #: Heads of an institution named by its portfolio: a ministry (وزارة الاقتصاد والمالية) and a named
 #: government (حكومة الوحدة الوطنية).
 _PORTFOLIO_HEADS = {key("وزارة"): 1, key("حكومة"): 2}  # head -> fewest words of its name after it
@@ -152,8 +156,8 @@ class ArabicRules:
         month_group = rf"(?:{months})(?:\s*[/\\\-]\s*(?:{months}))?"
         clitic = r"(?<!" + _WORD + r")(?:[وف]?[بلك]?)"
         patterns = [
-            # 25 مايو/أيار 2015 م ; 17 سبتمبر/أيلول عام 2017 ; 20 فبراير/شباط
-            rf"{_DIGIT}{{1,2}}\s+{month_group}(?:\s*[،,]?\s*(?:{_YEARWORD})?{_YEAR}{_ERA})?",
+            # 25 مايو/أيار 2015 م ; 17 سبتمبر/أيلول عام 2017 ; 20 فبراير/شباط ; 6-24 نيسان/أبريل 2015
+            rf"{_DIGIT}{{1,2}}(?:\s*[-–]\s*{_DIGIT}{{1,2}})?\s+{month_group}(?:\s*[،,]?\s*(?:{_YEARWORD})?{_YEAR}{_ERA})?",
             # أيلول / سبتمبر 2007 ; مارس 2007
             rf"{month_group}\s*[،,]?\s*(?:{_YEARWORD})?{_YEAR}{_ERA}",
             # خمسينيات القرن العشرين ; القرن الحادي والعشرين ; القرن التاسع عشر
@@ -161,6 +165,8 @@ class ArabicRules:
             # 2024/6/4 ; 4/6/2024
             rf"{_YEAR}[/\-.]{_DIGIT}{{1,2}}[/\-.]{_DIGIT}{{1,2}}(?!{_DIGIT})",
             rf"{_DIGIT}{{1,2}}[/\-.]{_DIGIT}{{1,2}}[/\-.]{_YEAR}",
+            # الفترة 2016-2017 (a biennium): a range of years is one date
+            rf"(?:{_YEARWORD})?{_YEAR}\s*[-–]\s*{_YEAR}{_ERA}",
             # عام 2007 ; عام 2011م
             rf"{_YEARWORD}{_YEAR}{_ERA}",
             # 2014 م ; a bare year
@@ -290,10 +296,11 @@ class ArabicRules:
     def institutions(self, text: str, max_gap: int = 2) -> list[RuleSpan]:
         """ORG spans of state institutions named by their country.
 
-        A head noun (وزارة, سفارة, الحكومة...) followed, within ``max_gap`` words
-        and without punctuation in between, by a country name or its nisba
+        A head noun (وزارة, سفارة, الحكومة, الشرطة, الجيش...) followed, within ``max_gap`` words
+        and without punctuation in between, by a country or city name or its nisba
         adjective: وزارة الخارجية الفرنسية, السفارة السويدية, سفارة السويد,
-        مكتب شؤون الخارجية البريطاني. A ministry named by its portfolio alone
+        مكتب شؤون الخارجية البريطاني, الشرطة البريطانية, شرطة لندن, الجيش الفرنسي,
+        الخارجية القطرية (not in a minister's title: وزير الخارجية القطري). A ministry named by its portfolio alone
         (وزارة الخارجية, وزارة الاقتصاد والمالية) is also an ORG, as the guideline asks, and so is
         a government named by a noun and its adjective (حكومة الوحدة الوطنية): :func:`_portfolio_end`.
         """
@@ -305,7 +312,9 @@ class ArabicRules:
         while i < len(words):
             start, end, word, info = words[i]
             offset = info.head
-            if offset is None:
+            if offset is None or (
+                key(word[offset:]) == _FOREIGN_MINISTRY and i > 0 and _MINISTER_TITLE.search(words[i - 1].info.key)
+            ):
                 i += 1
                 continue
             last = None
@@ -313,6 +322,8 @@ class ArabicRules:
                 if text[words[j - 1].end : words[j].start].strip():
                     break  # punctuation or a line of something else in between
                 if words[j].info.country:
+                    if j == i + 1 and self._disagrees(word[offset:], words[j].info.key):
+                        break  # a nisba right after the head agrees with it: «وزير الخارجية الإيراني» is a title
                     if (
                         j > i + 1
                         and any(_NEW_PHRASE.match(w.info.key) for w in words[i + 1 : j])
@@ -423,7 +434,8 @@ def strip_clitic(
     (وألمانيا is B-LOC), so its spans must be trimmed. A prefix is stripped when
     the rest of the word is a gazetteer name (``known``: والدنمارك -> الدنمارك),
     unless the whole word is itself a known name (لبنان); else when the rest is a
-    word that begins names in the training data (``names``) or is clearly more
+    word that begins names in the training data (``names``) and is not rarer than the
+    whole word (كريم keeps its ك although ريم begins names), or is clearly more
     frequent than the whole word in real Arabic text (``counts``, rests of four
     letters or more: وشيلي -> شيلي, لترامب -> ترامب, but not كاليفورنيا,
     فرانكفورت or وادي). The fused لل loses
@@ -462,7 +474,8 @@ def strip_clitic(
         return 0
     for cut, rest in candidates():
         k_rest = key(rest)
-        if k_rest in names:
+        if k_rest in names and (counts is None or counts.get(k_rest, 0) >= n_first):
+            # كريم is a name of its own, seen more often than ريم (which begins names too): keep its ك.
             return cut
         if counts is None:
             if rest.startswith("ال") and len(rest) >= 4:
@@ -645,7 +658,12 @@ def english_patterns(gazetteer: Gazetteer) -> list[dict]:
         "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
         "eighteenth", "nineteenth", "twentieth", "21st", "20th", "19th", "18th",
     ]  # fmt: skip
+    dash = {"TEXT": {"IN": ["-", "–"]}}
     date_patterns = [
+        # 6-24 April 2015; the 2016-2017 biennium: a range of days or years is one date.
+        [day, dash, day, month, {"TEXT": ",", "OP": "?"}, year],
+        [day, dash, day, month],
+        [year, dash, year],
         [day, month, {"TEXT": ",", "OP": "?"}, year],
         [month, day, {"TEXT": ",", "OP": "?"}, year],
         [month, year],

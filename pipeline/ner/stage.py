@@ -449,8 +449,71 @@ class NerStage:
                     label = "PLATFORM"  # a site referred to as a site (موقع بي بي سي), as the guideline asks
                 if end - start >= 2:
                     model_spans.append(RuleSpan(start, end, label, rule="model"))
-            out.append(join_organisation_places(text, _merge(model_spans, rule_spans)))
+            found = join_organisation_places(text, _merge(model_spans, rule_spans))
+            out.append(self.adjust_spans(text, found))
         return out
+
+    def adjust_spans(self, text: str, found: list[Found]) -> list[Found]:
+        """Boundaries the model and the rules get wrong in the same ways, set as the guideline sets them.
+
+        In text order: a nisba adjective alone is no person (ليبي, لقطريين); a person span does not
+        run on over a place name that follows it (دونالد ترامب الرياض) nor over a second name after
+        و (خالد وإبراهيم: two names); a place after «دولة» keeps the word of its official name
+        (دولة الإمارات العربية المتحدة), and a bridge, airport, square or tower named after a place
+        keeps its type word (جسر لندن, مطار بروكسل الدولي); «تنظيم» before a known organisation is
+        a descriptor (تنظيم داعش -> داعش).
+        """
+        out: list[Found] = []
+        for f in found:
+            if f.label == "PER":
+                out.extend(self._split_person(text, f))
+            elif f.label == "LOC":
+                out.append(_with_type_word(text, f))
+            elif f.label == "ORG":
+                out.append(self._without_group_word(text, f))
+            else:
+                out.append(f)
+        return resolve_overlaps(out)
+
+    def _split_person(self, text: str, f: Found) -> list[Found]:
+        words = [(m.start() + f.start, m.end() + f.start, m.group()) for m in WORD_RE.finditer(text[f.start : f.end])]
+        if len(words) == 1:
+            rest = words[0][2][strip_clitic(words[0][2], self.known, self.counts, self.name_words) :]
+            return [] if key(rest) in self.gazetteer.nisba else [f]
+        out = []
+        first = 0
+        for i in range(1, len(words)):
+            start, end, word = words[i]
+            entry = self.gazetteer.lookup(word) if i == len(words) - 1 else None
+            if entry is not None and entry.label == "LOC" and key(word) not in self.gazetteer.nisba:
+                # a place name after a person's name: the person ends before it, the place is tagged
+                out.append(Found(words[first][0], words[i - 1][1], "PER", f.source, f.id))
+                out.append(Found(start, end, "LOC", "rule", entry.id))
+                first = len(words)
+                break
+            if (
+                word.startswith("و")
+                and key(word[1:]) in self.name_words
+                and key(word) not in self.name_words
+                and text[words[i - 1][1] : start] == " "
+            ):
+                out.append(Found(words[first][0], words[i - 1][1], "PER", f.source, f.id))
+                first = i
+                words[i] = (start + 1, end, word[1:])
+        if not out:
+            return [f]
+        if first < len(words):
+            out.append(Found(words[first][0], words[-1][1], "PER", f.source, f.id))
+        return out
+
+    def _without_group_word(self, text: str, f: Found) -> Found:
+        surface = text[f.start : f.end]
+        if surface.startswith(_GROUP_WORD) and self.gazetteer.lookup(surface) is None:
+            rest = surface[len(_GROUP_WORD) :]
+            entry = self.gazetteer.lookup(rest)
+            if entry is not None and entry.label == "ORG":
+                return Found(f.start + len(_GROUP_WORD), f.end, "ORG", f.source, f.id or entry.id)
+        return f
 
     def entities_ar(self, text: str) -> list[Found]:
         """Entities of one Arabic text.
@@ -935,6 +998,31 @@ def join_organisation_places(text: str, found: list[Found]) -> list[Found]:
             continue
         out.append(f)
     return out
+
+
+#: «تنظيم» (organisation, of an armed group) before its name is a descriptor: تنظيم داعش -> داعش.
+_GROUP_WORD = "تنظيم "
+#: The official-name word of a state before its name (دولة قطر, لدولة الإمارات: the clitic stays outside).
+_STATE_WORD = re.compile(r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول|لل)?(?P<word>دولة) $")
+#: Type words that are part of the name of a place named after another (جسر لندن, مطار بروكسل).
+_PLACE_TYPE_WORD = re.compile(r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول)?(?P<word>جسر|مطار|ميدان|برج|ساحة) $")
+_INTERNATIONAL = re.compile(r" الدولي(?![\w\u064B-\u065F])")
+
+
+def _with_type_word(text: str, f: Found) -> Found:
+    """A LOC span with the word of its name before it: «دولة» of a state, the type word of a facility."""
+    before = text[max(0, f.start - 12) : f.start]
+    m = _STATE_WORD.search(before)
+    if m is not None:
+        return Found(f.start - (len(before) - m.start("word")), f.end, "LOC", f.source, f.id)
+    m = _PLACE_TYPE_WORD.search(before)
+    if m is not None and " " not in text[f.start : f.end]:
+        end = f.end
+        if m.group("word") == "مطار":
+            intl = _INTERNATIONAL.match(text, f.end)
+            end = intl.end() if intl else end
+        return Found(f.start - (len(before) - m.start("word")), end, "LOC", f.source, None)
+    return f
 
 
 def _overlap(a: RuleSpan, b: RuleSpan) -> bool:
