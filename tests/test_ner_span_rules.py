@@ -95,3 +95,34 @@ def test_state_and_place_type_words(stage) -> None:
 def test_group_word_before_a_known_organisation(stage) -> None:
     found = _found(stage, "ant-1510-p2")
     assert ("داعش", "ORG") in found and ("تنظيم داعش", "ORG") not in found
+
+
+ITEMS3 = {
+    d["id"]: d for d in map(json.loads, (REPO / "corpus" / "ner_heldout3" / "items.jsonl").open(encoding="utf-8"))
+}
+
+
+def _found3(stage: NerStage, item_id: str) -> set[tuple[str, str]]:
+    text = ITEMS3[item_id]["text"]
+    return {(text[f.start : f.end], f.label) for f in stage.entities_ar(text)}
+
+
+def test_intelligence_services_and_gendarmerie_named_by_a_nisba(stage) -> None:
+    # a plural in ات takes a feminine nisba: الاستخبارات القطرية agrees
+    assert ("الاستخبارات القطرية", "ORG") in _found3(stage, "ant-1645-p2")
+    assert ("الدرك الجزائري", "ORG") in _found3(stage, "ant-1556-p1")
+
+
+def test_forces_are_a_description_unless_an_army_is_named(stage) -> None:
+    assert not any(s.startswith("قوات") for s, _ in _found3(stage, "ant-1515-p2"))  # قوات الامن السعودية
+    libya = _found3(stage, "ant-1745-p2")
+    assert ("الجيش الليبي", "ORG") in libya and ("قوات الجيش الليبي", "ORG") not in libya
+
+
+def test_plural_year_word_and_an_ordinal_day(stage) -> None:
+    assert ("أعوام 1969", "DATE") in _found3(stage, "ant-1715-p2")
+    assert ("السابع من أغسطس", "DATE") in _found3(stage, "ant-1625-p2")
+
+
+def test_short_name_of_the_international_criminal_court(stage) -> None:
+    assert ("الجنائية الدولية", "ORG") in _found3(stage, "ant-1645-p1")

@@ -32,12 +32,12 @@ PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", 
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _YEAR = rf"(?:1[0-9]|20|[\u0661][\u0660-\u0669]|[\u0662][\u0660]){_DIGIT}{{2}}"
 _ERA = r"(?:\s?(?:م|هـ|ه)(?!" + _WORD + r"))?"
-_YEARWORD = r"(?:عام|العام|سنة|السنة)\s+"
+_YEARWORD = r"(?:عام|العام|سنة|السنة|أعوام|اعوام|عامي)\s+"
 _ORDINALS = "الأول|الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الحادي|العشرين|العشرون"
 #: Head nouns of institutions named by their country (وزارة الخارجية الفرنسية, السفارة السويدية).
 INSTITUTION_HEADS = (
     "وزارة", "سفارة", "السفارة", "الحكومة", "حكومة", "القنصلية", "قنصلية", "مكتب", "بعثة", "البعثة", "مجلس", "وكالة",
-    "الشرطة", "شرطة", "الجيش", "جيش", "الخارجية",
+    "الشرطة", "شرطة", "الجيش", "جيش", "الخارجية", "الاستخبارات", "استخبارات", "المخابرات", "مخابرات", "الدرك",
 )  # fmt: skip
 #: «الخارجية» is the foreign ministry (الخارجية القطرية), except in a minister's title (وزير الخارجية القطري).
 _FOREIGN_MINISTRY = "الخارجيه"  # its key
@@ -160,6 +160,9 @@ class ArabicRules:
             rf"{_DIGIT}{{1,2}}(?:\s*[-–]\s*{_DIGIT}{{1,2}})?\s+{month_group}(?:\s*[،,]?\s*(?:{_YEARWORD})?{_YEAR}{_ERA})?",
             # أيلول / سبتمبر 2007 ; مارس 2007
             rf"{month_group}\s*[،,]?\s*(?:{_YEARWORD})?{_YEAR}{_ERA}",
+            # السابع من أغسطس 2017 ; الحادي عشر من سبتمبر: a day written as an ordinal
+            rf"(?:{_ORDINALS})(?:\s+(?:عشر|والعشرين|والعشرون))?\s+من\s+{month_group}"
+            rf"(?:\s*[،,]?\s*(?:{_YEARWORD})?{_YEAR}{_ERA})?",
             # خمسينيات القرن العشرين ; القرن الحادي والعشرين ; القرن التاسع عشر
             rf"(?:(?:{_DECADES})\s+)?القرن\s+(?:{_ORDINALS})(?:\s+(?:عشر|والعشرين|والعشرون))?",
             # 2024/6/4 ; 4/6/2024
@@ -354,7 +357,7 @@ class ArabicRules:
     def _disagrees(self, head: str, country_key: str) -> bool:
         """Whether a nisba adjective differs in gender from an institution head noun.
 
-        A feminine head (وزارة, السفارة: ending in ة) takes a feminine nisba (السورية), a
+        A feminine head (وزارة, السفارة: ending in ة; a plural in ات, الاستخبارات) takes a feminine nisba (السورية), a
         masculine one (مجلس, مكتب) a masculine nisba (السوري). A nisba of the other gender
         agrees with a noun between them: after a conjunction or a preposition (مجلس الأمن
         والأزمة السورية) that noun starts a phrase of its own; in a genitive chain (بعثة الاتحاد
@@ -362,7 +365,8 @@ class ArabicRules:
         """
         if country_key not in self.gazetteer.nisba or country_key in self.gazetteer.entries:
             return False
-        return key(head).endswith("ه") != country_key.endswith("ه")  # (keys fold ة to ه)
+        # keys fold ة to ه; a plural in ات (الاستخبارات) takes a feminine adjective too
+        return key(head).endswith(("ه", "ات")) != country_key.endswith("ه")
 
     def __call__(self, text: str) -> list[RuleSpan]:
         """All rule spans of a text, overlaps resolved (longer span wins, then earlier)."""

@@ -470,7 +470,9 @@ class NerStage:
             elif f.label == "LOC":
                 out.append(_with_type_word(text, f))
             elif f.label == "ORG":
-                out.append(self._without_group_word(text, f))
+                org = self._without_group_word(text, f)
+                if org is not None:
+                    out.append(org)
             else:
                 out.append(f)
         return resolve_overlaps(out)
@@ -506,13 +508,25 @@ class NerStage:
             out.append(Found(words[first][0], words[-1][1], "PER", f.source, f.id))
         return out
 
-    def _without_group_word(self, text: str, f: Found) -> Found:
+    def _without_group_word(self, text: str, f: Found) -> Found | None:
+        """An ORG span without «تنظيم» before a known organisation; forces named by a nisba are
+        no organisation (قوات الامن السعودية), except the army among them (قوات الجيش الليبي -> الجيش الليبي)."""
         surface = text[f.start : f.end]
-        if surface.startswith(_GROUP_WORD) and self.gazetteer.lookup(surface) is None:
+        if self.gazetteer.lookup(surface) is not None:
+            return f
+        if surface.startswith(_GROUP_WORD):
             rest = surface[len(_GROUP_WORD) :]
             entry = self.gazetteer.lookup(rest)
             if entry is not None and entry.label == "ORG":
                 return Found(f.start + len(_GROUP_WORD), f.end, "ORG", f.source, f.id or entry.id)
+        forces = _FORCES_WORD.match(surface)
+        if forces is not None:
+            rest_start = f.start + forces.end()
+            named = self.rules.institutions(text[rest_start : f.end])
+            if named and named[0].start == 0:
+                return Found(rest_start, rest_start + named[0].end, "ORG", f.source, f.id)
+            if key(surface.split()[-1]) in self.gazetteer.nisba or " " not in surface[forces.end() :]:
+                return None  # «القوات العراقية», «قوات الجيش»: a description, not a name
         return f
 
     def entities_ar(self, text: str) -> list[Found]:
@@ -1000,6 +1014,8 @@ def join_organisation_places(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+#: «قوات» (forces) before the words that say whose: a description unless a name follows.
+_FORCES_WORD = re.compile(r"(?:ال)?قوات ")
 #: «تنظيم» (organisation, of an armed group) before its name is a descriptor: تنظيم داعش -> داعش.
 _GROUP_WORD = "تنظيم "
 #: The official-name word of a state before its name (دولة قطر, لدولة الإمارات: the clitic stays outside).
