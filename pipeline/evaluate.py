@@ -67,6 +67,9 @@ class Report:
         layouts: The reader and the NER on the layout set (``corpus/layouts``: articles laid out as
             other journals lay them out, never used to tune the NER), when the corpus has it and
             those stages were asked for; stage names ``read`` and ``ner``.
+        heldout: The NER on each set of held-out entity items (``corpus/ner_heldout*/items.jsonl``:
+            short real texts with hand gold), when the NER was asked for; one ``ner`` result per set,
+            the set's folder name in ``metrics["set"]``.
     """
 
     corpus: str
@@ -75,6 +78,7 @@ class Report:
     config: str = ""
     models: dict[str, str] = field(default_factory=dict)
     layouts: list[StageResult] = field(default_factory=list)
+    heldout: list[StageResult] = field(default_factory=list)
 
     def to_json(self) -> str:
         """The report as JSON."""
@@ -145,7 +149,47 @@ def evaluate_corpus(
     }
     config_path = str(cfg.path) if cfg.path is not None else "(a PipelineConfig built in code)"
     layouts = _evaluate_layouts(corpus.root / "layouts", wanted, cfg, run_notes, log)
-    return Report(str(corpus.root), corpus.article_ids(), results, config_path, models, layouts)
+    heldout = _evaluate_heldout_items(corpus.root, wanted, run_notes, log)
+    return Report(str(corpus.root), corpus.article_ids(), results, config_path, models, layouts, heldout)
+
+
+def _ner_metrics(table: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """P/R/F1 and gold counts of the buckets the report shows (all, per language, per type)."""
+    metrics: dict[str, Any] = {}
+    for bucket in ("all", "ar", "en", "PER", "ORG", "LOC", "DATE", "PLATFORM"):
+        if bucket in table:
+            row = table[bucket]
+            name = "ALL" if bucket == "all" else bucket
+            metrics.update({f"{name}_{k}": round(row[k], 4) for k in ("p", "r", "f1")})
+            metrics[f"{name}_gold"] = row["gold"]
+    return metrics
+
+
+def _evaluate_heldout_items(
+    root: Path, wanted: list[str], run_notes: dict[str, Any], log: Callable[[str], None]
+) -> list[StageResult]:
+    """The NER stage on each set of held-out entity items of the corpus (their READMEs say which are blind)."""
+    from .layouts import item_spans, load_items, score
+
+    nlp = run_notes.get("pipeline")
+    if "ner" not in wanted or "ner" not in run_notes["ran"] or nlp is None:
+        return []
+    out = []
+    for path in sorted(root.glob("ner_heldout*/items.jsonl")):
+        name = path.parent.name
+        log(f"ner ({name}): tagging {path.parent.name}/items.jsonl...")
+        started = time.perf_counter()
+        items, gold = load_items(path)
+        table = score(gold, item_spans(nlp.stage("ner"), items))
+        metrics = {"set": name, "items": len(items), **_ner_metrics(table)}
+        note = (
+            f"{name}: short real texts (ANT news, UN sentence pairs) with hand gold, frozen before any NER "
+            f"output was seen; exact span and type (details: python scripts/eval_ner_heldout.py --gold "
+            f"corpus/{name}/items.jsonl; corpus/{name}/README.md says whether rules were written from its errors)"
+        )
+        out.append(StageResult("ner", "ok", metrics, note, sorted(items)))
+        log(f"ner ({name}): done in {time.perf_counter() - started:.1f} s")
+    return out
 
 
 def _evaluate_layouts(
@@ -192,14 +236,7 @@ def _evaluate_layouts(
                 predicted += entity_spans(name, nlp(articles_dir / f"{name}.txt"), regions[name])
             except DiploError as exc:
                 log(f"ner (layout set): {name} not scored ({exc})")
-        table = score(gold, predicted)
-        metrics = {}
-        for bucket in ("all", "ar", "en", "PER", "ORG", "LOC", "DATE", "PLATFORM"):
-            if bucket in table:
-                row = table[bucket]
-                name = "ALL" if bucket == "all" else bucket
-                metrics.update({f"{name}_{k}": round(row[k], 4) for k in ("p", "r", "f1")})
-                metrics[f"{name}_gold"] = row["gold"]
+        metrics = _ner_metrics(score(gold, predicted))
         note = (
             "held-out entity gold (abstracts of 21 articles, first body paragraphs of eight), frozen before any "
             "NER output was seen; exact span and type (details: python scripts/eval_ner_layouts.py)"
@@ -589,6 +626,10 @@ def format_report(report: Report) -> str:
         lines.append(f"layout set: {report.corpus}/layouts ({count} article(s) in other journals' layouts)")
         lines.append("")
         lines += _format_results(report.layouts, [])
+    if report.heldout:
+        lines.append(f"held-out entity items: {report.corpus}/ner_heldout* ({len(report.heldout)} set(s))")
+        lines.append("")
+        lines += _format_results(report.heldout, [])
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -256,7 +256,7 @@ def read_jsonl(path: Path) -> list[dict]:
         InputError: The file is missing or a line is not a JSON object.
     """
     if not path.is_file():
-        raise InputError(f"{path}: gold file not found (expected regions.jsonl and entities.jsonl in the gold folder)")
+        raise InputError(f"{path}: gold file not found")
     records = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -292,6 +292,43 @@ def load_gold(gold_dir: Path, articles_dir: Path) -> tuple[dict[str, list[tuple[
             )
         gold.append(Span(e["article"], e["start"], e["end"], e["label"], e["lang"], e["text"]))
     return dict(regions), gold
+
+
+def load_items(path: Path) -> tuple[dict[str, dict], list[Span]]:
+    """Held-out entity items (``corpus/ner_heldout*/items.jsonl``: one short text per line with its gold).
+
+    Returns:
+        The items by id, and the gold spans (``article`` is the item's id, offsets into its text).
+
+    Raises:
+        InputError: The file is missing, a gold entity's text is not the item's text at its offsets,
+            or an id repeats.
+    """
+    items: dict[str, dict] = {}
+    gold = []
+    for record in read_jsonl(path):
+        if record["id"] in items:
+            raise InputError(f"{path}: item id {record['id']!r} occurs twice")
+        items[record["id"]] = record
+        text = record["text"]
+        for e in record["entities"]:
+            if text[e["start"] : e["end"]] != e["text"]:
+                raise InputError(
+                    f"{path}: {record['id']} [{e['start']}:{e['end']}] should read {e['text']!r}, "
+                    f"found {text[e['start'] : e['end']]!r}"
+                )
+            gold.append(Span(record["id"], e["start"], e["end"], e["label"], record["lang"], e["text"]))
+    return items, gold
+
+
+def item_spans(ner: Any, items: dict[str, dict]) -> list[Span]:
+    """The entities an NER stage finds in each item, as the stage tags a passage's plain text."""
+    out = []
+    for item_id, item in items.items():
+        text = item["text"]
+        found = ner.entities_ar(text) if item["lang"] == "ar" else ner.entities_en(text)
+        out += [Span(item_id, f.start, f.end, f.label, item["lang"], text[f.start : f.end]) for f in found]
+    return out
 
 
 def raw_text(articles_dir: Path, article: str, cache: dict[str, str] | None = None) -> str:

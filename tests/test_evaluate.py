@@ -77,6 +77,15 @@ def test_the_layout_set_is_scored_beside_the_corpus():
     text = format_report(report)
     assert text.index("layout set:") > text.index("units_f1") and "held-out entity gold" in text
     assert json.loads(report.to_json())["layouts"][1]["metrics"]["ALL_gold"] == 542
+    # the held-out entity items (corpus/ner_heldout*): short real texts, scored as the stage tags a passage
+    sets = {r.metrics["set"]: r.metrics for r in report.heldout}
+    assert {name: m["ALL_gold"] for name, m in sets.items()} == {
+        "ner_heldout": 381,
+        "ner_heldout3": 320,
+        "ner_heldout4": 282,
+    }
+    assert all(m["items"] == 100 and 0.6 < m["ALL_f1"] < 1.0 for m in sets.values())
+    assert text.index("held-out entity items:") > text.index("layout set:")
 
 
 def test_unknown_stage_is_an_error():
