@@ -226,7 +226,8 @@ def add_mined_names(gaz: Gazetteer, mined: dict) -> None:
     * ``un`` first: English UN names and their Arabic counterparts, under one id so the two
       abstracts link. When the English name is already known (a country), the Arabic counterpart
       takes its id only if the mined label agrees (الاتحاد الروسي, typed ORG by the model, is not
-      added as Russia); a wrong pairing cannot rename a country.
+      added as Russia); a wrong pairing cannot rename a country. Nor does an English name that
+      begins a known name of its Arabic side's place join it (Uzbek / أوزبكستان: the adjective).
     * ``en_org_heads``: head nouns of English organisation names (see
       :func:`pipeline.ner.rules.english_organisations`).
     * ``ar``: names tagged in ANERcorp train and AQMAR; a word that is the nisba adjective of
@@ -239,6 +240,11 @@ def add_mined_names(gaz: Gazetteer, mined: dict) -> None:
             if known.label == label:
                 gaz.add(ar, known.label, known.id, "ar")
             continue
+        ar_known = gaz.lookup(ar)
+        if ar_known is not None and any(
+            e.id == ar_known.id and e.lang == "en" and key(e.text).startswith(key(en)) for e in gaz.entries.values()
+        ):
+            continue  # the cut name of a known place is its adjective: Uzbek / أوزبكستان (Uzbekistan)
         id_ = f"un:{en}"
         gaz.add(en, label, id_, "en")
         gaz.add(ar, label, id_, "ar")
