@@ -46,6 +46,10 @@ _SKIP_CODES = {"001", "ZZ", "QO", "EZ", "XA", "XB"}
 #: CLDR "territories" that are organisations, and the organisations among the aliases.
 _ORG_CODES = {"EU", "UN", "ISIL"}
 
+#: Countries whose nisba is far more often an ordinary adjective: المالي / المالية (Malian) is
+#: "financial" (وزارة المالية, الاستخبارات المالية), so no nisba forms are made of مالي.
+_NISBA_IS_A_WORD = {"ML"}
+
 #: Aliases no library lists: code -> (Arabic forms, English forms).
 ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "US": (
@@ -264,8 +268,12 @@ def add_cities(gaz: Gazetteer) -> None:
     the zones of Antarctica (research stations named after people: Casey, Davis) and ``Etc``,
     names with a comma (US counties: "Knox, Indiana"), and Arabic one-word names of three letters
     or fewer, too often an ordinary word (ترك, the Arabic for Truk, is "left"). They are added
-    after the country tables, so a city that shares a country's name (الكويت, Djibouti) stays the
-    country, and no nisba forms are made of them (البغدادي is a family name as often as not).
+    last, after the country tables and the names mined from data, so a city that shares a country's
+    name (الكويت, Djibouti) stays the country, a city one of whose names is known joins that entry
+    (Brussels takes the id of ANERcorp's بروكسل), and an entry with a ``city:`` id is a city no other
+    source knows (the rules take those only where a place is expected: :mod:`pipeline.ner.rules`,
+    :meth:`pipeline.ner.stage.NerStage.predict_en`), and no
+    nisba forms are made of them (البغدادي is a family name as often as not).
     """
     from babel.core import get_global
     from babel.dates import get_timezone_location
@@ -273,13 +281,23 @@ def add_cities(gaz: Gazetteer) -> None:
     for zone in sorted(get_global("zone_territories")):
         if "/" not in zone or zone.startswith(("Etc/", "Antarctica/")):
             continue
-        city_id = "city:" + zone
         en_name = get_timezone_location(zone, "en", return_city=True)
         ar_name = camel.dediac(get_timezone_location(zone, "ar", return_city=True))
+        names = []
         if en_name and "," not in en_name:
-            gaz.add(en_name, "LOC", city_id, "en")
+            names.append((en_name, "en"))
         if ar_name and "،" not in ar_name and "," not in ar_name and (" " in ar_name or len(ar_name) > 3):
-            gaz.add(ar_name, "LOC", city_id, "ar")
+            names.append((ar_name, "ar"))
+        # A city one of whose names is known already (بروكسل from ANERcorp) joins that entry, so
+        # its two names link; a ``city:`` id means CLDR is the only source.
+        known = [
+            e for e in (gaz.lookup(n) for n, _ in names) if e is not None and e.label == "LOC" and "/" not in e.id
+        ]
+        # (not a country's code: Wallis is not the territory Wallis and Futuna's other name)
+        known = [e for e in known if not re.fullmatch(r"[A-Z]{2}|[0-9]{3}", e.id)]
+        city_id = known[0].id if known else "city:" + zone
+        for name, lang in names:
+            gaz.add(name, "LOC", city_id, lang)
 
 
 @lru_cache(maxsize=1)
@@ -320,13 +338,13 @@ def load_gazetteer() -> Gazetteer:
         for form in en_forms:
             gaz.add(form, label, code, "en")
     for entry in list(gaz.entries.values()):
-        if entry.lang == "ar" and entry.label == "LOC":
+        if entry.lang == "ar" and entry.label == "LOC" and entry.id not in _NISBA_IS_A_WORD:
             for form in _nisba_forms(entry.text):
                 gaz.nisba.setdefault(key(form), entry.id)
     add_organisations(gaz, json.loads((DATA_DIR / ORGANISATIONS_FILE).read_text(encoding="utf-8")))
     gaz.org_heads_en.update(EN_ORG_HEADS)
-    add_cities(gaz)
     add_mined_names(gaz, json.loads((DATA_DIR / MINED_FILE).read_text(encoding="utf-8")))
+    add_cities(gaz)
     platforms = json.loads((DATA_DIR / "platforms.json").read_text(encoding="utf-8"))
     for pid, forms in platforms.items():
         if pid.startswith("_"):

@@ -39,9 +39,13 @@ INSTITUTION_HEADS = (
     "وزارة", "سفارة", "السفارة", "الحكومة", "حكومة", "القنصلية", "قنصلية", "مكتب", "بعثة", "البعثة", "مجلس", "وكالة",
     "الشرطة", "شرطة", "الجيش", "جيش", "الخارجية", "الاستخبارات", "استخبارات", "المخابرات", "مخابرات", "الدرك",
 )  # fmt: skip
-#: «الخارجية» is the foreign ministry (الخارجية القطرية), except in a minister's title (وزير الخارجية القطري).
+#: «الخارجية» is the foreign ministry (الخارجية القطرية), except in a minister's title (وزير الخارجية القطري)
+#: and where it is the adjective of a noun before it (السياسة الخارجية السعودية, الشؤون الخارجية).
 _FOREIGN_MINISTRY = "الخارجيه"  # its key
-_MINISTER_TITLE = re.compile("وزير|وزراء")
+_NOT_MINISTRY_BEFORE = re.compile("وزير|وزراء|^(?:[وفبلك]?ال|لل)")
+#: Words an institution's name does not run over to reach a place: prepositions (الشرطة في لندن,
+#: «في» is a locative: two entities) and words with a ب / ل proclitic (المعونة الخارجية لتنمية هايتي).
+_NOT_IN_NAME = re.compile(r"^(?:[وف]?(?:في|من|الي|علي|عن|مع|منذ|حتي)|[بل]\w{2,})$")
 #: Heads of an institution named by its portfolio: a ministry (وزارة الاقتصاد والمالية) and a named
 #: government (حكومة الوحدة الوطنية).
 _PORTFOLIO_HEADS = {key("وزارة"): 1, key("حكومة"): 2}  # head -> fewest words of its name after it
@@ -56,6 +60,30 @@ SITE_DESCRIPTORS = ("موقع", "تطبيق", "منصة", "مدونة")
 ORG_DESCRIPTORS = ("مؤسسة", "شركة", "منظمة", "جمعية", "هيئة", "وكالة")
 _DECADES = "عشرينيات|ثلاثينيات|أربعينيات|اربعينيات|خمسينيات|ستينيات|سبعينيات|ثمانينيات|تسعينيات"
 
+
+#: A one-word city known from CLDR alone is taken only where a place is expected: behind a locative proclitic
+#: (بكابول, لجوبا; behind و or ك an ordinary word is far likelier: وجوبا "necessarily", كواليس
+#: "backstage") or a locative word (في كابول, العاصمة كابول), since many such names are also words
+#: or parts of names (سمراء, ماهي, ديلي تلغراف).
+_LOCATIVE_CLITICS = frozenset({"ب", "ل", "وب", "ول", "فب", "فل"})
+_LOCATIVE_WORDS = frozenset(
+    key(w)
+    for w in (
+        "في", "وفي", "من", "ومن", "إلى", "وإلى", "الى", "نحو", "قرب", "بين", "داخل", "خارج", "مدينة", "المدينة",
+        "بمدينة", "ومدينة", "العاصمة", "عاصمة", "بالعاصمة", "ولاية", "مطار", "منطقة",
+    )
+)  # fmt: skip
+
+
+def _after_locative(text: str, words: list[_Word], i: int, offset: int) -> bool:
+    """Whether the word ``words[i]`` (a name starting ``offset`` letters in) stands where a place is expected."""
+    if offset:
+        return words[i].text[:offset] in _LOCATIVE_CLITICS
+    return (
+        i > 0
+        and words[i - 1].info.key in _LOCATIVE_WORDS
+        and not text[words[i - 1].end : words[i].start].strip()
+    )
 
 #: Distinct words whose lookup facts :class:`ArabicRules` keeps (a few MB at most).
 _CACHE_SIZE = 200_000
@@ -292,9 +320,14 @@ class ArabicRules:
                     entry is not None
                     and entry.label in wanted
                     and (entry.lang == "ar" or _LATIN_WORD.match(first.text))
+                    and (not entry.id.startswith("city:") or n > 1 or _after_locative(text, words, i, offset))
                 ):
                     return RuleSpan(first.start + offset, words[i + n - 1].end, entry.label, entry.id, "gazetteer"), n
         return None
+
+    def is_institution_head(self, word: str) -> bool:
+        """Whether a word is a head noun of the institutions rule (الجيش, وزارة), a clitic allowed."""
+        return self._word_info(word).head is not None
 
     def institutions(self, text: str, max_gap: int = 2) -> list[RuleSpan]:
         """ORG spans of state institutions named by their country.
@@ -316,7 +349,7 @@ class ArabicRules:
             start, end, word, info = words[i]
             offset = info.head
             if offset is None or (
-                key(word[offset:]) == _FOREIGN_MINISTRY and i > 0 and _MINISTER_TITLE.search(words[i - 1].info.key)
+                key(word[offset:]) == _FOREIGN_MINISTRY and i > 0 and _NOT_MINISTRY_BEFORE.search(words[i - 1].info.key)
             ):
                 i += 1
                 continue
@@ -324,6 +357,8 @@ class ArabicRules:
             for j in range(i + 1, min(len(words), i + max_gap + 2)):
                 if text[words[j - 1].end : words[j].start].strip():
                     break  # punctuation or a line of something else in between
+                if not words[j].info.country and _NOT_IN_NAME.match(words[j].info.key):
+                    break
                 if words[j].info.country:
                     if j == i + 1 and self._disagrees(word[offset:], words[j].info.key):
                         break  # a nisba right after the head agrees with it: «وزير الخارجية الإيراني» is a title
@@ -383,21 +418,30 @@ class ArabicRules:
         )
 
 
+#: «شؤون» (affairs) before the noun a ministry is named by (وزارة شؤون المرأة), with its spellings.
+_AFFAIRS = frozenset(key(w) for w in ("شؤون", "شئون", "شوون"))
+
+
 def _portfolio_end(text: str, words: list[_Word], i: int, head: str) -> int | None:
     """The last word of an institution named by its portfolio after the head ``words[i]``, or None.
 
-    The portfolio is a noun with the article (الاقتصاد, الخارجية); nouns joined to it by و
+    The portfolio is a noun with the article (الاقتصاد, الخارجية), after «شؤون» for a ministry
+    (وزارة شؤون المرأة والطفل); nouns joined to it by و
     (والمالية, والتجارة) and adjectives of relation (ية / ي: الخارجية, الرقمي, الوطنية) go on
     with it; a word after punctuation, a date word or a name does not (وزارة الداخلية الأحد).
     """
     last = None
+    affairs = False
     for j in range(i + 1, min(len(words), i + 8)):
         if text[words[j - 1].end : words[j].start].strip():
             break  # punctuation between
         k = words[j].info.key
         if k in _NOT_PORTFOLIO:
             break
-        if j == i + 1:
+        if j == i + 1 and k in _AFFAIRS and head == key("وزارة"):
+            affairs = True  # وزارة شؤون المرأة والطفل: «شؤون» and the noun it governs
+            continue
+        if j == i + 1 or (affairs and j == i + 2):
             if not k.startswith("ال") or len(k) < 4:
                 return None
         elif not (k.startswith("وال") or (k.startswith("ال") and k.endswith(("ي", "يه")))):

@@ -468,7 +468,7 @@ class NerStage:
             if f.label == "PER":
                 out.extend(self._split_person(text, f))
             elif f.label == "LOC":
-                out.append(_with_type_word(text, f))
+                out.append(self._with_type_word(text, f))
             elif f.label == "ORG":
                 org = self._without_group_word(text, f)
                 if org is not None:
@@ -486,7 +486,7 @@ class NerStage:
         first = 0
         for i in range(1, len(words)):
             start, end, word = words[i]
-            entry = self.gazetteer.lookup(word) if i == len(words) - 1 else None
+            entry = self.gazetteer.lookup(word) if i == len(words) - 1 and i >= 2 else None
             if entry is not None and entry.label == "LOC" and key(word) not in self.gazetteer.nisba:
                 # a place name after a person's name: the person ends before it, the place is tagged
                 out.append(Found(words[first][0], words[i - 1][1], "PER", f.source, f.id))
@@ -495,8 +495,10 @@ class NerStage:
                 break
             if (
                 word.startswith("و")
+                and len(word) >= 4
                 and key(word[1:]) in self.name_words
                 and key(word) not in self.name_words
+                and self.counts.get(key(word), 0) <= self.counts.get(key(word[1:]), 0)
                 and text[words[i - 1][1] : start] == " "
             ):
                 out.append(Found(words[first][0], words[i - 1][1], "PER", f.source, f.id))
@@ -522,12 +524,38 @@ class NerStage:
         forces = _FORCES_WORD.match(surface)
         if forces is not None:
             rest_start = f.start + forces.end()
-            named = self.rules.institutions(text[rest_start : f.end])
+            rest = text[rest_start : f.end]
+            entry = self.gazetteer.lookup(rest)
+            if entry is not None and entry.label == "ORG":
+                return Found(rest_start, f.end, "ORG", f.source, f.id or entry.id)  # قوات الناتو -> الناتو
+            named = self.rules.institutions(rest)
             if named and named[0].start == 0:
                 return Found(rest_start, rest_start + named[0].end, "ORG", f.source, f.id)
-            if key(surface.split()[-1]) in self.gazetteer.nisba or " " not in surface[forces.end() :]:
-                return None  # «القوات العراقية», «قوات الجيش»: a description, not a name
+            last = key(surface.split()[-1])
+            if last in self.gazetteer.nisba or (" " not in rest and self.gazetteer.lookup(rest) is None):
+                return None  # «القوات العراقية», «قوات الأمن», «قوات الجيش»: a description, not a name
         return f
+
+    def _with_type_word(self, text: str, f: Found) -> Found:
+        """A LOC span with the word of its name before it: «دولة» of a state; the type word of a
+        facility named after a city (جسر لندن), not of a country (ساحة تونس السياسية is a figure)."""
+        before = text[max(0, f.start - 12) : f.start]
+        m = _STATE_WORD.search(before)
+        if m is not None:
+            return Found(f.start - (len(before) - m.start("word")), f.end, "LOC", f.source, f.id)
+        m = _PLACE_TYPE_WORD.search(before)
+        if m is None or " " in text[f.start : f.end]:
+            return f
+        if _ADJECTIVE_NEXT.match(text, f.end) and not (m.group("word") == "مطار" and _INTERNATIONAL.match(text, f.end)):
+            return f
+        entry = self.gazetteer.lookup(text[f.start : f.end])
+        if entry is not None and _REGION_CODE.fullmatch(entry.id):
+            return f  # a country or region: «جسر أوروبا», «ميدان ليبيا» are figures of speech
+        end = f.end
+        if m.group("word") == "مطار":
+            intl = _INTERNATIONAL.match(text, f.end)
+            end = intl.end() if intl else end
+        return Found(f.start - (len(before) - m.start("word")), end, "LOC", f.source, None)
 
     def entities_ar(self, text: str) -> list[Found]:
         """Entities of one Arabic text.
@@ -541,7 +569,11 @@ class NerStage:
     def predict_en(self, texts: Sequence[str]) -> list[list[Found]]:
         """Entities of English texts (entity ruler over the gazetteer and date patterns).
 
-        A year-like number after "resolution(s)" or "No." is a document number, not a DATE.
+        A year-like number after "resolution(s)" or "No." is a document number, not a DATE. A
+        one-word city known only from CLDR is often a person's name or a word too: it is not taken
+        beside another capitalised word or after a title (Ms. Regina Eze, Morgan Stanley, Sofia
+        Garcia; but the Stockholm Convention, the Madrid Plan of Action), before a year in brackets
+        (Darwin (1859)), nor opening a sentence before a lower-case word ("Oral statements").
         A capitalised name whose head noun names organisations (Council, Union: mined, see
         :func:`pipeline.ner.rules.english_organisations`) is an ORG. An acronym the text defines
         for a name found in it ("Democratic People's Republic of Korea (DPRK)") is tagged as
@@ -554,7 +586,9 @@ class NerStage:
             ruled = [
                 RuleSpan(e.start_char, e.end_char, e.label_, e.ent_id_, "ruler")
                 for e in doc.ents
-                if e.label_ in OUTPUT_LABELS and not (e.label_ == "DATE" and (e.start_char, e.end_char) in numbers)
+                if e.label_ in OUTPUT_LABELS
+                and not (e.label_ == "DATE" and (e.start_char, e.end_char) in numbers)
+                and not (e.ent_id_.startswith("city:") and _not_a_place_en(text, e.start_char, e.end_char))
             ]
             # Names headed by an organisation noun (Security Council, African Union) hold the
             # places they name (Council of the European Union): the longer span wins, the
@@ -1023,22 +1057,31 @@ _STATE_WORD = re.compile(r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول|لل)?(
 #: Type words that are part of the name of a place named after another (جسر لندن, مطار بروكسل).
 _PLACE_TYPE_WORD = re.compile(r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول)?(?P<word>جسر|مطار|ميدان|برج|ساحة) $")
 _INTERNATIONAL = re.compile(r" الدولي(?![\w\u064B-\u065F])")
+#: An adjective with the article agreeing with the phrase (ساحة تونس السياسية): the phrase is a figure.
+_ADJECTIVE_NEXT = re.compile(r" (?:ال)\w+(?:ية|يه|ي)(?![\w\u064B-\u065F])")
+#: Gazetteer ids of countries and regions (CLDR territory codes): TN, 150.
+_REGION_CODE = re.compile(r"[A-Z]{2}|[0-9]{3}")
 
 
-def _with_type_word(text: str, f: Found) -> Found:
-    """A LOC span with the word of its name before it: «دولة» of a state, the type word of a facility."""
-    before = text[max(0, f.start - 12) : f.start]
-    m = _STATE_WORD.search(before)
-    if m is not None:
-        return Found(f.start - (len(before) - m.start("word")), f.end, "LOC", f.source, f.id)
-    m = _PLACE_TYPE_WORD.search(before)
-    if m is not None and " " not in text[f.start : f.end]:
-        end = f.end
-        if m.group("word") == "مطار":
-            intl = _INTERNATIONAL.match(text, f.end)
-            end = intl.end() if intl else end
-        return Found(f.start - (len(before) - m.start("word")), end, "LOC", f.source, None)
-    return f
+_EN_NAME_BEFORE = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Judge|H\.E)\.?|\b(?!The\b|A\b|An\b)[A-Z][a-z]+)\s+$")
+_EN_NAME_AFTER = re.compile(r"\s+(?:(?!" + "|".join(
+    # a place names documents, meetings and groups (Stockholm Convention, Madrid Plan of Action):
+    # it is marked inside them (corpus/layouts/ner_gold/DECISIONS.md, 9)
+    """Convention Declaration Plan Principles Protocol Agreement Accords? Process Conference Summit Group
+    Programme Statement Charter Treaty Initiative Forum Format Communiqu\\w+ Consensus Document Call Commitments?
+    Platform Framework Rules Guidelines Strategy Agenda Action Meeting Talks""".split()
+) + r")\b[A-Z][a-z]|\(\s*\d{4})")
+_EN_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
+_EN_LOWER_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _not_a_place_en(text: str, start: int, end: int) -> bool:
+    """Whether a one-word English city known only from CLDR is here a person or an ordinary word."""
+    if " " in text[start:end]:
+        return False
+    if _EN_NAME_AFTER.match(text, end) or _EN_NAME_BEFORE.search(text, 0, start):
+        return True
+    return _EN_SENTENCE_OPENING.search(text, 0, start) is not None and _EN_LOWER_AFTER.match(text, end) is not None
 
 
 def _overlap(a: RuleSpan, b: RuleSpan) -> bool:
