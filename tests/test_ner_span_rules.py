@@ -149,3 +149,16 @@ def test_a_places_adjective_is_not_its_english_name() -> None:
     gaz = load_gazetteer()
     assert gaz.lookup("Uzbek") is None  # mined beside أوزبكستان, whose English name is Uzbekistan
     assert gaz.lookup("Uzbekistan").label == "LOC"
+
+
+def test_a_person_named_in_full_is_found_again_by_surname(stage) -> None:
+    # corpus/layouts/articles/jo_manara.txt: «زيجمار جابرييل», then «وقال جابرييل» in the same paragraph
+    raw = (REPO / "corpus" / "layouts" / "articles" / "jo_manara.txt").read_text(encoding="utf-8")
+    start = raw.index("دعا وزير الخارجية الألماني")
+    end = raw.index("للصحفيين", start)
+    text = " ".join(raw[start:end].split())
+    found = {(text[f.start : f.end], f.label) for f in stage.entities_ar(text)}
+    assert ("زيجمار جابرييل", "PER") in found and ("جابرييل", "PER") in found
+    # a frequent word that ends a name is no name alone: «علي» is not tagged wherever it stands
+    text = "قال محمد علي إن الوفد وصل، وأكد علي أهمية الزيارة."
+    assert [text[f.start : f.end] for f in stage.entities_ar(text) if f.label == "PER"] == ["محمد علي"]

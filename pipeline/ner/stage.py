@@ -475,7 +475,30 @@ class NerStage:
                     out.append(org)
             else:
                 out.append(f)
-        return resolve_overlaps(out)
+        found = resolve_overlaps(out)
+        return self.repeat_person_names(text, found, full_names(text, found))
+
+    def repeat_person_names(self, text: str, found: list[Found], names: set[str]) -> list[Found]:
+        """Other mentions of the persons ``names`` (found in full in the text or its article): the
+        full name again, or the surname alone when it is a rare word (one the unlabelled text
+        hardly has: ترامب, not علي), a proclitic before either left out."""
+        if not names:
+            return found
+        surnames = {
+            n.rsplit(" ", 1)[1]
+            for n in names
+            if len(n.rsplit(" ", 1)[1]) >= 4
+            and self.counts.get(key(n.rsplit(" ", 1)[1]), 0) <= _RARE_SURNAME
+            and self.gazetteer.lookup(n.rsplit(" ", 1)[1]) is None
+        }
+        extra = []
+        for form in sorted(names | surnames, key=len, reverse=True):
+            mention = r"(?<![\w\u064B-\u065F])(?:[وفبلك])?(" + re.escape(form) + r")(?![\w\u064B-\u065F])"
+            for m in re.finditer(mention, text):
+                s, e = m.start(1), m.end(1)
+                if not any(f.start < e and s < f.end for f in [*found, *extra]):
+                    extra.append(Found(s, e, "PER", "rule", None))
+        return sorted([*found, *extra], key=attrgetter("start")) if extra else found
 
     def _split_person(self, text: str, f: Found) -> list[Found]:
         words = [(m.start() + f.start, m.end() + f.start, m.group()) for m in WORD_RE.finditer(text[f.start : f.end])]
@@ -640,7 +663,11 @@ class NerStage:
             kinds: list[str] = []
             article_ar = [next(found_ar) for _ in units_ar]
             if self.complete_names:
-                article_ar = complete_names_in_article([plain_spaces(u.text) for u in units_ar], article_ar)
+                texts_ar = [plain_spaces(u.text) for u in units_ar]
+                article_ar = complete_names_in_article(texts_ar, article_ar)
+                # a person named in full in one passage is found where a later one repeats the name
+                names = set().union(*(full_names(t, f) for t, f in zip(texts_ar, article_ar, strict=True)))
+                article_ar = [self.repeat_person_names(t, f, names) for t, f in zip(texts_ar, article_ar, strict=True)]
             article_en = [next(found_en) for _ in units_en]
             article_en = _acronyms_across_units([plain_spaces(u.text) for u in units_en], article_en)
             pairs = list(zip(units_ar, article_ar, strict=True)) + list(zip(units_en, article_en, strict=True))
@@ -897,6 +924,11 @@ def complete_person_names(
     return out
 
 
+def full_names(text: str, found: Iterable[Found]) -> set[str]:
+    """The person names of several words among ``found``, as written in ``text``."""
+    return {text[f.start : f.end] for f in found if f.label == "PER" and " " in text[f.start : f.end]}
+
+
 def complete_names_in_article(texts: Sequence[str], founds: Sequence[list[Found]]) -> list[list[Found]]:
     """PER spans grown to a fuller name of the same person found elsewhere in the article.
 
@@ -1048,6 +1080,8 @@ def join_organisation_places(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+#: A surname seen at most this often in the unlabelled text is a name when it stands alone.
+_RARE_SURNAME = 2
 #: «قوات» (forces) before the words that say whose: a description unless a name follows.
 _FORCES_WORD = re.compile(r"(?:ال)?قوات ")
 #: «تنظيم» (organisation, of an armed group) before its name is a descriptor: تنظيم داعش -> داعش.
