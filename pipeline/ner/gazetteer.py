@@ -97,6 +97,9 @@ class Gazetteer:
     months_en: set[str] = field(default_factory=set)
     #: Head nouns of English organisation names (Council, Union mined from data; Ministry, Mission...).
     org_heads_en: set[str] = field(default_factory=set)
+    #: Keys of one-word Arabic city names (known from CLDR alone) that are ordinary words far more
+    #: often than places (ماهي "what is", العيون "the eyes"): taken only where a place is expected.
+    city_words: set[str] = field(default_factory=set)
     max_words: int = 1
 
     def add(self, text: str, label: str, id_: str, lang: str) -> None:
@@ -260,27 +263,37 @@ def add_mined_names(gaz: Gazetteer, mined: dict) -> None:
         gaz.add(text, label, f"anercorp:{key(text)}", "ar")
 
 
+#: How much more frequent (Zipf, wordfreq) a one-word Arabic city name may be than its English name
+#: before it counts as an ordinary word: Muscat 1.45 (مسقط is a capital), Mahé 2.94 (ماهي), Dili 1.57.
+_CITY_WORD_MARGIN = 1.5
+
+
 def add_cities(gaz: Gazetteer) -> None:
     """Cities (and a few islands) as LOC, from CLDR's exemplar cities of the time zones, in Arabic and English.
 
     CLDR names one city per time zone in every locale (Europe/Brussels: بروكسل / Brussels), a
     maintained list of the capitals and large cities news and diplomacy texts name. Left out:
     the zones of Antarctica (research stations named after people: Casey, Davis) and ``Etc``,
-    names with a comma (US counties: "Knox, Indiana"), and Arabic one-word names of three letters
+    US counties and towns (three-part zones: America/Indiana/Knox, America/North_Dakota/Center),
+    and Arabic one-word names of three letters
     or fewer, too often an ordinary word (ترك, the Arabic for Truk, is "left"). They are added
     last, after the country tables and the names mined from data, so a city that shares a country's
     name (الكويت, Djibouti) stays the country, a city one of whose names is known joins that entry
     (Brussels takes the id of ANERcorp's بروكسل), and an entry with a ``city:`` id is a city no other
-    source knows (the rules take those only where a place is expected: :mod:`pipeline.ner.rules`,
-    :meth:`pipeline.ner.stage.NerStage.predict_en`), and no
+    source knows (the rules take those more carefully: :mod:`pipeline.ner.rules`,
+    :meth:`pipeline.ner.stage.NerStage.predict_en`; one-word Arabic names that wordfreq finds far more
+    frequent than the English name are ordinary words too: ``Gazetteer.city_words``), and no
     nisba forms are made of them (البغدادي is a family name as often as not).
     """
     from babel.core import get_global
     from babel.dates import get_timezone_location
+    from wordfreq import zipf_frequency
 
     for zone in sorted(get_global("zone_territories")):
         if "/" not in zone or zone.startswith(("Etc/", "Antarctica/")):
             continue
+        if zone.count("/") > 1 and not zone.startswith("America/Argentina/"):
+            continue  # US counties and towns (America/Indiana/Knox); Argentina's three-part zones are cities
         en_name = get_timezone_location(zone, "en", return_city=True)
         ar_name = camel.dediac(get_timezone_location(zone, "ar", return_city=True))
         names = []
@@ -298,6 +311,11 @@ def add_cities(gaz: Gazetteer) -> None:
         city_id = known[0].id if known else "city:" + zone
         for name, lang in names:
             gaz.add(name, "LOC", city_id, lang)
+        entry = gaz.lookup(ar_name) if ar_name else None
+        if entry is not None and entry.id == city_id and city_id.startswith("city:") and en_name and " " not in ar_name:
+            # wordfreq: far more frequent in Arabic than the city's English name is in English
+            if zipf_frequency(ar_name, "ar") - zipf_frequency(en_name, "en") > _CITY_WORD_MARGIN:
+                gaz.city_words.add(key(ar_name))
 
 
 @lru_cache(maxsize=1)

@@ -40,12 +40,18 @@ INSTITUTION_HEADS = (
     "الشرطة", "شرطة", "الجيش", "جيش", "الخارجية", "الاستخبارات", "استخبارات", "المخابرات", "مخابرات", "الدرك",
 )  # fmt: skip
 #: «الخارجية» is the foreign ministry (الخارجية القطرية), except in a minister's title (وزير الخارجية القطري)
-#: and where it is the adjective of a noun before it (السياسة الخارجية السعودية, الشؤون الخارجية).
+#: and where it is the adjective of the definite noun before it (السياسة الخارجية السعودية, الديون
+#: الخارجية المصرية, الشؤون الخارجية); after a weekday (أعلنت الثلاثاء الخارجية), a known name or
+#: with «و» (الكرملين والخارجية الروسية) it is the ministry.
 _FOREIGN_MINISTRY = "الخارجيه"  # its key
-_NOT_MINISTRY_BEFORE = re.compile("وزير|وزراء|^(?:[وفبلك]?ال|لل)")
+_MINISTER_OR_AFFAIRS = re.compile("وزير|وزراء|شؤون|شوون|شئون")
+_DEFINITE = re.compile("^(?:[وفبلك]?ال|لل)")
 #: Words an institution's name does not run over to reach a place: prepositions (الشرطة في لندن,
 #: «في» is a locative: two entities) and words with a ب / ل proclitic (المعونة الخارجية لتنمية هايتي).
-_NOT_IN_NAME = re.compile(r"^(?:[وف]?(?:في|من|الي|علي|عن|مع|منذ|حتي)|[بل]\w{2,})$")
+_NOT_IN_NAME = re.compile(r"^(?:[وف]?(?:في|من|الي|علي|عن|مع|منذ|حتي|لدي)|[وف]?(?:بال|لل)\w{2,}|[وف]?ل(?!ل)\w{2,}ي?ه)$")
+#: «في» and «لدى» belong to the names of offices and missions (مكتب اليونيسيف في بنغلاديش).
+_OFFICE_HEADS = frozenset(key(w) for w in ("مكتب", "بعثة", "البعثة"))
+_OFFICE_IN = frozenset(key(w) for w in ("في", "لدى"))
 #: Heads of an institution named by its portfolio: a ministry (وزارة الاقتصاد والمالية) and a named
 #: government (حكومة الوحدة الوطنية).
 _PORTFOLIO_HEADS = {key("وزارة"): 1, key("حكومة"): 2}  # head -> fewest words of its name after it
@@ -61,29 +67,32 @@ ORG_DESCRIPTORS = ("مؤسسة", "شركة", "منظمة", "جمعية", "هيئ
 _DECADES = "عشرينيات|ثلاثينيات|أربعينيات|اربعينيات|خمسينيات|ستينيات|سبعينيات|ثمانينيات|تسعينيات"
 
 
-#: A one-word city known from CLDR alone is taken only where a place is expected: behind a locative proclitic
-#: (بكابول, لجوبا; behind و or ك an ordinary word is far likelier: وجوبا "necessarily", كواليس
-#: "backstage") or a locative word (في كابول, العاصمة كابول), since many such names are also words
-#: or parts of names (سمراء, ماهي, ديلي تلغراف).
+#: A city known from CLDR alone is found behind a locative proclitic only (بكابول, لجوبا): behind و or
+#: ك an ordinary word is far likelier (وجوبا "necessarily", كواليس "backstage"). A one-word name that
+#: is mostly an ordinary word (``Gazetteer.city_words``: ماهي, العيون) is taken only after a locative
+#: word, up to two words back (في العيون, العاصمة الموريتانية نواكشوط).
 _LOCATIVE_CLITICS = frozenset({"ب", "ل", "وب", "ول", "فب", "فل"})
 _LOCATIVE_WORDS = frozenset(
     key(w)
     for w in (
         "في", "وفي", "من", "ومن", "إلى", "وإلى", "الى", "نحو", "قرب", "بين", "داخل", "خارج", "مدينة", "المدينة",
-        "بمدينة", "ومدينة", "العاصمة", "عاصمة", "بالعاصمة", "ولاية", "مطار", "منطقة",
+        "بمدينة", "ومدينة", "العاصمة", "عاصمة", "بالعاصمة", "ولاية", "مطار", "منطقة", "لدى", "عبر",
     )
 )  # fmt: skip
 
 
-def _after_locative(text: str, words: list[_Word], i: int, offset: int) -> bool:
-    """Whether the word ``words[i]`` (a name starting ``offset`` letters in) stands where a place is expected."""
+def _city_here(text: str, words: list[_Word], i: int, offset: int, word_like: bool) -> bool:
+    """Whether a city known from CLDR alone, at ``words[i]`` after ``offset`` clitic letters, is taken."""
     if offset:
         return words[i].text[:offset] in _LOCATIVE_CLITICS
-    return (
-        i > 0
-        and words[i - 1].info.key in _LOCATIVE_WORDS
-        and not text[words[i - 1].end : words[i].start].strip()
-    )
+    if not word_like:
+        return True
+    for j in (i - 1, i - 2):
+        if j < 0 or text[words[j].end : words[j + 1].start].strip():
+            return False
+        if words[j].info.key in _LOCATIVE_WORDS:
+            return True
+    return False
 
 #: Distinct words whose lookup facts :class:`ArabicRules` keeps (a few MB at most).
 _CACHE_SIZE = 200_000
@@ -213,7 +222,14 @@ class ArabicRules:
         )
         # A bare domain (digdipblog.com), not one inside a full URL or an e-mail address.
         self._first_keys = {k.split()[0] for k in gazetteer.entries}
+        from babel import Locale
+
         self._heads = {key(h) for h in INSTITUTION_HEADS}
+        self._weekdays = {
+            key(name)
+            for context in ("format", "stand-alone")
+            for name in Locale.parse("ar").days[context]["wide"].values()
+        }
         descriptor = (
             r"(?<!" + _WORD + r")[وفبلك]?(?:ال)?(?P<desc>" + "|".join((*SITE_DESCRIPTORS, *ORG_DESCRIPTORS)) + r")\s*"
         )
@@ -320,10 +336,22 @@ class ArabicRules:
                     entry is not None
                     and entry.label in wanted
                     and (entry.lang == "ar" or _LATIN_WORD.match(first.text))
-                    and (not entry.id.startswith("city:") or n > 1 or _after_locative(text, words, i, offset))
+                    and (
+                        not entry.id.startswith("city:")
+                        or _city_here(text, words, i, offset, n == 1 and k in self.gazetteer.city_words)
+                    )
                 ):
                     return RuleSpan(first.start + offset, words[i + n - 1].end, entry.label, entry.id, "gazetteer"), n
         return None
+
+    def _adjective_here(self, words: list[_Word], i: int) -> bool:
+        """Whether «الخارجية» at ``words[i]`` is the adjective of the word before it, not the ministry."""
+        before = words[i - 1].info.key
+        if _MINISTER_OR_AFFAIRS.search(before):
+            return True
+        if words[i].info.head or not _DEFINITE.match(before) or before in self._weekdays:
+            return False  # «والخارجية»: an adjective takes no و; «الثلاثاء الخارجية»: a weekday
+        return not words[i - 1].info.starts  # the word before is no name (الكرملين)
 
     def is_institution_head(self, word: str) -> bool:
         """Whether a word is a head noun of the institutions rule (الجيش, وزارة), a clitic allowed."""
@@ -348,16 +376,18 @@ class ArabicRules:
         while i < len(words):
             start, end, word, info = words[i]
             offset = info.head
-            if offset is None or (
-                key(word[offset:]) == _FOREIGN_MINISTRY and i > 0 and _NOT_MINISTRY_BEFORE.search(words[i - 1].info.key)
-            ):
+            if offset is None or (key(word[offset:]) == _FOREIGN_MINISTRY and i > 0 and self._adjective_here(words, i)):
                 i += 1
                 continue
             last = None
             for j in range(i + 1, min(len(words), i + max_gap + 2)):
                 if text[words[j - 1].end : words[j].start].strip():
                     break  # punctuation or a line of something else in between
-                if not words[j].info.country and _NOT_IN_NAME.match(words[j].info.key):
+                if (
+                    not words[j].info.country
+                    and _NOT_IN_NAME.match(words[j].info.key)
+                    and not (words[j].info.key in _OFFICE_IN and key(word[offset:]) in _OFFICE_HEADS)
+                ):
                     break
                 if words[j].info.country:
                     if j == i + 1 and self._disagrees(word[offset:], words[j].info.key):

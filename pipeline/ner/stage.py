@@ -501,6 +501,11 @@ class NerStage:
         return sorted([*found, *extra], key=attrgetter("start")) if extra else found
 
     def _split_person(self, text: str, f: Found) -> list[Found]:
+        title = _TITLE_INSIDE.search(text, f.start, f.end)
+        if title is not None:
+            if title.start() <= f.start:
+                return []
+            f = Found(f.start, title.start(), "PER", f.source, f.id)  # الأمير محمد ولي العهد -> محمد
         words = [(m.start() + f.start, m.end() + f.start, m.group()) for m in WORD_RE.finditer(text[f.start : f.end])]
         if len(words) == 1:
             rest = words[0][2][strip_clitic(words[0][2], self.known, self.counts, self.name_words) :]
@@ -561,7 +566,8 @@ class NerStage:
 
     def _with_type_word(self, text: str, f: Found) -> Found:
         """A LOC span with the word of its name before it: «دولة» of a state; the type word of a
-        facility named after a city (جسر لندن), not of a country (ساحة تونس السياسية is a figure)."""
+        facility named after a city (جسر لندن التاريخي), not of a country (ساحة تونس السياسية is a
+        figure), but an international airport's (مطار الكويت الدولي)."""
         before = text[max(0, f.start - 12) : f.start]
         m = _STATE_WORD.search(before)
         if m is not None:
@@ -569,15 +575,11 @@ class NerStage:
         m = _PLACE_TYPE_WORD.search(before)
         if m is None or " " in text[f.start : f.end]:
             return f
-        if _ADJECTIVE_NEXT.match(text, f.end) and not (m.group("word") == "مطار" and _INTERNATIONAL.match(text, f.end)):
-            return f
+        intl = _INTERNATIONAL.match(text, f.end) if m.group("word") == "مطار" else None
         entry = self.gazetteer.lookup(text[f.start : f.end])
-        if entry is not None and _REGION_CODE.fullmatch(entry.id):
-            return f  # a country or region: «جسر أوروبا», «ميدان ليبيا» are figures of speech
-        end = f.end
-        if m.group("word") == "مطار":
-            intl = _INTERNATIONAL.match(text, f.end)
-            end = intl.end() if intl else end
+        if intl is None and entry is not None and _REGION_CODE.fullmatch(entry.id):
+            return f  # a country or region: «جسر أوروبا», «ساحة تونس السياسية» are figures of speech
+        end = intl.end() if intl else f.end  # مطار الكويت الدولي: the capital named like its country
         return Found(f.start - (len(before) - m.start("word")), end, "LOC", f.source, None)
 
     def entities_ar(self, text: str) -> list[Found]:
@@ -593,10 +595,9 @@ class NerStage:
         """Entities of English texts (entity ruler over the gazetteer and date patterns).
 
         A year-like number after "resolution(s)" or "No." is a document number, not a DATE. A
-        one-word city known only from CLDR is often a person's name or a word too: it is not taken
-        beside another capitalised word or after a title (Ms. Regina Eze, Morgan Stanley, Sofia
-        Garcia; but the Stockholm Convention, the Madrid Plan of Action), before a year in brackets
-        (Darwin (1859)), nor opening a sentence before a lower-case word ("Oral statements").
+        one-word city known only from CLDR can be a person's name or a word: it is not taken after
+        a title (Ms. Regina Eze), before a year in brackets (Juneau (2016)), nor when it is an
+        ordinary word opening a sentence before a lower-case word ("Oral statements").
         A capitalised name whose head noun names organisations (Council, Union: mined, see
         :func:`pipeline.ner.rules.english_organisations`) is an ORG. An acronym the text defines
         for a name found in it ("Democratic People's Republic of Korea (DPRK)") is tagged as
@@ -1080,6 +1081,8 @@ def join_organisation_places(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+#: A title the model takes into a person's name (محمد ولي العهد السعودي): the name ends before it.
+_TITLE_INSIDE = re.compile(r" ?ولي العهد")
 #: A surname seen at most this often in the unlabelled text is a name when it stands alone.
 _RARE_SURNAME = 2
 #: «قوات» (forces) before the words that say whose: a description unless a name follows.
@@ -1091,31 +1094,32 @@ _STATE_WORD = re.compile(r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول|لل)?(
 #: Type words that are part of the name of a place named after another (جسر لندن, مطار بروكسل).
 _PLACE_TYPE_WORD = re.compile(r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول)?(?P<word>جسر|مطار|ميدان|برج|ساحة) $")
 _INTERNATIONAL = re.compile(r" الدولي(?![\w\u064B-\u065F])")
-#: An adjective with the article agreeing with the phrase (ساحة تونس السياسية): the phrase is a figure.
-_ADJECTIVE_NEXT = re.compile(r" (?:ال)\w+(?:ية|يه|ي)(?![\w\u064B-\u065F])")
 #: Gazetteer ids of countries and regions (CLDR territory codes): TN, 150.
 _REGION_CODE = re.compile(r"[A-Z]{2}|[0-9]{3}")
 
 
-_EN_NAME_BEFORE = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Judge|H\.E)\.?|\b(?!The\b|A\b|An\b)[A-Z][a-z]+)\s+$")
-_EN_NAME_AFTER = re.compile(r"\s+(?:(?!" + "|".join(
-    # a place names documents, meetings and groups (Stockholm Convention, Madrid Plan of Action):
-    # it is marked inside them (corpus/layouts/ner_gold/DECISIONS.md, 9)
-    """Convention Declaration Plan Principles Protocol Agreement Accords? Process Conference Summit Group
-    Programme Statement Charter Treaty Initiative Forum Format Communiqu\\w+ Consensus Document Call Commitments?
-    Platform Framework Rules Guidelines Strategy Agenda Action Meeting Talks""".split()
-) + r")\b[A-Z][a-z]|\(\s*\d{4})")
+_EN_TITLE_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Judge|H\.E)\.?\s+$")
+_EN_YEAR_AFTER = re.compile(r"\s*\(\s*\d{4}")
 _EN_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
 _EN_LOWER_AFTER = re.compile(r"\s+[a-z]")
+#: Zipf frequency (wordfreq) from which a city's name written small is an ordinary English word (oral 4.3;
+#: Santiago 3.7, Kabul 3.4 are not).
+_EN_WORD_ZIPF = 4.0
 
 
 def _not_a_place_en(text: str, start: int, end: int) -> bool:
-    """Whether a one-word English city known only from CLDR is here a person or an ordinary word."""
+    """Whether a one-word English city known only from CLDR is here a person or an ordinary word:
+    after a title (Ms. Regina Eze), before a year in brackets (Juneau (2016)), or an ordinary word
+    opening a sentence before a lower-case word ("Oral statements")."""
     if " " in text[start:end]:
         return False
-    if _EN_NAME_AFTER.match(text, end) or _EN_NAME_BEFORE.search(text, 0, start):
+    if _EN_TITLE_BEFORE.search(text, 0, start) or _EN_YEAR_AFTER.match(text, end):
         return True
-    return _EN_SENTENCE_OPENING.search(text, 0, start) is not None and _EN_LOWER_AFTER.match(text, end) is not None
+    if _EN_SENTENCE_OPENING.search(text, 0, start) is None or _EN_LOWER_AFTER.match(text, end) is None:
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(text[start:end].lower(), "en") >= _EN_WORD_ZIPF
 
 
 def _overlap(a: RuleSpan, b: RuleSpan) -> bool:
