@@ -162,3 +162,19 @@ def test_a_person_named_in_full_is_found_again_by_surname(stage) -> None:
     # a frequent word that ends a name is no name alone: «علي» is not tagged wherever it stands
     text = "قال محمد علي إن الوفد وصل، وأكد علي أهمية الزيارة."
     assert [text[f.start : f.end] for f in stage.entities_ar(text) if f.label == "PER"] == ["محمد علي"]
+
+
+def test_city_table_is_rebuilt_from_cldr() -> None:
+    """scripts/build_ner_cities.py --check: pipeline/ner/data/cities.json is what Babel's CLDR and wordfreq give."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "build_ner_cities.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    gaz = load_gazetteer()
+    assert {"ماهي", "العيون"} <= gaz.city_words and "كابول" not in gaz.city_words

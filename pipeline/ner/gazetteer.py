@@ -15,7 +15,8 @@ Built from maintained data wherever a library has it:
   names of the UN Parallel Corpus test sets with their Arabic counterparts from the aligned
   sentences (Security Council / مجلس الأمن, African Union / الاتحاد الأفريقي, New York / نيويورك);
   they never override a name of the tables above;
-* cities from CLDR's exemplar cities of the time zones, in Arabic and English (:func:`add_cities`);
+* cities from CLDR's exemplar cities of the time zones, in Arabic and English (``data/cities.json``,
+  rebuilt by ``scripts/build_ner_cities.py``; :func:`add_cities`);
 * a short table of aliases that no library has (أمريكا/أميركا, بريطانيا, فلسطين).
 
 ISO 3166 writes some names inverted ("Congo, The Democratic Republic of the",
@@ -263,59 +264,37 @@ def add_mined_names(gaz: Gazetteer, mined: dict) -> None:
         gaz.add(text, label, f"anercorp:{key(text)}", "ar")
 
 
-#: How much more frequent (Zipf, wordfreq) a one-word Arabic city name may be than its English name
-#: before it counts as an ordinary word: Muscat 1.45 (مسقط is a capital), Mahé 2.94 (ماهي), Dili 1.57.
-_CITY_WORD_MARGIN = 1.5
+#: Gazetteer ids of countries and regions (CLDR territory codes).
+_REGION_ID = re.compile(r"[A-Z]{2}|[0-9]{3}")
+CITIES_FILE = "cities.json"
 
 
-def add_cities(gaz: Gazetteer) -> None:
-    """Cities (and a few islands) as LOC, from CLDR's exemplar cities of the time zones, in Arabic and English.
+def add_cities(gaz: Gazetteer, cities: list[dict]) -> None:
+    """Cities as LOC, in Arabic and English, from ``data/cities.json`` (CLDR's exemplar cities of the
+    time zones: Europe/Brussels is بروكسل / Brussels; written by ``scripts/build_ner_cities.py``, which
+    says what is left out).
 
-    CLDR names one city per time zone in every locale (Europe/Brussels: بروكسل / Brussels), a
-    maintained list of the capitals and large cities news and diplomacy texts name. Left out:
-    the zones of Antarctica (research stations named after people: Casey, Davis) and ``Etc``,
-    US counties and towns (three-part zones: America/Indiana/Knox, America/North_Dakota/Center),
-    and Arabic one-word names of three letters
-    or fewer, too often an ordinary word (ترك, the Arabic for Truk, is "left"). They are added
-    last, after the country tables and the names mined from data, so a city that shares a country's
-    name (الكويت, Djibouti) stays the country, a city one of whose names is known joins that entry
-    (Brussels takes the id of ANERcorp's بروكسل), and an entry with a ``city:`` id is a city no other
-    source knows (the rules take those more carefully: :mod:`pipeline.ner.rules`,
-    :meth:`pipeline.ner.stage.NerStage.predict_en`; one-word Arabic names that wordfreq finds far more
-    frequent than the English name are ordinary words too: ``Gazetteer.city_words``), and no
-    nisba forms are made of them (البغدادي is a family name as often as not).
+    They are added last, after the country tables and the names mined from data, so a city that
+    shares a country's name (الكويت, Djibouti) stays the country, a city one of whose names is known
+    joins that entry (Brussels takes the id of ANERcorp's بروكسل), and an entry with a ``city:`` id is
+    a city no other source knows (the rules take those more carefully: :mod:`pipeline.ner.rules`,
+    :meth:`pipeline.ner.stage.NerStage.predict_en`). Its one-word Arabic names that wordfreq finds far
+    more frequent than the English name (``word``: ماهي, العيون) go to ``Gazetteer.city_words``. No
+    nisba forms are made of cities (البغدادي is a family name as often as not).
     """
-    from babel.core import get_global
-    from babel.dates import get_timezone_location
-    from wordfreq import zipf_frequency
-
-    for zone in sorted(get_global("zone_territories")):
-        if "/" not in zone or zone.startswith(("Etc/", "Antarctica/")):
-            continue
-        if zone.count("/") > 1 and not zone.startswith("America/Argentina/"):
-            continue  # US counties and towns (America/Indiana/Knox); Argentina's three-part zones are cities
-        en_name = get_timezone_location(zone, "en", return_city=True)
-        ar_name = camel.dediac(get_timezone_location(zone, "ar", return_city=True))
-        names = []
-        if en_name and "," not in en_name:
-            names.append((en_name, "en"))
-        if ar_name and "،" not in ar_name and "," not in ar_name and (" " in ar_name or len(ar_name) > 3):
-            names.append((ar_name, "ar"))
-        # A city one of whose names is known already (بروكسل from ANERcorp) joins that entry, so
-        # its two names link; a ``city:`` id means CLDR is the only source.
+    for city in cities:
+        names = [(city[lang], lang) for lang in ("en", "ar") if city.get(lang)]
         known = [
-            e for e in (gaz.lookup(n) for n, _ in names) if e is not None and e.label == "LOC" and "/" not in e.id
-        ]
-        # (not a country's code: Wallis is not the territory Wallis and Futuna's other name)
-        known = [e for e in known if not re.fullmatch(r"[A-Z]{2}|[0-9]{3}", e.id)]
-        city_id = known[0].id if known else "city:" + zone
+            e
+            for e in (gaz.lookup(n) for n, _ in names)
+            if e is not None and e.label == "LOC" and "/" not in e.id and not _REGION_ID.fullmatch(e.id)
+        ]  # (not a country's code: Wallis is not the territory Wallis and Futuna's other name)
+        city_id = known[0].id if known else "city:" + city["zone"]
         for name, lang in names:
             gaz.add(name, "LOC", city_id, lang)
-        entry = gaz.lookup(ar_name) if ar_name else None
-        if entry is not None and entry.id == city_id and city_id.startswith("city:") and en_name and " " not in ar_name:
-            # wordfreq: far more frequent in Arabic than the city's English name is in English
-            if zipf_frequency(ar_name, "ar") - zipf_frequency(en_name, "en") > _CITY_WORD_MARGIN:
-                gaz.city_words.add(key(ar_name))
+        entry = gaz.lookup(city["ar"]) if city.get("ar") else None
+        if city.get("word") and entry is not None and entry.id == city_id and city_id.startswith("city:"):
+            gaz.city_words.add(key(city["ar"]))
 
 
 @lru_cache(maxsize=1)
@@ -362,7 +341,7 @@ def load_gazetteer() -> Gazetteer:
     add_organisations(gaz, json.loads((DATA_DIR / ORGANISATIONS_FILE).read_text(encoding="utf-8")))
     gaz.org_heads_en.update(EN_ORG_HEADS)
     add_mined_names(gaz, json.loads((DATA_DIR / MINED_FILE).read_text(encoding="utf-8")))
-    add_cities(gaz)
+    add_cities(gaz, json.loads((DATA_DIR / CITIES_FILE).read_text(encoding="utf-8"))["cities"])
     platforms = json.loads((DATA_DIR / "platforms.json").read_text(encoding="utf-8"))
     for pid, forms in platforms.items():
         if pid.startswith("_"):
