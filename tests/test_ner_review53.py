@@ -27,7 +27,8 @@ def _en(stage: NerStage, text: str) -> set[tuple[str, str]]:
 
 
 def test_the_foreign_ministry_after_a_weekday_or_another_name(stage) -> None:
-    assert ("الخارجية الأمريكية", "ORG") in _ar(stage, "وأعلنت الثلاثاء الخارجية الأمريكية أن رجلا حاول اقتحام السفارة.")
+    text = "وأعلنت الثلاثاء الخارجية الأمريكية أن رجلا حاول اقتحام السفارة."
+    assert ("الخارجية الأمريكية", "ORG") in _ar(stage, text)
     assert ("الخارجية الروسية", "ORG") in _ar(stage, "وأعلن الكرملين والخارجية الروسية رفضهما للعقوبات.")
 
 
@@ -57,6 +58,8 @@ def test_a_city_name_that_is_mostly_a_word_needs_a_place_before_it(stage) -> Non
 
 def test_airports_bridges_and_titles(stage) -> None:
     assert ("مطار الكويت الدولي", "LOC") in _ar(stage, "ووصل المسافرون إلى مطار الكويت الدولي.")
-    assert ("جسر لندن", "LOC") in _ar(stage, "وأغلق جسر لندن التاريخي أمام المارة.")
+    # (review 54: an adjective after the place makes the phrase a description, as decision D8 has it for
+    # «برج لندن السكني»; «جسر لندن التاريخي» is then «لندن» too)
+    assert ("لندن", "LOC") in _ar(stage, "واندلع حريق في برج لندن السكني.")
     found = _ar(stage, "وقال الأمير محمد ولي العهد إن المملكة ستواصل الإصلاح.")
     assert not any("ولي العهد" in s for s, _ in found)

@@ -69,8 +69,8 @@ _DECADES = "عشرينيات|ثلاثينيات|أربعينيات|اربعين�
 
 #: A city known from CLDR alone is found behind a locative proclitic only (بكابول, لجوبا): behind و or
 #: ك an ordinary word is far likelier (وجوبا "necessarily", كواليس "backstage"). A one-word name that
-#: is mostly an ordinary word (``Gazetteer.city_words``: ماهي, العيون) is taken only after a locative
-#: word, up to two words back (في العيون, العاصمة الموريتانية نواكشوط).
+#: is mostly an ordinary word (``Gazetteer.city_words``: ماهي, العيون) is taken only right after a
+#: locative word (في العيون) or a locative word and a nisba (العاصمة الموريتانية نواكشوط).
 _LOCATIVE_CLITICS = frozenset({"ب", "ل", "وب", "ول", "فب", "فل"})
 _LOCATIVE_WORDS = frozenset(
     key(w)
@@ -87,12 +87,17 @@ def _city_here(text: str, words: list[_Word], i: int, offset: int, word_like: bo
         return words[i].text[:offset] in _LOCATIVE_CLITICS
     if not word_like:
         return True
-    for j in (i - 1, i - 2):
-        if j < 0 or text[words[j].end : words[j + 1].start].strip():
-            return False
-        if words[j].info.key in _LOCATIVE_WORDS:
-            return True
-    return False
+    if i < 1 or text[words[i - 1].end : words[i].start].strip():
+        return False
+    if words[i - 1].info.key in _LOCATIVE_WORDS:
+        return True
+    # «العاصمة الموريتانية نواكشوط»: a locative word, then the country's nisba
+    return (
+        i >= 2
+        and words[i - 1].info.country
+        and not text[words[i - 2].end : words[i - 1].start].strip()
+        and words[i - 2].info.key in _LOCATIVE_WORDS
+    )
 
 #: Distinct words whose lookup facts :class:`ArabicRules` keeps (a few MB at most).
 _CACHE_SIZE = 200_000
@@ -349,8 +354,11 @@ class ArabicRules:
         before = words[i - 1].info.key
         if _MINISTER_OR_AFFAIRS.search(before):
             return True
-        if words[i].info.head or not _DEFINITE.match(before) or before in self._weekdays:
-            return False  # «والخارجية»: an adjective takes no و; «الثلاثاء الخارجية»: a weekday
+        if words[i].info.head:
+            # «والخارجية» after an adjective (الداخلية والخارجية) is one too; after a name, the ministry
+            return bool(_DEFINITE.match(before)) and before.endswith("يه")
+        if not _DEFINITE.match(before) or before in self._weekdays:
+            return False  # «الثلاثاء الخارجية»: a weekday
         return not words[i - 1].info.starts  # the word before is no name (الكرملين)
 
     def is_institution_head(self, word: str) -> bool:
@@ -386,7 +394,11 @@ class ArabicRules:
                 if (
                     not words[j].info.country
                     and _NOT_IN_NAME.match(words[j].info.key)
-                    and not (words[j].info.key in _OFFICE_IN and key(word[offset:]) in _OFFICE_HEADS)
+                    and not (
+                        words[j].info.key in _OFFICE_IN
+                        and key(word[offset:]) in _OFFICE_HEADS
+                        and any(w.info.starts or w.info.country for w in words[i + 1 : j])
+                    )
                 ):
                     break
                 if words[j].info.country:

@@ -449,7 +449,7 @@ class NerStage:
                     label = "PLATFORM"  # a site referred to as a site (موقع بي بي سي), as the guideline asks
                 if end - start >= 2:
                     model_spans.append(RuleSpan(start, end, label, rule="model"))
-            found = join_organisation_places(text, _merge(model_spans, rule_spans))
+            found = join_organisation_places(text, _merge(text, model_spans, rule_spans))
             out.append(self.adjust_spans(text, found))
         return out
 
@@ -488,6 +488,7 @@ class NerStage:
             n.rsplit(" ", 1)[1]
             for n in names
             if len(n.rsplit(" ", 1)[1]) >= 4
+            and not n.rsplit(" ", 1)[1].startswith("ال")  # النجار, الجزار: a trade or an adjective as well
             and self.counts.get(key(n.rsplit(" ", 1)[1]), 0) <= _RARE_SURNAME
             and self.gazetteer.lookup(n.rsplit(" ", 1)[1]) is None
         }
@@ -496,6 +497,8 @@ class NerStage:
             mention = r"(?<![\w\u064B-\u065F])(?:[وفبلك])?(" + re.escape(form) + r")(?![\w\u064B-\u065F])"
             for m in re.finditer(mention, text):
                 s, e = m.start(1), m.end(1)
+                if _NOT_A_PERSON_BEFORE.search(text, 0, m.start()):
+                    continue  # مدينة بن قردان, مركز ابن خلدون: a place or a longer name
                 if not any(f.start < e and s < f.end for f in [*found, *extra]):
                     extra.append(Found(s, e, "PER", "rule", None))
         return sorted([*found, *extra], key=attrgetter("start")) if extra else found
@@ -566,8 +569,8 @@ class NerStage:
 
     def _with_type_word(self, text: str, f: Found) -> Found:
         """A LOC span with the word of its name before it: «دولة» of a state; the type word of a
-        facility named after a city (جسر لندن التاريخي), not of a country (ساحة تونس السياسية is a
-        figure), but an international airport's (مطار الكويت الدولي)."""
+        facility named after a city (جسر لندن), not of a country (ساحة تونس السياسية is a figure) nor
+        before an adjective (برج لندن السكني), but an international airport's (مطار الكويت الدولي)."""
         before = text[max(0, f.start - 12) : f.start]
         m = _STATE_WORD.search(before)
         if m is not None:
@@ -579,6 +582,8 @@ class NerStage:
         entry = self.gazetteer.lookup(text[f.start : f.end])
         if intl is None and entry is not None and _REGION_CODE.fullmatch(entry.id):
             return f  # a country or region: «جسر أوروبا», «ساحة تونس السياسية» are figures of speech
+        if intl is None and _ADJECTIVE_NEXT.match(text, f.end):
+            return f  # «ساحة بيروت السياسية», «برج لندن السكني»: a description, the place alone is named
         end = intl.end() if intl else f.end  # مطار الكويت الدولي: the capital named like its country
         return Found(f.start - (len(before) - m.start("word")), end, "LOC", f.source, None)
 
@@ -1042,8 +1047,18 @@ def _entity_position(entities: list[Entity]) -> Any:
     return position
 
 
-def _merge(model_spans: list[RuleSpan], rule_spans: list[RuleSpan]) -> list[Found]:
-    """Rules win for DATE and PLATFORM; gazetteer names fill gaps the model left; no overlaps."""
+def _merge(text: str, model_spans: list[RuleSpan], rule_spans: list[RuleSpan]) -> list[Found]:
+    """Rules win for DATE and PLATFORM; gazetteer names fill gaps the model left; no overlaps.
+
+    A one-word city known from CLDR alone never replaces a person the model found (صوفيا, ريجينا,
+    جوني); a name of several words (بيونغ يانغ) does.
+    """
+    persons = [m for m in model_spans if m.label == "PER"]
+    rule_spans = [
+        r
+        for r in rule_spans
+        if not (r.id.startswith("city:") and " " not in text[r.start : r.end] and any(_overlap(r, p) for p in persons))
+    ]
     # A name right after its descriptor (مؤسسة Diplo, موقع "توبيلوماسي") is typed by the descriptor.
     strong = [r for r in rule_spans if r.label in RULE_LABELS or r.rule == "descriptor"]
     weak = [r for r in rule_spans if not (r.label in RULE_LABELS or r.rule == "descriptor")]
@@ -1083,6 +1098,10 @@ def join_organisation_places(text: str, found: list[Found]) -> list[Found]:
 
 #: A title the model takes into a person's name (محمد ولي العهد السعودي): the name ends before it.
 _TITLE_INSIDE = re.compile(r" ?ولي العهد")
+#: Words after which a repeated name is part of a place or of a longer name (مدينة بن قردان, ابن خلدون).
+_NOT_A_PERSON_BEFORE = re.compile(
+    r"(?<![\w\u064B-\u065F])[وفبلك]?(?:ال)?(?:مدينة|ضاحية|منطقة|شارع|ولاية|محافظة|بلدة|قرية|مركز|ابن|بن|آل|أبو|أبي)\s+$"
+)
 #: A surname seen at most this often in the unlabelled text is a name when it stands alone.
 _RARE_SURNAME = 2
 #: «قوات» (forces) before the words that say whose: a description unless a name follows.
@@ -1094,11 +1113,33 @@ _STATE_WORD = re.compile(r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول|لل)?(
 #: Type words that are part of the name of a place named after another (جسر لندن, مطار بروكسل).
 _PLACE_TYPE_WORD = re.compile(r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول)?(?P<word>جسر|مطار|ميدان|برج|ساحة) $")
 _INTERNATIONAL = re.compile(r" الدولي(?![\w\u064B-\u065F])")
+#: An adjective with the article after the place (السياسية, السكني): the phrase describes, it names nothing.
+_ADJECTIVE_NEXT = re.compile(r" ال(?!م)\w+(?:ية|يه|ي)(?![\w\u064B-\u065F])")  # (not a participle: المؤدي)
 #: Gazetteer ids of countries and regions (CLDR territory codes): TN, 150.
 _REGION_CODE = re.compile(r"[A-Z]{2}|[0-9]{3}")
 
 
-_EN_TITLE_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Judge|H\.E)\.?\s+$")
+_EN_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr|Prof|Professor|Sir|Judge|Justice|H\.E|President|Ambassador|Chair|Chairman|Chairperson|"
+    r"Senator|Minister|King|Queen|Prince|Princess|General|Colonel|Captain|Secretary|Director|Governor)\.?\s+$"
+)
+#: A capitalised word before a city that is no name (In Kabul, On Monday Mogadishu, The Minsk ...).
+_EN_CAPITAL_BEFORE = re.compile(
+    r"\b(?!(?:In|At|From|To|On|Near|Via|By|For|With|And|Of|The|A|An|Both|Between)\b)[A-Z][a-z]+\s+$"
+)
+_EN_MONTHS_DAYS = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+#: A place names documents, meetings, groups and areas (Stockholm Convention, Minsk Memorandum, Kabul
+#: Province): marked inside them (corpus/layouts/ner_gold/DECISIONS.md, 9 and 15).
+_EN_AFTER_PLACE = frozenset(
+    """Convention Declaration Plan Principles Protocol Agreement Accord Accords Process Conference Summit Group
+    Programme Statement Charter Treaty Initiative Forum Format Consensus Document Call Commitment Commitments
+    Platform Framework Rules Guidelines Strategy Agenda Action Meeting Talks Memorandum Amendment Peace
+    Preliminary Province Municipality Airport International Office Region District Governorate City""".split()
+)
+_EN_CAPITAL_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
 _EN_YEAR_AFTER = re.compile(r"\s*\(\s*\d{4}")
 _EN_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
 _EN_LOWER_AFTER = re.compile(r"\s+[a-z]")
@@ -1109,12 +1150,20 @@ _EN_WORD_ZIPF = 4.0
 
 def _not_a_place_en(text: str, start: int, end: int) -> bool:
     """Whether a one-word English city known only from CLDR is here a person or an ordinary word:
-    after a title (Ms. Regina Eze), before a year in brackets (Juneau (2016)), or an ordinary word
-    opening a sentence before a lower-case word ("Oral statements")."""
+    after a title (Ms. Regina Eze, President ...), beside a capitalised word that is no preposition,
+    month or day before it (Morgan Stanley; In Kabul is a place) and no document, meeting or area
+    word after it (Sofia Garcia; the Minsk Memorandum is one), before a year in brackets (Juneau
+    (2016)), or an ordinary word opening a sentence before a lower-case word ("Oral statements")."""
     if " " in text[start:end]:
         return False
     if _EN_TITLE_BEFORE.search(text, 0, start) or _EN_YEAR_AFTER.match(text, end):
         return True
+    before = _EN_CAPITAL_BEFORE.search(text, 0, start)
+    if before is not None and before.group().strip() not in _EN_MONTHS_DAYS:
+        return True  # Morgan Stanley, Charles Darwin, Joaquin Phoenix
+    after = _EN_CAPITAL_AFTER.match(text, end)
+    if after is not None and after.group(1) not in _EN_AFTER_PLACE and after.group(1)[:-1] not in _EN_AFTER_PLACE:
+        return True  # Sofia Garcia, Stanley Fischer (but the Minsk Memorandum, Minsk Agreements, Kabul Province)
     if _EN_SENTENCE_OPENING.search(text, 0, start) is None or _EN_LOWER_AFTER.match(text, end) is None:
         return False
     from wordfreq import zipf_frequency
