@@ -75,3 +75,32 @@ def lexicon(repair_settings):
     from pipeline.repair.lexicon import Lexicon
 
     return Lexicon.load(repair_settings.lexicon)
+
+
+@pytest.fixture(scope="session")
+def ner_stage():
+    """The NER stage with the shipped model, built once per test session (do not change it)."""
+    from pipeline.config import PipelineConfig
+    from pipeline.ner import NerStage
+
+    return NerStage.from_settings({"model": "models/ner-ar"}, PipelineConfig(stages=["read", "ner"], root=REPO))
+
+
+@pytest.fixture(scope="session")
+def tag_ar(ner_stage):
+    """``tag_ar(text)``: the (surface, label) pairs the NER stage finds in an Arabic text."""
+
+    def tag(text: str) -> set[tuple[str, str]]:
+        return {(text[f.start : f.end], f.label) for f in ner_stage.entities_ar(text)}
+
+    return tag
+
+
+@pytest.fixture(scope="session")
+def tag_en(ner_stage):
+    """``tag_en(text)``: the (surface, label) pairs the NER stage finds in an English text."""
+
+    def tag(text: str) -> set[tuple[str, str]]:
+        return {(text[f.start : f.end], f.label) for f in ner_stage.entities_en(text)}
+
+    return tag

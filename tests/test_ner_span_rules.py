@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import PipelineConfig
 from pipeline.ner import NerStage
 from pipeline.ner.gazetteer import load_gazetteer
 from pipeline.ner.rules import strip_clitic
@@ -19,8 +18,8 @@ ITEMS = {d["id"]: d for d in map(json.loads, (REPO / "corpus" / "ner_heldout" / 
 
 
 @pytest.fixture(scope="module")
-def stage() -> NerStage:
-    return NerStage.from_settings({"model": "models/ner-ar"}, PipelineConfig(stages=["read", "ner"], root=REPO))
+def stage(ner_stage) -> NerStage:
+    return ner_stage
 
 
 def _found(stage: NerStage, item_id: str) -> set[tuple[str, str]]:
@@ -131,16 +130,7 @@ def test_short_name_of_the_international_criminal_court(stage) -> None:
 def test_mined_gazetteer_is_rebuilt_from_data_without_the_held_out_items() -> None:
     """scripts/build_ner_gazetteer.py --check: the shipped file is what the data give today, with the UN
     documents of the held-out entity items (corpus/ner_heldout*) left out of the mining."""
-    import subprocess
-    import sys
-
-    done = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "build_ner_gazetteer.py"), "--check"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    _check_rebuild("build_ner_gazetteer.py")
     counts = json.loads((REPO / "pipeline" / "ner" / "data" / "mined_names.json").read_text(encoding="utf-8"))
     assert counts["_counts"]["un_documents_held_out"] == 254  # layout fixtures and the three item sets
 
@@ -166,15 +156,17 @@ def test_a_person_named_in_full_is_found_again_by_surname(stage) -> None:
 
 def test_city_table_is_rebuilt_from_cldr() -> None:
     """scripts/build_ner_cities.py --check: pipeline/ner/data/cities.json is what Babel's CLDR and wordfreq give."""
+    _check_rebuild("build_ner_cities.py")
+    gaz = load_gazetteer()
+    assert {"ماهي", "العيون"} <= gaz.city_words and "كابول" not in gaz.city_words
+
+
+def _check_rebuild(script: str) -> None:
+    """Run ``scripts/<script> --check`` (a data file of the NER equals a rebuild from its sources)."""
     import subprocess
     import sys
 
     done = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "build_ner_cities.py"), "--check"],
-        capture_output=True,
-        text=True,
-        timeout=300,
+        [sys.executable, str(REPO / "scripts" / script), "--check"], capture_output=True, text=True, timeout=600
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    gaz = load_gazetteer()
-    assert {"ماهي", "العيون"} <= gaz.city_words and "كابول" not in gaz.city_words
