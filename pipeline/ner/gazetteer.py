@@ -101,6 +101,9 @@ class Gazetteer:
     #: Keys of one-word Arabic city names (known from CLDR alone) that are ordinary words far more
     #: often than places (ماهي "what is", العيون "the eyes"): taken only where a place is expected.
     city_words: set[str] = field(default_factory=set)
+    #: Keys of English city names that only the CLDR city table gives (London, Kabul): an English name
+    #: of a person too (Jack London), so the English rules take them more carefully.
+    city_names_en: set[str] = field(default_factory=set)
     max_words: int = 1
 
     def add(self, text: str, label: str, id_: str, lang: str) -> None:
@@ -291,7 +294,10 @@ def add_cities(gaz: Gazetteer, cities: list[dict]) -> None:
         ]  # (not a country's code: Wallis is not the territory Wallis and Futuna's other name)
         city_id = known[0].id if known else "city:" + city["zone"]
         for name, lang in names:
+            new = gaz.lookup(name) is None
             gaz.add(name, "LOC", city_id, lang)
+            if new and lang == "en":
+                gaz.city_names_en.add(key(name))
         entry = gaz.lookup(city["ar"]) if city.get("ar") else None
         if city.get("word") and entry is not None and entry.id == city_id and city_id.startswith("city:"):
             gaz.city_words.add(key(city["ar"]))

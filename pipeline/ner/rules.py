@@ -49,6 +49,10 @@ _DEFINITE = re.compile("^(?:[وفبلك]?ال|لل)")
 #: Words an institution's name does not run over to reach a place: prepositions (الشرطة في لندن,
 #: «في» is a locative: two entities) and words with a ب / ل proclitic (المعونة الخارجية لتنمية هايتي).
 _NOT_IN_NAME = re.compile(r"^(?:[وف]?(?:في|من|الي|علي|عن|مع|منذ|حتي|لدي)|[وف]?(?:بال|لل)\w{2,}|[وف]?ل(?!ل)\w{2,}ي?ه)$")
+#: Plural nouns before a head that make the phrase a description (أجهزة الاستخبارات البريطانية, decision D1).
+_PLURAL_DESCRIPTORS = frozenset(key(w) for w in ("أجهزة", "وأجهزة", "لأجهزة", "وكالات", "أفرع", "فروع"))
+_ORDINAL_DAY = re.compile("(?:" + _ORDINALS + r")\s")
+_DEFINITE_NOUN_BEFORE = re.compile(r"(?<![\w\u064B-\u065F])[وفبلك]?ال(?!يوم\s)\w{2,}\s+$")  # (اليوم الأول من: a day)
 #: «في» and «لدى» belong to the names of offices and missions (مكتب اليونيسيف في بنغلاديش).
 _OFFICE_HEADS = frozenset(key(w) for w in ("مكتب", "بعثة", "البعثة"))
 _OFFICE_IN = frozenset(key(w) for w in ("في", "لدى"))
@@ -251,10 +255,17 @@ class ArabicRules:
     def dates(self, text: str) -> list[RuleSpan]:
         """DATE spans (the clitic before the first word is left out).
 
+        An ordinal after a definite noun it qualifies is no day (النصف الثاني من ماي, الأسبوع الثاني
+        من أكتوبر: a half, a week).
+
         A bare number after a reference word (القرار 2057, القرارات 2057 (2012) و 2109) is a
         document number, not a year (:func:`reference_numbers`).
         """
-        spans = [RuleSpan(m.start("span"), m.end("span"), "DATE", rule="date") for m in self._date_re.finditer(text)]
+        spans = [
+            RuleSpan(m.start("span"), m.end("span"), "DATE", rule="date")
+            for m in self._date_re.finditer(text)
+            if not (_ORDINAL_DAY.match(m.group("span")) and _DEFINITE_NOUN_BEFORE.search(text, 0, m.start("span")))
+        ]
         if not spans:
             return spans
         numbers = reference_numbers(text)
@@ -384,7 +395,11 @@ class ArabicRules:
         while i < len(words):
             start, end, word, info = words[i]
             offset = info.head
-            if offset is None or (key(word[offset:]) == _FOREIGN_MINISTRY and i > 0 and self._adjective_here(words, i)):
+            if (
+                offset is None
+                or (key(word[offset:]) == _FOREIGN_MINISTRY and i > 0 and self._adjective_here(words, i))
+                or (i > 0 and words[i - 1].info.key in _PLURAL_DESCRIPTORS)  # أجهزة الاستخبارات البريطانية
+            ):
                 i += 1
                 continue
             last = None

@@ -553,7 +553,7 @@ class NerStage:
             if entry is not None and entry.label == "ORG":
                 return Found(f.start + len(_GROUP_WORD), f.end, "ORG", f.source, f.id or entry.id)
         forces = _FORCES_WORD.match(surface)
-        if forces is not None:
+        if forces is not None and not _SERVICE_BRANCH.match(surface, forces.end()):
             rest_start = f.start + forces.end()
             rest = text[rest_start : f.end]
             entry = self.gazetteer.lookup(rest)
@@ -600,7 +600,8 @@ class NerStage:
         """Entities of English texts (entity ruler over the gazetteer and date patterns).
 
         A year-like number after "resolution(s)" or "No." is a document number, not a DATE. A
-        one-word city known only from CLDR can be a person's name or a word: it is not taken after
+        one-word city whose English name only CLDR gives (London, Kabul) can be a person's name or a
+        word: it is not taken after
         a title (Ms. Regina Eze), before a year in brackets (Juneau (2016)), nor when it is an
         ordinary word opening a sentence before a lower-case word ("Oral statements").
         A capitalised name whose head noun names organisations (Council, Union: mined, see
@@ -617,7 +618,9 @@ class NerStage:
                 for e in doc.ents
                 if e.label_ in OUTPUT_LABELS
                 and not (e.label_ == "DATE" and (e.start_char, e.end_char) in numbers)
-                and not (e.ent_id_.startswith("city:") and _not_a_place_en(text, e.start_char, e.end_char))
+                and not (
+                    key(e.text) in self.gazetteer.city_names_en and _not_a_place_en(text, e.start_char, e.end_char)
+                )
             ]
             # Names headed by an organisation noun (Security Council, African Union) hold the
             # places they name (Council of the European Union): the longer span wins, the
@@ -1104,6 +1107,8 @@ _NOT_A_PERSON_BEFORE = re.compile(
 )
 #: A surname seen at most this often in the unlabelled text is a name when it stands alone.
 _RARE_SURNAME = 2
+#: A named service branch after «القوات» (القوات الجوية الروسية, like الجيش الفرنسي): an institution.
+_SERVICE_BRANCH = re.compile(r"(?:الجوية|البحرية|البرية|المسلحة) ")
 #: «قوات» (forces) before the words that say whose: a description unless a name follows.
 _FORCES_WORD = re.compile(r"(?:ال)?قوات ")
 #: «تنظيم» (organisation, of an armed group) before its name is a descriptor: تنظيم داعش -> داعش.
