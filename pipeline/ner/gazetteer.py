@@ -267,8 +267,14 @@ def add_mined_names(gaz: Gazetteer, mined: dict) -> None:
         gaz.add(text, label, f"anercorp:{key(text)}", "ar")
 
 
-#: Gazetteer ids of countries and regions (CLDR territory codes).
+#: Gazetteer ids of countries and regions (CLDR territory codes: TN, 150).
 _REGION_ID = re.compile(r"[A-Z]{2}|[0-9]{3}")
+
+
+def is_region(entry: Entry | None) -> bool:
+    """Whether a gazetteer entry is a country or region (its id a CLDR territory code), not a city or a name."""
+    return entry is not None and _REGION_ID.fullmatch(entry.id) is not None
+
 CITIES_FILE = "cities.json"
 
 
@@ -290,7 +296,7 @@ def add_cities(gaz: Gazetteer, cities: list[dict]) -> None:
         known = [
             e
             for e in (gaz.lookup(n) for n, _ in names)
-            if e is not None and e.label == "LOC" and "/" not in e.id and not _REGION_ID.fullmatch(e.id)
+            if e is not None and e.label == "LOC" and "/" not in e.id and not is_region(e)
         ]  # (not a country's code: Wallis is not the territory Wallis and Futuna's other name)
         city_id = known[0].id if known else "city:" + city["zone"]
         for name, lang in names:

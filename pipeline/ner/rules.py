@@ -372,10 +372,6 @@ class ArabicRules:
             return False  # «الثلاثاء الخارجية»: a weekday
         return not words[i - 1].info.starts  # the word before is no name (الكرملين)
 
-    def is_institution_head(self, word: str) -> bool:
-        """Whether a word is a head noun of the institutions rule (الجيش, وزارة), a clitic allowed."""
-        return self._word_info(word).head is not None
-
     def institutions(self, text: str, max_gap: int = 2) -> list[RuleSpan]:
         """ORG spans of state institutions named by their country.
 
@@ -383,7 +379,10 @@ class ArabicRules:
         and without punctuation in between, by a country or city name or its nisba
         adjective: وزارة الخارجية الفرنسية, السفارة السويدية, سفارة السويد,
         مكتب شؤون الخارجية البريطاني, الشرطة البريطانية, شرطة لندن, الجيش الفرنسي,
-        الخارجية القطرية (not in a minister's title: وزير الخارجية القطري). A ministry named by its portfolio alone
+        الخارجية القطرية (not in a minister's title, وزير الخارجية القطري, nor as an adjective,
+        السياسة الخارجية السعودية; not after أجهزة). The name stops at a preposition or a ب/ل word
+        (الشرطة في لندن: two entities), except an office's «في» (مكتب اليونيسيف في بنغلاديش). A
+        ministry named by its portfolio alone
         (وزارة الخارجية, وزارة الاقتصاد والمالية) is also an ORG, as the guideline asks, and so is
         a government named by a noun and its adjective (حكومة الوحدة الوطنية): :func:`_portfolio_end`.
         """

@@ -30,7 +30,7 @@ from .. import camel
 from ..config import PipelineConfig, resolve_model_path
 from ..document import Article, Entity, EntityLink, OffsetMap, Passage, TextSpan, strip_span
 from ..errors import ConfigError, InputError, ModelError
-from .gazetteer import Gazetteer, key, load_gazetteer
+from .gazetteer import Gazetteer, is_region, key, load_gazetteer
 from .rules import (
     ORG_DESCRIPTORS,
     WORD_RE,
@@ -457,11 +457,13 @@ class NerStage:
         """Boundaries the model and the rules get wrong in the same ways, set as the guideline sets them.
 
         In text order: a nisba adjective alone is no person (ليبي, لقطريين); a person span does not
-        run on over a place name that follows it (دونالد ترامب الرياض) nor over a second name after
-        و (خالد وإبراهيم: two names); a place after «دولة» keeps the word of its official name
-        (دولة الإمارات العربية المتحدة), and a bridge, airport, square or tower named after a place
-        keeps its type word (جسر لندن, مطار بروكسل الدولي); «تنظيم» before a known organisation is
-        a descriptor (تنظيم داعش -> داعش).
+        run on over a place name that follows it (دونالد ترامب الرياض), over a second name after و
+        (خالد وإبراهيم: two names) nor over «ولي العهد»; a place after «دولة» keeps the word of its
+        official name (دولة الإمارات العربية المتحدة), and a bridge, airport, square or tower named
+        after a city keeps its type word (جسر لندن, مطار بروكسل الدولي); «تنظيم» and «قوات» before
+        a name are descriptors (تنظيم داعش -> داعش, قوات الناتو -> الناتو) and forces named by a nisba
+        are no organisation. Then a person named in full is found where the text repeats the name
+        (:meth:`repeat_person_names`).
         """
         out: list[Found] = []
         for f in found:
@@ -542,8 +544,9 @@ class NerStage:
         return out
 
     def _without_group_word(self, text: str, f: Found) -> Found | None:
-        """An ORG span without «تنظيم» before a known organisation; forces named by a nisba are
-        no organisation (قوات الامن السعودية), except the army among them (قوات الجيش الليبي -> الجيش الليبي)."""
+        """An ORG span without «تنظيم» or «قوات» before a known organisation (تنظيم داعش, قوات الناتو)
+        or an army (قوات الجيش الليبي -> الجيش الليبي); forces named by a nisba or one word are no
+        organisation (قوات الامن السعودية, قوات الأمن), a named service branch is (القوات الجوية الروسية)."""
         surface = text[f.start : f.end]
         if self.gazetteer.lookup(surface) is not None:
             return f
@@ -580,7 +583,7 @@ class NerStage:
             return f
         intl = _INTERNATIONAL.match(text, f.end) if m.group("word") == "مطار" else None
         entry = self.gazetteer.lookup(text[f.start : f.end])
-        if intl is None and entry is not None and _REGION_CODE.fullmatch(entry.id):
+        if intl is None and is_region(entry):
             return f  # a country or region: «جسر أوروبا», «ساحة تونس السياسية» are figures of speech
         if intl is None and _ADJECTIVE_NEXT.match(text, f.end):
             return f  # «ساحة بيروت السياسية», «برج لندن السكني»: a description, the place alone is named
@@ -601,9 +604,8 @@ class NerStage:
 
         A year-like number after "resolution(s)" or "No." is a document number, not a DATE. A
         one-word city whose English name only CLDR gives (London, Kabul) can be a person's name or a
-        word: it is not taken after
-        a title (Ms. Regina Eze), before a year in brackets (Juneau (2016)), nor when it is an
-        ordinary word opening a sentence before a lower-case word ("Oral statements").
+        word: where it is, it is not taken (:func:`_not_a_place_en`: Ms. Regina Eze, Jack London,
+        Juneau (2016), "Oral statements").
         A capitalised name whose head noun names organisations (Council, Union: mined, see
         :func:`pipeline.ner.rules.english_organisations`) is an ORG. An acronym the text defines
         for a name found in it ("Democratic People's Republic of Korea (DPRK)") is tagged as
@@ -1120,8 +1122,6 @@ _PLACE_TYPE_WORD = re.compile(r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول)?(
 _INTERNATIONAL = re.compile(r" الدولي(?![\w\u064B-\u065F])")
 #: An adjective with the article after the place (السياسية, السكني): the phrase describes, it names nothing.
 _ADJECTIVE_NEXT = re.compile(r" ال(?!م)\w+(?:ية|يه|ي)(?![\w\u064B-\u065F])")  # (not a participle: المؤدي)
-#: Gazetteer ids of countries and regions (CLDR territory codes): TN, 150.
-_REGION_CODE = re.compile(r"[A-Z]{2}|[0-9]{3}")
 
 
 _EN_TITLE_BEFORE = re.compile(
