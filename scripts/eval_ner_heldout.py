@@ -1,6 +1,6 @@
 """The NER on short real texts it was never tuned on, against a gold frozen before any output was seen.
 
-Data: ``corpus/ner_heldout/items.jsonl`` by default, ``corpus/ner_heldout3`` and ``ner_heldout4`` with
+Data: ``corpus/ner_heldout/items.jsonl`` by default, ``corpus/ner_heldout3``, ``ner_heldout4`` and ``ner_heldout5`` with
 ``--gold`` (each folder's README says how it was made and whether rules were since written from its
 errors): Arabic news paragraphs of the ANT corpus and Arabic-English sentence pairs of the UN Parallel
 Corpus test sets, each item one text with its gold entities (offsets into the text). ``diplo evaluate
