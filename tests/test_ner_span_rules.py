@@ -170,3 +170,11 @@ def _check_rebuild(script: str) -> None:
         [sys.executable, str(REPO / "scripts" / script), "--check"], capture_output=True, text=True, timeout=600
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_embassies_and_missions_named_by_a_country(stage, tag_ar) -> None:
+    # corpus/layouts/ner_gold/DECISIONS.md, 12: the country alone; a nisba-named embassy is an institution
+    assert ("دولة الإمارات", "LOC") in _found(stage, "ant-1700-p1")  # «سفارة دولة الإمارات»
+    found = tag_ar("وقالت بعثة كوريا الشمالية لدى الأمم المتحدة إنها ترفض القرار، ونفت السفارة الألمانية ذلك.")
+    assert {("كوريا الشمالية", "LOC"), ("الأمم المتحدة", "ORG"), ("السفارة الألمانية", "ORG")} <= found
+    assert not any(s.startswith("بعثة") for s, _ in found)

@@ -53,6 +53,9 @@ _NOT_IN_NAME = re.compile(r"^(?:[وف]?(?:في|من|الي|علي|عن|مع|من
 _PLURAL_DESCRIPTORS = frozenset(key(w) for w in ("أجهزة", "وأجهزة", "لأجهزة", "وكالات", "أفرع", "فروع"))
 _ORDINAL_DAY = re.compile("(?:" + _ORDINALS + r")\s")
 _DEFINITE_NOUN_BEFORE = re.compile(r"(?<![\w\u064B-\u065F])[وفبلك]?ال(?!يوم\s)\w{2,}\s+$")  # (اليوم الأول من: a day)
+#: Embassies and missions: named by a nisba they are institutions (السفارة الألمانية), by a country's
+#: name the country alone is tagged (بعثة كوريا الشمالية: corpus/layouts/ner_gold/DECISIONS.md, 12).
+_MISSION_HEADS = frozenset(key(w) for w in ("سفارة", "السفارة", "بعثة", "البعثة"))
 #: «في» and «لدى» belong to the names of offices and missions (مكتب اليونيسيف في بنغلاديش).
 _OFFICE_HEADS = frozenset(key(w) for w in ("مكتب", "بعثة", "البعثة"))
 _OFFICE_IN = frozenset(key(w) for w in ("في", "لدى"))
@@ -377,7 +380,7 @@ class ArabicRules:
 
         A head noun (وزارة, سفارة, الحكومة, الشرطة, الجيش...) followed, within ``max_gap`` words
         and without punctuation in between, by a country or city name or its nisba
-        adjective: وزارة الخارجية الفرنسية, السفارة السويدية, سفارة السويد,
+        adjective: وزارة الخارجية الفرنسية, السفارة السويدية (but «سفارة السويد» is the country alone),
         مكتب شؤون الخارجية البريطاني, الشرطة البريطانية, شرطة لندن, الجيش الفرنسي,
         الخارجية القطرية (not in a minister's title, وزير الخارجية القطري, nor as an adjective,
         السياسة الخارجية السعودية; not after أجهزة). The name stops at a preposition or a ب/ل word
@@ -416,6 +419,8 @@ class ArabicRules:
                 ):
                     break
                 if words[j].info.country:
+                    if key(word[offset:]) in _MISSION_HEADS and words[j].info.key not in self.gazetteer.nisba:
+                        break  # بعثة مصر, سفارة دولة الإمارات: the country is named, no institution (decision 12)
                     if j == i + 1 and self._disagrees(word[offset:], words[j].info.key):
                         break  # a nisba right after the head agrees with it: «وزير الخارجية الإيراني» is a title
                     if (
