@@ -84,6 +84,7 @@ def test_the_layout_set_is_scored_beside_the_corpus():
         "ner_heldout3": 320,
         "ner_heldout4": 282,
         "ner_heldout5": 323,
+        "ner_heldout6": 314,
     }
     assert {m["items"] for m in sets.values()} == {100, 98} and all(0.6 < m["ALL_f1"] < 1.0 for m in sets.values())
     assert text.index("held-out entity items:") > text.index("layout set:")
