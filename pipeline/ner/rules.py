@@ -15,7 +15,7 @@ English text is handled by a spaCy ``blank("en")`` pipeline with an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol, TypeVar
 
@@ -77,31 +77,66 @@ _DECADES = "عشرينيات|ثلاثينيات|أربعينيات|اربعين�
 #: A city known from CLDR alone is found behind a locative proclitic only (بكابول, لجوبا): behind و or
 #: ك an ordinary word is far likelier (وجوبا "necessarily", كواليس "backstage"). A one-word name that
 #: is mostly an ordinary word (``Gazetteer.city_words``: ماهي, العيون) is taken only right after a
-#: locative word (في العيون) or a locative word and a nisba (العاصمة الموريتانية نواكشوط).
+#: locative word (في العيون) or a locative word and a nisba (العاصمة الموريتانية نواكشوط); «من» is no
+#: such word, it comes before any noun (من البدع "of heresies", not from Al Bada'a).
 _LOCATIVE_CLITICS = frozenset({"ب", "ل", "وب", "ول", "فب", "فل"})
+_IN_CLITICS = frozenset({"ب", "وب", "فب"})
 _LOCATIVE_WORDS = frozenset(
     key(w)
     for w in (
-        "في", "وفي", "من", "ومن", "إلى", "وإلى", "الى", "نحو", "قرب", "بين", "داخل", "خارج", "مدينة", "المدينة",
-        "بمدينة", "ومدينة", "العاصمة", "عاصمة", "بالعاصمة", "ولاية", "مطار", "منطقة", "لدى", "عبر",
+        "في", "وفي", "إلى", "وإلى", "الى", "نحو", "صوب", "باتجاه", "قرب", "بين", "داخل", "خارج", "مدينة", "المدينة",
+        "بمدينة", "ومدينة", "العاصمة", "عاصمة", "بالعاصمة", "ولاية", "مطار", "منطقة", "عبر",
     )
 )  # fmt: skip
 
 
-def _city_here(text: str, words: list[_Word], i: int, offset: int, word_like: bool) -> bool:
-    """Whether a city known from CLDR alone, at ``words[i]`` after ``offset`` clitic letters, is taken."""
+#: Words that name a town: a city whose name is mostly an ordinary word (``Gazetteer.city_common``:
+#: بنغازي, إطار for Atar) is taken only right after one (مدينة بنغازي, والي سوسة), not before a
+#: country's nisba (الثورة الليبية, صحيفة الخبر الجزائرية are no towns).
+_TOWN_WORDS = frozenset(
+    key(w)
+    for w in (
+        "مدينة", "بمدينة", "ومدينة", "لمدينة", "العاصمة", "بالعاصمة", "والعاصمة", "للعاصمة", "ولاية",
+        "بولاية", "محافظة", "بمحافظة", "بلدة", "ببلدة", "وبلدة", "قرية", "بقرية", "وقرية", "مدن", "بمدن",
+        "مدينتي", "والي", "معتمدية", "بمعتمدية", "بلدية", "ببلدية",
+    )
+)  # fmt: skip
+
+
+def _city_here(
+    text: str, words: list[_Word], i: int, offset: int, word_like: bool, common: bool = False, nisba: Container[str] = ()
+) -> bool:
+    """Whether a city known from CLDR or GeoNames alone, at ``words[i]`` after ``offset`` clitic letters, is
+    taken; ``nisba`` holds the keys of the countries' nisba adjectives."""
+    if common:
+        if offset:
+            return False  # ببيان "in a statement", not in Bayan
+        if i < 1 or text[words[i - 1].end : words[i].start].strip():
+            return False
+        if words[i - 1].info.key in _TOWN_WORDS:
+            return True
+        # «العاصمة الليبية طرابلس»: a town word, then the country's nisba
+        return (
+            i >= 2
+            and words[i - 1].info.key in nisba
+            and not text[words[i - 2].end : words[i - 1].start].strip()
+            and words[i - 2].info.key in _TOWN_WORDS
+        )
     if offset:
-        return words[i].text[:offset] in _LOCATIVE_CLITICS
+        # «بسوسة» "in Sousse"; but «للسلط» "for the authorities", not for Salt, and «بارا» is no ب + Arrah
+        if word_like and len(words[i].text) - offset <= 3:
+            return False
+        return words[i].text[:offset] in (_IN_CLITICS if word_like else _LOCATIVE_CLITICS)
     if not word_like:
         return True
     if i < 1 or text[words[i - 1].end : words[i].start].strip():
         return False
     if words[i - 1].info.key in _LOCATIVE_WORDS:
         return True
-    # «العاصمة الموريتانية نواكشوط»: a locative word, then the country's nisba
+    # «العاصمة الموريتانية نواكشوط»: a locative word, then the country's nisba (not «في مالي المنشأة»)
     return (
         i >= 2
-        and words[i - 1].info.country
+        and words[i - 1].info.key in nisba
         and not text[words[i - 2].end : words[i - 1].start].strip()
         and words[i - 2].info.key in _LOCATIVE_WORDS
     )
@@ -327,7 +362,10 @@ class ArabicRules:
                 starts.append((offset, k_first))
         head = next((o for o in clitic_offsets(word) if key(_restore_article(word, o, word[o:])) in self._heads), None)
         entry = self.gazetteer.entries.get(k)
-        country = k in self.gazetteer.nisba or (entry is not None and entry.label == "LOC")
+        # (a town whose name is an ordinary word as well names no institution: مجلس الأمن المنشأة)
+        country = k in self.gazetteer.nisba or (
+            entry is not None and entry.label == "LOC" and k not in self.gazetteer.city_words
+        )
         return _WordInfo(k, tuple(starts), head, country)
 
     def _names(self, text: str, words: list[_Word], wanted: set[str]) -> list[RuleSpan]:
@@ -345,6 +383,10 @@ class ArabicRules:
     def _name_at(self, text: str, words: list[_Word], i: int, wanted: set[str]) -> tuple[RuleSpan, int] | None:
         first = words[i]
         for offset, k_first in first.info.starts:
+            if offset and first.info.key in self.gazetteer.entries and first.info.key != k_first:
+                entry = self.gazetteer.entries.get(k_first)
+                if entry is not None and entry.id.startswith("city:"):
+                    continue  # «باردو» is Bardo (gated here), not ب + Ordu
             for n in range(min(self.gazetteer.max_words, len(words) - i), 0, -1):
                 if n > 1 and any(text[words[j - 1].end : words[j].start].strip() for j in range(i + 1, i + n)):
                     continue  # a name does not run across punctuation
@@ -357,7 +399,15 @@ class ArabicRules:
                     and (entry.lang == "ar" or _LATIN_WORD.match(first.text))
                     and (
                         not entry.id.startswith("city:")
-                        or _city_here(text, words, i, offset, n == 1 and k in self.gazetteer.city_words)
+                        or _city_here(
+                            text,
+                            words,
+                            i,
+                            offset,
+                            n == 1 and k in self.gazetteer.city_words,
+                            n == 1 and k in self.gazetteer.city_common,
+                            self.gazetteer.nisba,
+                        )
                     )
                 ):
                     return RuleSpan(first.start + offset, words[i + n - 1].end, entry.label, entry.id, "gazetteer"), n
@@ -535,7 +585,11 @@ def clitic_offsets(word: str) -> Iterator[int]:
 
 
 def strip_clitic(
-    text: str, known: set[str] | None = None, counts: dict[str, int] | None = None, names: set[str] | None = None
+    text: str,
+    known: set[str] | None = None,
+    counts: dict[str, int] | None = None,
+    names: set[str] | None = None,
+    whole: Container[str] = (),
 ) -> int:
     """How many leading characters of a model span are a proclitic to leave out.
 
@@ -556,6 +610,8 @@ def strip_clitic(
         known: Keys (:func:`pipeline.ner.gazetteer.key`) of gazetteer names and their first words.
         counts: Word counts keyed the same way.
         names: Keys of words that begin names in the training data.
+        whole: Keys of names that keep their first letter although no part of them is in ``known``
+            (towns only GeoNames knows: كابل is Kabul, not ك + a name).
 
     Returns:
         The number of characters to drop from the start (0 when none).
@@ -574,10 +630,13 @@ def strip_clitic(
                     yield len(prefix), "ا" + rest  # fused لل: the span keeps the second ل
                 yield len(prefix), rest
 
-    if k_first in known:
+    if k_first in known or k_first in whole:
         return 0
     for cut, rest in candidates():
         if key(rest) in known:
+            return cut
+        if len(rest) >= 4 and key(rest) in whole and (counts is None or counts.get(key(rest), 0) >= n_first):
+            # بسوسة -> سوسة; not كريم -> ريم (three letters) nor باولو -> اولو (Paolo is the more frequent)
             return cut
     if k_first in names:
         return 0

@@ -306,7 +306,11 @@ class NerStage:
         self.gazetteer = gazetteer
         self.rules = ArabicRules(gazetteer)
         self.nlp_en = build_english_ruler(gazetteer)
-        self.known = set(gazetteer.entries) | {k.split()[0] for k in gazetteer.entries}
+        # (not the towns only GeoNames knows: ريم, أم, عين would make كريم, وأم, وعين look like a clitic
+        # and a name)
+        known = [k for k, e in gazetteer.entries.items() if not e.id.startswith("city:geonames:")]
+        self.known = set(known) | {k.split()[0] for k in known}
+        self.towns = {k for k, e in gazetteer.entries.items() if e.id.startswith("city:geonames:")}
         self.name_words = name_words or set()
         self.counts = counts
         self.batch_size = batch_size
@@ -431,7 +435,7 @@ class NerStage:
             for ent in complete_person_names(doc, self.counts or {}, self.name_words):
                 if ent.label_ not in OUTPUT_LABELS:
                     continue
-                start = ent.start_char + strip_clitic(ent.text, self.known, self.counts, self.name_words)
+                start = ent.start_char + strip_clitic(ent.text, self.known, self.counts, self.name_words, self.towns)
                 end = ent.end_char
                 surface = text[start:end]
                 if (
@@ -513,15 +517,21 @@ class NerStage:
             f = Found(f.start, title.start(), "PER", f.source, f.id)  # الأمير محمد ولي العهد -> محمد
         words = [(m.start() + f.start, m.end() + f.start, m.group()) for m in WORD_RE.finditer(text[f.start : f.end])]
         if len(words) == 1:
-            rest = words[0][2][strip_clitic(words[0][2], self.known, self.counts, self.name_words) :]
+            rest = words[0][2][strip_clitic(words[0][2], self.known, self.counts, self.name_words, self.towns) :]
             return [] if key(rest) in self.gazetteer.nisba else [f]
         out = []
         first = 0
         for i in range(1, len(words)):
             start, end, word = words[i]
             entry = self.gazetteer.lookup(word) if i == len(words) - 1 and i >= 2 else None
-            if entry is not None and entry.label == "LOC" and key(word) not in self.gazetteer.nisba:
-                # a place name after a person's name: the person ends before it, the place is tagged
+            if (
+                entry is not None
+                and entry.label == "LOC"
+                and key(word) not in self.gazetteer.nisba
+                and not entry.id.startswith("city:")
+            ):
+                # a place name after a person's name: the person ends before it, the place is tagged (not
+                # a town only CLDR or GeoNames knows: بن حلوان is a name)
                 out.append(Found(words[first][0], words[i - 1][1], "PER", f.source, f.id))
                 out.append(Found(start, end, "LOC", "rule", entry.id))
                 first = len(words)
