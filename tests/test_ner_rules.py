@@ -127,7 +127,7 @@ def test_english_ruler(gaz, seed_raw) -> None:
         ("Twitter", "PLATFORM"),
         ("Facebook", "PLATFORM"),
         ("Sweden", "LOC"),
-        ("the United States", "LOC"),
+        ("United States", "LOC"),  # "the" outside (corpus/ner_heldout/DECISIONS.md D16)
         ("20 January 2017", "DATE"),
     ]
 

@@ -19,7 +19,7 @@ from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol, TypeVar
 
-from .gazetteer import Gazetteer, key
+from .gazetteer import TOWN_WORDS, Gazetteer, key
 
 #: Word characters of Arabic text: letters, digits, diacritics, tatweel.
 _WORD = r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640]"
@@ -84,27 +84,20 @@ _IN_CLITICS = frozenset({"ب", "وب", "فب"})
 _LOCATIVE_WORDS = frozenset(
     key(w)
     for w in (
-        "في", "وفي", "إلى", "وإلى", "الى", "نحو", "صوب", "باتجاه", "قرب", "بين", "داخل", "خارج", "مدينة", "المدينة",
-        "بمدينة", "ومدينة", "العاصمة", "عاصمة", "بالعاصمة", "ولاية", "مطار", "منطقة", "عبر",
-    )
-)  # fmt: skip
-
-
-#: Words that name a town: a city whose name is mostly an ordinary word (``Gazetteer.city_common``:
-#: بنغازي, إطار for Atar) is taken only right after one (مدينة بنغازي, والي سوسة), not before a
-#: country's nisba (الثورة الليبية, صحيفة الخبر الجزائرية are no towns).
-_TOWN_WORDS = frozenset(
-    key(w)
-    for w in (
-        "مدينة", "بمدينة", "ومدينة", "لمدينة", "العاصمة", "بالعاصمة", "والعاصمة", "للعاصمة", "ولاية",
-        "بولاية", "محافظة", "بمحافظة", "بلدة", "ببلدة", "وبلدة", "قرية", "بقرية", "وقرية", "مدن", "بمدن",
-        "مدينتي", "والي", "معتمدية", "بمعتمدية", "بلدية", "ببلدية",
+        "في", "وفي", "إلى", "وإلى", "الى", "نحو", "صوب", "باتجاه", "قرب", "بين", "داخل", "خارج", "مدينة",
+        "المدينة", "بمدينة", "ومدينة", "العاصمة", "عاصمة", "بالعاصمة", "ولاية", "مطار", "منطقة", "عبر",
     )
 )  # fmt: skip
 
 
 def _city_here(
-    text: str, words: list[_Word], i: int, offset: int, word_like: bool, common: bool = False, nisba: Container[str] = ()
+    text: str,
+    words: list[_Word],
+    i: int,
+    offset: int,
+    word_like: bool,
+    common: bool = False,
+    nisba: Container[str] = (),
 ) -> bool:
     """Whether a city known from CLDR or GeoNames alone, at ``words[i]`` after ``offset`` clitic letters, is
     taken; ``nisba`` holds the keys of the countries' nisba adjectives."""
@@ -113,14 +106,14 @@ def _city_here(
             return False  # ببيان "in a statement", not in Bayan
         if i < 1 or text[words[i - 1].end : words[i].start].strip():
             return False
-        if words[i - 1].info.key in _TOWN_WORDS:
+        if words[i - 1].info.key in TOWN_WORDS:
             return True
         # «العاصمة الليبية طرابلس»: a town word, then the country's nisba
         return (
             i >= 2
             and words[i - 1].info.key in nisba
             and not text[words[i - 2].end : words[i - 1].start].strip()
-            and words[i - 2].info.key in _TOWN_WORDS
+            and words[i - 2].info.key in TOWN_WORDS
         )
     if offset:
         # «بسوسة» "in Sousse"; but «للسلط» "for the authorities", not for Salt, and «بارا» is no ب + Arrah
@@ -397,6 +390,7 @@ class ArabicRules:
                     entry is not None
                     and entry.label in wanted
                     and (entry.lang == "ar" or _LATIN_WORD.match(first.text))
+                    and not (offset and k in self.gazetteer.city_glued)
                     and (
                         not entry.id.startswith("city:")
                         or _city_here(
@@ -635,8 +629,12 @@ def strip_clitic(
     for cut, rest in candidates():
         if key(rest) in known:
             return cut
-        if len(rest) >= 4 and key(rest) in whole and (counts is None or counts.get(key(rest), 0) >= n_first):
-            # بسوسة -> سوسة; not كريم -> ريم (three letters) nor باولو -> اولو (Paolo is the more frequent)
+        if (
+            len(rest) >= 4
+            and key(rest) in whole
+            and (rest.startswith("ال") or counts is None or counts.get(key(rest), 0) >= n_first)
+        ):
+            # بالمدية, بسوسة -> سوسة; not كريم -> ريم (three letters) nor باولو -> اولو (Paolo is the more frequent)
             return cut
     if k_first in names:
         return 0
