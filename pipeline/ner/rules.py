@@ -142,6 +142,11 @@ _CACHE_SIZE = 200_000
 #: «شركة Sony Pictures Entertainment.» ends a sentence (digdipblog.com and U.S. do not match).
 _SENTENCE_STOP = re.compile(r"^[^.]*[a-z]\.$")
 
+#: Prepositions of time before a month named alone (في مارس, منذ نوفمبر), and the relative words after
+#: one (أفريل الفارط, نوفمبر الماضي).
+_TIME_PREPOSITIONS = "في|منذ|خلال|حتى|مطلع|أواخر|اواخر|أوائل|اوائل|منتصف|أواسط|بداية|نهاية|قبل|بعد"
+_RELATIVE_WORDS = "الماضي|الفارط|المنصرم|الجاري|المقبل|القادم"
+
 #: Words after which a number is a document number, not a year (القرار 2057, resolution 2085 (2012)).
 REFERENCE_WORDS_AR = ("قرار", "القرار", "القرارات", "القرارين", "قراري", "قراراته", "قرارها", "قراره", "رقم")
 REFERENCE_WORDS_EN = ("resolution", "resolutions", "Resolution", "Resolutions", "No.", "No", "no.", "number", "Number")
@@ -260,6 +265,14 @@ class ArabicRules:
             + _WORD
             + ")"
         )
+        # A month named alone is a date where a date is expected: after a time preposition (في مارس,
+        # منذ نوفمبر, في شهر أفريل) or before a relative word (أفريل الفارط); the modifier stays outside
+        # (corpus/layouts/ner_gold/DECISIONS.md 20).
+        self._bare_month_re = re.compile(
+            r"(?<!" + _WORD + r")(?:[وف]?(?:" + _TIME_PREPOSITIONS + r")\s+(?:[بل]?شهر\s+)?"
+            r"(?P<after>" + month_group + r")(?!" + _WORD + r"|\s*[/\\\-]|\s+[0-9\u0660-\u0669])"
+            r"|(?P<before>" + month_group + r")\s+(?:" + _RELATIVE_WORDS + r")(?!" + _WORD + r"))"
+        )
         # A bare domain (digdipblog.com), not one inside a full URL or an e-mail address.
         self._first_keys = {k.split()[0] for k in gazetteer.entries}
         from babel import Locale
@@ -297,6 +310,12 @@ class ArabicRules:
             for m in self._date_re.finditer(text)
             if not (_ORDINAL_DAY.match(m.group("span")) and _DEFINITE_NOUN_BEFORE.search(text, 0, m.start("span")))
         ]
+        for m in self._bare_month_re.finditer(text):
+            group = "after" if m.group("after") is not None else "before"
+            month = RuleSpan(m.start(group), m.end(group), "DATE", rule="date")
+            if not any(s.start <= month.start < s.end or month.start <= s.start < month.end for s in spans):
+                spans.append(month)
+        spans.sort(key=lambda s: s.start)
         if not spans:
             return spans
         numbers = reference_numbers(text)

@@ -482,7 +482,7 @@ class NerStage:
             else:
                 out.append(f)
         found = resolve_overlaps(out)
-        return self.repeat_person_names(text, found, full_names(text, found))
+        return outside_citations(text, self.repeat_person_names(text, found, full_names(text, found)))
 
     def repeat_person_names(self, text: str, found: list[Found], names: set[str]) -> list[Found]:
         """Other mentions of the persons ``names`` (found in full in the text or its article): the
@@ -688,7 +688,10 @@ class NerStage:
                 article_ar = complete_names_in_article(texts_ar, article_ar)
                 # a person named in full in one passage is found where a later one repeats the name
                 names = set().union(*(full_names(t, f) for t, f in zip(texts_ar, article_ar, strict=True)))
-                article_ar = [self.repeat_person_names(t, f, names) for t, f in zip(texts_ar, article_ar, strict=True)]
+                article_ar = [
+                    outside_citations(t, self.repeat_person_names(t, f, names))
+                    for t, f in zip(texts_ar, article_ar, strict=True)
+                ]
             article_en = [next(found_en) for _ in units_en]
             article_en = _acronyms_across_units([plain_spaces(u.text) for u in units_en], article_en)
             pairs = list(zip(units_ar, article_ar, strict=True)) + list(zip(units_en, article_en, strict=True))
@@ -948,6 +951,30 @@ def complete_person_names(
 def full_names(text: str, found: Iterable[Found]) -> set[str]:
     """The person names of several words among ``found``, as written in ``text``."""
     return {text[f.start : f.end] for f in found if f.label == "PER" and " " in text[f.start : f.end]}
+
+
+#: An author-year citation in running text: «(Nye, 2004, p. 5)», «(الكعبي، 2015)», «(سليم، 1998، ص 112)»,
+#: several joined by «;» or «؛»: an author with no digit, a year (or «n.d.» / «د.ت»), pages.
+_CITE_ONE = (
+    r"[^()\d\n;؛]{2,60}?[,،]\s*(?:1[6-9]\d\d|20\d\d|n\.d\.|د\.ت)[a-z\u0621-\u064a]?"
+    r"(?:\s*[,،]\s*(?:pp?\.|ص\s*ص|ص\.?)\s*[\d\u0660-\u0669]+(?:\s*[-–]\s*[\d\u0660-\u0669]+)?)?\s*"
+)
+_CITATION = re.compile(r"\((?:" + _CITE_ONE + r"[;؛]\s*)*" + _CITE_ONE + r"\)")
+
+
+def outside_citations(text: str, found: list[Found]) -> list[Found]:
+    """The entities that are not inside an author-year citation: a citation in the body is reference
+    apparatus, like the reference list, and neither its author nor its year is an entity
+    (corpus/layouts/ner_gold/DECISIONS.md 18). A place and a year in brackets (المؤتمر (جنيف، 2015))
+    are no citation: one whose first part is an entity found as a place stays."""
+    spans = [
+        m.span()
+        for m in _CITATION.finditer(text)
+        if not any(f.label == "LOC" and f.start <= m.start() + 2 and m.start() < f.end for f in found)
+    ]
+    if not spans:
+        return found
+    return [f for f in found if not any(s <= f.start and f.end <= e for s, e in spans)]
 
 
 def complete_names_in_article(texts: Sequence[str], founds: Sequence[list[Found]]) -> list[list[Found]]:
