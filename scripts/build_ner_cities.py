@@ -40,16 +40,28 @@ WORD_MARGIN = 1.5
 #: GeoNames cities outside the Arab countries are taken from this many people (news in Arabic names
 #: the towns of the Arab countries, the large cities of the rest of the world).
 POPULATION_ELSEWHERE = 100_000
-#: Zipf frequency (wordfreq, the most frequent of its spellings) from which a one-word Arabic name of a
-#: GeoNames city is an ordinary word as often as a place (``word``: taken where a place is expected:
-#: تلمسان 3.2, الحسيمة 3.5), and from which it is mostly a word (``common``: taken only after a word
-#: that names a town, مدينة / العاصمة / ولاية ..., or before a country's nisba: بنغازي 4.2 as الوادي
-#: 4.3, إطار 4.5 for Atar). GeoNames' English names are too often local transliterations (Al Hoceima)
-#: to compare the two languages' frequencies as for CLDR's cities.
+#: Zipf frequencies (wordfreq, the most frequent word sharing the name's lookup key) that gate a
+#: GeoNames town's Arabic name (:func:`_gate`): from ``GEONAMES_WORD`` a noun is taken only after a word
+#: that names a town, any other name only where a place is expected; a name of several words whose
+#: words all reach ``GEONAMES_COMMON`` only after a town word. GeoNames' English names are too often
+#: local transliterations (Al Hoceima) to compare the two languages' frequencies as for CLDR's cities.
 GEONAMES_WORD = 3.0
 GEONAMES_COMMON = 4.0
-#: ... and from which it is left out (المدينة 5.6, الثورة 5.2: a word, whatever town bears the name).
+#: ... and from which it is left out (المدينة 5.6, الثورة 5.2: a word, whatever town bears the name),
+#: a noun from ``GEONAMES_DROP_NOUN`` (الخبراء 4.5, الأم 5.0).
 GEONAMES_DROP = 5.0
+GEONAMES_DROP_NOUN = 4.5
+#: Zipf frequency of a name's possessive forms from which it is a noun (سيوله 1.48, ميادينها 1.49,
+#: سلالتها 2.2; حماماتها 1.45: the baths; the towns' own are 0: تلمسانها, بنغازيهم).
+NOUN = 1.4
+#: Words a town's name of several words cannot open (إن صالح is "that Saleh").
+_PARTICLES = frozenset("إن أن ان من في على عن ما لا لم لن قد هل".split())
+#: Words that open the names of places (a spring, a shrine, a well, a hill, a camp ...): a name of
+#: several words opened by one is a place even when all its words are frequent (عين صالح).
+_PLACE_HEADS = frozenset(
+    "عين سيدي بئر رأس راس دير تل جبل بني أولاد اولاد حاسي برج خان مخيم بيت شرم كفر وادي قصر سوق ميت "
+    "منشية نجع عزبة حمام مرسى جزيرة شط".split()
+)
 #: GeoNames' English name is taken from this many people, or when it is rarer than ``EN_WORD`` in
 #: English (Idlib, Sochi; not Bath, Concord, Charlotte, Independence: words and first names).
 POPULATION_EN = 1_000_000
@@ -135,26 +147,77 @@ def geonames_cities(zipf_frequency) -> list[dict]:
         ) else None
         records = []
         for name in names:
-            record: dict = {"geonames": city["geonameid"], "ar": name}
-            if " " not in name:
-                frequency = max(zipf_frequency(name, "ar"), frequencies.get(key(name), 0.0))
-                if frequency >= GEONAMES_DROP:
-                    continue  # المدينة, الثورة: a word, whatever town bears the name
-                if name[0] in "وفبلك" and len(name) >= 4:
-                    # Batam «باتم» is also written بأتم "in the fullest": a clitic and a word
-                    frequency = max(frequency, frequencies.get(key(name[1:]), 0.0))
-                glued = max(frequencies.get(key(clitic + name), 0.0) for clitic in "وفبلك")
-                if glued > frequency:
-                    record["glued"] = True  # «باولو» (Paolo) is more frequent than Oulu «اولو»: no ب + Oulu
-                # a nisba's shape (الدهماني, الأبي) is a family name or an adjective as often as a town
-                record["word"] = frequency >= GEONAMES_WORD or len(name) == 3 or bool(_NISBA_SHAPE.fullmatch(name))
-                if frequency >= GEONAMES_COMMON or (len(name) == 3 and frequency >= GEONAMES_WORD):
-                    record["common"] = True  # (أتم "completed" as بأتم, not Atim)
-            records.append(record)
+            flags = _gate(name, zipf_frequency, frequencies)
+            if flags is not None:
+                records.append({"geonames": city["geonameid"], "ar": name, **flags})
         if en and records:
             records[0] = {"geonames": city["geonameid"], "ar": records[0]["ar"], "en": en, **records[0]}
         out += records
     return out
+
+
+def _gate(name: str, zipf_frequency, frequencies: dict[str, float]) -> dict | None:
+    """How the NER may take a GeoNames town's Arabic name (flags of its record), or None to leave it out.
+
+    A noun of the language (:func:`_is_noun`: سفيرتها, ميادينها and سيوله occur, and خبراء without
+    the article) from Zipf ``GEONAMES_WORD`` is ``common`` (taken
+    only after a word that names a town), from ``GEONAMES_DROP_NOUN`` left out (الخبراء, الأم), below
+    ``word`` (taken where a place is expected). Any other name from Zipf ``GEONAMES_WORD`` is ``word``
+    too (تلمسان 3.2, بنغازي 4.2: a first name, a brand or an adjective is no noun either: ميلتون,
+    تويوتا, زرقاء); under it a name is taken freely. Three letters (عدن) or a nisba's shape
+    (الدهماني) make a name ``word`` at least, three letters and Zipf 3 (أتم, حمص) ``common``; from
+    ``GEONAMES_DROP`` any name is left out (المدينة, الثورة). A name of several words whose words are
+    all frequent is a phrase as often as a town (بوابة الصحراء, الشيخ زايد: ``word``; السلطة الجديدة:
+    ``common``) unless it opens with a word that names a kind of place (عين صالح, مخيم اليرموك); one
+    that opens with a particle is left out (إن صالح, In Salah's other name, is "that Saleh").
+    """
+    words = name.split()
+    if len(words) > 1:
+        if words[0] in _PARTICLES:
+            return None
+        if words[0] in _PLACE_HEADS:
+            return {}  # عين صالح, مخيم اليرموك, بيت حانون: a word that names a kind of place opens it
+        lowest = min(max(zipf_frequency(w, "ar"), frequencies.get(key(w), 0.0)) for w in words)
+        if lowest >= GEONAMES_COMMON:
+            return {"word": True, "common": True}
+        return {"word": True} if lowest >= GEONAMES_WORD else {}
+    frequency = max(zipf_frequency(name, "ar"), frequencies.get(key(name), 0.0))
+    if frequency >= GEONAMES_DROP:
+        return None  # المدينة, الثورة: a word, whatever town bears the name
+    noun = _is_noun(name, frequency, zipf_frequency, frequencies)
+    if noun and frequency >= GEONAMES_DROP_NOUN:
+        return None
+    if name[0] in "وفبلك" and len(name) >= 4:
+        # Batam «باتم» is also written بأتم "in the fullest": a clitic and a word
+        frequency = max(frequency, frequencies.get(key(name[1:]), 0.0))
+    flags: dict = {}
+    if max(frequencies.get(key(clitic + name), 0.0) for clitic in "وفبلك") > frequency:
+        flags["glued"] = True  # «باولو» (Paolo) is more frequent than Oulu «اولو»: no ب + Oulu
+    short = len(name) == 3
+    flags["word"] = noun or frequency >= GEONAMES_WORD or short or bool(_NISBA_SHAPE.fullmatch(name))
+    if (noun or short) and frequency >= GEONAMES_WORD:
+        flags["common"] = True
+    return flags
+
+
+def _is_noun(name: str, frequency: float, zipf_frequency, frequencies: dict[str, float]) -> bool:
+    """Whether a one-word name is a noun of the language: a possessive suffix attaches to it in real text
+    (سفيرتها, ميادينها, سيوله at Zipf ``NOUN`` or more; تلمسانها, بنغازيهم never), or, with the article,
+    it is about as frequent without it (خبراء, حمامات, وادي)."""
+    stem = name[2:] if name.startswith("ال") else name
+    if stem.endswith("ة"):
+        stem = stem[:-1] + "ت"
+    elif stem.endswith("ى"):
+        stem = stem[:-1] + "ا"
+    bare = re.sub("[أإآ]", "ا", stem)
+    stems = {bare} | {bare[:i] + hamza + bare[i + 1 :] for i, c in enumerate(bare) if c == "ا" for hamza in "أإ"}
+    suffixed = max(zipf_frequency(s + suffix, "ar") for s in stems for suffix in ("ها", "هم", "نا", "هما", "كم"))
+    if suffixed >= NOUN:
+        return True
+    if name.startswith("ال"):
+        without = name[2:]
+        return max(zipf_frequency(without, "ar"), frequencies.get(key(without), 0.0)) >= GEONAMES_WORD
+    return False
 
 
 def arabic_frequencies(zipf_frequency) -> dict[str, float]:

@@ -288,8 +288,9 @@ def is_region(entry: Entry | None) -> bool:
 CITIES_FILE = "cities.json"
 
 #: Words that name a town: a city whose name is mostly an ordinary word (``Gazetteer.city_common``:
-#: بنغازي, إطار for Atar) is taken only right after one (مدينة بنغازي, والي سوسة), not before a
-#: country's nisba (الثورة الليبية, صحيفة الخبر الجزائرية are no towns).
+#: بيان for Bayan, سيول for Seoul) is taken only right after one (مدينة حمص, والي سوسة), not before
+#: a country's nisba (الثورة الليبية, صحيفة الخبر الجزائرية are no towns). («ولاية» is a mandate as
+#: well, but the nouns that follow it then, تمديد ولاية الخبراء, are too frequent to be towns.)
 TOWN_WORDS = frozenset(
     key(w)
     for w in (
@@ -335,6 +336,12 @@ def add_cities(gaz: Gazetteer, cities: list[dict]) -> None:
             gaz.city_words.add(key(city["ar"]))
 
 
+def _known_place(gaz: Gazetteer, name: str) -> bool:
+    """Whether ``name`` is a place the gazetteer knows from a source other than GeoNames."""
+    entry = gaz.lookup(name)
+    return entry is not None and entry.label == "LOC" and not entry.id.startswith("city:geonames:")
+
+
 def _add_geonames_town(gaz: Gazetteer, town: dict) -> None:
     """A town of GeoNames (``data/cities.json`` records with a ``geonames`` id): only its names no other
     source knows are added, each under the town's own ``city:geonames:`` id, so that the rules gate all
@@ -348,6 +355,8 @@ def _add_geonames_town(gaz: Gazetteer, town: dict) -> None:
         gaz.add(name, "LOC", town_id, lang)
         if lang == "en":
             gaz.city_names_en.add(key(name))
+        elif " " in name and _known_place(gaz, name.split()[0]):
+            continue  # القدس الشرقية: a known place and its adjective is a place, whatever the words
         else:
             if town.get("glued"):
                 gaz.city_glued.add(key(name))

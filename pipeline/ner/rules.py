@@ -81,11 +81,29 @@ _DECADES = "عشرينيات|ثلاثينيات|أربعينيات|اربعين�
 #: such word, it comes before any noun (من البدع "of heresies", not from Al Bada'a).
 _LOCATIVE_CLITICS = frozenset({"ب", "ل", "وب", "ول", "فب", "فل"})
 _IN_CLITICS = frozenset({"ب", "وب", "فب"})
+_FROM = frozenset(key(w) for w in ("من", "ومن"))
+_GOVERNOR = key("والي")
+#: Definite words that may follow a town's name without being its adjective (بالمنستير اليوم).
+_TIME_WORDS = frozenset(
+    key(w) for w in ("اليوم", "الأسبوع", "الشهر", "العام", "السنة", "الماضي", "الجاري", "أمس", "الليلة", "صباح", "مساء")
+)
+
+
+def _agrees_with_next(text: str, words: list[_Word], i: int, nisba: Container[str]) -> bool:
+    """Whether the definite word ``words[i]`` has a definite word right after it that is no country's
+    nisba nor a word of time: its adjective or the rest of a longer name (المنشأة النووية)."""
+    if not _DEFINITE.match(words[i].info.key) or i + 1 >= len(words):
+        return False
+    after = words[i + 1]
+    if text[words[i].end : after.start].strip() or not after.info.key.startswith("ال"):
+        return False
+    return after.info.key not in nisba and after.info.key not in _TIME_WORDS
 _LOCATIVE_WORDS = frozenset(
     key(w)
     for w in (
         "في", "وفي", "إلى", "وإلى", "الى", "نحو", "صوب", "باتجاه", "قرب", "بين", "داخل", "خارج", "مدينة",
         "المدينة", "بمدينة", "ومدينة", "العاصمة", "عاصمة", "بالعاصمة", "ولاية", "مطار", "منطقة", "عبر",
+        "شارع", "بشارع", "وشارع",
     )
 )  # fmt: skip
 
@@ -98,16 +116,21 @@ def _city_here(
     word_like: bool,
     common: bool = False,
     nisba: Container[str] = (),
+    geonames: bool = False,
+    n: int = 1,
 ) -> bool:
-    """Whether a city known from CLDR or GeoNames alone, at ``words[i]`` after ``offset`` clitic letters, is
-    taken; ``nisba`` holds the keys of the countries' nisba adjectives."""
+    """Whether a city known from CLDR or GeoNames alone, ``n`` words from ``words[i]`` after ``offset``
+    clitic letters, is taken; ``nisba`` holds the keys of the countries' nisba adjectives."""
+    if (word_like or common) and n == 1 and _agrees_with_next(text, words, i, nisba):
+        return False  # «المنشأة النووية», «الوادى الجديد»: a noun and its adjective, or a longer name
     if common:
         if offset:
             return False  # ببيان "in a statement", not in Bayan
         if i < 1 or text[words[i - 1].end : words[i].start].strip():
             return False
-        if words[i - 1].info.key in TOWN_WORDS:
-            return True
+        before = words[i - 1]
+        if before.info.key in TOWN_WORDS and (before.info.key != _GOVERNOR or before.text.endswith("والي")):
+            return True  # (not «وإلى», "and to", whose key is the governor's)
         # «العاصمة الليبية طرابلس»: a town word, then the country's nisba
         return (
             i >= 2
@@ -124,8 +147,10 @@ def _city_here(
         return True
     if i < 1 or text[words[i - 1].end : words[i].start].strip():
         return False
-    if words[i - 1].info.key in _LOCATIVE_WORDS:
+    if words[i - 1].info.key in _LOCATIVE_WORDS or words[i - 1].info.key in TOWN_WORDS:
         return True
+    if not geonames and words[i - 1].info.key in _FROM:
+        return True  # «قادما من نواكشوط»; a town only GeoNames knows is no «من البدع»
     # «العاصمة الموريتانية نواكشوط»: a locative word, then the country's nisba (not «في مالي المنشأة»)
     return (
         i >= 2
@@ -394,12 +419,24 @@ class ArabicRules:
 
     def _name_at(self, text: str, words: list[_Word], i: int, wanted: set[str]) -> tuple[RuleSpan, int] | None:
         first = words[i]
+        entries = self.gazetteer.entries
+        shorter_known = False
         for offset, k_first in first.info.starts:
-            if offset and first.info.key in self.gazetteer.entries and first.info.key != k_first:
-                entry = self.gazetteer.entries.get(k_first)
-                if entry is not None and entry.id.startswith("city:"):
-                    continue  # «باردو» is Bardo (gated here), not ب + Ordu
+            entry = entries.get(k_first)
+            if shorter_known and entry is not None and entry.id.startswith("city:"):
+                continue  # «باردو», «وباردو» are Bardo (gated here), not ب + Ordu
+            shorter_known = shorter_known or entry is not None
+            # «وجدة» after a list of Saudi towns: و + Jeddah (a name known from data) before Oujda (GeoNames)
+            split_known = (
+                offset == 0
+                and entry is not None
+                and entry.id.startswith("city:geonames:")
+                and any(o and k in entries and not entries[k].id.startswith("city:") for o, k in first.info.starts)
+                and not (i and words[i - 1].info.key in TOWN_WORDS)  # «مدينة وجدة المغربية» is Oujda
+            )
             for n in range(min(self.gazetteer.max_words, len(words) - i), 0, -1):
+                if n == 1 and split_known:
+                    continue
                 if n > 1 and any(text[words[j - 1].end : words[j].start].strip() for j in range(i + 1, i + n)):
                     continue  # a name does not run across punctuation
                 k = k_first if n == 1 else " ".join([k_first, *(w.info.key for w in words[i + 1 : i + n])])
@@ -417,9 +454,11 @@ class ArabicRules:
                             words,
                             i,
                             offset,
-                            n == 1 and k in self.gazetteer.city_words,
-                            n == 1 and k in self.gazetteer.city_common,
+                            k in self.gazetteer.city_words,
+                            k in self.gazetteer.city_common,
                             self.gazetteer.nisba,
+                            entry.id.startswith("city:geonames:"),
+                            n,
                         )
                     )
                 ):
@@ -643,11 +682,16 @@ def strip_clitic(
                     yield len(prefix), "ا" + rest  # fused لل: the span keeps the second ل
                 yield len(prefix), rest
 
-    if k_first in known or k_first in whole:
+    if k_first in known:
         return 0
     for cut, rest in candidates():
-        if key(rest) in known:
+        # وجدة after Saudi towns is و + Jeddah rather than Oujda (a town only GeoNames knows), بكين is
+        # Beijing rather than ب + Kane: the more frequent reading wins
+        if key(rest) in known and (k_first not in whole or counts is None or counts.get(key(rest), 0) > n_first):
             return cut
+    if k_first in whole:
+        return 0
+    for cut, rest in candidates():
         if (
             len(rest) >= 4
             and key(rest) in whole

@@ -528,10 +528,11 @@ class NerStage:
                 entry is not None
                 and entry.label == "LOC"
                 and key(word) not in self.gazetteer.nisba
-                and not entry.id.startswith("city:")
+                and not entry.id.startswith("city:geonames:")
+                and key(words[i - 1][2]) not in _NAME_LINKS
             ):
                 # a place name after a person's name: the person ends before it, the place is tagged (not
-                # a town only CLDR or GeoNames knows: بن حلوان is a name)
+                # a town only GeoNames knows, nor after بن / ولد / أبو: محمد سعيد بن حلوان is a name)
                 out.append(Found(words[first][0], words[i - 1][1], "PER", f.source, f.id))
                 out.append(Found(start, end, "LOC", "rule", entry.id))
                 first = len(words)
@@ -1087,6 +1088,10 @@ def _entity_position(entities: list[Entity]) -> Any:
         return entities[i].start, entities[i].end
 
     return position
+
+
+#: Words that join the parts of a person's name (بن حلوان, ولد عبد العزيز, أبو بكر).
+_NAME_LINKS = frozenset(key(w) for w in ("بن", "ابن", "بنت", "ولد", "أبو", "أبي", "آل"))
 
 
 def _merge(text: str, model_spans: list[RuleSpan], rule_spans: list[RuleSpan]) -> list[Found]:
