@@ -27,6 +27,7 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,9 +143,9 @@ def geonames_cities(zipf_frequency) -> list[dict]:
             name = _TOWN_PREFIX.sub("", " ".join(camel.dediac(name).split()))
             if len(name) >= 3 and name not in names:
                 names.append(name)
-        en = city["name"] if "," not in city["name"] and (
-            city["population"] >= POPULATION_EN or zipf_frequency(city["name"], "en") < EN_WORD
-        ) else None
+        en = _ascii(city["name"])
+        if not en or "," in en or (city["population"] < POPULATION_EN and zipf_frequency(en, "en") >= EN_WORD):
+            en = None
         records = []
         for name in names:
             flags = _gate(name, zipf_frequency, frequencies)
@@ -154,6 +155,14 @@ def geonames_cities(zipf_frequency) -> list[dict]:
             records[0] = {"geonames": city["geonameid"], "ar": records[0]["ar"], "en": en, **records[0]}
         out += records
     return out
+
+
+def _ascii(name: str) -> str | None:
+    """GeoNames' English name as English text spells it (Tikrīt -> Tikrit, Sāmarrā’ -> Samarra, ‘Amrān ->
+    Amran), or None when letters outside ASCII are left (the name would never match English text)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    folded = " ".join(folded.replace("‘", "").replace("’", "").split())
+    return folded if re.fullmatch(r"[A-Za-z][A-Za-z .'\-]*", folded) else None
 
 
 def _gate(name: str, zipf_frequency, frequencies: dict[str, float]) -> dict | None:

@@ -350,20 +350,25 @@ def _add_geonames_town(gaz: Gazetteer, town: dict) -> None:
     town_id = f"city:geonames:{town['geonames']}"
     for lang in ("en", "ar"):
         name = town.get(lang)
-        if not name or gaz.lookup(name) is not None or key(name) in gaz.nisba or key(name) in TOWN_WORDS:
+        if not name:
             continue
-        gaz.add(name, "LOC", town_id, lang)
+        # (the file's names are dediacritised and single-spaced: the key is computed once, not by add)
+        k = key(name)
+        if k in gaz.entries or k in gaz.nisba or k in TOWN_WORDS:
+            continue
+        gaz.entries[k] = Entry(name, "LOC", town_id, lang)
+        gaz.max_words = max(gaz.max_words, k.count(" ") + 1)
         if lang == "en":
-            gaz.city_names_en.add(key(name))
+            gaz.city_names_en.add(k)
         elif " " in name and _known_place(gaz, name.split()[0]):
             continue  # القدس الشرقية: a known place and its adjective is a place, whatever the words
         else:
             if town.get("glued"):
-                gaz.city_glued.add(key(name))
+                gaz.city_glued.add(k)
             if town.get("word"):
-                gaz.city_words.add(key(name))
+                gaz.city_words.add(k)
                 if town.get("common"):
-                    gaz.city_common.add(key(name))
+                    gaz.city_common.add(k)
 
 
 @lru_cache(maxsize=1)
