@@ -55,13 +55,17 @@ GEONAMES_DROP_NOUN = 4.5
 #: Zipf frequency of a name's possessive forms from which it is a noun (سيوله 1.48, ميادينها 1.49,
 #: سلالتها 2.2; حماماتها 1.45: the baths; the towns' own are 0: تلمسانها, بنغازيهم).
 NOUN = 1.4
+#: Zipf frequency of a word from which the same word with a pronoun is no spelling of a town's name.
+PRONOUN_BASE = 3.5
+#: ... with «ه», which a town's ة is also written as (منامه: منام 2.9), from a lower frequency.
+PRONOUN_BASE_H = 2.5
 #: Words a town's name of several words cannot open (إن صالح is "that Saleh").
 _PARTICLES = frozenset("إن أن ان من في على عن ما لا لم لن قد هل".split())
 #: Words that open the names of places (a spring, a shrine, a well, a hill, a camp ...): a name of
 #: several words opened by one is a place even when all its words are frequent (عين صالح).
 _PLACE_HEADS = frozenset(
-    "عين سيدي بئر رأس راس دير تل جبل بني أولاد اولاد حاسي برج خان مخيم بيت شرم كفر وادي قصر سوق ميت "
-    "منشية نجع عزبة حمام مرسى جزيرة شط".split()
+    "عين سيدي بئر رأس راس دير تل جبل بني أولاد اولاد حاسي برج خان مخيم شرم كفر وادي ميت منشية نجع "
+    "عزبة مرسى جزيرة شط".split()
 )
 #: GeoNames' English name is taken from this many people, or when it is rarer than ``EN_WORD`` in
 #: English (Idlib, Sochi; not Bath, Concord, Charlotte, Independence: words and first names).
@@ -136,13 +140,18 @@ def geonames_cities(zipf_frequency) -> list[dict]:
         arab = city["countrycode"] in ARAB_COUNTRIES
         if not arab and city["population"] < POPULATION_ELSEWHERE:
             continue
-        names = []
+        by_key: dict[str, str] = {}
         for name in city["alternatenames"]:
             if not _ARABIC_NAME.fullmatch(name):
                 continue
             name = _TOWN_PREFIX.sub("", " ".join(camel.dediac(name).split()))
-            if len(name) >= 3 and name not in names:
-                names.append(name)
+            if len(name) >= 3:
+                # one spelling per lookup key, the one with ة where GeoNames has both (منامة, not منامه:
+                # the NER tells a town's ة from a pronoun ه)
+                known = by_key.setdefault(key(name), name)
+                if known != name and name.endswith("ة") and not known.endswith("ة"):
+                    by_key[key(name)] = name
+        names = list(by_key.values())
         en = _ascii(city["name"])
         if not en or "," in en or (city["population"] < POPULATION_EN and zipf_frequency(en, "en") >= EN_WORD):
             en = None
@@ -193,6 +202,11 @@ def _gate(name: str, zipf_frequency, frequencies: dict[str, float]) -> dict | No
     frequency = max(zipf_frequency(name, "ar"), frequencies.get(key(name), 0.0))
     if frequency >= GEONAMES_DROP:
         return None  # المدينة, الثورة: a word, whatever town bears the name
+    if not name.startswith("ال"):
+        for suffix, least in (("ها", PRONOUN_BASE), ("هم", PRONOUN_BASE), ("ه", PRONOUN_BASE_H)):
+            base = name[: -len(suffix)]
+            if name.endswith(suffix) and len(base) >= 3 and zipf_frequency(base, "ar") >= least:
+                return None  # منامه "his dream" (a spelling of Manama): a word and a pronoun
     noun = _is_noun(name, frequency, zipf_frequency, frequencies)
     if noun and frequency >= GEONAMES_DROP_NOUN:
         return None
@@ -200,13 +214,34 @@ def _gate(name: str, zipf_frequency, frequencies: dict[str, float]) -> dict | No
         # Batam «باتم» is also written بأتم "in the fullest": a clitic and a word
         frequency = max(frequency, frequencies.get(key(name[1:]), 0.0))
     flags: dict = {}
-    if max(frequencies.get(key(clitic + name), 0.0) for clitic in "وفبلك") > frequency:
-        flags["glued"] = True  # «باولو» (Paolo) is more frequent than Oulu «اولو»: no ب + Oulu
+    glued = max(frequencies.get(key(clitic + name), 0.0) for clitic in "وفبلك")
+    if glued > frequency or glued >= GEONAMES_WORD:
+        flags["glued"] = True  # «باولو» (Paolo) is more frequent than Oulu «اولو», بليون (billion) a word
     short = len(name) == 3
-    flags["word"] = noun or frequency >= GEONAMES_WORD or short or bool(_NISBA_SHAPE.fullmatch(name))
+    flags["word"] = (
+        noun
+        or frequency >= GEONAMES_WORD
+        or short
+        or bool(_NISBA_SHAPE.fullmatch(name))
+        or _derived(name, zipf_frequency, frequencies)
+    )
     if (noun or short) and frequency >= GEONAMES_WORD:
         flags["common"] = True
     return flags
+
+
+def _derived(name: str, zipf_frequency, frequencies: dict[str, float]) -> bool:
+    """Whether a name is formed like a word of the language from a frequent one: a nisba (عثمانية), the
+    feminine of a frequent word or name (رحيمة, منصورة, ريحانة), a dual or plural of one (القريتين)."""
+    stem = name[2:] if name.startswith("ال") else name
+    if stem.endswith(("ية", "ي")) and len(stem) > 4:
+        return True
+    for ending in ("ة", "تين", "ين", "ان", "ات"):
+        if stem.endswith(ending) and len(stem) - len(ending) >= 3:
+            base = stem[: -len(ending)]
+            if max(zipf_frequency(base, "ar"), frequencies.get(key(base), 0.0)) >= GEONAMES_WORD:
+                return True
+    return False
 
 
 def _is_noun(name: str, frequency: float, zipf_frequency, frequencies: dict[str, float]) -> bool:

@@ -81,27 +81,47 @@ _DECADES = "عشرينيات|ثلاثينيات|أربعينيات|اربعين�
 #: such word, it comes before any noun (من البدع "of heresies", not from Al Bada'a).
 _LOCATIVE_CLITICS = frozenset({"ب", "ل", "وب", "ول", "فب", "فل"})
 _IN_CLITICS = frozenset({"ب", "وب", "فب"})
-_FROM = frozenset(key(w) for w in ("من", "ومن"))
+_FROM_BETWEEN = frozenset(key(w) for w in ("من", "ومن", "بين"))
+_BETWEEN = key("بين")
 _GOVERNOR = key("والي")
-#: Definite words that may follow a town's name without being its adjective (بالمنستير اليوم).
+#: Definite words that may follow a town's name without being its adjective (بالمنستير اليوم, مطار
+#: المنستير الدولي).
 _TIME_WORDS = frozenset(
-    key(w) for w in ("اليوم", "الأسبوع", "الشهر", "العام", "السنة", "الماضي", "الجاري", "أمس", "الليلة", "صباح", "مساء")
-)
+    key(w)
+    for w in (
+        "اليوم", "الأسبوع", "الشهر", "العام", "السنة", "الماضي", "الجاري", "الليلة", "الأحد", "الاثنين",
+        "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الدولي", "الدولية",
+    )
+)  # fmt: skip
 
 
-def _agrees_with_next(text: str, words: list[_Word], i: int, nisba: Container[str]) -> bool:
-    """Whether the definite word ``words[i]`` has a definite word right after it that is no country's
-    nisba nor a word of time: its adjective or the rest of a longer name (المنشأة النووية)."""
-    if not _DEFINITE.match(words[i].info.key) or i + 1 >= len(words):
+def _name_follows(text: str, words: list[_Word], i: int, entries: Container[str]) -> bool:
+    """Whether the word after ``words[i]`` (no punctuation between) is a known name of one word."""
+    if i + 1 >= len(words) or text[words[i].end : words[i + 1].start].strip():
+        return False
+    return words[i + 1].info.key in entries
+
+
+#: A word with the article (not إلى, الذي, التي: a preposition and relative pronouns begin with ال too).
+_DEFINITE_NOUN = re.compile(r"ال(?!ذي|تي|ذين|لذين|لتي|لاتي|ى|ي$)" + _WORD + r"{2,}")
+
+
+def _agrees_with_next(text: str, words: list[_Word], i: int, nisba: Container[str], definite: bool = True) -> bool:
+    """Whether ``words[i]`` has a definite word right after it that is no country's nisba nor a word of
+    time: the adjective of a definite word (المنشأة النووية) or the rest of a longer name, or, with
+    ``definite`` false, what a word in the construct state governs as well (بخالص التعازي, ديربي العاصمة)."""
+    if (definite and not _DEFINITE.match(words[i].info.key)) or i + 1 >= len(words):
         return False
     after = words[i + 1]
-    if text[words[i].end : after.start].strip() or not after.info.key.startswith("ال"):
+    if text[words[i].end : after.start].strip() or not _DEFINITE_NOUN.match(after.text):
         return False
     return after.info.key not in nisba and after.info.key not in _TIME_WORDS
+
+
 _LOCATIVE_WORDS = frozenset(
     key(w)
     for w in (
-        "في", "وفي", "إلى", "وإلى", "الى", "نحو", "صوب", "باتجاه", "قرب", "بين", "داخل", "خارج", "مدينة",
+        "في", "وفي", "إلى", "وإلى", "الى", "نحو", "صوب", "باتجاه", "قرب", "داخل", "خارج", "مدينة",
         "المدينة", "بمدينة", "ومدينة", "العاصمة", "عاصمة", "بالعاصمة", "ولاية", "مطار", "منطقة", "عبر",
         "شارع", "بشارع", "وشارع",
     )
@@ -118,19 +138,35 @@ def _city_here(
     nisba: Container[str] = (),
     geonames: bool = False,
     n: int = 1,
+    names: Container[str] = (),
 ) -> bool:
     """Whether a city known from CLDR or GeoNames alone, ``n`` words from ``words[i]`` after ``offset``
-    clitic letters, is taken; ``nisba`` holds the keys of the countries' nisba adjectives."""
-    if (word_like or common) and n == 1 and _agrees_with_next(text, words, i, nisba):
-        return False  # «المنشأة النووية», «الوادى الجديد»: a noun and its adjective, or a longer name
+    clitic letters, is taken; ``nisba`` holds the keys of the countries' nisba adjectives, ``names``
+    the gazetteer's keys."""
+    after_town_word = (
+        i > 0
+        and not text[words[i - 1].end : words[i].start].strip()
+        and words[i - 1].info.key in TOWN_WORDS
+        and (words[i - 1].info.key != _GOVERNOR or words[i - 1].text.endswith("والي"))
+    )
+    if (
+        n == 1
+        and not after_town_word  # «والي سوسة الجديد»: the new governor
+        and geonames
+        and _agrees_with_next(text, words, i, nisba, not word_like)
+    ):
+        # «المنشأة النووية», «القطيفة الحمراء», «الوادى الجديد»: a noun and its adjective, or a longer name;
+        # «بخالص التعازي», «إبراء الذمة»: a word that governs the next one
+        return False
+    if geonames and (word_like or common) and _name_follows(text, words, i + n - 1, names):
+        return False  # «رالي داكار», «أورانج تونس»: a word before a name, not a town
     if common:
         if offset:
             return False  # ببيان "in a statement", not in Bayan
+        if after_town_word:
+            return True  # (not «وإلى», "and to", whose key is the governor's)
         if i < 1 or text[words[i - 1].end : words[i].start].strip():
             return False
-        before = words[i - 1]
-        if before.info.key in TOWN_WORDS and (before.info.key != _GOVERNOR or before.text.endswith("والي")):
-            return True  # (not «وإلى», "and to", whose key is the governor's)
         # «العاصمة الليبية طرابلس»: a town word, then the country's nisba
         return (
             i >= 2
@@ -147,10 +183,14 @@ def _city_here(
         return True
     if i < 1 or text[words[i - 1].end : words[i].start].strip():
         return False
-    if words[i - 1].info.key in _LOCATIVE_WORDS or words[i - 1].info.key in TOWN_WORDS:
+    if words[i - 1].info.key in _LOCATIVE_WORDS or after_town_word:
         return True
-    if not geonames and words[i - 1].info.key in _FROM:
-        return True  # «قادما من نواكشوط»; a town only GeoNames knows is no «من البدع»
+    if not geonames and words[i - 1].info.key in _FROM_BETWEEN:
+        return True  # «قادما من نواكشوط»; a town only GeoNames knows is no «من البدع», «بين أوستن ونظيره»
+    if words[i - 1].info.key == _BETWEEN and i + n < len(words):
+        # «بين مصراتة وطرابلس»: between the town and a known place
+        other = words[i + n].text
+        return other.startswith("و") and key(other[1:]) in names
     # «العاصمة الموريتانية نواكشوط»: a locative word, then the country's nisba (not «في مالي المنشأة»)
     return (
         i >= 2
@@ -170,7 +210,13 @@ _SENTENCE_STOP = re.compile(r"^[^.]*[a-z]\.$")
 #: Prepositions of time before a month named alone (في مارس, منذ نوفمبر), and the relative words after
 #: one (أفريل الفارط, نوفمبر الماضي).
 _TIME_PREPOSITIONS = "في|منذ|خلال|حتى|مطلع|أواخر|اواخر|أوائل|اوائل|منتصف|أواسط|بداية|نهاية|قبل|بعد"
-_RELATIVE_WORDS = "الماضي|الفارط|المنصرم|الجاري|المقبل|القادم"
+_RELATIVE_WORDS = "الماضي|الفارط|المنصرم|الجاري|الحالي|المقبل|القادم"
+#: Month names that are verbs as well (مارس "exerted", practised), and the object that shows the verb:
+#: a definite noun that is no relative word (مارس الضغط) or a noun with a pronoun (مارس نشاطه).
+_MONTH_VERBS = re.compile("مارس")
+_VERB_OBJECT = re.compile(
+    r"\s+(?:ال(?!ماضي|فارط|منصرم|جاري|حالي|مقبل|قادم)" + _WORD + r"+|" + _WORD + r"+(?:ه|ها|هم)(?!" + _WORD + r"))"
+)
 
 #: Words after which a number is a document number, not a year (القرار 2057, resolution 2085 (2012)).
 REFERENCE_WORDS_AR = ("قرار", "القرار", "القرارات", "القرارين", "قراري", "قراراته", "قرارها", "قراره", "رقم")
@@ -337,7 +383,10 @@ class ArabicRules:
         ]
         for m in self._bare_month_re.finditer(text):
             group = "after" if m.group("after") is not None else "before"
-            month = RuleSpan(m.start(group), m.end(group), "DATE", rule="date")
+            if group == "after" and _VERB_OBJECT.match(text, m.end(group)) and _MONTH_VERBS.fullmatch(m.group(group)):
+                continue  # «حتى مارس الضغط», «منذ مارس نشاطه»: the verb "exerted" and its object
+            # (a month alone is weaker than the model's names: بعد نيسان, the carmaker; نيسان/أبريل is not)
+            month = RuleSpan(m.start(group), m.end(group), "DATE", rule="date" if "/" in m.group(group) else "month")
             if not any(s.start <= month.start < s.end or month.start <= s.start < month.end for s in spans):
                 spans.append(month)
         spans.sort(key=lambda s: s.start)
@@ -401,7 +450,11 @@ class ArabicRules:
         entry = self.gazetteer.entries.get(k)
         # (a town whose name is an ordinary word as well names no institution: مجلس الأمن المنشأة)
         country = k in self.gazetteer.nisba or (
-            entry is not None and entry.label == "LOC" and k not in self.gazetteer.city_words
+            entry is not None
+            and entry.label == "LOC"
+            and k not in self.gazetteer.city_words
+            # «ملف حديده» (his iron) names no institution of Hodeidah «الحديدة»: a town's ة is no ه
+            and not (entry.id.startswith("city:geonames:") and entry.text.endswith("ة") and word.endswith("ه"))
         )
         return _WordInfo(k, tuple(starts), head, country)
 
@@ -447,6 +500,14 @@ class ArabicRules:
                     and entry.label in wanted
                     and (entry.lang == "ar" or _LATIN_WORD.match(first.text))
                     and not (offset and k in self.gazetteer.city_glued)
+                    # «في منامه» "in his dream", not Manama «المنامة»: a town's ة is no pronoun ه (but
+                    # «مدينة زواره» is Zuwara)
+                    and not (
+                        entry.id.startswith("city:geonames:")
+                        and entry.text.endswith("ة")
+                        and words[i + n - 1].text.endswith("ه")
+                        and not (i and words[i - 1].info.key in TOWN_WORDS)
+                    )
                     and (
                         not entry.id.startswith("city:")
                         or _city_here(
@@ -459,6 +520,7 @@ class ArabicRules:
                             self.gazetteer.nisba,
                             entry.id.startswith("city:geonames:"),
                             n,
+                            entries,
                         )
                     )
                 ):

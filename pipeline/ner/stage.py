@@ -966,12 +966,12 @@ _CITATION = re.compile(r"\((?:" + _CITE_ONE + r"[;؛]\s*)*" + _CITE_ONE + r"\)")
 def outside_citations(text: str, found: list[Found]) -> list[Found]:
     """The entities that are not inside an author-year citation: a citation in the body is reference
     apparatus, like the reference list, and neither its author nor its year is an entity
-    (corpus/layouts/ner_gold/DECISIONS.md 18). A place and a year in brackets (المؤتمر (جنيف، 2015))
-    are no citation: one whose first part is an entity found as a place stays."""
+    (corpus/layouts/ner_gold/DECISIONS.md 18). Brackets with a place or an organisation in them are
+    no citation (المؤتمر (مدينة جنيف، 2015), (المركز الاستشاري الخاص، 2015)) and stay."""
     spans = [
         m.span()
         for m in _CITATION.finditer(text)
-        if not any(f.label == "LOC" and f.start <= m.start() + 2 and m.start() < f.end for f in found)
+        if not any(f.label in ("LOC", "ORG") and m.start() <= f.start and f.end <= m.end() for f in found)
     ]
     if not spans:
         return found
@@ -1097,14 +1097,17 @@ _NAME_LINKS = frozenset(key(w) for w in ("بن", "ابن", "بنت", "ولد", "
 def _merge(text: str, model_spans: list[RuleSpan], rule_spans: list[RuleSpan]) -> list[Found]:
     """Rules win for DATE and PLATFORM; gazetteer names fill gaps the model left; no overlaps.
 
-    A one-word city known from CLDR alone never replaces a person the model found (صوفيا, ريجينا,
-    جوني); a name of several words (بيونغ يانغ) does.
+    A one-word city known from CLDR or GeoNames alone never replaces a person the model found (صوفيا,
+    ريجينا, جوني); a name of several words (بيونغ يانغ) does.
     """
     persons = [m for m in model_spans if m.label == "PER"]
+    named = [m for m in model_spans if m.label in ("PER", "ORG")]
     rule_spans = [
         r
         for r in rule_spans
         if not (r.id.startswith("city:") and " " not in text[r.start : r.end] and any(_overlap(r, p) for p in persons))
+        # nor does a month named alone replace a person or an organisation (بعد نيسان: the carmaker)
+        and not (r.rule == "month" and any(_overlap(r, m) for m in named))
     ]
     # A name right after its descriptor (مؤسسة Diplo, موقع "توبيلوماسي") is typed by the descriptor.
     strong = [r for r in rule_spans if r.label in RULE_LABELS or r.rule == "descriptor"]
