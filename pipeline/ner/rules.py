@@ -77,8 +77,9 @@ _DECADES = "عشرينيات|ثلاثينيات|أربعينيات|اربعين�
 #: A city known from CLDR alone is found behind a locative proclitic only (بكابول, لجوبا): behind و or
 #: ك an ordinary word is far likelier (وجوبا "necessarily", كواليس "backstage"). A one-word name that
 #: is mostly an ordinary word (``Gazetteer.city_words``: ماهي, العيون) is taken only right after a
-#: locative word (في العيون) or a locative word and a nisba (العاصمة الموريتانية نواكشوط); «من» is no
-#: such word, it comes before any noun (من البدع "of heresies", not from Al Bada'a).
+#: locative word (في العيون) or a locative word and a nisba (العاصمة الموريتانية نواكشوط). «من» and
+#: «بين» introduce such a city (قادما من نواكشوط) but not a town only GeoNames knows: they come before
+#: any noun (من البدع "of heresies", not from Al Bada'a), «بين» only before و + a known place.
 _LOCATIVE_CLITICS = frozenset({"ب", "ل", "وب", "ول", "فب", "فل"})
 _IN_CLITICS = frozenset({"ب", "وب", "فب"})
 _FROM_BETWEEN = frozenset(key(w) for w in ("من", "ومن", "بين"))
@@ -93,6 +94,15 @@ _TIME_WORDS = frozenset(
         "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الدولي", "الدولية",
     )
 )  # fmt: skip
+
+
+def _after_town_word(text: str, words: list[_Word], i: int) -> bool:
+    """Whether ``words[i]`` comes right after a word that names a town (مدينة, ولاية, والي ...; not
+    «وإلى», "and to", whose key is the governor's)."""
+    if i < 1 or text[words[i - 1].end : words[i].start].strip():
+        return False
+    before = words[i - 1]
+    return before.info.key in TOWN_WORDS and (before.info.key != _GOVERNOR or before.text.endswith("والي"))
 
 
 def _name_follows(text: str, words: list[_Word], i: int, entries: Container[str]) -> bool:
@@ -143,12 +153,7 @@ def _city_here(
     """Whether a city known from CLDR or GeoNames alone, ``n`` words from ``words[i]`` after ``offset``
     clitic letters, is taken; ``nisba`` holds the keys of the countries' nisba adjectives, ``names``
     the gazetteer's keys."""
-    after_town_word = (
-        i > 0
-        and not text[words[i - 1].end : words[i].start].strip()
-        and words[i - 1].info.key in TOWN_WORDS
-        and (words[i - 1].info.key != _GOVERNOR or words[i - 1].text.endswith("والي"))
-    )
+    after_town_word = _after_town_word(text, words, i)
     if (
         n == 1
         and not after_town_word  # «والي سوسة الجديد»: the new governor
@@ -164,7 +169,7 @@ def _city_here(
         if offset:
             return False  # ببيان "in a statement", not in Bayan
         if after_town_word:
-            return True  # (not «وإلى», "and to", whose key is the governor's)
+            return True
         if i < 1 or text[words[i - 1].end : words[i].start].strip():
             return False
         # «العاصمة الليبية طرابلس»: a town word, then the country's nisba
@@ -213,7 +218,7 @@ _TIME_PREPOSITIONS = "في|منذ|خلال|حتى|مطلع|أواخر|اواخر
 _RELATIVE_WORDS = "الماضي|الفارط|المنصرم|الجاري|الحالي|المقبل|القادم"
 #: Month names that are verbs as well (مارس "exerted", practised), and the object that shows the verb:
 #: a definite noun that is no relative word (مارس الضغط) or a noun with a pronoun (مارس نشاطه).
-_MONTH_VERBS = re.compile("مارس")
+_MONTH_VERBS = frozenset({"مارس"})
 _VERB_OBJECT = re.compile(
     r"\s+(?:ال(?!ماضي|فارط|منصرم|جاري|حالي|مقبل|قادم)" + _WORD + r"+|" + _WORD + r"+(?:ه|ها|هم)(?!" + _WORD + r"))"
 )
@@ -383,7 +388,7 @@ class ArabicRules:
         ]
         for m in self._bare_month_re.finditer(text):
             group = "after" if m.group("after") is not None else "before"
-            if group == "after" and _VERB_OBJECT.match(text, m.end(group)) and _MONTH_VERBS.fullmatch(m.group(group)):
+            if group == "after" and _VERB_OBJECT.match(text, m.end(group)) and m.group(group) in _MONTH_VERBS:
                 continue  # «حتى مارس الضغط», «منذ مارس نشاطه»: the verb "exerted" and its object
             # (a month alone is weaker than the model's names: بعد نيسان, the carmaker; نيسان/أبريل is not)
             month = RuleSpan(m.start(group), m.end(group), "DATE", rule="date" if "/" in m.group(group) else "month")
@@ -485,7 +490,7 @@ class ArabicRules:
                 and entry is not None
                 and entry.id.startswith("city:geonames:")
                 and any(o and k in entries and not entries[k].id.startswith("city:") for o, k in first.info.starts)
-                and not (i and words[i - 1].info.key in TOWN_WORDS)  # «مدينة وجدة المغربية» is Oujda
+                and not _after_town_word(text, words, i)  # «مدينة وجدة المغربية» is Oujda
             )
             for n in range(min(self.gazetteer.max_words, len(words) - i), 0, -1):
                 if n == 1 and split_known:
@@ -506,7 +511,7 @@ class ArabicRules:
                         entry.id.startswith("city:geonames:")
                         and entry.text.endswith("ة")
                         and words[i + n - 1].text.endswith("ه")
-                        and not (i and words[i - 1].info.key in TOWN_WORDS)
+                        and not _after_town_word(text, words, i)
                     )
                     and (
                         not entry.id.startswith("city:")
