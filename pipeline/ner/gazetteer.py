@@ -17,8 +17,8 @@ Built from maintained data wherever a library has it:
   they never override a name of the tables above;
 * cities from CLDR's exemplar cities of the time zones, in Arabic and English, and towns with an
   Arabic name from GeoNames (every town of 15,000 people or more in the Arab countries, cities of
-  100,000 or more elsewhere; English names from a million) (``data/cities.json``, rebuilt by
-  ``scripts/build_ner_cities.py``; :func:`add_cities`);
+  100,000 or more elsewhere; English names from a million people or when rare as English words)
+  (``data/cities.json``, rebuilt by ``scripts/build_ner_cities.py``; :func:`add_cities`);
 * a short table of aliases that no library has (أمريكا/أميركا, بريطانيا, فلسطين).
 
 ISO 3166 writes some names inverted ("Congo, The Democratic Republic of the",
@@ -103,7 +103,7 @@ class Gazetteer:
     #: Keys of one-word Arabic city names (known from CLDR alone) that are ordinary words far more
     #: often than places (ماهي "what is", العيون "the eyes"): taken only where a place is expected.
     city_words: set[str] = field(default_factory=set)
-    #: Those of ``city_words`` that are mostly an ordinary word (إطار, بنغازي): taken only where a town is named.
+    #: Those of ``city_words`` that are nouns of the language (السفيرة, سيول): taken only where a town is named.
     city_common: set[str] = field(default_factory=set)
     #: Keys of towns (GeoNames) that a proclitic turns into a more frequent word (اولو: باولو, Paolo).
     city_glued: set[str] = field(default_factory=set)
