@@ -207,7 +207,7 @@ def _gate(name: str, zipf_frequency, frequencies: dict[str, float]) -> dict | No
             base = name[: -len(suffix)]
             if name.endswith(suffix) and len(base) >= 3 and zipf_frequency(base, "ar") >= least:
                 return None  # منامه "his dream" (a spelling of Manama): a word and a pronoun
-    noun = _is_noun(name, frequency, zipf_frequency, frequencies)
+    noun = _is_noun(name, zipf_frequency, frequencies)
     if noun and frequency >= GEONAMES_DROP_NOUN:
         return None
     if name[0] in "وفبلك" and len(name) >= 4:
@@ -244,10 +244,10 @@ def _derived(name: str, zipf_frequency, frequencies: dict[str, float]) -> bool:
     return False
 
 
-def _is_noun(name: str, frequency: float, zipf_frequency, frequencies: dict[str, float]) -> bool:
+def _is_noun(name: str, zipf_frequency, frequencies: dict[str, float]) -> bool:
     """Whether a one-word name is a noun of the language: a possessive suffix attaches to it in real text
     (سفيرتها, ميادينها, سيوله at Zipf ``NOUN`` or more; تلمسانها, بنغازيهم never), or, with the article,
-    it is about as frequent without it (خبراء, حمامات, وادي)."""
+    it is frequent without it too (Zipf ``GEONAMES_WORD``: خبراء, حمامات, وادي)."""
     stem = name[2:] if name.startswith("ال") else name
     if stem.endswith("ة"):
         stem = stem[:-1] + "ت"
