@@ -76,10 +76,16 @@ _CONNECTORS = {"of", "the", "for", "and", "on", "in", "de", "du", "des", "al", "
 _AR_WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640]+")
 _ARABIC = re.compile(r"[\u0621-\u064A]")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ARABIC_ONLY = re.compile(r"^[\u0621-\u064A]{2,}$")
 #: A word seen this often in the training text and (almost) never inside a name is a function
 #: word (في, من, التي): an Arabic counterpart neither begins nor ends with one.
 FUNCTION_MIN_COUNT = 100
 FUNCTION_MAX_NAME_SHARE = 0.02
+#: Person words: a word inside PER chunks in at least this share of its occurrences in the
+#: training text (جورج, أنان, بن); other words: seen at least OTHER_MIN_COUNT times and less
+#: often in PER chunks (حزب, مجلس, يؤدي, في). A word of neither list is unseen there.
+PERSON_MIN_SHARE = 0.5
+OTHER_MIN_COUNT = 2
 
 
 # -- source 1: ANERcorp train + AQMAR -------------------------------------------------------
@@ -161,6 +167,23 @@ def function_words(sentences: list[Any]) -> set[str]:
             if tag != "O":
                 inside[k] += 1
     return {k for k, n in total.items() if n >= FUNCTION_MIN_COUNT and inside[k] / n < FUNCTION_MAX_NAME_SHARE}
+
+
+def person_word_lists(sentences: list[Any]) -> tuple[list[str], list[str]]:
+    """Keys of the Arabic words of the training text that are mostly part of a person's name, and of
+    the words seen there ``OTHER_MIN_COUNT`` times or more that are mostly not (for
+    :mod:`pipeline.ner.titles`: after a title, a name is a person word or a word the text never has)."""
+    total: Counter = Counter()
+    in_person: Counter = Counter()
+    for sent in sentences:
+        total.update(key(t) for t in sent.tokens)
+        for (a, b), lab in _spans(sent.tags):
+            if lab == "PER":
+                in_person.update(key(t) for t in sent.tokens[a:b])
+    arabic = [k for k in total if _ARABIC_ONLY.match(k)]
+    person = sorted(k for k in arabic if in_person[k] and in_person[k] >= PERSON_MIN_SHARE * total[k])
+    other = sorted(k for k in arabic if total[k] >= OTHER_MIN_COUNT and in_person[k] < PERSON_MIN_SHARE * total[k])
+    return person, other
 
 
 # -- source 2: UN Parallel Corpus ----------------------------------------------------------------
@@ -375,13 +398,15 @@ def build(data_dir: Path, model: Path) -> dict[str, Any]:
     train = load_corpora(data_dir, use_aqmar=True)["train"]
     gold = gold_names(train)
     un, heads, stats = un_names(data_dir, model, gold, function_words(train), arabic_org_heads(train))
+    person_words, other_words = person_word_lists(train)
     return {
         "_about": (
             "Names mined by scripts/build_ner_gazetteer.py (do not edit by hand). 'ar': PER/LOC/ORG names of "
             "ANERcorp train (first 90 % of the CAMeL Lab train file; CC BY-SA 4.0) and AQMAR (CC BY-SA 3.0). "
             "'un': English names of the UN Parallel Corpus v1.0 test sets (c) United Nations, Ziemski et al. "
             "LREC 2016, with their Arabic counterparts from the aligned sentences, typed by ANERcorp/AQMAR or "
-            "by the shipped Arabic model."
+            "by the shipped Arabic model. 'person_words' / 'other_words': keys of the words of ANERcorp train "
+            "+ AQMAR that are mostly / mostly not part of a person's name there."
         ),
         "_thresholds": {
             "MIN_GOLD": MIN_GOLD,
@@ -394,13 +419,24 @@ def build(data_dir: Path, model: Path) -> dict[str, Any]:
             "ORG_HEAD_MIN_COUNT": ORG_HEAD_MIN_COUNT,
             "ORG_HEAD_MIN_SHARE": ORG_HEAD_MIN_SHARE,
             "ORG_HEAD_MIN_NAMES": ORG_HEAD_MIN_NAMES,
+            "PERSON_MIN_SHARE": PERSON_MIN_SHARE,
+            "OTHER_MIN_COUNT": OTHER_MIN_COUNT,
         },
-        "_counts": {**stats, "ar": len(gold), "un": len(un), "en_org_heads": len(heads)},
+        "_counts": {
+            **stats,
+            "ar": len(gold),
+            "un": len(un),
+            "en_org_heads": len(heads),
+            "person_words": len(person_words),
+            "other_words": len(other_words),
+        },
         "ar": [
             {"text": v["text"], "label": v["label"], "tagged": v["tagged"], "seen": v["seen"]} for v in gold.values()
         ],
         "un": un,
         "en_org_heads": heads,
+        "person_words": person_words,
+        "other_words": other_words,
     }
 
 

@@ -110,6 +110,10 @@ class Gazetteer:
     #: Keys of English city names that only the CLDR city table gives (London, Kabul): an English name
     #: of a person too (Jack London), so the English rules take them more carefully.
     city_names_en: set[str] = field(default_factory=set)
+    #: Keys of Arabic words mostly part of a person's name in the NER training text (جورج, بن), and
+    #: of words seen there twice or more that mostly are not (حزب, يؤدي): see pipeline.ner.titles.
+    person_words: set[str] = field(default_factory=set)
+    other_words: set[str] = field(default_factory=set)
     max_words: int = 1
 
     def add(self, text: str, label: str, id_: str, lang: str) -> None:
@@ -251,6 +255,8 @@ def add_mined_names(gaz: Gazetteer, mined: dict) -> None:
       begins a known name of its Arabic side's place join it (Uzbek / أوزبكستان: the adjective).
     * ``en_org_heads``: head nouns of English organisation names (see
       :func:`pipeline.ner.rules.english_organisations`).
+    * ``person_words`` / ``other_words``: words of ANERcorp train and AQMAR mostly inside / mostly
+      outside person names there.
     * ``ar``: names tagged in ANERcorp train and AQMAR; a word that is the nisba adjective of
       a country (المصريون, tagged PER there) is left out, as the project tags no nationalities.
     """
@@ -270,6 +276,8 @@ def add_mined_names(gaz: Gazetteer, mined: dict) -> None:
         gaz.add(en, label, id_, "en")
         gaz.add(ar, label, id_, "ar")
     gaz.org_heads_en.update(mined.get("en_org_heads", []))
+    gaz.person_words.update(mined.get("person_words", []))
+    gaz.other_words.update(mined.get("other_words", []))
     for entry in mined.get("ar", []):
         text, label = entry["text"], entry["label"]
         if len(key(text)) < _MIN_MINED_LENGTH or key(text) in gaz.nisba:

@@ -46,6 +46,7 @@ from .rules import (
     resolve_overlaps,
     strip_clitic,
 )
+from .titles import TitledPersons
 
 DEFAULT_MODEL = "models/ner-ar"
 #: Labels of the project; anything else a model predicts (MISC) is dropped.
@@ -305,6 +306,7 @@ class NerStage:
         self.nlp_ar = nlp_ar
         self.gazetteer = gazetteer
         self.rules = ArabicRules(gazetteer)
+        self.titled_persons = TitledPersons(gazetteer, counts or {}, self._ordinary_word)
         self.nlp_en = build_english_ruler(gazetteer)
         # (not the towns only GeoNames knows: ريم, أم, عين would make كريم, وأم, وعين look like a clitic
         # and a name)
@@ -430,7 +432,7 @@ class NerStage:
         out: list[list[Found]] = []
         docs = self.nlp_ar.pipe(texts, batch_size=self.batch_size)
         for text, doc in zip(texts, docs, strict=True):
-            rule_spans = self.rules(text)
+            rule_spans = [*self.rules(text), *self.titled_persons(text)]
             model_spans = []
             for ent in complete_person_names(doc, self.counts or {}, self.name_words):
                 if ent.label_ not in OUTPUT_LABELS:
@@ -600,6 +602,11 @@ class NerStage:
             return f  # «ساحة بيروت السياسية», «برج لندن السكني»: a description, the place alone is named
         end = intl.end() if intl else f.end  # مطار الكويت الدولي: the capital named like its country
         return Found(f.start - (len(before) - m.start("word")), end, "LOC", f.source, None)
+
+    def _ordinary_word(self, word: str) -> bool:
+        """An ordinary word with clitics: a stem of it (سيحقق -> يحقق) is seen in the unlabelled text."""
+        counts = self.counts or {}
+        return any(counts.get(key(stem), 0) >= STEM_MIN_COUNT for stem in word_stems(word))
 
     def entities_ar(self, text: str) -> list[Found]:
         """Entities of one Arabic text.

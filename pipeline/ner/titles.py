@@ -1,0 +1,200 @@
+"""Persons named after their title: «الرئيس الأمريكي باراك أوباما», «رئيسة الوزراء تيريزا ماي».
+
+News and diplomacy prose introduces almost every person by office or rank, and the model, trained
+on news of the 2000s, misses the names it never saw (ماكرون, تيريزا ماي). A title is strong
+evidence that a name follows, once its modifiers are passed over: nisba adjectives and other
+definite words (الأمريكي, الوزراء, السابق), the nouns of an office's name (وزير خارجية قطر, المتحدث
+باسم) and country names. The name is the run of words after them that are person words of the
+training text (جورج, محمد, بن) or words it never has (أوباما, ماكرون); a word the training text has
+outside names (حزب, يوم, في, قال) ends it, and so do punctuation and known places and bodies.
+
+The title itself stays outside the span (corpus/GUIDELINES.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .gazetteer import Gazetteer, key
+from .rules import WORD_RE, RuleSpan
+
+#: Titles that are titles with or without the article (رئيس الوزراء, الرئيس); without it they
+#: govern a complement (رئيس وزراء إسرائيل), so a name never follows them directly.
+_TITLES_BOTH = (
+    "رئيس رئيسة وزير وزيرة نائب نائبة سفير سفيرة مستشار مستشارة مبعوث مبعوثة متحدث متحدثة ناطق ناطقة مندوب مندوبة ولي"
+)
+#: Titles only with the article: without it they are given names or ordinary nouns as well (أمير,
+#: سلطان, أمين, لواء "brigade", فريق "team").
+_TITLES_DEFINITE = (
+    "السيد السيدة الأمير الأميرة الشيخ الشيخة السلطان الملك الملكة العاهل الأمين الزعيم الزعيمة القائد "
+    "الجنرال الفريق المشير اللواء العميد العقيد الدكتور الدكتورة البروفيسور السناتور السيناتور "
+    "البابا الكاردينال الإمام المفتي الحاخام المرشح المرشحة المحافظ الوالي العمدة القاضي القاضية "
+    "المدير المديرة"
+)
+TITLES_INDEFINITE = frozenset(key(w) for w in _TITLES_BOTH.split())
+TITLES_DEFINITE = frozenset(key("ال" + w) for w in _TITLES_BOTH.split()) | frozenset(
+    key(w) for w in _TITLES_DEFINITE.split()
+)
+#: Indefinite nouns of an office's name passed over between a title and the name (وزير خارجية قطر,
+#: رئيس وزراء إسرائيل, المتحدث باسم الخارجية, رئيس مجلس النواب).
+_OFFICE_WORDS = frozenset(key(w) for w in "باسم وزراء خارجية دفاع داخلية حكومة دولة مجلس وزارة لجنة هيئة".split())
+#: Most modifiers passed over after a title, and most words of the name.
+MAX_MODIFIERS = 4
+MAX_NAME_WORDS = 4
+#: Seen this often in the unlabelled text, a word is a word of the language (the
+#: ``word_counts.json`` of the model keeps words seen twice).
+_SEEN = 2
+
+
+class TitledPersons:
+    """PER spans of the names that follow a title (see the module docstring).
+
+    Args:
+        gazetteer: The loaded gazetteer: its person and other words of the training text, its
+            nisba adjectives and its places and bodies.
+        counts: Word counts of the unlabelled Arabic text (keys of :func:`key`).
+        ordinary: Whether an unseen word is an ordinary word with clitics (سيحقق, بنظيره).
+    """
+
+    def __init__(self, gazetteer: Gazetteer, counts: dict[str, int], ordinary: Callable[[str], bool]) -> None:
+        from babel import Locale
+
+        self.gazetteer = gazetteer
+        self.counts = counts
+        self.ordinary = ordinary
+        # «الخميس» is Thursday, «خميس» a given name (خميس الجهيناوي): a weekday's article says nothing
+        days = Locale.parse("ar").days
+        self._weekdays = {key(n) for context in ("format", "stand-alone") for n in days[context]["wide"].values()}
+
+    def __call__(self, text: str) -> list[RuleSpan]:
+        """The PER spans of ``text``, in text order."""
+        words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+        out: list[RuleSpan] = []
+        i = 0
+        while i < len(words):
+            definite = self._title(words[i][2])
+            if definite is None:
+                i += 1
+                continue
+            j = i + 1
+            skipped = 0
+            while (
+                j < len(words) and skipped < MAX_MODIFIERS and _joined(text, words, j) and self._modifier(words[j][2])
+            ):
+                j += 1
+                skipped += 1
+            if not (definite or skipped):
+                i += 1
+                continue  # «رئيس» alone governs a noun (رئيس حزب), it does not name a person
+            if not definite and key(words[i][2]) in TITLES_INDEFINITE:
+                before = self._name_before(text, words, i)
+                if before is not None and not (out and out[-1].end > before.start):
+                    out.append(before)
+            first = j
+            while (
+                j < len(words)
+                and j - first < MAX_NAME_WORDS
+                and _joined(text, words, j)
+                and self._name_word(words[j][2], j == first)
+            ):
+                j += 1
+            if j > first:
+                out.append(RuleSpan(words[first][0], words[j - 1][1], "PER", rule="title"))
+            i = max(j, i + 1)
+        return out
+
+    def _name_before(self, text: str, words: list[tuple[int, int, str]], i: int) -> RuleSpan | None:
+        """The name that a title in apposition follows (إياد علاوي نائب الرئيس العراقي, خميس الجهيناوي،
+        وزير الخارجية): two name words or more right before the title, after a space or a comma; the
+        first word of the name is not definite."""
+        gap = text[words[i - 1][1] : words[i][0]] if i else ""
+        if gap not in (" ", "، ", ", "):
+            return None
+        j = i - 1
+        while j >= 0 and i - j <= MAX_NAME_WORDS and self._name_word(words[j][2], False):
+            if j == 0 or text[words[j - 1][1] : words[j][0]] != " ":
+                break
+            j -= 1
+        else:
+            j += 1  # word j is no name word (or too many words were taken)
+        while j < i and key(words[j][2]).startswith("ال"):
+            j += 1
+        if i - j < 2:
+            return None  # one word before a title is mostly the verb of a title as subject (طالب رئيس الحكومة)
+        return RuleSpan(words[j][0], words[i - 1][1], "PER", rule="title")
+
+    def _title(self, word: str) -> bool | None:
+        """True for a definite title, False for an indefinite one, None for no title; a proclitic
+        (و, ف, ب, ل; not ك: «كرئيس للولايات المتحدة» is "as president") and «لل» for «ل + ال» are taken off first."""
+        k = key(word)
+        forms = [k]
+        if len(k) > 3 and k[0] in "وفبل":
+            forms.append(k[1:])
+            if k.startswith("لل"):
+                forms.append("ال" + k[2:])
+        for form in forms:
+            if form in TITLES_DEFINITE:
+                return True
+            if form in TITLES_INDEFINITE:
+                return False
+        return None
+
+    def _modifier(self, word: str) -> bool:
+        """A word between a title and the name: definite (الأمريكي, الوزراء, والدفاع, للشؤون), an
+        office word (خارجية, باسم) or a country (وزير خارجية قطر)."""
+        k = key(word)
+        if k.startswith(("ال", "وال", "لل")) and len(k) > 3:
+            return True
+        if k in _OFFICE_WORDS:
+            return True
+        entry = self.gazetteer.entries.get(k)
+        return entry is not None and entry.label == "LOC" and not entry.id.startswith("city:geonames:")
+
+    def _name_word(self, word: str, first: bool) -> bool:
+        """A word of the name: a person word of the training text, or a word it never has that looks
+        like a name (no clitic, no ة, not a known place or body); a definite word only after the
+        first (عبد الفتاح السيسي), never a nisba adjective."""
+        if len(word) < 2 or not all("\u0621" <= ch <= "\u064a" for ch in word):
+            return False
+        k = key(word)
+        gaz = self.gazetteer
+        if k in gaz.nisba:
+            return False
+        if k in gaz.person_words:
+            return not first or not k.startswith("ال")
+        entry = gaz.entries.get(k)
+        if k in gaz.other_words or (
+            entry is not None and entry.label != "PER" and not entry.id.startswith("city:geonames:")
+        ):
+            return False
+        if k.startswith("ال") and first:
+            return False
+        if k[0] in "وف" or k.startswith(("بال", "لل", "كال")) or word.endswith(("ة", "ه")):
+            return False
+        return not (self.ordinary(word) or self._imperfect_verb(k) or self._common_noun(k, first))
+
+    def _imperfect_verb(self, k: str) -> bool:
+        """An imperfect verb (يتحمل, سيشرع): its prefix taken off, the rest is a word of the text."""
+        rest = k[1:] if k.startswith(("سي", "ست", "سن")) else k
+        if rest[0] not in "يتن" or len(rest) < 4:
+            return False
+        return self.counts.get(rest[1:], 0) >= _SEEN
+
+    def _common_noun(self, k: str, first: bool) -> bool:
+        """A noun or adjective, which takes the article, unlike a name: the text has it with «ال»
+        (ضيف / الضيف; تعديلا / التعديل, the accusative's alif off). Right after a title, where a name
+        is expected, only a word at least twice as often with the article as without (مكلف, قداسا;
+        not منجي, whose article form المنجي is the same name)."""
+        if "ال" + k in self._weekdays:
+            return False
+        definite = self.counts.get("ال" + k, 0)
+        if k.endswith("ا"):
+            definite += self.counts.get("ال" + k[:-1], 0)
+        if first:
+            return definite >= max(_SEEN, 2 * self.counts.get(k, 0))
+        return definite >= _SEEN
+
+
+def _joined(text: str, words: list[tuple[int, int, str]], j: int) -> bool:
+    """Word ``j`` follows word ``j - 1`` after one space (no punctuation, no line break between)."""
+    return text[words[j - 1][1] : words[j][0]] == " "
