@@ -74,3 +74,31 @@ def test_an_indefinite_title_governs_a_noun_not_a_name(ner_stage) -> None:
     assert titles(text) == []
     text = "وقال الرئيس الأمريكي باراك أوباما إن"
     assert [(text[s.start : s.end], s.label, s.rule) for s in titles(text)] == [("باراك أوباما", "PER", "title")]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # UN test sets (real English sentences)
+        ("Ms. Mélanie De Groof, arms (Belgium)", {"Mélanie De Groof"}),
+        ("the Treaty, Secretary-General Ban Ki-moon welcomed this event in a statement", {"Ban Ki-moon"}),
+        ("Mr. Jack Holland (Australia), Ms. Ingrid Hauzenberger (Austria)", {"Jack Holland", "Ingrid Hauzenberger"}),
+        ("placed during the year by Mr. Glucksman)", {"Glucksman"}),
+        ("able international order, Mr. A. de Zayas.", {"A. de Zayas"}),
+        ("Ambassador Samantha Power (United States of America)", {"Samantha Power"}),
+        # a month that is a name; a possessive; a city that is a given name
+        ("President Barack Obama met Prime Minister Theresa May on 3 May 2017.", {"Barack Obama", "Theresa May"}),
+        ("which included support for Mr. León's efforts", {"León"}),
+        ("Ms. Regina Eze (Nigeria) chaired the meeting.", {"Regina Eze"}),
+    ],
+)
+def test_english_names_after_a_title(tag_en, text, names) -> None:
+    assert {surface for surface, label in tag_en(text) if label == "PER"} == names
+
+
+def test_english_titles_before_no_name(tag_en) -> None:
+    text = (
+        "The President of the General Assembly read the Secretary-General Report. Mr. President, Madam Chair, "
+        "Prime Minister May 2017 talks were held."
+    )
+    assert not any(label == "PER" for _, label in tag_en(text))

@@ -46,7 +46,7 @@ from .rules import (
     resolve_overlaps,
     strip_clitic,
 )
-from .titles import TitledPersons
+from .titles import TitledPersons, english_titled_persons
 
 DEFAULT_MODEL = "models/ner-ar"
 #: Labels of the project; anything else a model predicts (MISC) is dropped.
@@ -627,7 +627,8 @@ class NerStage:
         A capitalised name whose head noun names organisations (Council, Union: mined, see
         :func:`pipeline.ner.rules.english_organisations`) is an ORG. An acronym the text defines
         for a name found in it ("Democratic People's Republic of Korea (DPRK)") is tagged as
-        that name wherever it stands (see :func:`pipeline.ner.rules.english_acronyms`).
+        that name wherever it stands (see :func:`pipeline.ner.rules.english_acronyms`). A capitalised
+        name after a title is a person (President Barack Obama: :func:`pipeline.ner.titles.english_titled_persons`).
         """
         out = []
         heads = self.gazetteer.org_heads_en
@@ -645,7 +646,8 @@ class NerStage:
             # Names headed by an organisation noun (Security Council, African Union) hold the
             # places they name (Council of the European Union): the longer span wins, the
             # gazetteer's on the same span.
-            spans = resolve_overlaps([*ruled, *english_organisations(text, heads)]) if heads else ruled
+            organisations = english_organisations(text, heads) if heads else []
+            spans = resolve_overlaps([*ruled, *organisations, *english_titled_persons(text, self.gazetteer)])
             # An acronym defined for a name found here (Gulf Cooperation Council (GCC)) is
             # that name wherever it stands; a typed acronym types the name it follows.
             acronyms = english_acronyms(text, spans)

@@ -13,9 +13,10 @@ The title itself stays outside the span (corpus/GUIDELINES.md).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from .gazetteer import Gazetteer, key
+from .gazetteer import Gazetteer, is_region, key
 from .rules import WORD_RE, RuleSpan
 
 #: Titles that are titles with or without the article (رئيس الوزراء, الرئيس); without it they
@@ -198,3 +199,66 @@ class TitledPersons:
 def _joined(text: str, words: list[tuple[int, int, str]], j: int) -> bool:
     """Word ``j`` follows word ``j - 1`` after one space (no punctuation, no line break between)."""
     return text[words[j - 1][1] : words[j][0]] == " "
+
+
+#: English titles before a name (President Barack Obama, Secretary-General António Guterres, Mr.
+#: Ndohungirehe). Not the ones that head names of bodies and things as often (General Assembly,
+#: Director General, Justice Ministry, Chair's summary).
+_EN_TITLE = (
+    r"(?:Vice[- ])?President(?:-elect)?|Prime Minister|(?:Deputy |Foreign |Defence |Defense )?Minister|"
+    r"Secretary[- ]General|Secretary of State|Secretary|Ambassador|Chancellor|King|Queen|(?:Crown )?Prince|"
+    r"Princess|Sheikh|Sheikha|Emir|Amir|Sultan|Pope|Senator|Governor|Mayor|Envoy|Spokesperson|Spokesman|"
+    r"Spokeswoman|Commissioner|Rapporteur|Professor|Prof\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Madam|H\.E\.|Gen\."
+)
+_EN_NAME_WORD = r"(?:[A-Z]\.|[A-Z][^\W\d_]*(?:['’-][A-Z]?[^\W\d_]+)*)"
+_EN_PARTICLE = r"(?:de|da|del|van|von|der|bin|bint|ibn|al-|el-|abu|dos|du|la|le)"
+_EN_TITLED = re.compile(
+    r"\b(?:" + _EN_TITLE + r")\s+"
+    r"(?P<name>" + _EN_NAME_WORD + r"(?:\s+(?:" + _EN_PARTICLE + r"\s+)?" + _EN_NAME_WORD + r"){0,3})"
+)
+_EN_TITLE_WORD = re.compile(
+    r"^(?:" + _EN_TITLE + r"|General|Deputy|Vice|Foreign|Minister|Special|Secretary|Chair|Chairman|Chairperson)$"
+)
+#: Capitalised words after a title that are no name: words opening a sentence or a heading, and
+#: the nouns of documents and bodies named after an office (the Secretary-General Report).
+_EN_NOT_NAME = frozenset(
+    "The A An In On At Of For And To By With From As His Her Their Its This That "
+    "Report Reports Note Bulletin Statement Letter Message Office Panel Board Committee Council Group Team "
+    "Fund Programme Program Initiative Prize Award Forum Summit Conference Declaration Act Law Plan Agenda "
+    "Doctrine Administration".split()
+)
+_EN_NUMBER_NEXT = re.compile(r"\s*\d")
+
+
+def english_titled_persons(text: str, gazetteer: Gazetteer) -> list[RuleSpan]:
+    """PER spans of capitalised names after an English title, the title outside (President Barack Obama
+    -> "Barack Obama"); the name ends before a title word, a month before a number, a country or a
+    known body, and after a possessive "'s". (Not before a city: Ms. Regina Eze.)"""
+    out = []
+    for m in _EN_TITLED.finditer(text):
+        words = list(re.finditer(r"\S+", m.group("name")))
+        kept = []
+        for w in words:
+            word = re.sub(r"['’]s$", "", w.group())
+            if (
+                _EN_TITLE_WORD.match(word)
+                or word in _EN_NOT_NAME
+                or word in gazetteer.org_heads_en
+                or (word in gazetteer.months_en and _EN_NUMBER_NEXT.match(text, m.start("name") + w.end()))
+                or _region_or_body(gazetteer, word)
+            ):
+                break  # (a month before a number is a date: Prime Minister May 2017; Theresa May is a name)
+            kept.append((w.start(), w.start() + len(word)))
+            if word != w.group():
+                break  # Obama's: the name ends with its possessive
+        while kept and re.fullmatch(_EN_PARTICLE, m.group("name")[kept[-1][0] : kept[-1][1]]):
+            kept.pop()
+        if kept:
+            base = m.start("name")
+            out.append(RuleSpan(base + kept[0][0], base + kept[-1][1], "PER", rule="title"))
+    return out
+
+
+def _region_or_body(gazetteer: Gazetteer, word: str) -> bool:
+    entry = gazetteer.entries.get(key(word))
+    return entry is not None and (is_region(entry) or entry.label in ("ORG", "PLATFORM"))
