@@ -46,7 +46,7 @@ from .rules import (
     resolve_overlaps,
     strip_clitic,
 )
-from .titles import TitledPersons, english_titled_persons
+from .titles import TitledPersons, end_with_the_model, english_titled_persons
 
 DEFAULT_MODEL = "models/ner-ar"
 #: Labels of the project; anything else a model predicts (MISC) is dropped.
@@ -432,7 +432,7 @@ class NerStage:
         out: list[list[Found]] = []
         docs = self.nlp_ar.pipe(texts, batch_size=self.batch_size)
         for text, doc in zip(texts, docs, strict=True):
-            rule_spans = [*self.rules(text), *self.titled_persons(text)]
+            rule_spans = self.rules(text)
             model_spans = []
             for ent in complete_person_names(doc, self.counts or {}, self.name_words):
                 if ent.label_ not in OUTPUT_LABELS:
@@ -455,7 +455,8 @@ class NerStage:
                     label = "PLATFORM"  # a site referred to as a site (موقع بي بي سي), as the guideline asks
                 if end - start >= 2:
                     model_spans.append(RuleSpan(start, end, label, rule="model"))
-            found = join_organisation_places(text, _merge(text, model_spans, rule_spans))
+            titled = end_with_the_model(text, self.titled_persons(text), model_spans, self.gazetteer, self.counts or {})
+            found = join_organisation_places(text, _merge(text, model_spans, [*rule_spans, *titled]))
             out.append(self.adjust_spans(text, found))
         return out
 
