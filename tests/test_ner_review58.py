@@ -51,3 +51,37 @@ def test_the_name_after_a_title_ends_where_it_ends(tag_ar, text, name) -> None:
 )
 def test_no_person_after_a_title(tag_ar, text, word) -> None:
     assert not any(word in surface for surface in _persons(tag_ar, text))
+
+
+def test_names_of_the_seed_article_after_a_title_and_a_comma(seed_raw, tag_ar) -> None:
+    # «رئيس الوزراء الإسرائيلي، بنيامين نتنياهو»; «السفير الفرنسي لدى الولايات المتحدة، جيرار أرنو»
+    for name, context in (("بنيامين نتنياهو", 80), ("جيرار أرنو", 80), ("توم فليتشر", 80)):
+        i = seed_raw.index(name)
+        text = " ".join(seed_raw[i - context : i + len(name) + 20].split())
+        assert (name, "PER") in tag_ar(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("وأضاف أن رئيس الحركة، راشد الغنوشي، سيقدم للمجلس تقريرا", "راشد الغنوشي"),
+        ("وقال السفير الصيني لدى سوريا تشي تشياجين بعد لقائه رئيس الدائرة", "تشي تشياجين"),
+        # the model's ORG «المنتخب دونالد ترامب» gives way to the name after the title
+        ("وكان الرئيس الأمريكي المنتخب دونالد ترامب قد وعد بذلك.", "دونالد ترامب"),
+        # a word of the text with the article ends the name after a comma
+        ("واعتبر الأمين العام للحزب الجمهوري، عصام الشابي التحوير الوزاري الأخير متسرعا.", "عصام الشابي"),
+        # the model's full names that begin with a definite first name stay whole
+        ("هنأ الأمير السعودي الوليد بن طلال، اليوم الأربعاء، الرئيس", "الوليد بن طلال"),
+        ("استقبل رئيس الجمهورية الباجي قايد السبسي، صباح اليوم بقصر قرطاج الوزير", "الباجي قايد السبسي"),
+    ],
+)
+def test_title_then_comma_or_a_phrase_then_the_name(tag_ar, text, name) -> None:
+    found = _persons(tag_ar, text)
+    assert name in found
+    assert not any(name in other and other != name for other in found)
+    assert not any(other in name and other != name for other in found)
+
+
+def test_a_comma_after_a_title_before_no_name(tag_ar) -> None:
+    assert not _persons(tag_ar, "وقال الرئيس، إن الحكومة ستواصل عملها.")
+    assert not _persons(tag_ar, "وقال وزير الخارجية، خلال مؤتمر صحفي، إن الحوار مستمر.")

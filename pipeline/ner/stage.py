@@ -456,6 +456,14 @@ class NerStage:
                 if end - start >= 2:
                     model_spans.append(RuleSpan(start, end, label, rule="model"))
             titled = end_with_the_model(text, self.titled_persons(text), model_spans, self.gazetteer, self.counts or {})
+            model_spans = [
+                m
+                for m in model_spans
+                if not any(
+                    m.start < t.start < m.end <= t.end and self.titled_persons.title_material(text[m.start : t.start])
+                    for t in titled
+                )
+            ]
             found = join_organisation_places(text, _merge(text, model_spans, [*rule_spans, *titled]))
             out.append(self.adjust_spans(text, found))
         return out

@@ -51,6 +51,7 @@ _SEEN = 2
 FAMILIAR = 10
 _ON_BEHALF = key("باسم")
 _HONORIFICS = frozenset(key(w) for w in ("السيد", "السيدة"))
+_AT = key("لدى")
 #: Regnal and dynastic ordinals that end a name (رمسيس الثاني, عبد الله الثاني, إليزابيث الثانية).
 _REGNAL_ORDINALS = frozenset(
     key(w) for w in "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن الثانية الثالثة".split()
@@ -101,6 +102,13 @@ class TitledPersons:
                     break  # «المتحدث باسم كتائب القسام»: the body he speaks for follows, not his name
                 j += 1
                 skipped += 1
+                if (
+                    key(words[j - 1][2]) == _AT
+                    and j < len(words)
+                    and _joined(text, words, j)
+                    and _is_place(self.gazetteer, words[j][2])
+                ):
+                    j += 1  # سفير الولايات المتحدة لدى سوريا روبرت فورد: «لدى» and the country
             if not (definite or skipped):
                 i += 1
                 continue  # «رئيس» alone governs a noun (رئيس حزب), it does not name a person
@@ -109,13 +117,17 @@ class TitledPersons:
                 if before is not None and not (out and out[-1].end > before.start):
                     out.append(before)
             first = j
-            while j < len(words) and j - first < MAX_NAME_WORDS and _joined(text, words, j):
+            # a comma may stand between the title and a name of two words or more (وزير الخارجية، جون كيري)
+            comma = 0 < j < len(words) and text[words[j - 1][1] : words[j][0]] in ("، ", ", ")
+            while j < len(words) and j - first < MAX_NAME_WORDS and (_joined(text, words, j) or (comma and j == first)):
                 if j > first and key(words[j][2]) in _REGNAL_ORDINALS:
                     j += 1  # رمسيس الثاني, عبد الله الثاني: the ordinal ends the name
                     break
                 if not self._name_word(words[j][2], j == first):
                     break
                 j += 1
+            if comma and j - first < 2:
+                j = first
             if j > first and not (
                 j - first == 1
                 and not any(key(words[x][2]) in _HONORIFICS for x in range(i, first))  # رئيس اللجنة السيد X
@@ -169,15 +181,28 @@ class TitledPersons:
         return None
 
     def _modifier(self, word: str) -> bool:
-        """A word between a title and the name: definite (الأمريكي, الوزراء, والدفاع, للشؤون), an
-        office word (خارجية, باسم) or a country (وزير خارجية قطر)."""
+        """A word between a title and the name: definite (الأمريكي, الوزراء, والدفاع, للشؤون), an office
+        word (خارجية, باسم, لدى) or a country (وزير خارجية قطر, لسوريا)."""
         k = key(word)
         if k.startswith(("ال", "وال", "لل")) and len(k) > 3:
             return True
-        if k in _OFFICE_WORDS:
+        if k in _OFFICE_WORDS or k == _AT:
             return True
-        entry = self.gazetteer.entries.get(k)
-        return entry is not None and entry.label == "LOC" and not entry.id.startswith("city:geonames:")
+        if k.startswith("ل") and _is_place(self.gazetteer, word[1:]):
+            return True  # سفير الولايات المتحدة لسوريا
+        return _is_place(self.gazetteer, word)
+
+    def title_material(self, text: str) -> bool:
+        """Whether ``text`` is only titles and words that are never names in the training text
+        (الرئيس المنتخب): a model span that takes it in before a name found after it (ORG «المنتخب
+        دونالد ترامب») gives way to the name; one that begins with a definite first name (الباجي قايد
+        السبسي, الوليد بن طلال) does not."""
+        gaz = self.gazetteer
+        words = [key(w) for w in WORD_RE.findall(text)]
+        return bool(words) and all(
+            self._title(w) is not None or k in gaz.other_words or k in gaz.nisba or k in _OFFICE_WORDS
+            for w, k in zip(WORD_RE.findall(text), words, strict=True)
+        )
 
     def _name_word(self, word: str, first: bool) -> bool:
         """A word of the name: a person word of the training text, or a word it never has that looks
@@ -196,8 +221,8 @@ class TitledPersons:
             entry is not None and entry.label != "PER" and not entry.id.startswith("city:geonames:")
         ):
             return False
-        if k.startswith("ال") and first:
-            return False
+        if k.startswith("ال") and (first or self.counts.get(k[2:], 0) >= _SEEN):
+            return False  # the article on a word of the text (عصام الشابي التحوير الوزاري), not a surname
         if k[0] == "و" or k.startswith(("بال", "لل", "كال")) or word.endswith("ة"):
             return False  # (ف and ه are tested as clitics by ``ordinary``: فرنسوا, عبدربه are names)
         return not (self.ordinary(word) or self._imperfect_verb(k) or self._common_noun(k, first))
@@ -319,3 +344,9 @@ def english_titled_persons(text: str, gazetteer: Gazetteer) -> list[RuleSpan]:
 def _region_or_body(gazetteer: Gazetteer, word: str) -> bool:
     entry = gazetteer.entries.get(key(word))
     return entry is not None and (is_region(entry) or entry.label in ("ORG", "PLATFORM"))
+
+
+def _is_place(gazetteer: Gazetteer, word: str) -> bool:
+    """A country or a city the curated tables know (not a town only GeoNames knows: many are words)."""
+    entry = gazetteer.entries.get(key(word))
+    return entry is not None and entry.label == "LOC" and not entry.id.startswith("city:geonames:")
