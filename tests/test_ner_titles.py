@@ -102,3 +102,12 @@ def test_english_titles_before_no_name(tag_en) -> None:
         "Prime Minister May 2017 talks were held."
     )
     assert not any(label == "PER" for _, label in tag_en(text))
+
+
+def test_titles_of_clergy_and_officers(tag_ar) -> None:
+    # review 58's inputs (ANT 986, UN 1186): a patriarch and a captain
+    assert ("بشارة بطرس الراعي", "PER") in tag_ar("والتقى رئيس الوزراء، ومع البطريرك بشارة بطرس الراعي، خلال زيارته")
+    assert ("جيف ديفيس", "PER") in tag_ar("وقال المتحدث باسم وزارة الدفاع الأمريكية الكابتن جيف ديفيس، إن")
+    # «المقرر» and «المفوض» are no titles here: an adjective, a predicate
+    assert not any(label == "PER" for _, label in tag_ar("وجدول الأنصبة المقررة لاشتراكات الدول الأطراف."))
+    assert not any(label == "PER" for _, label in tag_ar("والمفوض السامي مساءل أمام الأمين العام عن أدائه."))

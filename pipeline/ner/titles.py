@@ -26,12 +26,14 @@ _TITLES_BOTH = (
 )
 #: Titles only with the article: without it they are given names or ordinary nouns as well (أمير,
 #: سلطان, أمين, لواء "brigade"). Not «الفريق» (lieutenant general), far more often "the team"
-#: (الفريق المتقدم فور وصوله).
+#: (الفريق المتقدم فور وصوله), «المقرر» (rapporteur), an adjective as often (الأنصبة المقررة), nor
+#: «المفوض» (commissioner), followed by its predicate more often than by a name (المفوض السامي مساءل).
 _TITLES_DEFINITE = (
     "السيد السيدة الأمير الأميرة الشيخ الشيخة السلطان الملك الملكة العاهل الأمين الزعيم الزعيمة القائد "
     "الجنرال المشير اللواء العميد العقيد الدكتور الدكتورة البروفيسور السناتور السيناتور "
     "البابا الكاردينال الإمام المفتي الحاخام المرشح المرشحة المحافظ الوالي العمدة القاضي القاضية "
-    "المدير المديرة"
+    "المدير المديرة الممثل الممثلة المنسق المنسقة القنصل البطريرك "
+    "المطران الكابتن"
 )
 TITLES_INDEFINITE = frozenset(key(w) for w in _TITLES_BOTH.split())
 TITLES_DEFINITE = frozenset(key("ال" + w) for w in _TITLES_BOTH.split()) | frozenset(
