@@ -613,9 +613,15 @@ class NerStage:
         return Found(f.start - (len(before) - m.start("word")), end, "LOC", f.source, None)
 
     def _ordinary_word(self, word: str) -> bool:
-        """An ordinary word with clitics: a stem of it (سيحقق -> يحقق) is seen in the unlabelled text."""
+        """An ordinary word with clitics: a stem of it (سيحقق -> يحقق) is seen in the unlabelled text,
+        unless the word itself is seen far more often (``_NAME_OVER_STEM`` times: لوبان 81 times, وبان 8,
+        is a name, not ل + وبان; بقصر and قولها are words with clitics however often they are seen)."""
         counts = self.counts or {}
-        return any(counts.get(key(stem), 0) >= STEM_MIN_COUNT for stem in word_stems(word))
+        seen = counts.get(key(word), 0)
+        return any(
+            (n := counts.get(key(stem), 0)) >= STEM_MIN_COUNT and n * _NAME_OVER_STEM > seen
+            for stem in word_stems(word)
+        )
 
     def entities_ar(self, text: str) -> list[Found]:
         """Entities of one Arabic text.
@@ -876,6 +882,9 @@ _MIN_STEM = 3
 #: among 2-50 and against wordfreq's Arabic list, which knows too many names (بلينكن, فرحان);
 #: see scripts/eval_ner_completion.py and models/ner-ar/MODEL_CARD.md.
 STEM_MIN_COUNT = 2
+#: A word seen this many times as often as a stem of it is not that stem with clitics (see
+#: ``NerStage._ordinary_word``).
+_NAME_OVER_STEM = 5
 
 
 def word_stems(word: str) -> Iterator[str]:

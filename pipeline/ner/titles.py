@@ -54,6 +54,15 @@ FAMILIAR = 10
 _ON_BEHALF = key("باسم")
 _HONORIFICS = frozenset(key(w) for w in ("السيد", "السيدة"))
 _AT = key("لدى")
+#: Nouns of facilities and prizes named after a titled person (مطار الملك فهد, مستشفى الشيخ زايد, جائزة
+#: الملك فيصل): the title and the name are part of the place's or the prize's name (DECISIONS 15).
+_FACILITIES = frozenset(
+    key(w)
+    for w in (
+        "مطار مستشفى جسر مسجد جامع جامعة مدينة جائزة مركز مدرسة شارع ميناء قاعدة ملعب قصر كلية معهد ساحة "
+        "حديقة برج طريق مؤسسة مجمع قناة سد"
+    ).split()
+)
 #: Regnal and dynastic ordinals that end a name (رمسيس الثاني, عبد الله الثاني, إليزابيث الثانية).
 _REGNAL_ORDINALS = frozenset(
     key(w) for w in "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن الثانية الثالثة".split()
@@ -130,21 +139,28 @@ class TitledPersons:
                 j += 1
             if comma and j - first < 2:
                 j = first
-            if j > first and not (
-                j - first == 1
-                and not any(key(words[x][2]) in _HONORIFICS for x in range(i, first))  # رئيس اللجنة السيد X
-                and self._lone_accusative(words[first][2])
+            if (
+                j > first
+                and not (i and key(_without_proclitic(words[i - 1][2])) in _FACILITIES)
+                and not (
+                    j - first == 1
+                    and not any(key(words[x][2]) in _HONORIFICS for x in range(i, first))  # رئيس اللجنة السيد X
+                    and self._lone_unknown(words[first][2], text)
+                )
             ):
                 out.append(RuleSpan(words[first][0], words[j - 1][1], "PER", rule="title"))
             i = max(j, i + 1)
         return out
 
-    def _lone_accusative(self, word: str) -> bool:
-        """A name of one word ending in alif that the unlabelled text hardly has is mostly a noun or an
-        adjective in the accusative, or a dual verb (السفير الروسي غاضبا, أعدم وزير الزراعة رميا); not
-        after «السيد» / «السيدة», which only a name follows (السيد نجوغونا)."""
+    def _lone_unknown(self, word: str, text: str) -> bool:
+        """A name of one word that is no person word, no familiar name (``FAMILIAR``) and not said twice
+        in the text is as often a verb, an adjective or a noun in the accusative (الرئيس يحصي, الرئيس
+        ملزم, السفير الروسي غاضبا, أعدم وزير الزراعة رميا); not after «السيد» / «السيدة», which only a
+        name follows (السيد نجوغونا)."""
         k = key(word)
-        return k.endswith("ا") and k not in self.gazetteer.person_words and self.counts.get(k, 0) < FAMILIAR
+        if k in self.gazetteer.person_words or self.counts.get(k, 0) >= FAMILIAR:
+            return False
+        return len(re.findall(r"(?<![\w\u064B-\u065F])" + re.escape(word) + r"(?![\w\u064B-\u065F])", text)) < 2
 
     def _name_before(self, text: str, words: list[tuple[int, int, str]], i: int) -> RuleSpan | None:
         """The name that a title in apposition follows (إياد علاوي نائب الرئيس العراقي, خميس الجهيناوي،
@@ -210,8 +226,8 @@ class TitledPersons:
         """A word of the name: a person word of the training text, or a word it never has that looks
         like a name (no و, no ة, not a known place or body); a definite word only after the
         first (عبد الفتاح السيسي), never a nisba adjective."""
-        if len(word) < 2 or not all("\u0621" <= ch <= "\u064a" for ch in word):
-            return False
+        if len(word) < 2 or not all("\u0621" <= ch <= "\u064a" and ch != "\u0640" for ch in word):
+            return False  # (no tatweel: «بـ» is a preposition)
         k = key(word)
         gaz = self.gazetteer
         if k in gaz.nisba:
@@ -269,7 +285,7 @@ def end_with_the_model(
                     k = key(w.group())
                     if (
                         not k.startswith("ال")
-                        and _SEEN <= counts.get(k, 0) < FAMILIAR
+                        and (len(k) < 3 or _SEEN <= counts.get(k, 0) < FAMILIAR)
                         and k not in gazetteer.person_words
                     ):
                         break
@@ -294,10 +310,12 @@ _EN_TITLE = (
     r"Princess|Sheikh|Sheikha|Emir|Amir|Sultan|Pope|Senator|Governor|Mayor|Envoy|Spokesperson|Spokesman|"
     r"Spokeswoman|Commissioner|Rapporteur|Professor|Prof\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Madam|H\.E\.|Gen\."
 )
-_EN_NAME_WORD = r"(?:[A-Z]\.|[A-Z][^\W\d_]*(?:['’-][A-Z]?[^\W\d_]+)*)"
+_EN_NAME_WORD = r"(?:[A-Z]\.|(?:al-|el-|bin-|ibn-|abu-)?[A-Z][^\W\d_]*(?:['’-][A-Z]?[^\W\d_]+)*)"
 _EN_PARTICLE = r"(?:de|da|del|van|von|der|bin|bint|ibn|al-|el-|abu|dos|du|la|le)"
+# Titles may be stacked (Secretary-General Mr. Ban Ki-moon, Prime Minister Sheikh Hasina); a comma
+# may follow them before a name of two words or more (Defence Minister, Moshe Yaalon).
 _EN_TITLED = re.compile(
-    r"\b(?:" + _EN_TITLE + r")\s+"
+    r"\b(?:(?:" + _EN_TITLE + r")\s+)*(?:" + _EN_TITLE + r")(?P<comma>,)?\s+"
     r"(?P<name>" + _EN_NAME_WORD + r"(?:\s+(?:" + _EN_PARTICLE + r"\s+)?" + _EN_NAME_WORD + r"){0,3})"
 )
 _EN_TITLE_WORD = re.compile(
@@ -309,21 +327,42 @@ _EN_NOT_NAME = frozenset(
     "The A An In On At Of For And To By With From As His Her Their Its This That "
     "Report Reports Note Bulletin Statement Letter Message Office Panel Board Committee Council Group Team "
     "Fund Programme Program Initiative Prize Award Forum Summit Conference Declaration Act Law Plan Agenda "
-    "Doctrine Administration".split()
+    "Doctrine Administration Premier".split()
 )
+#: Words of a rank that follow a title before the name (Minister Counsellor Ahmed Hassan, Ambassador
+#: Extraordinary and Plenipotentiary): passed over, never the name's first word.
+_EN_RANK = frozenset("Extraordinary Plenipotentiary Counsellor Counselor Adviser Advisor Coordinator Designate".split())
+#: Nouns of facilities and things named after a person with a title (King Fahd Causeway, Sheikh Zayed
+#: Grand Mosque, King Abdullah Economic City): the name is part of a place's or a thing's name.
+_EN_FACILITY = frozenset(
+    "Causeway City Mosque Centre Centres Center Centers Island Airport Hospital University Bridge Street Road "
+    "Avenue Square Prize Award Foundation Port Stadium Palace Park School College Institute Treatment Library "
+    "Museum Hall Canal Dam Base".split()
+)
+_EN_FACILITY_NEXT = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:" + "|".join(sorted(_EN_FACILITY)) + r")\b")
 _EN_NUMBER_NEXT = re.compile(r"\s*\d")
 
 
 def english_titled_persons(text: str, gazetteer: Gazetteer) -> list[RuleSpan]:
     """PER spans of capitalised names after an English title, the title outside (President Barack Obama
     -> "Barack Obama"); the name ends before a title word, a month before a number, a country or a
-    known body, and after a possessive "'s". (Not before a city: Ms. Regina Eze.)"""
+    known body, and after a possessive "'s". (Not before a city: Ms. Regina Eze.) No person where the
+    name is part of a facility's or a thing's name (King Fahd Causeway)."""
     out = []
     for m in _EN_TITLED.finditer(text):
         words = list(re.finditer(r"\S+", m.group("name")))
-        kept = []
+        kept: list[tuple[int, int]] = []
+        facility = False
         for w in words:
             word = re.sub(r"['’]s$", "", w.group())
+            if word in _EN_FACILITY:
+                facility = True
+                break
+            if not kept and word in _EN_RANK:
+                continue
+            if kept and word in ("Sheikh", "Sheikha"):
+                kept.append((w.start(), w.end()))  # Hassan Sheikh Mohamud: a title word inside a name
+                continue
             if (
                 _EN_TITLE_WORD.match(word)
                 or word in _EN_NOT_NAME
@@ -337,9 +376,12 @@ def english_titled_persons(text: str, gazetteer: Gazetteer) -> list[RuleSpan]:
                 break  # Obama's: the name ends with its possessive
         while kept and re.fullmatch(_EN_PARTICLE, m.group("name")[kept[-1][0] : kept[-1][1]]):
             kept.pop()
-        if kept:
-            base = m.start("name")
-            out.append(RuleSpan(base + kept[0][0], base + kept[-1][1], "PER", rule="title"))
+        if facility or not kept or (m.group("comma") and len(kept) < 2):
+            continue
+        base = m.start("name")
+        if _EN_FACILITY_NEXT.match(text, base + kept[-1][1]):
+            continue
+        out.append(RuleSpan(base + kept[0][0], base + kept[-1][1], "PER", rule="title"))
     return out
 
 
@@ -352,3 +394,10 @@ def _is_place(gazetteer: Gazetteer, word: str) -> bool:
     """A country or a city the curated tables know (not a town only GeoNames knows: many are words)."""
     entry = gazetteer.entries.get(key(word))
     return entry is not None and entry.label == "LOC" and not entry.id.startswith("city:geonames:")
+
+
+def _without_proclitic(word: str) -> str:
+    """``word`` without a leading و / ف / ب / ل / ك when the rest is a facility noun (ومطار, لمستشفى)."""
+    if len(word) > 3 and word[0] in "وفبلك" and key(word[1:]) in _FACILITIES:
+        return word[1:]
+    return word
