@@ -144,15 +144,22 @@ def gold_names(sentences: list[Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def arabic_org_heads(sentences: list[Any]) -> set[str]:
-    """Keys of words that often begin an ORG chunk of the training text (مجلس, منظمة, حزب)."""
+def _chunk_word_counts(sentences: list[Any], label: str, first_only: bool) -> tuple[Counter, Counter]:
+    """Counts of every word key of the training text, and of those in ``label`` chunks (only the
+    chunks' first words when ``first_only``)."""
     total: Counter = Counter()
-    starts: Counter = Counter()
+    inside: Counter = Counter()
     for sent in sentences:
         total.update(key(t) for t in sent.tokens)
-        for (a, _), lab in _spans(sent.tags):
-            if lab == "ORG":
-                starts[key(sent.tokens[a])] += 1
+        for (a, b), lab in _spans(sent.tags):
+            if lab == label:
+                inside.update(key(t) for t in sent.tokens[a : a + 1 if first_only else b])
+    return total, inside
+
+
+def arabic_org_heads(sentences: list[Any]) -> set[str]:
+    """Keys of words that often begin an ORG chunk of the training text (مجلس, منظمة, حزب)."""
+    total, starts = _chunk_word_counts(sentences, "ORG", first_only=True)
     return {w for w, n in starts.items() if n >= ORG_HEAD_MIN_COUNT and n / total[w] >= ORG_HEAD_MIN_SHARE}
 
 
@@ -173,13 +180,7 @@ def person_word_lists(sentences: list[Any]) -> tuple[list[str], list[str]]:
     """Keys of the Arabic words of the training text that are mostly part of a person's name, and of
     the words seen there ``OTHER_MIN_COUNT`` times or more that are mostly not (for
     :mod:`pipeline.ner.titles`: after a title, a name is a person word or a word the text never has)."""
-    total: Counter = Counter()
-    in_person: Counter = Counter()
-    for sent in sentences:
-        total.update(key(t) for t in sent.tokens)
-        for (a, b), lab in _spans(sent.tags):
-            if lab == "PER":
-                in_person.update(key(t) for t in sent.tokens[a:b])
+    total, in_person = _chunk_word_counts(sentences, "PER", first_only=False)
     arabic = [k for k in total if _ARABIC_ONLY.match(k)]
     person = sorted(k for k in arabic if in_person[k] and in_person[k] >= PERSON_MIN_SHARE * total[k])
     other = sorted(k for k in arabic if total[k] >= OTHER_MIN_COUNT and in_person[k] < PERSON_MIN_SHARE * total[k])
