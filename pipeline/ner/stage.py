@@ -46,7 +46,7 @@ from .rules import (
     resolve_overlaps,
     strip_clitic,
 )
-from .titles import TitledPersons, end_with_the_model, english_titled_persons
+from .titles import TitledPersons, english_titled_persons
 
 DEFAULT_MODEL = "models/ner-ar"
 #: Labels of the project; anything else a model predicts (MISC) is dropped.
@@ -455,15 +455,7 @@ class NerStage:
                     label = "PLATFORM"  # a site referred to as a site (موقع بي بي سي), as the guideline asks
                 if end - start >= 2:
                     model_spans.append(RuleSpan(start, end, label, rule="model"))
-            titled = end_with_the_model(text, self.titled_persons(text), model_spans, self.gazetteer, self.counts or {})
-            model_spans = [
-                m
-                for m in model_spans
-                if not any(
-                    m.start < t.start < m.end <= t.end and self.titled_persons.title_material(text[m.start : t.start])
-                    for t in titled
-                )
-            ]
+            titled, model_spans = self.titled_persons.with_model(text, model_spans)
             found = join_organisation_places(text, _merge(text, model_spans, [*rule_spans, *titled]))
             out.append(self.adjust_spans(text, found))
         return out

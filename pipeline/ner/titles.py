@@ -210,16 +210,58 @@ class TitledPersons:
             return True  # سفير الولايات المتحدة لسوريا
         return _is_place(self.gazetteer, word)
 
-    def title_material(self, text: str) -> bool:
+    def with_model(self, text: str, model: list[RuleSpan]) -> tuple[list[RuleSpan], list[RuleSpan]]:
+        """The PER spans of ``text`` (:meth:`__call__`) set against the model's spans of it.
+
+        A title span that runs on past a model PER span it holds the start of is cut back before the
+        first word past it that is a word of the text (seen ``_SEEN`` times or more) but neither a
+        familiar name (``FAMILIAR``), a person word of the training text nor definite (a surname:
+        رضا الجوادي): «الرئيس أوباما طقم ألماس» ends after أوباما as the model says, «كيم جونغ أون اعدم»
+        after the familiar أون, and «هايلي تيلاهون جبرماريام» runs on over names the text never has.
+        A model span that takes in, before a name found after a title, only titles and words never
+        inside names (ORG «المنتخب دونالد ترامب») is dropped for the name; one that begins with a
+        definite first name (الباجي قايد السبسي, الوليد بن طلال) is kept.
+
+        Returns:
+            The title spans and the model spans to merge.
+        """
+        persons = [m for m in model if m.label == "PER"]
+        titled = []
+        for t in self(text):
+            m = next((m for m in persons if t.start <= m.start < m.end < t.end), None)
+            if m is not None:
+                t = RuleSpan(t.start, self._end_past(text, m.end, t.end), t.label, t.id, t.rule)
+            titled.append(t)
+        kept = [
+            m
+            for m in model
+            if not any(
+                m.start < t.start < m.end <= t.end and self._title_material(text[m.start : t.start]) for t in titled
+            )
+        ]
+        return titled, kept
+
+    def _end_past(self, text: str, start: int, end: int) -> int:
+        """Where a name that the model ended at ``start`` ends, at most at ``end`` (see :meth:`with_model`)."""
+        for w in WORD_RE.finditer(text, start, end):
+            k = key(w.group())
+            if (
+                not k.startswith("ال")
+                and (len(k) < 3 or _SEEN <= self.counts.get(k, 0) < FAMILIAR)
+                and k not in self.gazetteer.person_words
+            ):
+                break
+            start = w.end()
+        return start
+
+    def _title_material(self, text: str) -> bool:
         """Whether ``text`` is only titles and words that are never names in the training text
-        (الرئيس المنتخب): a model span that takes it in before a name found after it (ORG «المنتخب
-        دونالد ترامب») gives way to the name; one that begins with a definite first name (الباجي قايد
-        السبسي, الوليد بن طلال) does not."""
+        (الرئيس المنتخب)."""
         gaz = self.gazetteer
-        words = [key(w) for w in WORD_RE.findall(text)]
+        words = WORD_RE.findall(text)
         return bool(words) and all(
-            self._title(w) is not None or k in gaz.other_words or k in gaz.nisba or k in _OFFICE_WORDS
-            for w, k in zip(WORD_RE.findall(text), words, strict=True)
+            self._title(w) is not None or (k := key(w)) in gaz.other_words or k in gaz.nisba or k in _OFFICE_WORDS
+            for w in words
         )
 
     def _name_word(self, word: str, first: bool) -> bool:
@@ -265,35 +307,6 @@ class TitledPersons:
         if first:
             return definite >= max(_SEEN, 2 * self.counts.get(k, 0))
         return definite >= _SEEN
-
-
-def end_with_the_model(
-    text: str, titled: list[RuleSpan], model: list[RuleSpan], gazetteer: Gazetteer, counts: dict[str, int]
-) -> list[RuleSpan]:
-    """Title spans that run on past a model PER span they hold the start of, cut back before the first
-    word past it that is a word of the text (seen ``_SEEN`` times or more) but neither a familiar name
-    (``FAMILIAR``), a person word of the training text nor definite (a surname: رضا الجوادي).
-    «الرئيس أوباما طقم ألماس» ends after أوباما as the model says, «كيم جونغ أون اعدم» after the
-    familiar أون, and «هايلي تيلاهون جبرماريام» runs on over names the text never has."""
-    persons = [m for m in model if m.label == "PER"]
-    out = []
-    for t in titled:
-        for m in persons:
-            if t.start <= m.start < m.end < t.end:
-                end = m.end
-                for w in WORD_RE.finditer(text, m.end, t.end):
-                    k = key(w.group())
-                    if (
-                        not k.startswith("ال")
-                        and (len(k) < 3 or _SEEN <= counts.get(k, 0) < FAMILIAR)
-                        and k not in gazetteer.person_words
-                    ):
-                        break
-                    end = w.end()
-                t = RuleSpan(t.start, end, t.label, t.id, t.rule)
-                break
-        out.append(t)
-    return out
 
 
 def _joined(text: str, words: list[tuple[int, int, str]], j: int) -> bool:
