@@ -111,3 +111,27 @@ def test_titles_of_clergy_and_officers(tag_ar) -> None:
     # «المقرر» and «المفوض» are no titles here: an adjective, a predicate
     assert not any(label == "PER" for _, label in tag_ar("وجدول الأنصبة المقررة لاشتراكات الدول الأطراف."))
     assert not any(label == "PER" for _, label in tag_ar("والمفوض السامي مساءل أمام الأمين العام عن أدائه."))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # given names that are words as well (winner, air, leader), before a surname the training text lacks
+        ("ونجا رئيس المجلس الرئاسي الليبي فائز السراج من إطلاق نار استهدف موكبه", "فائز السراج"),  # ANT 831
+        ("ورافق كوشنر إلى العراق الجنرال جو دانفورد رئيس أركان الجيوش الأمريكية", "جو دانفورد"),  # ANT 1157
+        ("قال رئيس الجمهورية الباجي قائد السبسي إن من يعارضون قانون المصالحة", "الباجي قائد السبسي"),  # ANT 406
+        ("أكدت وزيرة السياحة أمال كربول أنها لن تتولى أي منصب وزاري", "أمال كربول"),  # ANT 132
+    ],
+)
+def test_given_names_that_are_words(tag_ar, text, name) -> None:
+    found = {surface for surface, label in tag_ar(text) if label == "PER"}
+    assert name in found and not any(name in other and other != name for other in found)
+
+
+def test_no_given_name_from_a_function_word_or_a_verb(tag_ar) -> None:
+    for text, word in (
+        ("وقال وزير الخارجية إن موغيريني ستجري اتصالات بمختلف الأطراف", "إن"),
+        ("كما أضاف المتحدث بأن ترامب سيلتقي الرئيس المكسيكي", "بأن"),
+        ("وقال إن السفير الأمريكي لدى إسرائيل يلتقي نتنياهو غدا.", "يلتقي"),
+    ):
+        assert not any(word in surface for surface, label in tag_ar(text) if label == "PER")

@@ -51,6 +51,9 @@ _SEEN = 2
 #: Seen this often, a word the training text never has is a familiar name of the news (ماي, أون,
 #: أوباما), not a word that happens to follow one (طقم, أودع).
 FAMILIAR = 10
+#: Seen this often, a word is a function word or one of the commonest words of news prose (قال 427,
+#: وزير 335, بأن 517, إن 8,017 times in the 550k words of unlabelled text), never a given name.
+_COMMON = 200
 _ON_BEHALF = key("باسم")
 _HONORIFICS = frozenset(key(w) for w in ("السيد", "السيدة"))
 _AT = key("لدى")
@@ -135,7 +138,10 @@ class TitledPersons:
                     j += 1  # رمسيس الثاني, عبد الله الثاني: the ordinal ends the name
                     break
                 if not self._name_word(words[j][2], j == first):
-                    break
+                    if not (j == first and self._given_name_that_is_a_word(text, words, j)):
+                        break
+                    if skipped and not comma and self._unseen_definite(words[j - 1][2]):
+                        first -= 1  # الباجي قائد السبسي: a definite word the training text never has opens the name
                 j += 1
             if comma and j - first < 2:
                 j = first
@@ -151,6 +157,12 @@ class TitledPersons:
                 out.append(RuleSpan(words[first][0], words[j - 1][1], "PER", rule="title"))
             i = max(j, i + 1)
         return out
+
+    def _unseen_definite(self, word: str) -> bool:
+        """A definite word that the training text never has and that is no nisba (الباجي, not الليبي)."""
+        k = key(word)
+        gaz = self.gazetteer
+        return k.startswith("ال") and not (k in gaz.other_words or k in gaz.nisba or k in gaz.person_words)
 
     def _lone_unknown(self, word: str, text: str) -> bool:
         """A name of one word that is no person word, no familiar name (``FAMILIAR``) and not said twice
@@ -264,7 +276,7 @@ class TitledPersons:
             for w in words
         )
 
-    def _name_word(self, word: str, first: bool) -> bool:
+    def _name_word(self, word: str, first: bool, article: bool = True, training: bool = True) -> bool:
         """A word of the name: a person word of the training text, or a word it never has that looks
         like a name (no و, no ة, not a known place or body); a definite word only after the
         first (عبد الفتاح السيسي), never a nisba adjective."""
@@ -277,7 +289,7 @@ class TitledPersons:
         if k in gaz.person_words:
             return not first or not k.startswith("ال")
         entry = gaz.entries.get(k)
-        if k in gaz.other_words or (
+        if (training and k in gaz.other_words) or (
             entry is not None and entry.label != "PER" and not entry.id.startswith("city:geonames:")
         ):
             return False
@@ -285,7 +297,24 @@ class TitledPersons:
             return False  # the article on a word of the text (عصام الشابي التحوير الوزاري), not a surname
         if k[0] == "و" or k.startswith(("بال", "لل", "كال")) or word.endswith("ة"):
             return False  # (ف and ه are tested as clitics by ``ordinary``: فرنسوا, عبدربه are names)
-        return not (self.ordinary(word) or self._imperfect_verb(k) or self._common_noun(k, first))
+        return not (self.ordinary(word) or self._imperfect_verb(k) or (article and self._common_noun(k, first)))
+
+    def _given_name_that_is_a_word(self, text: str, words: list[tuple[int, int, str]], j: int) -> bool:
+        """A first name that is a word of the language as well (فائز "winner", جو "air", قائد "leader":
+        the article test or the training text turns it down) when a name word that the training text
+        never has follows it (فائز السراج, جو دانفورد, الباجي قائد السبسي); not a word the unlabelled
+        text has ``_COMMON`` times or more (في, إن, قال, بعد: function words and the commonest verbs)."""
+        k = key(words[j][2])
+        if self.counts.get(k, 0) >= _COMMON or k[0] in "يتن":
+            return False  # (nor an imperfect verb: السفير الأمريكي لدى إسرائيل يلتقي نتنياهو)
+        if (
+            not self._name_word(words[j][2], True, article=False, training=False)
+            or j + 1 >= len(words)
+            or not _joined(text, words, j + 1)
+        ):
+            return False
+        nxt = words[j + 1][2]
+        return key(nxt) not in self.gazetteer.person_words and self._name_word(nxt, False)
 
     def _imperfect_verb(self, k: str) -> bool:
         """An imperfect verb (يتحمل, سيشرع): its prefix taken off, the rest is a word of the text."""
