@@ -129,6 +129,34 @@ class OffsetMap:
         """Raw ``(start, end)`` of a derived span."""
         return self.to_raw(start), self.to_raw(end, end=True)
 
+    def raw_runs(self, start: int, end: int, max_gap: int = 0) -> list[tuple[int, int]]:
+        """The runs of raw text a derived span comes from, in order: raw ``(start, end)`` pairs, two runs
+        joined when at most ``max_gap`` raw characters the derived text left out lie between them.
+
+        A span whose derived text joins two places of the raw text (words on either side of a
+        footnote block the reader took out, or replaced by a space) has more than one run.
+        """
+        runs: list[tuple[int, int]] = []
+        if not self.segments or end <= start:
+            return runs
+        broken = False
+        for seg in self.segments[self._find_index(start) :]:
+            if seg.d_start >= end:
+                break
+            s, e = max(start, seg.d_start), min(end, seg.d_end)
+            if e <= s:
+                continue
+            if (seg.r_end - seg.r_start) - (seg.d_end - seg.d_start) > max_gap:
+                broken = True  # a long raw run replaced by a short one (a footnote block by a space)
+                continue
+            r_start, r_end = self.to_raw(s), self.to_raw(e, end=True)
+            if runs and not broken and r_start - runs[-1][1] <= max_gap:
+                runs[-1] = (runs[-1][0], max(runs[-1][1], r_end))
+            else:
+                runs.append((r_start, r_end))
+            broken = False
+        return runs
+
     def from_raw(self, offset: int, *, end: bool = False) -> int:
         """Derived offset of a raw offset: the inverse of :meth:`to_raw`.
 

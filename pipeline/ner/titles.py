@@ -59,11 +59,12 @@ _HONORIFICS = frozenset(key(w) for w in ("السيد", "السيدة"))
 _AT = key("لدى")
 #: Nouns of facilities and prizes named after a titled person (مطار الملك فهد, مستشفى الشيخ زايد, جائزة
 #: الملك فيصل): the title and the name are part of the place's or the prize's name (DECISIONS 15).
+#: Not «برنامج» and «صندوق»: «برنامج الرئيس عبد الفتاح السيسي» is the president's programme.
 _FACILITIES = frozenset(
     key(w)
     for w in (
         "مطار مستشفى جسر مسجد جامع جامعة مدينة جائزة مركز مدرسة شارع ميناء قاعدة ملعب قصر كلية معهد ساحة "
-        "حديقة برج طريق مؤسسة مجمع قناة سد"
+        "حديقة برج طريق مؤسسة مجمع قناة سد متحف مكتبة حي محطة نادي وسام قلادة كأس كرسي"
     ).split()
 )
 #: Regnal and dynastic ordinals that end a name (رمسيس الثاني, عبد الله الثاني, إليزابيث الثانية).
@@ -170,6 +171,8 @@ class TitledPersons:
         ملزم, السفير الروسي غاضبا, أعدم وزير الزراعة رميا); not after «السيد» / «السيدة», which only a
         name follows (السيد نجوغونا)."""
         k = key(word)
+        if k.endswith("ا") and self.counts.get("ال" + k[:-1], 0) >= _SEEN and k not in self.gazetteer.person_words:
+            return True  # an accusative however often it is seen: جدلا (الجدل)
         if k in self.gazetteer.person_words or self.counts.get(k, 0) >= FAMILIAR:
             return False
         return len(re.findall(r"(?<![\w\u064B-\u065F])" + re.escape(word) + r"(?![\w\u064B-\u065F])", text)) < 2
@@ -232,7 +235,9 @@ class TitledPersons:
         after the familiar أون, and «هايلي تيلاهون جبرماريام» runs on over names the text never has.
         A model span that takes in, before a name found after a title, only titles and words never
         inside names (ORG «المنتخب دونالد ترامب») is dropped for the name; one that begins with a
-        definite first name (الباجي قايد السبسي, الوليد بن طلال) is kept.
+        definite first name (الباجي قايد السبسي, الوليد بن طلال) is kept. A title span that begins
+        before a model PER span with words that are no names (:meth:`_names_before`) begins where the
+        model's does.
 
         Returns:
             The title spans and the model spans to merge.
@@ -243,6 +248,9 @@ class TitledPersons:
             m = next((m for m in persons if t.start <= m.start < m.end < t.end), None)
             if m is not None:
                 t = RuleSpan(t.start, self._end_past(text, m.end, t.end), t.label, t.id, t.rule)
+            m = next((m for m in persons if t.start < m.start < t.end), None)
+            if m is not None and not self._names_before(WORD_RE.findall(text, t.start, m.start)):
+                t = RuleSpan(m.start, t.end, t.label, t.id, t.rule)  # فوز ماكرون, أشادت هيلين كلارك
             titled.append(t)
         kept = [
             m
@@ -252,6 +260,22 @@ class TitledPersons:
             )
         ]
         return titled, kept
+
+    def _names_before(self, words: list[str]) -> bool:
+        """Whether the words a title span has before the model's PER span are names too: none of them
+        is a word of the training text outside names, a definite word or a perfect verb with its
+        feminine ت (أشادت: أشاد is a word of the text). Otherwise the span starts where the model's
+        does («رئيس المجلس الدستوري فوز ماكرون», «أشادت هيلين كلارك، رئيسة وزراء نيوزيلندا»)."""
+        gaz = self.gazetteer
+        for w in words:
+            k = key(w)
+            if k in gaz.person_words:
+                continue
+            if k in gaz.other_words or k.startswith("ال"):
+                return False
+            if k.endswith("ت") and self.counts.get(k[:-1], 0) >= _SEEN:
+                return False
+        return True
 
     def _end_past(self, text: str, start: int, end: int) -> int:
         """Where a name that the model ended at ``start`` ends, at most at ``end`` (see :meth:`with_model`)."""
@@ -357,8 +381,8 @@ _EN_PARTICLE = r"(?:de|da|del|van|von|der|bin|bint|ibn|al-|el-|abu|dos|du|la|le)
 # Titles may be stacked (Secretary-General Mr. Ban Ki-moon, Prime Minister Sheikh Hasina); a comma
 # may follow them before a name of two words or more (Defence Minister, Moshe Yaalon).
 _EN_TITLED = re.compile(
-    r"\b(?:(?:" + _EN_TITLE + r")\s+)*(?:" + _EN_TITLE + r")(?P<comma>,)?\s+"
-    r"(?P<name>" + _EN_NAME_WORD + r"(?:\s+(?:" + _EN_PARTICLE + r"\s+)?" + _EN_NAME_WORD + r"){0,3})"
+    r"\b(?:(?:" + _EN_TITLE + r"),?\s+)*(?:" + _EN_TITLE + r")(?P<comma>,)?\s+"
+    r"(?P<name>" + _EN_NAME_WORD + r"(?:\s+(?:" + _EN_PARTICLE + r"\s+){0,2}" + _EN_NAME_WORD + r"){0,3})"
 )
 _EN_TITLE_WORD = re.compile(
     r"^(?:" + _EN_TITLE + r"|General|Deputy|Vice|Foreign|Minister|Special|Secretary|Chair|Chairman|Chairperson)$"
@@ -418,8 +442,8 @@ def english_titled_persons(text: str, gazetteer: Gazetteer) -> list[RuleSpan]:
                 break  # Obama's: the name ends with its possessive
         while kept and re.fullmatch(_EN_PARTICLE, m.group("name")[kept[-1][0] : kept[-1][1]]):
             kept.pop()
-        if facility or not kept or (m.group("comma") and len(kept) < 2):
-            continue
+        if facility or not kept or (m.group("comma") and (len(kept) < 2 or _all_common_en(m.group("name"), kept))):
+            continue  # (after a comma: "the Ambassador, Permanent Representative of Japan" names no one)
         base = m.start("name")
         if _EN_FACILITY_NEXT.match(text, base + kept[-1][1]):
             continue
@@ -443,3 +467,15 @@ def _without_proclitic(word: str) -> str:
     if len(word) > 3 and word[0] in "وفبلك" and key(word[1:]) in _FACILITIES:
         return word[1:]
     return word
+
+
+#: Zipf frequency (wordfreq) from which a capitalised word is an ordinary English word (Permanent 4.4,
+#: Distinguished 3.9, Member 4.9; Moshe 2.9, Yaalon below 1).
+_EN_COMMON_ZIPF = 3.9
+
+
+def _all_common_en(name: str, kept: list[tuple[int, int]]) -> bool:
+    """Whether every word of a name after a comma is an ordinary English word (Member States)."""
+    from wordfreq import zipf_frequency
+
+    return all(zipf_frequency(name[s:e].lower(), "en") >= _EN_COMMON_ZIPF for s, e in kept)
