@@ -73,6 +73,11 @@ class Segment:
     r_end: int
 
 
+def _blank(raw: str | None, start: int, end: int) -> bool:
+    """Whether ``raw[start:end]`` is known and only white space."""
+    return raw is not None and not raw[start:end].strip()
+
+
 @dataclass
 class OffsetMap:
     """Maps offsets of a derived text back to offsets of the raw text."""
@@ -129,12 +134,14 @@ class OffsetMap:
         """Raw ``(start, end)`` of a derived span."""
         return self.to_raw(start), self.to_raw(end, end=True)
 
-    def raw_runs(self, start: int, end: int, max_gap: int = 0) -> list[tuple[int, int]]:
+    def raw_runs(self, start: int, end: int, max_gap: int = 0, raw: str | None = None) -> list[tuple[int, int]]:
         """The runs of raw text a derived span comes from, in order: raw ``(start, end)`` pairs, two runs
-        joined when at most ``max_gap`` raw characters the derived text left out lie between them.
+        joined when at most ``max_gap`` raw characters the derived text left out lie between them,
+        or (given the ``raw`` text) when those characters are only white space.
 
         A span whose derived text joins two places of the raw text (words on either side of a
-        footnote block the reader took out, or replaced by a space) has more than one run.
+        footnote block the reader took out, or replaced by a space) has more than one run; a name
+        broken over an indented line is one run.
         """
         runs: list[tuple[int, int]] = []
         if not self.segments or end <= start:
@@ -146,11 +153,12 @@ class OffsetMap:
             s, e = max(start, seg.d_start), min(end, seg.d_end)
             if e <= s:
                 continue
-            if (seg.r_end - seg.r_start) - (seg.d_end - seg.d_start) > max_gap:
+            left_out = (seg.r_end - seg.r_start) - (seg.d_end - seg.d_start)
+            if left_out > max_gap and not _blank(raw, seg.r_start, seg.r_end):
                 broken = True  # a long raw run replaced by a short one (a footnote block by a space)
                 continue
             r_start, r_end = self.to_raw(s), self.to_raw(e, end=True)
-            if runs and not broken and r_start - runs[-1][1] <= max_gap:
+            if runs and not broken and (r_start - runs[-1][1] <= max_gap or _blank(raw, runs[-1][1], r_start)):
                 runs[-1] = (runs[-1][0], max(runs[-1][1], r_end))
             else:
                 runs.append((r_start, r_end))

@@ -74,3 +74,12 @@ def test_raw_runs_of_a_span_across_removed_text() -> None:
     joined = OffsetMap([Segment(0, 2, 0, 2), Segment(2, 4, 3, 5)])
     assert joined.raw_runs(0, 4, max_gap=8) == [(0, 5)]
     assert joined.raw_runs(0, 4) == [(0, 2), (3, 5)]
+
+
+def test_a_name_broken_over_an_indented_line_stays_one_run() -> None:
+    # conf_bahrain: «عمار» ends a line, «عمروسية» opens the next after twelve spaces of indentation,
+    # which the passage text replaces by one space: white space of any length is no page furniture
+    raw = "عمار\n            عمروسية"
+    offsets = OffsetMap([Segment(0, 4, 0, 4), Segment(4, 5, 4, 17), Segment(5, 12, 17, 24)])
+    assert offsets.raw_runs(0, 12, max_gap=8, raw=raw) == [(0, 24)]
+    assert offsets.raw_runs(0, 12, max_gap=8) == [(0, 4), (17, 24)]

@@ -718,7 +718,7 @@ class NerStage:
                     if e <= s:
                         continue
                     start, end = unit.map.span_to_raw(s, e)
-                    runs = unit.map.raw_runs(s, e, max_gap=_MAX_GAP_IN_ENTITY)
+                    runs = unit.map.raw_runs(s, e, max_gap=_MAX_GAP_IN_ENTITY, raw=article.raw)
                     if len(runs) > 1:
                         # the passage joined the entity's words across page furniture the reader took
                         # out (a footnote block): the entity is the longest run of raw text it holds
@@ -794,7 +794,8 @@ class NerStage:
 #: A site descriptor (موقع, التطبيق, ومنصة) ending right before a span.
 _SITE_BEFORE = re.compile(r"(?:^|(?<=[^\w]))[وفبلك]?(?:ال)?(?:موقع|تطبيق|منصة)\s+$")
 #: Raw characters the passage text left out that may lie inside an entity (a footnote marker, a
-#: soft hyphen); more is page furniture (a footnote block, a running head), which no entity spans.
+#: soft hyphen; white space of any length); more is page furniture (a footnote block, a running head,
+#: the other column), which no entity spans.
 _MAX_GAP_IN_ENTITY = 8
 #: Fewer texts than this are tagged in-process even with ``n_process`` > 1 (a round trip costs more).
 _MIN_PARALLEL_TEXTS = 32
