@@ -147,7 +147,8 @@ class OffsetMap:
         if not self.segments or end <= start:
             return runs
         broken = False
-        for seg in self.segments[self._find_index(start) :]:
+        for i in range(self._find_index(start), len(self.segments)):
+            seg = self.segments[i]
             if seg.d_start >= end:
                 break
             s, e = max(start, seg.d_start), min(end, seg.d_end)

@@ -97,6 +97,8 @@ class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)
     nisba: dict[str, str] = field(default_factory=dict)
     months_ar: set[str] = field(default_factory=set)
+    #: Keys of the Arabic weekday names (CLDR): «الخميس» is Thursday, «خميس» a given name too.
+    weekdays_ar: set[str] = field(default_factory=set)
     months_en: set[str] = field(default_factory=set)
     #: Head nouns of English organisation names (Council, Union mined from data; Ministry, Mission...).
     org_heads_en: set[str] = field(default_factory=set)
@@ -436,6 +438,8 @@ def load_gazetteer() -> Gazetteer:
         for context in ("format", "stand-alone"):
             for name in Locale.parse(loc).months[context]["wide"].values():
                 gaz.months_ar.add(camel.dediac(name))
+    for context in ("format", "stand-alone"):
+        gaz.weekdays_ar.update(key(name) for name in Locale.parse("ar").days[context]["wide"].values())
     for name in en.months["format"]["wide"].values():
         gaz.months_en.add(name)
     for name in en.months["format"]["abbreviated"].values():

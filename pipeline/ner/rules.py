@@ -351,14 +351,7 @@ class ArabicRules:
         )
         # A bare domain (digdipblog.com), not one inside a full URL or an e-mail address.
         self._first_keys = {k.split()[0] for k in gazetteer.entries}
-        from babel import Locale
-
         self._heads = {key(h) for h in INSTITUTION_HEADS}
-        self._weekdays = {
-            key(name)
-            for context in ("format", "stand-alone")
-            for name in Locale.parse("ar").days[context]["wide"].values()
-        }
         descriptor = (
             r"(?<!" + _WORD + r")[وفبلك]?(?:ال)?(?P<desc>" + "|".join((*SITE_DESCRIPTORS, *ORG_DESCRIPTORS)) + r")\s*"
         )
@@ -540,7 +533,7 @@ class ArabicRules:
         if words[i].info.head:
             # «والخارجية» after an adjective (الداخلية والخارجية) is one too; after a name, the ministry
             return bool(_DEFINITE.match(before)) and before.endswith("يه")
-        if not _DEFINITE.match(before) or before in self._weekdays:
+        if not _DEFINITE.match(before) or before in self.gazetteer.weekdays_ar:
             return False  # «الثلاثاء الخارجية»: a weekday
         return not words[i - 1].info.starts  # the word before is no name (الكرملين)
 

@@ -84,14 +84,9 @@ class TitledPersons:
     """
 
     def __init__(self, gazetteer: Gazetteer, counts: dict[str, int], ordinary: Callable[[str], bool]) -> None:
-        from babel import Locale
-
         self.gazetteer = gazetteer
         self.counts = counts
         self.ordinary = ordinary
-        # «الخميس» is Thursday, «خميس» a given name (خميس الجهيناوي): a weekday's article says nothing
-        days = Locale.parse("ar").days
-        self._weekdays = {key(n) for context in ("format", "stand-alone") for n in days[context]["wide"].values()}
 
     def __call__(self, text: str) -> list[RuleSpan]:
         """The PER spans of ``text``, in text order."""
@@ -352,7 +347,7 @@ class TitledPersons:
         (ضيف / الضيف; تعديلا / التعديل, the accusative's alif off). Right after a title, where a name
         is expected, only a word at least twice as often with the article as without (مكلف, قداسا;
         not منجي, whose article form المنجي is the same name)."""
-        if "ال" + k in self._weekdays:
+        if "ال" + k in self.gazetteer.weekdays_ar:  # «الخميس» is Thursday, «خميس الجهيناوي» a name
             return False
         definite = self.counts.get("ال" + k, 0)
         if k.endswith("ا"):
