@@ -30,6 +30,7 @@ from .. import camel
 from ..config import PipelineConfig, resolve_model_path
 from ..document import Article, Entity, EntityLink, OffsetMap, Passage, TextSpan, strip_span
 from ..errors import ConfigError, InputError, ModelError
+from .bodies import NamedBodies
 from .gazetteer import Gazetteer, is_region, key, load_gazetteer
 from .rules import (
     ORG_DESCRIPTORS,
@@ -307,6 +308,7 @@ class NerStage:
         self.gazetteer = gazetteer
         self.rules = ArabicRules(gazetteer)
         self.titled_persons = TitledPersons(gazetteer, counts or {}, self._ordinary_word)
+        self.named_bodies = NamedBodies(gazetteer)
         self.nlp_en = build_english_ruler(gazetteer)
         # (not the towns only GeoNames knows: ريم, أم, عين would make كريم, وأم, وعين look like a clitic
         # and a name)
@@ -456,7 +458,9 @@ class NerStage:
                 if end - start >= 2:
                     model_spans.append(RuleSpan(start, end, label, rule="model"))
             titled, model_spans = self.titled_persons.with_model(text, model_spans)
-            found = join_organisation_places(text, _merge(text, model_spans, [*rule_spans, *titled]))
+            model_organisations = {m.start for m in model_spans if m.label == "ORG"}
+            bodies = self.named_bodies(text, model_organisations)
+            found = join_organisation_places(text, _merge(text, model_spans, [*rule_spans, *titled, *bodies]))
             out.append(self.adjust_spans(text, found))
         return out
 
