@@ -71,6 +71,8 @@ _FM_STATION = re.compile(r"(?<!" + _WORD + r")(?P<name>" + _WORD + r"{2,})\s+[أ
 #: Descriptor nouns that introduce a name and give its type (the descriptor stays outside the span).
 SITE_DESCRIPTORS = ("موقع", "تطبيق", "منصة", "مدونة")
 ORG_DESCRIPTORS = ("مؤسسة", "شركة", "منظمة", "جمعية", "هيئة", "وكالة")
+#: News media introduced by what they are (صحيفة "الحياة", محطة (سي.ان.ان ترك)): the name is an ORG.
+MEDIA_DESCRIPTORS = ("صحيفة", "جريدة", "مجلة", "قناة", "محطة", "تلفزيون", "إذاعة")
 _DECADES = "عشرينيات|ثلاثينيات|أربعينيات|اربعينيات|خمسينيات|ستينيات|سبعينيات|ثمانينيات|تسعينيات"
 
 
@@ -203,6 +205,7 @@ def _city_here(
         and not text[words[i - 2].end : words[i - 1].start].strip()
         and words[i - 2].info.key in _LOCATIVE_WORDS
     )
+
 
 #: Distinct words whose lookup facts :class:`ArabicRules` keeps (a few MB at most).
 _CACHE_SIZE = 200_000
@@ -353,10 +356,18 @@ class ArabicRules:
         self._first_keys = {k.split()[0] for k in gazetteer.entries}
         self._heads = {key(h) for h in INSTITUTION_HEADS}
         descriptor = (
-            r"(?<!" + _WORD + r")[وفبلك]?(?:ال)?(?P<desc>" + "|".join((*SITE_DESCRIPTORS, *ORG_DESCRIPTORS)) + r")\s*"
+            r"(?<!"
+            + _WORD
+            + r")[وفبلك]?(?:ال)?(?P<desc>"
+            + "|".join((*SITE_DESCRIPTORS, *ORG_DESCRIPTORS, *MEDIA_DESCRIPTORS))
+            + r")\s*"
         )
-        # مؤسسة "بيبلو فاونديشن" ; موقع «توبيلوماسي»: a quoted name of one to four words.
-        quoted = r"[\"«“](?P<q>[^\"«»“”\n.،,:;()]{2,40}?)[\"»”]"
+        # مؤسسة "بيبلو فاونديشن" ; موقع «توبيلوماسي»: a quoted name of one to four words; a
+        # bracketed one after a medium's noun (محطة (سي.ان.ان ترك)).
+        quoted = (
+            r"(?:[\"«“](?P<q>[^\"«»“”\n.،,:;()]{2,40}?)[\"»”]"
+            r"|\((?P<b>[^\"«»“”\n،,:;()]{2,40}?)\))"
+        )
         # مؤسسة Diplo ; منصة WhatsApp Business: a capitalised Latin-script name of two letters or more.
         latin = r"(?P<l>[A-Z][A-Za-z0-9.\-]+(?:\s+[A-Z][A-Za-z0-9.\-]*){0,3})(?![A-Za-z])"
         self._descriptor_re = re.compile(descriptor + r"(?:" + quoted + r"|" + latin + r")")
@@ -402,11 +413,14 @@ class ArabicRules:
 
         A quoted name (one to four words) or a capitalised Latin-script name right
         after موقع/تطبيق/منصة/مدونة is a PLATFORM (a site referred to as a site),
-        after مؤسسة/شركة/منظمة/جمعية/هيئة/وكالة an ORG.
+        after مؤسسة/شركة/منظمة/جمعية/هيئة/وكالة an ORG, and so is one after the noun of a news
+        medium (صحيفة "الحياة", جريدة, مجلة, قناة, محطة, تلفزيون, إذاعة), quoted or in brackets.
         """
         out = []
         for m in self._descriptor_re.finditer(text):
-            group = "q" if m.group("q") is not None else "l"
+            group = next(g for g in ("q", "b", "l") if m.group(g) is not None)
+            if group == "b" and m.group("desc") not in MEDIA_DESCRIPTORS:
+                continue  # (مؤسسة (2015: a bracket after other descriptors is rarely a name
             name = m.group(group)
             if len(name.split()) > 4:
                 continue
