@@ -461,6 +461,7 @@ class NerStage:
             model_organisations = {m.start for m in model_spans if m.label == "ORG"}
             bodies = self.named_bodies(text, model_organisations)
             found = join_organisation_places(text, _merge(text, model_spans, [*rule_spans, *titled, *bodies]))
+            found = with_bracketed_acronyms(text, found, self.gazetteer)
             out.append(self.adjust_spans(text, found))
         return out
 
@@ -1150,6 +1151,31 @@ def _merge(text: str, model_spans: list[RuleSpan], rule_spans: list[RuleSpan]) -
     # سفارة السويد over السويد); on the very same span the curated rule label wins.
     merged = resolve_overlaps([*strong, *kept_weak, *kept_model])
     return [Found(s.start, s.end, s.label, "model" if s.rule == "model" else "rule", s.id) for s in merged]
+
+
+#: A short name in brackets right after an organisation's name: its acronym (وكالة أنباء الإمارات (وام),
+#: وكالة فرانس برس (أ ف ب), قناة "دبليو دى ار" (WDR)). Letters only, at most three words.
+_BRACKETED_ACRONYM = re.compile(r"\s?\(\s*(?P<name>[^\W\d_]{1,12}(?:[ .][^\W\d_]{1,12}){0,2}\.?)\s*\)")
+
+
+def with_bracketed_acronyms(text: str, found: list[Found], gazetteer: Gazetteer) -> list[Found]:
+    """``found`` and the acronym in brackets after each organisation, typed as it is (ORG).
+
+    A word with the article in brackets is the short name a document defines (بعثة ... (البعثة),
+    "the Mission"), no name, unless the gazetteer knows it as an organisation (الأونروا)."""
+    taken = [(f.start, f.end) for f in found]
+    out = list(found)
+    for f in found:
+        if f.label != "ORG":
+            continue
+        m = _BRACKETED_ACRONYM.match(text, f.end)
+        if m is None or any(a < m.end("name") and m.start("name") < b for a, b in taken):
+            continue
+        entry = gazetteer.lookup(m.group("name"))
+        if m.group("name").startswith("ال") and (entry is None or entry.label != "ORG"):
+            continue
+        out.append(Found(m.start("name"), m.end("name"), "ORG", "rule", f.id))
+    return sorted(out, key=attrgetter("start"))
 
 
 def join_organisation_places(text: str, found: list[Found]) -> list[Found]:
