@@ -148,3 +148,12 @@ def test_an_acronym_in_brackets_after_an_organisation_is_one(tag_ar) -> None:
         "الديمقراطية (البعثة)."
     )
     assert not any(surface == "البعثة" for surface, _ in tag_ar(text))
+
+
+def test_a_body_named_for_a_place_after_lam(tag_ar, seed_raw) -> None:
+    # the seed article (FARC) and UN document 596: «لـ» + a known place ends the name
+    sentence = next(s for s in seed_raw.split("\n") if "القوات المسلحة الثورية لكولومبيا" in s)
+    found = tag_ar(sentence)
+    assert ("القوات المسلحة الثورية لكولومبيا", "ORG") in found
+    assert ("كولومبيا", "LOC") in found  # the country named earlier in the sentence stays a place
+    assert ("الهيئة القضائية لغوام", "ORG") in tag_ar("وفي عام 2004، أُنشئت الهيئة القضائية لغوام بوصفها فرعاً مستقلا.")

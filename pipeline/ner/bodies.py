@@ -162,8 +162,9 @@ class NamedBodies:
         ):
             return None  # «المكتب التنفيذي للاتحاد العام التونسي للشغل»: the body after «لـ» is the name
         end = j + 1
-        if not fused:
-            # «لـ» + a noun governs what it names (لتحرير رواندا, لحقوق الإنسان)
+        if not fused and not self._place(phrase[1:]):
+            # «لـ» + a noun governs what it names (لتحرير رواندا, لحقوق الإنسان); «لـ» + a place is
+            # whole (القوات المسلحة الثورية لكولومبيا)
             if not (self._joined(text, words, end) and self._governed(words[end][2])):
                 return None
             end += 1
@@ -211,6 +212,10 @@ class NamedBodies:
             if entry is not None and entry.label == "ORG":
                 return True
         return False
+
+    def _place(self, word: str) -> bool:
+        entry = self.gazetteer.entries.get(key(word))
+        return entry is not None and entry.label == "LOC"
 
     def _governed(self, word: str) -> bool:
         """The noun a «لـ» word governs: a noun with the article or a known place or body."""
