@@ -29,8 +29,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from .gazetteer import Gazetteer, key
-from .rules import WORD_RE, RuleSpan, _restore_article, clitic_offsets
+from .gazetteer import TOWN_WORDS, Gazetteer, _nisba_forms, key
+from .rules import INSTITUTION_HEADS, WORD_RE, RuleSpan, _restore_article, clitic_offsets
 from .titles import TITLES_DEFINITE
 
 _HEAD_NOUNS = (
@@ -54,7 +54,7 @@ _NOT_NAME_ADJECTIVES = frozenset(
     key(w)
     for w in (
         "الحالي الحالية الماضي الماضية التالي التالية الآتي الآتية الثاني الثانية الذاتي الذاتية "
-        "الجديد الجديدة السابق السابقة المقبل المقبلة القادم القادمة"
+        "الجديد الجديدة السابق السابقة المقبل المقبلة القادم القادمة الدوري الدورية"
     ).split()
 )
 #: Words with the article that are function words (key of إلى is «الي»; relative pronouns).
@@ -66,14 +66,26 @@ _NOT_FOR_WORDS = frozenset(
     key(w)
     for w in (
         "لذلك لهذا لهذه لكن لكنه لكنها لقد لدى لأن لأنه لأنها لكي لعل لماذا لما لمن لمدة لصالح لحين "
-        "لغاية ليس ليست لديه لديها لدينا لها لهم لنا له لمن لتلك لذا"
+        "لغاية ليس ليست لديه لديها لدينا لها لهم لنا له لمن لتلك لذا للمرة للغاية للتو"
     ).split()
 )
 _CONCERNED = frozenset(key(w) for w in ("المعني", "المعنية", "المعنيه"))
+#: Heads only with the article: «قيادة» is "leadership, steering" (بقيادة الأمم المتحدة, قيادة المركبة).
+_DEFINITE_ONLY = frozenset({key("قيادة")})
+#: Heads of bodies the other rules name (حكومة الوفاق الوطني): after «لـ» they are the organisation.
+_OTHER_BODIES = frozenset(key(w) for w in INSTITUTION_HEADS) | frozenset(key("ال" + w) for w in INSTITUTION_HEADS)
+#: Prepositions a verbal noun of purpose governs, with a pronoun (للموافقة عليها); not «من» (من جهته).
+_PURPOSE_PREPOSITIONS = frozenset(key(w) for w in ("على", "عن", "مع", "إلى"))
+#: Events after «لـ»: the committee of a conference is no name of its own (DECISIONS 9: conferences are
+#: not marked; اللجنة التحضيرية لمؤتمر الأطراف).
+_EVENTS = frozenset(key(w) for w in "مؤتمر المؤتمر قمة القمة دورة الدورة اجتماع الاجتماع".split())
+_PRONOUN_SUFFIX = re.compile(r"(?:ها|هما|هم|هن|كم|نا|ه|ي)$")
+#: After «و», the words that start a phrase of their own (والعديد من) rather than a word of the name.
+_QUANTIFIER_NEXT = frozenset(key(w) for w in ("من",))
 #: Pronoun suffixes: «لبلاده», «لشعبها» end the phrase as a possessive, not a name.
 _PRONOUN_END = re.compile(r"(?:ه|ها|هم|هما|هن|كم|نا)$")
 _NISBA_SHAPE = re.compile(r"^ال.{2,}(?:ي|يه)$")  # keys: ة is folded to ه
-_GAP = re.compile(r"\s+")
+_GAP = re.compile(r"[^\S\n]*\n?[^\S\n]*")  # a name runs over a line break, not a blank line
 MAX_ADJECTIVES = 3
 MAX_TAIL = 5
 
@@ -88,6 +100,9 @@ class NamedBodies:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        # nisba adjectives of places, also of the first word of a name of several (كوريا الجنوبية -> الكورية)
+        places = [e.text for e in gazetteer.entries.values() if e.lang == "ar" and e.label == "LOC"]
+        self._place_nisba = set(gazetteer.nisba) | {key(f) for p in places for f in _nisba_forms(p.split()[0])}
 
     def __call__(self, text: str, organisations: Collection[int] = ()) -> list[RuleSpan]:
         """The ORG spans of ``text``, in text order, not overlapping.
@@ -132,8 +147,9 @@ class NamedBodies:
             j += 1
         if definite and not adjectives:
             return None
-        if head_key in _FORCES and adjectives and all(a in self.gazetteer.nisba for a in adjectives):
-            return None  # «القوات الإسرائيلية»: forces described by their country
+        # forces described by their country or as armed (القوات الإسرائيلية, القوات المسلحة للمشاركة) are
+        # named only for a state after «لـ» (القوات المسلحة لجمهورية الكونغو الديمقراطية)
+        described = head_key in _FORCES and all(a in self._place_nisba or a in _STANDING for a in adjectives)
         if self.gazetteer.lookup(_restore_article(word, offset, text[start + offset : words[j - 1][1]])) is not None:
             return None  # a known name is not extended (مجلس الأمن لبحث ...)
         concerned = self._joined(text, words, j) and key(words[j][2]) in _CONCERNED
@@ -155,8 +171,14 @@ class NamedBodies:
             or restored in TITLES_DEFINITE  # «حزب المبادرة للمرشح الباجي»: a person follows
         ):
             return None
+        bare = key(_restore_article(phrase, 1, phrase[1:]))
+        if described and not self._place_at(text, words, j):
+            return None
         if (
             self._head(phrase) is not None
+            or bare in _OTHER_BODIES  # المجلس الرئاسي لحكومة الوفاق الوطني
+            or bare in _EVENTS
+            or (bare in TOWN_WORDS and not described)  # المجلس العسكري لمدينة مصراتة: the town alone
             or self._known_organisation(text, words, j)
             or any(words[j][0] <= o <= words[j][0] + 2 for o in organisations)
         ):
@@ -168,8 +190,12 @@ class NamedBodies:
             if not (self._joined(text, words, end) and self._governed(words[end][2])):
                 return None
             end += 1
+        elif fused and self._joined(text, words, end) and self._purpose_complement(words[end][2]):
+            return None  # «المجلس التنفيذي للموافقة عليها»: a verbal noun of purpose and its complement
         while end < len(words) and end - j <= MAX_TAIL and self._joined(text, words, end):
-            if not self._tail_word(words[end][2]):
+            if not self._tail_word(words[end][2]) or (
+                words[end][2].startswith("و") and not self._ends_coordination(text, words, end + 1)
+            ):
                 break
             end += 1
         return RuleSpan(start + offset, words[end - 1][1], "ORG", rule="body"), end
@@ -182,7 +208,7 @@ class NamedBodies:
                 restored = key("ال" + word[1:])  # للجنة: ل + اللجنة, one ل left out as the guideline asks
             if restored in HEADS_DEFINITE:
                 return offset, True, restored
-            if restored in HEADS_INDEFINITE:
+            if restored in HEADS_INDEFINITE and restored not in _DEFINITE_ONLY:
                 return offset, False, restored
         return None
 
@@ -213,6 +239,36 @@ class NamedBodies:
                 return True
         return False
 
+    @staticmethod
+    def _purpose_complement(word: str) -> bool:
+        """Whether ``word`` is a preposition with a pronoun (عليها, عنه, إليه): the complement of a verbal
+        noun of purpose (للموافقة عليها). Without a pronoun it may go on with the name (الهيئة الوقتية
+        للإشراف على القضاء العدلي, الرابطة التونسية للدفاع عن حقوق الإنسان) or the sentence (دعا الهيئة
+        ... إلى)."""
+        k = key(word)
+        return k not in _PURPOSE_PREPOSITIONS and _PRONOUN_SUFFIX.sub("", k) in _PURPOSE_PREPOSITIONS
+
+    def _ends_coordination(self, text: str, words: list[tuple[int, int, str]], k: int) -> bool:
+        """Whether a word joined by «و» may end the name at ``k - 1``: not when a definite word that is
+        no name adjective follows (والدول الأعضاء, والمسائل المتصلة) nor «من» (والعديد من)."""
+        if not self._joined(text, words, k):
+            return True
+        after = words[k][2]
+        if key(after) in _QUANTIFIER_NEXT:
+            return False
+        return not (self._definite_noun(after) and not self._name_adjective(key(after)))
+
+    def _place_at(self, text: str, words: list[tuple[int, int, str]], j: int) -> bool:
+        """Whether the «لـ» word ``j`` begins a known place (لأذربيجان, لجمهورية الكونغو الديمقراطية)."""
+        parts = [words[j][2][1:]]
+        for n in range(1, MAX_TAIL):
+            if self._place(" ".join(parts)):
+                return True
+            if not self._joined(text, words, j + n):
+                break
+            parts.append(words[j + n][2])
+        return self._place(" ".join(parts))
+
     def _place(self, word: str) -> bool:
         entry = self.gazetteer.entries.get(key(word))
         return entry is not None and entry.label == "LOC"
@@ -229,6 +285,8 @@ class NamedBodies:
         name (الكونغو), or a noun joined by «و» (والميزانية, والمعارضة) that is no body, no title and
         no plural of persons (والمحكمة الدستورية, والعضوين: a second entity or the people)."""
         k = key(word)
+        if k in _CONCERNED:
+            return False  # «لمؤتمر الأمم المتحدة المعني»: a phrase of its own follows
         if word.startswith("ال") and self._name_adjective(k):
             return True
         if word.startswith("و") and self._definite_noun(word[1:]):
