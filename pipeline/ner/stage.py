@@ -457,6 +457,7 @@ class NerStage:
                     label = "PLATFORM"  # a site referred to as a site (موقع بي بي سي), as the guideline asks
                 if end - start >= 2:
                     model_spans.append(RuleSpan(start, end, label, rule="model"))
+            model_spans = grow_persons(text, model_spans, self.gazetteer)
             titled, model_spans = self.titled_persons.with_model(text, model_spans)
             model_organisations = {m.start for m in model_spans if m.label == "ORG"}
             bodies = self.named_bodies(text, model_organisations)
@@ -1125,6 +1126,87 @@ def _entity_position(entities: list[Entity]) -> Any:
 
 #: Words that join the parts of a person's name (بن حلوان, ولد عبد العزيز, أبو بكر).
 _NAME_LINKS = frozenset(key(w) for w in ("بن", "ابن", "بنت", "ولد", "أبو", "أبي", "آل"))
+
+
+#: Between two words of one name: spaces, no line break and no punctuation.
+_NAME_GAP = re.compile(r"[^\S\n]+")
+#: Most words a person span takes in on each side.
+_MAX_GROWTH = 2
+
+
+def grow_persons(text: str, spans: list[RuleSpan], gazetteer: Gazetteer) -> list[RuleSpan]:
+    """Model PER spans grown over the person words next to them, and two PER spans with only a space
+    between them joined.
+
+    The model cuts the long names of Gulf and Egyptian news (خليفة محمد تركي السبيعي, إبراهيم عيسى
+    الحجي محمد الباكر) into pieces or leaves their first word out. A word the NER training text has
+    mostly inside person names (``Gazetteer.person_words``: خليفة, الصادق, طارق) next to a person is
+    part of the name; a word it has mostly outside (علي is both, and stays out) is not.
+    """
+    words = list(WORD_RE.finditer(text))
+    taken = [(s.start, s.end) for s in spans]
+
+    def person_word(m: re.Match) -> bool:
+        word = m.group()
+        if word[0] in "وفبلك" and key(word[1:]) in gazetteer.person_words:
+            return False  # ومحمد: a second name after «و», or a clitic the span leaves out
+        return (
+            key(word) in gazetteer.person_words
+            and key(word) not in gazetteer.nisba  # الكندي: the nisba of a title before a name
+            and not any(a < m.end() and m.start() < b for a, b in taken)
+            and gazetteer.lookup(m.group()) is None
+        )
+
+    out: list[RuleSpan] = []
+    for span in sorted(spans, key=attrgetter("start")):
+        if span.label != "PER":
+            out.append(span)
+            continue
+        start, end = span.start, span.end
+        inside = [i for i, m in enumerate(words) if m.start() < end and start < m.end()]
+        if inside and words[inside[0]].start() == start:  # (not «صالح» before «وتلمسان»)
+            first, last = inside[0], inside[-1]
+            for _ in range(_MAX_GROWTH):
+                if (
+                    first > 0
+                    and _NAME_GAP.fullmatch(text, words[first - 1].end(), words[first].start())
+                    and person_word(words[first - 1])
+                ):
+                    first -= 1
+            for _ in range(_MAX_GROWTH):
+                if (
+                    last + 1 < len(words)
+                    and _NAME_GAP.fullmatch(text, words[last].end(), words[last + 1].start())
+                    and person_word(words[last + 1])
+                ):
+                    last += 1
+            if first < inside[0]:
+                start = words[first].start()
+            if last > inside[-1]:
+                end = words[last].end()
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == "PER"
+            and (prev.end >= start or _NAME_GAP.fullmatch(text, prev.end, start))
+            and _joins_names(text[prev.start : prev.end], text[start:end], gazetteer)
+        ):
+            out[-1] = RuleSpan(prev.start, max(prev.end, end), "PER", prev.id, prev.rule)
+            continue
+        out.append(RuleSpan(start, end, span.label, span.id, span.rule))
+    return out
+
+
+def _joins_names(first: str, second: str, gazetteer: Gazetteer) -> bool:
+    """Whether two person spans with a space between are one name: the second opens with a person
+    word (إبراهيم عيسى الحجي + محمد الباكر) and the first ends with no ordinary word (not «عواينية
+    أرملة الشهيد» + «محمد البراهمي»), and the two have six words at most."""
+    last, opening = first.split()[-1], second.split()[0]
+    return (
+        key(opening) in gazetteer.person_words
+        and key(last) not in gazetteer.other_words
+        and len(first.split()) + len(second.split()) <= 6
+    )
 
 
 def _merge(text: str, model_spans: list[RuleSpan], rule_spans: list[RuleSpan]) -> list[Found]:
