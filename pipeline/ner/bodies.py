@@ -46,7 +46,7 @@ _STANDING = frozenset(
     key(w)
     for w in (
         "العليا الأعلى العامة العام المستقلة المستقل المتحدة المشتركة المشترك الموحدة الموحد الخاصة الخاص "
-        "الدائمة الدائم الكبرى الأولى الأول المركزي المركزية المسلحة"
+        "الدائمة الدائم الكبرى المركزي المركزية المسلحة"
     ).split()
 )
 #: Nisba-shaped words that say when, not which (الحالي, الماضي, التالي): never part of a name.
@@ -54,7 +54,8 @@ _NOT_NAME_ADJECTIVES = frozenset(
     key(w)
     for w in (
         "الحالي الحالية الماضي الماضية التالي التالية الآتي الآتية الثاني الثانية الذاتي الذاتية "
-        "الجديد الجديدة السابق السابقة المقبل المقبلة القادم القادمة الدوري الدورية"
+        "الجديد الجديدة السابق السابقة المقبل المقبلة القادم القادمة الدوري الدورية الرئيسي الرئيسية "
+        "الأساسي الأساسية الفني الفنية"
     ).split()
 )
 #: Words with the article that are function words (key of إلى is «الي»; relative pronouns).
@@ -78,6 +79,12 @@ _OTHER_BODIES = frozenset(key(w) for w in INSTITUTION_HEADS) | frozenset(key("ا
 _PURPOSE_PREPOSITIONS = frozenset(key(w) for w in ("على", "عن", "مع", "إلى"))
 #: Events after «لـ»: the committee of a conference is no name of its own (DECISIONS 9: conferences are
 #: not marked; اللجنة التحضيرية لمؤتمر الأطراف).
+#: Owners after «لل»: the team, group or main party of a club, a tournament, the opposition is described,
+#: not named (الفريق الأول للنادي الملكي, الحزب الرئيسي للمعارضة).
+_OWNERS = frozenset(
+    key(w)
+    for w in "النادي البطولة المعارضة المشروع المنتخب".split()  # (not الدولة: المجلس الأعلى للدولة)
+)
 _EVENTS = frozenset(key(w) for w in "مؤتمر المؤتمر قمة القمة دورة الدورة اجتماع الاجتماع".split())
 _PRONOUN_SUFFIX = re.compile(r"(?:ها|هما|هم|هن|كم|نا|ه|ي)$")
 #: After «و», the words that start a phrase of their own (والعديد من) rather than a word of the name.
@@ -178,6 +185,7 @@ class NamedBodies:
             self._head(phrase) is not None
             or bare in _OTHER_BODIES  # المجلس الرئاسي لحكومة الوفاق الوطني
             or bare in _EVENTS
+            or bare in _OWNERS
             or (bare in TOWN_WORDS and not described)  # المجلس العسكري لمدينة مصراتة: the town alone
             or self._known_organisation(text, words, j)
             or any(words[j][0] <= o <= words[j][0] + 2 for o in organisations)
@@ -192,11 +200,22 @@ class NamedBodies:
             end += 1
         elif fused and self._joined(text, words, end) and self._purpose_complement(words[end][2]):
             return None  # «المجلس التنفيذي للموافقة عليها»: a verbal noun of purpose and its complement
+        after_adjective = False
         while end < len(words) and end - j <= MAX_TAIL and self._joined(text, words, end):
-            if not self._tail_word(words[end][2]) or (
-                words[end][2].startswith("و") and not self._ends_coordination(text, words, end + 1)
+            entry = self.gazetteer.lookup(_restore_article(word, offset, text[start + offset : words[end - 1][1]]))
+            if entry is not None and entry.label == "ORG":
+                break  # a known name is complete (الوكالة الدولية للطاقة الذرية والحيلولة دون ...)
+            tail = words[end][2]
+            coordinated = tail.startswith("و")
+            if (
+                not self._tail_word(tail)
+                or (coordinated and not self._ends_coordination(text, words, end + 1))
+                # after an adjective «و» joins another adjective (السمعي والبصري), not a noun
+                or (coordinated and after_adjective and not self._name_adjective(key(tail[1:])))
+                or (coordinated and self._begins_name(text, words, end))  # والأمم المتحدة: a second name
             ):
                 break
+            after_adjective = tail.startswith("ال") and self._name_adjective(key(tail))
             end += 1
         return RuleSpan(start + offset, words[end - 1][1], "ORG", rule="body"), end
 
@@ -258,6 +277,17 @@ class NamedBodies:
             return False
         return not (self._definite_noun(after) and not self._name_adjective(key(after)))
 
+    def _begins_name(self, text: str, words: list[tuple[int, int, str]], k: int) -> bool:
+        """Whether the word ``k`` without its «و» begins a known name of one to three words."""
+        parts = [words[k][2][1:]]
+        for n in range(1, 4):
+            if self.gazetteer.lookup(" ".join(parts)) is not None:
+                return True
+            if not self._joined(text, words, k + n):
+                return False
+            parts.append(words[k + n][2])
+        return self.gazetteer.lookup(" ".join(parts)) is not None
+
     def _place_at(self, text: str, words: list[tuple[int, int, str]], j: int) -> bool:
         """Whether the «لـ» word ``j`` begins a known place (لأذربيجان, لجمهورية الكونغو الديمقراطية)."""
         parts = [words[j][2][1:]]
@@ -293,9 +323,10 @@ class NamedBodies:
             bare = key(word[1:])
             return (
                 bare not in HEADS_DEFINITE
+                and bare not in _OTHER_BODIES  # والحكومة السعودية: a second entity
                 and bare not in TITLES_DEFINITE
                 and not bare.endswith(("ين", "ون"))
                 and bare not in _NOT_NAME_ADJECTIVES
             )
         entry = self.gazetteer.entries.get(k)
-        return entry is not None and entry.label in ("LOC", "ORG")
+        return entry is not None and entry.label == "LOC"  # (not «الفيفا»: a name in apposition)

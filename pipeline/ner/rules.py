@@ -71,6 +71,13 @@ _FM_STATION = re.compile(r"(?<!" + _WORD + r")(?P<name>" + _WORD + r"{2,})\s+[أ
 #: Descriptor nouns that introduce a name and give its type (the descriptor stays outside the span).
 SITE_DESCRIPTORS = ("موقع", "تطبيق", "منصة", "مدونة")
 ORG_DESCRIPTORS = ("مؤسسة", "شركة", "منظمة", "جمعية", "هيئة", "وكالة")
+#: Words a quoted statement or headline opens with, never a medium's name (لا تعليق).
+_QUOTE_OPENERS = frozenset(key(w) for w in ("لا", "لم", "لن", "ما", "إن", "أن", "قد", "هل", "ليس", "كيف", "لماذا"))
+#: A canal (قناة السويس) and a station (محطة تشيرنوبل النووية) are places as often as media.
+_FACILITY_MEDIA = ("قناة", "محطة")
+_FACILITY_ADJECTIVES = frozenset(
+    key(w) for w in ("النووية", "النووي", "الفضائية", "الكهربائية", "لتوليد", "للطاقة", "الحرارية", "للقطارات")
+)
 #: News media introduced by what they are (صحيفة "الحياة", محطة (سي.ان.ان ترك)): the name is an ORG.
 MEDIA_DESCRIPTORS = ("صحيفة", "جريدة", "مجلة", "قناة", "محطة", "تلفزيون", "إذاعة")
 _DECADES = "عشرينيات|ثلاثينيات|أربعينيات|اربعينيات|خمسينيات|ستينيات|سبعينيات|ثمانينيات|تسعينيات"
@@ -358,7 +365,7 @@ class ArabicRules:
         descriptor = (
             r"(?<!"
             + _WORD
-            + r")[وفبلك]?(?:ال)?(?P<desc>"
+            + r")[وفبلك]?(?P<article>ال)?(?P<desc>"
             + "|".join((*SITE_DESCRIPTORS, *ORG_DESCRIPTORS, *MEDIA_DESCRIPTORS))
             + r")\s*"
         )
@@ -419,9 +426,11 @@ class ArabicRules:
         out = []
         for m in self._descriptor_re.finditer(text):
             group = next(g for g in ("q", "b", "l") if m.group(g) is not None)
+            name = m.group(group)
+            if m.group("desc") in MEDIA_DESCRIPTORS and not self._medium_name(m, group, name, text):
+                continue
             if group == "b" and m.group("desc") not in MEDIA_DESCRIPTORS:
                 continue  # (مؤسسة (2015: a bracket after other descriptors is rarely a name
-            name = m.group(group)
             if len(name.split()) > 4:
                 continue
             start = m.start(group) + (len(name) - len(name.lstrip()))
@@ -431,6 +440,33 @@ class ArabicRules:
             label = "PLATFORM" if m.group("desc") in SITE_DESCRIPTORS else "ORG"
             out.append(RuleSpan(start, end, label, rule="descriptor"))
         return out
+
+    def _medium_name(self, m: re.Match, group: str, name: str, text: str) -> bool:
+        """Whether the quote or bracket after a medium's noun names the medium.
+
+        Not after the noun with the article (الصحيفة "لا تعليق", المحطة "قراءة الشفاه": what the paper
+        or station said or did); not a quote opening with a particle (لا, لم, إن); in brackets only an
+        acronym (سي.ان.ان ترك), a Latin name or a known organisation, not a word (التلفزيون (الرسمي));
+        a canal or a station that is a place (قناة "السويس", محطة "تشيرنوبل" النووية) stays a place.
+        """
+        if m.group("article"):
+            return False
+        if key(name.split()[0]) in _QUOTE_OPENERS:
+            return False
+        entry = self.gazetteer.lookup(name)
+        if group == "b" and not (
+            _LATIN_WORD.search(name) or "." in name or (entry is not None and entry.label == "ORG")
+        ):
+            return False
+        if m.group("desc") in _FACILITY_MEDIA:
+            after = WORD_RE.search(text, m.end(), m.end() + 24)
+            if (entry is not None and entry.label == "LOC") or (
+                after is not None
+                and not text[m.end() : after.start()].strip()
+                and key(after.group()) in _FACILITY_ADJECTIVES
+            ):
+                return False
+        return True
 
     def names(self, text: str, labels: Iterable[str] = ("LOC", "ORG", "PLATFORM")) -> list[RuleSpan]:
         """Gazetteer names, longest match first, with the clitic of the first word left out."""

@@ -1240,11 +1240,17 @@ def _merge(text: str, model_spans: list[RuleSpan], rule_spans: list[RuleSpan]) -
 _BRACKETED_ACRONYM = re.compile(r"\s?\(\s*(?P<name>[^\W\d_]{1,12}(?:[ .][^\W\d_]{1,12}){0,2}\.?)\s*\)")
 
 
+_LATIN_CAPITALS = re.compile(r"[A-Z].*[A-Z]|^[A-Z][a-z]*$")
+#: Arabic letters spelled out: one to three letters between dots or spaces (سي.آي.إيه, أ ف ب, دي.بي.إيه).
+_SPELLED_LETTERS = re.compile(r"[^\W\d_]{1,3}(?:[ .][^\W\d_]{1,3}){1,4}\.?")
+
+
 def with_bracketed_acronyms(text: str, found: list[Found], gazetteer: Gazetteer) -> list[Found]:
     """``found`` and the acronym in brackets after each organisation, typed as it is (ORG).
 
-    A word with the article in brackets is the short name a document defines (بعثة ... (البعثة),
-    "the Mission"), no name, unless the gazetteer knows it as an organisation (الأونروا)."""
+    An acronym is written in Latin capitals (WDR), in letters with dots or spaces (سي.آي.إيه, أ ف ب)
+    or is an organisation the gazetteer knows (الأونروا); a word in brackets is a gloss (سابقا,
+    بالإنجليزية), a short name the document defines (البعثة) or another entity (بولسونارو)."""
     taken = [(f.start, f.end) for f in found]
     out = list(found)
     for f in found:
@@ -1253,8 +1259,9 @@ def with_bracketed_acronyms(text: str, found: list[Found], gazetteer: Gazetteer)
         m = _BRACKETED_ACRONYM.match(text, f.end)
         if m is None or any(a < m.end("name") and m.start("name") < b for a, b in taken):
             continue
-        entry = gazetteer.lookup(m.group("name"))
-        if m.group("name").startswith("ال") and (entry is None or entry.label != "ORG"):
+        name = m.group("name")
+        entry = gazetteer.lookup(name)
+        if not (_LATIN_CAPITALS.search(name) or _SPELLED_LETTERS.fullmatch(name) or (entry and entry.label == "ORG")):
             continue
         out.append(Found(m.start("name"), m.end("name"), "ORG", "rule", f.id))
     return sorted(out, key=attrgetter("start"))
