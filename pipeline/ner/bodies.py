@@ -29,9 +29,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from .gazetteer import TOWN_WORDS, Gazetteer, _nisba_forms, key
+from .gazetteer import TOWN_WORDS, Gazetteer, _nisba_forms, is_region, key
 from .rules import INSTITUTION_HEADS, WORD_RE, RuleSpan, _restore_article, clitic_offsets
-from .titles import TITLES_DEFINITE
+from .titles import TITLES_DEFINITE, TITLES_INDEFINITE
 
 _HEAD_NOUNS = (
     "لجنة هيئة منظمة اتحاد وكالة معهد مكتب بنك مصرف رابطة مؤسسة مركز شركة نقابة ائتلاف تحالف جبهة "
@@ -55,7 +55,8 @@ _NOT_NAME_ADJECTIVES = frozenset(
     for w in (
         "الحالي الحالية الماضي الماضية التالي التالية الآتي الآتية الثاني الثانية الذاتي الذاتية "
         "الجديد الجديدة السابق السابقة المقبل المقبلة القادم القادمة الدوري الدورية الرئيسي الرئيسية "
-        "الأساسي الأساسية الفني الفنية"
+        "الأساسي الأساسية الفني الفنية السنوي السنوية الشهري الشهرية الأسبوعي الأسبوعية اليومي اليومية "
+        "المؤقت المؤقتة العادي العادية الاستثنائي الاستثنائية الطارئ الطارئة"
     ).split()
 )
 #: Words with the article that are function words (key of إلى is «الي»; relative pronouns).
@@ -74,7 +75,11 @@ _CONCERNED = frozenset(key(w) for w in ("المعني", "المعنية", "ال�
 #: Heads only with the article: «قيادة» is "leadership, steering" (بقيادة الأمم المتحدة, قيادة المركبة).
 _DEFINITE_ONLY = frozenset({key("قيادة")})
 #: Heads of bodies the other rules name (حكومة الوفاق الوطني): after «لـ» they are the organisation.
-_OTHER_BODIES = frozenset(key(w) for w in INSTITUTION_HEADS) | frozenset(key("ال" + w) for w in INSTITUTION_HEADS)
+_OTHER_BODIES = (
+    frozenset(key(w) for w in INSTITUTION_HEADS)
+    | frozenset(key("ال" + w) for w in INSTITUTION_HEADS)
+    | frozenset(key(w) for w in "البرلمان الكونغرس الكنيست برلمان".split())  # اللجنة الخارجية للبرلمان اللبناني
+)
 #: Prepositions a verbal noun of purpose governs, with a pronoun (للموافقة عليها); not «من» (من جهته).
 _PURPOSE_PREPOSITIONS = frozenset(key(w) for w in ("على", "عن", "مع", "إلى"))
 #: Events after «لـ»: the committee of a conference is no name of its own (DECISIONS 9: conferences are
@@ -176,6 +181,7 @@ class NamedBodies:
             or key(phrase) in _NOT_FOR_WORDS
             or (not fused and _PRONOUN_END.search(phrase))
             or restored in TITLES_DEFINITE  # «حزب المبادرة للمرشح الباجي»: a person follows
+            or key(phrase[1:]) in TITLES_INDEFINITE  # المكتب الإعلامي لرئيس الوزراء
         ):
             return None
         bare = key(_restore_article(phrase, 1, phrase[1:]))
@@ -275,6 +281,10 @@ class NamedBodies:
         after = words[k][2]
         if key(after) in _QUANTIFIER_NEXT:
             return False
+        bare = key(words[k - 1][2][1:])
+        known = self.gazetteer.lookup(after) is not None and key(after) not in self._place_nisba
+        if bare.endswith("ات") or known:
+            return False  # والسلطات المحلية, والنادي الأهلي: a phrase of its own
         return not (self._definite_noun(after) and not self._name_adjective(key(after)))
 
     def _begins_name(self, text: str, words: list[tuple[int, int, str]], k: int) -> bool:
@@ -300,8 +310,9 @@ class NamedBodies:
         return self._place(" ".join(parts))
 
     def _place(self, word: str) -> bool:
-        entry = self.gazetteer.entries.get(key(word))
-        return entry is not None and entry.label == "LOC"
+        """A country or region (لكولومبيا, لأفريقيا), not a city: a town's council names the town
+        alone (المجلس البلدي لبغداد, decision C17)."""
+        return is_region(self.gazetteer.entries.get(key(word)))
 
     def _governed(self, word: str) -> bool:
         """The noun a «لـ» word governs: a noun with the article or a known place or body."""

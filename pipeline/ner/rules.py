@@ -73,6 +73,21 @@ SITE_DESCRIPTORS = ("موقع", "تطبيق", "منصة", "مدونة")
 ORG_DESCRIPTORS = ("مؤسسة", "شركة", "منظمة", "جمعية", "هيئة", "وكالة")
 #: Words a quoted statement or headline opens with, never a medium's name (لا تعليق).
 _QUOTE_OPENERS = frozenset(key(w) for w in ("لا", "لم", "لن", "ما", "إن", "أن", "قد", "هل", "ليس", "كيف", "لماذا"))
+#: Words that report what a medium said or name an interview with it (قالت, أوردته, حوار, تقرير).
+_REPORTING = frozenset(
+    key(w)
+    for w in (
+        "قال قالت ذكر ذكرت يذكر أفاد أفادت نقل نقلت نقلته أورد أوردت أوردته نشر نشرت نشرته كشف كشفت وفق وفقا "
+        "حسب بحسب حوار مقابلة تصريح تصريحات لقاء تقرير تقارير أعلن أعلنت بث بثت بثته أكد أكدت أضاف أضافت "
+        "أشار أشارت أوضح أوضحت مصادر مراسل افتتاحية تحرير محرر المحرر عدد"
+    ).split()
+)
+_PRIVATE = frozenset(key(w) for w in ("الخاص", "الخاصة", "الرسمي", "الرسمية", "الإخبارية", "الإخباري"))
+_DIGIT_RE = re.compile(r"[0-9\u0660-\u0669]")
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z&' -]*[A-Za-z]")
+#: Latin abbreviations that are no medium's or organisation's name.
+_NOT_ACRONYMS = frozenset({"FM", "AM", "HD", "TV", "PDF", "PHD", "PH.D", "MBA", "BA", "MA", "CEO", "USD", "GMT"})
+_DOTTED_LETTERS = re.compile(r"[\u0621-\u064A]{1,3}(?:\.[\u0621-\u064A]{1,3})+\.?(?: [\u0621-\u064A]{2,6})?")
 #: A canal (قناة السويس) and a station (محطة تشيرنوبل النووية) are places as often as media.
 _FACILITY_MEDIA = ("قناة", "محطة")
 _FACILITY_ADJECTIVES = frozenset(
@@ -365,7 +380,7 @@ class ArabicRules:
         descriptor = (
             r"(?<!"
             + _WORD
-            + r")[وفبلك]?(?P<article>ال)?(?P<desc>"
+            + r")[وفبك]?(?P<lam>ل)?(?P<article>ال)?(?P<desc>"
             + "|".join((*SITE_DESCRIPTORS, *ORG_DESCRIPTORS, *MEDIA_DESCRIPTORS))
             + r")\s*"
         )
@@ -444,29 +459,33 @@ class ArabicRules:
     def _medium_name(self, m: re.Match, group: str, name: str, text: str) -> bool:
         """Whether the quote or bracket after a medium's noun names the medium.
 
-        Not after the noun with the article (الصحيفة "لا تعليق", المحطة "قراءة الشفاه": what the paper
-        or station said or did); not a quote opening with a particle (لا, لم, إن); in brackets only an
-        acronym (سي.ان.ان ترك), a Latin name or a known organisation, not a word (التلفزيون (الرسمي));
-        a canal or a station that is a place (قناة "السويس", محطة "تشيرنوبل" النووية) stays a place.
+        A quote is a medium's name only with a cue that a medium is meant: a reporting or interview
+        word just before (قالت صحيفة, في حوار لقناة, وفق ما أوردته صحيفة) or a reporting verb just
+        after (قناة "ليبيا الحدث" قد نشرت), a country's nisba or «الخاص» after it (صحيفة "الخبر"
+        الجزائرية), Latin script or a known organisation; not after the noun with the article
+        (الصحيفة "لا تعليق": what the paper said), not a quote opening with a particle (لا, لم, إن).
+        In brackets only Latin without digits, letters spelled with dots (سي.ان.ان ترك) or a known
+        organisation (not التلفزيون (الرسمي), (FM), (ع. 12)). A canal or a station that is a place
+        (قناة "السويس", محطة "تشيرنوبل" النووية) stays a place.
         """
-        if m.group("article"):
-            return False
-        if key(name.split()[0]) in _QUOTE_OPENERS:
-            return False
+        if m.group("article") or key(name.split()[0]) in _QUOTE_OPENERS or (group == "b" and _DIGIT_RE.search(name)):
+            return False  # (a number in brackets is an issue or a date: مجلة (ع. 12); قناة "فرانس 24" is a name)
         entry = self.gazetteer.lookup(name)
-        if group == "b" and not (
-            _LATIN_WORD.search(name) or "." in name or (entry is not None and entry.label == "ORG")
+        known = entry is not None and entry.label == "ORG"
+        latin = group == "l" or (_LATIN_NAME.fullmatch(name) is not None and name.upper() not in _NOT_ACRONYMS)
+        dotted = _DOTTED_LETTERS.fullmatch(name) is not None
+        if (group == "b" or m.group("desc") == "محطة") and not (latin or known or dotted):
+            return False  # (a station or plant is named in quotes as often as a broadcaster: محطة "كينغز كروس")
+        after = WORD_RE.search(text, m.end(), m.end() + 24)
+        after_key = key(after.group()) if after is not None and not text[m.end() : after.start()].strip() else ""
+        if m.group("desc") in _FACILITY_MEDIA and (
+            (entry is not None and entry.label == "LOC") or after_key in _FACILITY_ADJECTIVES
         ):
             return False
-        if m.group("desc") in _FACILITY_MEDIA:
-            after = WORD_RE.search(text, m.end(), m.end() + 24)
-            if (entry is not None and entry.label == "LOC") or (
-                after is not None
-                and not text[m.end() : after.start()].strip()
-                and key(after.group()) in _FACILITY_ADJECTIVES
-            ):
-                return False
-        return True
+        if latin or known or after_key in self.gazetteer.nisba or after_key in _PRIVATE or after_key in _REPORTING:
+            return True
+        before = [key(w) for w in WORD_RE.findall(text, max(0, m.start() - 40), m.start())][-4:]
+        return any(w in _REPORTING or w[1:] in _REPORTING for w in before) or m.group("lam") is not None
 
     def names(self, text: str, labels: Iterable[str] = ("LOC", "ORG", "PLATFORM")) -> list[RuleSpan]:
         """Gazetteer names, longest match first, with the clitic of the first word left out."""

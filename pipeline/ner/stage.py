@@ -20,6 +20,7 @@ import difflib
 import hashlib
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
@@ -457,7 +458,7 @@ class NerStage:
                     label = "PLATFORM"  # a site referred to as a site (موقع بي بي سي), as the guideline asks
                 if end - start >= 2:
                     model_spans.append(RuleSpan(start, end, label, rule="model"))
-            model_spans = grow_persons(text, model_spans, self.gazetteer)
+            model_spans = grow_persons(text, model_spans, self.gazetteer, self.counts)
             titled, model_spans = self.titled_persons.with_model(text, model_spans)
             model_organisations = {m.start for m in model_spans if m.label == "ORG"}
             bodies = self.named_bodies(text, model_organisations)
@@ -1134,22 +1135,41 @@ _NAME_GAP = re.compile(r"[^\S\n]+")
 _MAX_GROWTH = 2
 
 
-def grow_persons(text: str, spans: list[RuleSpan], gazetteer: Gazetteer) -> list[RuleSpan]:
+def grow_persons(
+    text: str, spans: list[RuleSpan], gazetteer: Gazetteer, counts: dict[str, int] | None = None
+) -> list[RuleSpan]:
     """Model PER spans grown over the person words next to them, and two PER spans with only a space
     between them joined.
 
     The model cuts the long names of Gulf and Egyptian news (خليفة محمد تركي السبيعي, إبراهيم عيسى
     الحجي محمد الباكر) into pieces or leaves their first word out. A word the NER training text has
     mostly inside person names (``Gazetteer.person_words``: خليفة, الصادق, طارق) next to a person is
-    part of the name; a word it has mostly outside (علي is both, and stays out) is not.
+    part of the name; a word it has mostly outside (علي is both, and stays out) is not, nor one the
+    unlabelled text (``counts``) often has with the article as well (خليفة/الخليفة, جمال/الجمال: a
+    noun too), nor «و» or «ف» + a word (وخلف). Pieces join only where the name fills a list item
+    (between dashes, bullets, a colon or the line's ends), not a subject beside an object.
     """
+    counts = counts or {}
     words = list(WORD_RE.finditer(text))
+    word_starts = [m.start() for m in words]
+    word_ends = [m.end() for m in words]
     taken = [(s.start, s.end) for s in spans]
 
-    def person_word(m: re.Match) -> bool:
+    def noun_too(word: str) -> bool:
+        """A word the unlabelled text often has with the article as well (خليفة/الخليفة, جمال/الجمال)."""
+        definite = counts.get(key("ال" + word), 0)
+        return definite >= 2 and definite >= 0.3 * counts.get(key(word), 0)
+
+    def person_word(m: re.Match, name_position: bool = False) -> bool:
+        """A person word next to the span; one that is a noun too only where a name begins
+        (``name_position``: after a dash, bullet or colon: «- خليفة محمد تركي السبيعي»)."""
         word = m.group()
         if word[0] in "وفبلك" and key(word[1:]) in gazetteer.person_words:
             return False  # ومحمد: a second name after «و», or a clitic the span leaves out
+        if word[0] in "وف" and counts.get(key(word[1:]), 0) >= 2:
+            return False  # وخلف: «و» and a word
+        if noun_too(word) and not name_position:
+            return False  # راتب, خليفة عثمان: "salary of", "successor of"
         return (
             key(word) in gazetteer.person_words
             and key(word) not in gazetteer.nisba  # الكندي: the nisba of a title before a name
@@ -1163,21 +1183,30 @@ def grow_persons(text: str, spans: list[RuleSpan], gazetteer: Gazetteer) -> list
             out.append(span)
             continue
         start, end = span.start, span.end
-        inside = [i for i, m in enumerate(words) if m.start() < end and start < m.end()]
+        # the words the span overlaps: the first ending after its start to the last starting before its end
+        inside = range(bisect_right(word_ends, start), bisect_left(word_starts, end))
         if inside and words[inside[0]].start() == start:  # (not «صالح» before «وتلمسان»)
             first, last = inside[0], inside[-1]
             for _ in range(_MAX_GROWTH):
                 if (
                     first > 0
                     and _NAME_GAP.fullmatch(text, words[first - 1].end(), words[first].start())
-                    and person_word(words[first - 1])
+                    and person_word(
+                        words[first - 1],
+                        _ITEM_BEFORE.search(text, max(0, words[first - 1].start() - 8), words[first - 1].start())
+                        is not None,
+                    )
                 ):
                     first -= 1
             for _ in range(_MAX_GROWTH):
                 if (
                     last + 1 < len(words)
                     and _NAME_GAP.fullmatch(text, words[last].end(), words[last + 1].start())
-                    and person_word(words[last + 1])
+                    and person_word(
+                        words[last + 1],
+                        # inside a name: another person word follows (سالم حسن خليفة راشد)
+                        last + 2 < len(words) and person_word(words[last + 2]),
+                    )
                 ):
                     last += 1
             if first < inside[0]:
@@ -1190,11 +1219,22 @@ def grow_persons(text: str, spans: list[RuleSpan], gazetteer: Gazetteer) -> list
             and prev.label == "PER"
             and (prev.end >= start or _NAME_GAP.fullmatch(text, prev.end, start))
             and _joins_names(text[prev.start : prev.end], text[start:end], gazetteer)
+            and _fills_item(text, prev.start, end)
         ):
             out[-1] = RuleSpan(prev.start, max(prev.end, end), "PER", prev.id, prev.rule)
             continue
         out.append(RuleSpan(start, end, span.label, span.id, span.rule))
     return out
+
+
+_ITEM_BEFORE = re.compile(r"(?:^|[-–—•:\n(]|[0-9\u0660-\u0669][.)])[^\S\n]*$")
+_ITEM_AFTER = re.compile(r"[^\S\n]*(?:$|[-–—،,.;:\n)])")
+
+
+def _fills_item(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all of a list item: a dash, bullet, colon, number or line start
+    before it, a dash, comma, full stop or line end after it."""
+    return _ITEM_BEFORE.search(text, max(0, start - 8), start) is not None and _ITEM_AFTER.match(text, end) is not None
 
 
 def _joins_names(first: str, second: str, gazetteer: Gazetteer) -> bool:
@@ -1241,8 +1281,13 @@ _BRACKETED_ACRONYM = re.compile(r"\s?\(\s*(?P<name>[^\W\d_]{1,12}(?:[ .][^\W\d_]
 
 
 _LATIN_CAPITALS = re.compile(r"[A-Z].*[A-Z]|^[A-Z][a-z]*$")
-#: Arabic letters spelled out: one to three letters between dots or spaces (سي.آي.إيه, أ ف ب, دي.بي.إيه).
-_SPELLED_LETTERS = re.compile(r"[^\W\d_]{1,3}(?:[ .][^\W\d_]{1,3}){1,4}\.?")
+#: Letters spelled out: one to three between dots (سي.آي.إيه, دي.بي.إيه) or single letters between
+#: spaces (أ ف ب), not words (كل عام, عن بعد).
+_SPELLED_LETTERS = re.compile(
+    r"[\u0621-\u064A]{1,3}(?:\.[\u0621-\u064A]{1,3}){1,4}\.?|[\u0621-\u064A](?: [\u0621-\u064A]){1,4}"
+)
+#: Latin abbreviations that are no organisation (degrees, units, formats).
+_NOT_ACRONYMS = frozenset({"FM", "AM", "HD", "TV", "PDF", "PHD", "PH.D", "MBA", "BA", "MA", "CEO", "USD", "GMT", "DNA"})
 
 
 def with_bracketed_acronyms(text: str, found: list[Found], gazetteer: Gazetteer) -> list[Found]:
@@ -1261,7 +1306,12 @@ def with_bracketed_acronyms(text: str, found: list[Found], gazetteer: Gazetteer)
             continue
         name = m.group("name")
         entry = gazetteer.lookup(name)
-        if not (_LATIN_CAPITALS.search(name) or _SPELLED_LETTERS.fullmatch(name) or (entry and entry.label == "ORG")):
+        latin = (
+            _LATIN_CAPITALS.search(name) is not None
+            and name.upper() not in _NOT_ACRONYMS
+            and not ("." in name and re.search("[a-z]", name))  # Ph.D
+        )
+        if not (latin or _SPELLED_LETTERS.fullmatch(name) or (entry and entry.label == "ORG")):
             continue
         out.append(Found(m.start("name"), m.end("name"), "ORG", "rule", f.id))
     return sorted(out, key=attrgetter("start"))
