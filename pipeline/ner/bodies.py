@@ -98,6 +98,8 @@ _QUANTIFIER_NEXT = frozenset(key(w) for w in ("من",))
 _PRONOUN_END = re.compile(r"(?:ه|ها|هم|هما|هن|كم|نا)$")
 _NISBA_SHAPE = re.compile(r"^ال.{2,}(?:ي|يه)$")  # keys: ة is folded to ه
 _GAP = re.compile(r"[^\S\n]*\n?[^\S\n]*")  # a name runs over a line break, not a blank line
+#: Distinct words whose head lookup is kept.
+_CACHE_SIZE = 100_000
 MAX_ADJECTIVES = 3
 MAX_TAIL = 5
 
@@ -112,8 +114,9 @@ class NamedBodies:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self._heads: dict[str, tuple[int, bool, str] | None] = {}
         # nisba adjectives of places, also of the first word of a name of several (كوريا الجنوبية -> الكورية)
-        places = [e.text for e in gazetteer.entries.values() if e.lang == "ar" and e.label == "LOC"]
+        places = [e.text for e in gazetteer.entries.values() if e.lang == "ar" and is_region(e)]
         self._place_nisba = set(gazetteer.nisba) | {key(f) for p in places for f in _nisba_forms(p.split()[0])}
 
     def __call__(self, text: str, organisations: Collection[int] = ()) -> list[RuleSpan]:
@@ -227,6 +230,17 @@ class NamedBodies:
 
     def _head(self, word: str) -> tuple[int, bool, str] | None:
         """(clitic offset, definite?, key of the head with its article) when ``word`` is a body head."""
+        try:
+            return self._heads[word]
+        except KeyError:
+            pass
+        if len(self._heads) >= _CACHE_SIZE:
+            self._heads.clear()  # bounded memory on very large batches
+        found = self._heads[word] = self._find_head(word)
+        return found
+
+    @staticmethod
+    def _find_head(word: str) -> tuple[int, bool, str] | None:
         for offset in clitic_offsets(word):
             restored = key(_restore_article(word, offset, word[offset:]))
             if offset == 1 and word.startswith("لل") and key("ال" + word[1:]) in HEADS_DEFINITE:
