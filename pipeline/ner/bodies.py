@@ -9,16 +9,21 @@ saying what the body is for (لحقوق الإنسان, للانتخابات, ل
 is left to the model). The model, trained on news where few such names recur, mostly tags only the
 place at the end (رواندا) or nothing.
 
-What keeps a description from passing as a name:
+What keeps a description from passing as a name (most of it from three independent reviews):
 
 - the adjectives must be nisba adjectives (الوطنية, الدولية, الاستشارية) or the few adjectives of
-  rank and standing names use (العليا, العامة, المستقلة, المشتركة); time and evaluation words
-  (الجديدة, الحالية, الحكيمة) are none;
-- a «لـ» word without the article must be followed by what it governs (لتحرير رواندا), and no
-  pronoun ends it (البرنامج النووي لبلاده);
-- a known name is not extended (مجلس الأمن لبحث الأزمة);
-- forces named by a country's nisba are a description (القوات الإسرائيلية للانسحاب), as the corpus
-  decisions have it (DECISIONS 5: «القوات العراقية» is no entity).
+  rank and standing names use (العليا, العامة, المستقلة, المشتركة); words of time, status and
+  evaluation (الجديدة, السنوية, العادية, الرئيسي) are none;
+- a «لـ» word without the article must govern a noun (لتحرير رواندا) or be a country or region
+  (لكولومبيا), and no pronoun ends it (البرنامج النووي لبلاده); a fused «لل» word followed by a
+  preposition with a pronoun is a purpose clause (للموافقة عليها);
+- no title, town, conference, owner (النادي, المعارضة) or other body after «لـ»: the organ of a
+  body leaves the body named on its own (المكتب التنفيذي للاتحاد العام التونسي للشغل);
+- a known name is not extended (مجلس الأمن لبحث الأزمة), and the name stops once it is one;
+- forces described by their country or as armed are named only for a state (DECISIONS 5:
+  «القوات العراقية» is no entity; القوات المسلحة لجمهورية الكونغو الديمقراطية is);
+- after «و» the name goes on only with a noun of its own kind (والميزانية), not a plural in -ات, a
+  known name or a body (والسلطات المحلية, والأمم المتحدة, والحكومة السعودية).
 
 The head nouns are typed here: no library lists Arabic nouns of institutions, and ANERcorp's
 ORG chunks begin with sports clubs and news agencies far more often than with such heads.
@@ -82,15 +87,16 @@ _OTHER_BODIES = (
 )
 #: Prepositions a verbal noun of purpose governs, with a pronoun (للموافقة عليها); not «من» (من جهته).
 _PURPOSE_PREPOSITIONS = frozenset(key(w) for w in ("على", "عن", "مع", "إلى"))
-#: Events after «لـ»: the committee of a conference is no name of its own (DECISIONS 9: conferences are
-#: not marked; اللجنة التحضيرية لمؤتمر الأطراف).
 #: Owners after «لل»: the team, group or main party of a club, a tournament, the opposition is described,
 #: not named (الفريق الأول للنادي الملكي, الحزب الرئيسي للمعارضة).
 _OWNERS = frozenset(
     key(w)
     for w in "النادي البطولة المعارضة المشروع المنتخب".split()  # (not الدولة: المجلس الأعلى للدولة)
 )
+#: Events after «لـ»: the committee of a conference is no name of its own (DECISIONS 9: conferences are
+#: not marked; اللجنة التحضيرية لمؤتمر الأطراف).
 _EVENTS = frozenset(key(w) for w in "مؤتمر المؤتمر قمة القمة دورة الدورة اجتماع الاجتماع".split())
+#: Pronoun suffixes of a preposition (عليها, عليّ): see :meth:`NamedBodies._purpose_complement`.
 _PRONOUN_SUFFIX = re.compile(r"(?:ها|هما|هم|هن|كم|نا|ه|ي)$")
 #: After «و», the words that start a phrase of their own (والعديد من) rather than a word of the name.
 _QUANTIFIER_NEXT = frozenset(key(w) for w in ("من",))
@@ -195,7 +201,7 @@ class NamedBodies:
             or bare in _OTHER_BODIES  # المجلس الرئاسي لحكومة الوفاق الوطني
             or bare in _EVENTS
             or bare in _OWNERS
-            or (bare in TOWN_WORDS and not described)  # المجلس العسكري لمدينة مصراتة: the town alone
+            or bare in TOWN_WORDS  # المجلس العسكري لمدينة مصراتة: the town alone
             or self._known_organisation(text, words, j)
             or any(words[j][0] <= o <= words[j][0] + 2 for o in organisations)
         ):
@@ -288,8 +294,9 @@ class NamedBodies:
         return k not in _PURPOSE_PREPOSITIONS and _PRONOUN_SUFFIX.sub("", k) in _PURPOSE_PREPOSITIONS
 
     def _ends_coordination(self, text: str, words: list[tuple[int, int, str]], k: int) -> bool:
-        """Whether a word joined by «و» may end the name at ``k - 1``: not when a definite word that is
-        no name adjective follows (والدول الأعضاء, والمسائل المتصلة) nor «من» (والعديد من)."""
+        """Whether a word joined by «و» may end the name at ``k - 1``: not a plural in -ات (والسلطات
+        المحلية), nor before a known name (والنادي الأهلي), «من» (والعديد من) or a definite word that is
+        no name adjective (والدول الأعضاء, والمسائل المتصلة)."""
         if not self._joined(text, words, k):
             return True
         after = words[k][2]
@@ -336,9 +343,10 @@ class NamedBodies:
         return entry is not None and entry.label in ("LOC", "ORG")
 
     def _tail_word(self, word: str) -> bool:
-        """A word that goes on with the name: a name adjective (الثانوي, السورية), a word of a known
-        name (الكونغو), or a noun joined by «و» (والميزانية, والمعارضة) that is no body, no title and
-        no plural of persons (والمحكمة الدستورية, والعضوين: a second entity or the people)."""
+        """A word that goes on with the name: a name adjective (الثانوي, السورية), a place (الكونغو), or
+        a noun joined by «و» (والميزانية, والمعارضة) that is no body, no title and no plural of persons
+        (والمحكمة الدستورية, والعضوين: a second entity or the people); not a body's name in apposition
+        (الفيفا)."""
         k = key(word)
         if k in _CONCERNED:
             return False  # «لمؤتمر الأمم المتحدة المعني»: a phrase of its own follows

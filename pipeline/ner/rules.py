@@ -85,8 +85,8 @@ _REPORTING = frozenset(
 _PRIVATE = frozenset(key(w) for w in ("الخاص", "الخاصة", "الرسمي", "الرسمية", "الإخبارية", "الإخباري"))
 _DIGIT_RE = re.compile(r"[0-9\u0660-\u0669]")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z&' -]*[A-Za-z]")
-#: Latin abbreviations that are no medium's or organisation's name.
-_NOT_ACRONYMS = frozenset({"FM", "AM", "HD", "TV", "PDF", "PHD", "PH.D", "MBA", "BA", "MA", "CEO", "USD", "GMT"})
+#: Latin abbreviations that are no medium's or organisation's name (bands, degrees, units, formats).
+NOT_ACRONYMS = frozenset({"FM", "AM", "HD", "TV", "PDF", "PHD", "PH.D", "MBA", "BA", "MA", "CEO", "USD", "GMT", "DNA"})
 _DOTTED_LETTERS = re.compile(r"[\u0621-\u064A]{1,3}(?:\.[\u0621-\u064A]{1,3})+\.?(?: [\u0621-\u064A]{2,6})?")
 #: A canal (قناة السويس) and a station (محطة تشيرنوبل النووية) are places as often as media.
 _FACILITY_MEDIA = ("قناة", "محطة")
@@ -472,7 +472,7 @@ class ArabicRules:
             return False  # (a number in brackets is an issue or a date: مجلة (ع. 12); قناة "فرانس 24" is a name)
         entry = self.gazetteer.lookup(name)
         known = entry is not None and entry.label == "ORG"
-        latin = group == "l" or (_LATIN_NAME.fullmatch(name) is not None and name.upper() not in _NOT_ACRONYMS)
+        latin = group == "l" or (_LATIN_NAME.fullmatch(name) is not None and name.upper() not in NOT_ACRONYMS)
         dotted = _DOTTED_LETTERS.fullmatch(name) is not None
         if (group == "b" or m.group("desc") == "محطة") and not (latin or known or dotted):
             return False  # (a station or plant is named in quotes as often as a broadcaster: محطة "كينغز كروس")

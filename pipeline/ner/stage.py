@@ -34,6 +34,7 @@ from ..errors import ConfigError, InputError, ModelError
 from .bodies import NamedBodies
 from .gazetteer import Gazetteer, is_region, key, load_gazetteer
 from .rules import (
+    NOT_ACRONYMS,
     ORG_DESCRIPTORS,
     WORD_RE,
     ArabicRules,
@@ -1275,8 +1276,8 @@ def _merge(text: str, model_spans: list[RuleSpan], rule_spans: list[RuleSpan]) -
     return [Found(s.start, s.end, s.label, "model" if s.rule == "model" else "rule", s.id) for s in merged]
 
 
-#: A short name in brackets right after an organisation's name: its acronym (وكالة أنباء الإمارات (وام),
-#: وكالة فرانس برس (أ ف ب), قناة "دبليو دى ار" (WDR)). Letters only, at most three words.
+#: A short name in brackets right after an organisation's name: its acronym (وكالة فرانس برس (أ ف ب),
+#: قناة "دبليو دى ار" (WDR)). Letters only, at most three words.
 _BRACKETED_ACRONYM = re.compile(r"\s?\(\s*(?P<name>[^\W\d_]{1,12}(?:[ .][^\W\d_]{1,12}){0,2}\.?)\s*\)")
 
 
@@ -1286,8 +1287,6 @@ _LATIN_CAPITALS = re.compile(r"[A-Z].*[A-Z]|^[A-Z][a-z]*$")
 _SPELLED_LETTERS = re.compile(
     r"[\u0621-\u064A]{1,3}(?:\.[\u0621-\u064A]{1,3}){1,4}\.?|[\u0621-\u064A](?: [\u0621-\u064A]){1,4}"
 )
-#: Latin abbreviations that are no organisation (degrees, units, formats).
-_NOT_ACRONYMS = frozenset({"FM", "AM", "HD", "TV", "PDF", "PHD", "PH.D", "MBA", "BA", "MA", "CEO", "USD", "GMT", "DNA"})
 
 
 def with_bracketed_acronyms(text: str, found: list[Found], gazetteer: Gazetteer) -> list[Found]:
@@ -1308,7 +1307,7 @@ def with_bracketed_acronyms(text: str, found: list[Found], gazetteer: Gazetteer)
         entry = gazetteer.lookup(name)
         latin = (
             _LATIN_CAPITALS.search(name) is not None
-            and name.upper() not in _NOT_ACRONYMS
+            and name.upper() not in NOT_ACRONYMS
             and not ("." in name and re.search("[a-z]", name))  # Ph.D
         )
         if not (latin or _SPELLED_LETTERS.fullmatch(name) or (entry and entry.label == "ORG")):
