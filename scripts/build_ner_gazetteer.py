@@ -45,7 +45,7 @@ sys.path.insert(0, str(REPO))
 
 from pipeline.ner.convert import _spans  # noqa: E402
 from pipeline.ner.gazetteer import DATA_DIR, key  # noqa: E402
-from pipeline.ner.rules import PROCLITICS, _restore_article, clitic_offsets, english_head  # noqa: E402
+from pipeline.ner.rules import PROCLITICS, clitic_offsets, english_head, restore_article  # noqa: E402
 from pipeline.ner.train import default_data_dir, load_corpora  # noqa: E402
 
 OUTPUT = DATA_DIR / "mined_names.json"
@@ -256,7 +256,7 @@ def arabic_ngrams(sentence: str, function: set[str]) -> dict[str, tuple[int, int
         if not arabic[i]:
             continue
         for off in clitic_offsets(w):
-            first = _restore_article(w, off, w[off:])
+            first = restore_article(w, off, w[off:])
             if key(first) in function:
                 continue
             rest_keys: list[str] = []

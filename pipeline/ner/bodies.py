@@ -34,8 +34,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from .gazetteer import TOWN_WORDS, Gazetteer, _nisba_forms, is_region, key
-from .rules import INSTITUTION_HEADS, WORD_RE, RuleSpan, _restore_article, clitic_offsets
+from .gazetteer import TOWN_WORDS, Gazetteer, is_region, key, nisba_forms
+from .rules import INSTITUTION_HEADS, WORD_RE, RuleSpan, clitic_offsets, restore_article
 from .titles import TITLES_DEFINITE, TITLES_INDEFINITE
 
 _HEAD_NOUNS = (
@@ -123,7 +123,7 @@ class NamedBodies:
         self._heads: dict[str, tuple[int, bool, str] | None] = {}
         # nisba adjectives of places, also of the first word of a name of several (كوريا الجنوبية -> الكورية)
         places = [e.text for e in gazetteer.entries.values() if e.lang == "ar" and is_region(e)]
-        self._place_nisba = set(gazetteer.nisba) | {key(f) for p in places for f in _nisba_forms(p.split()[0])}
+        self._place_nisba = set(gazetteer.nisba) | {key(f) for p in places for f in nisba_forms(p.split()[0])}
 
     def __call__(self, text: str, organisations: Collection[int] = ()) -> list[RuleSpan]:
         """The ORG spans of ``text``, in text order, not overlapping.
@@ -171,7 +171,7 @@ class NamedBodies:
         # forces described by their country or as armed (القوات الإسرائيلية, القوات المسلحة للمشاركة) are
         # named only for a state after «لـ» (القوات المسلحة لجمهورية الكونغو الديمقراطية)
         described = head_key in _FORCES and all(a in self._place_nisba or a in _STANDING for a in adjectives)
-        if self.gazetteer.lookup(_restore_article(word, offset, text[start + offset : words[j - 1][1]])) is not None:
+        if self.gazetteer.lookup(restore_article(word, offset, text[start + offset : words[j - 1][1]])) is not None:
             return None  # a known name is not extended (مجلس الأمن لبحث ...)
         concerned = self._joined(text, words, j) and key(words[j][2]) in _CONCERNED
         if not adjectives and not concerned:
@@ -193,7 +193,7 @@ class NamedBodies:
             or key(phrase[1:]) in TITLES_INDEFINITE  # المكتب الإعلامي لرئيس الوزراء
         ):
             return None
-        bare = key(_restore_article(phrase, 1, phrase[1:]))
+        bare = key(restore_article(phrase, 1, phrase[1:]))
         if described and not self._place_at(text, words, j):
             return None
         if (
@@ -217,7 +217,7 @@ class NamedBodies:
             return None  # «المجلس التنفيذي للموافقة عليها»: a verbal noun of purpose and its complement
         after_adjective = False
         while end < len(words) and end - j <= MAX_TAIL and self._joined(text, words, end):
-            entry = self.gazetteer.lookup(_restore_article(word, offset, text[start + offset : words[end - 1][1]]))
+            entry = self.gazetteer.lookup(restore_article(word, offset, text[start + offset : words[end - 1][1]]))
             if entry is not None and entry.label == "ORG":
                 break  # a known name is complete (الوكالة الدولية للطاقة الذرية والحيلولة دون ...)
             tail = words[end][2]
@@ -248,7 +248,7 @@ class NamedBodies:
     @staticmethod
     def _find_head(word: str) -> tuple[int, bool, str] | None:
         for offset in clitic_offsets(word):
-            restored = key(_restore_article(word, offset, word[offset:]))
+            restored = key(restore_article(word, offset, word[offset:]))
             if offset == 1 and word.startswith("لل") and key("ال" + word[1:]) in HEADS_DEFINITE:
                 restored = key("ال" + word[1:])  # للجنة: ل + اللجنة, one ل left out as the guideline asks
             if restored in HEADS_DEFINITE:

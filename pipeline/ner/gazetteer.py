@@ -148,7 +148,7 @@ def key(text: str) -> str:
     return camel.match_key(text).lower()
 
 
-def _nisba_forms(name: str) -> list[str]:
+def nisba_forms(name: str) -> list[str]:
     """Nisba adjectives of a one-word Arabic place name (مصر -> المصري, المصرية, ...)."""
     if " " in name or _LATIN.search(name):
         return []
@@ -420,7 +420,7 @@ def load_gazetteer() -> Gazetteer:
             gaz.add(form, label, code, "en")
     for entry in list(gaz.entries.values()):
         if entry.lang == "ar" and entry.label == "LOC" and entry.id not in _NISBA_IS_A_WORD:
-            for form in _nisba_forms(entry.text):
+            for form in nisba_forms(entry.text):
                 gaz.nisba.setdefault(key(form), entry.id)
     add_organisations(gaz, json.loads((DATA_DIR / ORGANISATIONS_FILE).read_text(encoding="utf-8")))
     gaz.org_heads_en.update(EN_ORG_HEADS)

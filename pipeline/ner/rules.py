@@ -510,10 +510,10 @@ class ArabicRules:
         k = key(word)
         starts = []
         for offset in clitic_offsets(word):
-            k_first = k if offset == 0 else key(_restore_article(word, offset, word[offset:]))
+            k_first = k if offset == 0 else key(restore_article(word, offset, word[offset:]))
             if k_first in self._first_keys:
                 starts.append((offset, k_first))
-        head = next((o for o in clitic_offsets(word) if key(_restore_article(word, o, word[o:])) in self._heads), None)
+        head = next((o for o in clitic_offsets(word) if key(restore_article(word, o, word[o:])) in self._heads), None)
         entry = self.gazetteer.entries.get(k)
         # (a town whose name is an ordinary word as well names no institution: مجلس الأمن المنشأة)
         country = k in self.gazetteer.nisba or (
@@ -746,7 +746,7 @@ def _portfolio_end(text: str, words: list[_Word], i: int, head: str) -> int | No
     return last
 
 
-def _restore_article(word: str, offset: int, candidate: str) -> str:
+def restore_article(word: str, offset: int, candidate: str) -> str:
     """The dictionary form of a candidate that lost its ا to a fused لل (لأمم المتحدة -> الأمم المتحدة)."""
     if offset > 0 and word[offset - 1 : offset + 1] == "لل":
         return "ا" + candidate

@@ -39,7 +39,6 @@ from .rules import (
     WORD_RE,
     ArabicRules,
     RuleSpan,
-    _restore_article,
     build_english_ruler,
     clitic_offsets,
     english_acronym_spans,
@@ -47,6 +46,7 @@ from .rules import (
     english_organisations,
     reference_numbers,
     resolve_overlaps,
+    restore_article,
     strip_clitic,
 )
 from .titles import TitledPersons, english_titled_persons
@@ -1098,7 +1098,7 @@ def _n_words(text: str, span: tuple[int, int]) -> int:
 def _name_start(word: str, word_start: int, first_key: str) -> int | None:
     """Where a name beginning with ``first_key`` starts inside ``word`` (after a clitic), or None."""
     for offset in clitic_offsets(word):
-        if _name_key(_restore_article(word, offset, word[offset:])) == first_key:
+        if _name_key(restore_article(word, offset, word[offset:])) == first_key:
             return word_start + offset
     return None
 
