@@ -35,10 +35,37 @@ _TITLES_DEFINITE = (
     "المدير المديرة الممثل الممثلة المنسق المنسقة القنصل البطريرك "
     "المطران الكابتن"
 )
-TITLES_INDEFINITE = frozenset(key(w) for w in _TITLES_BOTH.split())
-TITLES_DEFINITE = frozenset(key("ال" + w) for w in _TITLES_BOTH.split()) | frozenset(
-    key(w) for w in _TITLES_DEFINITE.split()
+#: Occupations that introduce a person the way a title does (الصحفي علي بن مزين, الناشطة الحقوقية
+#: زهرة كوبية, الكاتب الجزائري رشيد بوجدرة), only with the article. Most are adjectives as well
+#: (المؤتمر الصحفي, المكتب الإعلامي): they count as a title only where no definite word stands
+#: before them, which they would qualify. Not «الداعية» ("calling for": الداعية إلى عقد مؤتمر) nor
+#: «الحقوقي» (a modifier: الناشط الحقوقي), nor «المدونة» (a blog, which is a platform).
+_OCCUPATIONS = (
+    "الصحفي الصحفية الصحافي الصحافية الكاتب الكاتبة الروائي الروائية الشاعر الشاعرة الأديب الأديبة "
+    "المؤلف المؤلفة الباحث الباحثة المفكر المؤرخ الفيلسوف المحامي المحامية الناشط الناشطة المدون "
+    "الإعلامي الإعلامية المذيع المذيعة المخرج المخرجة الفنان الفنانة المغني المغنية اللاعب اللاعبة "
+    "المدرب الخبير الخبيرة المحلل المحللة الملياردير الأستاذ الأستاذة الطبيب الطبيبة المعارض"
 )
+OCCUPATIONS = frozenset(key(w) for w in _OCCUPATIONS.split())
+#: «رجل» / «سيدة» with one of these is an occupation too (رجل الأعمال, رجل الدين الشيعي نمر النمر).
+_OCCUPATION_HEADS = frozenset(key(w) for w in ("رجل", "سيدة"))
+_OCCUPATION_COMPLEMENTS = frozenset(key(w) for w in ("الأعمال", "الدين"))
+TITLES_INDEFINITE = frozenset(key(w) for w in _TITLES_BOTH.split())
+TITLES_DEFINITE = (
+    frozenset(key("ال" + w) for w in _TITLES_BOTH.split())
+    | frozenset(key(w) for w in _TITLES_DEFINITE.split())
+    | OCCUPATIONS
+)
+#: Words that put an author's name after them in a byline or a book list (بقلم: ستيفن بينكر);
+#: the others only before a colon (تأليف: ..., ترجمة: ...; «إعداد التقرير» is "preparing").
+_AUTHOR_CUES = frozenset(key(w) for w in ("بقلم",))
+_AUTHOR_CUES_COLON = frozenset(key(w) for w in ("تأليف", "ترجمة", "إعداد"))
+#: What may stand between an author cue and the name: a colon, an academic title with its dot.
+_AUTHOR_GAP = re.compile(r"[^\S\n]*:?[^\S\n]*")
+#: Abbreviated academic titles before an author's name (د. أ.د. م.د.), each letter a word before a dot.
+_ABBREVIATED_TITLES = frozenset(("د", "أ", "م"))
+#: What separates two authors' names: a comma (after which a name of two words or more follows).
+_AUTHOR_COMMA = re.compile(r"[^\S\n]*[،,][^\S\n]*")
 #: Indefinite nouns of an office's name passed over between a title and the name (وزير خارجية قطر,
 #: رئيس وزراء إسرائيل, المتحدث باسم الخارجية, رئيس مجلس النواب).
 _OFFICE_WORDS = frozenset(key(w) for w in "باسم وزراء خارجية دفاع داخلية حكومة دولة مجلس وزارة لجنة هيئة".split())
@@ -57,6 +84,9 @@ _COMMON = 200
 _ON_BEHALF = key("باسم")
 _HONORIFICS = frozenset(key(w) for w in ("السيد", "السيدة"))
 _AT = key("لدى")
+#: The given name «علي» as written, with ي: the key folds it with the preposition «على», one of the
+#: commonest words, so only the spelling tells them apart (texts that write «على» with ي lose it).
+_ALI = "علي"
 #: Nouns of facilities and prizes named after a titled person (مطار الملك فهد, مستشفى الشيخ زايد, جائزة
 #: الملك فيصل): the title and the name are part of the place's or the prize's name (DECISIONS 15).
 #: Not «برنامج» and «صندوق»: «برنامج الرئيس عبد الفتاح السيسي» is the president's programme.
@@ -95,7 +125,9 @@ class TitledPersons:
         i = 0
         while i < len(words):
             definite = self._title(words[i][2])
-            if definite is None:
+            if definite is None and self._occupation_head(text, words, i):
+                definite = True  # رجل الأعمال, رجل الدين: the complement is passed over as a modifier
+            if definite is None or self._qualifies(text, words, i):
                 i += 1
                 continue
             j = i + 1
@@ -152,6 +184,65 @@ class TitledPersons:
             ):
                 out.append(RuleSpan(words[first][0], words[j - 1][1], "PER", rule="title"))
             i = max(j, i + 1)
+        authors = [a for a in self._authors(text, words) if not any(a.start < o.end and o.start < a.end for o in out)]
+        return sorted([*out, *authors], key=lambda span: span.start)
+
+    def _qualifies(self, text: str, words: list[tuple[int, int, str]], i: int) -> bool:
+        """Whether the occupation at word ``i`` is an adjective of the definite word before it (المؤتمر
+        الصحفي, المكتب الإعلامي) rather than a title."""
+        if key(_without_proclitic_al(words[i][2])) not in OCCUPATIONS or not i or not _joined(text, words, i):
+            return False
+        return key(words[i - 1][2]).startswith(("ال", "وال", "بال", "لل", "فال", "كال"))
+
+    def _occupation_head(self, text: str, words: list[tuple[int, int, str]], i: int) -> bool:
+        """«رجل» or «سيدة» (with «و» or not) before «الأعمال» or «الدين»."""
+        k = key(words[i][2])
+        if k not in _OCCUPATION_HEADS and not (k[:1] == "و" and k[1:] in _OCCUPATION_HEADS):
+            return False
+        return i + 1 < len(words) and _joined(text, words, i + 1) and key(words[i + 1][2]) in _OCCUPATION_COMPLEMENTS
+
+    def _authors(self, text: str, words: list[tuple[int, int, str]]) -> list[RuleSpan]:
+        """PER spans of the names after an author cue (بقلم: ستيفن بينكر; تأليف: د. أحمد زويل), several
+        authors joined by «و» or commas (بقلم: دارين اسميلجو وجيمس روبينسون). A title after the cue
+        is left to :meth:`__call__` (بقلم الدكتور ...)."""
+        out: list[RuleSpan] = []
+        for i in range(len(words) - 1):
+            k = key(words[i][2])
+            if k not in _AUTHOR_CUES and k not in _AUTHOR_CUES_COLON:
+                continue
+            gap = text[words[i][1] : words[i + 1][0]]
+            if not _AUTHOR_GAP.fullmatch(gap) or (k in _AUTHOR_CUES_COLON and ":" not in gap):
+                continue
+            j = i + 1
+            while j + 1 < len(words) and words[j][2] in _ABBREVIATED_TITLES and text.startswith(".", words[j][1]):
+                j += 1  # د. / أ.د. / م.د.
+            start_offset = 0
+            min_words = 1
+            while j < len(words) and self._title(words[j][2]) is None:
+                first = j
+                while j < len(words) and j - first < MAX_NAME_WORDS and (j == first or _joined(text, words, j)):
+                    word = words[j][2][start_offset:] if j == first else words[j][2]
+                    if not (
+                        self._name_word(word, j == first, conjunction=j > first or bool(start_offset))
+                        or (j == first and not start_offset and self._given_name_that_is_a_word(text, words, j))
+                    ):
+                        break
+                    j += 1
+                if j - first < min_words:
+                    break
+                out.append(RuleSpan(words[first][0] + start_offset, words[j - 1][1], "PER", rule="title"))
+                if j >= len(words):
+                    break
+                # another author: «و» + a name of two words, or a comma and a name of two words
+                if _joined(text, words, j) and words[j][2].startswith("و") and len(words[j][2]) > 2:
+                    start_offset = 1
+                elif _AUTHOR_COMMA.fullmatch(text, words[j - 1][1], words[j][0]):
+                    start_offset = 0
+                else:
+                    break
+                if not (j + 1 < len(words) and _joined(text, words, j + 1)):
+                    break
+                min_words = 2
         return out
 
     def _unseen_definite(self, word: str) -> bool:
@@ -295,10 +386,13 @@ class TitledPersons:
             for w in words
         )
 
-    def _name_word(self, word: str, first: bool, article: bool = True, training: bool = True) -> bool:
+    def _name_word(
+        self, word: str, first: bool, article: bool = True, training: bool = True, conjunction: bool = True
+    ) -> bool:
         """A word of the name: a person word of the training text, or a word it never has that looks
-        like a name (no و, no ة, not a known place or body); a definite word only after the
-        first (عبد الفتاح السيسي), never a nisba adjective."""
+        like a name (no و unless ``conjunction`` is False, where none can stand: ويليام after «بقلم:»;
+        no ة, not a known place or body); a definite word only after the first (عبد الفتاح السيسي),
+        never a nisba adjective."""
         if len(word) < 2 or not all("\u0621" <= ch <= "\u064a" and ch != "\u0640" for ch in word):
             return False  # (no tatweel: «بـ» is a preposition)
         k = key(word)
@@ -314,7 +408,7 @@ class TitledPersons:
             return False
         if k.startswith("ال") and (first or self.counts.get(k[2:], 0) >= _SEEN):
             return False  # the article on a word of the text (عصام الشابي التحوير الوزاري), not a surname
-        if k[0] == "و" or k.startswith(("بال", "لل", "كال")) or word.endswith("ة"):
+        if (conjunction and k[0] == "و") or k.startswith(("بال", "لل", "كال")) or word.endswith("ة"):
             return False  # (ف and ه are tested as clitics by ``ordinary``: فرنسوا, عبدربه are names)
         return not (self.ordinary(word) or self._imperfect_verb(k) or (article and self._common_noun(k, first)))
 
@@ -324,6 +418,8 @@ class TitledPersons:
         never has follows it (فائز السراج, جو دانفورد, الباجي قائد السبسي); not a word the unlabelled
         text has ``_COMMON`` times or more (في, إن, قال, بعد: function words and the commonest verbs)."""
         k = key(words[j][2])
+        if words[j][2] == _ALI and j + 1 < len(words) and _joined(text, words, j + 1):
+            return self._name_word(words[j + 1][2], False)  # «علي بن مزين»: the key folds على and علي
         if self.counts.get(k, 0) >= _COMMON or k[0] in "يتن":
             return False  # (nor an imperfect verb: السفير الأمريكي لدى إسرائيل يلتقي نتنياهو)
         if (
@@ -455,6 +551,15 @@ def _is_place(gazetteer: Gazetteer, word: str) -> bool:
     """A country or a city the curated tables know (not a town only GeoNames knows: many are words)."""
     entry = gazetteer.entries.get(key(word))
     return entry is not None and entry.label == "LOC" and not entry.id.startswith("city:geonames:")
+
+
+def _without_proclitic_al(word: str) -> str:
+    """``word`` without a leading و / ف / ب / ل before its article (والصحفي -> الصحفي, للصحفي -> الصحفي)."""
+    if word.startswith("لل"):
+        return "ال" + word[2:]
+    if len(word) > 3 and word[0] in "وفبل" and word[1:3] == "ال":
+        return word[1:]
+    return word
 
 
 def _without_proclitic(word: str) -> str:
