@@ -35,3 +35,36 @@ def test_no_growth_over_a_title_a_nisba_or_a_conjunction(tag_ar) -> None:
     # a town after «و» is no name grown from the word before it
     found = _persons(tag_ar("كما تم ايقاف 88 مهاجرا غير شرعي بكل من تمنراست وعين صالح وتلمسان، بحسب بيان."))
     assert not any("صالح وتلمسان" in name for name in found)
+
+
+def test_a_person_fills_its_list_item(tag_ar) -> None:
+    """Designation lists give one full name per item; the model finds a part of it and the rest are
+    words of names (corpus/ner_heldout, ant-1660)."""
+    text = (
+        "- عبدالله غانم مسلم الخوار - قطري. - محمد سعيد بن حلوان السقطري - قطري. - هاشم صالح عبدالله العوضي"
+        " - قطري. - علي محمد محمد الصلابي - ليبي. - حمد عبدالله الفطيس المري - قطري."
+    )
+    found = _persons(tag_ar(text))
+    assert {
+        "عبدالله غانم مسلم الخوار",
+        "محمد سعيد بن حلوان السقطري",
+        "هاشم صالح عبدالله العوضي",
+        "علي محمد محمد الصلابي",
+        "حمد عبدالله الفطيس المري",
+    } <= found
+
+
+def test_no_entity_ends_in_a_space(tag_ar) -> None:
+    """A second space (or a no-break space) after a name is a token the model may tag: the span ends
+    before it (ANT ant-87, ant-227)."""
+    for text in (
+        "مع الملفات المسندة إليهم صلب المكتب: - الأمين العام: عدنان منصر  - عضو مكلف بالملفات الاقتصادية:"
+        " محمد الصادق جبنون - عضو مكلف بالعلاقة مع الأحزاب: الحبيب بوعجيلة  - عضوة مكلفة بالعلاقة مع المجتمع"
+        " المدني، إيمان الجزيري",
+        "استقبل رئيس الجمهورية الباجي قايد السبسي، صباح اليوم بقصر قرطاج الوزير الأوّل الجزائري،، عبد"
+        " المالك سلال\xa0الذي يؤدّي زيارة إلى تونس لترؤس وفد بلاده في أشغال الدورة 21 للجنة الكبرى المشتركة"
+        " التونسية الجزائرية.",
+    ):
+        found = tag_ar(text)
+        assert found
+        assert all(surface == surface.strip() for surface, _ in found)

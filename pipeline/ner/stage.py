@@ -443,6 +443,10 @@ class NerStage:
                     continue
                 start = ent.start_char + strip_clitic(ent.text, self.known, self.counts, self.name_words, self.towns)
                 end = ent.end_char
+                while end > start and text[end - 1].isspace():
+                    end -= 1  # spaCy makes a token of a second space, and the model may tag it (عدنان منصر  -)
+                while start < end and text[start].isspace():
+                    start += 1
                 surface = text[start:end]
                 if (
                     ent.label_ == "LOC"
@@ -1214,6 +1218,7 @@ def grow_persons(
                 start = words[first].start()
             if last > inside[-1]:
                 end = words[last].end()
+            start, end = _grown_to_item(text, start, end, gazetteer, counts, taken)
         prev = out[-1] if out else None
         if (
             prev is not None
@@ -1230,6 +1235,57 @@ def grow_persons(
 
 _ITEM_BEFORE = re.compile(r"(?:^|[-–—•:\n(]|[0-9\u0660-\u0669][.)])[^\S\n]*$")
 _ITEM_AFTER = re.compile(r"[^\S\n]*(?:$|[-–—،,.;:\n)])")
+
+
+#: Most words a person's name filling a list item has (حسن أحمد حسن محمد الدقي الهوتي).
+_MAX_ITEM_NAME = 7
+#: The words of a list item's content, without its marker and its separators.
+_ITEM_CONTENT = re.compile(r"[^\S\n]*((?:[\u0621-\u064A]+[^\S\n]+)*[\u0621-\u064A]+)")
+_ITEM_START = re.compile(r"(?:^|[-–—•:\n]|[0-9\u0660-\u0669][.)])[^\S\n]*")
+
+
+def _grown_to_item(
+    text: str, start: int, end: int, gazetteer: Gazetteer, counts: dict[str, int], taken: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """A person span grown to the whole list item it stands in, when every other word of the item is a
+    word of a name: lists of designated persons give a full name per item (- سالم حسن خليفة راشد
+    الكواري - قطري.) and the model finds a part of it.
+
+    A word of a name here: a person word of the training text, «علي» as spelled, or a word the training
+    text has never outside names and the unlabelled text has less than ten times (الكواري, حلوان),
+    no nisba and no word after «و».
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    before = [m for m in _ITEM_START.finditer(text, line_start, start) if m.end() <= start]
+    if not before:
+        return start, end
+    content = _ITEM_CONTENT.match(text, before[-1].end())
+    if content is None or not (content.start(1) <= start and end <= content.end(1)):
+        return start, end
+    a, b = content.span(1)
+    if (a, b) == (start, end) or _ITEM_AFTER.match(text, b) is None:
+        return start, end
+    others = [m.group() for m in WORD_RE.finditer(text, a, start)] + [m.group() for m in WORD_RE.finditer(text, end, b)]
+    if len(text[a:b].split()) > _MAX_ITEM_NAME or any(x < b and a < y and (x, y) != (start, end) for x, y in taken):
+        return start, end
+
+    def name_word(word: str) -> bool:
+        k = key(word)
+        if word == "علي" or k in gazetteer.person_words:
+            return True
+        return not (
+            k in gazetteer.other_words
+            or k in gazetteer.nisba
+            or word[0] == "و"
+            or counts.get(k, 0) >= _ITEM_WORD_SEEN
+            or gazetteer.lookup(word) is not None
+        )
+
+    return (a, b) if all(name_word(w) for w in others) else (start, end)
+
+
+#: Seen this often in the unlabelled text, a word is a word of the language rather than a family name.
+_ITEM_WORD_SEEN = 10
 
 
 def _fills_item(text: str, start: int, end: int) -> bool:
