@@ -91,3 +91,45 @@ def test_authors_after_bylines(tag_ar) -> None:
 )
 def test_no_person_after_an_adjective(tag_ar, text, not_a_name) -> None:
     assert not any(not_a_name in name for name in _persons(tag_ar(text)))
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        # ANT ant-13, ant-447: a name of one word the model does not know, subject of «وتابع», «وأوضح»
+        (
+            "وتابع بلحاج أن الجبهة السياسية الجديدة ستعيد خلق التوازن في البلاد، أمام حركة النهضة التي تظل"
+            " منافسا وليست عدوا، وفق قوله.",
+            "بلحاج",
+        ),
+        (
+            "وأوضح جمعة أن عملية تجديد عقد هذه الشركة تم في إطار قانوني بحت، بالقيام باستشارة المحكمة الإدارية.",
+            "جمعة",
+        ),
+        # ant-343, ant-286: two words; the model had none or only the surname
+        (
+            'أكد لزهر العكرمي أن أكثر من 40 شخصية قيادية أمضوا على بيان سيصدر قبل نهاية هذا \xa0الاسبوع".',
+            "لزهر العكرمي",
+        ),
+        (
+            "وفي تعليقه على زيارة وفد برلماني تونسي خلال هذه الفترة إلى سوريا ولقائه كبار المسؤولين هناك، أوضح"
+            " خميس الجهيناوي أن هذا الوفد لم يعلم الجهات الرسمية التونسية.",
+            "خميس الجهيناوي",
+        ),
+    ],
+)
+def test_the_speaker_after_a_reporting_verb(tag_ar, text, person) -> None:
+    assert person in _persons(tag_ar(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ANT ant-82, ant-145, ant-574: the subject is a source, a statement, a ministry
+        "وقال مصدر عليم إن العمليات العسكرية والأمنية التي بدأت في تونس وشمال مالي ثم امتدت بسرعة.",
+        "وأضاف البيان أن مرزوق كان قد أعلم رئيس الجمهورية بهذا اللقاء قبل حصوله.",
+        "إصابات خطيرة \xa0وقالت الوزارة إن عشرة من أفراد قوات الأمن أصيبوا بإصابات خطيرة.",
+    ],
+)
+def test_no_speaker_that_is_no_name(tag_ar, text) -> None:
+    assert not any(name.split()[0] in ("مصدر", "البيان", "الوزارة") for name in _persons(tag_ar(text)))

@@ -62,6 +62,17 @@ _AUTHOR_CUES = frozenset(key(w) for w in ("بقلم",))
 _AUTHOR_CUES_COLON = frozenset(key(w) for w in ("تأليف", "ترجمة", "إعداد"))
 #: What may stand between an author cue and the name: a colon, an academic title with its dot.
 _AUTHOR_GAP = re.compile(r"[^\S\n]*:?[^\S\n]*")
+#: Reporting verbs, masculine and feminine perfect (with «و» or «ف» before them as well): their
+#: subject, right after them, is mostly the person who speaks (وأضاف فالس أن ...).
+_REPORTING_VERBS = frozenset(
+    key(w)
+    for w in (
+        "قال قالت أكد أكدت أضاف أضافت أوضح أوضحت صرح صرحت أعلن أعلنت أشار أشارت اعتبر اعتبرت شدد شددت "
+        "لفت لفتت حذر حذرت رأى رأت كشف كشفت تابع تابعت أفاد أفادت"
+    ).split()
+)
+#: What a speaker says begins with one of these (or a colon).
+_THAT = frozenset(key(w) for w in ("أن", "إن", "بأن", "ان"))
 #: Abbreviated academic titles before an author's name (د. أ.د. م.د.), each letter a word before a dot.
 _ABBREVIATED_TITLES = frozenset(("د", "أ", "م"))
 #: What separates two authors' names: a comma (after which a name of two words or more follows).
@@ -184,8 +195,35 @@ class TitledPersons:
             ):
                 out.append(RuleSpan(words[first][0], words[j - 1][1], "PER", rule="title"))
             i = max(j, i + 1)
-        authors = [a for a in self._authors(text, words) if not any(a.start < o.end and o.start < a.end for o in out)]
-        return sorted([*out, *authors], key=lambda span: span.start)
+        for extra in (self._authors(text, words), self._speakers(text, words)):
+            out += [a for a in extra if not any(a.start < o.end and o.start < a.end for o in out)]
+        return sorted(out, key=lambda span: span.start)
+
+    def _speakers(self, text: str, words: list[tuple[int, int, str]]) -> list[RuleSpan]:
+        """PER spans of a name that is the subject of a reporting verb and says something: the verb, one
+        to three name words, then «أن» / «إن» / «بأن» or a colon (وأضاف فالس أن ...). A name of one word
+        is one the training text never has outside names nor the unlabelled text as an ordinary word."""
+        out: list[RuleSpan] = []
+        for i in range(len(words) - 2):
+            k = key(words[i][2])
+            if k not in _REPORTING_VERBS and not (k[:1] in "وف" and k[1:] in _REPORTING_VERBS):
+                continue
+            first = j = i + 1
+            while (
+                j < len(words)
+                and j - first < 3
+                and _joined(text, words, j)
+                and self._name_word(words[j][2], j == first)
+            ):
+                j += 1
+            if j == first or j >= len(words):
+                continue
+            gap = text[words[j - 1][1] : words[j][0]]
+            said = (gap == " " and key(words[j][2]) in _THAT) or gap.strip() == ":"
+            if not said or (j - first == 1 and self._lone_unknown(words[first][2], text)):
+                continue
+            out.append(RuleSpan(words[first][0], words[j - 1][1], "PER", rule="title"))
+        return out
 
     def _qualifies(self, text: str, words: list[tuple[int, int, str]], i: int) -> bool:
         """Whether the occupation at word ``i`` is an adjective of the definite word before it (المؤتمر
