@@ -33,6 +33,7 @@ from ..document import Article, Entity, EntityLink, OffsetMap, Passage, TextSpan
 from ..errors import ConfigError, InputError, ModelError
 from .bodies import NamedBodies
 from .gazetteer import Gazetteer, is_region, key, load_gazetteer
+from .places import PlacesAfterNouns
 from .rules import (
     NOT_ACRONYMS,
     ORG_DESCRIPTORS,
@@ -310,6 +311,7 @@ class NerStage:
         self.gazetteer = gazetteer
         self.rules = ArabicRules(gazetteer)
         self.titled_persons = TitledPersons(gazetteer, counts or {}, self._ordinary_word)
+        self.places_after_nouns = PlacesAfterNouns(gazetteer, counts or {}, self._ordinary_word)
         self.named_bodies = NamedBodies(gazetteer)
         self.nlp_en = build_english_ruler(gazetteer)
         # (not the towns only GeoNames knows: ريم, أم, عين would make كريم, وأم, وعين look like a clitic
@@ -467,7 +469,8 @@ class NerStage:
             titled, model_spans = self.titled_persons.with_model(text, model_spans)
             model_organisations = {m.start for m in model_spans if m.label == "ORG"}
             bodies = self.named_bodies(text, model_organisations)
-            found = join_organisation_places(text, _merge(text, model_spans, [*rule_spans, *titled, *bodies]))
+            places = self.places_after_nouns(text)
+            found = join_organisation_places(text, _merge(text, model_spans, [*rule_spans, *titled, *bodies, *places]))
             found = with_bracketed_acronyms(text, found, self.gazetteer)
             out.append(self.adjust_spans(text, found))
         return out

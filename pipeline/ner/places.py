@@ -1,0 +1,82 @@
+"""Places named after the noun of their kind that no list has: «بمحافظة الدقهلية», «بولاية تاماوليباس».
+
+The gazetteer knows countries, CLDR's cities and the GeoNames towns of the Arab world; provinces,
+villages and districts of elsewhere it does not, and the model, trained on news of the 2000s, misses
+the ones it never saw. A noun of a place's kind (محافظة, ولاية, إقليم, قرية, حي...) is evidence that a
+name follows; the name is the run of one or two words after it that the texts never use as words: the
+training text never outside a name, the unlabelled text less than ten times and never as an ordinary
+word with clitics (so «منطقة عازلة», «ولاية الخبراء», «قرية صغيرة» name nothing).
+
+The noun itself stays outside the span (corpus/GUIDELINES.md), as with titles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .gazetteer import Gazetteer, key
+from .rules import WORD_RE, RuleSpan
+
+#: Nouns of a place's kind, with the proclitics they take (و, ب, ل, وب).
+_PLACE_NOUNS = frozenset(
+    key(clitic + w)
+    for w in ("محافظة", "ولاية", "إقليم", "مقاطعة", "قرية", "بلدة", "مدينة", "جزيرة", "حي", "مخيم", "ناحية")
+    for clitic in ("", "و", "ب", "ل", "وب", "ول")
+)
+#: Most words of such a name.
+MAX_PLACE_WORDS = 2
+#: Seen this often in the unlabelled text, a word is a word of the language (or a place the gazetteer
+#: should know), not a name only this text has.
+_RARE = 10
+#: Seen this often, a word with the article taken off is an ordinary noun (المنطقة الصناعية: صناعية).
+_SEEN = 2
+
+
+class PlacesAfterNouns:
+    """LOC spans of the names that follow a noun of a place's kind (see the module docstring).
+
+    Args:
+        gazetteer: The loaded gazetteer: its other and person words of the training text, its nisba
+            adjectives and its entries.
+        counts: Word counts of the unlabelled Arabic text (keys of :func:`key`).
+        ordinary: Whether an unseen word is an ordinary word with clitics (سيحقق, بنظيره).
+    """
+
+    def __init__(self, gazetteer: Gazetteer, counts: dict[str, int], ordinary: Callable[[str], bool]) -> None:
+        self.gazetteer = gazetteer
+        self.counts = counts
+        self.ordinary = ordinary
+
+    def __call__(self, text: str) -> list[RuleSpan]:
+        """The LOC spans of ``text``, in text order."""
+        words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+        out: list[RuleSpan] = []
+        for i in range(len(words) - 1):
+            if key(words[i][2]) not in _PLACE_NOUNS:
+                continue
+            j = i + 1
+            while j < len(words) and j - i <= MAX_PLACE_WORDS and _joined(text, words, j) and self._name(words[j][2]):
+                j += 1
+            if j > i + 1:
+                out.append(RuleSpan(words[i + 1][0], words[j - 1][1], "LOC", rule="place-noun"))
+        return out
+
+    def _name(self, word: str) -> bool:
+        """A word of a place's name that no text uses as a word (see the module docstring)."""
+        if len(word) < 3 or not all("\u0621" <= ch <= "\u064a" and ch != "\u0640" for ch in word):
+            return False
+        k = key(word)
+        gaz = self.gazetteer
+        if k in gaz.other_words or k in gaz.person_words or k in gaz.nisba or self.counts.get(k, 0) >= _RARE:
+            return False
+        if k.startswith("ال") and self.counts.get(k[2:], 0) >= _SEEN:
+            return False  # the article on an ordinary word (الصناعية, not الدقهلية)
+        if word[0] == "و" or word.endswith(("ات", "ون", "ين")):
+            return False  # a second noun after «و»; plurals (a town of «مستوطنات», «نازحين»)
+        return not self.ordinary(word)
+
+
+def _joined(text: str, words: list[tuple[int, int, str]], j: int) -> bool:
+    """Word ``j`` follows word ``j - 1`` after spaces only (no punctuation, no line break)."""
+    gap = text[words[j - 1][1] : words[j][0]]
+    return bool(gap) and gap.isspace() and "\n" not in gap

@@ -1,0 +1,62 @@
+"""Places named after the noun of their kind that no list has (pipeline.ner.places), on real
+sentences of the ANT and UN corpora, and the nouns of a kind that name nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _places(found: set[tuple[str, str]]) -> set[str]:
+    return {surface for surface, label in found if label == "LOC"}
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        # ANT ant-577, ant-652, ant-596: a province, a town, a district the model and the gazetteer miss
+        (
+            "وأشار المصدر ذاته إلى أن بغداد تعتبر أكثر المدن تضررا، حيث قتل فيها 268 مدنيا وجرح 807 آخرون،"
+            ' تليها محافظة نينوى معقل تنظيم "داعش" الإرهابي، التي قتل فيها 566 شخصا، فيما جرح 59 آخرون.',
+            {"نينوى"},
+        ),
+        (
+            "قال مسؤول محلي ان 20 مدنيا على الاقل قتلوا اليوم الثلاثاء في انفجار بمخزن للذخيرة في بلدة جرابولي"
+            " بغرب ليبيا.",
+            {"جرابولي", "ليبيا"},
+        ),
+        (
+            "وداهمت المنزل الواقع في حي السيدية بطريقة وحشية، وعزلت أفراح عن أسرتها، ثم اقتادوها بعد تفتيش"
+            " المنزل إلى جهة مجهولة.",
+            {"السيدية"},
+        ),
+        # UN un-454: two villages, the second after «و» and its own noun
+        (
+            "قامت مجموعة من الأبالة المسلحين، الذين كانوا على متن مركبات مزودة بمدافع، بإضرام النار في عدد"
+            " من المنازل في قرية تابالديا وقرية شاوا المجاورة.",
+            {"تابالديا", "شاوا"},
+        ),
+    ],
+)
+def test_a_place_after_the_noun_of_its_kind(tag_ar, text, places) -> None:
+    assert places <= _places(tag_ar(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # UN un-49, un-377: «ولاية» is a mandate here, followed by ordinary words
+        "يشرفني أن أشير إلى القرار 2196 (2015)، الذي قرر مجلس الأمن فيه تمديد ولاية فريق الخبراء المعني"
+        " بجمهورية أفريقيا الوسطى لمدة 13 شهرا.",
+        "وإدراكا منه، في الظروف الحالية، لضرورة تمديد ولاية البعثة لفترة قصيرة،",
+        # ANT ant-668: camps of refugees
+        "ويعيش الشعب الفلسطيني أساسا في الأرض الفلسطينية التي تحتلها إسرائيل منذ عام 1967، بما في ذلك"
+        " القدس الشرقية؛ وفي إسرائيل؛ وفي بلدان عربية مجاورة؛ وفي مخيمات اللاجئين بالمنطقة.",
+    ],
+)
+def test_no_place_after_a_noun_that_names_nothing(tag_ar, text) -> None:
+    assert not _places(tag_ar(text)) & {"فريق", "فريق الخبراء", "البعثة", "اللاجئين", "اللاجئين بالمنطقة"}
+
+
+def test_the_rule_alone(ner_stage) -> None:
+    text = "وكانت قرية دملاش  بمحافظة الدقهلية  المصرية قد شهدت جريمة"  # corpus/ner_heldout, ant-1550
+    assert [text[s.start : s.end] for s in ner_stage.places_after_nouns(text)] == ["دملاش", "الدقهلية"]
