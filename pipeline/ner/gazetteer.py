@@ -73,7 +73,10 @@ ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "EU": ((), ("EU",)),
     # An armed group. The UN texts pair ISIL with الدولة الإسلامية, which ANERcorp and AQMAR tag as a
     # place (the historical state), so the mined entry came out LOC, and داعش is in neither corpus.
-    "ISIL": (("داعش", "تنظيم الدولة الإسلامية", "الدولة الإسلامية في العراق والشام"), ("ISIL", "ISIS", "Daesh", "Da'esh")),
+    "ISIL": (
+        ("داعش", "تنظيم الدولة الإسلامية", "الدولة الإسلامية في العراق والشام"),
+        ("ISIL", "ISIS", "Daesh", "Da'esh"),
+    ),
 }
 
 #: Locales whose CLDR month names cover the Arabic month-name families.
@@ -264,6 +267,8 @@ def add_mined_names(gaz: Gazetteer, mined: dict) -> None:
     """
     for entry in mined.get("un", []):
         en, ar, label = entry["en"], entry["ar"], entry["label"]
+        if _clitic_form(gaz, ar):
+            continue
         known = gaz.lookup(en)
         if known is not None:
             if known.label == label:
@@ -282,9 +287,16 @@ def add_mined_names(gaz: Gazetteer, mined: dict) -> None:
     gaz.other_words.update(mined.get("other_words", []))
     for entry in mined.get("ar", []):
         text, label = entry["text"], entry["label"]
-        if len(key(text)) < _MIN_MINED_LENGTH or key(text) in gaz.nisba:
+        if len(key(text)) < _MIN_MINED_LENGTH or key(text) in gaz.nisba or _clitic_form(gaz, text):
             continue
         gaz.add(text, label, f"anercorp:{key(text)}", "ar")
+
+
+def _clitic_form(gaz: Gazetteer, arabic: str) -> bool:
+    """Whether a mined Arabic name is «و» + a name the gazetteer already has (وجزر كايمان, وتنزانيا: the
+    corpora tag the conjunction with the name). Kept as a name, its first word would stop the model's
+    «وجزر القمر» from losing its «و» (:func:`pipeline.ner.rules.strip_clitic`)."""
+    return arabic.startswith("و") and gaz.lookup(arabic[1:]) is not None
 
 
 #: Gazetteer ids of countries and regions (CLDR territory codes: TN, 150).
@@ -294,6 +306,7 @@ _REGION_ID = re.compile(r"[A-Z]{2}|[0-9]{3}")
 def is_region(entry: Entry | None) -> bool:
     """Whether a gazetteer entry is a country or region (its id a CLDR territory code), not a city or a name."""
     return entry is not None and _REGION_ID.fullmatch(entry.id) is not None
+
 
 CITIES_FILE = "cities.json"
 
@@ -309,7 +322,6 @@ TOWN_WORDS = frozenset(
         "مدينتي", "قريتي", "بلدتي", "ريف", "بريف", "وريف", "والي", "معتمدية", "بمعتمدية", "بلدية", "ببلدية",
     )
 )  # fmt: skip
-
 
 
 def add_cities(gaz: Gazetteer, cities: list[dict]) -> None:
