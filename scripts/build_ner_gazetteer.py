@@ -103,7 +103,9 @@ def gold_names(sentences: list[Any]) -> dict[str, dict[str, Any]]:
             chunks[key(text)][lab] += 1
             surfaces[key(text)][text] += 1
     # A clitic-prefixed form counts for the bare form (وألمانيا -> ألمانيا, للعراق -> العراق)
-    # when that is a chunk too, or when the rest begins with the article (والناصرة -> الناصرة).
+    # when that is a chunk too, or when the rest begins with the article (والناصرة -> الناصرة),
+    # but not after ك: «كال» begins foreign names (كاليفورنيا, كالديرون) far more often than it is
+    # "like the" before a name.
     for k in sorted(chunks):
         for p in sorted(PROCLITICS, key=len, reverse=True):
             if not k.startswith(p) or len(k) - len(p) < 3:
@@ -112,7 +114,7 @@ def gold_names(sentences: list[Any]) -> dict[str, dict[str, Any]]:
             fused = p.endswith("ل") and rest.startswith("ل")
             if fused:
                 rest = "ا" + rest  # fused لل: ل + ال
-            if rest in chunks or (rest.startswith("ال") and len(rest) >= 5):
+            if rest in chunks or (rest.startswith("ال") and len(rest) >= 5 and "ك" not in p):
                 chunks[rest].update(chunks.pop(k))
                 for t, n in surfaces.pop(k).items():
                     surfaces[rest][("ا" if fused else "") + t[len(p) :]] += n

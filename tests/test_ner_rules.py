@@ -338,3 +338,12 @@ def test_mined_names_never_keep_the_conjunction(gaz, tag_ar) -> None:
     places = {surface for surface, label in tag_ar(text) if label == "LOC"}
     assert {"جزر القمر", "قيرغيزستان", "مصر", "ليبيا"} <= places
     assert not any(p.startswith("و") for p in places)
+
+
+def test_a_name_beginning_with_kal_keeps_its_kaf(gaz, tag_ar, seed_raw) -> None:
+    """«كال» begins foreign names (كاليفورنيا, كالديرون), not «ك» + «ال» before one: the mined names
+    keep the whole word, and the seed's California keeps its first letter."""
+    assert gaz.lookup("كاليفورنيا") is not None and gaz.lookup("اليفورنيا") is None
+    start = seed_raw.index("بسان فرانسيسكو في كاليفورنيا")
+    sentence = seed_raw[start : seed_raw.index("\n", start)]
+    assert ("كاليفورنيا", "LOC") in tag_ar(sentence)
