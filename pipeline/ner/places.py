@@ -52,27 +52,39 @@ class PlacesAfterNouns:
         words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
         out: list[RuleSpan] = []
         for i in range(len(words) - 1):
-            if key(words[i][2]) not in _PLACE_NOUNS:
-                continue
+            if key(words[i][2]) not in _PLACE_NOUNS or words[i][2].endswith("ه"):
+                continue  # (بلده is "his country": the key folds ه and ة)
             j = i + 1
-            while j < len(words) and j - i <= MAX_PLACE_WORDS and _joined(text, words, j) and self._name(words[j][2]):
+            while (
+                j < len(words)
+                and j - i <= MAX_PLACE_WORDS
+                and _joined(text, words, j)
+                and self._name(words[j][2], first=j == i + 1)
+            ):
                 j += 1
             if j > i + 1:
                 out.append(RuleSpan(words[i + 1][0], words[j - 1][1], "LOC", rule="place-noun"))
         return out
 
-    def _name(self, word: str) -> bool:
-        """A word of a place's name that no text uses as a word (see the module docstring)."""
+    def _name(self, word: str, first: bool) -> bool:
+        """A word of a place's name that no text uses as a word (see the module docstring). A second
+        word has neither the article nor a proclitic before a word of the text: what follows a name is
+        as often its adjective (كوشاداسي المطلة) or a phrase (كاتانيا لدواع, غوام كحد أقصى) as the rest
+        of a foreign name (أندرا براديش, ريجو إيميليا)."""
         if len(word) < 3 or not all("\u0621" <= ch <= "\u064a" and ch != "\u0640" for ch in word):
             return False
         k = key(word)
         gaz = self.gazetteer
         if k in gaz.other_words or k in gaz.person_words or k in gaz.nisba or self.counts.get(k, 0) >= _RARE:
             return False
-        if k.startswith("ال") and self.counts.get(k[2:], 0) >= _SEEN:
+        if k.startswith("ال") and (not first or self.counts.get(k[2:], 0) >= _SEEN):
             return False  # the article on an ordinary word (الصناعية, not الدقهلية)
+        if not first and k[0] in "لبك" and self.counts.get(k[1:], 0) >= _SEEN:
+            return False  # كحد (أقصى), لدواع: a proclitic and a word
         if word[0] == "و" or word.endswith(("ات", "ون", "ين")):
             return False  # a second noun after «و»; plurals (a town of «مستوطنات», «نازحين»)
+        if word.endswith("ة") and not k.startswith("ال"):
+            return False  # an adjective of the noun (مدينة ترفيهية, قرية محررة, ذاتية)
         return not self.ordinary(word)
 
 

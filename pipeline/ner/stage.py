@@ -469,7 +469,7 @@ class NerStage:
             titled, model_spans = self.titled_persons.with_model(text, model_spans)
             model_organisations = {m.start for m in model_spans if m.label == "ORG"}
             bodies = self.named_bodies(text, model_organisations)
-            places = self.places_after_nouns(text)
+            places = _before_named(text, self.places_after_nouns(text), model_spans)
             found = join_organisation_places(text, _merge(text, model_spans, [*rule_spans, *titled, *bodies, *places]))
             found = with_bracketed_acronyms(text, found, self.gazetteer)
             out.append(self.adjust_spans(text, found))
@@ -1254,9 +1254,12 @@ def _grown_to_item(
     word of a name: lists of designated persons give a full name per item (- سالم حسن خليفة راشد
     الكواري - قطري.) and the model finds a part of it.
 
-    A word of a name here: a person word of the training text, «علي» as spelled, or a word the training
-    text has never outside names and the unlabelled text has less than ten times (الكواري, حلوان),
-    no nisba and no word after «و».
+    A word of a name here: a person word of the training text, «علي» as spelled, or a word that the
+    training text has never outside names and the unlabelled text has less than ten times, no nisba,
+    no «و», no ة without the article. After the model's span only such a word with the article (a
+    family name: الكواري, السقطري): indefinite words there are as often occupations and verbs (مهندس,
+    محاسب, يتوعد). Before it, given names (عبدالملك, عاصم). No item that ends at a colon either (a
+    headline's subject: «أولاند يتوعد :»).
     """
     line_start = text.rfind("\n", 0, start) + 1
     before = [m for m in _ITEM_START.finditer(text, line_start, start) if m.end() <= start]
@@ -1266,29 +1269,50 @@ def _grown_to_item(
     if content is None or not (content.start(1) <= start and end <= content.end(1)):
         return start, end
     a, b = content.span(1)
-    if (a, b) == (start, end) or _ITEM_AFTER.match(text, b) is None:
+    after = _ITEM_AFTER.match(text, b)
+    if (a, b) == (start, end) or after is None or after.group().strip() == ":":
         return start, end
-    others = [m.group() for m in WORD_RE.finditer(text, a, start)] + [m.group() for m in WORD_RE.finditer(text, end, b)]
+    before = [m.group() for m in WORD_RE.finditer(text, a, start)]
+    after = [m.group() for m in WORD_RE.finditer(text, end, b)]
     if len(text[a:b].split()) > _MAX_ITEM_NAME or any(x < b and a < y and (x, y) != (start, end) for x, y in taken):
         return start, end
 
-    def name_word(word: str) -> bool:
+    def name_word(word: str, definite: bool) -> bool:
         k = key(word)
         if word == "علي" or k in gazetteer.person_words:
             return True
-        return not (
+        return (k.startswith("ال") or not definite) and not (
             k in gazetteer.other_words
             or k in gazetteer.nisba
             or word[0] == "و"
+            or word.endswith("ة")
+            and not k.startswith("ال")
             or counts.get(k, 0) >= _ITEM_WORD_SEEN
             or gazetteer.lookup(word) is not None
         )
 
-    return (a, b) if all(name_word(w) for w in others) else (start, end)
+    if all(name_word(w, False) for w in before) and all(name_word(w, True) for w in after):
+        return a, b
+    return start, end
 
 
 #: Seen this often in the unlabelled text, a word is a word of the language rather than a family name.
 _ITEM_WORD_SEEN = 10
+
+
+def _before_named(text: str, spans: list[RuleSpan], model_spans: list[RuleSpan]) -> list[RuleSpan]:
+    """``spans`` cut before a person or organisation the model begins inside them (ولاية ميشيغن + إنريك
+    سنايدر, its governor); dropped where nothing is left."""
+    out = []
+    for span in spans:
+        end = min(
+            (m.start for m in model_spans if m.label in ("PER", "ORG") and span.start < m.start < span.end),
+            default=span.end,
+        )
+        end = len(text[:end].rstrip())
+        if end > span.start:
+            out.append(span if end == span.end else RuleSpan(span.start, end, span.label, span.id, span.rule))
+    return out
 
 
 def _fills_item(text: str, start: int, end: int) -> bool:
