@@ -23,6 +23,16 @@ _PLACE_NOUNS = frozenset(
     for w in ("محافظة", "ولاية", "إقليم", "مقاطعة", "قرية", "بلدة", "مدينة", "جزيرة", "حي", "مخيم", "ناحية")
     for clitic in ("", "و", "ب", "ل", "وب", "ول")
 )
+#: Nouns of a place's kind that have a commoner sense: a boycott, a term of office, "in terms of".
+#: After the words that select that sense they name no place.
+_OTHER_SENSE = {
+    key("مقاطعة"): frozenset(key(w) for w in ("حملة", "حملات", "دعا", "دعت", "دعوة", "دعوات", "إلى", "الى", "قرار")),
+    key("ولاية"): frozenset(
+        key(w)
+        for w in ("خلال", "عهد", "فترة", "تمديد", "انتهاء", "بداية", "نهاية", "طوال", "إبان", "مدة", "تجديد", "ثانية")
+    ),
+    key("ناحية"): frozenset(key(w) for w in ("من", "ومن")),
+}
 #: Most words of such a name.
 MAX_PLACE_WORDS = 2
 #: Seen this often in the unlabelled text, a word is a word of the language (or a place the gazetteer
@@ -54,6 +64,8 @@ class PlacesAfterNouns:
         for i in range(len(words) - 1):
             if key(words[i][2]) not in _PLACE_NOUNS or words[i][2].endswith("ه"):
                 continue  # (بلده is "his country": the key folds ه and ة)
+            if self._other_sense(text, words, i):
+                continue  # حملة مقاطعة (a boycott), خلال ولاية (a term), من ناحية (in terms of)
             j = i + 1
             while (
                 j < len(words)
@@ -65,6 +77,15 @@ class PlacesAfterNouns:
             if j > i + 1:
                 out.append(RuleSpan(words[i + 1][0], words[j - 1][1], "LOC", rule="place-noun"))
         return out
+
+    def _other_sense(self, text: str, words: list[tuple[int, int, str]], i: int) -> bool:
+        """Whether the noun at word ``i`` has its commoner sense here: after a word that selects it
+        (``_OTHER_SENSE``), without «ب» (بولاية is always "in the state of")."""
+        noun_key = key(words[i][2])
+        bare = _bare(noun_key)
+        if bare not in _OTHER_SENSE or noun_key.startswith(("ب", "وب")) and bare != noun_key:
+            return False
+        return i > 0 and _joined(text, words, i) and key(words[i - 1][2]) in _OTHER_SENSE[bare]
 
     def _name(self, word: str, first: bool) -> bool:
         """A word of a place's name that no text uses as a word (see the module docstring). A second
@@ -85,7 +106,19 @@ class PlacesAfterNouns:
             return False  # a second noun after «و»; plurals (a town of «مستوطنات», «نازحين»)
         if word.endswith("ة") and not k.startswith("ال"):
             return False  # an adjective of the noun (مدينة ترفيهية, قرية محررة, ذاتية)
+        if not k.startswith("ال") and (self.counts.get("ال" + k, 0) >= _SEEN or self.counts.get(k + "ة", 0) >= _SEEN):
+            return False  # a noun or an adjective: the text has it with the article or in the feminine (ملاهي, هادئ)
+        if k[0] in "يت" and len(k) >= 4 and self.counts.get(k[1:], 0) >= _SEEN:
+            return False  # an imperfect verb (حي يرزق)
         return not self.ordinary(word)
+
+
+def _bare(noun_key: str) -> str:
+    """A place noun's key without its proclitic (بولاية -> ولاية; ولاية itself begins with و)."""
+    for clitic in ("وب", "ول", "و", "ب", "ل"):
+        if noun_key.startswith(clitic) and noun_key[len(clitic) :] in _OTHER_SENSE:
+            return noun_key[len(clitic) :]
+    return noun_key
 
 
 def _joined(text: str, words: list[tuple[int, int, str]], j: int) -> bool:

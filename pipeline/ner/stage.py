@@ -467,6 +467,7 @@ class NerStage:
                     model_spans.append(RuleSpan(start, end, label, rule="model"))
             model_spans = grow_persons(text, model_spans, self.gazetteer, self.counts)
             titled, model_spans = self.titled_persons.with_model(text, model_spans)
+            titled = [t for t in titled if t.rule != "speaker" or not _overlaps_other_name(t, model_spans)]
             model_organisations = {m.start for m in model_spans if m.label == "ORG"}
             bodies = self.named_bodies(text, model_organisations)
             places = _before_named(text, self.places_after_nouns(text), model_spans)
@@ -1300,9 +1301,15 @@ def _grown_to_item(
 _ITEM_WORD_SEEN = 10
 
 
+def _overlaps_other_name(span: RuleSpan, model_spans: list[RuleSpan]) -> bool:
+    """Whether the model has a name of another kind than ``span``'s over some of its words."""
+    return any(m.label != span.label and m.start < span.end and span.start < m.end for m in model_spans)
+
+
 def _before_named(text: str, spans: list[RuleSpan], model_spans: list[RuleSpan]) -> list[RuleSpan]:
     """``spans`` cut before a person or organisation the model begins inside them (ولاية ميشيغن + إنريك
-    سنايدر, its governor); dropped where nothing is left."""
+    سنايدر, its governor); dropped where nothing is left. (A name the model begins where the rule's
+    does is mostly the place: ولاية ميناس جيرايس, قرية قميناس, not a person or a body.)"""
     out = []
     for span in spans:
         end = min(

@@ -215,7 +215,9 @@ class TitledPersons:
     def _speakers(self, text: str, words: list[tuple[int, int, str]]) -> list[RuleSpan]:
         """PER spans of a name that is the subject of a reporting verb and says something: the verb, one
         to three name words, then «أن» / «إن» / «بأن» or a colon (وأضاف فالس أن ...). A name of one word
-        is one the training text never has outside names nor the unlabelled text as an ordinary word."""
+        is one the training text never has outside names nor the unlabelled text as an ordinary word.
+        (The stage drops these spans where the model found another kind of name: «أعلنت فولكس فاغن أن».
+        Bodies with a name of two words the model does not know stay persons: «قالت أمنستي إنترناشونال».)"""
         out: list[RuleSpan] = []
         for i in range(len(words) - 2):
             k = key(words[i][2])
@@ -235,7 +237,7 @@ class TitledPersons:
             said = (gap == " " and key(words[j][2]) in _THAT) or gap.strip() == ":"
             if not said or (j - first == 1 and self._lone_unknown(words[first][2], text)):
                 continue
-            out.append(RuleSpan(words[first][0], words[j - 1][1], "PER", rule="title"))
+            out.append(RuleSpan(words[first][0], words[j - 1][1], "PER", rule="speaker"))
         return out
 
     def _qualifies(self, text: str, words: list[tuple[int, int, str]], i: int) -> bool:
