@@ -146,8 +146,13 @@ class Gazetteer:
 _LATIN = re.compile(r"[A-Za-z]")
 
 
+@lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
-    """The lookup key of a name: dediacritised, alef/ya/teh-marbuta folded, Latin lower-cased."""
+    """The lookup key of a name: dediacritised, alef/ya/teh-marbuta folded, Latin lower-cased.
+
+    Cached (a pure function of its argument): the span rules look up every word of a text several
+    times, and folding is most of their time.
+    """
     return camel.match_key(text).lower()
 
 
