@@ -1263,15 +1263,15 @@ def _grown_to_item(
     headline's subject: «أولاند يتوعد :»).
     """
     line_start = text.rfind("\n", 0, start) + 1
-    before = [m for m in _ITEM_START.finditer(text, line_start, start) if m.end() <= start]
-    if not before:
+    markers = [m for m in _ITEM_START.finditer(text, line_start, start) if m.end() <= start]
+    if not markers:
         return start, end
-    content = _ITEM_CONTENT.match(text, before[-1].end())
+    content = _ITEM_CONTENT.match(text, markers[-1].end())
     if content is None or not (content.start(1) <= start and end <= content.end(1)):
         return start, end
     a, b = content.span(1)
-    after = _ITEM_AFTER.match(text, b)
-    if (a, b) == (start, end) or after is None or after.group().strip() == ":":
+    item_end = _ITEM_AFTER.match(text, b)
+    if (a, b) == (start, end) or item_end is None or item_end.group().strip() == ":":
         return start, end
     before = [m.group() for m in WORD_RE.finditer(text, a, start)]
     after = [m.group() for m in WORD_RE.finditer(text, end, b)]
@@ -1286,8 +1286,7 @@ def _grown_to_item(
             k in gazetteer.other_words
             or k in gazetteer.nisba
             or word[0] == "و"
-            or word.endswith("ة")
-            and not k.startswith("ال")
+            or (word.endswith("ة") and not k.startswith("ال"))
             or counts.get(k, 0) >= _ITEM_WORD_SEEN
             or gazetteer.lookup(word) is not None
         )
@@ -1316,7 +1315,8 @@ def _before_named(text: str, spans: list[RuleSpan], model_spans: list[RuleSpan])
             (m.start for m in model_spans if m.label in ("PER", "ORG") and span.start < m.start < span.end),
             default=span.end,
         )
-        end = len(text[:end].rstrip())
+        while end > span.start and text[end - 1].isspace():
+            end -= 1
         if end > span.start:
             out.append(span if end == span.end else RuleSpan(span.start, end, span.label, span.id, span.rule))
     return out

@@ -60,7 +60,8 @@ TITLES_DEFINITE = (
 #: the others only before a colon (تأليف: ..., ترجمة: ...; «إعداد التقرير» is "preparing").
 _AUTHOR_CUES = frozenset(key(w) for w in ("بقلم",))
 _AUTHOR_CUES_COLON = frozenset(key(w) for w in ("تأليف", "ترجمة", "إعداد"))
-#: What may stand between an author cue and the name: a colon, an academic title with its dot.
+#: What may stand between an author cue and the name: spaces and a colon (an abbreviated academic
+#: title after them is passed over as ``_ABBREVIATED_TITLES``).
 _AUTHOR_GAP = re.compile(r"[^\S\n]*:?[^\S\n]*")
 #: Relative pronouns: after a title they open a clause, whose verb may be a given name (أشرف).
 _RELATIVE_PRONOUNS = frozenset(
@@ -266,7 +267,8 @@ class TitledPersons:
             gap = text[words[i][1] : words[i + 1][0]]
             if not _AUTHOR_GAP.fullmatch(gap):
                 continue
-            if ":" not in gap and (k in _AUTHOR_CUES_COLON or not _BYLINE_BEFORE.search(text, 0, words[i][0])):
+            before = _BYLINE_BEFORE.search(text, max(0, words[i][0] - 20), words[i][0])
+            if ":" not in gap and (k in _AUTHOR_CUES_COLON or before is None):
                 continue  # «بقلم ذهبي أهداه» is "with a golden pen"; a byline has a colon or stands alone
             j = i + 1
             while j + 1 < len(words) and words[j][2] in _ABBREVIATED_TITLES and text.startswith(".", words[j][1]):
