@@ -72,6 +72,21 @@ def test_authors_after_bylines(tag_ar) -> None:
     assert "ويليام جيمس" in persons  # the model alone finds «جيمس»
 
 
+def test_authors_whose_names_are_words_as_well(tag_ar) -> None:
+    """ANT (ner_heldout3, development): after «بقلم:» the surname «بينكر» is no ب + ينكر, «كون»
+    ("being") follows a known first name, and «مات» ("died") comes before a known surname."""
+    text = (
+        "9 – كتاب (الكائن العاقل) بقلم: يوفال نوح هراري  10 – كتاب (بنية الثورات العلمية) بقلم: توماس كون 11 –"
+        " كتاب (التعامل مع الصين) بقلم: هنري بولسون 13 – كتاب (طبيعتنا الملائكية الأفضل) بقلم: ستيفن بينكر"
+        " 14 – كتاب (الجينوم) بقلم: مات ريدلي  15 – كتاب"
+    )
+    persons = _persons(tag_ar(text))
+    assert {"توماس كون", "ستيفن بينكر", "مات ريدلي"} <= persons
+    # a title or a common word after the name stays outside it
+    assert _persons(tag_ar("بقلم: جون سميث رئيس التحرير")) == {"جون سميث"}
+    assert _persons(tag_ar("بقلم: أحمد علي في العدد الأخير")) == {"أحمد علي"}
+
+
 @pytest.mark.parametrize(
     "text, not_a_name",
     [

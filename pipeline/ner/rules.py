@@ -38,12 +38,16 @@ _ORDINALS = "الأول|الاول|الثاني|الثالث|الرابع|الخ
 INSTITUTION_HEADS = (
     "وزارة", "سفارة", "السفارة", "الحكومة", "حكومة", "القنصلية", "قنصلية", "مكتب", "بعثة", "البعثة", "مجلس", "وكالة",
     "الشرطة", "شرطة", "الجيش", "جيش", "الخارجية", "الاستخبارات", "استخبارات", "المخابرات", "مخابرات", "الدرك",
+    "البرلمان", "برلمان", "البحرية", "الحرس",
 )  # fmt: skip
 #: «الخارجية» is the foreign ministry (الخارجية القطرية), except in a minister's title (وزير الخارجية القطري)
 #: and where it is the adjective of the definite noun before it (السياسة الخارجية السعودية, الديون
 #: الخارجية المصرية, الشؤون الخارجية); after a weekday (أعلنت الثلاثاء الخارجية), a known name or
 #: with «و» (الكرملين والخارجية الروسية) it is the ministry.
 _FOREIGN_MINISTRY = "الخارجيه"  # its key
+#: Heads that are adjectives as well, tested like «الخارجية»: «البحرية» is the navy (البحرية التركية) and
+#: "maritime" after a noun (الحدود البحرية السعودية, القوات البحرية).
+_ADJECTIVE_HEADS = frozenset({_FOREIGN_MINISTRY, "البحريه"})
 _MINISTER_OR_AFFAIRS = re.compile("وزير|وزراء|شؤون|شوون|شئون")
 _DEFINITE = re.compile("^(?:[وفبلك]?ال|لل)")
 #: Words an institution's name does not run over to reach a place: prepositions (الشرطة في لندن,
@@ -595,10 +599,13 @@ class ArabicRules:
         return None
 
     def _adjective_here(self, words: list[_Word], i: int) -> bool:
-        """Whether «الخارجية» at ``words[i]`` is the adjective of the word before it, not the ministry."""
+        """Whether «الخارجية» (or «البحرية») at ``words[i]`` is the adjective of the word before it, not
+        the ministry (the navy)."""
         before = words[i - 1].info.key
         if _MINISTER_OR_AFFAIRS.search(before):
             return True
+        if key(words[i].text[words[i].info.head or 0 :]) != _FOREIGN_MINISTRY:
+            return bool(_DEFINITE.match(before))  # القوات البحرية التركية: no navy follows a definite noun
         if words[i].info.head:
             # «والخارجية» after an adjective (الداخلية والخارجية) is one too; after a name, the ministry
             return bool(_DEFINITE.match(before)) and before.endswith("يه")
@@ -630,12 +637,13 @@ class ArabicRules:
             offset = info.head
             if (
                 offset is None
-                or (key(word[offset:]) == _FOREIGN_MINISTRY and i > 0 and self._adjective_here(words, i))
+                or (key(word[offset:]) in _ADJECTIVE_HEADS and i > 0 and self._adjective_here(words, i))
                 or (i > 0 and words[i - 1].info.key in _PLURAL_DESCRIPTORS)  # أجهزة الاستخبارات البريطانية
             ):
                 i += 1
                 continue
             last = None
+            definite_head = key(word[offset:]).startswith("ال")
             for j in range(i + 1, min(len(words), i + max_gap + 2)):
                 if text[words[j - 1].end : words[j].start].strip():
                     break  # punctuation or a line of something else in between
@@ -649,6 +657,8 @@ class ArabicRules:
                     )
                 ):
                     break
+                if definite_head and not words[j].info.country and not words[j].info.key.startswith("ال"):
+                    break  # a definite head takes no indefinite word into its name (البرلمان يخدم تونس)
                 if words[j].info.country:
                     if key(word[offset:]) in _MISSION_HEADS and words[j].info.key not in self.gazetteer.nisba:
                         break  # بعثة مصر, سفارة دولة الإمارات: the country is named, no institution (decision 12)
@@ -692,6 +702,8 @@ class ArabicRules:
         """
         if country_key not in self.gazetteer.nisba or country_key in self.gazetteer.entries:
             return False
+        if country_key.endswith(("يين", "يون")):
+            return True  # a plural nisba describes people (أعضاء البرلمان الألمانيين), never the body
         # keys fold ة to ه; a plural in ات (الاستخبارات) takes a feminine adjective too
         return key(head).endswith(("ه", "ات")) != country_key.endswith("ه")
 

@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
@@ -633,7 +633,7 @@ class NerStage:
         seen = counts.get(key(word), 0)
         return any(
             (n := counts.get(key(stem), 0)) >= STEM_MIN_COUNT and n * _NAME_OVER_STEM > seen
-            for stem in word_stems(word)
+            for stem in word_stems(word, counts, self.gazetteer.person_words)
         )
 
     def entities_ar(self, text: str) -> list[Found]:
@@ -891,6 +891,8 @@ _ARABIC_WORD = re.compile(r"^[\u0621-\u064A]{3,}$")
 #: Proclitics taken off a word before its stem is looked up: the prepositions ب ل ك and the
 #: future prefix س of verbs (سيزور). A word beginning with و or ف never gets this far.
 _STEM_PROCLITICS = ("", "ب", "ل", "ك", "س")
+#: Proclitic prepositions that only a noun follows (ل also introduces a verb: ليعلن "to announce").
+_PREPOSITIONS = ("ب", "ك")
 #: س marks the future only on an imperfect verb, which begins with one of these letters;
 #: elsewhere it is the first letter of the word (ساندري is not س + اندري).
 _IMPERFECT_PREFIXES = "أتني"
@@ -909,16 +911,30 @@ STEM_MIN_COUNT = 2
 _NAME_OVER_STEM = 5
 
 
-def word_stems(word: str) -> Iterator[str]:
+def word_stems(word: str, counts: dict[str, int] | None = None, names: Container[str] = ()) -> Iterator[str]:
     """Stems of ``word`` with a proclitic and/or a pronoun suffix taken off (never the word itself).
 
     Before a suffix, ت and ا are also tried as the ة and ى they stand for (نظيرته -> نظيرة).
+    With ``counts``, the prepositions ب and ك come off a word in ي only when the rest is a noun the
+    text has with the article (بيوم: اليوم) or a name of ``names`` (بيوسف): they never stand before
+    a verb, and ي opens verbs far more often than nouns (بينكر is a name, not ب + ينكر "denies").
     """
     for prefix in _STEM_PROCLITICS:
         if not word.startswith(prefix):
             continue
         rest = word[len(prefix) :]
         if prefix == "س" and not rest.startswith(tuple(_IMPERFECT_PREFIXES)):
+            continue
+        if (
+            counts is not None
+            and prefix in _PREPOSITIONS
+            and rest.startswith("ي")
+            and not any(
+                counts.get("ال" + (k := key(rest[: len(rest) - len(s)])), 0) >= STEM_MIN_COUNT or k in names
+                for s in _STEM_SUFFIXES
+                if rest.endswith(s)
+            )
+        ):
             continue
         for suffix in _STEM_SUFFIXES:
             if not (prefix or suffix) or not rest.endswith(suffix):
@@ -945,7 +961,9 @@ def _name_like(
     n = counts.get(key(text), 0)
     if not (n <= max_count or (key(text) in names and n <= 20)):
         return False
-    if min_stem_count is not None and any(counts.get(key(stem), 0) >= min_stem_count for stem in word_stems(text)):
+    if min_stem_count is not None and any(
+        counts.get(key(stem), 0) >= min_stem_count for stem in word_stems(text, counts, names)
+    ):
         return False
     return True
 

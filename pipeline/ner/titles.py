@@ -281,7 +281,15 @@ class TitledPersons:
                     word = words[j][2][start_offset:] if j == first else words[j][2]
                     if not (
                         self._name_word(word, j == first, conjunction=j > first or bool(start_offset))
-                        or (j == first and not start_offset and self._given_name_that_is_a_word(text, words, j))
+                        or (j == first + 1 and self._surname_that_is_a_word(text, words, j))
+                        or (
+                            j == first
+                            and not start_offset
+                            and (
+                                self._given_name_that_is_a_word(text, words, j)
+                                or self._given_name_before_surname(text, words, j)
+                            )
+                        )
                     ):
                         break
                     j += 1
@@ -502,6 +510,38 @@ class TitledPersons:
             return False
         nxt = words[j + 1][2]
         return key(nxt) not in self.gazetteer.person_words and self._name_word(nxt, False)
+
+    def _given_name_before_surname(self, text: str, words: list[tuple[int, int, str]], j: int) -> bool:
+        """Right after an author cue, a first name that is a word as well (مات "died", كون "being")
+        before a surname of the training text (بقلم: مات ريدلي); elsewhere a word before a name is as
+        often a verb or a noun with its subject (رأى محمد), which :meth:`_given_name_that_is_a_word`
+        leaves out."""
+        k = key(words[j][2])
+        if not k or self.counts.get(k, 0) >= _COMMON or j + 1 >= len(words) or not _joined(text, words, j + 1):
+            return False
+        if not self._name_word(words[j][2], True, article=False, training=False):
+            return False
+        nxt = words[j + 1][2]
+        return key(nxt) in self.gazetteer.person_words and self._name_word(nxt, False)
+
+    def _surname_that_is_a_word(self, text: str, words: list[tuple[int, int, str]], j: int) -> bool:
+        """Right after an author cue, a surname that is a word as well (كون "being") after a first name
+        of the training text (بقلم: توماس كون); not a function word or a common verb (``_COMMON``), a
+        title, an occupation, a nisba or a word in ة (بقلم: جون سميث رئيس التحرير keeps two words)."""
+        word = words[j][2]
+        k = key(word)
+        return (
+            key(words[j - 1][2]) in self.gazetteer.person_words
+            and len(k) >= 2
+            and all("\u0621" <= ch <= "\u064a" and ch != "\u0640" for ch in word)
+            and not word.endswith("ة")
+            and k[0] not in "وف"
+            and not k.startswith("ال")
+            and self.counts.get(k, 0) < _COMMON
+            and k not in self.gazetteer.nisba
+            and self._title(word) is None
+            and not _is_occupation(word)
+        )
 
     def _imperfect_verb(self, k: str) -> bool:
         """An imperfect verb (يتحمل, سيشرع): its prefix taken off, the rest is a word of the text."""

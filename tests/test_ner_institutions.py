@@ -1,0 +1,38 @@
+"""State institutions named by their country (``ArabicRules.institutions``): the parliament, the
+navy and the guard join the heads, on real ANT and UN sentences (corpus/GUIDELINES.md: «الحكومة
+المكسيكية» is ORG, a nisba alone is not; layout-set decisions 5 and 7, ner_heldout4 B2)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, organisation",
+    [
+        ("وتعمل على فرز الأصوات في الولايات، لشغل 462 مقعدا يتشكل منها البرلمان الجزائري.", "البرلمان الجزائري"),
+        ("وأبلغ وزير الداخلية أعضاء في البرلمان الألماني بأن قوة مهام مشتركة", "البرلمان الألماني"),
+        ("محمد علي شهيدي، أن الحرس الثوري الإيراني أعلن عدد المقاتلين القتلى", "الحرس الثوري الإيراني"),
+        ("صادق مجلس النواب في البرلمان الروسي (مجلس الدوما) على ما يسمى", "البرلمان الروسي"),
+        ("نفذت البحرية الأمريكية مناورات في الخليج.", "البحرية الأمريكية"),
+    ],
+)
+def test_parliament_navy_and_guard_named_by_their_country(tag_ar, text, organisation) -> None:
+    assert (organisation, "ORG") in tag_ar(text)
+
+
+@pytest.mark.parametrize(
+    "text, not_an_organisation",
+    [
+        # a plural nisba describes the members (ANT 317)
+        ("هام يضم أعضاء في الحكومة وفي البرلمان الألمانيين وكذلك ممثلو عدد من المؤسسات", "البرلمان"),
+        # a definite head takes in no verb and no indefinite word on its way to a country (ANT 396, 233)
+        ("قائلا إذا كان وجودي خارج البرلمان يخدم تونس أكثر فلن أتردد", "البرلمان"),
+        ("إن عدم التزام الحكومة بمحتوى وثيقة قرطاج تجسم من خلال الإخفاق", "الحكومة"),
+        # «البحرية» after a definite noun is "maritime"
+        ("وشاركت القوات البحرية التركية في التدريب.", "البحرية"),
+        ("ورسمت الحدود البحرية السعودية مع مصر.", "البحرية"),
+    ],
+)
+def test_no_institution_where_the_head_is_no_name(tag_ar, text, not_an_organisation) -> None:
+    assert not any(not_an_organisation in surface and label == "ORG" for surface, label in tag_ar(text))
