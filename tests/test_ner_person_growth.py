@@ -54,6 +54,13 @@ def test_a_person_fills_its_list_item(tag_ar) -> None:
     } <= found
 
 
+def test_a_grown_person_still_fills_its_list_item(tag_ar) -> None:
+    """corpus/ner_heldout, ant-1660: the model finds «سالم حسن», growth takes «خليفة راشد»; the span
+    before growth no longer keeps the item from taking the family name (it counted as another span)."""
+    text = "عبدالعزيز بن خليفة العطية – قطري. - سالم حسن خليفة راشد الكواري - قطري. - عبدالله غانم مسلم الخوار"
+    assert "سالم حسن خليفة راشد الكواري" in _persons(tag_ar(text))
+
+
 def test_no_entity_ends_in_a_space(tag_ar) -> None:
     """A second space (or a no-break space) after a name is a token the model may tag: the span ends
     before it (ANT ant-87, ant-227)."""

@@ -2,13 +2,14 @@
 
 The gazetteer knows countries, CLDR's cities and the GeoNames towns of the Arab world; provinces,
 villages and districts of elsewhere it does not, and the model, trained on news of the 2000s, misses
-the ones it never saw. A noun of a place's kind (محافظة, ولاية, إقليم, قرية, حي...) is evidence that a
-name follows; the name is the run of one or two words after it that the texts never use as words: the
-training text never outside a name, the unlabelled text less than ten times, never as an ordinary
-word with clitics, with the article or in the feminine (there or in wordfreq's Arabic list), and no
-verb (so «منطقة عازلة», «ولاية الخبراء», «قرية صغيرة», «حي هادئ», «مدينة ملاهي» name nothing). Three of
-the nouns have a commoner sense after some words (حملة مقاطعة: a boycott; خلال ولاية: a term; من
-ناحية: in terms of) and name no place there.
+the ones it never saw. A noun of a place's kind (محافظة, ولاية, إقليم, قرية, حي, منطقة...) is
+evidence that a name follows (in the dual, two names: في قريتي سرمين وكورين); the name is the run of
+one or two words after it that the texts never use as words: the training text never outside a name,
+the unlabelled text less than ten times, never as an ordinary word with clitics, with the article or
+in the feminine (there or in wordfreq's Arabic list), no plural of a word (نازحين; سرمين and جوجارات
+are no plurals), and no verb (so «منطقة عازلة», «ولاية الخبراء», «قرية صغيرة», «حي هادئ», «مدينة
+ملاهي» name nothing). Three of the nouns have a commoner sense after some words (حملة مقاطعة: a
+boycott; خلال ولاية: a term; من ناحية: in terms of) and name no place there.
 
 The noun itself stays outside the span (corpus/GUIDELINES.md), as with titles.
 """
@@ -23,7 +24,14 @@ from .rules import WORD_RE, RuleSpan
 #: Nouns of a place's kind, with the proclitics they take (و, ب, ل, وب).
 _PLACE_NOUNS = frozenset(
     key(clitic + w)
-    for w in ("محافظة", "ولاية", "إقليم", "مقاطعة", "قرية", "بلدة", "مدينة", "جزيرة", "حي", "مخيم", "ناحية")
+    for w in ("محافظة", "ولاية", "إقليم", "مقاطعة", "قرية", "بلدة", "مدينة", "جزيرة", "حي", "مخيم", "ناحية", "منطقة")
+    for clitic in ("", "و", "ب", "ل", "وب", "ول")
+)
+#: The same nouns in the dual («في قريتي سرمين وكورين», «بمنطقتي الجدى والجفجافة»): two names follow,
+#: the second after «و».
+_DUAL_PLACE_NOUNS = frozenset(
+    key(clitic + w)
+    for w in ("محافظتي", "ولايتي", "قريتي", "بلدتي", "مدينتي", "جزيرتي", "مخيمي", "منطقتي")
     for clitic in ("", "و", "ب", "ل", "وب", "ول")
 )
 #: Nouns of a place's kind that have a commoner sense: a boycott, a term of office, "in terms of".
@@ -42,6 +50,11 @@ MAX_PLACE_WORDS = 2
 _RARE = 10
 #: Seen this often, a word with the article taken off is an ordinary noun (المنطقة الصناعية: صناعية).
 _SEEN = 2
+
+
+def is_place_noun(word: str) -> bool:
+    """Whether ``word`` is a noun of a place's kind (قرية, بمحافظة, قريتي): a kind, never a name."""
+    return key(word) in _PLACE_NOUNS or key(word) in _DUAL_PLACE_NOUNS
 
 
 class PlacesAfterNouns:
@@ -64,21 +77,38 @@ class PlacesAfterNouns:
         words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
         out: list[RuleSpan] = []
         for i in range(len(words) - 1):
-            if key(words[i][2]) not in _PLACE_NOUNS or words[i][2].endswith("ه"):
+            noun_key = key(words[i][2])
+            dual = noun_key in _DUAL_PLACE_NOUNS
+            if not (dual or noun_key in _PLACE_NOUNS) or words[i][2].endswith("ه"):
                 continue  # (بلده is "his country": the key folds ه and ة)
             if self._other_sense(text, words, i):
                 continue  # حملة مقاطعة (a boycott), خلال ولاية (a term), من ناحية (in terms of)
-            j = i + 1
-            while (
-                j < len(words)
-                and j - i <= MAX_PLACE_WORDS
-                and _joined(text, words, j)
-                and self._name(words[j][2], first=j == i + 1)
-            ):
-                j += 1
-            if j > i + 1:
-                out.append(RuleSpan(words[i + 1][0], words[j - 1][1], "LOC", rule="place-noun"))
+            j = self._name_end(text, words, i + 1) if _joined(text, words, i + 1) else i + 1
+            if j == i + 1:
+                continue
+            out.append(RuleSpan(words[i + 1][0], words[j - 1][1], "LOC", rule="place-noun"))
+            if dual and j < len(words) and _joined(text, words, j) and words[j][2].startswith("و"):
+                # the second name: «و» and a word that passes the same test without it
+                second = words[j][0] + 1, words[j][1], words[j][2][1:]
+                k = self._name_end(text, [*words[:j], second, *words[j + 1 :]], j)
+                if k > j:
+                    out.append(
+                        RuleSpan(second[0], words[k - 1][1] if k > j + 1 else second[1], "LOC", rule="place-noun")
+                    )
         return out
+
+    def _name_end(self, text: str, words: list[tuple[int, int, str]], first: int) -> int:
+        """The index after the last word of the name that begins at word ``first`` (``first`` itself
+        when no name begins there)."""
+        j = first
+        while (
+            j < len(words)
+            and j - first < MAX_PLACE_WORDS
+            and (j == first or _joined(text, words, j))
+            and self._name(words[j][2], first=j == first)
+        ):
+            j += 1
+        return j
 
     def _other_sense(self, text: str, words: list[tuple[int, int, str]], i: int) -> bool:
         """Whether the noun at word ``i`` has its commoner sense here: after a word that selects it
@@ -88,6 +118,20 @@ class PlacesAfterNouns:
         if bare not in _OTHER_SENSE or noun_key.startswith(("ب", "وب")) and bare != noun_key:
             return False
         return i > 0 and _joined(text, words, i) and key(words[i - 1][2]) in _OTHER_SENSE[bare]
+
+    def _plural(self, k: str) -> bool:
+        """Whether a word in ات, ون or ين is the plural of a word of the text: its singular (نازح,
+        مستوطنة) is seen, or the word itself with the article (النازحين). Names end so too (سرمين,
+        جنين)."""
+        stem = k[2:] if k.startswith("ال") else k
+        singular = stem[:-2]
+        return (
+            len(singular) < 2
+            or self.counts.get(singular, 0) >= _SEEN
+            or self.counts.get(singular + "ه", 0) >= _SEEN
+            or self.counts.get("ال" + stem, 0) >= _SEEN
+            or self.counts.get("ال" + singular, 0) >= _SEEN
+        )
 
     def _name(self, word: str, first: bool) -> bool:
         """A word of a place's name that no text uses as a word (see the module docstring). A second
@@ -104,8 +148,10 @@ class PlacesAfterNouns:
             return False  # the article on an ordinary word (الصناعية, not الدقهلية)
         if not first and k[0] in "لبك" and self.counts.get(k[1:], 0) >= _SEEN:
             return False  # كحد (أقصى), لدواع: a proclitic and a word
-        if word[0] == "و" or word.endswith(("ات", "ون", "ين")):
-            return False  # a second noun after «و»; plurals (a town of «مستوطنات», «نازحين»)
+        if not first and k.endswith(("ها", "هم", "هما", "هن")):
+            return False  # a verb or a noun with its pronoun (منطقة الأمازون نسجها)
+        if word[0] == "و" or (word.endswith(("ات", "ون", "ين")) and self._plural(k)):
+            return False  # a second noun after «و»; plurals (a town of «مستوطنات», «نازحين»; not سرمين)
         if word.endswith("ة") and not k.startswith("ال"):
             return False  # an adjective of the noun (مدينة ترفيهية, قرية محررة, ذاتية)
         if not k.startswith("ال") and (self.counts.get("ال" + k, 0) >= _SEEN or self.counts.get(k + "ة", 0) >= _SEEN):

@@ -33,7 +33,7 @@ from ..document import Article, Entity, EntityLink, OffsetMap, Passage, TextSpan
 from ..errors import ConfigError, InputError, ModelError
 from .bodies import NamedBodies
 from .gazetteer import Gazetteer, is_region, key, load_gazetteer
-from .places import PlacesAfterNouns
+from .places import PlacesAfterNouns, is_place_noun
 from .rules import (
     NOT_ACRONYMS,
     ORG_DESCRIPTORS,
@@ -471,6 +471,19 @@ class NerStage:
             model_organisations = {m.start for m in model_spans if m.label == "ORG"}
             bodies = self.named_bodies(text, model_organisations)
             places = _before_named(text, self.places_after_nouns(text), model_spans)
+            if places:
+                # the noun before a place the rule names is its kind, not a place (في قريتي سرمين)
+                place_starts = {p.start for p in places}
+                model_spans = [
+                    m
+                    for m in model_spans
+                    if not (
+                        m.label == "LOC"
+                        and text[m.end : m.end + 1] == " "
+                        and m.end + 1 in place_starts
+                        and is_place_noun(text[m.start : m.end])
+                    )
+                ]
             found = join_organisation_places(text, _merge(text, model_spans, [*rule_spans, *titled, *bodies, *places]))
             found = with_bracketed_acronyms(text, found, self.gazetteer)
             out.append(self.adjust_spans(text, found))
@@ -1245,7 +1258,7 @@ def grow_persons(
                 start = words[first].start()
             if last > inside[-1]:
                 end = words[last].end()
-            start, end = _grown_to_item(text, start, end, gazetteer, counts, taken)
+            start, end = _grown_to_item(text, start, end, gazetteer, counts, taken, (span.start, span.end))
         prev = out[-1] if out else None
         if (
             prev is not None
@@ -1272,7 +1285,13 @@ _ITEM_START = re.compile(r"(?:^|[-–—•:\n]|[0-9\u0660-\u0669][.)])[^\S\n]*"
 
 
 def _grown_to_item(
-    text: str, start: int, end: int, gazetteer: Gazetteer, counts: dict[str, int], taken: list[tuple[int, int]]
+    text: str,
+    start: int,
+    end: int,
+    gazetteer: Gazetteer,
+    counts: dict[str, int],
+    taken: list[tuple[int, int]],
+    own: tuple[int, int] | None = None,
 ) -> tuple[int, int]:
     """A person span grown to the whole list item it stands in, when every other word of the item is a
     word of a name: lists of designated persons give a full name per item (- سالم حسن خليفة راشد
@@ -1283,7 +1302,8 @@ def _grown_to_item(
     no «و», no ة without the article. After the model's span only such a word with the article (a
     family name: الكواري, السقطري): indefinite words there are as often occupations and verbs (مهندس,
     محاسب, يتوعد). Before it, given names (عبدالملك, عاصم). No item that ends at a colon either (a
-    headline's subject: «أولاند يتوعد :»).
+    headline's subject: «أولاند يتوعد :»). Another span in the item keeps the span as it is; ``own`` is
+    the span before :func:`grow_persons` grew it (سالم حسن, grown to سالم حسن خليفة راشد), not another.
     """
     line_start = text.rfind("\n", 0, start) + 1
     markers = [m for m in _ITEM_START.finditer(text, line_start, start) if m.end() <= start]
@@ -1298,7 +1318,9 @@ def _grown_to_item(
         return start, end
     before = [m.group() for m in WORD_RE.finditer(text, a, start)]
     after = [m.group() for m in WORD_RE.finditer(text, end, b)]
-    if len(text[a:b].split()) > _MAX_ITEM_NAME or any(x < b and a < y and (x, y) != (start, end) for x, y in taken):
+    if len(text[a:b].split()) > _MAX_ITEM_NAME or any(
+        x < b and a < y and (x, y) not in ((start, end), own) for x, y in taken
+    ):
         return start, end
 
     def name_word(word: str, definite: bool) -> bool:
