@@ -1,9 +1,12 @@
-"""Person spans grown over the person words next to them (pipeline.ner.stage.grow_persons).
+"""Person spans grown over the person words next to them (pipeline.ner.stage.grow_persons), and
+persons found by a known first name before an unseen surname (persons_by_first_name).
 
-Real sentences: ANT news (lines 0-700 of the politics corpus) and the list of names of the
-development entity set corpus/ner_heldout (ant-1660, shortened)."""
+Real sentences: ANT news (lines 0-700 of the politics corpus), UN documents (0-600) and the list of
+names of the development entity set corpus/ner_heldout (ant-1660, shortened)."""
 
 from __future__ import annotations
+
+import pytest
 
 
 def _persons(found: set[tuple[str, str]]) -> set[str]:
@@ -59,6 +62,29 @@ def test_a_grown_person_still_fills_its_list_item(tag_ar) -> None:
     before growth no longer keeps the item from taking the family name (it counted as another span)."""
     text = "عبدالعزيز بن خليفة العطية – قطري. - سالم حسن خليفة راشد الكواري - قطري. - عبدالله غانم مسلم الخوار"
     assert "سالم حسن خليفة راشد الكواري" in _persons(tag_ar(text))
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        # ANT ant-115, ant-647, ant-667, UN un-504: a known first name and a surname no text has
+        ("لة الى ايطاليا بدعوة من نظيره الإيطالي، سيرجيو ماتارالا، تتواصل على مدى يومين", "سيرجيو ماتارالا"),
+        ("على ما أوضح وزير الداخلية في ولاية هيسن بيتر بويت، مشيدا بتفكيك خلية", "بيتر بويت"),
+        ('موفقا." وقالت أنا ماري غوتيز، أستاذة الشؤون الدولية بجامعة', "ماري غوتيز"),
+        ("أودو تريفي (فانواتو)", "أودو تريفي"),
+        # corpus/ner_heldout3 (development), ant-1535
+        ("أنشأ مارك زوكبرج مؤسس ورئيس موقع فيسبوك تقليدا سنويا له", "مارك زوكبرج"),
+    ],
+)
+def test_a_first_name_and_a_surname_no_text_has(tag_ar, text, person) -> None:
+    assert person in _persons(tag_ar(text))
+
+
+def test_no_person_from_a_particle_or_an_adjective(tag_ar) -> None:
+    # UN un-162: «دو» opens the name of a town; un-39: «جبّارة» is "mighty" before «لتحرر»
+    assert not _persons(tag_ar("بمرور عشرين عامًا على اعتماد اتفاقية بيليم دو بارا، التي صدَّق عليها 34 بلدًا"))
+    text = "وأكد تعزيز العلمانية، باعتبارها وسيلة جبّارة لتحرر المرأة الشامل وقوة لها ودرعا"
+    assert not any("جبّارة" in name for name in _persons(tag_ar(text)))
 
 
 def test_no_entity_ends_in_a_space(tag_ar) -> None:

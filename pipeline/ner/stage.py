@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
@@ -484,7 +484,11 @@ class NerStage:
                         and is_place_noun(text[m.start : m.end])
                     )
                 ]
-            found = join_organisation_places(text, _merge(text, model_spans, [*rule_spans, *titled, *bodies, *places]))
+            spans = [*rule_spans, *titled, *bodies, *places]
+            spans += persons_by_first_name(
+                text, [*model_spans, *spans], self.gazetteer, self.counts, self._ordinary_word
+            )
+            found = join_organisation_places(text, _merge(text, model_spans, spans))
             found = with_bracketed_acronyms(text, found, self.gazetteer)
             out.append(self.adjust_spans(text, found))
         return out
@@ -1282,6 +1286,87 @@ _MAX_ITEM_NAME = 7
 #: The words of a list item's content, without its marker and its separators.
 _ITEM_CONTENT = re.compile(r"[^\S\n]*((?:[\u0621-\u064A]+[^\S\n]+)*[\u0621-\u064A]+)")
 _ITEM_START = re.compile(r"(?:^|[-–—•:\n]|[0-9\u0660-\u0669][.)])[^\S\n]*")
+
+
+def persons_by_first_name(
+    text: str,
+    taken: list[RuleSpan],
+    gazetteer: Gazetteer,
+    counts: dict[str, int],
+    ordinary: Callable[[str], bool],
+) -> list[RuleSpan]:
+    """PER spans of a first name followed by a surname no text has (سيرجيو ماتارالا, بيتر بويت, أودو
+    تريفي) where neither the model nor a rule found anything.
+
+    The first name is a person word of the training text that it never has outside names, without
+    the article; the surname, one or two words, is seen less than twice in the unlabelled text and
+    is no ordinary word with clitics, no word of the training text, no nisba, no known name, without
+    the article, «و» or «ف» before it, and not in ة (a noun or an adjective).
+    """
+    words = list(WORD_RE.finditer(text))
+    out: list[RuleSpan] = []
+    i = 0
+    while i < len(words) - 1:
+        first = words[i].group()
+        k = key(first)
+        if (
+            k not in gazetteer.person_words
+            or k in gazetteer.other_words
+            or k.startswith("ال")
+            or len(k) < 3
+            or k in _NAME_PARTICLES
+            or _feminine_adjective(first)
+        ):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(words)
+            and j - i <= _MAX_UNSEEN_SURNAME
+            and text[words[j - 1].end() : words[j].start()] == " "
+            and _unseen_surname(words[j].group(), gazetteer, counts, ordinary)
+        ):
+            j += 1
+        start, end = words[i].start(), words[j - 1].end()
+        if j > i + 1 and not any(t.start < end and start < t.end for t in taken):
+            out.append(RuleSpan(start, end, "PER", rule="first-name"))
+        i = j
+    return out
+
+
+#: Most words of a surname that :func:`persons_by_first_name` takes after a first name.
+_MAX_UNSEEN_SURNAME = 2
+#: Person words that open a name without being a first name (ابن, أبو, فان: بيليم دو بارا is a town).
+_NAME_PARTICLES = frozenset(key(w) for w in ("ابن", "أبو", "أبي", "بنت", "آل", "فان", "فون", "دي", "دو", "دا"))
+#: Zipf frequency (wordfreq's Arabic list) of a first name in ة with the article from which it is an
+#: adjective or a noun (الجبارة 3.2, الزهرة): the places rule's threshold for the same test.
+_ADJECTIVE_ZIPF = 3.1
+
+
+def _unseen_surname(word: str, gazetteer: Gazetteer, counts: dict[str, int], ordinary: Callable[[str], bool]) -> bool:
+    k = key(word)
+    return (
+        len(k) >= 3
+        and all("\u0621" <= ch <= "\u064a" or "\u064b" <= ch <= "\u0652" for ch in word)
+        and word[0] not in "وف"
+        and not k.startswith("ال")
+        and not word.endswith("ة")
+        and counts.get(k, 0) < 2
+        and k not in gazetteer.other_words
+        and k not in gazetteer.person_words
+        and k not in gazetteer.nisba
+        and gazetteer.lookup(word) is None
+        and not ordinary(word)
+    )
+
+
+def _feminine_adjective(word: str) -> bool:
+    """Whether a word in ة is as often an adjective or a noun: wordfreq's Arabic list has it with the
+    article (``_ADJECTIVE_ZIPF``: جبّارة "mighty", الجبارة 3.2; not the names فاطمة, لمياء). wordfreq
+    loads on the first call, about 0.4 s."""
+    from wordfreq import zipf_frequency
+
+    return word.endswith("ة") and zipf_frequency("ال" + camel.dediac(word), "ar") >= _ADJECTIVE_ZIPF
 
 
 def _grown_to_item(
