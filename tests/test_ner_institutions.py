@@ -36,3 +36,16 @@ def test_parliament_navy_and_guard_named_by_their_country(tag_ar, text, organisa
 )
 def test_no_institution_where_the_head_is_no_name(tag_ar, text, not_an_organisation) -> None:
     assert not any(not_an_organisation in surface and label == "ORG" for surface, label in tag_ar(text))
+
+
+@pytest.mark.parametrize(
+    "text, noun",
+    [
+        # ANT ant-32, ant-74, ant-83: the model tags the kind of body alone
+        ('كشف السياسي نجيب الشابي اليوم الثلاثاء عن خطته لإطلاق حزب سياسي باسم "الحركة الديمقراطية".', "حزب"),
+        ('المكلف بالإعلام في مجلس نواب الشعب، حسان الفطحلي، ما نقلته منظمة "أنا يقظ" حول منعها', "منظمة"),
+        ('على خلفية دور "الوساطة" الذي يقوم به رئيس حزب سياسي لدعم الجهود الرامية الى حل الأزمة الليبية', "حزب"),
+    ],
+)
+def test_a_kind_of_body_alone_names_no_organisation(tag_ar, text, noun) -> None:
+    assert (noun, "ORG") not in tag_ar(text)

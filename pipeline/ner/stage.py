@@ -456,6 +456,8 @@ class NerStage:
                     and self.gazetteer.lookup(surface) is None
                 ):
                     continue  # a nisba adjective (الأمريكية) is not a place
+                if ent.label_ == "ORG" and key(surface) in _GENERIC_BODIES:
+                    continue  # a kind of body alone names none (حزب سياسي, منظمة "أنا يقظ": the name is quoted)
                 label = ent.label_
                 if (
                     label == "ORG"
@@ -1334,6 +1336,12 @@ def persons_by_first_name(
     return out
 
 
+#: Nouns of a kind of body, indefinite: alone they name no organisation (the model tags «حزب» in
+#: «حزب سياسي», «منظمة» before a quoted name, «نادي»).
+_GENERIC_BODIES = frozenset(
+    key(w)
+    for w in ("حزب", "منظمة", "حركة", "جبهة", "جمعية", "شركة", "هيئة", "لجنة", "مجلس", "تنظيم", "جماعة", "نادي")
+)
 #: Most words of a surname that :func:`persons_by_first_name` takes after a first name.
 _MAX_UNSEEN_SURNAME = 2
 #: Person words that open a name without being a first name (ابن, أبو, فان: بيليم دو بارا is a town).
