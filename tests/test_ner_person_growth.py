@@ -85,6 +85,8 @@ def test_no_person_from_a_particle_or_an_adjective(tag_ar) -> None:
     assert not _persons(tag_ar("بمرور عشرين عامًا على اعتماد اتفاقية بيليم دو بارا، التي صدَّق عليها 34 بلدًا"))
     text = "وأكد تعزيز العلمانية، باعتبارها وسيلة جبّارة لتحرر المرأة الشامل وقوة لها ودرعا"
     assert not any("جبّارة" in name for name in _persons(tag_ar(text)))
+    # ANT ant-1232: «مهاجرين» (migrants) is a plural noun, not a first name
+    assert not _persons(tag_ar("العثور على جثتي مهاجرين توفّيا من البرد والدهس"))
 
 
 def test_no_entity_ends_in_a_space(tag_ar) -> None:

@@ -86,15 +86,18 @@ class PlacesAfterNouns:
             j = self._name_end(text, words, i + 1) if _joined(text, words, i + 1) else i + 1
             if j == i + 1:
                 continue
+            if not dual:
+                out.append(RuleSpan(words[i + 1][0], words[j - 1][1], "LOC", rule="place-noun"))
+                continue
+            # a dual only where «و» and the second name follow (taken when it passes the same test):
+            # «ولايتي» and «منطقتي» are as often "my term", "my region" (بداية ولايتي بصفتي الأمين العام)
+            if not (j < len(words) and _joined(text, words, j) and words[j][2].startswith("و")):
+                continue
             out.append(RuleSpan(words[i + 1][0], words[j - 1][1], "LOC", rule="place-noun"))
-            if dual and j < len(words) and _joined(text, words, j) and words[j][2].startswith("و"):
-                # the second name: «و» and a word that passes the same test without it
-                second = words[j][0] + 1, words[j][1], words[j][2][1:]
-                k = self._name_end(text, [*words[:j], second, *words[j + 1 :]], j)
-                if k > j:
-                    out.append(
-                        RuleSpan(second[0], words[k - 1][1] if k > j + 1 else second[1], "LOC", rule="place-noun")
-                    )
+            second = words[j][0] + 1, words[j][1], words[j][2][1:]
+            k = self._name_end(text, [*words[:j], second, *words[j + 1 :]], j)
+            if k > j:
+                out.append(RuleSpan(second[0], words[k - 1][1] if k > j + 1 else second[1], "LOC", rule="place-noun"))
         return out
 
     def _name_end(self, text: str, words: list[tuple[int, int, str]], first: int) -> int:
@@ -150,6 +153,8 @@ class PlacesAfterNouns:
             return False  # كحد (أقصى), لدواع: a proclitic and a word
         if not first and k.endswith(("ها", "هم", "هما", "هن")):
             return False  # a verb or a noun with its pronoun (منطقة الأمازون نسجها)
+        if not first and k.endswith("ا") and self.counts.get(k[:-1], 0) + self.counts.get("ال" + k[:-1], 0) >= _SEEN:
+            return False  # an adverb in the accusative (مخيم حندرات ذبحا: ذبح)
         if word[0] == "و" or (word.endswith(("ات", "ون", "ين")) and self._plural(k)):
             return False  # a second noun after «و»; plurals (a town of «مستوطنات», «نازحين»; not سرمين)
         if word.endswith("ة") and not k.startswith("ال"):

@@ -659,6 +659,14 @@ class ArabicRules:
                     break
                 if definite_head and not words[j].info.country and not words[j].info.key.startswith("ال"):
                     break  # a definite head takes no indefinite word into its name (البرلمان يخدم تونس)
+                # two heads are two bodies (وطالب البرلمان الشرطة البريطانية: the police alone), but
+                # «الخارجية» after a definite noun is its adjective (المخابرات الخارجية الأمريكية)
+                if (
+                    definite_head
+                    and words[j].info.head is not None
+                    and not (words[j].info.key in _ADJECTIVE_HEADS and self._adjective_here(words, j))
+                ):
+                    break
                 if words[j].info.country:
                     if key(word[offset:]) in _MISSION_HEADS and words[j].info.key not in self.gazetteer.nisba:
                         break  # بعثة مصر, سفارة دولة الإمارات: the country is named, no institution (decision 12)

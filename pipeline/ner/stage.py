@@ -949,7 +949,9 @@ def word_stems(word: str, counts: dict[str, int] | None = None, names: Container
             and prefix in _PREPOSITIONS
             and rest.startswith("ي")
             and not any(
-                counts.get("ال" + (k := key(rest[: len(rest) - len(s)])), 0) >= STEM_MIN_COUNT or k in names
+                counts.get("ال" + (k := key(rest[: len(rest) - len(s)])), 0) >= STEM_MIN_COUNT
+                or k in names
+                or _definite_in_wordfreq(rest[: len(rest) - len(s)])
                 for s in _STEM_SUFFIXES
                 if rest.endswith(s)
             )
@@ -964,6 +966,20 @@ def word_stems(word: str, counts: dict[str, int] | None = None, names: Container
             yield stem
             if suffix and stem[-1] in "تا":
                 yield stem[:-1] + ("ة" if stem[-1] == "ت" else "ى")
+
+
+def _definite_in_wordfreq(stem: str) -> bool:
+    """Whether wordfreq's Arabic list has ``stem`` with the article often enough to be a noun
+    (``_NOUN_ZIPF``: اليسر 3.3 makes «بيسر» ب + يسر "with ease"; الينكر has none). wordfreq loads on
+    the first call, about 0.4 s: only a word in ب or ك + ي the project's text does not decide gets here."""
+    from wordfreq import zipf_frequency
+
+    return len(stem) >= _MIN_STEM and zipf_frequency("ال" + stem, "ar") >= _NOUN_ZIPF
+
+
+#: Zipf frequency (wordfreq's Arabic list) of a word with the article from which it is a noun; the
+#: places rule's threshold for the same test.
+_NOUN_ZIPF = 3.1
 
 
 def _name_like(
@@ -1380,12 +1396,12 @@ def _unseen_surname(word: str, gazetteer: Gazetteer, counts: dict[str, int], ord
 
 
 def _feminine_adjective(word: str) -> bool:
-    """Whether a word in ة is as often an adjective or a noun: wordfreq's Arabic list has it with the
-    article (``_ADJECTIVE_ZIPF``: جبّارة "mighty", الجبارة 3.2; not the names فاطمة, لمياء). wordfreq
-    loads on the first call, about 0.4 s."""
+    """Whether a word in ة or in a plural ending is as often an adjective or a noun: wordfreq's Arabic
+    list has it with the article (``_ADJECTIVE_ZIPF``: جبّارة "mighty", الجبارة 3.2; مهاجرين; not the
+    names فاطمة, لمياء). wordfreq loads on the first call, about 0.4 s."""
     from wordfreq import zipf_frequency
 
-    return word.endswith("ة") and zipf_frequency("ال" + camel.dediac(word), "ar") >= _ADJECTIVE_ZIPF
+    return word.endswith(("ة", "ين", "ون", "ات")) and zipf_frequency("ال" + camel.dediac(word), "ar") >= _ADJECTIVE_ZIPF
 
 
 def _grown_to_item(

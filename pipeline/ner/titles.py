@@ -81,6 +81,8 @@ _REPORTING_VERBS = frozenset(
 _THAT = frozenset(key(w) for w in ("أن", "إن", "بأن", "ان"))
 #: Abbreviated academic titles before an author's name (د. أ.د. م.د.), each letter a word before a dot.
 _ABBREVIATED_TITLES = frozenset(("د", "أ", "م"))
+#: Where an author's line ends: a number, punctuation, a dash, a bracket or the line's end.
+_AUTHOR_LINE_END = re.compile(r"[^\S\n]*(?:$|\n|[0-9\u0660-\u0669\-–—،,.;:()\[\]«»\"'])")
 #: What may stand before «بقلم» without a colon: a line's start or a closing bracket (كتاب (...) بقلم).
 _BYLINE_BEFORE = re.compile(r"(?:^|[\n)\]»\"])[^\S\n]*$")
 #: What separates two authors' names: a comma (after which a name of two words or more follows).
@@ -526,12 +528,15 @@ class TitledPersons:
 
     def _surname_that_is_a_word(self, text: str, words: list[tuple[int, int, str]], j: int) -> bool:
         """Right after an author cue, a surname that is a word as well (كون "being") after a first name
-        of the training text (بقلم: توماس كون); not a function word or a common verb (``_COMMON``), a
-        title, an occupation, a nisba or a word in ة (بقلم: جون سميث رئيس التحرير keeps two words)."""
+        of the training text, where the author's line ends (بقلم: توماس كون 11 –); not a function word
+        or a common verb (``_COMMON``), a title, an occupation, a nisba or a word in ة (بقلم: جون سميث
+        رئيس التحرير keeps two words). A word the line goes on after is as often a verb or an
+        adjective (بقلم: جيمس نشر في, بقلم: بيتر خاص بـ)."""
         word = words[j][2]
         k = key(word)
         return (
-            key(words[j - 1][2]) in self.gazetteer.person_words
+            _AUTHOR_LINE_END.match(text, words[j][1]) is not None
+            and key(words[j - 1][2]) in self.gazetteer.person_words
             and len(k) >= 2
             and all("\u0621" <= ch <= "\u064a" and ch != "\u0640" for ch in word)
             and not word.endswith("ة")
@@ -541,6 +546,8 @@ class TitledPersons:
             and k not in self.gazetteer.nisba
             and self._title(word) is None
             and not _is_occupation(word)
+            and not self._imperfect_verb(k)  # بقلم: سالم يكتب
+            and not k.endswith(("ها", "هم", "ه"))  # a verb or a noun with its pronoun (ترجمه)
         )
 
     def _imperfect_verb(self, k: str) -> bool:
