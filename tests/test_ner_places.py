@@ -87,3 +87,40 @@ def test_the_noun_of_a_kind_is_no_place_and_a_name_ends_before_a_pronoun(tag_ar)
 def test_the_rule_alone(ner_stage) -> None:
     text = "وكانت قرية دملاش  بمحافظة الدقهلية  المصرية قد شهدت جريمة"  # corpus/ner_heldout, ant-1550
     assert [text[s.start : s.end] for s in ner_stage.places_after_nouns(text)] == ["دملاش", "الدقهلية"]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # ANT ant-569, ant-529, UN un-44: a geographic feature keeps its type word (layout-set decision 15)
+        ("الهندية إعادة قياس ارتفاع جبل إيفرست بمنطقة الهيمالايا، لمعرفة مدى", "جبل إيفرست"),
+        ("أرلينغون الوطنية قبل أن يعبر نهر بوتوماك ليدلي بتصريحات", "نهر بوتوماك"),
+        ("الدول الأعضاء في لجنة حوض بحيرة تشاد وبنن على مواصلة التخطيط", "حوض بحيرة تشاد"),
+    ],
+)
+def test_a_geographic_feature_keeps_its_type_word(tag_ar, text, place) -> None:
+    assert place in _places(tag_ar(text))
+
+
+def test_no_feature_without_a_place(tag_ar) -> None:
+    assert _places(tag_ar("في بحر الأسبوع الماضي زار الوزير تونس")) == {"تونس"}
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # UN un-86, un-380, un-454, un-483, un-44 (English)
+        ("the illegitimate occupation of the Malvinas Islands by the United Kingdom", "Malvinas Islands"),
+        ("90 rockets from Gaza into the Mediterranean Sea since December.", "Mediterranean Sea"),
+        ("around the Um Baru team site, North Darfur, in search of safety", "North Darfur"),
+        ("the Ebola outbreak that has affected West Africa in the past months", "West Africa"),
+        ("the members of the Lake Chad Basin Commission and Benin", "Lake Chad Basin"),
+    ],
+)
+def test_english_features_and_regions_named_with_a_direction(tag_en, text, place) -> None:
+    assert (place, "LOC") in tag_en(text)
+
+
+def test_no_english_feature_inside_a_longer_name_or_from_an_adjective(tag_en) -> None:
+    found = tag_en("Small Island Developing States, the Middle East Peace Process and South Korean troops")
+    assert not {"Small Island", "East Peace", "South Korean"} & {surface for surface, _ in found}

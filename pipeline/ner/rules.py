@@ -936,6 +936,62 @@ def english_organisations(text: str, heads: set[str]) -> list[RuleSpan]:
     return out
 
 
+#: Geographic features whose English name holds the type word (corpus/layouts/ner_gold/DECISIONS.md
+#: 15, 16): "Lake Chad", "Gulf of Aden", "Caspian Sea", "Golan Heights", "Lake Chad Basin", and a
+#: capitalised direction before a name ("East Jerusalem", "North Kivu", "West Africa").
+_EN_CAP = r"[A-Z][a-z]+(?:['’-][A-Za-z]+)?"
+_EN_FEATURE_BEFORE = re.compile(
+    rf"\b(?:Lake|Mount|Gulf of|Bay of|Strait of|Sea of)\s+{_EN_CAP}"
+    r"(?:\s+(?:Basin|Region|Valley))?\b"
+)
+_EN_FEATURE_AFTER = re.compile(
+    rf"\b(?:{_EN_CAP}\s+){{1,2}}"
+    r"(?:Sea|Ocean|Heights|Basin|Valley|Peninsula|Desert|Mountains|River|Plateau|Islands)\b"
+)
+_EN_DIRECTION = re.compile(rf"\b(?:East|West|North|South|Central)\s+{_EN_CAP}\b")
+#: A capitalised word right before a match: the match is the end of a longer name (Middle East Peace).
+_EN_CAPITALISED_BEFORE = re.compile(r"[A-Z][A-Za-z'’-]*\s+$")
+#: Capitalised words that open a sentence or a title, never a feature's name (The Red Sea: "The" out).
+_EN_NOT_A_FEATURE_NAME = frozenset({"The", "A", "An", "In", "On", "At", "Of", "For", "And", "Small", "Developing"})
+#: Endings of demonyms, adjectives rather than names after a direction (South Korean, West African).
+_EN_DEMONYM = re.compile(r"(?:an|ese|ish|ic|i)$")
+
+
+def _inside_longer_name(text: str, start: int) -> bool:
+    """Whether a capitalised word that opens no sentence or title stands right before ``start``."""
+    before = _EN_CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group().strip() not in _EN_NOT_A_FEATURE_NAME
+
+
+def english_places(text: str) -> list[RuleSpan]:
+    """LOC spans of English geographic features named with their type word and of regions named with a
+    capitalised direction (see ``_EN_FEATURE_BEFORE``); a leading "The" or a capitalised word before
+    a direction (Middle East Peace) leaves the rule out."""
+    out: dict[tuple[int, int], RuleSpan] = {}
+    for pattern in (_EN_FEATURE_BEFORE, _EN_FEATURE_AFTER):
+        for m in pattern.finditer(text):
+            if _inside_longer_name(text, m.start()):
+                continue
+            words = m.group().split()
+            skip = 0
+            while skip < len(words) - 1 and words[skip] in _EN_NOT_A_FEATURE_NAME:
+                skip += 1
+            if skip and pattern is _EN_FEATURE_AFTER and len(words) - skip < 2:
+                continue
+            start = m.start() + (m.group().index(words[skip]) if skip else 0)
+            out[start, m.end()] = RuleSpan(start, m.end(), "LOC", rule="en_feature")
+    for m in _EN_DIRECTION.finditer(text):
+        name = m.group().split()[1]
+        if (
+            _EN_DEMONYM.search(name)
+            or name in _EN_NOT_A_FEATURE_NAME
+            or _inside_longer_name(text, m.start())
+        ):
+            continue
+        out[m.start(), m.end()] = RuleSpan(m.start(), m.end(), "LOC", rule="en_feature")
+    return list(out.values())
+
+
 #: A word (lookup key) that opens a phrase after a name's head: a conjunction or preposition on a
 #: definite noun (والأزمة, بالجيش, للشعب), or a preposition after و/ف (وفي).
 _NEW_PHRASE = re.compile(r"^(?:[وف](?:[بك]?ال|لل)|[بك]ال|لل|[وف](?:في|علي|من|الي|عن|مع)$)")

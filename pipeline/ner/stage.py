@@ -45,6 +45,7 @@ from .rules import (
     english_acronym_spans,
     english_acronyms,
     english_organisations,
+    english_places,
     reference_numbers,
     resolve_overlaps,
     restore_article,
@@ -502,7 +503,8 @@ class NerStage:
         run on over a place name that follows it (دونالد ترامب الرياض), over a second name after و
         (خالد وإبراهيم: two names) nor over «ولي العهد»; a place after «دولة» keeps the word of its
         official name (دولة الإمارات العربية المتحدة), and a bridge, airport, square or tower named
-        after a city keeps its type word (جسر لندن, مطار بروكسل الدولي); «تنظيم» and «قوات» before
+        after a city keeps its type word (جسر لندن, مطار بروكسل الدولي), and so does a geographic
+        feature (مرتفعات الجولان, حوض بحيرة تشاد); «تنظيم» and «قوات» before
         a name are descriptors (تنظيم داعش -> داعش, قوات الناتو -> الناتو) and forces named by a nisba
         are no organisation. Then a person named in full is found where the text repeats the name
         (:meth:`repeat_person_names`).
@@ -512,7 +514,7 @@ class NerStage:
             if f.label == "PER":
                 out.extend(self._split_person(text, f))
             elif f.label == "LOC":
-                out.append(self._with_type_word(text, f))
+                out.append(_with_feature_word(text, self._with_type_word(text, f)))
             elif f.label == "ORG":
                 org = self._without_group_word(text, f)
                 if org is not None:
@@ -671,6 +673,8 @@ class NerStage:
         one-word city whose English name only CLDR gives (London, Kabul) can be a person's name or a
         word: where it is, it is not taken (:func:`_not_a_place_en`: Ms. Regina Eze, Jack London,
         Juneau (2016), "Oral statements").
+        A geographic feature named with its type word or a capitalised direction ("Caspian Sea",
+        "Lake Chad Basin", "East Jerusalem": :func:`pipeline.ner.rules.english_places`) is a LOC.
         A capitalised name whose head noun names organisations (Council, Union: mined, see
         :func:`pipeline.ner.rules.english_organisations`) is an ORG. An acronym the text defines
         for a name found in it ("Democratic People's Republic of Korea (DPRK)") is tagged as
@@ -694,7 +698,9 @@ class NerStage:
             # places they name (Council of the European Union): the longer span wins, the
             # gazetteer's on the same span.
             organisations = english_organisations(text, heads) if heads else []
-            spans = resolve_overlaps([*ruled, *organisations, *english_titled_persons(text, self.gazetteer)])
+            spans = resolve_overlaps(
+                [*ruled, *organisations, *english_places(text), *english_titled_persons(text, self.gazetteer)]
+            )
             # An acronym defined for a name found here (Gulf Cooperation Council (GCC)) is
             # that name wherever it stands; a typed acronym types the name it follows.
             acronyms = english_acronyms(text, spans)
@@ -1614,6 +1620,21 @@ _GROUP_WORD = "تنظيم "
 #: The official-name word of a state before its name (دولة قطر, لدولة الإمارات: the clitic stays outside).
 _STATE_WORD = re.compile(r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول|لل)?(?P<word>دولة) $")
 #: Type words that are part of the name of a place named after another (جسر لندن, مطار بروكسل).
+#: Geographic features whose name holds their type word (corpus/layouts/ner_gold/DECISIONS.md 15,
+#: ner_heldout6 E17): مرتفعات الجولان, بحيرة تشاد, حوض بحيرة تشاد, جبل المغيلة, خليج عدن. Not «صحراء»,
+#: a descriptor (صحراء المنيا -> المنيا). A proclitic stays outside.
+_FEATURE_WORD = re.compile(
+    r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول)?(?P<word>مرتفعات|بحيرة|نهر|مضيق|جبل|جبال|هضبة|حوض|بحر|خليج|وادي) $"
+)
+
+
+def _with_feature_word(text: str, f: Found) -> Found:
+    """A LOC span with the geographic feature's type word (or words) before it, see ``_FEATURE_WORD``."""
+    while (m := _FEATURE_WORD.search(text, max(0, f.start - 12), f.start)) is not None:
+        f = Found(m.start("word"), f.end, "LOC", f.source, None)
+    return f
+
+
 _PLACE_TYPE_WORD = re.compile(r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول)?(?P<word>جسر|مطار|ميدان|برج|ساحة) $")
 _INTERNATIONAL = re.compile(r" الدولي(?![\w\u064B-\u065F])")
 #: An adjective with the article after the place (السياسية, السكني): the phrase describes, it names nothing.
