@@ -103,3 +103,22 @@ def test_no_entity_ends_in_a_space(tag_ar) -> None:
         found = tag_ar(text)
         assert found
         assert all(surface == surface.strip() for surface, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # ANT ant-577, ant-99, ant-482, UN un-484: the model tags plurals and accusatives of ordinary words
+        ('خلال العراق الشهر الماضي، كانوا من المدنيين". وأضاف البيان أن', "المدنيين"),
+        ("مختلف الأحزاب، حسب ما أعلن عنه قياديون في الحزب.", "قياديون"),
+        ("وعلى حكومتنا التي تمثل نظريا شعبنا أن تحتج على محاولة عزل", "نظريا"),
+        ("ويمثل تخريج موظفين قانونيين مدربين يمتلكون المعرفة المطلوبة", "قانونيين"),
+    ],
+)
+def test_no_person_from_a_plural_or_an_accusative(tag_ar, text, word) -> None:
+    assert not any(word in name for name in _persons(tag_ar(text)))
+
+
+def test_names_that_end_like_plurals_or_accusatives_are_not_taken_for_them(ner_stage) -> None:
+    for name in ("الأمين", "الحسين", "ياسين", "شاهين", "نسرين", "معين", "ثريا", "رضا", "ماكرون", "جونسون"):
+        assert not ner_stage._inflected_word(name), name

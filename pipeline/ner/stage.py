@@ -459,6 +459,8 @@ class NerStage:
                     continue  # a nisba adjective (الأمريكية) is not a place
                 if ent.label_ == "ORG" and _generic_body(surface):
                     continue  # a kind of body alone names none (حزب سياسي, منظمة "أنا يقظ": the name is quoted)
+                if ent.label_ == "PER" and all(self._inflected_word(w) for w in surface.split()):
+                    continue  # plurals and accusatives of ordinary words (المدنيين, قياديون, طريقا رئيسيا)
                 label = ent.label_
                 if (
                     label == "ORG"
@@ -645,6 +647,24 @@ class NerStage:
             return f  # «ساحة بيروت السياسية», «برج لندن السكني»: a description, the place alone is named
         end = intl.end() if intl else f.end  # مطار الكويت الدولي: the capital named like its country
         return Found(f.start - (len(before) - m.start("word")), end, "LOC", f.source, None)
+
+    def _inflected_word(self, word: str) -> bool:
+        """A plural or an accusative of an ordinary word, which no name is: a plural of a nisba (يين,
+        يون: الأمنيين, قانونيين) or of a participle the text has with the article (المسلمين: المسلم;
+        محققون: المحقق), or an accusative in ا of five letters or more whose form with the article the
+        text has (نظريا: النظري, طريقا); never a person word of the training text. Names end so too
+        (الأمين, شاهين, نسرين, ثريا): their singular is too short, not a participle in م, or the name short."""
+        k = key(word)
+        counts = self.counts or {}
+        if not k or k in self.gazetteer.person_words:
+            return False
+        if k.endswith(("يين", "يون")):
+            return True
+        stem = k[2:] if k.startswith("لل") else k[2:] if k.startswith("ال") else k[1:] if k[0] == "ل" else k
+        if k.endswith(("ين", "ون")):
+            singular = stem[:-2]
+            return len(singular) >= 4 and singular[0] == "م" and counts.get("ال" + singular, 0) >= STEM_MIN_COUNT
+        return len(k) >= 5 and k.endswith("ا") and counts.get("ال" + k[:-1], 0) >= STEM_MIN_COUNT
 
     def _ordinary_word(self, word: str) -> bool:
         """An ordinary word with clitics: a stem of it (سيحقق -> يحقق) is seen in the unlabelled text,
