@@ -63,6 +63,11 @@ MIN_PAIRS = 3
 MIN_DICE = 0.5
 MIN_MODEL_SHARE = 0.5
 MAX_AR_WORDS = 7
+# Source 3 thresholds and text (see model_person_names).
+ANT_DOCS = Path("arabic-text") / "ant-corpus-v1.1-politics-intl" / "docs.jsonl"
+ANT_MINED_LINES = 1500
+MIN_MODEL_DOCS = 3
+MIN_MODEL_NAME_SHARE = 0.5
 # English organisation heads: an Arabic word begins ORG chunks of the training text at least
 # ORG_HEAD_MIN_COUNT times and in ORG_HEAD_MIN_SHARE of its occurrences (مجلس, منظمة, بعثة...);
 # an English head noun is the head of at least ORG_HEAD_MIN_NAMES UN names whose Arabic
@@ -287,14 +292,7 @@ def un_names(
     from pipeline.ner.stage import load_model
 
     docs = [json.loads(line) for line in (data_dir / UN_DOCS).read_text(encoding="utf-8").splitlines() if line]
-    layout_text = " ".join(
-        _squash(f.read_text(encoding="utf-8")) for folder in LAYOUTS for f in sorted(folder.rglob("*.txt"))
-    )
-    for items in sorted((REPO / "corpus").glob("ner_heldout*/items.jsonl")):
-        for line in items.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                layout_text += " " + _squash(json.loads(line)["text"])
-    held_out = held_out_documents(docs, layout_text)
+    held_out = held_out_documents(docs, _held_out_text())
     pairs = []
     for doc in sorted(docs, key=lambda d: d["id"]):
         if doc["id"] in held_out:
@@ -396,12 +394,90 @@ def un_names(
     return out, heads, {"un_pairs": len(pairs), "un_documents_held_out": len(held_out), "en_candidates": len(wanted)}
 
 
+def _held_out_text() -> str:
+    """The text of the layout fixtures and the held-out entity items, squashed, for probing."""
+    text = " ".join(_squash(f.read_text(encoding="utf-8")) for folder in LAYOUTS for f in sorted(folder.rglob("*.txt")))
+    for items in sorted((REPO / "corpus").glob("ner_heldout*/items.jsonl")):
+        for line in items.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                text += " " + _squash(json.loads(line)["text"])
+    return text
+
+
+def model_person_names(
+    data_dir: Path, model: Path, gold: dict[str, dict[str, Any]], other_words: set[str]
+) -> tuple[list[dict], int]:
+    """Persons the shipped model tags again and again in the unlabelled text (source 3).
+
+    The text: ANT news lines before ``ANT_MINED_LINES`` (the held-out entity items are drawn from the
+    lines after it) and the UN documents of source 2, less every document a sentence or paragraph of
+    which is in the layout fixtures or the held-out items. A name of two words or more is kept when
+    the model tags it as PER in ``MIN_MODEL_DOCS`` documents and in ``MIN_MODEL_NAME_SHARE`` of its
+    occurrences (a leading proclitic of its first word is taken off when the rest is tagged too:
+    وراشد الغنوشي -> راشد الغنوشي), its last word is no word of the training text outside names
+    (حسن نية, "good faith") and no nisba, and source 1 does not type it otherwise. The model finds
+    these names in some sentences and misses them in others (الباجي قايد السبسي after «الرئيسين»).
+    """
+    from pipeline.ner.stage import load_model
+
+    held = _held_out_text()
+    texts = []
+    ant_lines = (data_dir / ANT_DOCS).read_text(encoding="utf-8").splitlines()[:ANT_MINED_LINES]
+    for line in ant_lines:
+        doc = json.loads(line)
+        body = (doc.get("title") or "") + "\n" + doc["text"]
+        if not any(len(p := _squash(par)[:60]) >= 30 and p in held for par in body.split("\n")):
+            texts.append(body)
+    un_docs = [json.loads(line) for line in (data_dir / UN_DOCS).read_text(encoding="utf-8").splitlines() if line]
+    held_un = held_out_documents(un_docs, held)
+    texts += [
+        "\n".join(p["ar"] for p in d["sentences"])
+        for d in sorted(un_docs, key=lambda d: d["id"])
+        if d["id"] not in held_un
+    ]
+    nlp = load_model(model)
+    tagged: Counter = Counter()
+    docs: dict[str, set[int]] = defaultdict(set)
+    for n, doc in enumerate(nlp.pipe(texts, batch_size=64)):
+        for ent in doc.ents:
+            surface = ent.text.strip()
+            if (
+                ent.label_ == "PER"
+                and "\n" not in surface
+                and len(surface.split()) >= 2
+                and _ARABIC_ONLY.match(surface.replace(" ", ""))
+            ):
+                tagged[surface] += 1
+                docs[surface].add(n)
+    for surface in list(tagged):  # وراشد الغنوشي -> راشد الغنوشي when the rest is tagged as well
+        for clitic in PROCLITICS:
+            rest = surface[len(clitic) :]
+            if surface.startswith(clitic) and rest in tagged:
+                tagged[rest] += tagged.pop(surface)
+                docs[rest] |= docs.pop(surface)
+                break
+    corpus = "\n".join(texts)
+    out = []
+    for surface, count in sorted(tagged.items()):
+        last = key(surface.split()[-1])
+        if len(docs[surface]) < MIN_MODEL_DOCS or last in other_words or key(surface) in gold:
+            continue
+        seen = len(
+            re.findall(r"(?<![\u0621-\u064A])(?:[وفبلك]|وب|ول)?" + re.escape(surface) + r"(?![\u0621-\u064A])", corpus)
+        )
+        if count >= MIN_MODEL_NAME_SHARE * seen:
+            out.append({"text": surface, "label": "PER", "tagged": count, "seen": seen, "docs": len(docs[surface])})
+    return out, len(texts)
+
+
 def build(data_dir: Path, model: Path) -> dict[str, Any]:
     """The whole data file as a JSON-ready dict."""
     train = load_corpora(data_dir, use_aqmar=True)["train"]
     gold = gold_names(train)
     un, heads, stats = un_names(data_dir, model, gold, function_words(train), arabic_org_heads(train))
     person_words, other_words = person_word_lists(train)
+    persons, mined_texts = model_person_names(data_dir, model, gold, set(other_words))
+    stats["model_texts"] = mined_texts
     return {
         "_about": (
             "Names mined by scripts/build_ner_gazetteer.py (do not edit by hand). 'ar': PER/LOC/ORG names of "
@@ -419,6 +495,9 @@ def build(data_dir: Path, model: Path) -> dict[str, Any]:
             "MIN_PAIRS": MIN_PAIRS,
             "MIN_DICE": MIN_DICE,
             "MIN_MODEL_SHARE": MIN_MODEL_SHARE,
+            "MIN_MODEL_DOCS": MIN_MODEL_DOCS,
+            "MIN_MODEL_NAME_SHARE": MIN_MODEL_NAME_SHARE,
+            "ANT_MINED_LINES": ANT_MINED_LINES,
             "ORG_HEAD_MIN_COUNT": ORG_HEAD_MIN_COUNT,
             "ORG_HEAD_MIN_SHARE": ORG_HEAD_MIN_SHARE,
             "ORG_HEAD_MIN_NAMES": ORG_HEAD_MIN_NAMES,
@@ -429,6 +508,7 @@ def build(data_dir: Path, model: Path) -> dict[str, Any]:
             **stats,
             "ar": len(gold),
             "un": len(un),
+            "ar_model": len(persons),
             "en_org_heads": len(heads),
             "person_words": len(person_words),
             "other_words": len(other_words),
@@ -437,6 +517,7 @@ def build(data_dir: Path, model: Path) -> dict[str, Any]:
             {"text": v["text"], "label": v["label"], "tagged": v["tagged"], "seen": v["seen"]} for v in gold.values()
         ],
         "un": un,
+        "ar_model": persons,
         "en_org_heads": heads,
         "person_words": person_words,
         "other_words": other_words,

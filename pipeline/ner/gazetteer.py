@@ -304,6 +304,16 @@ def add_mined_names(gaz: Gazetteer, mined: dict) -> None:
         gaz.add(text, label, f"anercorp:{key(text)}", "ar")
 
 
+def add_model_persons(gaz: Gazetteer, mined: dict) -> None:
+    """Add ``ar_model`` of ``data/mined_names.json``: persons the shipped model tags again and again in
+    the unlabelled ANT and UN text (see scripts/build_ner_gazetteer.py, source 3). Last, after the
+    towns: a name any list has (بيونغ يانغ, tagged PER by the model) keeps its list's type."""
+    for entry in mined.get("ar_model", []):
+        text = entry["text"]
+        if gaz.lookup(text) is None:
+            gaz.add(text, "PER", f"model:{key(text)}", "ar")
+
+
 def _clitic_form(gaz: Gazetteer, arabic: str) -> bool:
     """Whether a mined Arabic name is «و» + a name the gazetteer already has (وجزر كايمان, وتنزانيا: the
     corpora tag the conjunction with the name). Kept as a name, its first word would stop the model's
@@ -448,8 +458,10 @@ def load_gazetteer() -> Gazetteer:
                 gaz.nisba.setdefault(key(form), entry.id)
     add_organisations(gaz, json.loads((DATA_DIR / ORGANISATIONS_FILE).read_text(encoding="utf-8")))
     gaz.org_heads_en.update(EN_ORG_HEADS)
-    add_mined_names(gaz, json.loads((DATA_DIR / MINED_FILE).read_text(encoding="utf-8")))
+    mined = json.loads((DATA_DIR / MINED_FILE).read_text(encoding="utf-8"))
+    add_mined_names(gaz, mined)
     add_cities(gaz, json.loads((DATA_DIR / CITIES_FILE).read_text(encoding="utf-8"))["cities"])
+    add_model_persons(gaz, mined)
     platforms = json.loads((DATA_DIR / "platforms.json").read_text(encoding="utf-8"))
     for pid, forms in platforms.items():
         if pid.startswith("_"):
