@@ -939,7 +939,7 @@ def english_organisations(text: str, heads: set[str]) -> list[RuleSpan]:
 #: Geographic features whose English name holds the type word (corpus/layouts/ner_gold/DECISIONS.md
 #: 15, 16): "Lake Chad", "Gulf of Aden", "Caspian Sea", "Golan Heights", "Lake Chad Basin", and a
 #: capitalised direction before a name ("East Jerusalem", "North Kivu", "West Africa").
-_EN_CAP = r"[A-Z][a-z]+(?:['’-][A-Za-z]+)?"
+_EN_CAP = r"[A-Z][a-z]+(?:['’](?!s\b)[A-Za-z]+|-[A-Za-z]+)?"  # Sana'a, not Africa's
 _EN_FEATURE_BEFORE = re.compile(
     rf"\b(?:Lake|Mount|Gulf of|Bay of|Strait of|Sea of)\s+{_EN_CAP}"
     r"(?:\s+(?:Basin|Region|Valley))?\b"
@@ -953,24 +953,53 @@ _EN_DIRECTION = re.compile(rf"\b(?:East|West|North|South|Central)\s+{_EN_CAP}\b"
 _EN_CAPITALISED_BEFORE = re.compile(r"[A-Z][A-Za-z'’-]*\s+$")
 #: Capitalised words that open a sentence or a title, never a feature's name (The Red Sea: "The" out).
 _EN_NOT_A_FEATURE_NAME = frozenset({"The", "A", "An", "In", "On", "At", "Of", "For", "And", "Small", "Developing"})
-#: Endings of demonyms, adjectives rather than names after a direction (South Korean, West African).
-_EN_DEMONYM = re.compile(r"(?:an|ese|ish|ic|i)$")
+#: Endings of demonyms, adjectives rather than names after a direction (South Sudanese, North Koreans);
+#: a word in -an(s) is one when the rest is a place the gazetteer knows (Korean: Korea; not Kordofan).
+_EN_DEMONYM = re.compile(r"(?:eses?|ish|ics?|is?)$")
+_EN_DEMONYM_AN = re.compile(r"(?:ian|n)s?$")
 
 
-def _inside_longer_name(text: str, start: int) -> bool:
-    """Whether a capitalised word that opens no sentence or title stands right before ``start``."""
+def _demonym_in_an(phrase: str, gazetteer: Gazetteer) -> bool:
+    """Whether a direction and a word in -n or -ian is a demonym of a place the gazetteer knows, with
+    the direction or without (North Koreans: North Korea; West Africans: Africa; Jordanian), not a
+    name that ends so (South Kordofan)."""
+    end = _EN_DEMONYM_AN.search(phrase)
+    if end is None:
+        return False
+    stem = phrase[: end.start()]
+    return gazetteer.lookup(stem) is not None or gazetteer.lookup(stem.split()[-1]) is not None
+
+
+#: Capitalised words after a match that make it part of a longer name (Nile Basin Initiative, Mount
+#: Sinai Hospital), except the descriptors of a place (North Kivu Province, Idlib Governorate).
+_EN_NAME_GOES_ON = re.compile(r"[^\S\n]+(?!(?:Province|Governorate|Region|District|State|Prefecture)\b)[A-Z][a-z]")
+#: Words before a match that make it part of a name: an operation (Operation Desert Storm) or a body
+#: named after a region (Al-Qaida in the Arabian Peninsula).
+_EN_NAME_BEFORE = re.compile(r"(?:\bOperation|[A-Z][\w'’-]*\s+in\s+the)\s+$|-$")
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a longer name: a capitalised word that opens no sentence
+    or title right before it (Middle East Peace, South-East Asia), a capitalised word right after it
+    (Pacific Islands Forum), or ``_EN_NAME_BEFORE``."""
     before = _EN_CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
-    return before is not None and before.group().strip() not in _EN_NOT_A_FEATURE_NAME
+    if before is not None and before.group().strip() not in _EN_NOT_A_FEATURE_NAME:
+        return True
+    return (
+        _EN_NAME_GOES_ON.match(text, end) is not None
+        or _EN_NAME_BEFORE.search(text, max(0, start - 40), start) is not None
+    )
 
 
-def english_places(text: str) -> list[RuleSpan]:
+def english_places(text: str, gazetteer: Gazetteer) -> list[RuleSpan]:
     """LOC spans of English geographic features named with their type word and of regions named with a
-    capitalised direction (see ``_EN_FEATURE_BEFORE``); a leading "The" or a capitalised word before
-    a direction (Middle East Peace) leaves the rule out."""
+    capitalised direction (see ``_EN_FEATURE_BEFORE``); a leading "The" stays out, and nothing is
+    taken inside a longer name (:func:`_inside_longer_name`) or from a direction and a demonym (South
+    Korean, North Koreans: the gazetteer knows Korea)."""
     out: dict[tuple[int, int], RuleSpan] = {}
     for pattern in (_EN_FEATURE_BEFORE, _EN_FEATURE_AFTER):
         for m in pattern.finditer(text):
-            if _inside_longer_name(text, m.start()):
+            if _inside_longer_name(text, m.start(), m.end()):
                 continue
             words = m.group().split()
             skip = 0
@@ -984,8 +1013,9 @@ def english_places(text: str) -> list[RuleSpan]:
         name = m.group().split()[1]
         if (
             _EN_DEMONYM.search(name)
+            or _demonym_in_an(m.group(), gazetteer)
             or name in _EN_NOT_A_FEATURE_NAME
-            or _inside_longer_name(text, m.start())
+            or _inside_longer_name(text, m.start(), m.end())
         ):
             continue
         out[m.start(), m.end()] = RuleSpan(m.start(), m.end(), "LOC", rule="en_feature")

@@ -516,7 +516,7 @@ class NerStage:
             if f.label == "PER":
                 out.extend(self._split_person(text, f))
             elif f.label == "LOC":
-                out.append(_with_feature_word(text, self._with_type_word(text, f)))
+                out.append(self._with_feature_word(text, self._with_type_word(text, f)))
             elif f.label == "ORG":
                 org = self._without_group_word(text, f)
                 if org is not None:
@@ -666,6 +666,15 @@ class NerStage:
             return len(singular) >= 4 and singular[0] == "م" and counts.get("ال" + singular, 0) >= STEM_MIN_COUNT
         return len(k) >= 5 and k.endswith("ا") and counts.get("ال" + k[:-1], 0) >= STEM_MIN_COUNT
 
+    def _with_feature_word(self, text: str, f: Found) -> Found:
+        """A LOC span with the geographic feature's type word (or words) before it, see
+        ``_FEATURE_WORD``; not a plural feature before a country (جبال أفغانستان: the country alone)."""
+        while (m := _FEATURE_WORD.search(text, max(0, f.start - 12), f.start)) is not None:
+            if m.group("word") in _PLURAL_FEATURES and is_region(self.gazetteer.lookup(text[f.start : f.end])):
+                break
+            f = Found(m.start("word"), f.end, "LOC", f.source, None)
+        return f
+
     def _ordinary_word(self, word: str) -> bool:
         """An ordinary word with clitics: a stem of it (سيحقق -> يحقق) is seen in the unlabelled text,
         unless the word itself is seen far more often (``_NAME_OVER_STEM`` times: لوبان 81 times, وبان 8,
@@ -719,7 +728,12 @@ class NerStage:
             # gazetteer's on the same span.
             organisations = english_organisations(text, heads) if heads else []
             spans = resolve_overlaps(
-                [*ruled, *organisations, *english_places(text), *english_titled_persons(text, self.gazetteer)]
+                [
+                    *ruled,
+                    *organisations,
+                    *english_places(text, self.gazetteer),
+                    *english_titled_persons(text, self.gazetteer),
+                ]
             )
             # An acronym defined for a name found here (Gulf Cooperation Council (GCC)) is
             # that name wherever it stands; a typed acronym types the name it follows.
@@ -997,10 +1011,10 @@ def word_stems(word: str, counts: dict[str, int] | None = None, names: Container
 def _definite_in_wordfreq(stem: str) -> bool:
     """Whether wordfreq's Arabic list has ``stem`` with the article often enough to be a noun
     (``_NOUN_ZIPF``: اليسر 3.3 makes «بيسر» ب + يسر "with ease"; الينكر has none). wordfreq loads on
-    the first call, about 0.4 s: only a word in ب or ك + ي the project's text does not decide gets here."""
+    the first call, about 0.4 s: only words the project's text does not decide get here."""
     from wordfreq import zipf_frequency
 
-    return len(stem) >= _MIN_STEM and zipf_frequency("ال" + stem, "ar") >= _NOUN_ZIPF
+    return len(stem) >= 2 and zipf_frequency("ال" + stem, "ar") >= _NOUN_ZIPF
 
 
 #: Zipf frequency (wordfreq's Arabic list) of a word with the article from which it is a noun; the
@@ -1397,8 +1411,9 @@ def _generic_body(surface: str) -> bool:
 
 #: Most words of a surname that :func:`persons_by_first_name` takes after a first name.
 _MAX_UNSEEN_SURNAME = 2
-#: Person words that open a name without being a first name (ابن, أبو, فان: بيليم دو بارا is a town).
-_NAME_PARTICLES = frozenset(key(w) for w in ("ابن", "أبو", "أبي", "بنت", "آل", "فان", "فون", "دي", "دو", "دا"))
+#: Person words that open a name without being a first name (ابن, أبو, فان: بيليم دو بارا is a town;
+#: سيدي opens the names of Tunisian towns: سيدي بوزيد, سيدي علوان).
+_NAME_PARTICLES = frozenset(key(w) for w in ("ابن", "أبو", "أبي", "بنت", "آل", "فان", "فون", "دي", "دو", "دا", "سيدي"))
 #: Zipf frequency (wordfreq's Arabic list) of a first name in ة with the article from which it is an
 #: adjective or a noun (الجبارة 3.2, الزهرة): the places rule's threshold for the same test.
 _ADJECTIVE_ZIPF = 3.1
@@ -1418,7 +1433,20 @@ def _unseen_surname(word: str, gazetteer: Gazetteer, counts: dict[str, int], ord
         and k not in gazetteer.nisba
         and gazetteer.lookup(word) is None
         and not ordinary(word)
+        and not any(_definite_in_wordfreq(stem) for stem in _bare_stems(camel.dediac(word)))
     )
+
+
+def _bare_stems(word: str) -> Iterator[str]:
+    """The word and its rests without a proclitic (ل, لل, ب, ك, و) and without a pronoun suffix: what
+    wordfreq is asked for a surname (لقراء: قراء, القراء 4.2; ظنهم: ظن; للاستعمال: استعمال)."""
+    for prefix in ("", "لل", "ل", "ب", "ك", "و"):
+        if not word.startswith(prefix):
+            continue
+        rest = word[len(prefix) :]
+        for suffix in ("", "هم", "ها", "ه"):
+            if rest.endswith(suffix) and len(rest) - len(suffix) >= 2:
+                yield rest[: len(rest) - len(suffix)]
 
 
 def _feminine_adjective(word: str) -> bool:
@@ -1648,11 +1676,8 @@ _FEATURE_WORD = re.compile(
 )
 
 
-def _with_feature_word(text: str, f: Found) -> Found:
-    """A LOC span with the geographic feature's type word (or words) before it, see ``_FEATURE_WORD``."""
-    while (m := _FEATURE_WORD.search(text, max(0, f.start - 12), f.start)) is not None:
-        f = Found(m.start("word"), f.end, "LOC", f.source, None)
-    return f
+#: Features in the plural: before a country they describe its land (جبال أفغانستان, مرتفعات اليمن).
+_PLURAL_FEATURES = frozenset({"جبال", "مرتفعات"})
 
 
 _PLACE_TYPE_WORD = re.compile(r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول)?(?P<word>جسر|مطار|ميدان|برج|ساحة) $")
