@@ -948,7 +948,7 @@ _EN_FEATURE_AFTER = re.compile(
     rf"\b(?:{_EN_CAP}\s+){{1,2}}"
     r"(?:Sea|Ocean|Heights|Basin|Valley|Peninsula|Desert|Mountains|River|Plateau|Islands)\b"
 )
-_EN_DIRECTION = re.compile(rf"\b(?:East|West|North|South|Central)\s+{_EN_CAP}\b")
+_EN_DIRECTION = re.compile(rf"\b(?:(?:North|South)-(?:East|West)|East|West|North|South|Central)\s+{_EN_CAP}\b")
 #: A capitalised word right before a match: the match is the end of a longer name (Middle East Peace).
 _EN_CAPITALISED_BEFORE = re.compile(r"[A-Z][A-Za-z'’-]*\s+$")
 #: Capitalised words that open a sentence or a title, never a feature's name (The Red Sea: "The" out).
@@ -956,13 +956,17 @@ _EN_NOT_A_FEATURE_NAME = frozenset({"The", "A", "An", "In", "On", "At", "Of", "F
 #: Endings of demonyms, adjectives rather than names after a direction (South Sudanese, North Koreans);
 #: a word in -an(s) is one when the rest is a place the gazetteer knows (Korean: Korea; not Kordofan).
 _EN_DEMONYM = re.compile(r"(?:eses?|ish|ics?|is?)$")
-_EN_DEMONYM_AN = re.compile(r"(?:ian|n)s?$")
+_EN_DEMONYM_AN = re.compile(r"ns?$")
+_EN_DEMONYM_IAN = re.compile(r"[ie]ans?$")
 
 
 def _demonym_in_an(phrase: str, gazetteer: Gazetteer) -> bool:
-    """Whether a direction and a word in -n or -ian is a demonym of a place the gazetteer knows, with
-    the direction or without (North Koreans: North Korea; West Africans: Africa; Jordanian), not a
-    name that ends so (South Kordofan)."""
+    """Whether a direction and a word in -n is a demonym: a word in -ian or -ean is one unless the
+    gazetteer knows the whole phrase (Central Asian, South Ossetian, North Caucasian); another word
+    in -n is one when the gazetteer knows the place without the -n, with the direction or without
+    (North Koreans: North Korea; West Africans: Africa), not a name that ends so (South Kordofan)."""
+    if _EN_DEMONYM_IAN.search(phrase):
+        return gazetteer.lookup(phrase) is None
     end = _EN_DEMONYM_AN.search(phrase)
     if end is None:
         return False
@@ -973,22 +977,23 @@ def _demonym_in_an(phrase: str, gazetteer: Gazetteer) -> bool:
 #: Capitalised words after a match that make it part of a longer name (Nile Basin Initiative, Mount
 #: Sinai Hospital), except the descriptors of a place (North Kivu Province, Idlib Governorate).
 _EN_NAME_GOES_ON = re.compile(r"[^\S\n]+(?!(?:Province|Governorate|Region|District|State|Prefecture)\b)[A-Z][a-z]")
-#: Words before a match that make it part of a name: an operation (Operation Desert Storm) or a body
-#: named after a region (Al-Qaida in the Arabian Peninsula).
-_EN_NAME_BEFORE = re.compile(r"(?:\bOperation|[A-Z][\w'’-]*\s+in\s+the)\s+$|-$")
+#: Words before a match that make it part of a name: an operation (Operation Desert Storm), a hyphen
+#: (South-East Asia). (Bodies named after a region, Al-Qaida in the Arabian Peninsula, are in the
+#: organisations table: the longer name wins.)
+_EN_NAME_BEFORE = re.compile(r"\bOperation\s+$|-$")
 
 
-def _inside_longer_name(text: str, start: int, end: int) -> bool:
+def _inside_longer_name(text: str, start: int, end: int, after: bool = True) -> bool:
     """Whether ``text[start:end]`` is part of a longer name: a capitalised word that opens no sentence
-    or title right before it (Middle East Peace, South-East Asia), a capitalised word right after it
-    (Pacific Islands Forum), or ``_EN_NAME_BEFORE``."""
+    or title right before it (Middle East Peace), ``_EN_NAME_BEFORE``, or, with ``after``, a
+    capitalised word right after it (Pacific Islands Forum, Nile Basin Initiative). A region named
+    with a direction is taken before a capitalised word (North Kivu Governor, West Africa Report)."""
     before = _EN_CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
     if before is not None and before.group().strip() not in _EN_NOT_A_FEATURE_NAME:
         return True
-    return (
-        _EN_NAME_GOES_ON.match(text, end) is not None
-        or _EN_NAME_BEFORE.search(text, max(0, start - 40), start) is not None
-    )
+    if after and _EN_NAME_GOES_ON.match(text, end) is not None:
+        return True
+    return _EN_NAME_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def english_places(text: str, gazetteer: Gazetteer) -> list[RuleSpan]:
@@ -1015,7 +1020,7 @@ def english_places(text: str, gazetteer: Gazetteer) -> list[RuleSpan]:
             _EN_DEMONYM.search(name)
             or _demonym_in_an(m.group(), gazetteer)
             or name in _EN_NOT_A_FEATURE_NAME
-            or _inside_longer_name(text, m.start(), m.end())
+            or _inside_longer_name(text, m.start(), m.end(), after=False)
         ):
             continue
         out[m.start(), m.end()] = RuleSpan(m.start(), m.end(), "LOC", rule="en_feature")

@@ -439,7 +439,7 @@ class NerStage:
         out: list[list[Found]] = []
         docs = self.nlp_ar.pipe(texts, batch_size=self.batch_size)
         for text, doc in zip(texts, docs, strict=True):
-            rule_spans = self.rules(text)
+            rule_spans = [r for r in self.rules(text) if not _named_after(text, r)]
             model_spans = []
             for ent in complete_person_names(doc, self.counts or {}, self.name_words):
                 if ent.label_ not in OUTPUT_LABELS:
@@ -649,18 +649,20 @@ class NerStage:
         return Found(f.start - (len(before) - m.start("word")), end, "LOC", f.source, None)
 
     def _inflected_word(self, word: str) -> bool:
-        """A plural or an accusative of an ordinary word, which no name is: a plural of a nisba (يين,
-        يون: الأمنيين, قانونيين) or of a participle the text has with the article (المسلمين: المسلم;
-        محققون: المحقق), or an accusative in ا of five letters or more whose form with the article the
-        text has (نظريا: النظري, طريقا); never a person word of the training text. Names end so too
-        (الأمين, شاهين, نسرين, ثريا): their singular is too short, not a participle in م, or the name short."""
+        """A plural or an accusative of an ordinary word, which no name is: a plural of a nisba the text
+        has with the article (يين, يون: الأمنيين, قانونيين; not ليون, ماريون) or of a participle in م it
+        has with the article (المسلمين: المسلم; محققون: المحقق), or an accusative in ا of five letters
+        or more whose form with the article the text has (نظريا: النظري, طريقا); never a person word of
+        the training text. Names end so too (الأمين, شاهين, نسرين, ثريا): their singular is too short,
+        not a participle in م, or the name short."""
         k = key(word)
         counts = self.counts or {}
         if not k or k in self.gazetteer.person_words:
             return False
+        stem = re.sub("^(?:[وف]?(?:لل|ال|ل))|^[وف](?=ال)", "", k)
         if k.endswith(("يين", "يون")):
-            return True
-        stem = k[2:] if k.startswith("لل") else k[2:] if k.startswith("ال") else k[1:] if k[0] == "ل" else k
+            nisba = stem[:-2]  # الأمنيين: الأمني, seen in the text or in wordfreq (not ليون, ماريون: names)
+            return len(nisba) >= 3 and (counts.get("ال" + nisba, 0) >= STEM_MIN_COUNT or _definite_in_wordfreq(nisba))
         if k.endswith(("ين", "ون")):
             singular = stem[:-2]
             return len(singular) >= 4 and singular[0] == "م" and counts.get("ال" + singular, 0) >= STEM_MIN_COUNT
@@ -1392,6 +1394,20 @@ def persons_by_first_name(
     return out
 
 
+#: Facilities and bodies named after a person: a mined person after one of these words names the place
+#: or the body, not the person (شارع الباجي قايد السبسي, ملعب حيدر العبادي, قاعة ...).
+_NAMED_AFTER = re.compile(
+    r"(?:^|[\s(«\"])(?:[وفبلك]|وب|ول)?(?:ال)?"
+    r"(?:شارع|نهج|ملعب|قاعة|مطار|مدرسة|جامعة|مستشفى|مسجد|جسر|ساحة|ميدان|مؤسسة|مركز|معهد|طريق|جائزة|مكتبة|حي)\s+$"
+)
+
+
+def _named_after(text: str, span: RuleSpan) -> bool:
+    """Whether a person the gazetteer knows from the model's own output (``model:`` ids) stands after a
+    facility or body word and so names it (``_NAMED_AFTER``)."""
+    return span.id.startswith("model:") and _NAMED_AFTER.search(text, max(0, span.start - 16), span.start) is not None
+
+
 #: Nouns of a kind of body, indefinite: alone they name no organisation (the model tags «حزب» in
 #: «حزب سياسي», «منظمة» before a quoted name, «نادي»).
 _GENERIC_BODIES = frozenset(
@@ -1444,7 +1460,7 @@ def _bare_stems(word: str) -> Iterator[str]:
         if not word.startswith(prefix):
             continue
         rest = word[len(prefix) :]
-        for suffix in ("", "هم", "ها", "ه"):
+        for suffix in ("", "هما", "هم", "ها", "ه", "نا", "كم"):
             if rest.endswith(suffix) and len(rest) - len(suffix) >= 2:
                 yield rest[: len(rest) - len(suffix)]
 
