@@ -50,3 +50,10 @@ def test_no_mined_person_in_the_name_of_a_street_or_a_stadium(tag_ar) -> None:
 def test_no_surname_that_is_a_word_with_a_pronoun(tag_ar) -> None:
     # the review-67 mend took only هم/ها/ه off
     assert not any(label == "PER" for _, label in tag_ar("وأكد أن حسن ظننا بالحكومة لم يتغير."))
+
+
+def test_an_event_named_after_a_feature_keeps_the_place_and_a_plural_is_no_region(tag_en) -> None:
+    # the adversarial set of review 68: events are transparent (decision 9), a plural word is no region
+    assert ("Caspian Sea", "LOC") in tag_en("The Caspian Sea Summit was held in Aktau.")
+    found = tag_en("the Interim Jubba and South-West Administrations met in Mogadishu.")
+    assert not any("Administrations" in surface for surface, _ in found)

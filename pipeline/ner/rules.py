@@ -975,8 +975,12 @@ def _demonym_in_an(phrase: str, gazetteer: Gazetteer) -> bool:
 
 
 #: Capitalised words after a match that make it part of a longer name (Nile Basin Initiative, Mount
-#: Sinai Hospital), except the descriptors of a place (North Kivu Province, Idlib Governorate).
-_EN_NAME_GOES_ON = re.compile(r"[^\S\n]+(?!(?:Province|Governorate|Region|District|State|Prefecture)\b)[A-Z][a-z]")
+#: Sinai Hospital), except the descriptors of a place (North Kivu Province, Idlib Governorate) and the
+#: events and documents named after it, which are transparent (Caspian Sea Summit: decision 9).
+_EN_NAME_GOES_ON = re.compile(
+    r"[^\S\n]+(?!(?:Province|Governorate|Region|District|State|Prefecture|Summit|Conference|Convention|"
+    r"Agreement|Treaty|Declaration|Process|Talks|Meeting|Report)\b)[A-Z][a-z]"
+)
 #: Words before a match that make it part of a name: an operation (Operation Desert Storm), a hyphen
 #: (South-East Asia). (Bodies named after a region, Al-Qaida in the Arabian Peninsula, are in the
 #: organisations table: the longer name wins.)
@@ -1015,9 +1019,12 @@ def english_places(text: str, gazetteer: Gazetteer) -> list[RuleSpan]:
             start = m.start() + (m.group().index(words[skip]) if skip else 0)
             out[start, m.end()] = RuleSpan(start, m.end(), "LOC", rule="en_feature")
     for m in _EN_DIRECTION.finditer(text):
-        name = m.group().split()[1]
+        direction, name = m.group().split()[:2]
+        known = gazetteer.lookup(name) is not None
         if (
-            _EN_DEMONYM.search(name)
+            ("-" in direction or name.endswith("s"))
+            and not known  # South-West Administrations
+            or _EN_DEMONYM.search(name)
             or _demonym_in_an(m.group(), gazetteer)
             or name in _EN_NOT_A_FEATURE_NAME
             or _inside_longer_name(text, m.start(), m.end(), after=False)
