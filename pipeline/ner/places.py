@@ -27,8 +27,8 @@ _PLACE_NOUNS = frozenset(
     for w in ("محافظة", "ولاية", "إقليم", "مقاطعة", "قرية", "بلدة", "مدينة", "جزيرة", "حي", "مخيم", "ناحية", "منطقة")
     for clitic in ("", "و", "ب", "ل", "وب", "ول")
 )
-#: The same nouns in the dual («في قريتي سرمين وكورين», «بمنطقتي الجدى والجفجافة»): two names follow,
-#: the second after «و».
+#: The same nouns in the dual («في قريتي سرمين وكورين», «في ولايتي تكساس وفلوريدا»): two names
+#: follow, the second after «و».
 _DUAL_PLACE_NOUNS = frozenset(
     key(clitic + w)
     for w in ("محافظتي", "ولايتي", "قريتي", "بلدتي", "مدينتي", "جزيرتي", "مخيمي", "منطقتي")

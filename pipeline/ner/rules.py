@@ -953,9 +953,9 @@ _EN_DIRECTION = re.compile(rf"\b(?:(?:North|South)-(?:East|West)|East|West|North
 _EN_CAPITALISED_BEFORE = re.compile(r"[A-Z][A-Za-z'’-]*\s+$")
 #: Capitalised words that open a sentence or a title, never a feature's name (The Red Sea: "The" out).
 _EN_NOT_A_FEATURE_NAME = frozenset({"The", "A", "An", "In", "On", "At", "Of", "For", "And", "Small", "Developing"})
-#: Endings of demonyms, adjectives rather than names after a direction (South Sudanese, North Koreans);
-#: a word in -an(s) is one when the rest is a place the gazetteer knows (Korean: Korea; not Kordofan).
-_EN_DEMONYM = re.compile(r"(?:eses?|ish|ics?|is?)$")
+#: Endings of demonyms, adjectives rather than names after a direction (South Sudanese, West Irish,
+#: North Iraqi); for words in -n see :func:`_demonym_in_an`. (Not -ic: South Pacific, North Atlantic.)
+_EN_DEMONYM = re.compile(r"(?:eses?|ish|is?)$")
 _EN_DEMONYM_AN = re.compile(r"ns?$")
 _EN_DEMONYM_IAN = re.compile(r"[ie]ans?$")
 
@@ -1022,8 +1022,7 @@ def english_places(text: str, gazetteer: Gazetteer) -> list[RuleSpan]:
         direction, name = m.group().split()[:2]
         known = gazetteer.lookup(name) is not None
         if (
-            ("-" in direction or name.endswith("s"))
-            and not known  # South-West Administrations
+            (("-" in direction or name.endswith("s")) and not known)  # South-West Administrations
             or _EN_DEMONYM.search(name)
             or _demonym_in_an(m.group(), gazetteer)
             or name in _EN_NOT_A_FEATURE_NAME

@@ -1359,9 +1359,11 @@ def persons_by_first_name(
     تريفي) where neither the model nor a rule found anything.
 
     The first name is a person word of the training text that it never has outside names, without
-    the article; the surname, one or two words, is seen less than twice in the unlabelled text and
-    is no ordinary word with clitics, no word of the training text, no nisba, no known name, without
-    the article, «و» or «ف» before it, and not in ة (a noun or an adjective).
+    the article, no particle (ابن, دو, سيدي: ``_NAME_PARTICLES``) and no noun or adjective in ة or a
+    plural ending (جبّارة, مهاجرين: :func:`_noun_or_adjective`); the surname, one or two words, is seen
+    less than twice in the unlabelled text and is no ordinary word with clitics, no word of the
+    training text, no nisba, no known name, without the article, «و» or «ف» before it, not in ة, and
+    no word wordfreq has with the article once its clitics are off (صالح للاستعمال, عرفات مدعو).
     """
     words = list(WORD_RE.finditer(text))
     out: list[RuleSpan] = []
@@ -1375,7 +1377,7 @@ def persons_by_first_name(
             or k.startswith("ال")
             or len(k) < 3
             or k in _NAME_PARTICLES
-            or _feminine_adjective(first)
+            or _noun_or_adjective(first)
         ):
             i += 1
             continue
@@ -1430,12 +1432,10 @@ _MAX_UNSEEN_SURNAME = 2
 #: Person words that open a name without being a first name (ابن, أبو, فان: بيليم دو بارا is a town;
 #: سيدي opens the names of Tunisian towns: سيدي بوزيد, سيدي علوان).
 _NAME_PARTICLES = frozenset(key(w) for w in ("ابن", "أبو", "أبي", "بنت", "آل", "فان", "فون", "دي", "دو", "دا", "سيدي"))
-#: Zipf frequency (wordfreq's Arabic list) of a first name in ة with the article from which it is an
-#: adjective or a noun (الجبارة 3.2, الزهرة): the places rule's threshold for the same test.
-_ADJECTIVE_ZIPF = 3.1
 
 
 def _unseen_surname(word: str, gazetteer: Gazetteer, counts: dict[str, int], ordinary: Callable[[str], bool]) -> bool:
+    """A surname :func:`persons_by_first_name` takes (see there)."""
     k = key(word)
     return (
         len(k) >= 3
@@ -1465,13 +1465,11 @@ def _bare_stems(word: str) -> Iterator[str]:
                 yield rest[: len(rest) - len(suffix)]
 
 
-def _feminine_adjective(word: str) -> bool:
+def _noun_or_adjective(word: str) -> bool:
     """Whether a word in ة or in a plural ending is as often an adjective or a noun: wordfreq's Arabic
-    list has it with the article (``_ADJECTIVE_ZIPF``: جبّارة "mighty", الجبارة 3.2; مهاجرين; not the
-    names فاطمة, لمياء). wordfreq loads on the first call, about 0.4 s."""
-    from wordfreq import zipf_frequency
-
-    return word.endswith(("ة", "ين", "ون", "ات")) and zipf_frequency("ال" + camel.dediac(word), "ar") >= _ADJECTIVE_ZIPF
+    list has it with the article (``_NOUN_ZIPF``: جبّارة "mighty", الجبارة 3.2; مهاجرين; not the names
+    فاطمة, لمياء). wordfreq loads on the first call, about 0.4 s."""
+    return word.endswith(("ة", "ين", "ون", "ات")) and _definite_in_wordfreq(camel.dediac(word))
 
 
 def _grown_to_item(
@@ -1683,19 +1681,15 @@ _FORCES_WORD = re.compile(r"(?:ال)?قوات ")
 _GROUP_WORD = "تنظيم "
 #: The official-name word of a state before its name (دولة قطر, لدولة الإمارات: the clitic stays outside).
 _STATE_WORD = re.compile(r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول|لل)?(?P<word>دولة) $")
-#: Type words that are part of the name of a place named after another (جسر لندن, مطار بروكسل).
 #: Geographic features whose name holds their type word (corpus/layouts/ner_gold/DECISIONS.md 15,
 #: ner_heldout6 E17): مرتفعات الجولان, بحيرة تشاد, حوض بحيرة تشاد, جبل المغيلة, خليج عدن. Not «صحراء»,
 #: a descriptor (صحراء المنيا -> المنيا). A proclitic stays outside.
 _FEATURE_WORD = re.compile(
     r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول)?(?P<word>مرتفعات|بحيرة|نهر|مضيق|جبل|جبال|هضبة|حوض|بحر|خليج|وادي) $"
 )
-
-
 #: Features in the plural: before a country they describe its land (جبال أفغانستان, مرتفعات اليمن).
 _PLURAL_FEATURES = frozenset({"جبال", "مرتفعات"})
-
-
+#: Type words that are part of the name of a place named after another (جسر لندن, مطار بروكسل).
 _PLACE_TYPE_WORD = re.compile(r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول)?(?P<word>جسر|مطار|ميدان|برج|ساحة) $")
 _INTERNATIONAL = re.compile(r" الدولي(?![\w\u064B-\u065F])")
 #: An adjective with the article after the place (السياسية, السكني): the phrase describes, it names nothing.

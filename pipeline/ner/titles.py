@@ -514,8 +514,8 @@ class TitledPersons:
         return key(nxt) not in self.gazetteer.person_words and self._name_word(nxt, False)
 
     def _given_name_before_surname(self, text: str, words: list[tuple[int, int, str]], j: int) -> bool:
-        """Right after an author cue, a first name that is a word as well (مات "died", كون "being")
-        before a surname of the training text (بقلم: مات ريدلي); elsewhere a word before a name is as
+        """Right after an author cue, a first name that is a word as well (مات "died") before a
+        surname of the training text (بقلم: مات ريدلي); elsewhere a word before a name is as
         often a verb or a noun with its subject (رأى محمد), which :meth:`_given_name_that_is_a_word`
         leaves out."""
         k = key(words[j][2])
