@@ -52,3 +52,23 @@ def test_no_institution_where_the_head_is_no_name(tag_ar, text, not_an_organisat
 )
 def test_a_kind_of_body_alone_names_no_organisation(tag_ar, text, noun) -> None:
     assert (noun, "ORG") not in tag_ar(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ANT ant-638 and review 64's input (ANT 1282, 1298, 1403): «السعودية» agrees with the noun before it
+        'وفق ما أوردته صحيفة "الرياض" السعودية. وأضافت أن الهجوم أسفر عن مقتل',
+        "على تحول العاصمة السعودية المبنية في وسط الصحراء",
+        "تابعة للقوات المسلحة السعودية أثناء تأدية مهامها",
+        'فيما نقلت صحيفة "عكاظ" السعودية عن مصدر في الأمن',
+    ],
+)
+def test_a_feminine_nisba_that_names_a_country_is_an_adjective_after_its_noun(tag_ar, text) -> None:
+    assert ("السعودية", "LOC") not in tag_ar(text)
+
+
+def test_the_country_after_a_name_or_a_verb_stays(tag_ar) -> None:
+    # review 64's input (ANT 1397): the United Nations chose Saudi Arabia
+    assert ("السعودية", "LOC") in tag_ar("اختارت الأمم المتحدة السعودية لعضوية لجنة حقوق الإنسان")
+    assert ("السعودية", "LOC") in tag_ar("معلنا انضمام السعودية لبلده لاتخاذ إجراءات")

@@ -512,11 +512,13 @@ class NerStage:
         (:meth:`repeat_person_names`).
         """
         out: list[Found] = []
+        name_ends = {f.end for f in found}
         for f in found:
             if f.label == "PER":
                 out.extend(self._split_person(text, f))
             elif f.label == "LOC":
-                out.append(self._with_feature_word(text, self._with_type_word(text, f)))
+                if not self._agreeing_nisba(text, f, name_ends):
+                    out.append(self._with_feature_word(text, self._with_type_word(text, f)))
             elif f.label == "ORG":
                 org = self._without_group_word(text, f)
                 if org is not None:
@@ -667,6 +669,16 @@ class NerStage:
             singular = stem[:-2]
             return len(singular) >= 4 and singular[0] == "م" and counts.get("ال" + singular, 0) >= STEM_MIN_COUNT
         return len(k) >= 5 and k.endswith("ا") and counts.get("ال" + k[:-1], 0) >= STEM_MIN_COUNT
+
+    def _agreeing_nisba(self, text: str, f: Found, name_ends: set[int]) -> bool:
+        """Whether a place named like a feminine nisba (السعودية) is the adjective of the noun before it:
+        after a definite noun in ة (بالعاصمة السعودية الرياض) or a quoted name (جريدة "الحياة"
+        السعودية, عائلة "آل الشيخ" السعودية); not after a name that ends in ة, which is its subject
+        (اختارت الأمم المتحدة السعودية: ``name_ends`` holds where the found names end)."""
+        if key(text[f.start : f.end]) not in self.gazetteer.nisba:
+            return False
+        m = _AGREEING_NOUN_BEFORE.search(text, max(0, f.start - 30), f.start)
+        return m is not None and (m.group().startswith(('"', "»", "”")) or f.start - 1 not in name_ends)
 
     def _with_feature_word(self, text: str, f: Found) -> Found:
         """A LOC span with the geographic feature's type word (or words) before it, see
@@ -1687,6 +1699,8 @@ _STATE_WORD = re.compile(r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول|لل)?(
 _FEATURE_WORD = re.compile(
     r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول)?(?P<word>مرتفعات|بحيرة|نهر|مضيق|جبل|جبال|هضبة|حوض|بحر|خليج|وادي) $"
 )
+#: What a nisba adjective agrees with right before it: a definite noun in ة or a quoted name.
+_AGREEING_NOUN_BEFORE = re.compile(r"(?:(?<![\w\u064B-\u065F])[وفبلك]?(?:ال|لل)[\u0621-\u064A]{2,}ة|[\"»”])[^\S\n]$")
 #: Features in the plural: before a country they describe its land (جبال أفغانستان, مرتفعات اليمن).
 _PLURAL_FEATURES = frozenset({"جبال", "مرتفعات"})
 #: Type words that are part of the name of a place named after another (جسر لندن, مطار بروكسل).
