@@ -171,16 +171,28 @@ class PlacesAfterNouns:
 #: Zipf frequency (wordfreq's Arabic list) from which a word's form with the article or in the
 #: feminine makes it a noun or an adjective: the ordinary words after a place noun reach 3.4 (صفيح,
 #: ملاهي, مزدحم, شاسع, هادئ 4.3), the places the rule finds stay under 2.9 (بطحاء; كشمير 2.5, تكساس 1.2).
-_ORDINARY_ZIPF = 3.1
+#: The stage's other wordfreq tests of a word with the article use it too (NerStage, first names).
+NOUN_ZIPF = 3.1
+
+
+def zipf_ar(word: str) -> float:
+    """wordfreq's Zipf frequency of an Arabic word. wordfreq loads on the first call (about 0.4 s):
+    the rules ask it only about words no project text decides."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "ar")
+
+
+def noun_in_wordfreq(word: str) -> bool:
+    """Whether wordfreq's Arabic list has ``word`` (two letters or more) with the article often enough
+    to be a noun or an adjective (``NOUN_ZIPF``: اليسر 3.3, الجبارة 3.2; الينكر has none)."""
+    return len(word) >= 2 and zipf_ar("ال" + word) >= NOUN_ZIPF
 
 
 def _ordinary_in_wordfreq(word: str) -> bool:
     """Whether wordfreq's Arabic list has ``word`` with the article or in the feminine often enough
-    (``_ORDINARY_ZIPF``). wordfreq loads on the first call (about 0.4 s), so only when a place noun
-    is followed by a word no project text has."""
-    from wordfreq import zipf_frequency
-
-    return max(zipf_frequency("ال" + word, "ar"), zipf_frequency(word + "ة", "ar")) >= _ORDINARY_ZIPF
+    (``NOUN_ZIPF``): only asked when a place noun is followed by a word no project text has."""
+    return noun_in_wordfreq(word) or zipf_ar(word + "ة") >= NOUN_ZIPF
 
 
 def _bare(noun_key: str) -> str:

@@ -33,7 +33,7 @@ from ..document import Article, Entity, EntityLink, OffsetMap, Passage, TextSpan
 from ..errors import ConfigError, InputError, ModelError
 from .bodies import NamedBodies
 from .gazetteer import Gazetteer, is_region, key, load_gazetteer
-from .places import PlacesAfterNouns, is_place_noun
+from .places import PlacesAfterNouns, is_place_noun, noun_in_wordfreq
 from .rules import (
     NOT_ACRONYMS,
     ORG_DESCRIPTORS,
@@ -664,7 +664,7 @@ class NerStage:
         stem = re.sub("^(?:[وف]?(?:لل|ال|ل))|^[وف](?=ال)", "", k)
         if k.endswith(("يين", "يون")):
             nisba = stem[:-2]  # الأمنيين: الأمني, seen in the text or in wordfreq (not ليون, ماريون: names)
-            return len(nisba) >= 3 and (counts.get("ال" + nisba, 0) >= STEM_MIN_COUNT or _definite_in_wordfreq(nisba))
+            return len(nisba) >= 3 and (counts.get("ال" + nisba, 0) >= STEM_MIN_COUNT or noun_in_wordfreq(nisba))
         if k.endswith(("ين", "ون")):
             singular = stem[:-2]
             return len(singular) >= 4 and singular[0] == "م" and counts.get("ال" + singular, 0) >= STEM_MIN_COUNT
@@ -1005,7 +1005,7 @@ def word_stems(word: str, counts: dict[str, int] | None = None, names: Container
             and not any(
                 counts.get("ال" + (k := key(rest[: len(rest) - len(s)])), 0) >= STEM_MIN_COUNT
                 or k in names
-                or _definite_in_wordfreq(rest[: len(rest) - len(s)])
+                or noun_in_wordfreq(rest[: len(rest) - len(s)])
                 for s in _STEM_SUFFIXES
                 if rest.endswith(s)
             )
@@ -1020,20 +1020,6 @@ def word_stems(word: str, counts: dict[str, int] | None = None, names: Container
             yield stem
             if suffix and stem[-1] in "تا":
                 yield stem[:-1] + ("ة" if stem[-1] == "ت" else "ى")
-
-
-def _definite_in_wordfreq(stem: str) -> bool:
-    """Whether wordfreq's Arabic list has ``stem`` with the article often enough to be a noun
-    (``_NOUN_ZIPF``: اليسر 3.3 makes «بيسر» ب + يسر "with ease"; الينكر has none). wordfreq loads on
-    the first call, about 0.4 s: only words the project's text does not decide get here."""
-    from wordfreq import zipf_frequency
-
-    return len(stem) >= 2 and zipf_frequency("ال" + stem, "ar") >= _NOUN_ZIPF
-
-
-#: Zipf frequency (wordfreq's Arabic list) of a word with the article from which it is a noun; the
-#: places rule's threshold for the same test.
-_NOUN_ZIPF = 3.1
 
 
 def _name_like(
@@ -1461,7 +1447,7 @@ def _unseen_surname(word: str, gazetteer: Gazetteer, counts: dict[str, int], ord
         and k not in gazetteer.nisba
         and gazetteer.lookup(word) is None
         and not ordinary(word)
-        and not any(_definite_in_wordfreq(stem) for stem in _bare_stems(camel.dediac(word)))
+        and not any(noun_in_wordfreq(stem) for stem in _bare_stems(camel.dediac(word)))
     )
 
 
@@ -1479,9 +1465,9 @@ def _bare_stems(word: str) -> Iterator[str]:
 
 def _noun_or_adjective(word: str) -> bool:
     """Whether a word in ة or in a plural ending is as often an adjective or a noun: wordfreq's Arabic
-    list has it with the article (``_NOUN_ZIPF``: جبّارة "mighty", الجبارة 3.2; مهاجرين; not the names
+    list has it with the article (``places.NOUN_ZIPF``: جبّارة "mighty", الجبارة 3.2; مهاجرين; not the names
     فاطمة, لمياء). wordfreq loads on the first call, about 0.4 s."""
-    return word.endswith(("ة", "ين", "ون", "ات")) and _definite_in_wordfreq(camel.dediac(word))
+    return word.endswith(("ة", "ين", "ون", "ات")) and noun_in_wordfreq(camel.dediac(word))
 
 
 def _grown_to_item(
