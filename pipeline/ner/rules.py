@@ -133,6 +133,31 @@ def _after_town_word(text: str, words: list[_Word], i: int) -> bool:
     return before.info.key in TOWN_WORDS and (before.info.key != _GOVERNOR or before.text.endswith("والي"))
 
 
+def _listed_with_place(text: str, words: list[_Word], i: int, n: int, places: Container[str]) -> bool:
+    """Whether the ``n`` words from ``words[i]`` stand in a list beside a known place: the word before
+    them is one (الفاشر ونيالا, بودابست، وبراغ), or the word after them is «و» and one (جندوبة وسيدي بوزيد
+    ومدنين), with nothing but a comma in between."""
+    neighbours = []
+    if i >= 1:
+        neighbours.append((words[i - 1], text[words[i - 1].end : words[i].start]))
+    if i + n < len(words) and words[i + n].text.startswith("و"):
+        neighbours.append((words[i + n], text[words[i + n - 1].end : words[i + n].start]))
+    return any(
+        gap.strip() in ("", "،", ",") and any(k in places for _, k in word.info.starts) for word, gap in neighbours
+    )
+
+
+def _bracketed_after_place(text: str, words: list[_Word], i: int, n: int, places: Container[str]) -> bool:
+    """Whether the ``n`` words from ``words[i]`` are all a bracket holds, right after a known place."""
+    end = words[i + n - 1].end
+    return (
+        i >= 1
+        and text[words[i - 1].end : words[i].start].strip() == "("
+        and text[end : end + 1] == ")"
+        and any(k in places for _, k in words[i - 1].info.starts)
+    )
+
+
 def _name_follows(text: str, words: list[_Word], i: int, entries: Container[str]) -> bool:
     """Whether the word after ``words[i]`` (no punctuation between) is a known name of one word."""
     if i + 1 >= len(words) or text[words[i].end : words[i + 1].start].strip():
@@ -177,10 +202,11 @@ def _city_here(
     geonames: bool = False,
     n: int = 1,
     names: Container[str] = (),
+    places: Container[str] = (),
 ) -> bool:
     """Whether a city known from CLDR or GeoNames alone, ``n`` words from ``words[i]`` after ``offset``
     clitic letters, is taken; ``nisba`` holds the keys of the countries' nisba adjectives, ``names``
-    the gazetteer's keys."""
+    the gazetteer's keys, ``places`` the keys of its places that are no ordinary word."""
     after_town_word = _after_town_word(text, words, i)
     if (
         n == 1
@@ -211,9 +237,15 @@ def _city_here(
         # «بسوسة» "in Sousse"; but «للسلط» "for the authorities", not for Salt, and «بارا» is no ب + Arrah
         if word_like and len(words[i].text) - offset <= 3:
             return False
-        return words[i].text[:offset] in (_IN_CLITICS if word_like else _LOCATIVE_CLITICS)
+        if words[i].text[:offset] in (_IN_CLITICS if word_like else _LOCATIVE_CLITICS):
+            return True
+        # «نيروبي ومومباسا», «البويرة وسكيكدة»: a town joined by و to a place (a list of towns); alone,
+        # «وجوبا» is "obligatorily" more often than "and Juba", «وزاريا» "ministerial"
+        return not word_like and words[i].text[:offset] == "و" and _listed_with_place(text, words, i, n, places)
     if not word_like:
         return True
+    if _bracketed_after_place(text, words, i, n, places):
+        return True  # «بمارث (قابس)»: the governorate of the town before it
     if i < 1 or text[words[i - 1].end : words[i].start].strip():
         return False
     if words[i - 1].info.key in _LOCATIVE_WORDS or after_town_word:
@@ -339,6 +371,12 @@ class ArabicRules:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        #: One-word places that are no ordinary word: a town beside one in a list is a town too.
+        self._list_places = frozenset(
+            k
+            for k, e in gazetteer.entries.items()
+            if e.label == "LOC" and " " not in k and k not in gazetteer.city_words
+        )
         months = _alternation(_with_hamza_variants(gazetteer.months_ar))
         month_group = rf"(?:{months})(?:\s*[/\\\-]\s*(?:{months}))?"
         clitic = r"(?<!" + _WORD + r")(?:[وف]?[بلك]?)"
@@ -592,6 +630,7 @@ class ArabicRules:
                             entry.id.startswith("city:geonames:"),
                             n,
                             entries,
+                            self._list_places,
                         )
                     )
                 ):
