@@ -133,28 +133,108 @@ def _after_town_word(text: str, words: list[_Word], i: int) -> bool:
     return before.info.key in TOWN_WORDS and (before.info.key != _GOVERNOR or before.text.endswith("والي"))
 
 
-def _listed_with_place(text: str, words: list[_Word], i: int, n: int, places: Container[str]) -> bool:
-    """Whether the ``n`` words from ``words[i]`` stand in a list beside a known place: the word before
-    them is one (الفاشر ونيالا, بودابست، وبراغ), or the word after them is «و» and one (جندوبة وسيدي بوزيد
-    ومدنين), with nothing but a comma in between."""
-    neighbours = []
-    if i >= 1:
-        neighbours.append((words[i - 1], text[words[i - 1].end : words[i].start]))
-    if i + n < len(words) and words[i + n].text.startswith("و"):
-        neighbours.append((words[i + n], text[words[i + n - 1].end : words[i + n].start]))
-    return any(
-        gap.strip() in ("", "،", ",") and any(k in places for _, k in word.info.starts) for word, gap in neighbours
+class _TownKeys(NamedTuple):
+    """Gazetteer keys the list and bracket rules look up (built once by :class:`ArabicRules`)."""
+
+    #: Places that are no ordinary word (countries, towns not flagged ``word``), of any length.
+    sure_places: frozenset[str]
+    #: Every place, word-like towns and names of several words included.
+    places: frozenset[str]
+    #: Towns (CLDR and GeoNames), not countries.
+    towns: frozenset[str]
+    #: Words mostly inside person names in the training text.
+    person_words: frozenset[str]
+
+
+#: Plural nouns that open a list of places (في ولايات جندوبة وسيدي بوزيد ومدنين, عواصم ...).
+_LIST_WORDS = frozenset(
+    key(w)
+    for w in (
+        "ولايات", "بولايات", "محافظات", "بمحافظات", "مدن", "بمدن", "عواصم", "مناطق", "بمناطق", "مدينتي",
+        "بمدينتي",
+    )
+)  # fmt: skip
+
+
+def _list_gap(text: str, words: list[_Word], a: int, b: int) -> bool:
+    """Whether only spaces or a comma stand between ``words[a]`` and ``words[b]`` (items of a list)."""
+    return text[words[a].end : words[b].start].strip() in ("", "،", ",")
+
+
+def _place_ending(text: str, words: list[_Word], j: int, keys: Container[str]) -> int | None:
+    """The first word of a known place of one to three words that ends at ``words[j]`` (its first word
+    may carry clitics), or None."""
+    for first in range(j, max(j - 3, -1), -1):
+        if first < j and text[words[first].end : words[first + 1].start].strip():
+            break  # a name does not run across punctuation
+        rest = [w.info.key for w in words[first + 1 : j + 1]]
+        if any(" ".join([k, *rest]) in keys for _, k in words[first].info.starts):
+            return first
+    return None
+
+
+def _place_starting(text: str, words: list[_Word], j: int, keys: Container[str]) -> bool:
+    """Whether a known place of one to three words begins at ``words[j]`` (its first word may carry clitics)."""
+    for last in range(j, min(j + 3, len(words))):
+        if last > j and text[words[last - 1].end : words[last].start].strip():
+            break
+        rest = [w.info.key for w in words[j + 1 : last + 1]]
+        if any(" ".join([k, *rest]) in keys for _, k in words[j].info.starts):
+            return True
+    return False
+
+
+def _listed_with_place(text: str, words: list[_Word], i: int, n: int, towns: _TownKeys) -> bool:
+    """Whether the ``n`` words from ``words[i]`` (after «و») are an item of a list of places.
+
+    One place beside them is not enough («على قطر وجوبا»: "obligatorily", «أعلنت روسيا وجهرا»: "openly",
+    «أتلتيكو مدريد وإيندهوفن»: a club); two signs of a list are needed: a place before them and a
+    «و» place after them, one of the two no ordinary word (في نيروبي ومومباسا ومقديشو, محافظات درعا
+    ودير الزور وحلب); or a place that is no ordinary word before them that opens the list after a
+    locative or list word, a preposition's clitic or another place (بكل من البويرة وسكيكدة, البليدة
+    وبومرداس وبرج بوعريريج, بودابست، وبراغ، ووارسو). Only spaces or a comma stand between the items, and
+    no word of a person's name follows (في لندن وجوني ديب)."""
+    end = i + n
+    if end < len(words) and not text[words[end - 1].end : words[end].start].strip():
+        if words[end].info.key in towns.person_words:
+            return False
+    if i < 1 or not _list_gap(text, words, i - 1, i):
+        return False
+    before_any = _place_ending(text, words, i - 1, towns.places)
+    if before_any is None:
+        return False
+    before_sure = _place_ending(text, words, i - 1, towns.sure_places)
+    after = end < len(words) and words[end].text.startswith("و") and _list_gap(text, words, end - 1, end)
+    if after and _place_starting(text, words, end, towns.sure_places if before_sure is None else towns.places):
+        return True
+    if before_sure is None:
+        return False
+    opener = words[before_sure]
+    if any(offset and opener.text[:offset] in _LOCATIVE_CLITICS for offset, _ in opener.info.starts):
+        return True  # «بالفاشر ونيالا»
+    if before_sure < 1 or not _list_gap(text, words, before_sure - 1, before_sure):
+        return False
+    prior = words[before_sure - 1].info.key
+    return (
+        prior in _LOCATIVE_WORDS
+        or prior in _FROM_BETWEEN
+        or prior in TOWN_WORDS
+        or prior in _LIST_WORDS
+        or _place_ending(text, words, before_sure - 1, towns.places) is not None
     )
 
 
-def _bracketed_after_place(text: str, words: list[_Word], i: int, n: int, places: Container[str]) -> bool:
-    """Whether the ``n`` words from ``words[i]`` are all a bracket holds, right after a known place."""
+def _bracketed_after_town(text: str, words: list[_Word], i: int, n: int, towns: _TownKeys) -> bool:
+    """Whether the ``n`` words from ``words[i]`` are all a bracket holds, right after a town (its
+    governorate: بمارث (قابس)); not after a country (إنجلترا (توتنهام): a club), nor a person's word
+    (جنين (نايف))."""
     end = words[i + n - 1].end
     return (
         i >= 1
         and text[words[i - 1].end : words[i].start].strip() == "("
         and text[end : end + 1] == ")"
-        and any(k in places for _, k in words[i - 1].info.starts)
+        and any(k in towns.towns for _, k in words[i - 1].info.starts)
+        and words[i].info.key not in towns.person_words
     )
 
 
@@ -202,11 +282,12 @@ def _city_here(
     geonames: bool = False,
     n: int = 1,
     names: Container[str] = (),
-    places: Container[str] = (),
+    towns: _TownKeys | None = None,
 ) -> bool:
     """Whether a city known from CLDR or GeoNames alone, ``n`` words from ``words[i]`` after ``offset``
     clitic letters, is taken; ``nisba`` holds the keys of the countries' nisba adjectives, ``names``
-    the gazetteer's keys, ``places`` the keys of its places that are no ordinary word."""
+    the gazetteer's keys; ``towns`` (keys of places, towns and person words) lets a town stand in a
+    list behind «و» or in brackets after a town."""
     after_town_word = _after_town_word(text, words, i)
     if (
         n == 1
@@ -241,10 +322,15 @@ def _city_here(
             return True
         # «نيروبي ومومباسا», «البويرة وسكيكدة»: a town joined by و to a place (a list of towns); alone,
         # «وجوبا» is "obligatorily" more often than "and Juba", «وزاريا» "ministerial"
-        return not word_like and words[i].text[:offset] == "و" and _listed_with_place(text, words, i, n, places)
+        return (
+            not word_like
+            and towns is not None
+            and words[i].text[:offset] == "و"
+            and _listed_with_place(text, words, i, n, towns)
+        )
     if not word_like:
         return True
-    if _bracketed_after_place(text, words, i, n, places):
+    if towns is not None and _bracketed_after_town(text, words, i, n, towns):
         return True  # «بمارث (قابس)»: the governorate of the town before it
     if i < 1 or text[words[i - 1].end : words[i].start].strip():
         return False
@@ -371,11 +457,12 @@ class ArabicRules:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        #: One-word places that are no ordinary word: a town beside one in a list is a town too.
-        self._list_places = frozenset(
-            k
-            for k, e in gazetteer.entries.items()
-            if e.label == "LOC" and " " not in k and k not in gazetteer.city_words
+        places = {k: e for k, e in gazetteer.entries.items() if e.label == "LOC"}
+        self._towns = _TownKeys(
+            sure_places=frozenset(k for k in places if k not in gazetteer.city_words),
+            places=frozenset(places),
+            towns=frozenset(k for k, e in places.items() if e.id.startswith("city:")),
+            person_words=frozenset(gazetteer.person_words),
         )
         months = _alternation(_with_hamza_variants(gazetteer.months_ar))
         month_group = rf"(?:{months})(?:\s*[/\\\-]\s*(?:{months}))?"
@@ -630,7 +717,7 @@ class ArabicRules:
                             entry.id.startswith("city:geonames:"),
                             n,
                             entries,
-                            self._list_places,
+                            self._towns,
                         )
                     )
                 ):
