@@ -58,3 +58,24 @@ def test_a_town_in_brackets_after_a_town_is_its_governorate(tag_ar) -> None:
     # ANT (corpus/ner_heldout3 ant-1675-p2): «قابس» is an ordinary word as well (word-like), taken here
     text = "تلميذ من المدرسة الإعدادية التقنية بمارث (قابس). وبلغ عدد المؤهلين"
     assert {"مارث", "قابس"} <= _places(tag_ar(text))
+
+
+@pytest.mark.parametrize(
+    "text, towns",
+    [
+        # towns whose names are ordinary words as well (word-like), in lists: ANT JA-internationalNews-780,
+        # JA-politic-326, JA-internationalNews-231, JA-internationalNews-1173
+        ("آخرون في الانفجارين بمدينتي الإسكندرية وطنطا، فيما انهار منزل مجاور", {"طنطا"}),
+        ("التي تشهدها عديد الجهات مثل الكاف وتطاوين والقيروان، وتحركات المعطلين", {"القيروان"}),
+        ("تابعتان للقطاعين العمليتيين لبومرداس وتيزي وزو أمس الخميس بكشف وتدمير", {"تيزي وزو"}),
+        ("ومنذ قطع الرياض وأبوظبي والمنامة والقاهرة علاقاتها مع قطر", {"أبوظبي", "المنامة"}),
+    ],
+)
+def test_a_word_like_town_in_a_list_of_places(tag_ar, text, towns) -> None:
+    assert towns <= _places(tag_ar(text))
+
+
+def test_a_common_word_in_a_list_stays_a_word(tag_ar) -> None:
+    # AQMAR Real_Madrid: «المنشأة» (the facility) is a town of GeoNames too
+    text = "والملعب يعتبر حاليا ضمن مدينة ريال مدريد الرياضية ، والمنشأة الجديدة لتمارين الفريق تقع خارج"
+    assert "المنشأة" not in _places(tag_ar(text))

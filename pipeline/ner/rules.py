@@ -320,14 +320,10 @@ def _city_here(
             return False
         if words[i].text[:offset] in (_IN_CLITICS if word_like else _LOCATIVE_CLITICS):
             return True
-        # «نيروبي ومومباسا», «البويرة وسكيكدة»: a town joined by و to a place (a list of towns); alone,
-        # «وجوبا» is "obligatorily" more often than "and Juba", «وزاريا» "ministerial"
-        return (
-            not word_like
-            and towns is not None
-            and words[i].text[:offset] == "و"
-            and _listed_with_place(text, words, i, n, towns)
-        )
+        # «نيروبي ومومباسا», «بمدينتي الإسكندرية وطنطا»: a town joined by و to a place in a list of towns
+        # (a word-like one too, not a common word); alone, «وجوبا» is "obligatorily" more often than
+        # "and Juba", «وزاريا» "ministerial"
+        return towns is not None and words[i].text[:offset] == "و" and _listed_with_place(text, words, i, n, towns)
     if not word_like:
         return True
     if towns is not None and _bracketed_after_town(text, words, i, n, towns):
