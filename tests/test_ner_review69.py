@@ -1,6 +1,7 @@
-"""Review 69 (an independent review of the town-in-a-list and town-in-brackets rules, commit a6bf44c):
-one place beside «و» + a town's name is no list, and a bracket after a country or holding a person's
-word names no governorate. Sentences built by the reviewer on the pattern of real ANT news text."""
+"""Reviews 69 and 70 (independent reviews of the town-in-a-list and town-in-brackets rules, commits
+a6bf44c and 3f78302): one place beside «و» + a town's name is no list, a bracket after a country or
+holding a person's word names no governorate, and a word-like town named like a person is the person.
+Sentences built by the reviewers on the pattern of real ANT news text."""
 
 from __future__ import annotations
 
@@ -49,3 +50,17 @@ def test_no_town_without_a_list_or_a_town_before_the_bracket(tag_ar, text, word)
 )
 def test_a_town_in_a_list_of_places(tag_ar, text, towns) -> None:
     assert towns <= _places(tag_ar(text))
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # review 70: word-like towns whose name is a first name of the training text
+        ("تغنى الشاعر في قصيدته بالإمارات وزايد وبأمجاد الآباء", "زايد"),
+        ("وصل الوفد إلى الدوحة وجاسم يرافقه", "جاسم"),
+        ("خرجت عائشة من مكة والزبير وطلحة معها", "الزبير"),
+        ("استقبل في الرياض ونايف حاضر في اللقاء", "نايف"),
+    ],
+)
+def test_a_town_named_like_a_person_is_no_town_in_a_list(tag_ar, text, word) -> None:
+    assert word not in _places(tag_ar(text))

@@ -323,7 +323,15 @@ def _city_here(
         # «نيروبي ومومباسا», «بمدينتي الإسكندرية وطنطا»: a town joined by و to a place in a list of towns
         # (a word-like one too, not a common word); alone, «وجوبا» is "obligatorily" more often than
         # "and Juba", «وزاريا» "ministerial"
-        return towns is not None and words[i].text[:offset] == "و" and _listed_with_place(text, words, i, n, towns)
+        return (
+            towns is not None
+            and words[i].text[:offset] == "و"
+            # «الدوحة وجاسم», «بالإمارات وزايد»: a word-like town named like a person is the person
+            and not (
+                word_like and n == 1 and any(o == offset and k in towns.person_words for o, k in words[i].info.starts)
+            )
+            and _listed_with_place(text, words, i, n, towns)
+        )
     if not word_like:
         return True
     if towns is not None and _bracketed_after_town(text, words, i, n, towns):
