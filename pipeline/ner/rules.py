@@ -161,30 +161,26 @@ def _list_gap(text: str, words: list[_Word], a: int, b: int) -> bool:
     return text[words[a].end : words[b].start].strip() in ("", "،", ",")
 
 
+def _is_place(text: str, words: list[_Word], first: int, last: int, keys: Container[str]) -> bool:
+    """Whether ``words[first..last]`` name a known place (no punctuation inside; the first word may
+    carry clitics)."""
+    if any(text[words[x].end : words[x + 1].start].strip() for x in range(first, last)):
+        return False
+    rest = [w.info.key for w in words[first + 1 : last + 1]]
+    return any(" ".join([k, *rest]) in keys for _, k in words[first].info.starts)
+
+
 def _place_ending(text: str, words: list[_Word], j: int, keys: Container[str]) -> int | None:
-    """The first word of a known place of one to three words that ends at ``words[j]`` (its first word
-    may carry clitics), or None."""
-    for first in range(j, max(j - 3, -1), -1):
-        if first < j and text[words[first].end : words[first + 1].start].strip():
-            break  # a name does not run across punctuation
-        rest = [w.info.key for w in words[first + 1 : j + 1]]
-        if any(" ".join([k, *rest]) in keys for _, k in words[first].info.starts):
-            return first
-    return None
+    """The first word of a known place of one to three words that ends at ``words[j]``, or None."""
+    return next((first for first in range(j, max(j - 3, -1), -1) if _is_place(text, words, first, j, keys)), None)
 
 
 def _place_starting(text: str, words: list[_Word], j: int, keys: Container[str]) -> bool:
-    """Whether a known place of one to three words begins at ``words[j]`` (its first word may carry clitics)."""
-    for last in range(j, min(j + 3, len(words))):
-        if last > j and text[words[last - 1].end : words[last].start].strip():
-            break
-        rest = [w.info.key for w in words[j + 1 : last + 1]]
-        if any(" ".join([k, *rest]) in keys for _, k in words[j].info.starts):
-            return True
-    return False
+    """Whether a known place of one to three words begins at ``words[j]``."""
+    return any(_is_place(text, words, j, last, keys) for last in range(j, min(j + 3, len(words))))
 
 
-def _listed_with_place(text: str, words: list[_Word], i: int, n: int, towns: _TownKeys) -> bool:
+def _listed_with_place(text: str, words: list[_Word], i: int, n: int, town_keys: _TownKeys) -> bool:
     """Whether the ``n`` words from ``words[i]`` (after «و») are an item of a list of places.
 
     One place beside them is not enough («على قطر وجوبا»: "obligatorily", «أعلنت روسيا وجهرا»: "openly",
@@ -196,16 +192,16 @@ def _listed_with_place(text: str, words: list[_Word], i: int, n: int, towns: _To
     no word of a person's name follows (في لندن وجوني ديب)."""
     end = i + n
     if end < len(words) and not text[words[end - 1].end : words[end].start].strip():
-        if words[end].info.key in towns.person_words:
+        if words[end].info.key in town_keys.person_words:
             return False
     if i < 1 or not _list_gap(text, words, i - 1, i):
         return False
-    before_any = _place_ending(text, words, i - 1, towns.places)
+    before_any = _place_ending(text, words, i - 1, town_keys.places)
     if before_any is None:
         return False
-    before_sure = _place_ending(text, words, i - 1, towns.sure_places)
+    before_sure = _place_ending(text, words, i - 1, town_keys.sure_places)
     after = end < len(words) and words[end].text.startswith("و") and _list_gap(text, words, end - 1, end)
-    if after and _place_starting(text, words, end, towns.sure_places if before_sure is None else towns.places):
+    if after and _place_starting(text, words, end, town_keys.sure_places if before_sure is None else town_keys.places):
         return True
     if before_sure is None:
         return False
@@ -220,11 +216,11 @@ def _listed_with_place(text: str, words: list[_Word], i: int, n: int, towns: _To
         or prior in _FROM_BETWEEN
         or prior in TOWN_WORDS
         or prior in _LIST_WORDS
-        or _place_ending(text, words, before_sure - 1, towns.places) is not None
+        or _place_ending(text, words, before_sure - 1, town_keys.places) is not None
     )
 
 
-def _bracketed_after_town(text: str, words: list[_Word], i: int, n: int, towns: _TownKeys) -> bool:
+def _bracketed_after_town(text: str, words: list[_Word], i: int, n: int, town_keys: _TownKeys) -> bool:
     """Whether the ``n`` words from ``words[i]`` are all a bracket holds, right after a town (its
     governorate: بمارث (قابس)); not after a country (إنجلترا (توتنهام): a club), nor a person's word
     (جنين (نايف))."""
@@ -233,8 +229,8 @@ def _bracketed_after_town(text: str, words: list[_Word], i: int, n: int, towns: 
         i >= 1
         and text[words[i - 1].end : words[i].start].strip() == "("
         and text[end : end + 1] == ")"
-        and any(k in towns.towns for _, k in words[i - 1].info.starts)
-        and words[i].info.key not in towns.person_words
+        and any(k in town_keys.towns for _, k in words[i - 1].info.starts)
+        and words[i].info.key not in town_keys.person_words
     )
 
 
@@ -282,11 +278,11 @@ def _city_here(
     geonames: bool = False,
     n: int = 1,
     names: Container[str] = (),
-    towns: _TownKeys | None = None,
+    town_keys: _TownKeys | None = None,
 ) -> bool:
     """Whether a city known from CLDR or GeoNames alone, ``n`` words from ``words[i]`` after ``offset``
     clitic letters, is taken; ``nisba`` holds the keys of the countries' nisba adjectives, ``names``
-    the gazetteer's keys; ``towns`` (keys of places, towns and person words) lets a town stand in a
+    the gazetteer's keys; ``town_keys`` (keys of places, towns and person words) lets a town stand in a
     list behind «و» or in brackets after a town."""
     after_town_word = _after_town_word(text, words, i)
     if (
@@ -324,17 +320,19 @@ def _city_here(
         # (a word-like one too, not a common word); alone, «وجوبا» is "obligatorily" more often than
         # "and Juba", «وزاريا» "ministerial"
         return (
-            towns is not None
+            town_keys is not None
             and words[i].text[:offset] == "و"
             # «الدوحة وجاسم», «بالإمارات وزايد»: a word-like town named like a person is the person
             and not (
-                word_like and n == 1 and any(o == offset and k in towns.person_words for o, k in words[i].info.starts)
+                word_like
+                and n == 1
+                and any(o == offset and k in town_keys.person_words for o, k in words[i].info.starts)
             )
-            and _listed_with_place(text, words, i, n, towns)
+            and _listed_with_place(text, words, i, n, town_keys)
         )
     if not word_like:
         return True
-    if towns is not None and _bracketed_after_town(text, words, i, n, towns):
+    if town_keys is not None and _bracketed_after_town(text, words, i, n, town_keys):
         return True  # «بمارث (قابس)»: the governorate of the town before it
     if i < 1 or text[words[i - 1].end : words[i].start].strip():
         return False
@@ -462,7 +460,7 @@ class ArabicRules:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         places = {k: e for k, e in gazetteer.entries.items() if e.label == "LOC"}
-        self._towns = _TownKeys(
+        self._town_keys = _TownKeys(
             sure_places=frozenset(k for k in places if k not in gazetteer.city_words),
             places=frozenset(places),
             towns=frozenset(k for k, e in places.items() if e.id.startswith("city:")),
@@ -721,7 +719,7 @@ class ArabicRules:
                             entry.id.startswith("city:geonames:"),
                             n,
                             entries,
-                            self._towns,
+                            self._town_keys,
                         )
                     )
                 ):
