@@ -112,6 +112,65 @@ def test_floret_vectors_cover_unseen_words_and_are_deterministic(shared_data: Pa
     assert np.abs(tables[0].get_batch([unseen])).sum() > 0
 
 
+def test_encoder_vectors_cover_words_of_a_larger_text_and_are_deterministic(shared_data: Path, tmp_path: Path) -> None:
+    import numpy as np
+    import spacy
+
+    from pipeline.ner.train import build_vectors, unlabelled_sentences
+    from pipeline.ner.vectors import frequent_words
+
+    sents = unlabelled_sentences(shared_data, limit=300)
+    vocabs = []
+    for run in ("a", "b"):
+        path = build_vectors(sents, tmp_path / run, kind="ppmi+use", dim=16, encoder_vocab_top=3000)
+        vocabs.append(spacy.load(path).vocab)
+    tables = [vocab.vectors for vocab in vocabs]
+    table = tables[0]
+    assert np.array_equal(table.data, tables[1].data)
+    assert table.shape[1] == 16 + 64
+    in_text = {w for s in sents for w in s}
+    once = next(w for w in sorted(in_text) if sum(s.count(w) for s in sents) == 1 and len(w) > 3)
+    outside = next(w for w in frequent_words("ar", 3000) if w not in in_text and len(w) > 3)
+    vec_once, vec_outside = table.get_batch([once, outside])
+    # A word seen once has an encoder half but no PPMI half; so has a frequent word the text lacks.
+    for vec in (vec_once, vec_outside):
+        assert np.abs(vec[:16]).sum() > 0
+        assert not np.abs(vec[16:]).any()
+    assert vocabs[0].has_vector(once) and vocabs[0].has_vector(outside)
+    assert not vocabs[0].has_vector("رامسفيلدوفيتش")  # in neither: no row
+
+
+def test_words_encoded_alone_tell_names_from_other_words(shared_data: Path) -> None:
+    """The encoder knows names the small text does not: a nearest-centroid rule on the vectors
+    of ANERcorp words tagged PER tells held-out person names from ordinary words."""
+    from collections import Counter
+
+    import numpy as np
+
+    from pipeline.ner.convert import read_conll
+    from pipeline.ner.vectors import train_encoder_vectors
+
+    sentences, _ = read_conll(shared_data / "ner" / "anercorp-camellab" / "ANERCorp_CamelLab_train.txt")
+    tags: dict[str, Counter] = {}
+    for sent in sentences:
+        for word, tag in zip(sent.tokens, sent.tags, strict=True):
+            tags.setdefault(word, Counter())[tag.split("-")[-1]] += 1
+    names = sorted(w for w, c in tags.items() if c["PER"] >= 2 and c["PER"] == sum(c.values()) and len(w) > 2)
+    others = sorted(w for w, c in tags.items() if c["O"] >= 5 and c["O"] == sum(c.values()) and len(w) > 2)
+    rng = np.random.default_rng(0)
+    names = list(rng.choice(names, 300, replace=False))
+    others = list(rng.choice(others, 300, replace=False))
+    vecs = train_encoder_vectors(names + others, dim=64)
+    is_name = np.array([True] * 300 + [False] * 300)
+    train = np.zeros(600, dtype=bool)
+    train[:150] = train[300:450] = True
+    centroid_name = vecs[train & is_name].mean(axis=0)
+    centroid_other = vecs[train & ~is_name].mean(axis=0)
+    guess = vecs[~train] @ centroid_name > vecs[~train] @ centroid_other
+    accuracy = float((guess == is_name[~train]).mean())
+    assert accuracy > 0.8, accuracy
+
+
 def test_unknown_vectors_kind_is_a_config_error(tmp_path: Path) -> None:
     import pytest
 

@@ -15,6 +15,8 @@ class VectorsKind(StrEnum):
 
     ppmi = "ppmi"
     floret = "floret"
+    use = "use"
+    ppmi_use = "ppmi+use"
 
 
 def train_ner_command(
@@ -35,7 +37,13 @@ def train_ner_command(
     no_vectors: Annotated[bool, typer.Option("--no-vectors", help="Do not learn static word vectors.")] = False,
     vectors: Annotated[
         VectorsKind,
-        typer.Option("--vectors", help="Static vectors: ppmi (PPMI + SVD, shipped) or floret (subword-aware)."),
+        typer.Option(
+            "--vectors",
+            help=(
+                "Static vectors: ppmi (PPMI + SVD, shipped), floret (subword-aware), "
+                "use (words encoded alone by multilingual USE) or ppmi+use (both)."
+            ),
+        ),
     ] = VectorsKind.ppmi,
     no_norms: Annotated[
         bool, typer.Option("--no-norms", help="Keep spaCy's default NORM (no Arabic norm table).")

@@ -233,21 +233,35 @@ def word_counts(sentences: Iterable[list[str]], min_count: int = 2) -> dict[str,
 #: (subword-aware, every word gets a vector; +2 dev F1 on ANERcorp but a lower seed F1, so not
 #: shipped); see models/ner-ar/MODEL_CARD.md for the comparison.
 VECTORS_KIND = "ppmi"
-VECTORS_KINDS = ("floret", "ppmi")
+VECTORS_KINDS = ("floret", "ppmi", "use", "ppmi+use")
+
+#: Words of wordfreq's list added to the vocabulary of the encoder vectors ("use", "ppmi+use").
+ENCODER_VOCAB_TOP = 100_000
 
 
 def build_vectors(
-    sents: list[list[str]], out_dir: Path, *, kind: str = VECTORS_KIND, dim: int | None = None, seed: int = 0
+    sents: list[list[str]],
+    out_dir: Path,
+    *,
+    kind: str = VECTORS_KIND,
+    dim: int | None = None,
+    seed: int = 0,
+    encoder_vocab_top: int = ENCODER_VOCAB_TOP,
 ) -> Path:
     """Learn static vectors from tokenised sentences (unlabelled text plus training sentences).
 
     Args:
         sents: Tokenised sentences.
         out_dir: Work folder.
-        kind: ``"floret"`` (100 d, 50,000 hashed rows of words and character 3- to 5-grams) or
-            ``"ppmi"`` (64 d PPMI + SVD, one row per word seen twice, at most 50,000 words).
-        dim: Vector width (default 100 for floret, 64 for ppmi).
+        kind: ``"floret"`` (100 d, 50,000 hashed rows of words and character 3- to 5-grams),
+            ``"ppmi"`` (64 d PPMI + SVD, one row per word seen twice, at most 50,000 words),
+            ``"use"`` (64 d: each word of the text and of wordfreq's 100,000 most frequent Arabic
+            words encoded alone by multilingual USE, PCA; see
+            :func:`pipeline.ner.vectors.train_encoder_vectors`) or ``"ppmi+use"`` (128 d: both, a
+            zero PPMI half for a word without a PPMI vector).
+        dim: Vector width (default 100 for floret, 64 for ppmi and use; the USE half of ppmi+use).
         seed: Random state of the SVD (floret is deterministic on its single thread).
+        encoder_vocab_top: Most frequent words of wordfreq's list the encoder vectors add.
 
     Returns:
         A folder holding a spaCy pipeline with only the vectors table.
@@ -255,10 +269,11 @@ def build_vectors(
     Raises:
         ConfigError: Unknown ``kind``.
     """
+    import numpy as np
     import spacy
     from spacy.training.initialize import convert_vectors
 
-    from .vectors import train_floret, train_ppmi_svd, write_word2vec_text
+    from .vectors import frequent_words, train_encoder_vectors, train_floret, train_ppmi_svd, write_word2vec_text
 
     out_dir.mkdir(parents=True, exist_ok=True)
     vec_nlp = spacy.blank("ar")
@@ -270,6 +285,28 @@ def build_vectors(
         txt = out_dir / "vectors.txt"
         write_word2vec_text(words, vecs, txt)
         convert_vectors(vec_nlp, txt, truncate=0, prune=-1, name="ner_ar.ppmi_svd")
+    elif kind in ("use", "ppmi+use"):
+        ppmi_words, ppmi_vecs = train_ppmi_svd(sents, dim=64, min_count=2, max_words=50000, seed=seed)
+        # Every word of the text (a name seen once in training too) and the frequent words of a far
+        # larger text, so that words never seen here still get a vector.
+        seen = {w for s in sents for w in s}
+        words = sorted(
+            w
+            for w in seen | set(ppmi_words) | set(frequent_words("ar", encoder_vocab_top))
+            if w.strip() and not any(c.isspace() for c in w)
+        )
+        vecs = train_encoder_vectors(words, dim=dim or 64, seed=seed)
+        if kind == "ppmi+use":
+            row = {w: i for i, w in enumerate(ppmi_words)}
+            ppmi_part = np.zeros((len(words), ppmi_vecs.shape[1]), dtype=np.float32)
+            for n, w in enumerate(words):
+                if w in row:
+                    ppmi_part[n] = ppmi_vecs[row[w]]
+            # Both halves unit length: the rows stay at most unit length.
+            vecs = np.hstack([vecs, ppmi_part]) / np.sqrt(2.0)
+        txt = out_dir / "vectors.txt"
+        write_word2vec_text(words, vecs, txt)
+        convert_vectors(vec_nlp, txt, truncate=0, prune=-1, name=f"ner_ar.{kind.replace('+', '_')}")
     else:
         raise ConfigError(f"vectors kind: expected one of {', '.join(VECTORS_KINDS)}, got {kind!r}")
     target = out_dir / "vectors-model"

