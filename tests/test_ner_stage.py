@@ -365,6 +365,27 @@ def test_no_entity_ends_in_the_punctuation_after_it(stage, shared_data) -> None:
     assert ("باريس", "LOC") in [(quote[f.start : f.end], f.label) for f in stage.entities_ar(quote)]
 
 
+def test_an_arabic_comma_glued_between_words_is_a_token_of_its_own(stage, shared_data) -> None:
+    """Text from PDFs often loses the space after «،» («رئيس حزب المجد،عبد الوهاب الهاني»). spaCy
+    split a Latin comma there but not the Arabic one, so the words on both sides were one token:
+    the name after the comma was lost and the name before it took the next word."""
+    import json
+    import re
+
+    glued = re.compile(r"[\u0621-\u064a0-9][،؛][\u0621-\u064a]")
+    path = shared_data / "arabic-text" / "ant-corpus-v1.1-politics-intl" / "docs.jsonl"
+    with open(path, encoding="utf-8") as fh:
+        texts = [text for text in (json.loads(line)["text"] for line in fh) if glued.search(text)]
+    assert len(texts) >= 20
+    found = [{(text[f.start : f.end], f.label) for f in stage.entities_ar(text)} for text in texts]
+    assert [span for spans in found for span, _ in spans if glued.search(span)] == []
+    by_text = dict(zip(texts, found, strict=True))
+    (party,) = [spans for text, spans in by_text.items() if "علّق رئيس حزب المجد،عبد الوهاب الهاني" in text]
+    assert {("حزب المجد", "ORG"), ("عبد الوهاب الهاني", "PER")} <= party
+    (minister,) = [spans for text, spans in by_text.items() if "أفاد وكيل السياحة والآثار العراقي،قيس" in text]
+    assert ("قيس حسين رشيد", "PER") in minister
+
+
 def test_acronym_defined_in_the_abstract_is_tagged_in_the_keywords(stage) -> None:
     from pipeline.ner.stage import _acronyms_across_units
 

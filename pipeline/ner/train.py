@@ -619,12 +619,24 @@ def _has_pretraining(config: Path) -> bool:
 TOKEN_END_PUNCT_AFTER = "0-9\u0660-\u0669\"'»”’)\\]⁾\u064b-\u0652\u0670"
 
 
+#: An Arabic comma or semicolon glued between a word or number and a word (text from PDFs often loses the space after
+#: it: «أوباما،وفق», «الإرادة،عدنان منصر»; 94 times in 9,942 paragraphs of ANT and UN text). spaCy
+#: splits a Latin comma there but keeps these, so the word before and the word after became one
+#: token, and a name before such a comma was lost or tagged with the next word.
+ARABIC_INFIX_PUNCT = (
+    r"(?<=[0-9\u0660-\u0669\u0621-\u064a\u0671-\u06d3\u064b-\u0652\u0670])[،؛](?=[\u0621-\u064a\u0671-\u06d3])"
+)
+
+
 def _extend_tokenizer(nlp: Any) -> None:
-    """Also split a final full stop or comma after a number, a closing quote or bracket, or a mark."""
-    from spacy.util import compile_suffix_regex
+    """Split a final full stop or comma after a number, a closing quote or bracket, or a mark, and an
+    Arabic comma or semicolon glued between two words."""
+    from spacy.util import compile_infix_regex, compile_suffix_regex
 
     suffixes = [*nlp.Defaults.suffixes, rf"(?<=[{TOKEN_END_PUNCT_AFTER}])[.،؛:]"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    infixes = [*nlp.Defaults.infixes, ARABIC_INFIX_PUNCT]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def _meta(
