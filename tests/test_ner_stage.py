@@ -366,13 +366,13 @@ def test_no_entity_ends_in_the_punctuation_after_it(stage, shared_data) -> None:
 
 
 def test_an_arabic_comma_glued_between_words_is_a_token_of_its_own(stage, shared_data) -> None:
-    """Text from PDFs often loses the space after «،» («رئيس حزب المجد،عبد الوهاب الهاني»). spaCy
-    split a Latin comma there but not the Arabic one, so the words on both sides were one token:
-    the name after the comma was lost and the name before it took the next word."""
+    """Text from PDFs often loses the space after «،» («رئيس حزب المجد،عبد الوهاب الهاني») or before
+    a bracket. spaCy split a Latin comma there but not the Arabic one, so the words on both sides were
+    one token: the name after the comma was lost and the name before it took the next word."""
     import json
     import re
 
-    glued = re.compile(r"[\u0621-\u064a0-9][،؛][\u0621-\u064a]")
+    glued = re.compile(r"[\u0621-\u064a0-9][،؛][\u0621-\u064a]|[\u0621-\u064a][()؟!][\u0621-\u064a]")
     path = shared_data / "arabic-text" / "ant-corpus-v1.1-politics-intl" / "docs.jsonl"
     with open(path, encoding="utf-8") as fh:
         texts = [text for text in (json.loads(line)["text"] for line in fh) if glued.search(text)]
@@ -384,6 +384,15 @@ def test_an_arabic_comma_glued_between_words_is_a_token_of_its_own(stage, shared
     assert {("حزب المجد", "ORG"), ("عبد الوهاب الهاني", "PER")} <= party
     (minister,) = [spans for text, spans in by_text.items() if "أفاد وكيل السياحة والآثار العراقي،قيس" in text]
     assert ("قيس حسين رشيد", "PER") in minister
+    # a bracket glued to the name before it: «والصحبي بن فرج(الحرة) مقررا مساعدا»
+    (bureau,) = [spans for text, spans in by_text.items() if "والصحبي بن فرج(الحرة)" in text]
+    assert ("الصحبي بن فرج", "PER") in bureau
+    # not after a lone clitic (review 71): the bracketed word would stand alone and pass for a name
+    for text in (
+        "ووصف الناطق باسم الحكومة المعارضين بـ(المرتزقة) و(الخونة) في مؤتمر صحفي بالقاهرة.",
+        "ونعت الوزير خصومه بـ(الفاسدين) و(المتآمرين) خلال جلسة البرلمان.",
+    ):
+        assert {text[f.start : f.end] for f in stage.entities_ar(text)} <= {"القاهرة"}
 
 
 def test_acronym_defined_in_the_abstract_is_tagged_in_the_keywords(stage) -> None:
