@@ -16,7 +16,9 @@ Usage:
 Variants (written into ``NAME/config.cfg`` beside the run): ``--char`` embeds
 words with spaCy's CharacterEmbed (NORM + the first and last 3 letters) instead
 of MultiHashEmbed; ``--augment`` adds the mention-replacement augmenter
-(:mod:`pipeline.ner.augment`); ``--pretrain-epochs`` runs ``spacy pretrain``
+(:mod:`pipeline.ner.augment`); ``--features`` adds the ``diplo_word_features`` component and
+embeds its wordfreq and gazetteer features (:mod:`pipeline.ner.features`) through the ``TAG`` and
+``LEMMA`` attributes; ``--pretrain-epochs`` runs ``spacy pretrain``
 first and adds the ``[pretraining]`` block without which spaCy silently
 ignores ``init_tok2vec``.
 
@@ -26,7 +28,8 @@ baseline ``r1`` = the ``diplo train ner --no-aqmar --max-steps 6000`` run itself
 ``pre5t``: ``--work PPMI --pretrain-epochs 5 --pretrain-set objective.hidden_size=128
 --pretrain-set objective.n_characters=4 $S``; ``char``: ``--work PPMI --char $S``;
 ``floret``: ``--work FLORET $S``; ``aug``: ``--work PPMI --augment $S``;
-``floret_aug``: ``--work FLORET --augment $S``.
+``floret_aug``: ``--work FLORET --augment $S``; session 26: ``--work PPMI --features $S --set
+system.seed=N --set training.seed=N`` (N = 0, 1, 2).
 
 Each run appends one JSON line (name, settings, dev and test P/R/F1 over
 PER/LOC/ORG, seconds) to the results file.
@@ -53,12 +56,21 @@ def _value(text: str):
         return text
 
 
-def derive_config(base: Path, target: Path, *, char: bool, augment: bool, pretraining: bool) -> Path:
+def derive_config(
+    base: Path, target: Path, *, char: bool, augment: bool, pretraining: bool, features: bool = False
+) -> Path:
     """Write the training config of one variant (see the module docstring) and return its path."""
     import spacy
     from spacy.util import load_config
 
     config = load_config(base, interpolate=False)
+    if features:
+        config["nlp"]["pipeline"] = ["word_features", *config["nlp"]["pipeline"]]
+        config["components"]["word_features"] = {"factory": "diplo_word_features"}
+        config["training"]["annotating_components"] = ["word_features"]
+        embed = config["components"]["tok2vec"]["model"]["embed"]
+        embed["attrs"] = [*embed["attrs"], "TAG", "LEMMA"]
+        embed["rows"] = [*embed["rows"], 500, 100]
     if char:
         config["components"]["tok2vec"]["model"]["embed"] = {
             "@architectures": "spacy.CharacterEmbed.v2",
@@ -92,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", action="append", default=[], help="Config override key=value (JSON value).")
     parser.add_argument("--char", action="store_true", help="CharacterEmbed instead of MultiHashEmbed.")
     parser.add_argument("--augment", action="store_true", help="Mention-replacement augmentation.")
+    parser.add_argument(
+        "--features", action="store_true", help="Embed wordfreq and gazetteer word features (pipeline.ner.features)."
+    )
     parser.add_argument("--pretrain-epochs", type=int, default=0, help="spacy pretrain epochs first (0: none).")
     parser.add_argument("--pretrain-set", action="append", default=[], help="[pretraining] setting key=value.")
     parser.add_argument("--results", type=Path, default=Path("/tmp/nerexp/results.jsonl"))
@@ -100,14 +115,19 @@ def main(argv: list[str] | None = None) -> int:
     import spacy
     from spacy.cli.train import train as spacy_train
 
-    from pipeline.ner import augment, norms  # noqa: F401  (register diplo.ar_norms.v1, diplo.mention_swap.v1)
+    from pipeline.ner import augment, features, norms  # noqa: F401  (register diplo.ar_norms.v1, diplo.mention_swap.v1, diplo_word_features)
 
     t0 = time.time()
     work = args.work
     out = work.parent / args.name
     out.mkdir(parents=True, exist_ok=True)
     args.config = derive_config(
-        args.config, out / "config.cfg", char=args.char, augment=args.augment, pretraining=bool(args.pretrain_epochs)
+        args.config,
+        out / "config.cfg",
+        char=args.char,
+        augment=args.augment,
+        pretraining=bool(args.pretrain_epochs),
+        features=args.features,
     )
     overrides = {
         "paths.train": str(work / "train.spacy"),
@@ -148,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         "set": args.set,
         "char": args.char,
         "augment": args.augment,
+        "features": args.features,
         "pretrain_epochs": args.pretrain_epochs,
         "pretrain_set": args.pretrain_set,
         "dev": evaluate_on_sentences(nlp, data["dev"], EVAL_LABELS)["micro"],

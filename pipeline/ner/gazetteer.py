@@ -416,8 +416,15 @@ def _add_geonames_town(gaz: Gazetteer, town: dict) -> None:
 
 
 @lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """Build the gazetteer from Babel/CLDR, pycountry and the project's data files (once per process)."""
+def load_gazetteer(mined: bool = True) -> Gazetteer:
+    """Build the gazetteer from Babel/CLDR, pycountry and the project's data files (once per process).
+
+    Args:
+        mined: Add the names of ``data/mined_names.json`` (mined from the NER corpora, from the UN
+            texts with the model's types, and persons the model tags). Without them the gazetteer
+            holds the maintained tables alone, each city under its own ``city:`` id (the word
+            features of the NER model, :mod:`pipeline.ner.features`, use only those).
+    """
     import pycountry
     from babel import Locale
 
@@ -458,10 +465,10 @@ def load_gazetteer() -> Gazetteer:
                 gaz.nisba.setdefault(key(form), entry.id)
     add_organisations(gaz, json.loads((DATA_DIR / ORGANISATIONS_FILE).read_text(encoding="utf-8")))
     gaz.org_heads_en.update(EN_ORG_HEADS)
-    mined = json.loads((DATA_DIR / MINED_FILE).read_text(encoding="utf-8"))
-    add_mined_names(gaz, mined)
+    mined_names = json.loads((DATA_DIR / MINED_FILE).read_text(encoding="utf-8")) if mined else {}
+    add_mined_names(gaz, mined_names)
     add_cities(gaz, json.loads((DATA_DIR / CITIES_FILE).read_text(encoding="utf-8"))["cities"])
-    add_model_persons(gaz, mined)
+    add_model_persons(gaz, mined_names)
     platforms = json.loads((DATA_DIR / "platforms.json").read_text(encoding="utf-8"))
     for pid, forms in platforms.items():
         if pid.startswith("_"):

@@ -116,6 +116,8 @@ def load_model(path: Path) -> Any:
     """
     import spacy
 
+    from . import features  # noqa: F401  (registers diplo_word_features, a component the model may name)
+
     if not path.exists():
         raise ModelError(
             str(path), "NER model folder not found; expected the spaCy pipeline written by `diplo train ner`"

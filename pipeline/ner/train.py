@@ -402,7 +402,7 @@ def train_ner(
     import spacy
     from spacy.cli.train import train as spacy_train
 
-    from . import augment, norms  # noqa: F401  (register diplo.ar_norms.v1 and diplo.mention_swap.v1 the config names)
+    from . import augment, features, norms  # noqa: F401  (register the callback, augmenter and component the config names)
 
     t0 = time.time()
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
