@@ -250,3 +250,23 @@ def test_retraining_replaces_a_model_folder_whole_and_keeps_its_card(shared_data
     assert json.loads((second / "meta.json").read_text(encoding="utf-8"))["training"]["seed"] == 2
     assert [f.name for f in tmp_path.iterdir()] == ["model"]  # no temporary folder left beside it
     NerStage.from_path(second)  # checksums match the new files
+
+
+def test_the_word_features_config_trains_and_loads_with_its_component(shared_data: Path, tmp_path: Path) -> None:
+    # configs/ner_ar_features.cfg (measured in session 26, not shipped) must stay trainable with one
+    # command: the component annotates the training docs and is rebuilt from its factory at load.
+    repo = Path(__file__).resolve().parent.parent
+    result = train_ner(
+        tmp_path / "model",
+        data_dir=shared_data,
+        config=repo / "configs" / "ner_ar_features.cfg",
+        use_vectors=False,
+        max_steps=2,
+        limit=40,
+        work_dir=tmp_path / "work",
+        log=_quiet,
+    )
+    stage = NerStage.from_path(result.output)
+    assert stage.nlp_ar.pipe_names == ["word_features", "tok2vec", "ner"]
+    doc = stage.nlp_ar("زار وزير الخارجية الأمريكي جون كيري تونس")
+    assert doc[-1].lemma_ == "B-LOC" and doc[3].lemma_ == "NIS" and doc[0].tag_.startswith("z")

@@ -90,29 +90,52 @@ def frequency_feature(word: str) -> str:
     return f"z{zipf_bucket}a{article}"
 
 
+#: Zipf from which a town only GeoNames knows is labelled ``LOCw`` (the stage takes such a town only
+#: where a place is expected: see ``pipeline.ner.rules``).
+FREQUENT_TOWN_ZIPF = 3.0
+
+
+def _gated_town(gazetteer: Gazetteer, k: str, entry_id: str) -> bool:
+    """Whether the stage takes this town only in a place context (it is an ordinary word as well)."""
+    if k in gazetteer.city_words or k in gazetteer.city_common or k in gazetteer.city_glued:
+        return True
+    return entry_id.startswith("city:geonames:") and _zipf(gazetteer.entries[k].text) >= FREQUENT_TOWN_ZIPF
+
+
 class NameMatcher:
     """Token-level BIO labels of the names of the maintained gazetteers (see the module docstring)."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.names: dict[str, str] = {}
+        #: Keys of names that are cities, not countries: behind «و» the stage takes them only in lists.
+        self.cities: set[str] = set()
         # (the ids are checked too, in case a gazetteer with the mined names is passed in)
         for k, entry in gazetteer.entries.items():
             if entry.lang != "ar" or entry.id.startswith(MINED_ID_PREFIXES):
                 continue
             label = entry.label
-            if label == "LOC" and k in gazetteer.city_words:
+            if label == "LOC" and _gated_town(gazetteer, k, entry.id):
                 label = "LOCw"
             self.names[k] = label
+            if entry.id.startswith("city:"):
+                self.cities.add(k)
         self.nisba = set(gazetteer.nisba)
         self.first_words = {k.split()[0] for k in self.names}
 
     def _first_keys(self, word: str) -> list[str]:
-        k = key(word)
-        out = [k]
+        """The word's key, and the keys of what follows a proclitic when that is the more frequent
+        reading (وبغداد is و + بغداد; وجوبا "necessarily" and وزاريا "ministerial" are words, not
+        و + Juba or Zaria)."""
+        word = camel.dediac(word)
+        out = [key(word)]
+        whole = _zipf(word)
         for clitic in PROCLITICS:
-            if k.startswith(clitic) and len(k) - len(clitic) >= 2:
-                rest = k[len(clitic) :]
-                out.append("ا" + rest if rest.startswith("ل") and clitic.endswith("ل") else rest)
+            if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+                rest = word[len(clitic) :]
+                if rest.startswith("ل") and clitic.endswith("ل"):
+                    rest = "ا" + rest
+                if _zipf(rest) > whole:
+                    out.append(key(rest))
         return out
 
     def labels(self, words: list[str]) -> list[str]:
@@ -121,12 +144,15 @@ class NameMatcher:
         i = 0
         while i < len(words):
             found = 0
-            for first in self._first_keys(words[i]):
+            for nth, first in enumerate(self._first_keys(words[i])):
                 if first not in self.first_words:
                     continue
                 rest = [key(w) for w in words[i + 1 : i + MAX_NAME_TOKENS]]
                 for n in range(len(rest), -1, -1):
-                    label = self.names.get(" ".join([first, *rest[:n]]))
+                    name = " ".join([first, *rest[:n]])
+                    label = self.names.get(name)
+                    if label == "LOC" and nth and name in self.cities and words[i].startswith(("و", "ف")):
+                        label = "LOCw"  # وجوبا "necessarily": a city behind «و» is a weak sign
                     if label is not None:
                         found = n + 1
                         out[i] = f"B-{label}"
