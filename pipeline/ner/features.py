@@ -20,6 +20,10 @@ The ``diplo_word_features`` component sets both; ``MultiHashEmbed`` embeds them 
 and ``LEMMA`` attributes. It has no weights or state: the features are computed from wordfreq and
 the gazetteer when the pipeline runs, so the model's config must name it before ``tok2vec`` and,
 for training, in ``[training] annotating_components``.
+
+The shipped model does not use it (``configs/ner_ar.cfg``); ``configs/ner_ar_features.cfg`` trains with
+it, and ``models/ner-ar/MODEL_CARD.md`` ("Word features from wordfreq and the gazetteers") has what it
+gained and why it is not shipped yet.
 """
 
 from __future__ import annotations
