@@ -29,6 +29,7 @@ gained and why it is not shipped yet.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from functools import lru_cache
 
 from spacy.language import Language
@@ -36,8 +37,10 @@ from spacy.tokens import Doc
 
 from .. import camel
 from .gazetteer import Gazetteer, key, load_gazetteer
+from .rules import restore_article
 
-#: Proclitics tried before a base word, longest first (the conjunction, a preposition, both).
+#: Proclitics tried before a base word (the conjunction, a preposition, both). The stage's list
+#: (``pipeline.ner.rules.PROCLITICS``) has فك as well, which would read «فكان» as فك + ان here.
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 #: Gazetteer id prefixes of names mined from the NER corpora or typed by a model: not features.
 MINED_ID_PREFIXES = ("anercorp:", "model:", "un:")
@@ -57,17 +60,20 @@ def _zipf(word: str) -> float:
     return math.log10(freq) + 9 if freq else 0.0
 
 
+def _after_proclitics(word: str) -> Iterator[str]:
+    """What may follow a proclitic of :data:`PROCLITICS` in ``word``, the article of a fused لل restored."""
+    for clitic in PROCLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+            yield restore_article(word, len(clitic), word[len(clitic) :])  # للمفاوضات: ل + المفاوضات
+
+
 def base_word(word: str) -> str:
     """The word without the proclitics that make it rarer: the candidate with the highest Zipf."""
     best, best_zipf = word, _zipf(word)
-    for clitic in PROCLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= 2:
-            rest = word[len(clitic) :]
-            if rest.startswith("ل") and clitic.endswith("ل"):
-                rest = "ا" + rest  # fused لل: للمفاوضات is ل + المفاوضات
-            z = _zipf(rest)
-            if z > best_zipf:
-                best, best_zipf = rest, z
+    for rest in _after_proclitics(word):
+        z = _zipf(rest)
+        if z > best_zipf:
+            best, best_zipf = rest, z
     return best
 
 
@@ -131,16 +137,8 @@ class NameMatcher:
         reading (وبغداد is و + بغداد; وجوبا "necessarily" and وزاريا "ministerial" are words, not
         و + Juba or Zaria)."""
         word = camel.dediac(word)
-        out = [key(word)]
         whole = _zipf(word)
-        for clitic in PROCLITICS:
-            if word.startswith(clitic) and len(word) - len(clitic) >= 2:
-                rest = word[len(clitic) :]
-                if rest.startswith("ل") and clitic.endswith("ل"):
-                    rest = "ا" + rest
-                if _zipf(rest) > whole:
-                    out.append(key(rest))
-        return out
+        return [key(word)] + [key(rest) for rest in _after_proclitics(word) if _zipf(rest) > whole]
 
     def labels(self, words: list[str]) -> list[str]:
         """One label per word: ``B-X``/``I-X`` inside the longest name found, ``NIS`` or ``O``."""
