@@ -16,9 +16,8 @@ Usage:
 Variants (written into ``NAME/config.cfg`` beside the run): ``--char`` embeds
 words with spaCy's CharacterEmbed (NORM + the first and last 3 letters) instead
 of MultiHashEmbed; ``--augment`` adds the mention-replacement augmenter
-(:mod:`pipeline.ner.augment`); ``--features`` adds the ``diplo_word_features`` component and
-embeds its wordfreq and gazetteer features (:mod:`pipeline.ner.features`) through the ``TAG`` and
-``LEMMA`` attributes; ``--pretrain-epochs`` runs ``spacy pretrain``
+(:mod:`pipeline.ner.augment`); ``--features`` trains from ``configs/ner_ar_features.cfg`` (the
+``diplo_word_features`` component, :mod:`pipeline.ner.features`); ``--pretrain-epochs`` runs ``spacy pretrain``
 first and adds the ``[pretraining]`` block without which spaCy silently
 ignores ``init_tok2vec``.
 
@@ -56,21 +55,12 @@ def _value(text: str):
         return text
 
 
-def derive_config(
-    base: Path, target: Path, *, char: bool, augment: bool, pretraining: bool, features: bool = False
-) -> Path:
+def derive_config(base: Path, target: Path, *, char: bool, augment: bool, pretraining: bool) -> Path:
     """Write the training config of one variant (see the module docstring) and return its path."""
     import spacy
     from spacy.util import load_config
 
     config = load_config(base, interpolate=False)
-    if features:
-        config["nlp"]["pipeline"] = ["word_features", *config["nlp"]["pipeline"]]
-        config["components"]["word_features"] = {"factory": "diplo_word_features"}
-        config["training"]["annotating_components"] = ["word_features"]
-        embed = config["components"]["tok2vec"]["model"]["embed"]
-        embed["attrs"] = [*embed["attrs"], "TAG", "LEMMA"]
-        embed["rows"] = [*embed["rows"], 500, 100]
     if char:
         config["components"]["tok2vec"]["model"]["embed"] = {
             "@architectures": "spacy.CharacterEmbed.v2",
@@ -105,7 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--char", action="store_true", help="CharacterEmbed instead of MultiHashEmbed.")
     parser.add_argument("--augment", action="store_true", help="Mention-replacement augmentation.")
     parser.add_argument(
-        "--features", action="store_true", help="Embed wordfreq and gazetteer word features (pipeline.ner.features)."
+        "--features",
+        action="store_true",
+        help="Embed wordfreq and gazetteer word features: short for --config configs/ner_ar_features.cfg.",
     )
     parser.add_argument("--pretrain-epochs", type=int, default=0, help="spacy pretrain epochs first (0: none).")
     parser.add_argument("--pretrain-set", action="append", default=[], help="[pretraining] setting key=value.")
@@ -118,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     from pipeline.ner import augment, features, norms  # noqa: F401  (register diplo.ar_norms.v1, diplo.mention_swap.v1, diplo_word_features)
 
     t0 = time.time()
+    if args.features:
+        args.config = REPO / "configs" / "ner_ar_features.cfg"
     work = args.work
     out = work.parent / args.name
     out.mkdir(parents=True, exist_ok=True)
@@ -127,7 +121,6 @@ def main(argv: list[str] | None = None) -> int:
         char=args.char,
         augment=args.augment,
         pretraining=bool(args.pretrain_epochs),
-        features=args.features,
     )
     overrides = {
         "paths.train": str(work / "train.spacy"),
