@@ -303,12 +303,16 @@ def test_person_names_do_not_grow_over_words_with_clitics(stage, sentence, name,
 
 
 def test_rare_surname_is_still_completed(stage) -> None:
-    """ANERcorp dev: the model finds only مصطفى; the unseen surname ضيائي is taken in."""
+    """ANERcorp dev: the model found only مصطفى; the unseen surname ضيائي is taken in. (The model's
+    entities are set to that one name, so the test does not depend on what a retrained model finds.)"""
+    from spacy.tokens import Span
+
     from pipeline.ner.stage import complete_person_names
 
     sentence = "وانتقد مصطفى ضيائي المستشار السياسي للجبهة التركمانية"
     doc = stage.nlp_ar(sentence)
-    assert "مصطفى ضيائي" not in [e.text for e in doc.ents]
+    doc.ents = [Span(doc, 1, 2, label="PER")]
+    assert [e.text for e in doc.ents] == ["مصطفى"]
     assert ("مصطفى ضيائي", "PER") in [
         (e.text, e.label_) for e in complete_person_names(doc, stage.counts, stage.name_words)
     ]
