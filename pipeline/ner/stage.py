@@ -452,6 +452,8 @@ class NerStage:
                     end -= 1  # spaCy makes a token of a second space, and the model may tag it (عدنان منصر  -)
                 while start < end and text[start].isspace():
                     start += 1
+                if end - start > 1 and text[end - 1] in _FINAL_PUNCT and _ARABIC_LETTER.match(text, end - 2):
+                    end -= 1  # «مليّح.»: spaCy leaves the full stop on a word with a mark inside
                 surface = text[start:end]
                 if (
                     ent.label_ == "LOC"
@@ -464,6 +466,10 @@ class NerStage:
                 if ent.label_ == "PER" and all(self._inflected_word(w) for w in surface.split()):
                     continue  # plurals and accusatives of ordinary words (المدنيين, قياديون, طريقا رئيسيا)
                 label = ent.label_
+                if label == "PER" and (place_word := _place_named_after(text, start)) is not None:
+                    if place_word not in _STREET_WORDS or self._adjective_alone(surface):
+                        continue  # «ملعب حيدر العبادي»: the stadium, not the person; «طريق سريع»: no name
+                    label = "LOC"  # «شارع سيفن سيسترز»: the street is named, its word left outside
                 if (
                     label == "ORG"
                     and _SITE_BEFORE.search(text, max(0, start - 16), start)
@@ -690,6 +696,11 @@ class NerStage:
                 break
             f = Found(m.start("word"), f.end, "LOC", f.source, None)
         return f
+
+    def _adjective_alone(self, surface: str) -> bool:
+        """One indefinite word that the unlabelled text has with the article as well (سريع: السريع)."""
+        k = key(surface)
+        return " " not in surface and not k.startswith("ال") and (self.counts or {}).get("ال" + k, 0) >= STEM_MIN_COUNT
 
     def _ordinary_word(self, word: str) -> bool:
         """An ordinary word with clitics: a stem of it (سيحقق -> يحقق) is seen in the unlabelled text,
@@ -1030,7 +1041,8 @@ def _name_like(
     """A word that is probably part of a foreign or rare personal name (بوتر, أزنار).
 
     Not when it is an ordinary word with clitics (بنظيره, سيزور): its stem, after taking off
-    a proclitic and/or a pronoun suffix, is seen ``min_stem_count`` times in ``counts``.
+    a proclitic and/or a pronoun suffix, is seen ``min_stem_count`` times in ``counts``; nor the
+    accusative in ا of a noun seen that often with the article (جاستين ترودو تعديلا: التعديل).
     """
     text = token.text
     if not _ARABIC_WORD.match(text) or _NOT_NAME.search(text) or text[0] in "وف":
@@ -1042,7 +1054,13 @@ def _name_like(
         counts.get(key(stem), 0) >= min_stem_count for stem in word_stems(text, counts, names)
     ):
         return False
-    return True
+    k = key(text)
+    return not (
+        min_stem_count is not None
+        and len(k) >= 5
+        and k.endswith("ا")
+        and counts.get("ال" + k[:-1], 0) >= min_stem_count
+    )
 
 
 def complete_person_names(
@@ -1402,6 +1420,38 @@ _NAMED_AFTER = re.compile(
     r"(?:^|[\s(«\"])(?:[وفبلك]|وب|ول)?(?:ال)?"
     r"(?:شارع|نهج|ملعب|قاعة|مطار|مدرسة|جامعة|مستشفى|مسجد|جسر|ساحة|ميدان|مؤسسة|مركز|معهد|طريق|جائزة|مكتبة|حي)\s+$"
 )
+
+
+#: The places of ``_NAMED_AFTER`` without the article: «ملعب حيدر العبادي», «مستشفى سليمان فقيه» are
+#: named after the person, while after «الجامعة» or «المستشفى» a name is in apposition (قال مدير
+#: المستشفى أحمد ...). Not the bodies and prizes: «مؤسسة أغا خان» is the text's only full mention
+#: of a person its other mentions are found from (ANT 538).
+_NAMED_AFTER_INDEFINITE = re.compile(
+    r"(?:^|[\s(«\"])(?:[وفبلك]|وب|ول)?"
+    r"(?P<word>شارع|نهج|ملعب|قاعة|مطار|مدرسة|مستشفى|مسجد|جسر|ساحة|ميدان|طريق|مكتبة|حي)\s+$"
+)
+#: Words of streets and roads: the name after them is the street's, a LOC without them
+#: (corpus/ner_heldout/DECISIONS.md D8: «شارع فوكسهول» -> «فوكسهول»). Not «نهج», a Tunisian street
+#: but "approach" in most texts (نهج إقليمي).
+_STREET_WORDS = frozenset({"شارع", "طريق"})
+#: «عن طريق» "by way of" and «على نهج» "on the path of" come before persons too.
+_BY_WAY_OF = {"طريق": re.compile(r"(?:^|\s)و?عن\s$"), "نهج": re.compile(r"(?:^|\s)و?على\s$")}
+#: Punctuation a span never ends with, and the Arabic letter it follows when spaCy left it on a word.
+_FINAL_PUNCT = frozenset(".،؛:")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+
+
+def _place_named_after(text: str, start: int) -> str | None:
+    """The indefinite word of a place (``_NAMED_AFTER_INDEFINITE``) right before a person the model
+    found at ``start``, whose name is then the place's; not «عن طريق» ("by way of") nor «على نهج»
+    ("on the path of"), which come before a person as well."""
+    m = _NAMED_AFTER_INDEFINITE.search(text, max(0, start - 16), start)
+    if m is None:
+        return None
+    by_way_of = _BY_WAY_OF.get(m.group("word"))
+    if by_way_of is not None and by_way_of.search(text, max(0, m.start("word") - 6), m.start("word")) is not None:
+        return None
+    return m.group("word")
 
 
 def _named_after(text: str, span: RuleSpan) -> bool:
