@@ -194,14 +194,21 @@ def build_bert(image: E5Image) -> Any:
     Raises:
         ModelError: The image lacks a tensor the model needs.
     """
-    from transformers import BertConfig, BertModel
-
     try:
         weights = state_dict(image)
     except KeyError as exc:
         raise ModelError("E5 model image", f"no tensor {exc}") from None
+    return _bert_from_weights(image, weights)
+
+
+def _bert_from_weights(image: E5Image, weights: dict[str, Any]) -> Any:
+    """A BertModel of the image's sizes holding ``weights``; without the piece table in ``weights``
+    its embedding table has a single row (the caller looks pieces up itself)."""
+    from transformers import BertConfig, BertModel
+
+    with_table = "embeddings.word_embeddings.weight" in weights
     config = BertConfig(
-        vocab_size=image.vocab_size,
+        vocab_size=image.vocab_size if with_table else 1,
         hidden_size=image.hidden,
         num_hidden_layers=image.layers,
         num_attention_heads=image.heads,
@@ -214,7 +221,8 @@ def build_bert(image: E5Image) -> Any:
     model = BertModel(config, add_pooling_layer=False)
     missing, unexpected = model.load_state_dict(weights, strict=False)
     # position_ids / token_type_ids are buffers BertModel makes itself.
-    missing = [m for m in missing if not m.endswith(("position_ids", "token_type_ids"))]
+    made_here = ("position_ids", "token_type_ids") + (() if with_table else ("word_embeddings.weight",))
+    missing = [m for m in missing if not m.endswith(made_here)]
     if missing or unexpected:
         raise ModelError("E5 model image", f"does not fit BERT: missing {missing[:3]}, unexpected {unexpected[:3]}")
     return model
@@ -286,7 +294,6 @@ def encoder_module(image: E5Image) -> Any:
     pipeline holds the encoder layers only (about 86 MB as float32).
     """
     import torch
-    from transformers import BertConfig, BertModel
 
     weights = state_dict(image)
     table = weights.pop("embeddings.word_embeddings.weight")
@@ -295,27 +302,8 @@ def encoder_module(image: E5Image) -> Any:
         def __init__(self) -> None:
             super().__init__()
             self.register_buffer("table", table, persistent=False)
-            config = BertConfig(
-                vocab_size=1,
-                hidden_size=image.hidden,
-                num_hidden_layers=image.layers,
-                num_attention_heads=image.heads,
-                intermediate_size=image.ffn,
-                max_position_embeddings=weights["embeddings.position_embeddings.weight"].shape[0],
-                type_vocab_size=weights["embeddings.token_type_embeddings.weight"].shape[0],
-                layer_norm_eps=image.eps,
-                hidden_act="gelu",
-            )
-            self.bert = BertModel(config, add_pooling_layer=False)
+            self.bert = _bert_from_weights(image, weights)
             self.bert.embeddings.word_embeddings.weight.requires_grad = False
-            missing, unexpected = self.bert.load_state_dict(weights, strict=False)
-            missing = [
-                m for m in missing if not m.endswith(("position_ids", "token_type_ids", "word_embeddings.weight"))
-            ]
-            if missing or unexpected:
-                raise ModelError(
-                    "E5 model image", f"does not fit BERT: missing {missing[:3]}, unexpected {unexpected[:3]}"
-                )
 
         def forward(self, ids: Any, mask: Any) -> Any:
             embedded = torch.nn.functional.embedding(ids, self.table)
