@@ -36,7 +36,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from pipeline.ner.convert import TaggedSentence, _spans  # noqa: E402
-from pipeline.ner.e5 import MAX_WORD_PIECES, E5Tokenizer, build_bert, chunk_words, read_image  # noqa: E402
+from pipeline.ner.e5 import E5Tokenizer, build_bert, chunk_words, read_image  # noqa: E402
 from pipeline.ner.train import default_data_dir, load_corpora, span_prf  # noqa: E402
 
 TAGS = ("PER", "LOC", "ORG", "MISC")
@@ -52,17 +52,11 @@ class WordPieces:
     def __init__(self, tokenizer: E5Tokenizer, max_pieces: int = 160) -> None:
         self.tokenizer = tokenizer
         self.max_pieces = max_pieces
-        self._cache: dict[str, list[int]] = {}
-
-    def word(self, word: str) -> list[int]:
-        if word not in self._cache:
-            self._cache[word] = self.tokenizer.word_ids(word)[:MAX_WORD_PIECES] or [self.tokenizer.unk]
-        return self._cache[word]
 
     def chunks(self, words: Sequence[str], tags: Sequence[str] | None = None) -> list[Chunk]:
         """Chunks with begin/end marks and the label of each piece (a word's first piece only)."""
         tok = self.tokenizer
-        pieces = [self.word(w) for w in words]
+        pieces = [tok.word_pieces(w) for w in words]
         out: list[Chunk] = []
         for ids, firsts, index in chunk_words(pieces, self.max_pieces):
             labels = [-100] * (len(ids) + 2)

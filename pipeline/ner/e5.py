@@ -33,6 +33,8 @@ _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 _MAGIC = b"E5S1"
 #: SentencePiece's word-boundary mark.
 _METASPACE = "\u2581"
+#: Pieces kept per word (a longer "word" is a run of debris, not a name).
+MAX_WORD_PIECES = 8
 
 
 def default_image() -> Path:
@@ -243,6 +245,15 @@ class E5Tokenizer:
         self.bos, self.eos, self.pad, self.unk = image.bos, image.eos, image.pad, image.unk
         self.pieces = image.pieces
         self._model = Unigram(list(zip(image.pieces, map(float, image.scores), strict=True)), unk_id=image.unk)
+        self._word_cache: dict[str, list[int]] = {}
+
+    def word_pieces(self, word: str) -> list[int]:
+        """A token's pieces as the encoder layers read them: at most :data:`MAX_WORD_PIECES` (a longer
+        "word" is a run of debris, not a name), ``<unk>`` for a word with none; cached per word."""
+        pieces = self._word_cache.get(word)
+        if pieces is None:
+            pieces = self._word_cache[word] = self.word_ids(word)[:MAX_WORD_PIECES] or [self.unk]
+        return pieces
 
     def word_ids(self, word: str) -> list[int]:
         """Piece ids of one word, as it would be tokenised after a space."""
@@ -259,9 +270,6 @@ class E5Tokenizer:
 
 
 # -- spaCy: token vectors from the encoder ------------------------------------------------------
-
-#: Pieces kept per word (a longer "word" is a run of debris, not a name).
-MAX_WORD_PIECES = 8
 
 
 def chunk_words(words: list[list[int]], max_pieces: int) -> list[tuple[list[int], list[int], list[int]]]:
@@ -344,19 +352,13 @@ def e5_tok2vec(max_pieces: int = 160) -> Any:
     image = read_image()
     tokenizer = E5Tokenizer(image)
     encoder = PyTorchWrapper_v2(encoder_module(image), convert_inputs=_torch_inputs, convert_outputs=_torch_outputs)
-    cache: dict[str, list[int]] = {}
-
-    def pieces(word: str) -> list[int]:
-        if word not in cache:
-            cache[word] = tokenizer.word_ids(word)[:MAX_WORD_PIECES] or [tokenizer.unk]
-        return cache[word]
 
     def forward(model: Any, docs: list, is_train: bool) -> tuple[list, Any]:
         # (doc, piece ids, first piece of each token, token indices) per encoder input
         rows = [
             (d, *chunk)
             for d, doc in enumerate(docs)
-            for chunk in chunk_words([pieces(token.text) for token in doc], max_pieces)
+            for chunk in chunk_words([tokenizer.word_pieces(token.text) for token in doc], max_pieces)
         ]
         outputs = [model.ops.alloc2f(len(doc), image.hidden) for doc in docs]
         if not rows:
