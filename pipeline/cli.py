@@ -28,6 +28,13 @@ from .textio import ensure_writable_file, ensure_writable_folder
 
 #: The encodings ``read_text_file`` recognises without ``--encoding`` (pipeline/textio.py).
 ENCODINGS = "UTF-8, UTF-8 or UTF-16 with a byte-order mark, or Windows-1256"
+#: ``--set STAGE.KEY=VALUE`` of the commands that run the configured pipeline.
+SET_OPTION = typer.Option(
+    "--set",
+    metavar="STAGE.KEY=VALUE",
+    help="Change one stage setting of the config for this run (repeatable), e.g. "
+    "--set ner.model=models/ner-ar-e5 (the accurate, slower NER model).",
+)
 
 
 class PlainHelpCommand(TyperCommand):
@@ -135,6 +142,7 @@ def run_command(
         list[str] | None,
         typer.Option("--disable", "-d", metavar="STAGE", help="Leave out a stage for this run (repeatable)."),
     ] = None,
+    set_: Annotated[list[str] | None, SET_OPTION] = None,
     encoding: Annotated[
         str | None, typer.Option("--encoding", metavar="CODEC", help="Force the input encoding (e.g. cp1256).")
     ] = None,
@@ -156,7 +164,7 @@ def run_command(
     reported on stderr in one line and skipped; the other articles are still processed and
     written, and the exit status is 2 when any file failed (0 when all succeeded).
     """
-    from .config import load_config
+    from .config import load_config, with_overrides
     from .reader import ReaderSettings, read_article
     from .runner import Pipeline
     from .textio import write_atomic
@@ -165,7 +173,7 @@ def run_command(
     if out is not None:
         # Before any model loads: a folder that cannot be written fails now, not after the first article.
         ensure_writable_folder(out)
-    cfg = load_config(config)
+    cfg = with_overrides(load_config(config), set_ or [])
     if edits is not None:
         if len(articles) != 1:
             raise ConfigError(f"--edits {edits}: a reviewed edit log belongs to one article, found {len(articles)}")
@@ -360,18 +368,21 @@ def evaluate_command(
         Path | None,
         typer.Option("--config", "-c", metavar="FILE", help="Pipeline config (default: configs/pipeline.toml)."),
     ] = None,
+    set_: Annotated[list[str] | None, SET_OPTION] = None,
 ) -> None:
     """Score every stage against the annotated corpus: a table on stdout and the report as JSON in a file.
 
     Without --out the JSON report is written to evaluation.json in the current folder. Progress
     (model loading, each stage's start and time) goes to stderr.
     """
+    from .config import load_config, with_overrides
     from .evaluate import evaluate_corpus, format_report
     from .textio import write_atomic
 
     target = out or Path("evaluation.json")
     ensure_writable_file(target)  # before the models load and the evaluation runs
-    report = evaluate_corpus(corpus, stages=stage or None, config=config, log=log)
+    cfg = with_overrides(load_config(config), set_ or [])
+    report = evaluate_corpus(corpus, stages=stage or None, config=cfg, log=log)
     typer.echo(format_report(report))
     write_atomic(target, report.to_json() + "\n")
     typer.echo(f"report written to {target}", err=True)

@@ -17,7 +17,7 @@ copy of ``configs/pipeline.toml`` in another folder uses the same models.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +98,33 @@ def load_config(path: str | Path | None = None) -> PipelineConfig:
         # Every other stage works on the reader's structure; a run without it has nothing to do.
         raise ConfigError(f"{cfg_path}: [stages.read] enabled: the reader cannot be switched off")
     return PipelineConfig(stages=stages, settings=settings, root=PROJECT_ROOT, path=cfg_path)
+
+
+def with_overrides(config: PipelineConfig, overrides: list[str]) -> PipelineConfig:
+    """The config with ``STAGE.KEY=VALUE`` settings changed for one run (``--set ner.model=...``).
+
+    VALUE is read as a TOML value when it is one (``0.5``, ``true``, ``["a", "b"]``), else as a
+    string (``models/ner-ar-e5``).
+
+    Raises:
+        ConfigError: An override is not ``STAGE.KEY=VALUE`` or names a stage the config does not have.
+    """
+    settings = {name: dict(table) for name, table in config.settings.items()}
+    for item in overrides:
+        target, sep, raw = item.partition("=")
+        stage, dot, key = target.strip().partition(".")
+        if not sep or not dot or not stage or not key:
+            raise ConfigError(f"--set {item}: expected STAGE.KEY=VALUE, e.g. ner.model=models/ner-ar-e5")
+        if stage not in config.stages:
+            raise ConfigError(
+                f"--set {item}: no stage {stage!r} in {config.origin} (stages: {', '.join(config.stages)})"
+            )
+        try:
+            value = tomllib.loads(f"value = {raw.strip()}")["value"]
+        except tomllib.TOMLDecodeError:
+            value = raw.strip()
+        settings.setdefault(stage, {})[key] = value
+    return replace(config, settings=settings)
 
 
 def _read_toml(cfg_path: Path) -> dict[str, Any]:

@@ -149,3 +149,42 @@ def test_the_shipped_config_loads():
     cfg = load_config()
     assert cfg.path == DEFAULT_CONFIG and cfg.stages[0] == "read"
     assert cfg.origin == str(DEFAULT_CONFIG)
+
+
+# -- --set STAGE.KEY=VALUE ------------------------------------------------------------------------
+
+
+def test_overrides_change_one_setting_and_read_toml_values():
+    from pipeline.config import with_overrides
+
+    cfg = load_config()
+    changed = with_overrides(cfg, ["ner.model=models/ner-ar-e5", "ner.batch_size=8", "classify.min_confidence=0.4"])
+    assert changed.stage_settings("ner")["model"] == "models/ner-ar-e5"
+    assert changed.stage_settings("ner")["batch_size"] == 8
+    assert changed.stage_settings("classify")["min_confidence"] == 0.4
+    # The rest of the config, and the config given, are as they were.
+    assert changed.stage_settings("ner")["link_threshold"] == cfg.stage_settings("ner")["link_threshold"]
+    assert cfg.stage_settings("ner")["model"] == "models/ner-ar"
+    assert with_overrides(cfg, ["align.enabled=false"]).enabled_stages() == ["read", "repair", "ner", "classify"]
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ("ner.model", "expected STAGE.KEY=VALUE"),
+        ("model=x", "expected STAGE.KEY=VALUE"),
+        ("nre.model=x", "no stage 'nre'"),
+    ],
+)
+def test_bad_overrides_are_refused(item, message):
+    from pipeline.config import with_overrides
+
+    with pytest.raises(ConfigError, match=message):
+        with_overrides(load_config(), [item])
+
+
+def test_run_takes_the_ner_model_from_set(tmp_path, seed_path, capsys):
+    missing = tmp_path / "no-such-model"
+    disable = ["--disable", "repair", "--disable", "align", "--disable", "classify"]
+    assert main(["run", str(seed_path), "--set", f"ner.model={missing}", *disable]) == 2
+    assert f"error: {missing}: NER model folder not found" in capsys.readouterr().err
