@@ -9,7 +9,8 @@ is thinc on numpy, the classifier scikit-learn, the sentence encoder numpy.
 
 So the ``diplo`` command keeps torch out of its process. A program that imports
 :mod:`pipeline` as a library is left alone, and a user who plugs a torch-based
-spaCy pipeline into the config sets ``DIPLO_ALLOW_TORCH=1``.
+spaCy pipeline into the config sets ``DIPLO_ALLOW_TORCH=1``; the project's own torch-based model
+(the fine-tuned E5 NER model, opt-in) lifts the ban itself when it loads (:func:`allow_torch`).
 """
 
 from __future__ import annotations
@@ -59,3 +60,9 @@ def keep_torch_out() -> bool:
     if not any(isinstance(finder, _TorchKeptOut) for finder in sys.meta_path):
         sys.meta_path.insert(0, _TorchKeptOut())
     return True
+
+
+def allow_torch() -> None:
+    """Let this process import torch again: a model the config names runs on it (the fine-tuned
+    E5 NER model), so naming that model is the user's choice to pay torch's start-up."""
+    sys.meta_path[:] = [finder for finder in sys.meta_path if not isinstance(finder, _TorchKeptOut)]

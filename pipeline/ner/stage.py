@@ -118,6 +118,7 @@ def load_model(path: Path) -> Any:
 
     from . import (
         e5,  # noqa: F401  (registers diplo.E5Tok2Vec.v1, an architecture the model may name)
+        e5_ner,  # noqa: F401  (registers diplo_e5_ner, the fine-tuned E5 component a model may hold)
         features,  # noqa: F401  (registers diplo_word_features, a component the model may name)
     )
 

