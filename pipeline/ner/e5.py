@@ -289,18 +289,6 @@ def add_adapters(bert: Any, rank: int, alpha: float) -> list[str]:
     return [name for name, param in bert.named_parameters() if param.requires_grad]
 
 
-def merge_adapters(bert: Any) -> None:
-    """Fold each adapter into its layer's weight matrix (same outputs, plain linear layers: no
-    extra cost at prediction time)."""
-    for layer in bert.encoder.layer:
-        for module in ADAPTED_LINEARS:
-            parent_name, _, attr = module.rpartition(".")
-            parent = layer.get_submodule(parent_name)
-            adapted = getattr(parent, attr)
-            if hasattr(adapted, "merged"):
-                setattr(parent, attr, adapted.merged())
-
-
 _LOW_RANK_CLASS: Any = None
 
 
@@ -326,11 +314,6 @@ def _low_rank_class() -> Any:
 
             def forward(self, x: Any) -> Any:
                 return self.base(x) + (x @ self.lora_a.T @ self.lora_b.T) * self.scale
-
-            def merged(self) -> Any:
-                with torch.no_grad():
-                    self.base.weight += self.scale * (self.lora_b @ self.lora_a)
-                return self.base
 
         _LOW_RANK_CLASS = LowRankLinear
     return _LOW_RANK_CLASS

@@ -25,6 +25,7 @@ import numpy as np
 
 from ..errors import ModelError
 from .e5 import (
+    ADAPTED_LINEARS,
     E5Image,
     E5Tokenizer,
     QuantisedTable,
@@ -32,7 +33,6 @@ from .e5 import (
     bert_from_weights,
     chunk_words,
     default_image,
-    merge_adapters,
     read_image,
     state_dict,
 )
@@ -71,6 +71,110 @@ def tagger_module(image: E5Image, rank: int = 0, alpha: float = 32.0) -> Any:
             return self.head(self.dropout(hidden))
 
     return E5BioTagger()
+
+
+def merged_weights(image: E5Image, trained: dict[str, np.ndarray], rank: int, alpha: float) -> dict[str, np.ndarray]:
+    """The tagger's weights (:func:`tagger_module`'s names, without the piece table) with the trained
+    ones put in and each adapter folded into its matrix: ``W + (alpha / rank) B A``.
+
+    Raises:
+        ModelError: ``trained`` names a weight the model does not have, has one of another shape,
+            or lacks the output layer or (with ``rank``) an adapter.
+    """
+    merged = {f"bert.{k}": v.numpy() for k, v in state_dict(image, table=False).items()}
+    shapes = {k: v.shape for k, v in merged.items()}
+    shapes.update({"head.weight": (len(LABELS), image.hidden), "head.bias": (len(LABELS),)})
+    wanted = {"head.weight", "head.bias"}
+    if rank:
+        wanted |= {
+            f"bert.encoder.layer.{i}.{module}.lora_{ab}"
+            for i in range(image.layers)
+            for module in ADAPTED_LINEARS
+            for ab in "ab"
+        }
+    missing = sorted(wanted - set(trained))
+    if missing:
+        raise ModelError("E5 NER weights", f"they do not fit the model (no {missing[0]})")
+    adapters = {}
+    for name, value in trained.items():
+        if name.endswith((".lora_a", ".lora_b")):
+            adapters[name] = value
+            continue
+        key = name.replace(".base.", ".")
+        if shapes.get(key) != value.shape:
+            expected = "no such weight" if key not in shapes else f"expected {shapes[key]}"
+            raise ModelError("E5 NER weights", f"they do not fit the model ({name} is {value.shape}, {expected})")
+        merged[key] = value
+    for name, a in adapters.items():
+        if not name.endswith(".lora_a"):
+            continue
+        prefix = name[: -len(".lora_a")]
+        b, target = adapters.get(prefix + ".lora_b"), prefix + ".weight"
+        fits = target in shapes and a.shape == (rank, shapes[target][1])
+        if b is None or not fits or b.shape != (shapes[target][0], rank):
+            raise ModelError(
+                "E5 NER weights", f"they do not fit the model (adapter {prefix} of rank {a.shape[0]}, expected {rank})"
+            )
+        merged[target] = merged[target] + (alpha / rank) * (b @ a)
+    return merged
+
+
+def prediction_module(image: E5Image, weights: dict[str, np.ndarray]) -> Any:
+    """The tagger for prediction in plain torch, from :func:`merged_weights`: the same computation as
+    :func:`tagger_module`'s ``transformers`` BERT (post-norm layers, exact GELU, scaled dot-product
+    attention), written out because importing ``transformers`` costs 2.5 s of every load.
+    """
+    import torch
+    from torch.nn.functional import gelu, layer_norm, linear, scaled_dot_product_attention
+
+    heads, eps = image.heads, image.eps
+    table = QuantisedTable(image)
+    params = torch.nn.ParameterDict(
+        {name.replace(".", "/"): torch.from_numpy(np.ascontiguousarray(w)) for name, w in weights.items()}
+    ).requires_grad_(False)
+
+    def w(name: str) -> Any:
+        return params[name.replace(".", "/")]
+
+    class E5FastTagger(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.params = params
+
+        def forward(self, ids: Any, mask: Any) -> Any:
+            rows, width = ids.shape
+            x = torch.from_numpy(table.rows(ids.numpy()))
+            x = x + w("bert.embeddings.position_embeddings.weight")[:width]
+            x = x + w("bert.embeddings.token_type_embeddings.weight")[0]
+            x = layer_norm(
+                x, x.shape[-1:], w("bert.embeddings.LayerNorm.weight"), w("bert.embeddings.LayerNorm.bias"), eps
+            )
+            keep = (mask != 0)[:, None, None, :]
+            for i in range(image.layers):
+                p = f"bert.encoder.layer.{i}."
+
+                def dense(name: str, h: Any, p: str = p) -> Any:
+                    return linear(h, w(p + name + ".weight"), w(p + name + ".bias"))
+
+                def split(h: Any) -> Any:
+                    return h.view(rows, width, heads, -1).transpose(1, 2)
+
+                q, k, v = (split(dense(f"attention.self.{n}", x)) for n in ("query", "key", "value"))
+                att = scaled_dot_product_attention(q, k, v, attn_mask=keep).transpose(1, 2).reshape(rows, width, -1)
+                x = layer_norm(
+                    x + dense("attention.output.dense", att),
+                    x.shape[-1:],
+                    w(p + "attention.output.LayerNorm.weight"),
+                    w(p + "attention.output.LayerNorm.bias"),
+                    eps,
+                )
+                ffn = dense("output.dense", gelu(dense("intermediate.dense", x)))
+                x = layer_norm(
+                    x + ffn, x.shape[-1:], w(p + "output.LayerNorm.weight"), w(p + "output.LayerNorm.bias"), eps
+                )
+            return linear(x, w("head.weight"), w("head.bias"))
+
+    return E5FastTagger().eval()
 
 
 def trainable_state(module: Any) -> dict[str, np.ndarray]:
@@ -137,25 +241,12 @@ class E5EntityTagger:
         Raises:
             ModelError: The weights do not fit the model ``cfg`` describes.
         """
-        import torch
-
         image = image or read_image()
-        module = tagger_module(image, int(cfg.get("rank", 0)), float(cfg.get("alpha", 32.0)))
-        expected = {name: tuple(p.shape) for name, p in module.named_parameters() if p.requires_grad}
-        if set(weights) != set(expected):
-            odd = sorted(set(weights) ^ set(expected))[:3]
-            raise ModelError(self.name, f"corrupt E5 NER weights: they do not fit the model (e.g. {odd})")
-        for name, shape in expected.items():
-            if weights[name].shape != shape:
-                raise ModelError(
-                    self.name,
-                    f"corrupt E5 NER weights: they do not fit the model ({name} is {weights[name].shape}, "
-                    f"expected {shape})",
-                )
-        module.load_state_dict({k: torch.from_numpy(v) for k, v in weights.items()}, strict=False)
-        merge_adapters(module.bert)
-        module.eval()
-        self.module, self.weights, self.cfg = module, weights, dict(cfg)
+        try:
+            merged = merged_weights(image, weights, int(cfg.get("rank", 0)), float(cfg.get("alpha", 32.0)))
+        except ModelError as exc:
+            raise ModelError(self.name, f"corrupt E5 NER weights: {exc.problem}") from None
+        self.module, self.weights, self.cfg = prediction_module(image, merged), weights, dict(cfg)
         self.tokenizer = E5Tokenizer(image)
 
     def __call__(self, doc: Any) -> Any:
