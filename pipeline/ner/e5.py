@@ -17,6 +17,7 @@ torch and transformers come with camel-tools; both are imported only when a mode
 
 from __future__ import annotations
 
+import functools
 import re
 import struct
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ _MAGIC = b"E5S1"
 _METASPACE = "\u2581"
 #: Pieces kept per word (a longer "word" is a run of debris, not a name).
 MAX_WORD_PIECES = 8
+#: Distinct words whose pieces are cached (news text: ~200k distinct words a million tokens).
+_WORD_CACHE_SIZE = 500_000
 
 
 def default_image() -> Path:
@@ -274,7 +277,7 @@ def add_adapters(bert: Any, rank: int, alpha: float) -> list[str]:
     (``rank x in``) random and ``B`` (``out x rank``) zero at the start, so training starts from the
     pretrained model. Biases and layer norms stay trainable; the embeddings are frozen. What is
     trained is ~6 % of the encoder's weights, so a fine-tuned model is stored as those few weights
-    on top of the image (:func:`trainable_state`).
+    on top of the image (:func:`pipeline.ner.e5_ner.trainable_state`).
 
     Returns:
         The names of the trainable parameters.
@@ -289,34 +292,29 @@ def add_adapters(bert: Any, rank: int, alpha: float) -> list[str]:
     return [name for name, param in bert.named_parameters() if param.requires_grad]
 
 
-_LOW_RANK_CLASS: Any = None
-
-
+@functools.cache
 def _low_rank_class() -> Any:
     """The adapter module class (defined on first use: torch is imported only when a model is built)."""
-    global _LOW_RANK_CLASS
-    if _LOW_RANK_CLASS is None:
-        import math
+    import math
 
-        import torch
+    import torch
 
-        class LowRankLinear(torch.nn.Module):
-            """A frozen ``torch.nn.Linear`` plus a trainable update ``(alpha / rank) B A``."""
+    class LowRankLinear(torch.nn.Module):
+        """A frozen ``torch.nn.Linear`` plus a trainable update ``(alpha / rank) B A``."""
 
-            def __init__(self, base: Any, rank: int, alpha: float) -> None:
-                super().__init__()
-                self.base = base
-                base.weight.requires_grad = False
-                self.lora_a = torch.nn.Parameter(torch.empty(rank, base.in_features))
-                self.lora_b = torch.nn.Parameter(torch.zeros(base.out_features, rank))
-                torch.nn.init.kaiming_uniform_(self.lora_a, a=math.sqrt(5))
-                self.scale = alpha / rank
+        def __init__(self, base: Any, rank: int, alpha: float) -> None:
+            super().__init__()
+            self.base = base
+            base.weight.requires_grad = False
+            self.lora_a = torch.nn.Parameter(torch.empty(rank, base.in_features))
+            self.lora_b = torch.nn.Parameter(torch.zeros(base.out_features, rank))
+            torch.nn.init.kaiming_uniform_(self.lora_a, a=math.sqrt(5))
+            self.scale = alpha / rank
 
-            def forward(self, x: Any) -> Any:
-                return self.base(x) + (x @ self.lora_a.T @ self.lora_b.T) * self.scale
+        def forward(self, x: Any) -> Any:
+            return self.base(x) + (x @ self.lora_a.T @ self.lora_b.T) * self.scale
 
-        _LOW_RANK_CLASS = LowRankLinear
-    return _LOW_RANK_CLASS
+    return LowRankLinear
 
 
 class E5Tokenizer:
@@ -341,6 +339,8 @@ class E5Tokenizer:
         "word" is a run of debris, not a name), ``<unk>`` for a word with none; cached per word."""
         pieces = self._word_cache.get(word)
         if pieces is None:
+            if len(self._word_cache) >= _WORD_CACHE_SIZE:
+                self._word_cache.clear()  # a long corpus run must not grow it without end
             pieces = self._word_cache[word] = self.word_ids(word)[:MAX_WORD_PIECES] or [self.unk]
         return pieces
 
