@@ -48,7 +48,9 @@ from pipeline.ner.convert import TaggedSentence, _spans  # noqa: E402
 from pipeline.ner.e5 import E5Tokenizer, chunk_words, default_image, read_image  # noqa: E402
 from pipeline.ner.e5_ner import (  # noqa: E402
     LABELS,
+    TRAINING_SCRIPT,
     TYPES,
+    check_output_folder,
     component_cfg,
     save_pipeline,
     tag_words,
@@ -125,6 +127,8 @@ def train(args: argparse.Namespace, say: Any = print) -> tuple[dict, Any]:
     """
     import torch
 
+    if args.save_model:
+        check_output_folder(args.save_model)  # now, not after 25 minutes of training
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     torch.set_num_threads(args.threads)
@@ -220,7 +224,7 @@ def model_meta(args: argparse.Namespace, result: dict, train_sentences: int) -> 
         "performance": {f"anercorp_{k}": result[k]["micro"] for k in ("dev", "dev_with_misc", "test", "test_with_misc")}
         | {"tokens_per_s": result["test_tokens_per_s"]},
         "training": {
-            "script": "scripts/ner_e5_finetune.py",
+            "script": TRAINING_SCRIPT,
             **{k: getattr(args, k) for k in ("epochs", "lr", "batch", "seed", "lora", "lora_alpha", "max_pieces")},
             "full_train": args.full_train,
             "kept": "last epoch" if args.full_train else "best epoch on dev",

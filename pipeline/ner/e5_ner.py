@@ -336,6 +336,40 @@ def component_cfg(rank: int, alpha: float, image_path: Path) -> dict[str, Any]:
     }
 
 
+#: ``meta.json`` ``training.script`` of a folder written by :func:`save_pipeline`.
+TRAINING_SCRIPT = "scripts/ner_e5_finetune.py"
+
+
+def is_e5_model_folder(folder: Path) -> bool:
+    """Whether ``folder`` holds a pipeline written by :func:`save_pipeline` (which may replace it)."""
+    from .stage import CHECKSUM_KEY
+
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (
+        isinstance(meta, dict)
+        and (folder / "config.cfg").is_file()
+        and CHECKSUM_KEY in meta
+        and isinstance(meta.get("training"), dict)
+        and meta["training"].get("script") == TRAINING_SCRIPT
+    )
+
+
+def check_output_folder(output: Path) -> None:
+    """Refuse, before training, an output folder that saving the model must not replace.
+
+    Raises:
+        OutputError: ``output`` is a file, or a folder holding anything but an E5 NER model.
+    """
+    from ..textio import check_model_output
+
+    check_model_output(
+        output, is_e5_model_folder, f"exists and is not an E5 NER model folder written by {TRAINING_SCRIPT}"
+    )
+
+
 def save_pipeline(
     output: Path, weights: dict[str, np.ndarray], cfg: dict[str, Any], base_model: Path, meta: dict[str, Any]
 ) -> None:
@@ -345,6 +379,9 @@ def save_pipeline(
     shipped CNN model's folder), so the stage splits and strips text as it does with that model.
     The folder is written beside ``output`` and swapped in whole, with the SHA-256 of every file
     in ``meta.json`` (a failed run leaves the old folder as it was).
+
+    Raises:
+        OutputError: ``output`` is a file or a folder other than an E5 NER model (:func:`check_output_folder`).
     """
     import shutil
 
@@ -353,6 +390,7 @@ def save_pipeline(
     from ..textio import new_folder_beside, swap_folder_in
     from .stage import COUNTS_FILE, LEXICON_FILE, write_checksums
 
+    check_output_folder(output)
     nlp = spacy.blank("ar")
     nlp.tokenizer.from_disk(base_model / "tokenizer")
     component = nlp.add_pipe(FACTORY, name="ner")
