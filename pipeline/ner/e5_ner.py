@@ -342,19 +342,10 @@ TRAINING_SCRIPT = "scripts/ner_e5_finetune.py"
 
 def is_e5_model_folder(folder: Path) -> bool:
     """Whether ``folder`` holds a pipeline written by :func:`save_pipeline` (which may replace it)."""
-    from .stage import CHECKSUM_KEY
+    from .stage import trained_model_meta
 
-    try:
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return (
-        isinstance(meta, dict)
-        and (folder / "config.cfg").is_file()
-        and CHECKSUM_KEY in meta
-        and isinstance(meta.get("training"), dict)
-        and meta["training"].get("script") == TRAINING_SCRIPT
-    )
+    meta = trained_model_meta(folder)
+    return meta is not None and meta["training"].get("script") == TRAINING_SCRIPT
 
 
 def check_output_folder(output: Path) -> None:

@@ -157,6 +157,23 @@ UNHASHED_FILES = ("meta.json", "MODEL_CARD.md", "conversion_report.txt")
 _MAX_QUOTED = 300
 
 
+def trained_model_meta(folder: Path) -> dict[str, Any] | None:
+    """The ``meta.json`` of a folder a training command of this project wrote (``config.cfg``, the
+    files' SHA-256 and a ``training`` table), else None: such a folder may be replaced by a new run."""
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if (
+        isinstance(meta, dict)
+        and (folder / "config.cfg").is_file()
+        and CHECKSUM_KEY in meta
+        and isinstance(meta.get("training"), dict)
+    ):
+        return meta
+    return None
+
+
 def _one_line(message: str) -> str:
     """A library message condensed to one line of at most :data:`_MAX_QUOTED` characters."""
     text = " ".join(message.split())

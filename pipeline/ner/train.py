@@ -43,7 +43,7 @@ from ..textio import check_model_output, new_folder_beside, remove_stale_folders
 from .convert import ConversionReport, TaggedSentence, read_aqmar, read_conll, to_docbin
 from .gazetteer import key
 from .rules import PROCLITICS
-from .stage import CHECKSUM_KEY, COUNTS_FILE, LEXICON_FILE, write_checksums
+from .stage import COUNTS_FILE, LEXICON_FILE, trained_model_meta, write_checksums
 
 MODEL_VERSION = "1.0.0"
 DEFAULT_OUTPUT = PROJECT_ROOT / "models" / "ner-ar"
@@ -323,18 +323,8 @@ KEPT_DOCS = "*.md"
 
 def is_ner_model_folder(folder: Path) -> bool:
     """Whether ``folder`` holds a pipeline written by ``diplo train ner`` (config.cfg and its meta.json fields)."""
-    try:
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return (
-        isinstance(meta, dict)
-        and (folder / "config.cfg").is_file()
-        and "diplo_scores" in meta
-        and CHECKSUM_KEY in meta
-        and isinstance(meta.get("training"), dict)
-        and meta["training"].get("command") == "diplo train ner"
-    )
+    meta = trained_model_meta(folder)
+    return meta is not None and "diplo_scores" in meta and meta["training"].get("command") == "diplo train ner"
 
 
 def check_output_folder(output: str | Path) -> None:
