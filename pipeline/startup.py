@@ -4,7 +4,7 @@ camel-tools 1.6 depends on torch for its data-backed models (morphology, pretrai
 NER), which cannot be downloaded on these machines and which this pipeline does not
 use, so torch is installed. thinc, which spaCy imports, imports torch whenever it is
 installed, to offer PyTorch layers: about 2 s of every command's start-up and a few
-hundred MB of memory, for nothing. No part of the pipeline runs torch: the NER model
+hundred MB of memory, for nothing. No part of the default pipeline runs torch: the NER model
 is thinc on numpy, the classifier scikit-learn, the sentence encoder numpy.
 
 So the ``diplo`` command keeps torch out of its process. A program that imports
