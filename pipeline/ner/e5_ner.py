@@ -259,13 +259,14 @@ class E5EntityTagger:
 
     def pipe(self, docs: Iterable[Any], batch_size: int | None = None) -> Iterator[Any]:
         """Tag docs in batches of ``batch_size`` (the component's own by default)."""
+        from spacy.training import biluo_tags_to_spans, iob_to_biluo
         from spacy.util import minibatch
 
         if self.module is None or self.tokenizer is None:
             raise ModelError(self.name, "E5 NER component has no weights (load the pipeline from its folder)")
         for batch in minibatch(docs, size=batch_size or self.batch_size):
             for doc, tags in zip(batch, self._tags(batch), strict=True):
-                doc.ents = _spans(doc, tags)
+                doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(tags))
                 yield doc
 
     def _tags(self, docs: Sequence[Any]) -> list[list[str]]:
@@ -397,19 +398,6 @@ def save_pipeline(
     finally:
         if new.exists():
             shutil.rmtree(new)
-
-
-def _spans(doc: Any, tags: list[str]) -> list[Any]:
-    from spacy.tokens import Span
-
-    spans, start, label = [], None, ""
-    for i, tag in enumerate([*tags, "O"]):
-        if start is not None and not tag.startswith("I-"):
-            spans.append(Span(doc, start, i, label=label))
-            start = None
-        if tag.startswith("B-"):
-            start, label = i, tag[2:]
-    return spans
 
 
 def _register() -> None:
