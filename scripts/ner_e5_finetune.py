@@ -197,7 +197,11 @@ def train(args: argparse.Namespace, say: Any = print) -> tuple[dict, Any]:
         image_path = args.image or default_image()
         meta = model_meta(args, result, len(train_set))
         save_pipeline(
-            args.save_model, best_state, component_cfg(args.lora, args.lora_alpha, image_path), args.base_model, meta
+            args.save_model,
+            best_state,
+            component_cfg(args.lora, args.lora_alpha, image_path, args.context),
+            args.base_model,
+            meta,
         )
         say(f"saved the pipeline to {args.save_model}")
     return result, model
@@ -262,7 +266,8 @@ def main() -> int:
         "--context",
         type=int,
         default=0,
-        help="pieces of the neighbouring sentences shown on each side of a sentence (not tagged), in training and scoring",
+        help="pieces of the neighbouring sentences shown on each side of a sentence (not tagged), "
+        "in training and scoring",
     )
     ap.add_argument(
         "--full-train", action="store_true", help="train on the whole train file, dev included; keep the last epoch"

