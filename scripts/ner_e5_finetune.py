@@ -16,19 +16,21 @@ model knows of words the training data never shows (most test names). By default
 weight matrices stay frozen too and rank-16 low-rank adapters are trained beside them (with the
 biases, layer norms and the output layer: 1.4M weights), so that the model ships as a 6 MB folder;
 ``--lora 0`` trains all encoder weights (the session-28 runs: ``--lora 0 --lr 1e-4 --epochs 5``).
-``--context N`` shows each sentence with N pieces of its neighbours on each side (ANERcorp keeps the
-articles' sentence order), in training and in scoring, as FLERT does (Schweter & Akbik 2020).
+``--context N`` (default 32; 0 for the sentence alone) shows each sentence with N pieces of its
+neighbours on each side (ANERcorp keeps the articles' sentence order), in training and in scoring,
+as FLERT does (Schweter & Akbik 2020); the saved component then reads a long text's chunks with
+their neighbouring chunks.
 Tags are decoded under the BIO constraint (:func:`pipeline.ner.e5_ner.bio_viterbi`).
 
 ``--save-model DIR`` writes the kept model as a spaCy pipeline that the NER stage loads
-(:mod:`pipeline.ner.e5_ner`); the shipped ``models/ner-ar-e5`` is, in 25 minutes on 2 cores::
+(:mod:`pipeline.ner.e5_ner`); the shipped ``models/ner-ar-e5`` is, in 80 minutes on 2 cores (25 without context)::
 
     python scripts/ner_e5_finetune.py --out /tmp/e5ner --save-model models/ner-ar-e5
 
 Usage::
 
     python scripts/ner_e5_finetune.py --out DIR [--save-model DIR] [--lora 16] [--lr 1e-3] [--epochs 8]
-        [--seed 0] [--context 0] [--full-train] [--limit N]
+        [--seed 0] [--context 32] [--full-train] [--limit N]
 """
 
 from __future__ import annotations
@@ -265,7 +267,7 @@ def main() -> int:
     ap.add_argument(
         "--context",
         type=int,
-        default=0,
+        default=32,
         help="pieces of the neighbouring sentences shown on each side of a sentence (not tagged), "
         "in training and scoring",
     )

@@ -403,8 +403,9 @@ def shipped_e5_stage():
 
 
 def test_shipped_e5_model_tags_anercorp_test_sentences(shipped_e5_stage, shared_data):
-    """The shipped model alone on the first 300 sentences of the ANERcorp test split (0.746 on all of it,
-    meta.json), scored as scripts/eval_ner.py scores it."""
+    """The shipped model alone on the first 300 sentences of the ANERcorp test split, each sentence a doc
+    of its own (0.764 on all of it; 0.772 with the neighbouring sentences as context, meta.json),
+    scored as scripts/eval_ner.py scores it."""
     from pipeline.ner.train import evaluate_on_sentences, load_corpora
 
     test = load_corpora(shared_data, use_aqmar=False)["test"][:300]
@@ -412,7 +413,7 @@ def test_shipped_e5_model_tags_anercorp_test_sentences(shipped_e5_stage, shared_
     assert micro["gold"] > 300
     assert micro["f"] >= 0.70, micro
     meta = json.loads((REPO / "models" / "ner-ar-e5" / "meta.json").read_text(encoding="utf-8"))
-    assert meta["performance"]["anercorp_test"]["f"] >= 0.74
+    assert meta["performance"]["anercorp_test"]["f"] >= 0.77
 
 
 def test_shipped_e5_model_saves_and_reloads_to_the_same_entities(shipped_e5_stage, seed_article, tmp_path):
