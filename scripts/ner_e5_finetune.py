@@ -23,7 +23,8 @@ their neighbouring chunks.
 Tags are decoded under the BIO constraint (:func:`pipeline.ner.e5_ner.bio_viterbi`).
 
 ``--save-model DIR`` writes the kept model as a spaCy pipeline that the NER stage loads
-(:mod:`pipeline.ner.e5_ner`); the shipped ``models/ner-ar-e5`` is, in 80 minutes on 2 cores (25 without context)::
+(:mod:`pipeline.ner.e5_ner`); the shipped ``models/ner-ar-e5`` is, in 80 minutes on 2 cores (25
+without context)::
 
     python scripts/ner_e5_finetune.py --out /tmp/e5ner --save-model models/ner-ar-e5
 

@@ -234,7 +234,7 @@ def bio_viterbi(log_probs: np.ndarray) -> list[str]:
 
     ``log_probs`` is (words, labels) over :data:`LABELS`. Arg-max tagging word by word can end a
     name on an ``I-`` of another type or start one on an ``I-``; decoding under the BIO
-    constraint instead picks the best valid sequence (ANERcorp dev F1 +0.006 with the shipped model).
+    constraint instead picks the best valid sequence (ANERcorp dev F1 +0.006 for session 29's model).
     """
     if not len(log_probs):
         return []
@@ -267,8 +267,8 @@ def tag_words(
     """IOB2 tags of each sentence's words, decoded under the BIO constraint (:func:`bio_viterbi`).
 
     With ``context``, the sentences are taken as consecutive text and each is read with that many
-    pieces of its neighbours in the same document (:func:`context_chunks`). Words that are only spaces are ``O`` and are
-    not shown to the model.
+    pieces of its neighbours in the same document (:func:`context_chunks`). Words that are only
+    spaces are ``O`` and are not shown to the model.
     """
     import torch
 
