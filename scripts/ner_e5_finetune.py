@@ -60,6 +60,7 @@ from pipeline.ner.e5_ner import (  # noqa: E402
     component_cfg,
     context_chunks,
     save_pipeline,
+    sentence_pieces,
     tag_words,
     tagger_module,
     trainable_state,
@@ -84,7 +85,7 @@ class WordPieces:
     def items(self, sentences: Sequence[TaggedSentence]) -> list[tuple[list[int], list[int]]]:
         """(piece ids with begin/end marks, label per piece: a tagged word's first piece, else -100)."""
         tok = self.tokenizer
-        pieces = [[tok.word_pieces(w) if w.strip() else [] for w in s.tokens] for s in sentences]
+        pieces = sentence_pieces(tok, [s.tokens for s in sentences])
         out = []
         for ids, firsts, index, n in context_chunks(pieces, self.max_pieces, self.context):
             labels = [-100] * (len(ids) + 2)

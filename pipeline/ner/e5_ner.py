@@ -195,6 +195,12 @@ def image_sha256(path: Path) -> str:
 Chunk = tuple[list[int], list[int], list[int], int]
 
 
+def sentence_pieces(tokenizer: E5Tokenizer, sentences: Sequence[Sequence[str]]) -> list[list[list[int]]]:
+    """Each word's piece ids; none for a word of only spaces, which the model is never shown (so
+    training and tagging leave out the same words)."""
+    return [[tokenizer.word_pieces(w) if w.strip() else [] for w in words] for words in sentences]
+
+
 def context_chunks(
     sentences: Sequence[Sequence[list[int]]],
     max_pieces: int,
@@ -253,6 +259,8 @@ def bio_viterbi(log_probs: np.ndarray) -> list[str]:
 _FORBIDDEN = -1e9
 _TRANSITION = np.array([[_FORBIDDEN if b.startswith("I-") and a[2:] != b[2:] else 0.0 for b in LABELS] for a in LABELS])
 _START = np.array([_FORBIDDEN if b.startswith("I-") else 0.0 for b in LABELS])
+#: The log-probabilities of a word the model does not see (only spaces): O for certain.
+_ONLY_O = np.array([0.0 if label == "O" else _FORBIDDEN for label in LABELS])
 
 
 def tag_words(
@@ -272,10 +280,8 @@ def tag_words(
     """
     import torch
 
-    pieces = [[tokenizer.word_pieces(w) if w.strip() else [] for w in words] for words in sentences]
-    items = context_chunks(pieces, max_pieces, context, documents)
-    # A word the model does not see (only spaces) is O for certain.
-    log_probs = [np.tile(np.where(np.arange(len(LABELS)) == 0, 0.0, _FORBIDDEN), (len(w), 1)) for w in sentences]
+    items = context_chunks(sentence_pieces(tokenizer, sentences), max_pieces, context, documents)
+    log_probs = [np.tile(_ONLY_O, (len(words), 1)) for words in sentences]
     order = sorted(range(len(items)), key=lambda k: len(items[k][0]))
     module.eval()
     with torch.no_grad():
