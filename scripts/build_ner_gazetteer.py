@@ -43,6 +43,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from pipeline.ner import silver  # noqa: E402  (the held-out text, shared with diplo train ner's silver lines)
 from pipeline.ner.convert import _spans  # noqa: E402
 from pipeline.ner.gazetteer import DATA_DIR, key  # noqa: E402
 from pipeline.ner.rules import PROCLITICS, clitic_offsets, english_head, restore_article  # noqa: E402
@@ -50,7 +51,6 @@ from pipeline.ner.train import default_data_dir, load_corpora  # noqa: E402
 
 OUTPUT = DATA_DIR / "mined_names.json"
 UN_DOCS = Path("arabic-text") / "un-parallel-corpus-v1.0-testsets" / "docs.jsonl"
-LAYOUTS = (REPO / "corpus" / "layouts", REPO / "tests" / "fixtures" / "layouts")
 LABELS = ("PER", "LOC", "ORG")
 
 # Source 1 thresholds.
@@ -197,17 +197,13 @@ def person_word_lists(sentences: list[Any]) -> tuple[list[str], list[str]]:
 # -- source 2: UN Parallel Corpus ----------------------------------------------------------------
 
 
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
 def held_out_documents(docs: list[dict], layout_text: str) -> set[str]:
     """UN documents with a sentence that appears in the layout fixtures or the held-out entity items."""
     out = set()
     for doc in docs:
         for pair in doc["sentences"]:
             for side in ("ar", "en"):
-                probe = _squash(pair[side])[:60]
+                probe = silver.squash(pair[side])[:60]
                 if len(probe) >= 30 and probe in layout_text:
                     out.add(doc["id"])
     return out
@@ -292,7 +288,7 @@ def un_names(
     from pipeline.ner.stage import load_model
 
     docs = [json.loads(line) for line in (data_dir / UN_DOCS).read_text(encoding="utf-8").splitlines() if line]
-    held_out = held_out_documents(docs, _held_out_text())
+    held_out = held_out_documents(docs, silver.held_out().text)
     pairs = []
     for doc in sorted(docs, key=lambda d: d["id"]):
         if doc["id"] in held_out:
@@ -394,16 +390,6 @@ def un_names(
     return out, heads, {"un_pairs": len(pairs), "un_documents_held_out": len(held_out), "en_candidates": len(wanted)}
 
 
-def _held_out_text() -> str:
-    """The text of the layout fixtures and the held-out entity items, squashed, for probing."""
-    text = " ".join(_squash(f.read_text(encoding="utf-8")) for folder in LAYOUTS for f in sorted(folder.rglob("*.txt")))
-    for items in sorted((REPO / "corpus").glob("ner_heldout*/items.jsonl")):
-        for line in items.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                text += " " + _squash(json.loads(line)["text"])
-    return text
-
-
 def model_person_names(
     data_dir: Path, model: Path, gold: dict[str, dict[str, Any]], other_words: set[str]
 ) -> tuple[list[dict], int]:
@@ -420,13 +406,13 @@ def model_person_names(
     """
     from pipeline.ner.stage import load_model
 
-    held = _held_out_text()
+    held = silver.held_out().text
     texts = []
     ant_lines = (data_dir / ANT_DOCS).read_text(encoding="utf-8").splitlines()[:ANT_MINED_LINES]
     for line in ant_lines:
         doc = json.loads(line)
         body = (doc.get("title") or "") + "\n" + doc["text"]
-        if not any(len(p := _squash(par)[:60]) >= 30 and p in held for par in body.split("\n")):
+        if not any(len(p := silver.squash(par)[:60]) >= 30 and p in held for par in body.split("\n")):
             texts.append(body)
     un_docs = [json.loads(line) for line in (data_dir / UN_DOCS).read_text(encoding="utf-8").splitlines() if line]
     held_un = held_out_documents(un_docs, held)

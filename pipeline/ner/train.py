@@ -45,9 +45,12 @@ from .gazetteer import key
 from .rules import PROCLITICS
 from .stage import COUNTS_FILE, LEXICON_FILE, trained_model_meta, write_checksums
 
-MODEL_VERSION = "1.0.0"
+#: 1.1.0: trained with a teacher's silver sentences (``--teacher``, the default of `diplo train ner`).
+MODEL_VERSION = "1.1.0"
 DEFAULT_OUTPUT = PROJECT_ROOT / "models" / "ner-ar"
 DEFAULT_CONFIG = PROJECT_ROOT / "configs" / "ner_ar.cfg"
+#: The model whose tags of the unlabelled text `diplo train ner` adds to the training set (:mod:`.silver`).
+DEFAULT_TEACHER = PROJECT_ROOT / "models" / "ner-ar-e5"
 EVAL_LABELS = ("PER", "LOC", "ORG")
 
 CORPORA = {
@@ -361,6 +364,7 @@ def train_ner(
     max_steps: int | None = None,
     limit: int | None = None,
     work_dir: str | Path | None = None,
+    teacher: str | Path | None = None,
     log: Any = print,
 ) -> TrainResult:
     """Train the Arabic NER pipeline and save it with its ``meta.json``.
@@ -379,6 +383,9 @@ def train_ner(
         max_steps: Override ``[training] max_steps`` (e.g. a tiny smoke run).
         limit: Use only this many sentences of each data set (a smoke run; scores are meaningless).
         work_dir: Where the DocBins, vectors and checkpoints go (a temporary folder when None).
+        teacher: A trained NER model folder (``models/ner-ar-e5``) whose tags of the unlabelled
+            Arabic text are added to the training sentences (:mod:`pipeline.ner.silver`); None
+            trains on the gold corpora alone.
         log: Called with progress messages.
 
     Returns:
@@ -387,6 +394,7 @@ def train_ner(
     Raises:
         InputError: Training data is missing.
         ConfigError: The training config is missing.
+        ModelError: The teacher model folder is missing or cannot be loaded.
         OutputError: ``output`` is a file or a folder that is not a model folder (:func:`check_output_folder`).
     """
     import spacy
@@ -423,8 +431,12 @@ def train_ner(
         (work / "conversion_report.txt").write_text(
             "\n\n".join(f"== {n}\n{r.summary()}" for n, r in data["reports"].items()) + "\n", encoding="utf-8"
         )
+        silver: list[TaggedSentence] = []
+        teacher_info = None
+        if teacher is not None:
+            silver, teacher_info = silver_sentences(Path(teacher), data_dir, limit, log)
         vocab = spacy.blank("ar").vocab
-        to_docbin(vocab, data["train"]).to_disk(work / "train.spacy")
+        to_docbin(vocab, data["train"] + silver).to_disk(work / "train.spacy")
         to_docbin(vocab, data["dev"]).to_disk(work / "dev.spacy")
         overrides: dict[str, Any] = {
             "paths.train": str(work / "train.spacy"),
@@ -508,6 +520,7 @@ def train_ner(
                 use_norms=use_norms,
                 pretrained=pretrained,
                 config=config,
+                teacher=teacher_info,
             )
         )
         nlp.meta["training"]["augmenter"] = dict(augmenter) if augmenter else None
@@ -642,6 +655,53 @@ def _extend_tokenizer(nlp: Any) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+def silver_sentences(
+    teacher: Path, data_dir: Path, limit: int | None = None, log: Any = print
+) -> tuple[list[TaggedSentence], dict[str, Any]]:
+    """The unlabelled Arabic text, held-out documents left out, tagged by the ``teacher`` model.
+
+    Returns:
+        The silver sentences and what ``meta.json`` records of them (the teacher, line, token and
+        entity counts, the documents left out).
+
+    Raises:
+        InputError: The unlabelled text is missing.
+        ModelError: The teacher folder is missing or cannot be loaded.
+    """
+    from .silver import held_out, tag_with_teacher, unlabelled_lines
+    from .stage import load_model
+
+    files = [data_dir / rel for rel in CORPORA["arabic-text"]["files"]]
+    lines, read, left_out = unlabelled_lines(files, held_out())
+    if limit is not None:
+        lines = lines[:limit]
+    t0 = time.time()
+    nlp = load_model(teacher)
+    log(
+        f"silver: {len(lines):,} lines of the unlabelled text to tag with the teacher {teacher} "
+        f"(loaded in {time.time() - t0:.1f} s; {left_out} of {read} documents left out: "
+        "held-out gold is drawn from them)"
+    )
+    sentences = tag_with_teacher(nlp, lines, log)
+    entities = Counter(tag[2:] for s in sentences for tag in s.tags if tag.startswith("B-"))
+    try:
+        shown = teacher.resolve().relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        shown = teacher.name
+    info = {
+        "model": shown,
+        "name": nlp.meta.get("name"),
+        "version": nlp.meta.get("version"),
+        "trained_on": [src.get("name") for src in nlp.meta.get("sources", [])],
+        "silver_lines": len(sentences),
+        "silver_tokens": sum(len(s.tokens) for s in sentences),
+        "silver_entities": dict(sorted(entities.items())),
+        "documents_left_out": left_out,
+        "documents_read": read,
+    }
+    return sentences, info
+
+
 def _meta(
     data_dir: Path,
     data: dict[str, Any],
@@ -654,6 +714,7 @@ def _meta(
     use_norms: bool,
     pretrained: bool,
     config: Path,
+    teacher: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     import spacy
 
@@ -677,7 +738,8 @@ def _meta(
         "spacy_version": f">={spacy.__version__},<3.9.0",
         "description": (
             "Arabic NER (PER/LOC/ORG, plus MISC that the NER stage drops) for the diplo pipeline; "
-            "CNN tok2vec, no transformer."
+            "CNN tok2vec, no transformer"
+            + ("; also trained on unlabelled text tagged by a teacher model." if teacher else ".")
         ),
         "license": "CC BY-SA 4.0 (trained on CC BY-SA data; see sources)",
         "author": "diplo-pipeline",
@@ -691,6 +753,7 @@ def _meta(
             "use_norms": use_norms,
             "pretrained_tok2vec": pretrained,
             "train_sentences": len(data["train"]),
+            "teacher": teacher,
             "dev_sentences": len(data["dev"]),
             "dev": "last 10% of ANERcorp_CamelLab_train (CAMeL Lab ship no dev split)",
             "type_map": "PERS->PER, PER->PER, LOC, ORG, MISC/MIS0-3->MISC (MISC dropped by the stage)",
