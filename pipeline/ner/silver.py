@@ -6,7 +6,8 @@ most names of new text are names it never saw. The fine-tuned multilingual-e5-sm
 about 1k tokens/s. ``diplo train ner --teacher DIR`` therefore tags the unlabelled ANT news and
 UN text that the training already reads for its vectors with that model, and adds the tagged
 lines to the training set (knowledge distillation through silver labels): the student keeps the
-CNN's speed and learns the teacher's names in context.
+CNN's speed and learns the teacher's names in context. Opt-in: measured in session 31 and not
+shipped (its gains and the behaviour tests it breaks are in ``models/ner-ar/MODEL_CARD.md``).
 
 The documents the held-out gold is drawn from are left out, so that no evaluation text is
 trained on, even with silver labels: the source documents of the held-out entity items
