@@ -401,7 +401,9 @@ def model_person_names(
     the model tags it as PER in ``MIN_MODEL_DOCS`` documents and in ``MIN_MODEL_NAME_SHARE`` of its
     occurrences (a leading proclitic of its first word is taken off when the rest is tagged too:
     وراشد الغنوشي -> راشد الغنوشي), its last word is no word of the training text outside names
-    (حسن نية, "good faith") and no nisba, and source 1 does not type it otherwise. The model finds
+    (حسن نية, "good faith") and no nisba, and source 1 does not type it otherwise. Two PER spans
+    with one space between them count as one candidate too (the model's B-PER B-PER inside one name:
+    الباجي | قايد السبسي, كيم | إيل سونغ); the same thresholds keep a subject and its object out. The model finds
     these names in some sentences and misses them in others (الباجي قايد السبسي after «الرئيسين»).
     """
     from pipeline.ner.stage import load_model
@@ -425,14 +427,17 @@ def model_person_names(
     tagged: Counter = Counter()
     docs: dict[str, set[int]] = defaultdict(set)
     for n, doc in enumerate(nlp.pipe(texts, batch_size=64)):
-        for ent in doc.ents:
-            surface = ent.text.strip()
-            if (
-                ent.label_ == "PER"
-                and "\n" not in surface
-                and len(surface.split()) >= 2
-                and _ARABIC_ONLY.match(surface.replace(" ", ""))
-            ):
+        persons = [ent for ent in doc.ents if ent.label_ == "PER"]
+        surfaces = [ent.text.strip() for ent in persons]
+        # Two person spans with one space between them are one name the model split in two (الباجي |
+        # قايد السبسي) when the pair recurs: the thresholds below keep a subject and its object out.
+        surfaces += [
+            doc.text[a.start_char : b.end_char]
+            for a, b in zip(persons, persons[1:], strict=False)
+            if doc.text[a.end_char : b.start_char] == " "
+        ]
+        for surface in surfaces:
+            if "\n" not in surface and len(surface.split()) >= 2 and _ARABIC_ONLY.match(surface.replace(" ", "")):
                 tagged[surface] += 1
                 docs[surface].add(n)
     for surface in list(tagged):  # وراشد الغنوشي -> راشد الغنوشي when the rest is tagged as well

@@ -401,7 +401,8 @@ class TitledPersons:
         inside names (ORG «المنتخب دونالد ترامب») is dropped for the name; one that begins with a
         definite first name (الباجي قايد السبسي, الوليد بن طلال) is kept. A title span that begins
         before a model PER span with words that are no names (:meth:`_names_before`) begins where the
-        model's does.
+        model's does, unless another model PER span begins where the title span does (the model split
+        الباجي | قائد | السبسي around a word of the language: the title span is the whole name).
 
         Returns:
             The title spans and the model spans to merge.
@@ -412,8 +413,15 @@ class TitledPersons:
             m = next((m for m in persons if t.start <= m.start < m.end < t.end), None)
             if m is not None:
                 t = RuleSpan(t.start, self._end_past(text, m.end, t.end), t.label, t.id, t.rule)
+            # (not when the model's own name starts where the title span does: الباجي قائد السبسي,
+            # where the model found الباجي and السبسي, is one name)
             m = next((m for m in persons if t.start < m.start < t.end), None)
-            if m is not None and not self._names_before(WORD_RE.findall(text, t.start, m.start)):
+            starts_with_model_name = any(p.start == t.start for p in persons)
+            if (
+                m is not None
+                and not starts_with_model_name
+                and not self._names_before(WORD_RE.findall(text, t.start, m.start))
+            ):
                 t = RuleSpan(m.start, t.end, t.label, t.id, t.rule)  # فوز ماكرون, أشادت هيلين كلارك
             titled.append(t)
         kept = [
