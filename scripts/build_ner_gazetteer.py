@@ -37,6 +37,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -403,8 +404,8 @@ def model_person_names(
     وراشد الغنوشي -> راشد الغنوشي), its last word is no word of the training text outside names
     (حسن نية, "good faith") and no nisba, and source 1 does not type it otherwise. Two PER spans
     with one space between them count as one candidate too (the model's B-PER B-PER inside one name:
-    الباجي | قايد السبسي, كيم | إيل سونغ); the same thresholds keep a subject and its object out. The model finds
-    these names in some sentences and misses them in others (الباجي قايد السبسي after «الرئيسين»).
+    الباجي | قايد السبسي, كيم | إيل سونغ); the same thresholds keep a subject and its object out. The
+    model finds these names in some sentences and misses them in others (الباجي قايد السبسي after «الرئيسين»).
     """
     from pipeline.ner.stage import load_model
 
@@ -429,11 +430,9 @@ def model_person_names(
     for n, doc in enumerate(nlp.pipe(texts, batch_size=64)):
         persons = [ent for ent in doc.ents if ent.label_ == "PER"]
         surfaces = [ent.text.strip() for ent in persons]
-        # Two person spans with one space between them are one name the model split in two (الباجي |
-        # قايد السبسي) when the pair recurs: the thresholds below keep a subject and its object out.
         surfaces += [
             doc.text[a.start_char : b.end_char]
-            for a, b in zip(persons, persons[1:], strict=False)
+            for a, b in pairwise(persons)
             if doc.text[a.end_char : b.start_char] == " "
         ]
         for surface in surfaces:

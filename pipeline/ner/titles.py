@@ -413,8 +413,6 @@ class TitledPersons:
             m = next((m for m in persons if t.start <= m.start < m.end < t.end), None)
             if m is not None:
                 t = RuleSpan(t.start, self._end_past(text, m.end, t.end), t.label, t.id, t.rule)
-            # (not when the model's own name starts where the title span does: الباجي قائد السبسي,
-            # where the model found الباجي and السبسي, is one name)
             m = next((m for m in persons if t.start < m.start < t.end), None)
             starts_with_model_name = any(p.start == t.start for p in persons)
             if (
