@@ -16,6 +16,7 @@ The noun itself stays outside the span (corpus/GUIDELINES.md), as with titles.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .gazetteer import Gazetteer, key
@@ -43,6 +44,11 @@ _OTHER_SENSE = {
     ),
     key("ناحية"): frozenset(key(w) for w in ("من", "ومن")),
 }
+#: «إلى» before «مقاطعة», and the call that makes it a boycott (دعا, دعت, يدعو, تدعو, دعوة, دعوات).
+_TO = frozenset(key(w) for w in ("إلى", "الى", "وإلى"))
+_CALL = re.compile(
+    r"(?<![\u0621-\u064a])[وف]?(?:دعا|دعت|دعوا|يدعو|تدعو|يدعون|ندعو|دعوة|دعوات|الدعوة)(?![\u0621-\u064a])"
+)
 #: Most words of such a name.
 MAX_PLACE_WORDS = 2
 #: Seen this often in the unlabelled text, a word is a word of the language (or a place the gazetteer
@@ -99,6 +105,43 @@ class PlacesAfterNouns:
             if k > j:
                 out.append(RuleSpan(second[0], words[k - 1][1] if k > j + 1 else second[1], "LOC", rule="place-noun"))
         return out
+
+    def no_place_after_noun(self, text: str, start: int, end: int) -> bool:
+        """Whether the one word ``text[start:end]`` (a LOC the model found) follows a place noun that
+        shows it is no place: the noun in its commoner sense (حملة مقاطعة ماكدونالدز, a boycott), or an
+        ordinary word after it (حي هادئ, قرية محررة: an adjective; حي يرزق: a verb), by the tests
+        :meth:`_name` makes of a word the rule would take, less the rarity one: the model's places
+        are mostly words the texts have (في حي الشجاعية)."""
+        words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, max(0, start - 40), end)]
+        i = next((x for x, w in enumerate(words) if w[0] == start), None)
+        if i is None or i < 1 or words[-1][1] != end or i != len(words) - 1 or not _joined(text, words, i):
+            return False
+        noun_key = key(words[i - 1][2])
+        if noun_key not in _PLACE_NOUNS or words[i - 1][2].endswith("ه"):
+            return False
+        if self.gazetteer.lookup(text[start:end]) is not None:
+            return False  # a known place stays one (إلى مقاطعة كيبيك; مقاطعة إسرائيل: a boycott of a place)
+        if self._other_sense(text, words, i - 1):
+            # «إلى مقاطعة» is as often "to the province of" (انتقل إلى مقاطعة كيبيك): a boycott when a
+            # call comes before it (دعت ... إلى مقاطعة)
+            return key(words[i - 2][2]) not in _TO or _CALL.search(text, max(0, start - 60), start) is not None
+        return self._ordinary(text[start:end])
+
+    def _ordinary(self, word: str) -> bool:
+        """Whether an indefinite word after a place noun is an ordinary word by its forms: an adjective
+        in the feminine, a word the texts have with the article or in the feminine, an imperfect verb,
+        a plural of a word of the text (the tests of :meth:`_name` on a first word)."""
+        k = key(word)
+        if k.startswith("ال") or word.startswith("و"):
+            return False
+        return (
+            word.endswith("ة")
+            or (word.endswith(("ات", "ون", "ين")) and self._plural(k))
+            or self.counts.get("ال" + k, 0) >= _SEEN
+            or self.counts.get(k + "ة", 0) >= _SEEN
+            or (k[0] in "يت" and len(k) >= 4 and self.counts.get(k[1:], 0) >= _SEEN)
+            or _ordinary_in_wordfreq(word)
+        )
 
     def _name_end(self, text: str, words: list[tuple[int, int, str]], first: int) -> int:
         """The index after the last word of the name that begins at word ``first`` (``first`` itself

@@ -726,6 +726,34 @@ class ArabicRules:
                     return RuleSpan(first.start + offset, words[i + n - 1].end, entry.label, entry.id, "gazetteer"), n
         return None
 
+    def no_town_here(self, text: str, start: int, end: int) -> bool:
+        """Whether the one word ``text[start:end]`` (a place the model found) is no town by the tests
+        the list and bracket rules make of a town: in brackets after a country (إنجلترا (توتنهام): a
+        club) or holding a person's word (جنين (نايف)), or glued to «و» when it is a person's word
+        (الدوحة وجاسم). A country or region the gazetteer knows is never vetoed."""
+        if " " in text[start:end]:
+            return False
+        entry = self.gazetteer.lookup(text[start:end])
+        if entry is not None and not entry.id.startswith("city:"):
+            return False
+        words = self._words(text[max(0, start - 40) : end + 2])
+        shift = max(0, start - 40)
+        i = next((x for x, w in enumerate(words) if w.start + shift <= start < w.end + shift), None)
+        if i is None:
+            return False
+        word, k = words[i], key(text[start:end])
+        person = k in self._town_keys.person_words
+        if word.start + shift == start - 1 and word.text.startswith("و"):
+            return person  # «وجاسم» after a place: the person
+        if i < 1 or word.start + shift != start:
+            return False
+        before = text[words[i - 1].end + shift : start].strip()
+        if before != "(" or text[end : end + 1] != ")":
+            return False
+        prior = self.gazetteer.entries.get(words[i - 1].info.key)
+        country = prior is not None and prior.label == "LOC" and not prior.id.startswith("city:")
+        return person or country
+
     def _adjective_here(self, words: list[_Word], i: int) -> bool:
         """Whether «الخارجية» (or «البحرية») at ``words[i]`` is the adjective of the word before it, not
         the ministry (the navy)."""

@@ -484,6 +484,10 @@ class NerStage:
                     and self.gazetteer.lookup(surface) is None
                 ):
                     continue  # a nisba adjective (الأمريكية) is not a place
+                if ent.label_ == "LOC" and self.places_after_nouns.no_place_after_noun(text, start, end):
+                    continue  # حي هادئ, قرية محررة, حملة مقاطعة ماكدونالدز: no place named
+                if ent.label_ == "LOC" and self.rules.no_town_here(text, start, end):
+                    continue  # الأردن (اليرموك): a club; الدوحة وجاسم: a person
                 if ent.label_ == "ORG" and _generic_body(surface):
                     continue  # a kind of body alone names none (حزب سياسي, منظمة "أنا يقظ": the name is quoted)
                 if ent.label_ == "PER" and all(self._inflected_word(w) for w in surface.split()):
