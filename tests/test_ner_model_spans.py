@@ -113,6 +113,33 @@ def test_a_persons_name_is_not_completed_over_an_accusative_noun(ner_stage) -> N
             {("نهر بوتوماك ليدلي", "LOC")},
         ),
         ("وصل الرئيس إلى بيت لحم أمس", [("بيت لحم", "LOC")], {("بيت لحم", "LOC")}, set()),
+        # «علي» spelled for the preposition «على» before a noun (review 64); the given name stays
+        ("واطلع الوزير علي كشوفات المرتبات الجديدة .", [("علي كشوفات", "PER")], set(), {("علي كشوفات", "PER")}),
+        ("ووصل الوزير علي متن طائرة خاصة إلى بريطانيا .", [("علي متن", "PER")], set(), {("علي متن", "PER")}),
+        ("وقال علي الزعتري إن الوضع صعب", [("علي الزعتري", "PER")], {("علي الزعتري", "PER")}, set()),
+        ("واستقبل علي أكبر ولايتي الوفد", [("علي أكبر ولايتي", "PER")], {("علي أكبر ولايتي", "PER")}, set()),
+        # subject and object both named: a known person ends the first name (review 63)
+        (
+            "واستقبل حسني مبارك خالد مشعل بالقاهرة أمس , وأكدا أهمية الحفاظ علي الاستقرار .",
+            [("حسني مبارك خالد مشعل", "PER")],
+            {("حسني مبارك", "PER"), ("خالد مشعل", "PER")},
+            {("حسني مبارك خالد مشعل", "PER")},
+        ),
+        # a person's name runs across no bracket (review 71, with a model that tags it)
+        (
+            "ونعت الوزير خصومه بـ(الفاسدين) و(المتآمرين) خلال جلسة البرلمان.",
+            [("خصومه بـ(الفاسدين", "PER")],
+            set(),
+            {("خصومه بـ(الفاسدين", "PER")},
+        ),
+        # a title span the gazetteer knows as a person, spelled «قائد» for «قايد», keeps the whole name
+        # when the model tags its last word alone
+        (
+            "قال رئيس الجمهورية الباجي قائد السبسي إن من يعارضون قانون المصالحة",
+            [("السبسي", "PER")],
+            {("الباجي قائد السبسي", "PER")},
+            {("السبسي", "PER")},
+        ),
     ],
 )
 def test_rules_on_what_a_model_tags(ner_stage, text, model_entities, expected, not_expected) -> None:

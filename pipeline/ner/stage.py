@@ -496,6 +496,10 @@ class NerStage:
                     continue  # الأردن (اليرموك): a club; الدوحة وجاسم: a person
                 if ent_label == "ORG" and _generic_body(surface):
                     continue  # a kind of body alone names none (حزب سياسي, منظمة "أنا يقظ": the name is quoted)
+                if ent_label == "PER" and _NOT_IN_A_NAME.search(surface):
+                    continue  # «خصومه بـ(الفاسدين»: a person's name runs across no bracket nor comma
+                if ent_label == "PER" and self._preposition_ali(surface):
+                    continue  # «اطلع الوزير علي كشوفات»: the preposition «على» spelled with ي and its noun
                 if ent_label == "PER" and all(self._inflected_word(w) for w in surface.split()):
                     continue  # plurals and accusatives of ordinary words (المدنيين, قياديون, طريقا رئيسيا)
                 label = ent_label
@@ -556,7 +560,8 @@ class NerStage:
         name_ends = {f.end for f in found}
         for f in found:
             if f.label == "PER":
-                out.extend(self._split_person(text, f))
+                for part in self._split_after_known_person(text, f):
+                    out.extend(self._split_person(text, part))
             elif f.label == "LOC":
                 if not self._agreeing_nisba(text, f, name_ends):
                     out.append(self._with_feature_word(text, self._with_type_word(text, f)))
@@ -593,6 +598,24 @@ class NerStage:
                 if not any(f.start < e and s < f.end for f in [*found, *extra]):
                     extra.append(Found(s, e, "PER", "rule", None))
         return sorted([*found, *extra], key=attrgetter("start")) if extra else found
+
+    def _split_after_known_person(self, text: str, f: Found) -> list[Found]:
+        """A person span cut in two after a person the gazetteer knows by a name of two words or more
+        when a second name of two words or more follows, opening with a person word of the training
+        text that is no link of a name (بن, آل): «حسني مبارك خالد مشعل» (subject and object of
+        «استقبل») is حسني مبارك and خالد مشعل."""
+        words = [(m.start() + f.start, m.end() + f.start, m.group()) for m in WORD_RE.finditer(text[f.start : f.end])]
+        for i in range(2, len(words) - 1):
+            entry = self.gazetteer.lookup(text[f.start : words[i - 1][1]])
+            if entry is None or entry.label != "PER":
+                continue
+            opening = key(words[i][2])
+            if opening in self.gazetteer.person_words and opening not in _NAME_LINKS and len(words) - i >= 2:
+                return [
+                    Found(f.start, words[i - 1][1], "PER", f.source, f.id),
+                    Found(words[i][0], f.end, "PER", f.source),
+                ]
+        return [f]
 
     def _split_person(self, text: str, f: Found) -> list[Found]:
         title = _TITLE_INSIDE.search(text, f.start, f.end)
@@ -734,6 +757,22 @@ class NerStage:
         """One indefinite word that the unlabelled text has with the article as well (سريع: السريع)."""
         k = key(surface)
         return " " not in surface and not k.startswith("ال") and (self.counts or {}).get("ال" + k, 0) >= STEM_MIN_COUNT
+
+    def _preposition_ali(self, surface: str) -> bool:
+        """Whether a person span opens with «علي» that is the preposition «على» as many texts spell it:
+        an indefinite word follows that no name of the training text has and that is a noun in ة or ات
+        or a common word of the texts (علي تأشيرة, علي كشوفات, علي متن طائرة); the given name comes
+        before a person word or a surname with the article (علي حسن, علي الزعتري). A surname in ات
+        that no text knows is lost so (علي فرزات) when the model tags it."""
+        words = surface.split()
+        if len(words) < 2 or words[0] != _ALI:
+            return False
+        nxt, k = words[1], key(words[1])
+        if k.startswith("ال") or k in self.gazetteer.person_words or self.gazetteer.lookup(nxt) is not None:
+            return False
+        # (an elative is a given name's second word as well: علي أكبر ولايتي)
+        common = (self.counts or {}).get(k, 0) >= _COMMON_WORD and not nxt.startswith("أ")
+        return nxt.endswith(("ة", "ات")) or common
 
     def _clitic_word_after(self, surface: str) -> bool:
         """Whether the last of several words is a proclitic and an ordinary word (ليدلي: ل + يدلي,
@@ -1780,6 +1819,13 @@ _STATE_WORD = re.compile(r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول|لل)?(
 #: Geographic features whose name holds their type word (corpus/layouts/ner_gold/DECISIONS.md 15,
 #: ner_heldout6 E17): مرتفعات الجولان, بحيرة تشاد, حوض بحيرة تشاد, جبل المغيلة, خليج عدن. Not «صحراء»,
 #: a descriptor (صحراء المنيا -> المنيا). A proclitic stays outside.
+#: Punctuation no person's name has inside it.
+_NOT_IN_A_NAME = re.compile(r"[()\[\]،؛,;:«»\"]")
+#: The given name «علي» as written (with ي), which many texts use for the preposition «على».
+_ALI = "علي"
+#: Seen this often in the unlabelled text, an indefinite word after «علي» is a word of the language
+#: (متن 53 times), not a surname.
+_COMMON_WORD = 20
 #: Letters that are proclitics when they open a word (و, ف, ب, ل, ك).
 _PROCLITICS = frozenset("وفبلك")
 _FEATURE_WORD = re.compile(

@@ -402,7 +402,8 @@ class TitledPersons:
         definite first name (الباجي قايد السبسي, الوليد بن طلال) is kept. A title span that begins
         before a model PER span with words that are no names (:meth:`_names_before`) begins where the
         model's does, unless another model PER span begins where the title span does (the model split
-        الباجي | قائد | السبسي around a word of the language: the title span is the whole name).
+        الباجي | قائد | السبسي around a word of the language: the title span is the whole name) or the
+        gazetteer knows the title span as a person (:meth:`_known_person`).
 
         Returns:
             The title spans and the model spans to merge.
@@ -418,6 +419,7 @@ class TitledPersons:
             if (
                 m is not None
                 and not starts_with_model_name
+                and not self._known_person(text[t.start : t.end])
                 and not self._names_before(WORD_RE.findall(text, t.start, m.start))
             ):
                 t = RuleSpan(m.start, t.end, t.label, t.id, t.rule)  # فوز ماكرون, أشادت هيلين كلارك
@@ -430,6 +432,14 @@ class TitledPersons:
             )
         ]
         return titled, kept
+
+    def _known_person(self, surface: str) -> bool:
+        """Whether the gazetteer has ``surface`` as a person, as written or with «ائ» spelled «اي» as
+        Maghrebi texts spell it (الباجي قائد السبسي: قايد)."""
+        return any(
+            (entry := self.gazetteer.lookup(form)) is not None and entry.label == "PER"
+            for form in {surface, surface.replace("ائ", "اي")}
+        )
 
     def _names_before(self, words: list[str]) -> bool:
         """Whether the words a title span has before the model's PER span are names too: none of them
