@@ -125,6 +125,20 @@ def test_a_persons_name_is_not_completed_over_an_accusative_noun(ner_stage) -> N
             {("حسني مبارك", "PER"), ("خالد مشعل", "PER")},
             {("حسني مبارك خالد مشعل", "PER")},
         ),
+        # a nationality after a name in a published list is neither a place nor a body (ANT 1660)
+        (
+            "- عبدالحكيم بلحاج - ليبي. - المهدي حاراتي - ليبي .",
+            [("عبدالحكيم بلحاج", "PER"), ("ليبي", "ORG"), ("ليبي", "ORG")],
+            {("عبدالحكيم بلحاج", "PER")},
+            {("ليبي", "ORG"), ("ليبي", "LOC")},
+        ),
+        # a town in a list of places is a place though the model calls it a person (ANT 627)
+        (
+            "وتمت الإطاحة بخلية لدعم الجماعات الإرهابية بكل من البليدة وبومرداس وبرج بوعريريج تتكون من 5 عناصر",
+            [("وبومرداس", "PER"), ("وبرج بوعريريج", "PER")],
+            {("بومرداس", "LOC"), ("برج بوعريريج", "LOC")},
+            {("بومرداس", "PER")},
+        ),
         # a person's name runs across no bracket (review 71, with a model that tags it)
         (
             "ونعت الوزير خصومه بـ(الفاسدين) و(المتآمرين) خلال جلسة البرلمان.",

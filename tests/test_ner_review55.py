@@ -21,3 +21,15 @@ def test_an_ordinal_after_a_noun_it_qualifies_is_no_day(tag_ar) -> None:
 def test_english_city_names_that_are_also_people(tag_en) -> None:
     found = tag_en("Jack London and Paris Hilton met Isaiah Berlin in London.")
     assert found == {("London", "LOC")}
+
+
+def test_service_branches_by_the_rule_alone(ner_stage) -> None:
+    """The rule names the branch whatever the model finds; a branch with no country names none."""
+    texts = {
+        "وأعلنت القوات الجوية الروسية أنها قصفت مواقع.": ["القوات الجوية الروسية"],
+        "وأكد قائد القوات البحرية الأمريكية أن": ["القوات البحرية الأمريكية"],
+        "وقالت القوات البحرية إن السفينة غرقت": [],
+        "وقالت القوات الروسية إن": [],
+    }
+    for text, names in texts.items():
+        assert [text[s.start : s.end] for s in ner_stage.rules.institutions(text)] == names

@@ -44,3 +44,17 @@ def test_towns_kept(tag_ar) -> None:
     assert ("سوسة", "LOC") in tag_ar("والذي تتواصل أشغاله في سوسة إلى غاية يوم الأحد المقبل.")
     assert ("مطار المنستير الدولي", "LOC") in tag_ar("وحطت الطائرة في مطار المنستير الدولي.")
     assert ("شرطة أبيي", "ORG") in tag_ar("وتشكيل دائرة شرطة أبيي بغرض تمكينها من الاضطلاع بمهامها.")
+
+
+def test_a_month_beside_a_name_by_the_rule_alone(ner_stage) -> None:
+    """Whatever the model tags: a month named alone beside a word the training text never has is the
+    carmaker; beside a month, a time word, a verb or a noun of the text it stays a date."""
+    texts = {
+        "وارتفعت مبيعات السيارات بعد نيسان وتويوتا في السوق.": [],
+        "منذ يناير وحتى اليوم": ["يناير"],
+        "في سبتمبر وأكد الوزير": ["سبتمبر"],
+        "منذ يونيو والحكومة تعمل": ["يونيو"],
+        "في نوفمبر وديسمبر": ["نوفمبر"],
+    }
+    for text, dates in texts.items():
+        assert [text[s.start : s.end] for s in ner_stage.rules.dates(text)] == dates

@@ -35,8 +35,12 @@ def test_a_title_span_starts_where_the_name_starts(tag_ar, text, name) -> None:
 
 
 def test_no_person_from_an_accusative_or_a_museum(tag_ar) -> None:
-    # «جدلا» is seen 11 times, but «الجدل» makes it an accusative; a museum named after a king
-    assert not _persons(tag_ar("وأثار لقاء عكاشة بالسفير الاسرائيلي جدلا داخل البرلمان المصري."))
+    # «جدلا» is seen 11 times, but «الجدل» makes it an accusative; a museum named after a king.
+    # (عكاشة is the MP Tawfik Okasha, whose meeting with the Israeli ambassador in 2016 this reports:
+    # a model may tag him, and rightly.)
+    assert not any(
+        "جدلا" in name for name in _persons(tag_ar("وأثار لقاء عكاشة بالسفير الاسرائيلي جدلا داخل البرلمان المصري."))
+    )
     assert not _persons(tag_ar("وزار الوفد متحف الملك فيصل في الرياض."))
 
 

@@ -40,6 +40,9 @@ INSTITUTION_HEADS = (
     "الشرطة", "شرطة", "الجيش", "جيش", "الخارجية", "الاستخبارات", "استخبارات", "المخابرات", "مخابرات", "الدرك",
     "البرلمان", "برلمان", "البحرية", "الحرس",
 )  # fmt: skip
+#: «القوات» and the adjectives of its service branches (air, naval, land forces).
+_FORCES = "القوات"
+_BRANCHES = frozenset({"الجوية", "البحرية", "البرية"})
 #: «الخارجية» is the foreign ministry (الخارجية القطرية), except in a minister's title (وزير الخارجية القطري)
 #: and where it is the adjective of the definite noun before it (السياسة الخارجية السعودية, الديون
 #: الخارجية المصرية, الشؤون الخارجية); after a weekday (أعلنت الثلاثاء الخارجية), a known name or
@@ -372,6 +375,10 @@ _VERB_OBJECT = re.compile(
     r"\s+(?:ال(?!ماضي|فارط|منصرم|جاري|حالي|مقبل|قادم)" + _WORD + r"+|" + _WORD + r"+(?:ه|ها|هم)(?!" + _WORD + r"))"
 )
 
+#: «و» and the word after a month named alone (في مارس وأبريل, بعد نيسان وتويوتا), and the words of time
+#: that may follow it so (منذ يناير وحتى اليوم).
+_AND_WORD = re.compile(r"\s+و(" + _WORD + r"+)")
+_TIME_JOINS = frozenset({"حتى", "إلى", "الى", "لغاية", "قبل", "بعد", "خلال", "منذ", "في", "طوال"})
 #: Words after which a number is a document number, not a year (القرار 2057, resolution 2085 (2012)).
 REFERENCE_WORDS_AR = ("قرار", "القرار", "القرارات", "القرارين", "قراري", "قراراته", "قرارها", "قراره", "رقم")
 REFERENCE_WORDS_EN = ("resolution", "resolutions", "Resolution", "Resolutions", "No.", "No", "no.", "number", "Number")
@@ -505,6 +512,7 @@ class ArabicRules:
             r"(?P<after>" + month_group + r")(?!" + _WORD + r"|\s*[/\\\-]|\s+[0-9\u0660-\u0669])"
             r"|(?P<before>" + month_group + r")\s+(?:" + _RELATIVE_WORDS + r")(?!" + _WORD + r"))"
         )
+        self._month_keys = {key(m) for m in _with_hamza_variants(gazetteer.months_ar)}
         # A bare domain (digdipblog.com), not one inside a full URL or an e-mail address.
         self._first_keys = {k.split()[0] for k in gazetteer.entries}
         self._heads = {key(h) for h in INSTITUTION_HEADS}
@@ -547,6 +555,16 @@ class ArabicRules:
             group = "after" if m.group("after") is not None else "before"
             if group == "after" and _VERB_OBJECT.match(text, m.end(group)) and m.group(group) in _MONTH_VERBS:
                 continue  # «حتى مارس الضغط», «منذ مارس نشاطه»: the verb "exerted" and its object
+            if group == "after" and (joined := _AND_WORD.match(text, m.end(group))) is not None:
+                k = key(joined.group(1))
+                if (
+                    k not in self._month_keys
+                    and k not in self.gazetteer.other_words
+                    and joined.group(1) not in _TIME_JOINS
+                ):
+                    # «بعد نيسان وتويوتا»: a month named alone beside a word that is no word of the training
+                    # text (a name: a carmaker) is no month; «في مارس وقال»: a verb, the month stays
+                    continue
             # (a month alone is weaker than the model's names: بعد نيسان, the carmaker; نيسان/أبريل is not)
             month = RuleSpan(m.start(group), m.end(group), "DATE", rule="date" if "/" in m.group(group) else "month")
             if not any(s.start <= month.start < s.end or month.start <= s.start < month.end for s in spans):
@@ -723,7 +741,10 @@ class ArabicRules:
                         )
                     )
                 ):
-                    return RuleSpan(first.start + offset, words[i + n - 1].end, entry.label, entry.id, "gazetteer"), n
+                    # a town glued to «و» is only taken as an item of a list of places (_listed_with_place)
+                    listed = entry.id.startswith("city:") and first.text[:offset] == "و"
+                    rule = "town-list" if listed else "gazetteer"
+                    return RuleSpan(first.start + offset, words[i + n - 1].end, entry.label, entry.id, rule), n
         return None
 
     def no_town_here(self, text: str, start: int, end: int) -> bool:
@@ -790,6 +811,11 @@ class ArabicRules:
         i = 0
         while i < len(words):
             start, end, word, info = words[i]
+            branch = self._service_branch(text, words, i)
+            if branch is not None:
+                out.append(branch)
+                i += 3
+                continue
             offset = info.head
             if (
                 offset is None
@@ -844,6 +870,18 @@ class ArabicRules:
             out.append(RuleSpan(start + offset, words[last].end, "ORG", rule="institution"))
             i = last + 1
         return out
+
+    def _service_branch(self, text: str, words: list[_Word], i: int) -> RuleSpan | None:
+        """A service branch named by its country, as an army is (الجيش الفرنسي): «القوات» (its
+        proclitics left out), a branch adjective and a country's nisba (القوات الجوية الروسية)."""
+        word = words[i].text
+        if not word.endswith(_FORCES) or len(word) - len(_FORCES) > 2 or i + 2 >= len(words):
+            return None
+        if any(text[words[j - 1].end : words[j].start].strip() for j in (i + 1, i + 2)):
+            return None
+        if words[i + 1].text not in _BRANCHES or words[i + 2].info.key not in self.gazetteer.nisba:
+            return None
+        return RuleSpan(words[i].end - len(_FORCES), words[i + 2].end, "ORG", rule="institution")
 
     def broadcasters(self, text: str) -> list[RuleSpan]:
         """ORG spans of radio stations named «X أف أم» (الجوهرة أف أم, موزاييك إف إم): the word

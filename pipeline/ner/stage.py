@@ -485,11 +485,11 @@ class NerStage:
                     end = start + surface.rindex(" ")  # «نهر بوتوماك ليدلي»: ل + a verb ends no place name
                     surface = text[start:end]
                 if (
-                    ent_label == "LOC"
+                    ent_label in ("LOC", "ORG")
                     and key(surface) in self.gazetteer.nisba
                     and self.gazetteer.lookup(surface) is None
                 ):
-                    continue  # a nisba adjective (الأمريكية) is not a place
+                    continue  # a nisba adjective (الأمريكية; «- ليبي.» in a list) is no place nor body
                 if ent_label == "LOC" and self.places_after_nouns.no_place_after_noun(text, start, end):
                     continue  # حي هادئ, قرية محررة, حملة مقاطعة ماكدونالدز: no place named
                 if ent_label == "LOC" and self.rules.no_town_here(text, start, end):
@@ -1712,14 +1712,19 @@ def _merge(text: str, model_spans: list[RuleSpan], rule_spans: list[RuleSpan]) -
     """Rules win for DATE and PLATFORM; gazetteer names fill gaps the model left; no overlaps.
 
     A one-word city known from CLDR or GeoNames alone never replaces a person the model found (صوفيا,
-    ريجينا, جوني); a name of several words (بيونغ يانغ) does.
+    ريجينا, جوني) unless it is an item of a list of places; a name of several words (بيونغ يانغ) does.
     """
     persons = [m for m in model_spans if m.label == "PER"]
     named = [m for m in model_spans if m.label in ("PER", "ORG")]
     rule_spans = [
         r
         for r in rule_spans
-        if not (r.id.startswith("city:") and " " not in text[r.start : r.end] and any(_overlap(r, p) for p in persons))
+        if not (
+            r.id.startswith("city:")
+            and r.rule != "town-list"  # (in a list of places a town is one: البليدة وبومرداس وبرج بوعريريج)
+            and " " not in text[r.start : r.end]
+            and any(_overlap(r, p) for p in persons)
+        )
         # nor does a month named alone replace a person or an organisation (بعد نيسان: the carmaker)
         and not (r.rule == "month" and any(_overlap(r, m) for m in named))
     ]
