@@ -178,3 +178,21 @@ def test_embassies_and_missions_named_by_a_country(stage, tag_ar) -> None:
     found = tag_ar("وقالت بعثة كوريا الشمالية لدى الأمم المتحدة إنها ترفض القرار، ونفت السفارة الألمانية ذلك.")
     assert {("كوريا الشمالية", "LOC"), ("الأمم المتحدة", "ORG"), ("السفارة الألمانية", "ORG")} <= found
     assert not any(s.startswith("بعثة") for s, _ in found)
+
+
+def test_no_mined_name_contradicts_a_known_place() -> None:
+    """A UN name that CLDR or pycountry know as a place in English is never mined with another type
+    (a model that tagged شيلي, Chile, as a person, or طارق of جبل طارق, Gibraltar, put persons there)."""
+    import json
+
+    from pipeline.ner.gazetteer import DATA_DIR, MINED_FILE, load_gazetteer
+
+    places = load_gazetteer(mined=False)
+    mined = json.loads((DATA_DIR / MINED_FILE).read_text(encoding="utf-8"))
+    assert len(mined["un"]) >= 50
+    wrong = [
+        (e["en"], e["ar"], e["label"])
+        for e in mined["un"]
+        if e["label"] != "LOC" and (known := places.lookup(e["en"])) is not None and known.label == "LOC"
+    ]
+    assert wrong == []
