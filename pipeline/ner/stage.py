@@ -37,6 +37,7 @@ from .places import PlacesAfterNouns, is_place_noun, noun_in_wordfreq
 from .rules import (
     NOT_ACRONYMS,
     ORG_DESCRIPTORS,
+    PROCLITICS,
     WORD_RE,
     ArabicRules,
     RuleSpan,
@@ -51,7 +52,7 @@ from .rules import (
     restore_article,
     strip_clitic,
 )
-from .titles import TitledPersons, english_titled_persons
+from .titles import _ALI, TitledPersons, english_titled_persons
 
 DEFAULT_MODEL = "models/ner-ar"
 #: Labels of the project; anything else a model predicts (MISC) is dropped.
@@ -781,7 +782,7 @@ class NerStage:
             return False  # (بيت لحم is a town, not بيت + ل + حم)
         last = surface.rsplit(" ", 1)[1]
         return (
-            last[:1] in _PROCLITICS
+            last.startswith(PROCLITICS)
             and key(last) not in self.gazetteer.person_words
             and self.gazetteer.lookup(last) is None
             and self._ordinary_word(last)
@@ -1821,18 +1822,14 @@ _FORCES_WORD = re.compile(r"(?:ال)?قوات ")
 _GROUP_WORD = "تنظيم "
 #: The official-name word of a state before its name (دولة قطر, لدولة الإمارات: the clitic stays outside).
 _STATE_WORD = re.compile(r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول|لل)?(?P<word>دولة) $")
-#: Geographic features whose name holds their type word (corpus/layouts/ner_gold/DECISIONS.md 15,
-#: ner_heldout6 E17): مرتفعات الجولان, بحيرة تشاد, حوض بحيرة تشاد, جبل المغيلة, خليج عدن. Not «صحراء»,
-#: a descriptor (صحراء المنيا -> المنيا). A proclitic stays outside.
 #: Punctuation no person's name has inside it.
 _NOT_IN_A_NAME = re.compile(r"[()\[\]،؛,;:«»\"]")
-#: The given name «علي» as written (with ي), which many texts use for the preposition «على».
-_ALI = "علي"
 #: Seen this often in the unlabelled text, an indefinite word after «علي» is a word of the language
 #: (متن 53 times), not a surname.
 _COMMON_WORD = 20
-#: Letters that are proclitics when they open a word (و, ف, ب, ل, ك).
-_PROCLITICS = frozenset("وفبلك")
+#: Geographic features whose name holds their type word (corpus/layouts/ner_gold/DECISIONS.md 15,
+#: ner_heldout6 E17): مرتفعات الجولان, بحيرة تشاد, حوض بحيرة تشاد, جبل المغيلة, خليج عدن. Not «صحراء»,
+#: a descriptor (صحراء المنيا -> المنيا). A proclitic stays outside.
 _FEATURE_WORD = re.compile(
     r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول)?(?P<word>مرتفعات|بحيرة|نهر|مضيق|جبل|جبال|هضبة|حوض|بحر|خليج|وادي) $"
 )
