@@ -139,6 +139,16 @@ def test_a_persons_name_is_not_completed_over_an_accusative_noun(ner_stage) -> N
             {("بومرداس", "LOC"), ("برج بوعريريج", "LOC")},
             {("بومرداس", "PER")},
         ),
+        # a party named by a noun and its country, whether or not the model tags any of it (c_endabs)
+        ("وقال رئيس حزب آفاق تونس إن", [("تونس", "LOC")], {("حزب آفاق تونس", "ORG")}, {("تونس", "LOC")}),
+        ("وأكد أن حزب يحكم تونس منذ سنوات", [("تونس", "LOC")], {("تونس", "LOC")}, set()),
+        # a force the organisations table names, found when the model tags nothing (review 52)
+        (
+            "وأعلنت قوات سوريا الديمقراطية سيطرتها على مدينة الطبقة.",
+            [("الطبقة", "LOC")],
+            {("قوات سوريا الديمقراطية", "ORG")},
+            {("سوريا", "LOC")},
+        ),
         # a person's name runs across no bracket (review 71, with a model that tags it)
         (
             "ونعت الوزير خصومه بـ(الفاسدين) و(المتآمرين) خلال جلسة البرلمان.",

@@ -40,6 +40,7 @@ INSTITUTION_HEADS = (
     "الشرطة", "شرطة", "الجيش", "جيش", "الخارجية", "الاستخبارات", "استخبارات", "المخابرات", "مخابرات", "الدرك",
     "البرلمان", "برلمان", "البحرية", "الحرس",
 )  # fmt: skip
+_PARTY = "حزب"
 #: «القوات» and the adjectives of its service branches (air, naval, land forces).
 _FORCES = "القوات"
 _BRANCHES = frozenset({"الجوية", "البحرية", "البرية"})
@@ -883,6 +884,29 @@ class ArabicRules:
             return None
         return RuleSpan(words[i].end - len(_FORCES), words[i + 2].end, "ORG", rule="institution")
 
+    def _parties(self, text: str, words: list[_Word]) -> list[RuleSpan]:
+        """Parties named by a noun and their country after «حزب» (حزب نداء تونس, حزب آفاق تونس, حزب
+        تحيا تونس): «حزب», an indefinite word that is no known name, nisba or imperfect verb (حزب يحكم
+        تونس names none), and a country the gazetteer knows, the words on one line or across a line
+        break; the proclitic before «حزب» is left out."""
+        out = []
+        for i in range(len(words) - 2):
+            word, middle, place = words[i], words[i + 1], words[i + 2]
+            if not word.text.endswith(_PARTY) or len(word.text) - len(_PARTY) > 2:
+                continue
+            if any(text[a.end : b.start].strip() for a, b in ((word, middle), (middle, place))):
+                continue
+            m = middle.info.key
+            if m.startswith("ال") or middle.text.startswith(("ي", "و")) or m in self.gazetteer.nisba or len(m) < 3:
+                continue
+            if self.gazetteer.entries.get(m) is not None:
+                continue
+            entry = self.gazetteer.entries.get(place.info.key)
+            if entry is None or entry.label != "LOC" or entry.id.startswith("city:"):
+                continue
+            out.append(RuleSpan(word.end - len(_PARTY), place.end, "ORG", rule="party"))
+        return out
+
     def broadcasters(self, text: str) -> list[RuleSpan]:
         """ORG spans of radio stations named «X أف أم» (الجوهرة أف أم, موزاييك إف إم): the word
         before "FM" and "FM", a one-letter proclitic on it left out (لل keeps one ل, as names do)."""
@@ -919,6 +943,7 @@ class ArabicRules:
                 *self.descriptors(text),
                 *self.broadcasters(text),
                 *self._institutions(text, words),
+                *self._parties(text, words),
                 *self._names(text, words, {"LOC", "ORG", "PLATFORM", "PER"}),
             ]
         )
