@@ -40,6 +40,7 @@ INSTITUTION_HEADS = (
     "الشرطة", "شرطة", "الجيش", "جيش", "الخارجية", "الاستخبارات", "استخبارات", "المخابرات", "مخابرات", "الدرك",
     "البرلمان", "برلمان", "البحرية", "الحرس",
 )  # fmt: skip
+#: The noun of a party named by a noun and its country (حزب نداء تونس).
 _PARTY = "حزب"
 #: «القوات» and the adjectives of its service branches (air, naval, land forces).
 _FORCES = "القوات"
@@ -772,9 +773,7 @@ class ArabicRules:
         before = text[words[i - 1].end + shift : start].strip()
         if before != "(" or text[end : end + 1] != ")":
             return False
-        prior = self.gazetteer.entries.get(words[i - 1].info.key)
-        country = prior is not None and prior.label == "LOC" and not prior.id.startswith("city:")
-        return person or country
+        return person or self._country(words[i - 1].info.key)
 
     def _adjective_here(self, words: list[_Word], i: int) -> bool:
         """Whether «الخارجية» (or «البحرية») at ``words[i]`` is the adjective of the word before it, not
@@ -884,6 +883,11 @@ class ArabicRules:
             return None
         return RuleSpan(words[i].end - len(_FORCES), words[i + 2].end, "ORG", rule="institution")
 
+    def _country(self, k: str) -> bool:
+        """Whether the key ``k`` is a place the gazetteer knows that is no town (a country or region)."""
+        entry = self.gazetteer.entries.get(k)
+        return entry is not None and entry.label == "LOC" and not entry.id.startswith("city:")
+
     def _parties(self, text: str, words: list[_Word]) -> list[RuleSpan]:
         """Parties named by a noun and their country after «حزب» (حزب نداء تونس, حزب آفاق تونس, حزب
         تحيا تونس): «حزب», an indefinite word that is no known name, nisba or imperfect verb (حزب يحكم
@@ -901,8 +905,7 @@ class ArabicRules:
                 continue
             if self.gazetteer.entries.get(m) is not None:
                 continue
-            entry = self.gazetteer.entries.get(place.info.key)
-            if entry is None or entry.label != "LOC" or entry.id.startswith("city:"):
+            if not self._country(place.info.key):
                 continue
             out.append(RuleSpan(word.end - len(_PARTY), place.end, "ORG", rule="party"))
         return out
