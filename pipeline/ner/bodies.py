@@ -125,11 +125,14 @@ class NamedBodies:
         places = [e.text for e in gazetteer.entries.values() if e.lang == "ar" and is_region(e)]
         self._place_nisba = set(gazetteer.nisba) | {key(f) for p in places for f in nisba_forms(p.split()[0])}
 
-    def __call__(self, text: str, organisations: Collection[int] = ()) -> list[RuleSpan]:
+    def __call__(self, text: str, organisations: Collection[tuple[int, int]] = ()) -> list[RuleSpan]:
         """The ORG spans of ``text``, in text order, not overlapping.
 
-        ``organisations`` are the start offsets of the organisations the model found: a body of
-        one (المكتب السياسي لنداء تونس) is not a name of its own, the organisation after «لـ» is.
+        ``organisations`` are the (start, end) offsets of the organisations the model found: a body
+        of one (المكتب السياسي لنداء تونس) is not a name of its own, the organisation after «لـ» is.
+        A model organisation that begins at the «لـ» word but runs on past the end of the body's
+        name is no such organisation: the model has cut the name and taken the verb after it
+        («النقابة العامة | للتعليم الثانوي قرّرت»).
         """
         words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
         out: list[RuleSpan] = []
@@ -144,7 +147,7 @@ class NamedBodies:
         return out
 
     def _body_at(
-        self, text: str, words: list[tuple[int, int, str]], i: int, organisations: Collection[int]
+        self, text: str, words: list[tuple[int, int, str]], i: int, organisations: Collection[tuple[int, int]]
     ) -> tuple[RuleSpan, int] | None:
         start, _, word = words[i]
         head = self._head(word)
@@ -203,7 +206,6 @@ class NamedBodies:
             or bare in _OWNERS
             or bare in TOWN_WORDS  # المجلس العسكري لمدينة مصراتة: the town alone
             or self._known_organisation(text, words, j)
-            or any(words[j][0] <= o <= words[j][0] + 2 for o in organisations)
         ):
             return None  # «المكتب التنفيذي للاتحاد العام التونسي للشغل»: the body after «لـ» is the name
         end = j + 1
@@ -232,7 +234,10 @@ class NamedBodies:
                 break
             after_adjective = tail.startswith("ال") and self._name_adjective(key(tail))
             end += 1
-        return RuleSpan(start + offset, words[end - 1][1], "ORG", rule="body"), end
+        name_end = words[end - 1][1]
+        if any(words[j][0] <= o_start <= words[j][0] + 2 and o_end <= name_end for o_start, o_end in organisations):
+            return None  # «المكتب السياسي لنداء تونس»: the organisation after «لـ» is the name
+        return RuleSpan(start + offset, name_end, "ORG", rule="body"), end
 
     def _head(self, word: str) -> tuple[int, bool, str] | None:
         """(clitic offset, definite?, key of the head with its article) when ``word`` is a body head."""

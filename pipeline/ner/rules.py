@@ -99,6 +99,8 @@ NOT_ACRONYMS = frozenset({"FM", "AM", "HD", "TV", "PDF", "PHD", "PH.D", "MBA", "
 _DOTTED_LETTERS = re.compile(r"[\u0621-\u064A]{1,3}(?:\.[\u0621-\u064A]{1,3})+\.?(?: [\u0621-\u064A]{2,6})?")
 #: A canal (قناة السويس) and a station (محطة تشيرنوبل النووية) are places as often as media.
 _FACILITY_MEDIA = ("قناة", "محطة")
+#: «قناة» or «محطة» (with a clitic) and an opening quote or bracket, just before a name.
+_FACILITY_BEFORE = re.compile(r"(?:^|\s)[وفبل]?(?:قناة|محطة)\s*[\"«(]?\s*$")
 _FACILITY_ADJECTIVES = frozenset(
     key(w) for w in ("النووية", "النووي", "الفضائية", "الكهربائية", "لتوليد", "للطاقة", "الحرارية", "للقطارات")
 )
@@ -774,6 +776,15 @@ class ArabicRules:
         if before != "(" or text[end : end + 1] != ")":
             return False
         return person or self._country(words[i - 1].info.key)
+
+    def facility_place(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]``, right after «قناة» or «محطة» (quoted or not), is a place the
+        gazetteer knows: the canal or the station is named after it (قناة "السويس", محطة تشيرنوبل), so
+        without the cue of a medium (which :meth:`descriptors` reads) it is no broadcaster."""
+        if not _FACILITY_BEFORE.search(text, max(0, start - 12), start):
+            return False
+        entry = self.gazetteer.lookup(text[start:end])
+        return entry is not None and entry.label == "LOC"
 
     def _adjective_here(self, words: list[_Word], i: int) -> bool:
         """Whether «الخارجية» (or «البحرية») at ``words[i]`` is the adjective of the word before it, not

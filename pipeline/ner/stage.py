@@ -493,8 +493,12 @@ class NerStage:
                     continue  # a nisba adjective (الأمريكية; «- ليبي.» in a list) is no place nor body
                 if ent_label == "LOC" and self.places_after_nouns.no_place_after_noun(text, start, end):
                     continue  # حي هادئ, قرية محررة, حملة مقاطعة ماكدونالدز: no place named
+                if ent_label == "LOC" and self._speaker(text, start, end):
+                    ent_label = "PER"  # «وقال ليون إن»: a town is «قالت»
                 if ent_label == "LOC" and self.rules.no_town_here(text, start, end):
                     continue  # الأردن (اليرموك): a club; الدوحة وجاسم: a person
+                if ent_label == "ORG" and self.rules.facility_place(text, start, end):
+                    ent_label = "LOC"  # قناة "السويس": the canal, named after the town, not a broadcaster
                 if ent_label == "ORG" and _generic_body(surface):
                     continue  # a kind of body alone names none (حزب سياسي, منظمة "أنا يقظ": the name is quoted)
                 if ent_label == "PER" and _NOT_IN_A_NAME.search(surface):
@@ -519,7 +523,7 @@ class NerStage:
             model_spans = grow_persons(text, model_spans, self.gazetteer, self.counts)
             titled, model_spans = self.titled_persons.with_model(text, model_spans)
             titled = [t for t in titled if t.rule != "speaker" or not _overlaps_other_name(t, model_spans)]
-            model_organisations = {m.start for m in model_spans if m.label == "ORG"}
+            model_organisations = {(m.start, m.end) for m in model_spans if m.label == "ORG"}
             bodies = self.named_bodies(text, model_organisations)
             places = _before_named(text, self.places_after_nouns(text), model_spans)
             if places:
@@ -561,6 +565,7 @@ class NerStage:
         name_ends = {f.end for f in found}
         for f in found:
             if f.label == "PER":
+                f = self._without_governing_noun(text, f)
                 for part in self._split_after_known_person(text, f):
                     out.extend(self._split_person(text, part))
             elif f.label == "LOC":
@@ -599,6 +604,32 @@ class NerStage:
                 if not any(f.start < e and s < f.end for f in [*found, *extra]):
                     extra.append(Found(s, e, "PER", "rule", None))
         return sorted([*found, *extra], key=attrgetter("start")) if extra else found
+
+    def _speaker(self, text: str, start: int, end: int) -> bool:
+        """Whether the one word ``text[start:end]``, a place to the model, is the subject of a speech
+        verb in the masculine just before it and no country or region the gazetteer knows (those may
+        take the masculine: قال العراق)."""
+        if " " in text[start:end] or not _MASCULINE_SPEECH_BEFORE.search(text, max(0, start - 10), start):
+            return False
+        entry = self.gazetteer.lookup(text[start:end])
+        return entry is None or entry.id.startswith("city:")
+
+    def _without_governing_noun(self, text: str, f: Found) -> Found:
+        """A person span without its first word when that word is a noun too (خليفة/الخليفة) and the
+        rest is a person the gazetteer knows by a name in «بن» form: such a name is complete, and the
+        noun before it governs it («مبايعة خليفة عثمان بن عفان»: "the successor of"). Other names
+        keep a first name that is a noun too (جمال عبد الناصر)."""
+        first = WORD_RE.search(text, f.start, f.end)
+        rest = WORD_RE.search(text, first.end(), f.end) if first is not None else None
+        if first is None or rest is None or first.start() != f.start or text[first.end() : rest.start()] != " ":
+            return f
+        words = text[rest.start() : f.end].split()
+        if len(words) < 3 or key(words[1]) not in _NAME_LINKS or not _noun_too(first.group(), self.counts or {}):
+            return f
+        entry = self.gazetteer.lookup(text[rest.start() : f.end])
+        if entry is None or entry.label != "PER":
+            return f
+        return Found(rest.start(), f.end, "PER", f.source, entry.id)
 
     def _split_after_known_person(self, text: str, f: Found) -> list[Found]:
         """A person span cut in two after a person the gazetteer knows by a name of two words or more
@@ -985,6 +1016,10 @@ class NerStage:
 
 
 #: A site descriptor (موقع, التطبيق, ومنصة) ending right before a span.
+#: A speech verb in the masculine just before a name. Towns and cities take the feminine («قالت
+#: موسكو»), so a town the model finds after «وقال» is a person (وقال ليون إن ...); countries may take
+#: the masculine (قال العراق) and are not judged by it.
+_MASCULINE_SPEECH_BEFORE = re.compile(r"(?:^|(?<=[^\w]))[وف]?(?:قال|أضاف|أكد|أوضح|تابع|صرح)\s+$")
 _SITE_BEFORE = re.compile(r"(?:^|(?<=[^\w]))[وفبلك]?(?:ال)?(?:موقع|تطبيق|منصة)\s+$")
 #: Raw characters the passage text left out that may lie inside an entity (a footnote marker, a
 #: soft hyphen; white space of any length); more is page furniture (a footnote block, a running head,
@@ -1348,6 +1383,12 @@ _NAME_GAP = re.compile(r"[^\S\n]+")
 _MAX_GROWTH = 2
 
 
+def _noun_too(word: str, counts: dict[str, int]) -> bool:
+    """A word the unlabelled text often has with the article as well (خليفة/الخليفة, جمال/الجمال)."""
+    definite = counts.get(key("ال" + word), 0)
+    return definite >= 2 and definite >= 0.3 * counts.get(key(word), 0)
+
+
 def grow_persons(
     text: str, spans: list[RuleSpan], gazetteer: Gazetteer, counts: dict[str, int] | None = None
 ) -> list[RuleSpan]:
@@ -1369,9 +1410,7 @@ def grow_persons(
     taken = [(s.start, s.end) for s in spans]
 
     def noun_too(word: str) -> bool:
-        """A word the unlabelled text often has with the article as well (خليفة/الخليفة, جمال/الجمال)."""
-        definite = counts.get(key("ال" + word), 0)
-        return definite >= 2 and definite >= 0.3 * counts.get(key(word), 0)
+        return _noun_too(word, counts)
 
     def person_word(m: re.Match, name_position: bool = False) -> bool:
         """A person word next to the span; one that is a noun too only where a name begins
