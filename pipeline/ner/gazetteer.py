@@ -416,7 +416,7 @@ def _add_geonames_town(gaz: Gazetteer, town: dict) -> None:
 
 
 @lru_cache(maxsize=1)
-def load_gazetteer(mined: bool = True) -> Gazetteer:
+def load_gazetteer(mined: bool = True, model_typed: bool = True) -> Gazetteer:
     """Build the gazetteer from Babel/CLDR, pycountry and the project's data files (once per process).
 
     Args:
@@ -424,6 +424,9 @@ def load_gazetteer(mined: bool = True) -> Gazetteer:
             texts with the model's types, and persons the model tags). Without them the gazetteer
             holds the maintained tables alone, each city under its own ``city:`` id (the word
             features of the NER model, :mod:`pipeline.ner.features`, use only those).
+        model_typed: With ``mined``, also add the mined names a model chose or typed (``un`` and
+            ``ar_model``). ``diplo train ner`` builds its NORM table without them: a model trained
+            on the names its predecessor mined could not be rebuilt from the code and the data alone.
     """
     import pycountry
     from babel import Locale
@@ -466,6 +469,8 @@ def load_gazetteer(mined: bool = True) -> Gazetteer:
     add_organisations(gaz, json.loads((DATA_DIR / ORGANISATIONS_FILE).read_text(encoding="utf-8")))
     gaz.org_heads_en.update(EN_ORG_HEADS)
     mined_names = json.loads((DATA_DIR / MINED_FILE).read_text(encoding="utf-8")) if mined else {}
+    if not model_typed:
+        mined_names = {k: v for k, v in mined_names.items() if k not in ("un", "ar_model")}
     add_mined_names(gaz, mined_names)
     add_cities(gaz, json.loads((DATA_DIR / CITIES_FILE).read_text(encoding="utf-8"))["cities"])
     add_model_persons(gaz, mined_names)

@@ -45,7 +45,7 @@ from .gazetteer import key
 from .rules import PROCLITICS
 from .stage import COUNTS_FILE, LEXICON_FILE, trained_model_meta, write_checksums
 
-MODEL_VERSION = "1.0.0"
+MODEL_VERSION = "1.1.0"
 DEFAULT_OUTPUT = PROJECT_ROOT / "models" / "ner-ar"
 DEFAULT_CONFIG = PROJECT_ROOT / "configs" / "ner_ar.cfg"
 EVAL_LABELS = ("PER", "LOC", "ORG")
@@ -448,11 +448,9 @@ def train_ner(
         counts = word_counts(unlabelled)
         words = name_words(data["train"])
         if use_norms:
-            from .gazetteer import load_gazetteer
             from .norms import build_norm_table
 
-            gaz = load_gazetteer()
-            known = set(gaz.entries) | {k.split()[0] for k in gaz.entries}
+            known = norm_known_words()
             seen = Counter(w for s in unlabelled for w in s)
             vocab_words = [w for w, c in seen.items() if c >= 2] + [w for s in data["train"] for w in s.tokens]
             table = build_norm_table(vocab_words, known, counts, set(words))
@@ -650,6 +648,17 @@ def _extend_tokenizer(nlp: Any) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     infixes = [*nlp.Defaults.infixes, ARABIC_INFIX_PUNCT, ARABIC_GLUED_PUNCT]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def norm_known_words() -> set[str]:
+    """The keys of the gazetteer's names and their first words, which the NORM table keeps whole
+    (no proclitic cut off). Not the mined names a model chose or typed (``un``, ``ar_model`` of
+    ``mined_names.json``): they follow the shipped model, and a model whose NORM table followed them
+    could not be rebuilt from the code and the data alone."""
+    from .gazetteer import load_gazetteer
+
+    gaz = load_gazetteer(model_typed=False)
+    return set(gaz.entries) | {k.split()[0] for k in gaz.entries}
 
 
 def silver_sentences(
