@@ -37,6 +37,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -284,8 +285,10 @@ def arabic_ngrams(sentence: str, function: set[str]) -> dict[str, tuple[int, int
 
 def un_names(
     data_dir: Path, model: Path, gold: dict[str, dict[str, Any]], function: set[str], org_heads_ar: set[str]
-) -> tuple[list[dict], list[str], dict[str, int]]:
-    """English names of the UN sentences with their Arabic counterparts and types."""
+) -> tuple[list[dict], list[str], dict[str, int], set[str]]:
+    """English names of the UN sentences with their Arabic counterparts and types, the English heads
+    of organisation names, counts, and the keys of the Arabic counterparts of English names CLDR
+    and pycountry know as places (whatever the model types them: no person is mined from those)."""
     from pipeline.ner.stage import load_model
 
     docs = [json.loads(line) for line in (data_dir / UN_DOCS).read_text(encoding="utf-8").splitlines() if line]
@@ -305,6 +308,10 @@ def un_names(
                 en_docs[text].add(doc_id)
         en_in_pair.append({t for t, _, _ in cands})
     wanted = {t for t, d in en_docs.items() if len(d) >= MIN_DOCS}
+    places = load_gazetteer(mined=False)
+    # English places CLDR and pycountry know, however few their documents: their Arabic counterparts
+    # are never mined as persons (فييت نام, Viet Nam, in 1 document here)
+    place_names = {t for t in en_docs if (known := places.lookup(t)) is not None and known.label == "LOC"}
     ar_grams = [arabic_ngrams(ar, function) for _, _, ar in pairs]
     ar_count: Counter = Counter(k for grams in ar_grams for k in grams)
     # How often each n-gram is a whole word sequence (no clitic cut off its first word).
@@ -312,18 +319,17 @@ def un_names(
     en_count: Counter = Counter()
     joint: dict[str, Counter] = defaultdict(Counter)
     for cands, grams in zip(en_in_pair, ar_grams, strict=True):
-        for t in cands & wanted:
+        for t in cands & (wanted | place_names):
             en_count[t] += 1
             joint[t].update(grams.keys())
-    places = load_gazetteer(mined=False)
     nlp = load_model(model)
     ents_of = [
         [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         for doc in nlp.pipe([ar for _, _, ar in pairs], batch_size=128)
     ]
-    out = []
-    head_votes: dict[str, Counter] = defaultdict(Counter)
-    for t in sorted(wanted):
+
+    def counterpart(t: str) -> tuple[str, int, float] | None:
+        """The Arabic n-gram (key) paired best with the English name ``t``, its pairs and Dice."""
         best = None
         for k, c in joint[t].items():
             if c < MIN_PAIRS or not _ARABIC.search(k):
@@ -335,8 +341,17 @@ def un_names(
             if best is None or rank > best[0]:
                 best = (rank, k, c, dice)
         if best is None or best[3] < MIN_DICE:
+            return None
+        return best[1], best[2], best[3]
+
+    place_keys = {found[0] for t in sorted(place_names) if (found := counterpart(t)) is not None}
+    out = []
+    head_votes: dict[str, Counter] = defaultdict(Counter)
+    for t in sorted(wanted):
+        found = counterpart(t)
+        if found is None:
             continue
-        _, k, c, dice = best
+        k, c, dice = found
         words = t.split()
         if len(words) >= 2:
             head_votes[english_head(words)][k.split()[0] in org_heads_ar] += 1
@@ -363,7 +378,7 @@ def un_names(
             label, typed_by = gold[k]["label"], "anercorp+aqmar"
             if model_label is not None and model_label != label:
                 continue  # the UN sense differs from the newswire one (ISIL: الدولة الإسلامية, a LOC there)
-        elif model_label not in (None, "LOC") and (known := places.lookup(t)) is not None and known.label == "LOC":
+        elif model_label not in (None, "LOC") and k in place_keys:
             # a place CLDR and pycountry name in English that the model types otherwise: a misaligned
             # counterpart (Gibraltar: طارق of جبل طارق) or the model's slip (Chile: شيلي, PER), left out
             continue
@@ -393,11 +408,16 @@ def un_names(
     heads = sorted(
         h for h, votes in head_votes.items() if votes[True] >= ORG_HEAD_MIN_NAMES and votes[True] > votes[False]
     )
-    return out, heads, {"un_pairs": len(pairs), "un_documents_held_out": len(held_out), "en_candidates": len(wanted)}
+    stats = {"un_pairs": len(pairs), "un_documents_held_out": len(held_out), "en_candidates": len(wanted)}
+    return out, heads, stats, place_keys
 
 
 def model_person_names(
-    data_dir: Path, model: Path, gold: dict[str, dict[str, Any]], other_words: set[str]
+    data_dir: Path,
+    model: Path,
+    gold: dict[str, dict[str, Any]],
+    other_words: set[str],
+    place_keys: Collection[str] = (),
 ) -> tuple[list[dict], int]:
     """Persons the shipped model tags again and again in the unlabelled text (source 3).
 
@@ -411,6 +431,8 @@ def model_person_names(
     with one space between them count as one candidate too (the model's B-PER B-PER inside one name:
     الباجي | قايد السبسي, كيم | إيل سونغ); the same thresholds keep a subject and its object out. The
     model finds these names in some sentences and misses them in others (الباجي قايد السبسي after «الرئيسين»).
+    Nor is a name mined whose key is in ``place_keys``, the Arabic counterparts of UN places (فييت نام,
+    Viet Nam, which a model may tag as a person).
     """
     from pipeline.ner.stage import load_model
 
@@ -455,7 +477,12 @@ def model_person_names(
     out = []
     for surface, count in sorted(tagged.items()):
         last = key(surface.split()[-1])
-        if len(docs[surface]) < MIN_MODEL_DOCS or last in other_words or key(surface) in gold:
+        if (
+            len(docs[surface]) < MIN_MODEL_DOCS
+            or last in other_words
+            or key(surface) in gold
+            or key(surface) in place_keys
+        ):
             continue
         seen = len(
             re.findall(r"(?<![\u0621-\u064A])(?:[وفبلك]|وب|ول)?" + re.escape(surface) + r"(?![\u0621-\u064A])", corpus)
@@ -469,9 +496,9 @@ def build(data_dir: Path, model: Path) -> dict[str, Any]:
     """The whole data file as a JSON-ready dict."""
     train = load_corpora(data_dir, use_aqmar=True)["train"]
     gold = gold_names(train)
-    un, heads, stats = un_names(data_dir, model, gold, function_words(train), arabic_org_heads(train))
+    un, heads, stats, place_keys = un_names(data_dir, model, gold, function_words(train), arabic_org_heads(train))
     person_words, other_words = person_word_lists(train)
-    persons, mined_texts = model_person_names(data_dir, model, gold, set(other_words))
+    persons, mined_texts = model_person_names(data_dir, model, gold, set(other_words), place_keys)
     stats["model_texts"] = mined_texts
     return {
         "_about": (
