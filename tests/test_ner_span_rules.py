@@ -198,9 +198,15 @@ def test_no_mined_name_contradicts_a_known_place() -> None:
     assert wrong == []
 
 
-def test_no_person_is_mined_from_the_arabic_name_of_a_un_place(tag_ar) -> None:
-    """The UN spelling «فييت نام» (Viet Nam), which the 1.1.0 model tags as a person in the unlabelled
-    text again and again, is the counterpart of a place CLDR knows and is not mined as a person."""
-    # UN test set: a CV in a nomination document
-    found = tag_ar("حائز درجة الدكتوراه في الاقتصاد من جامعة هانوي للاقتصاد الوطني، فييت نام.")
-    assert ("فييت نام", "PER") not in found
+def test_no_person_is_mined_from_the_arabic_name_of_a_un_place() -> None:
+    """The UN spelling «فييت نام» (Viet Nam, in one UN document here) is the counterpart of a place CLDR
+    knows: the shipped model tags it as a person again and again in the unlabelled text, and the miner
+    leaves it out of the persons (with it, the stage tagged every «فييت نام» as a person)."""
+    import json
+
+    from pipeline.ner.gazetteer import DATA_DIR, MINED_FILE
+
+    mined = json.loads((DATA_DIR / MINED_FILE).read_text(encoding="utf-8"))
+    persons = {e["text"] for e in mined["ar_model"]}
+    assert len(persons) >= 40
+    assert "فييت نام" not in persons

@@ -69,9 +69,6 @@ ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "KP": (("كوريا الشمالية",), ("North Korea",)),
     "AE": (("الإمارات",), ("UAE",)),
     "CD": ((), ("DR Congo",)),
-    # the UN's Arabic spelling (its English: Viet Nam); CLDR writes فيتنام, and the NER models tag the
-    # two words as a person's name
-    "VN": (("فييت نام",), ()),
     "UN": (("منظمة الأمم المتحدة", "هيئة الأمم المتحدة"), ("UN", "U.N.")),
     "EU": ((), ("EU",)),
     # An armed group. The UN texts pair ISIL with الدولة الإسلامية, which ANERcorp and AQMAR tag as a
