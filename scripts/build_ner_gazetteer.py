@@ -311,7 +311,15 @@ def un_names(
     places = load_gazetteer(mined=False)
     # English places CLDR and pycountry know, however few their documents: their Arabic counterparts
     # are never mined as persons (فييت نام, Viet Nam, in 1 document here)
-    place_names = {t for t in en_docs if (known := places.lookup(t)) is not None and known.label == "LOC"}
+    # (CLDR writes «St.» where the UN writes «Saint»: Saint Helena, St. Helena)
+    place_names = {
+        t
+        for t in en_docs
+        if any(
+            (known := places.lookup(form)) is not None and known.label == "LOC"
+            for form in (t, re.sub(r"^Saint ", "St. ", t))
+        )
+    }
     ar_grams = [arabic_ngrams(ar, function) for _, _, ar in pairs]
     ar_count: Counter = Counter(k for grams in ar_grams for k in grams)
     # How often each n-gram is a whole word sequence (no clitic cut off its first word).
@@ -412,6 +420,13 @@ def un_names(
     return out, heads, stats, place_keys
 
 
+def _ends_on_a_place(name_key: str, place_keys: Collection[str]) -> bool:
+    """Whether a name (its key) is or ends on the Arabic counterpart of a UN place: فييت نام, and
+    سانت هيلانة, whose counterpart is هيلانة (found after «وسانت» as well)."""
+    words = name_key.split()
+    return any(" ".join(words[i:]) in place_keys for i in range(len(words)))
+
+
 def model_person_names(
     data_dir: Path,
     model: Path,
@@ -431,8 +446,8 @@ def model_person_names(
     with one space between them count as one candidate too (the model's B-PER B-PER inside one name:
     الباجي | قايد السبسي, كيم | إيل سونغ); the same thresholds keep a subject and its object out. The
     model finds these names in some sentences and misses them in others (الباجي قايد السبسي after «الرئيسين»).
-    Nor is a name mined whose key is in ``place_keys``, the Arabic counterparts of UN places (فييت نام,
-    Viet Nam, which a model may tag as a person).
+    Nor is a name mined that is or ends on one of ``place_keys``, the Arabic counterparts of UN places
+    (فييت نام, Viet Nam; سانت هيلانة, Saint Helena: a model may tag them as persons).
     """
     from pipeline.ner.stage import load_model
 
@@ -481,7 +496,7 @@ def model_person_names(
             len(docs[surface]) < MIN_MODEL_DOCS
             or last in other_words
             or key(surface) in gold
-            or key(surface) in place_keys
+            or _ends_on_a_place(key(surface), place_keys)
         ):
             continue
         seen = len(
