@@ -99,8 +99,8 @@ NOT_ACRONYMS = frozenset({"FM", "AM", "HD", "TV", "PDF", "PHD", "PH.D", "MBA", "
 _DOTTED_LETTERS = re.compile(r"[\u0621-\u064A]{1,3}(?:\.[\u0621-\u064A]{1,3})+\.?(?: [\u0621-\u064A]{2,6})?")
 #: A canal (قناة السويس) and a station (محطة تشيرنوبل النووية) are places as often as media.
 _FACILITY_MEDIA = ("قناة", "محطة")
-#: «قناة» or «محطة» (with a clitic) and an opening quote or bracket, just before a name.
-_FACILITY_BEFORE = re.compile(r"(?:^|\s)[وفبل]?(?:قناة|محطة)\s*[\"«(]?\s*$")
+#: One of ``_FACILITY_MEDIA`` (with a clitic) and an opening quote or bracket, just before a name.
+_FACILITY_BEFORE = re.compile(r"(?:^|\s)[وفبل]?(?:" + "|".join(_FACILITY_MEDIA) + r")\s*[\"«(]?\s*$")
 _FACILITY_ADJECTIVES = frozenset(
     key(w) for w in ("النووية", "النووي", "الفضائية", "الكهربائية", "لتوليد", "للطاقة", "الحرارية", "للقطارات")
 )
