@@ -22,10 +22,11 @@ Two sources, both deterministic for the same data and model:
    (``models/ner-ar``) gives its occurrences in the UN Arabic sentences, when most of them are
    tagged so. The Arabic counterpart of an English name CLDR or pycountry know as a place is a LOC
    however few its documents, whatever the model types it, when it is a near spelling of one of
-   that place's known Arabic names (the UN's فييت نام beside CLDR's فيتنام). Untyped pairs (Member States, General Assembly session titles the model does not
-   tag...) are left out. (Typing the rest as ORG by an English head noun was tried in session 18:
-   of 44 pairs it would add, about half had a cut Arabic side («وضع المرأة» for Commission on the
-   Status of Women) or named a generic body («اللجنة الخاصة», Programme of Action); not done.)
+   that place's known Arabic names (the UN's فييت نام beside CLDR's فيتنام). Untyped pairs (Member
+   States, General Assembly session titles the model does not tag...) are left out. (Typing the
+   rest as ORG by an English head noun was tried in session 18: of 44 pairs it would add, about
+   half had a cut Arabic side («وضع المرأة» for Commission on the Status of Women) or named a
+   generic body («اللجنة الخاصة», Programme of Action); not done.)
 
 UN documents any of whose sentences appear in ``corpus/layouts`` or ``tests/fixtures/layouts``
 (the audit articles are built from UN test-set abstracts) or in the held-out entity items
@@ -40,6 +41,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Collection
+from difflib import SequenceMatcher
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -49,7 +51,7 @@ sys.path.insert(0, str(REPO))
 
 from pipeline.ner import silver  # noqa: E402  (the held-out text, shared with diplo train ner's silver lines)
 from pipeline.ner.convert import _spans  # noqa: E402
-from pipeline.ner.gazetteer import DATA_DIR, key, load_gazetteer  # noqa: E402
+from pipeline.ner.gazetteer import DATA_DIR, Gazetteer, key, load_gazetteer  # noqa: E402
 from pipeline.ner.rules import PROCLITICS, clitic_offsets, english_head, restore_article  # noqa: E402
 from pipeline.ner.train import default_data_dir, load_corpora  # noqa: E402
 
@@ -451,7 +453,7 @@ def un_names(
     return out, heads, stats, place_keys
 
 
-def arabic_spellings(places: Any, english: str) -> list[str]:
+def arabic_spellings(places: Gazetteer, english: str) -> list[str]:
     """Keys of the Arabic names the gazetteer gives the place it knows by the English ``english``
     (or by CLDR's «St.» form of a «Saint» name)."""
     for form in (english, re.sub(r"^Saint ", "St. ", english)):
@@ -465,8 +467,6 @@ def _near_spelling(a: str, b: str) -> bool:
     """Whether two name keys are spellings of one name: their letters, spaces aside, differ by at
     most one edit in five and their lengths by at most two letters (فييت نام / فيتنام, شيلي / تشيلي;
     not a cut name, المتحدة الأمريكية / الولايات المتحدة الأمريكية, nor طارق / جبل طارق)."""
-    from difflib import SequenceMatcher
-
     x, y = a.replace(" ", ""), b.replace(" ", "")
     return abs(len(x) - len(y)) <= 2 and SequenceMatcher(None, x, y, autojunk=False).ratio() >= 0.8
 
