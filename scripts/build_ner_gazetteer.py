@@ -51,7 +51,7 @@ sys.path.insert(0, str(REPO))
 
 from pipeline.ner import silver  # noqa: E402  (the held-out text, shared with diplo train ner's silver lines)
 from pipeline.ner.convert import _spans  # noqa: E402
-from pipeline.ner.gazetteer import DATA_DIR, Gazetteer, key, load_gazetteer  # noqa: E402
+from pipeline.ner.gazetteer import DATA_DIR, Entry, Gazetteer, key, load_gazetteer  # noqa: E402
 from pipeline.ner.rules import PROCLITICS, clitic_offsets, english_head, restore_article  # noqa: E402
 from pipeline.ner.train import default_data_dir, load_corpora  # noqa: E402
 
@@ -315,15 +315,7 @@ def un_names(
     places = load_gazetteer(mined=False)
     # English places CLDR and pycountry know, however few their documents: their Arabic counterparts
     # are never mined as persons (فييت نام, Viet Nam, in 1 document here)
-    # (CLDR writes «St.» where the UN writes «Saint»: Saint Helena, St. Helena)
-    place_names = {
-        t
-        for t in en_docs
-        if any(
-            (known := places.lookup(form)) is not None and known.label == "LOC"
-            for form in (t, re.sub(r"^Saint ", "St. ", t))
-        )
-    }
+    place_names = {t for t in en_docs if known_place(places, t) is not None}
     ar_grams = [arabic_ngrams(ar, function) for _, _, ar in pairs]
     ar_count: Counter = Counter(k for grams in ar_grams for k in grams)
     # How often each n-gram is a whole word sequence (no clitic cut off its first word).
@@ -356,11 +348,12 @@ def un_names(
             return None
         return best[1], best[2], best[3]
 
-    place_keys = {found[0] for t in sorted(place_names) if (found := counterpart(t)) is not None}
+    counterparts = {t: counterpart(t) for t in sorted(wanted | place_names)}
+    place_keys = {found[0] for t in place_names if (found := counterparts[t]) is not None}
     out = []
     head_votes: dict[str, Counter] = defaultdict(Counter)
     for t in sorted(wanted):
-        found = counterpart(t)
+        found = counterparts[t]
         if found is None:
             continue
         k, c, dice = found
@@ -416,7 +409,7 @@ def un_names(
     # is not.
     taken = {e["_key"] for e in out}
     for t in sorted(place_names):
-        found = counterpart(t)
+        found = counterparts[t]
         if found is None or found[0] in taken or places.lookup(found[0]) is not None:
             continue
         k, c, dice = found
@@ -453,14 +446,22 @@ def un_names(
     return out, heads, stats, place_keys
 
 
-def arabic_spellings(places: Gazetteer, english: str) -> list[str]:
-    """Keys of the Arabic names the gazetteer gives the place it knows by the English ``english``
-    (or by CLDR's «St.» form of a «Saint» name)."""
+def known_place(places: Gazetteer, english: str) -> Entry | None:
+    """The gazetteer's place for an English name, also under CLDR's «St.» where the UN writes «Saint»
+    (Saint Helena, St. Helena); None when it knows no place by that name."""
     for form in (english, re.sub(r"^Saint ", "St. ", english)):
         entry = places.lookup(form)
-        if entry is not None:
-            return sorted(k for k, e in places.entries.items() if e.id == entry.id and e.lang == "ar")
-    return []
+        if entry is not None and entry.label == "LOC":
+            return entry
+    return None
+
+
+def arabic_spellings(places: Gazetteer, english: str) -> list[str]:
+    """Keys of the Arabic names the gazetteer gives the place it knows by the English ``english``."""
+    entry = known_place(places, english)
+    if entry is None:
+        return []
+    return sorted(k for k, e in places.entries.items() if e.id == entry.id and e.lang == "ar")
 
 
 def _near_spelling(a: str, b: str) -> bool:
