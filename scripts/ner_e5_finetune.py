@@ -28,10 +28,14 @@ without context)::
 
     python scripts/ner_e5_finetune.py --out /tmp/e5ner --save-model models/ner-ar-e5
 
+That is version 1.0.0. ``--average-with DIR`` averages the kept model exactly with a model this
+recipe and seed saved before (:func:`pipeline.ner.e5_ner.mean_weights`; a model soup): 1.1.0 is
+1.0.0 averaged with the same recipe run with ``--full-train`` (commands in the model card).
+
 Usage::
 
     python scripts/ner_e5_finetune.py --out DIR [--save-model DIR] [--lora 16] [--lr 1e-3] [--epochs 8]
-        [--seed 0] [--context 32] [--full-train] [--limit N]
+        [--seed 0] [--context 32] [--full-train] [--average-with DIR] [--model-version V] [--limit N]
 """
 
 from __future__ import annotations
@@ -59,6 +63,7 @@ from pipeline.ner.e5_ner import (  # noqa: E402
     check_output_folder,
     component_cfg,
     context_chunks,
+    mean_weights,
     save_pipeline,
     sentence_pieces,
     tag_words,
@@ -143,7 +148,10 @@ def train(args: argparse.Namespace, say: Any = print) -> tuple[dict, Any]:
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     torch.set_num_threads(args.threads)
-    image = read_image(args.image)
+    image_path = args.image or default_image()
+    image = read_image(image_path)
+    for folder in args.average_with:
+        saved_weights(folder, args, image_path)  # now, not after the training
     pieces = WordPieces(E5Tokenizer(image), args.max_pieces, args.context)
     data = load_corpora(args.data, use_aqmar=False)
     train_set = data["train"] + data["dev"] if args.full_train else data["train"]
@@ -185,6 +193,12 @@ def train(args: argparse.Namespace, say: Any = print) -> tuple[dict, Any]:
                 model.train()
             if step >= total:
                 break
+    rank, alpha = args.lora, args.lora_alpha
+    if args.average_with:
+        others = [saved_weights(folder, args, image_path) for folder in args.average_with]
+        best_state, rank, alpha = mean_weights([best_state, *others], rank, alpha)
+        model = tagger_module(image, rank, alpha)
+        say(f"averaged with {', '.join(map(str, args.average_with))}: rank-{rank} adapters")
     model.load_state_dict({k: torch.from_numpy(v) for k, v in best_state.items()}, strict=False)
     result: dict[str, Any] = {"settings": {k: str(v) for k, v in vars(args).items()}, "first_losses": losses[:5]}
     result["last_losses"] = losses[-5:]
@@ -198,12 +212,11 @@ def train(args: argparse.Namespace, say: Any = print) -> tuple[dict, Any]:
         result[split + "_tokens_per_s"] = round(sum(len(s.tokens) for s in sentences) / secs)
     result["seconds"] = round(time.perf_counter() - start)
     if args.save_model:
-        image_path = args.image or default_image()
         meta = model_meta(args, result, len(train_set))
         save_pipeline(
             args.save_model,
             best_state,
-            component_cfg(args.lora, args.lora_alpha, image_path, args.context),
+            component_cfg(rank, alpha, image_path, args.context),
             args.base_model,
             meta,
         )
@@ -211,15 +224,45 @@ def train(args: argparse.Namespace, say: Any = print) -> tuple[dict, Any]:
     return result, model
 
 
+def saved_weights(folder: Path, args: argparse.Namespace, image_path: Path) -> dict[str, Any]:
+    """The trained weights of an E5 model saved by this script with the recipe of ``args`` (for
+    ``--average-with``); exits with a one-line message when the folder holds anything else."""
+    from safetensors.numpy import load_file
+
+    from pipeline.ner.e5_ner import image_sha256
+
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        cfg = json.loads((folder / "ner" / "cfg.json").read_text(encoding="utf-8"))
+        weights = load_file(str(folder / "ner" / "weights.safetensors"))
+    except (OSError, ValueError) as exc:
+        raise SystemExit(f"{folder}: not an E5 NER model saved by this script ({exc})") from None
+    training = meta.get("training", {})
+    recipe = {"lora": args.lora, "lora_alpha": args.lora_alpha, "context": args.context, "seed": args.seed}
+    differs = [k for k, v in recipe.items() if training.get(k) != v] + [
+        k for k in ("max_pieces", "lr", "batch") if training.get(k) != getattr(args, k)
+    ]
+    if cfg.get("rank") != args.lora:
+        differs.append("rank (an averaged model)")
+    if training.get("script") != TRAINING_SCRIPT or cfg.get("image_sha256") != image_sha256(image_path) or differs:
+        raise SystemExit(
+            f"{folder}: trained with another recipe or image ({', '.join(differs) or 'image'}); "
+            "only models of one recipe and seed (the same initial weights) can be averaged"
+        )
+    return weights
+
+
 def model_meta(args: argparse.Namespace, result: dict, train_sentences: int) -> dict[str, Any]:
     """``meta.json`` of a saved pipeline: what it is, its sources and licences, scores and settings."""
     return {
         "name": "ner_ar_e5",
-        "version": "1.0.0",
+        "version": args.model_version,
         "description": (
             "Arabic NER (PER/LOC/ORG, plus MISC that the NER stage drops): multilingual-e5-small "
             f"fine-tuned with {'rank-' + str(args.lora) + ' adapters' if args.lora else 'all encoder weights'} "
-            "and a linear BIO layer (scripts/ner_e5_finetune.py). The accurate, slow option."
+            "and a linear BIO layer"
+            + (f", {len(args.average_with) + 1} runs of one recipe averaged exactly" if args.average_with else "")
+            + " (scripts/ner_e5_finetune.py). The accurate, slow option."
         ),
         "license": "CC BY-SA 4.0 (trained on ANERcorp, CC BY-SA 4.0; encoder multilingual-e5-small, MIT)",
         "sources": [
@@ -246,8 +289,16 @@ def model_meta(args: argparse.Namespace, result: dict, train_sentences: int) -> 
             },
             "full_train": args.full_train,
             "kept": "last epoch" if args.full_train else "best epoch on dev",
-        },
+        }
+        | ({"averaged_with": [averaged_meta(folder) for folder in args.average_with]} if args.average_with else {}),
     }
+
+
+def averaged_meta(folder: Path) -> dict[str, Any]:
+    """What ``meta.json`` records of a model averaged in: its folder, training and weights' SHA-256."""
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    weights = hashlib.sha256((folder / "ner" / "weights.safetensors").read_bytes()).hexdigest()
+    return {"folder": str(folder), "training": meta["training"], "weights_sha256": weights}
 
 
 def main() -> int:
@@ -279,6 +330,16 @@ def main() -> int:
     ap.add_argument(
         "--save-model", type=Path, default=None, help="write the kept model as a spaCy pipeline the NER stage loads"
     )
+    ap.add_argument(
+        "--average-with",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="average the kept model exactly with the E5 model saved in DIR by this recipe and seed "
+        "(repeatable; a model soup), then score and save the mean",
+    )
+    ap.add_argument("--model-version", default="1.0.0", help="version written to the saved model's meta.json")
     ap.add_argument(
         "--base-model",
         type=Path,

@@ -208,6 +208,8 @@ def test_finetune_script_learns_on_anercorp(tmp_path, shared_data):
         context=16,
         save_model=tmp_path / "model",
         base_model=REPO / "models" / "ner-ar",
+        average_with=[],
+        model_version="1.0.0",
     )
     result, model = script.train(args, lambda _msg: None)
     assert np.mean(result["last_losses"]) < 0.6 * np.mean(result["first_losses"])
@@ -229,6 +231,25 @@ def test_finetune_script_learns_on_anercorp(tmp_path, shared_data):
     with torch.no_grad():
         assert torch.allclose(model(ids, mask), component.module(ids, mask), atol=1e-4)
     assert not any(hasattr(m, "lora_a") for m in component.module.modules())
+
+    # A second run of the recipe on the whole train file, averaged with the first (a model soup):
+    # the saved mean holds rank-16 adapters, records what was averaged in, and computes what the run returns.
+    soup = script.argparse.Namespace(**{**vars(args), "full_train": True, "save_model": tmp_path / "soup"})
+    soup.average_with = [tmp_path / "model"]
+    soup_result, soup_model = script.train(soup, lambda _msg: None)
+    meta = json.loads((tmp_path / "soup" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["training"]["averaged_with"][0]["folder"] == str(tmp_path / "model")
+    assert meta["performance"]["anercorp_test"] == soup_result["test"]["micro"]
+    assert json.loads((tmp_path / "soup" / "ner" / "cfg.json").read_text(encoding="utf-8"))["rank"] == 16
+    component = load_model(tmp_path / "soup").get_pipe("ner")
+    soup_model.eval()
+    with torch.no_grad():
+        assert torch.allclose(soup_model(ids, mask), component.module(ids, mask), atol=1e-4)
+        assert not torch.allclose(soup_model(ids, mask), model(ids, mask), atol=1e-3)
+    # Another seed starts from other weights: averaging with it is refused before training.
+    other = script.argparse.Namespace(**{**vars(soup), "seed": 1, "save_model": None})
+    with pytest.raises(SystemExit, match=r"model: trained with another recipe or image \(seed\)"):
+        script.train(other, lambda _msg: None)
 
 
 def test_spacy_ner_on_e5_trains_saves_and_reloads(tmp_path, shared_data, monkeypatch):
@@ -468,3 +489,31 @@ def test_saving_never_replaces_a_folder_that_is_not_an_e5_model(small_e5_pipelin
     shutil.copytree(REPO / "models" / "ner-ar-e5", again)
     save_pipeline(again, *args)
     assert json.loads((again / "meta.json").read_text(encoding="utf-8"))["name"] == "x"
+
+
+def test_the_mean_of_two_components_is_the_mean_of_their_weights(image):
+    """Averaging the shipped component with a changed copy of it gives, once the adapters are folded
+    in, exactly the mean of the two models' weight matrices (not the product of averaged factors),
+    and two components that do not hold the same weights are refused."""
+    from safetensors.numpy import load_file
+
+    from pipeline.ner.e5_ner import mean_weights, merged_weights
+
+    cfg = json.loads((REPO / "models/ner-ar-e5/ner/cfg.json").read_text(encoding="utf-8"))
+    rank, alpha = cfg["rank"], cfg["alpha"]
+    shipped = load_file(str(REPO / "models/ner-ar-e5/ner/weights.safetensors"))
+    rng = np.random.default_rng(0)
+    changed = {k: (v + rng.normal(0, 0.05, v.shape)).astype(np.float32) for k, v in shipped.items()}
+    averaged, averaged_rank, averaged_alpha = mean_weights([shipped, changed], rank, alpha)
+    assert (averaged_rank, averaged_alpha) == (2 * rank, 2 * alpha)
+    one, two = merged_weights(image, shipped, rank, alpha), merged_weights(image, changed, rank, alpha)
+    mean = merged_weights(image, averaged, averaged_rank, averaged_alpha)
+    target = "bert.encoder.layer.5.attention.self.query.weight"
+    assert not np.allclose(one[target], two[target], atol=1e-3)
+    for name in (target, "bert.encoder.layer.11.output.dense.weight", "head.weight", "head.bias"):
+        np.testing.assert_allclose(mean[name], (one[name] + two[name]) / 2, atol=1e-5)
+    # Averaging the factors instead would not give the mean update.
+    factors = {k: (shipped[k] + changed[k]) / 2 for k in shipped}
+    assert not np.allclose(merged_weights(image, factors, rank, alpha)[target], mean[target], atol=1e-4)
+    with pytest.raises(ModelError, match="do not hold the same weights"):
+        mean_weights([shipped, {k: v for k, v in shipped.items() if k != "head.bias"}], rank, alpha)

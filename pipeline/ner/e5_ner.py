@@ -185,6 +185,40 @@ def trainable_state(module: Any) -> dict[str, np.ndarray]:
     return {name: p.detach().numpy().copy() for name, p in module.named_parameters() if p.requires_grad}
 
 
+def mean_weights(
+    states: Sequence[dict[str, np.ndarray]], rank: int, alpha: float
+) -> tuple[dict[str, np.ndarray], int, float]:
+    """The exact mean of components trained by one recipe from the same initial weights.
+
+    Biases, layer norms and the output layer are averaged. The adapters' updates are averaged
+    exactly rather than factor by factor (the mean of products is not the product of means): the
+    n adapters of a matrix become one of rank ``n * rank``, ``[B_1 … B_n] / n`` times
+    ``[A_1; …; A_n]``, with ``alpha`` scaled by n so that ``alpha / rank`` stays as trained.
+
+    Returns:
+        The weights, and the rank and alpha of the averaged component.
+
+    Raises:
+        ModelError: The components do not hold the same weights with the same shapes.
+    """
+    if not states:
+        raise ModelError("E5 NER weights", "nothing to average")
+    first, n = states[0], len(states)
+    for other in states[1:]:
+        if other.keys() != first.keys() or any(other[k].shape != v.shape for k, v in first.items()):
+            raise ModelError("E5 NER weights", "the components to average do not hold the same weights")
+    averaged = {}
+    for name in first:
+        parts = [state[name] for state in states]
+        if name.endswith(".lora_a"):
+            averaged[name] = np.concatenate(parts, axis=0)
+        elif name.endswith(".lora_b"):
+            averaged[name] = np.concatenate(parts, axis=1) / n
+        else:
+            averaged[name] = np.mean(parts, axis=0)
+    return {k: v.astype(np.float32) for k, v in averaged.items()}, rank * n, alpha * n
+
+
 def image_sha256(path: Path) -> str:
     """SHA-256 of the model image a component was trained on (it stores only the changes)."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
