@@ -29,8 +29,9 @@ without context)::
     python scripts/ner_e5_finetune.py --out /tmp/e5ner --save-model models/ner-ar-e5
 
 That is version 1.0.0. ``--average-with DIR`` averages the kept model exactly with a model this
-recipe and seed saved before (:func:`pipeline.ner.e5_ner.mean_weights`; a model soup): 1.1.0 is
-1.0.0 averaged with the same recipe run with ``--full-train`` (commands in the model card).
+recipe and seed saved before (:func:`pipeline.ner.e5_ner.mean_weights`; a model soup): session
+37's candidate, not shipped yet, is 1.0.0 averaged with the recipe run with ``--full-train``
+(commands in the model card).
 
 Usage::
 
@@ -150,8 +151,7 @@ def train(args: argparse.Namespace, say: Any = print) -> tuple[dict, Any]:
     torch.set_num_threads(args.threads)
     image_path = args.image or default_image()
     image = read_image(image_path)
-    for folder in args.average_with:
-        saved_weights(folder, args, image_path)  # now, not after the training
+    others = [saved_weights(folder, args, image_path) for folder in args.average_with]  # now, not after training
     pieces = WordPieces(E5Tokenizer(image), args.max_pieces, args.context)
     data = load_corpora(args.data, use_aqmar=False)
     train_set = data["train"] + data["dev"] if args.full_train else data["train"]
@@ -194,8 +194,7 @@ def train(args: argparse.Namespace, say: Any = print) -> tuple[dict, Any]:
             if step >= total:
                 break
     rank, alpha = args.lora, args.lora_alpha
-    if args.average_with:
-        others = [saved_weights(folder, args, image_path) for folder in args.average_with]
+    if others:
         best_state, rank, alpha = mean_weights([best_state, *others], rank, alpha)
         model = tagger_module(image, rank, alpha)
         say(f"averaged with {', '.join(map(str, args.average_with))}: rank-{rank} adapters")
