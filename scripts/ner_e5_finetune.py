@@ -195,7 +195,7 @@ def train(args: argparse.Namespace, say: Any = print) -> tuple[dict, Any]:
                 break
     rank, alpha = args.lora, args.lora_alpha
     if others:
-        best_state, rank, alpha = mean_weights([best_state, *others], rank, alpha)
+        best_state, rank, alpha = mean_weights([best_state, *(weights for weights, _ in others)], rank, alpha)
         model = tagger_module(image, rank, alpha)
         say(f"averaged with {', '.join(map(str, args.average_with))}: rank-{rank} adapters")
     model.load_state_dict({k: torch.from_numpy(v) for k, v in best_state.items()}, strict=False)
@@ -211,7 +211,7 @@ def train(args: argparse.Namespace, say: Any = print) -> tuple[dict, Any]:
         result[split + "_tokens_per_s"] = round(sum(len(s.tokens) for s in sentences) / secs)
     result["seconds"] = round(time.perf_counter() - start)
     if args.save_model:
-        meta = model_meta(args, result, len(train_set))
+        meta = model_meta(args, result, len(train_set), [record for _, record in others])
         save_pipeline(
             args.save_model,
             best_state,
@@ -223,36 +223,44 @@ def train(args: argparse.Namespace, say: Any = print) -> tuple[dict, Any]:
     return result, model
 
 
-def saved_weights(folder: Path, args: argparse.Namespace, image_path: Path) -> dict[str, Any]:
+def saved_weights(folder: Path, args: argparse.Namespace, image_path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     """The trained weights of an E5 model saved by this script with the recipe of ``args`` (for
-    ``--average-with``); exits with a one-line message when the folder holds anything else."""
-    from safetensors.numpy import load_file
+    ``--average-with``), and what the new model's ``meta.json`` records of it (folder, training,
+    weights' SHA-256); exits with a one-line message when the folder holds anything else."""
+    from safetensors import SafetensorError
+    from safetensors.numpy import load
 
-    from pipeline.ner.e5_ner import image_sha256
+    from pipeline.ner.e5_ner import image_sha256, is_e5_model_folder
+    from pipeline.ner.stage import trained_model_meta
 
+    if not is_e5_model_folder(folder):
+        raise SystemExit(f"{folder}: not an E5 NER model saved by this script")
+    training = trained_model_meta(folder)["training"]
     try:
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         cfg = json.loads((folder / "ner" / "cfg.json").read_text(encoding="utf-8"))
-        weights = load_file(str(folder / "ner" / "weights.safetensors"))
-    except (OSError, ValueError) as exc:
-        raise SystemExit(f"{folder}: not an E5 NER model saved by this script ({exc})") from None
-    training = meta.get("training", {})
+        data = (folder / "ner" / "weights.safetensors").read_bytes()
+        weights = load(data)
+    except (OSError, ValueError, SafetensorError) as exc:
+        raise SystemExit(f"{folder}: damaged E5 NER model ({exc})") from None
     recipe = {"lora": args.lora, "lora_alpha": args.lora_alpha, "context": args.context, "seed": args.seed}
     differs = [k for k, v in recipe.items() if training.get(k) != v] + [
         k for k in ("max_pieces", "lr", "batch") if training.get(k) != getattr(args, k)
     ]
     if cfg.get("rank") != args.lora:
         differs.append("rank (an averaged model)")
-    if training.get("script") != TRAINING_SCRIPT or cfg.get("image_sha256") != image_sha256(image_path) or differs:
+    if cfg.get("image_sha256") != image_sha256(image_path) or differs:
         raise SystemExit(
             f"{folder}: trained with another recipe or image ({', '.join(differs) or 'image'}); "
             "only models of one recipe and seed (the same initial weights) can be averaged"
         )
-    return weights
+    return weights, {"folder": str(folder), "training": training, "weights_sha256": hashlib.sha256(data).hexdigest()}
 
 
-def model_meta(args: argparse.Namespace, result: dict, train_sentences: int) -> dict[str, Any]:
-    """``meta.json`` of a saved pipeline: what it is, its sources and licences, scores and settings."""
+def model_meta(
+    args: argparse.Namespace, result: dict, train_sentences: int, averaged_with: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """``meta.json`` of a saved pipeline: what it is, its sources and licences, scores and settings
+    (and the models averaged in, as :func:`saved_weights` describes them)."""
     return {
         "name": "ner_ar_e5",
         "version": args.model_version,
@@ -260,7 +268,7 @@ def model_meta(args: argparse.Namespace, result: dict, train_sentences: int) -> 
             "Arabic NER (PER/LOC/ORG, plus MISC that the NER stage drops): multilingual-e5-small "
             f"fine-tuned with {'rank-' + str(args.lora) + ' adapters' if args.lora else 'all encoder weights'} "
             "and a linear BIO layer"
-            + (f", {len(args.average_with) + 1} runs of one recipe averaged exactly" if args.average_with else "")
+            + (f", {len(averaged_with) + 1} runs of one recipe averaged exactly" if averaged_with else "")
             + " (scripts/ner_e5_finetune.py). The accurate, slow option."
         ),
         "license": "CC BY-SA 4.0 (trained on ANERcorp, CC BY-SA 4.0; encoder multilingual-e5-small, MIT)",
@@ -289,15 +297,8 @@ def model_meta(args: argparse.Namespace, result: dict, train_sentences: int) -> 
             "full_train": args.full_train,
             "kept": "last epoch" if args.full_train else "best epoch on dev",
         }
-        | ({"averaged_with": [averaged_meta(folder) for folder in args.average_with]} if args.average_with else {}),
+        | ({"averaged_with": averaged_with} if averaged_with else {}),
     }
-
-
-def averaged_meta(folder: Path) -> dict[str, Any]:
-    """What ``meta.json`` records of a model averaged in: its folder, training and weights' SHA-256."""
-    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    weights = hashlib.sha256((folder / "ner" / "weights.safetensors").read_bytes()).hexdigest()
-    return {"folder": str(folder), "training": meta["training"], "weights_sha256": weights}
 
 
 def main() -> int:
