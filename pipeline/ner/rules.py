@@ -104,6 +104,10 @@ _FACILITY_BEFORE = re.compile(r"(?:^|\s)[وفبل]?(?:" + "|".join(_FACILITY_MED
 _FACILITY_ADJECTIVES = frozenset(
     key(w) for w in ("النووية", "النووي", "الفضائية", "الكهربائية", "لتوليد", "للطاقة", "الحرارية", "للقطارات")
 )
+#: Adjectives of a power plant (not الفضائية: a satellite channel is a broadcaster).
+_FACILITY_PLANT_ADJECTIVES = _FACILITY_ADJECTIVES - {key("الفضائية")}
+#: The word after a name, past its closing quote or bracket.
+_FACILITY_ADJECTIVE_AFTER = re.compile(r"[\"»)]?\s+(?P<word>[\u0621-\u064A]+)")
 #: News media introduced by what they are (صحيفة "الحياة", محطة (سي.ان.ان ترك)): the name is an ORG.
 MEDIA_DESCRIPTORS = ("صحيفة", "جريدة", "مجلة", "قناة", "محطة", "تلفزيون", "إذاعة")
 _DECADES = "عشرينيات|ثلاثينيات|أربعينيات|اربعينيات|خمسينيات|ستينيات|سبعينيات|ثمانينيات|تسعينيات"
@@ -786,6 +790,15 @@ class ArabicRules:
         entry = self.gazetteer.lookup(text[start:end])
         return entry is not None and entry.label == "LOC"
 
+    def facility_not_body(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]``, right after «قناة» or «محطة» (quoted or not), is followed by the
+        adjective of a plant (محطة "تشيرنوبل" النووية; not الفضائية, a satellite channel): a facility
+        is named, no body, as :meth:`descriptors` reads it too."""
+        if not _FACILITY_BEFORE.search(text, max(0, start - 12), start):
+            return False
+        after = _FACILITY_ADJECTIVE_AFTER.match(text, end)
+        return after is not None and key(after.group("word")) in _FACILITY_PLANT_ADJECTIVES
+
     def _adjective_here(self, words: list[_Word], i: int) -> bool:
         """Whether «الخارجية» (or «البحرية») at ``words[i]`` is the adjective of the word before it, not
         the ministry (the navy)."""
@@ -1037,7 +1050,9 @@ def strip_clitic(
     letters or more: وشيلي -> شيلي, لترامب -> ترامب, but not كاليفورنيا,
     فرانكفورت or وادي). The fused لل loses
     exactly one ل (للأمم المتحدة -> لأمم المتحدة), as the guideline asks.
-    Without counts, only the article-based forms (والسويد, بالسويد) are trimmed.
+    A span of several words is also trimmed when the rest of the whole span is a known name
+    (ودير الزور -> دير الزور, though دير begins no name of its own). Without counts, only the
+    article-based forms (والسويد, بالسويد) are trimmed.
 
     Args:
         text: The span text as the model found it.
@@ -1066,6 +1081,11 @@ def strip_clitic(
 
     if k_first in known:
         return 0
+    tail = text[len(first) :]
+    if tail and key(text) not in known and key(text) not in whole:
+        for cut, rest in candidates():
+            if key(rest + tail) in known or key(rest + tail) in whole:
+                return cut  # ودير الزور -> دير الزور: the name is known whole, its first word alone is not
     for cut, rest in candidates():
         # وجدة after Saudi towns is و + Jeddah rather than Oujda (a town only GeoNames knows), بكين is
         # Beijing rather than ب + Kane: the more frequent reading wins

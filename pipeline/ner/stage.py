@@ -33,7 +33,7 @@ from ..document import Article, Entity, EntityLink, OffsetMap, Passage, TextSpan
 from ..errors import ConfigError, InputError, ModelError
 from .bodies import NamedBodies
 from .gazetteer import Gazetteer, is_region, key, load_gazetteer
-from .places import PlacesAfterNouns, is_place_noun, noun_in_wordfreq
+from .places import PlacesAfterNouns, is_place_noun, noun_in_wordfreq, zipf_ar
 from .rules import (
     NOT_ACRONYMS,
     ORG_DESCRIPTORS,
@@ -52,7 +52,7 @@ from .rules import (
     restore_article,
     strip_clitic,
 )
-from .titles import _ALI, TitledPersons, english_titled_persons
+from .titles import _ALI, TITLES_DEFINITE, TitledPersons, english_titled_persons
 
 DEFAULT_MODEL = "models/ner-ar"
 #: Labels of the project; anything else a model predicts (MISC) is dropped.
@@ -479,11 +479,17 @@ class NerStage:
                     end -= 1  # spaCy makes a token of a second space, and the model may tag it (عدنان منصر  -)
                 while start < end and text[start].isspace():
                     start += 1
+                dash = _SPACED_DASH.search(text, start, end)
+                if dash is not None:
+                    end = dash.start()  # «إبراهيم – مصري»: a dash between spaces ends a name (list items)
                 if end - start > 1 and text[end - 1] in _FINAL_PUNCT and _ARABIC_LETTER.match(text, end - 2):
                     end -= 1  # «مليّح.»: spaCy leaves the full stop on a word with a mark inside
                 surface = text[start:end]
                 if ent_label == "LOC" and self._clitic_word_after(surface):
                     end = start + surface.rindex(" ")  # «نهر بوتوماك ليدلي»: ل + a verb ends no place name
+                    surface = text[start:end]
+                if ent_label == "PER" and self._status_after_family_name(text, start, end):
+                    end = start + surface.rindex(" ")  # «- محمد علي المري شهيد»: his fate, not his name
                     surface = text[start:end]
                 if (
                     ent_label in ("LOC", "ORG")
@@ -495,15 +501,31 @@ class NerStage:
                     continue  # حي هادئ, قرية محررة, حملة مقاطعة ماكدونالدز: no place named
                 if ent_label == "LOC" and self._speaker(text, start, end):
                     ent_label = "PER"  # «وقال ليون إن»: a town is «قالت»
+                if ent_label == "LOC" and self._city_word_in_construct(text, start, end):
+                    continue  # «في ديربي العاصمة»: the capital's derby, a noun before its genitive
                 if ent_label == "LOC" and self.rules.no_town_here(text, start, end):
                     continue  # الأردن (اليرموك): a club; الدوحة وجاسم: a person
                 if ent_label == "ORG" and self.rules.facility_place(text, start, end):
                     ent_label = "LOC"  # قناة "السويس": the canal, named after the town, not a broadcaster
+                if ent_label == "ORG" and self.rules.facility_not_body(text, start, end):
+                    continue  # محطة "تشيرنوبل" النووية: a plant, no body
+                if ent_label == "ORG" and _plural_bodies(surface):
+                    continue  # «والمنظمات الدولية»: bodies of a kind, no one body named
                 if ent_label == "ORG" and _generic_body(surface):
                     continue  # a kind of body alone names none (حزب سياسي, منظمة "أنا يقظ": the name is quoted)
                 if ent_label == "PER" and _NOT_IN_A_NAME.search(surface):
                     continue  # «خصومه بـ(الفاسدين»: a person's name runs across no bracket nor comma
-                if ent_label == "PER" and self._preposition_ali(surface):
+                if ent_label == "LOC" and self._unknown_word_place(text, start, end):
+                    continue  # «مكافأة», «المنهج الوصفي», «باتجاهين»: words of the language
+                if ent_label == "PER" and self._noun_before_our(text, start, end):
+                    continue  # «أن حسن ظننا»: "our good opinion", a noun and its genitive
+                if ent_label == "PER" and self._preposition_and_word(surface):
+                    continue  # «بوساطة», «لتحريك»: a preposition and an ordinary word
+                if ent_label == "PER" and any(self._preposition_and_noun(w) for w in surface.split()):
+                    continue  # «رميا بالرصاص», «طالب بالرحيل»: a preposition and a definite noun name no one
+                if ent_label in OUTPUT_LABELS and _LOWER_LATIN_WORD.fullmatch(surface):
+                    continue  # «نادي ريال مدريد (members)»: a lower-case gloss in Latin letters names nothing
+                if ent_label == "PER" and self._preposition_ali(_with_next_word(text, start, end, _ALI)):
                     continue  # «اطلع الوزير علي كشوفات»: the preposition «على» spelled with ي and its noun
                 if ent_label == "PER" and all(self._inflected_word(w) for w in surface.split()):
                     continue  # plurals and accusatives of ordinary words (المدنيين, قياديون, طريقا رئيسيا)
@@ -520,6 +542,7 @@ class NerStage:
                     label = "PLATFORM"  # a site referred to as a site (موقع بي بي سي), as the guideline asks
                 if end - start >= 2:
                     model_spans.append(RuleSpan(start, end, label, rule="model"))
+            model_spans = self._surnames_named_like_places(text, model_spans)
             model_spans = grow_persons(text, model_spans, self.gazetteer, self.counts)
             titled, model_spans = self.titled_persons.with_model(text, model_spans)
             titled = [t for t in titled if t.rule != "speaker" or not _overlaps_other_name(t, model_spans)]
@@ -545,6 +568,7 @@ class NerStage:
             )
             found = join_organisation_places(text, _merge(text, model_spans, spans))
             found = with_bracketed_acronyms(text, found, self.gazetteer)
+            found = with_parties_before_punctuation(text, found)
             out.append(self.adjust_spans(text, found))
         return out
 
@@ -746,11 +770,138 @@ class NerStage:
         end = intl.end() if intl else f.end  # مطار الكويت الدولي: the capital named like its country
         return Found(f.start - (len(before) - m.start("word")), end, "LOC", f.source, None)
 
+    def _status_after_family_name(self, text: str, start: int, end: int) -> bool:
+        """Whether a person span that fills a list item ends with an indefinite word after a family
+        name with the article, a word that is no person word of the training text: the person's
+        occupation or fate (- محمد علي المري شهيد; - هاشم صالح العوضي محاسب), not a name."""
+        words = text[start:end].split()
+        if len(words) < 3:
+            return False
+        last, family = key(words[-1]), key(words[-2])
+        if (
+            not family.startswith("ال")
+            or len(family) < 4  # آل ثاني: the family is the word after «آل»
+            or last.startswith("ال")
+            or last in self.gazetteer.person_words
+        ):
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        opens_item = any(m.end() == start for m in _ITEM_START.finditer(text, line_start, start))
+        return opens_item and _ITEM_AFTER.match(text, end) is not None
+
+    def _city_word_in_construct(self, text: str, start: int, end: int) -> bool:
+        """Whether a one-word place is a town whose name is mostly an ordinary word
+        (``Gazetteer.city_words``), a noun wordfreq has with the article (ديربي: الديربي, a derby;
+        not إدلب), and a definite word that is no nisba adjective follows it: the noun of a
+        construct (ديربي العاصمة), which a town's name is not."""
+        surface = text[start:end]
+        if (
+            " " in surface
+            or key(surface) not in self.gazetteer.city_words
+            or key(surface).startswith("ال")
+            or not noun_in_wordfreq(surface)
+        ):
+            return False
+        m = _NISBA_AFTER.match(text, end)
+        if m is None:
+            return False
+        k = key(m.group("word"))
+        return k not in self.gazetteer.nisba and self.gazetteer.lookup(m.group("word")) is None
+
+    def _surnames_named_like_places(self, text: str, spans: list[RuleSpan]) -> list[RuleSpan]:
+        """``spans`` with a given name after a title and the one-word place right after it joined into
+        one person (الرئيس الأول جورج | واشنطن): a president or minister is named in full or by surname,
+        so a given name alone there is followed by the surname, however it is spelled. Not after the
+        titles of royals and clerics (الملك, الأمير, الشيخ), who are named by their given names:
+        «زار الملك سلمان واشنطن» has a place as the verb's object."""
+        out: list[RuleSpan] = []
+        for span in spans:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.label == "PER"
+                and span.label == "LOC"
+                and text[prev.end : span.start] == " "
+                and " " not in text[prev.start : prev.end]
+                and " " not in text[span.start : span.end]
+                and (k := key(text[prev.start : prev.end])) in self.name_words
+                and k in self.gazetteer.person_words
+                and self._after_plain_title(text, prev.start)
+            ):
+                out[-1] = RuleSpan(prev.start, span.end, "PER", prev.id, prev.rule)
+                continue
+            out.append(span)
+        return out
+
+    @staticmethod
+    def _after_plain_title(text: str, start: int) -> bool:
+        """Whether one of the two words before ``start`` is a title (الرئيس, الوزير; الرئيس الأول)
+        that is not a royal's or a cleric's (``_NAMED_BY_GIVEN_NAME``)."""
+        before = [key(w) for w in WORD_RE.findall(text, max(0, start - 30), start)][-2:]
+        return any(w in TITLES_DEFINITE for w in before) and not any(w in _NAMED_BY_GIVEN_NAME for w in before)
+
+    def _noun_before_our(self, text: str, start: int, end: int) -> bool:
+        """Whether a one-word person is a noun too (``_noun_too``: حسن/الحسن) followed by a noun with a
+        pronoun of the first or second person (ظننا, رأيكم): a construct (حسن ظننا, "our good
+        opinion"), since a person named in the third person is not followed by "our" or "your"."""
+        surface = text[start:end]
+        if " " in surface or not _noun_too(surface, self.counts or {}):
+            return False
+        m = _OUR_NOUN_AFTER.match(text, end)
+        return m is not None and noun_in_wordfreq(m.group("stem")) and key(m.group()) not in self.gazetteer.person_words
+
+    def _unknown_word_place(self, text: str, start: int, end: int) -> bool:
+        """Whether a one-word place that no gazetteer knows is a word of the language: a noun
+        wordfreq has with the article (مكافأة: المكافأة), a definite adjective in ي or ية after a
+        definite noun (المنهج الوصفي), or ب or ل and an ordinary word or a noun wordfreq has with the
+        article (باتجاهين: الاتجاهين)."""
+        surface = text[start:end]
+        if (
+            " " in surface
+            or self.gazetteer.lookup(surface) is not None
+            or key(surface) in self.towns
+            or text[start - 1 : start] in ('"', "«", "“")  # مرفأ "دير": a name the text marks as one
+        ):
+            return False
+        k = key(surface)
+        if k.startswith("ال"):
+            before = text[max(0, start - 30) : start]
+            return k.endswith(("ي", "يه")) and _DEFINITE_WORD_BEFORE.search(before) is not None
+        return (
+            noun_in_wordfreq(surface)
+            or self._preposition_and_word(surface)
+            or (surface[:1] in ("ب", "ل") and noun_in_wordfreq(surface[1:]))
+        )
+
+    def _preposition_and_word(self, surface: str) -> bool:
+        """Whether a one-word span is ب or ل and an ordinary word (``_ordinary_word``: بوساطة,
+        لتحريك, باتجاهين), no person word of the training text nor a gazetteer name (بلير, لافروف)."""
+        return (
+            " " not in surface
+            and surface[:1] in ("ب", "ل")
+            and key(surface) not in self.gazetteer.person_words
+            and self.gazetteer.lookup(surface) is None
+            and self._ordinary_word(surface)
+        )
+
+    def _preposition_and_noun(self, word: str) -> bool:
+        """Whether ``word`` is a preposition (ب, ك, ل) fused with a definite noun, in common use as such
+        (wordfreq: بالرصاص 4.1, للرحيل 3.6), which stands in no person's name; not the Maghrebi names
+        written so (بالحاج 2.6, بالقاسم 2.0) nor a person word of the training text."""
+        m = _PREPOSITION_ARTICLE.match(word)
+        return (
+            m is not None
+            and key(word) not in self.gazetteer.person_words
+            and noun_in_wordfreq(m.group("noun"))
+            and zipf_ar(word) >= _FUSED_WORD_ZIPF
+        )
+
     def _inflected_word(self, word: str) -> bool:
         """A plural or an accusative of an ordinary word, which no name is: a plural of a nisba the text
         has with the article (يين, يون: الأمنيين, قانونيين; not ليون, ماريون) or of a participle in م it
         has with the article (المسلمين: المسلم; محققون: المحقق), or an accusative in ا of five letters
-        or more whose form with the article the text has (نظريا: النظري, طريقا); never a person word of
+        or more whose form with the article the text has (نظريا: النظري, طريقا) or wordfreq has, when
+        the word is no gazetteer name (راتبا: الراتب; not صوفيا: الصوفي, but Sofia); never a person word of
         the training text. Names end so too (الأمين, شاهين, نسرين, ثريا): their singular is too short,
         not a participle in م, or the name short."""
         k = key(word)
@@ -764,7 +915,14 @@ class NerStage:
         if k.endswith(("ين", "ون")):
             singular = stem[:-2]
             return len(singular) >= 4 and singular[0] == "م" and counts.get("ال" + singular, 0) >= STEM_MIN_COUNT
-        return len(k) >= 5 and k.endswith("ا") and counts.get("ال" + k[:-1], 0) >= STEM_MIN_COUNT
+        return (
+            len(k) >= 5
+            and k.endswith("ا")
+            and (
+                counts.get("ال" + k[:-1], 0) >= STEM_MIN_COUNT
+                or (noun_in_wordfreq(k[:-1]) and self.gazetteer.lookup(word) is None)
+            )
+        )
 
     def _agreeing_nisba(self, text: str, f: Found, name_ends: set[int]) -> bool:
         """Whether a place named like a feminine nisba (السعودية) is the adjective of the noun before it:
@@ -793,7 +951,8 @@ class NerStage:
     def _preposition_ali(self, surface: str) -> bool:
         """Whether a person span opens with «علي» that is the preposition «على» as many texts spell it:
         an indefinite word follows that no name of the training text has and that is a noun in ة or ات
-        or a common word of the texts (علي تأشيرة, علي كشوفات, علي متن طائرة); the given name comes
+        or a common word of the texts (علي تأشيرة, علي كشوفات, علي متن طائرة, and «علي» alone before
+        «أهمية»: the caller gives the word after a lone «علي»); the given name comes
         before a person word or a surname with the article (علي حسن, علي الزعتري). A surname in ات
         that no text knows is lost so (علي فرزات) when the model tags it."""
         words = surface.split()
@@ -1408,6 +1567,8 @@ def grow_persons(
     word_starts = [m.start() for m in words]
     word_ends = [m.end() for m in words]
     taken = [(s.start, s.end) for s in spans]
+    # a list item holding two pieces of one name grows over both (the second is then dropped)
+    taken_other = [(s.start, s.end) for s in spans if s.label != "PER"]
 
     def noun_too(word: str) -> bool:
         return _noun_too(word, counts)
@@ -1465,8 +1626,10 @@ def grow_persons(
                 start = words[first].start()
             if last > inside[-1]:
                 end = words[last].end()
-            start, end = _grown_to_item(text, start, end, gazetteer, counts, taken, (span.start, span.end))
+            start, end = _grown_to_item(text, start, end, gazetteer, counts, taken_other, (span.start, span.end))
         prev = out[-1] if out else None
+        if prev is not None and prev.label == "PER" and prev.start <= start and end <= prev.end:
+            continue  # a piece of the name the span before grew over (- حجاج بن فهد حجاج | محمد العجمي -)
         if (
             prev is not None
             and prev.label == "PER"
@@ -1553,7 +1716,9 @@ _NAMED_AFTER = re.compile(
 #: of a person its other mentions are found from (ANT 538).
 _NAMED_AFTER_INDEFINITE = re.compile(
     r"(?:^|[\s(«\"])(?:[وفبلك]|وب|ول)?"
-    r"(?P<word>شارع|نهج|ملعب|قاعة|مطار|مدرسة|مستشفى|مسجد|جسر|ساحة|ميدان|طريق|مكتبة|حي)\s+$"
+    r"(?P<word>شارع|نهج|ملعب|قاعة|مطار|مدرسة|مستشفى|مسجد|جسر|ساحة|ميدان|طريق|مكتبة|حي|متحف)\s+"
+    # the person's title may stand in the place's name too (متحف الملك فيصل, مسجد الشيخ زايد)
+    r"(?:(?:ال)?(?:ملك|أمير|امير|شيخ|سلطان|إمام|امام|شهيد)\s+)?$"
 )
 #: Words of streets and roads: the name after them is the street's, a LOC without them
 #: (corpus/ner_heldout/DECISIONS.md D8: «شارع فوكسهول» -> «فوكسهول»). Not «نهج», a Tunisian street
@@ -1563,14 +1728,27 @@ _STREET_WORDS = frozenset({"شارع", "طريق"})
 _BY_WAY_OF = {"طريق": re.compile(r"(?:^|\s)و?عن\s$"), "نهج": re.compile(r"(?:^|\s)و?على\s$")}
 #: Punctuation a span never ends with, and the Arabic letter it follows when spaCy left it on a word.
 _FINAL_PUNCT = frozenset(".،؛:")
+#: A dash with a space before it and a space or the span's end after it.
+_SPACED_DASH = re.compile(r"\s[-–—](?=\s|$)")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+
+
+def _with_next_word(text: str, start: int, end: int, alone: str) -> str:
+    """``text[start:end]``, and the word after it when the span is the word ``alone`` only and one
+    space comes before the next word («علي» of «وأكد علي أهمية», which the preposition test reads
+    with its noun)."""
+    surface = text[start:end]
+    if surface != alone or text[end : end + 1] != " ":
+        return surface
+    m = WORD_RE.match(text, end + 1)
+    return surface if m is None else f"{surface} {m.group()}"
 
 
 def _place_named_after(text: str, start: int) -> str | None:
     """The indefinite word of a place (``_NAMED_AFTER_INDEFINITE``) right before a person the model
     found at ``start``, whose name is then the place's; not «عن طريق» ("by way of") nor «على نهج»
     ("on the path of"), which come before a person as well."""
-    m = _NAMED_AFTER_INDEFINITE.search(text, max(0, start - 16), start)
+    m = _NAMED_AFTER_INDEFINITE.search(text, max(0, start - 24), start)
     if m is None:
         return None
     by_way_of = _BY_WAY_OF.get(m.group("word"))
@@ -1592,14 +1770,26 @@ _GENERIC_BODIES = frozenset(
 )
 
 
+def _plural_bodies(surface: str) -> bool:
+    """Whether a span opens with the plural of a body noun (المنظمات الدولية, ومؤسسات المجتمع المدني):
+    bodies of a kind, which name no one body."""
+    k = key(surface.split(" ", 1)[0])
+    return any(k.startswith(prefix) and k[len(prefix) :] in _PLURAL_BODIES for prefix in _BODY_PREFIXES)
+
+
 def _generic_body(surface: str) -> bool:
     """Whether a span is only the noun of a kind of body, with or without the article or a proclitic
     (حزب, لمنظمة, المنظمة: a back-reference, corpus/layouts/ner_gold/DECISIONS.md 6)."""
     k = key(surface)
-    return any(
-        k.startswith(prefix) and k[len(prefix) :] in _GENERIC_BODIES
-        for prefix in ("", "ال", "و", "ل", "ب", "وال", "بال", "لل")
-    )
+    return any(k.startswith(prefix) and k[len(prefix) :] in _GENERIC_BODIES for prefix in _BODY_PREFIXES)
+
+
+#: What may stand before a body noun: the article and the proclitics (لل: ل + ال).
+_BODY_PREFIXES = ("", "ال", "و", "ل", "ب", "وال", "بال", "لل", "ولل", "وب", "ول")
+#: Plurals of body nouns.
+_PLURAL_BODIES = frozenset(
+    key(w) for w in "منظمات مؤسسات هيئات جمعيات أحزاب نقابات شركات وكالات لجان حركات جماعات تنظيمات".split()
+)
 
 
 #: Most words of a surname that :func:`persons_by_first_name` takes after a first name.
@@ -1784,6 +1974,8 @@ def _merge(text: str, model_spans: list[RuleSpan], rule_spans: list[RuleSpan]) -
 _BRACKETED_ACRONYM = re.compile(r"\s?\(\s*(?P<name>[^\W\d_]{1,12}(?:[ .][^\W\d_]{1,12}){0,2}\.?)\s*\)")
 
 
+#: One definite word after a name: a nisba adjective the acronym may follow (الخطوط الجوية البرازيلية (GOL)).
+_NISBA_AFTER = re.compile(r" (?P<word>ال[\u0621-\u064A]+)")
 _LATIN_CAPITALS = re.compile(r"[A-Z].*[A-Z]|^[A-Z][a-z]*$")
 #: Letters spelled out: one to three between dots (سي.آي.إيه, دي.بي.إيه) or single letters between
 #: spaces (أ ف ب), not words (كل عام, عن بعد).
@@ -1796,14 +1988,19 @@ def with_bracketed_acronyms(text: str, found: list[Found], gazetteer: Gazetteer)
     """``found`` and the acronym in brackets after each organisation, typed as it is (ORG).
 
     An acronym is written in Latin capitals (WDR), in letters with dots or spaces (سي.آي.إيه, أ ف ب)
-    or is an organisation the gazetteer knows (الأونروا); a word in brackets is a gloss (سابقا,
+    or is an organisation the gazetteer knows (الأونروا); it may follow a nisba adjective the name
+    left out (الخطوط الجوية البرازيلية (GOL)). A word in brackets is a gloss (سابقا,
     بالإنجليزية), a short name the document defines (البعثة) or another entity (بولسونارو)."""
     taken = [(f.start, f.end) for f in found]
     out = list(found)
     for f in found:
         if f.label != "ORG":
             continue
-        m = _BRACKETED_ACRONYM.match(text, f.end)
+        after = f.end
+        adjective = _NISBA_AFTER.match(text, f.end)
+        if adjective is not None and key(adjective.group("word")) in gazetteer.nisba:
+            after = adjective.end()  # «الخطوط الجوية» البرازيلية (GOL): the acronym follows the adjective
+        m = _BRACKETED_ACRONYM.match(text, after)
         if m is None or any(a < m.end("name") and m.start("name") < b for a, b in taken):
             continue
         name = m.group("name")
@@ -1817,6 +2014,31 @@ def with_bracketed_acronyms(text: str, found: list[Found], gazetteer: Gazetteer)
             continue
         out.append(Found(m.start("name"), m.end("name"), "ORG", "rule", f.id))
     return sorted(out, key=attrgetter("start"))
+
+
+def with_parties_before_punctuation(text: str, found: list[Found]) -> list[Found]:
+    """``found`` and the parties named «حزب» + one definite noun that punctuation ends (رئيس حزب
+    المجد، عبد الوهاب الهاني), where nothing was found: a party takes a noun for its name (حزب النهضة,
+    حزب العمال) and the punctuation shows the name has no more words. Not a party described by its
+    standing (الحزب الحاكم, حزب الأغلبية: ``_PARTY_STANDING``)."""
+    extra = []
+    for m in _PARTY_BEFORE_PUNCTUATION.finditer(text):
+        start, end = m.span("name")
+        if key(m.group("noun")) in _PARTY_STANDING or any(f.start < end and start < f.end for f in found):
+            continue
+        extra.append(Found(start, end, "ORG", "rule", None))
+    return sorted([*found, *extra], key=attrgetter("start")) if extra else found
+
+
+#: «حزب» + one definite noun, then punctuation or the text's end (a proclitic before حزب left out).
+_PARTY_BEFORE_PUNCTUATION = re.compile(
+    r"(?:^|(?<=[\s(«\"]))(?:[وفبل]|وب|ول)?(?P<name>حزب (?P<noun>ال[\u0621-\u064A]{2,}))(?=\s*(?:[،,.:;؛()«»\"]|$))"
+)
+#: Nouns that say what a party is, not what it is called.
+_PARTY_STANDING = frozenset(
+    key(w)
+    for w in "الحاكم المعارض المعارضة الأغلبية الأقلية الرئيس الأكبر الأول الثاني الجديد الفائز المنافس المنحل".split()
+)
 
 
 def join_organisation_places(text: str, found: list[Found]) -> list[Found]:
@@ -1862,6 +2084,19 @@ _GROUP_WORD = "تنظيم "
 #: The official-name word of a state before its name (دولة قطر, لدولة الإمارات: the clitic stays outside).
 _STATE_WORD = re.compile(r"(?:(?<=[\s(«\"])|^)(?:[وفبلك]|وب|ول|لل)?(?P<word>دولة) $")
 #: Punctuation no person's name has inside it.
+#: A preposition fused with the article, and the noun after it (بالرصاص, كالعادة, للرحيل).
+_PREPOSITION_ARTICLE = re.compile(r"[وف]?(?:[بك]ال|لل)(?P<noun>[\u0621-\u064a]{3,})$")
+_LOWER_LATIN_WORD = re.compile(r"[a-z]+")
+#: Titles of persons named by their given names (الملك سلمان, الأمير تشارلز, الشيخ تميم).
+_NAMED_BY_GIVEN_NAME = frozenset(
+    key(w) for w in "الملك الملكة الأمير الأميرة الشيخ الشيخة السلطان الإمام البابا القس الأب".split()
+)
+#: One space and a noun with a pronoun of the first or second person (ظننا, رأيكم).
+_OUR_NOUN_AFTER = re.compile(r" (?P<stem>[\u0621-\u064A]{2,}?)(?:نا|كم|كما|كن)(?![\u0621-\u064A])")
+#: A definite word and one space, right before a span.
+_DEFINITE_WORD_BEFORE = re.compile(r"(?:^|\s)ال[\u0621-\u064A]{2,} $")
+#: wordfreq's Zipf frequency from which a preposition fused with a noun is a word in common use.
+_FUSED_WORD_ZIPF = 3.5
 _NOT_IN_A_NAME = re.compile(r"[()\[\]،؛,;:«»\"]")
 #: Seen this often in the unlabelled text, an indefinite word after «علي» is a word of the language
 #: (متن 53 times), not a surname.
