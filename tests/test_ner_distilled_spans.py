@@ -78,6 +78,7 @@ def _stage(ner_stage, patterns: list[dict]) -> NerStage:
         ),
         # a quoted name after a place noun stays, whatever else the word means
         ('وقال مدير مرفأ "دير" في تصريح', [("دير", "LOC")], {("دير", "LOC")}, set()),
+        ("وتجمع المتظاهرون في ميدان تقسيم وسط إسطنبول", [("تقسيم", "LOC")], {("ميدان تقسيم", "LOC")}, set()),
         # a town named like an ordinary noun, in a construct
         ("وشهد الملعب في ديربي العاصمة حضورا جماهيريا كبيرا.", [("ديربي", "LOC")], set(), {("ديربي", "LOC")}),
         # plural body nouns, a power plant, a lower-case gloss

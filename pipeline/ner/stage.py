@@ -854,13 +854,16 @@ class NerStage:
         """Whether a one-word place that no gazetteer knows is a word of the language: a noun
         wordfreq has with the article (مكافأة: المكافأة), a definite adjective in ي or ية after a
         definite noun (المنهج الوصفي), or ب or ل and an ordinary word or a noun wordfreq has with the
-        article (باتجاهين: الاتجاهين)."""
+        article (باتجاهين: الاتجاهين). Not a quoted name nor one after a word of its kind (ميدان
+        تقسيم, مدينة ...), whatever else it means."""
         surface = text[start:end]
         if (
             " " in surface
             or self.gazetteer.lookup(surface) is not None
             or key(surface) in self.towns
             or text[start - 1 : start] in ('"', "«", "“")  # مرفأ "دير": a name the text marks as one
+            or _place_named_after(text, start) is not None  # ميدان تقسيم: a name after its kind
+            or ((before := WORD_RE.findall(text, max(0, start - 20), start)) and is_place_noun(before[-1]))
         ):
             return False
         k = key(surface)
