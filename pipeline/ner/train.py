@@ -45,7 +45,7 @@ from .gazetteer import key
 from .rules import PROCLITICS
 from .stage import COUNTS_FILE, LEXICON_FILE, trained_model_meta, write_checksums
 
-MODEL_VERSION = "1.1.0"
+MODEL_VERSION = "1.2.0"
 DEFAULT_OUTPUT = PROJECT_ROOT / "models" / "ner-ar"
 DEFAULT_CONFIG = PROJECT_ROOT / "configs" / "ner_ar.cfg"
 EVAL_LABELS = ("PER", "LOC", "ORG")
