@@ -405,7 +405,9 @@ class TitledPersons:
         before a model PER span with words that are no names (:meth:`_names_before`) begins where the
         model's does, unless another model PER span begins where the title span does (the model split
         الباجي | قائد | السبسي around a word of the language: the title span is the whole name) or the
-        gazetteer knows the title span as a person (:meth:`_known_person`).
+        gazetteer knows the title span as a person (:meth:`_known_person`). A model PER span that
+        begins where a title span does and runs on past it only over words of the language is dropped
+        for the title span (:meth:`_runs_on_past`: «بقلم: جيمس نشر»).
 
         Returns:
             The title spans and the model spans to merge.
