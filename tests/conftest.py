@@ -87,6 +87,23 @@ def ner_stage():
 
 
 @pytest.fixture(scope="session")
+def stand_in_stage(ner_stage):
+    """``stand_in_stage(patterns)``: the NER stage with the shipped rules and word lists and, for a
+    model, spaCy's entity ruler over ``patterns``: what the stage makes of the spans a model proposes,
+    whatever model proposes them."""
+    import spacy
+
+    from pipeline.ner.stage import NerStage
+
+    def build(patterns: list[dict]) -> NerStage:
+        nlp = spacy.blank("ar")
+        nlp.add_pipe("entity_ruler").add_patterns(patterns)
+        return NerStage(nlp, ner_stage.gazetteer, ner_stage.name_words, ner_stage.counts)
+
+    return build
+
+
+@pytest.fixture(scope="session")
 def tag_ar(ner_stage):
     """``tag_ar(text)``: the (surface, label) pairs the NER stage finds in an Arabic text."""
 

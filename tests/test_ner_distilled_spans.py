@@ -7,15 +7,6 @@ behaviour tests' sentences that the distilled model first failed."""
 from __future__ import annotations
 
 import pytest
-import spacy
-
-from pipeline.ner.stage import NerStage
-
-
-def _stage(ner_stage, patterns: list[dict]) -> NerStage:
-    nlp = spacy.blank("ar")
-    nlp.add_pipe("entity_ruler").add_patterns(patterns)
-    return NerStage(nlp, ner_stage.gazetteer, ner_stage.name_words, ner_stage.counts)
 
 
 @pytest.mark.parametrize(
@@ -147,9 +138,9 @@ def _stage(ner_stage, patterns: list[dict]) -> NerStage:
 )
 @pytest.mark.filterwarnings("ignore:.*W036:UserWarning")  # a case where the model tags nothing
 def test_what_the_rules_make_of_a_distilled_models_spans(
-    ner_stage, text, model_entities, expected, not_expected
+    stand_in_stage, text, model_entities, expected, not_expected
 ) -> None:
-    stage = _stage(ner_stage, [{"label": label, "pattern": phrase} for phrase, label in model_entities])
+    stage = stand_in_stage([{"label": label, "pattern": phrase} for phrase, label in model_entities])
     assert [(e.text, e.label_) for e in stage.nlp_ar(text).ents] == model_entities  # the stand-in tags them
     found = {(text[f.start : f.end], f.label) for f in stage.entities_ar(text)}
     assert expected <= found

@@ -4,25 +4,18 @@ sentences stands in for a retrained model that tags them (the shipped one does n
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from pipeline.ner.stage import NerStage
-
-
-def _stage(ner_stage, patterns: list[dict]) -> NerStage:
-    nlp = spacy.blank("ar")
-    nlp.add_pipe("entity_ruler").add_patterns(patterns)
-    return NerStage(nlp, ner_stage.gazetteer, ner_stage.name_words, ner_stage.counts)
 
 
 def _found(stage: NerStage, text: str) -> set[tuple[str, str]]:
     return {(text[f.start : f.end], f.label) for f in stage.entities_ar(text)}
 
 
-def test_a_person_span_leaves_the_full_stop_spacy_kept_on_the_word(ner_stage) -> None:
+def test_a_person_span_leaves_the_full_stop_spacy_kept_on_the_word(stand_in_stage) -> None:
     # ANT: «وممثلة عن الخارج، لمياء مليّح.»: spaCy does not split the stop off a word with a shadda
     text = "وهو منصف بن سعيد وممثلة عن الخارج، لمياء مليّح."
-    stage = _stage(ner_stage, [{"label": "PER", "pattern": [{"TEXT": "لمياء"}, {"TEXT": "مليّح."}]}])
+    stage = stand_in_stage([{"label": "PER", "pattern": [{"TEXT": "لمياء"}, {"TEXT": "مليّح."}]}])
     assert [t.text for t in stage.nlp_ar(text)][-1] == "مليّح."
     assert ("لمياء مليّح", "PER") in _found(stage, text)
 
@@ -46,9 +39,9 @@ def test_a_person_span_leaves_the_full_stop_spacy_kept_on_the_word(ner_stage) ->
         ("وألقت القبض على رجل وامرأة آخرين على طريق سريع أمس الثلاثاء", "سريع", set()),
     ],
 )
-def test_a_person_the_model_finds_in_the_name_of_a_place_names_the_place(ner_stage, text, name, expected) -> None:
+def test_a_person_the_model_finds_in_the_name_of_a_place_names_the_place(stand_in_stage, text, name, expected) -> None:
     words = name.split()
-    stage = _stage(ner_stage, [{"label": "PER", "pattern": [{"TEXT": w} for w in words]}])
+    stage = stand_in_stage([{"label": "PER", "pattern": [{"TEXT": w} for w in words]}])
     found = {(s, label) for s, label in _found(stage, text) if s == name}
     assert found == expected
 
@@ -66,8 +59,8 @@ def test_a_person_the_model_finds_in_the_name_of_a_place_names_the_place(ner_sta
         ("وقال إن الحزب يسير على نهج الحبيب بورقيبة في الإصلاح.", "الحبيب بورقيبة"),
     ],
 )
-def test_a_person_after_a_definite_place_word_or_a_body_word_stays(ner_stage, text, name) -> None:
-    stage = _stage(ner_stage, [{"label": "PER", "pattern": [{"TEXT": w} for w in name.split()]}])
+def test_a_person_after_a_definite_place_word_or_a_body_word_stays(stand_in_stage, text, name) -> None:
+    stage = stand_in_stage([{"label": "PER", "pattern": [{"TEXT": w} for w in name.split()]}])
     assert (name, "PER") in _found(stage, text)
 
 
@@ -204,8 +197,8 @@ def test_a_persons_name_is_not_completed_over_an_accusative_noun(ner_stage) -> N
         ("وقال العراق إن الهجوم فشل.", [("العراق", "LOC")], {("العراق", "LOC")}, {("العراق", "PER")}),
     ],
 )
-def test_rules_on_what_a_model_tags(ner_stage, text, model_entities, expected, not_expected) -> None:
-    stage = _stage(ner_stage, [{"label": label, "pattern": phrase} for phrase, label in model_entities])
+def test_rules_on_what_a_model_tags(stand_in_stage, text, model_entities, expected, not_expected) -> None:
+    stage = stand_in_stage([{"label": label, "pattern": phrase} for phrase, label in model_entities])
     assert [(e.text, e.label_) for e in stage.nlp_ar(text).ents] == model_entities  # the stand-in tags them
     found = _found(stage, text)
     assert expected <= found

@@ -863,13 +863,12 @@ class NerStage:
             or key(surface) in self.towns
             or text[start - 1 : start] in ('"', "«", "“")  # مرفأ "دير": a name the text marks as one
             or _place_named_after(text, start) is not None  # ميدان تقسيم: a name after its kind
-            or ((before := WORD_RE.findall(text, max(0, start - 20), start)) and is_place_noun(before[-1]))
+            or ((words_before := WORD_RE.findall(text, max(0, start - 20), start)) and is_place_noun(words_before[-1]))
         ):
             return False
         k = key(surface)
         if k.startswith("ال"):
-            before = text[max(0, start - 30) : start]
-            return k.endswith(("ي", "يه")) and _DEFINITE_WORD_BEFORE.search(before) is not None
+            return k.endswith(("ي", "يه")) and _DEFINITE_WORD_BEFORE.search(text, max(0, start - 30), start) is not None
         return (
             noun_in_wordfreq(surface)
             or self._preposition_and_word(surface)
@@ -2029,7 +2028,7 @@ def with_parties_before_punctuation(text: str, found: list[Found]) -> list[Found
         start, end = m.span("name")
         if key(m.group("noun")) in _PARTY_STANDING or any(f.start < end and start < f.end for f in found):
             continue
-        extra.append(Found(start, end, "ORG", "rule", None))
+        extra.append(Found(start, end, "ORG", "rule"))
     return sorted([*found, *extra], key=attrgetter("start")) if extra else found
 
 
